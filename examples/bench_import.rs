@@ -1,0 +1,69 @@
+//! Import benchmark: unpacks a corpus of news records (a `.tar.gz` or a folder) and imports it
+//! into a fresh case, then prints documents per second, megabytes per second and peak memory.
+//!
+//! Run: `cargo run --release --example bench_import -- ../shared/corpus/news-corpus.tar.gz`
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dossier::Case;
+
+/// Peak resident memory of this process so far, from the kernel's own accounting.
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn unpack(archive: &Path, into: &Path) -> std::io::Result<()> {
+    let file = std::fs::File::open(archive)?;
+    tar::Archive::new(flate2::read::GzDecoder::new(file)).unpack(into)
+}
+
+fn main() {
+    let source = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| {
+        eprintln!("usage: bench_import CORPUS.tar.gz|FOLDER");
+        std::process::exit(2);
+    }));
+    let work = tempfile::tempdir().expect("temporary folder");
+    let case_dir = tempfile::tempdir().expect("temporary folder");
+    let folder = if source.is_dir() {
+        source.clone()
+    } else {
+        let started = Instant::now();
+        unpack(&source, work.path()).expect("corpus unpacks");
+        println!(
+            "unpacked {} in {:.2} s (not counted)",
+            source.display(),
+            started.elapsed().as_secs_f64()
+        );
+        work.path().to_path_buf()
+    };
+    let case_path = case_dir.path().join("bench.dossier");
+    let mut case = Case::create(&case_path).expect("case is created");
+    let started = Instant::now();
+    let mut bytes = 0u64;
+    let report = case
+        .import(&[folder], &mut |p| {
+            bytes = p.bytes_done;
+            true
+        })
+        .expect("import runs");
+    let secs = started.elapsed().as_secs_f64();
+    let case_mb = std::fs::metadata(&case_path).map_or(0.0, |m| m.len() as f64 / 1e6);
+    println!("documents imported: {}", report.imported);
+    println!("duplicates:         {}", report.duplicates);
+    println!("failed files:       {}", report.failed.len());
+    for failure in report.failed.iter().take(5) {
+        println!("  {}", failure.error);
+    }
+    println!("source bytes:       {:.1} MB", bytes as f64 / 1e6);
+    println!("time:               {secs:.2} s");
+    println!("documents/s:        {:.0}", report.imported as f64 / secs);
+    println!("MB/s:               {:.1}", bytes as f64 / 1e6 / secs);
+    println!("peak RSS:           {:.0} MB", peak_rss_mb());
+    println!("case file:          {case_mb:.1} MB");
+}

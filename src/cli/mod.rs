@@ -1,0 +1,140 @@
+//! Argument parsing and dispatch for the `dossier` CLI. Each command is a thin call into
+//! [`dossier::Case`]; printing lives in `output`.
+
+mod output;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dossier::{Case, DocumentKind, Error, Result};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Case files for journalists and investigators"
+)]
+pub struct Args {
+    /// The case file to work on.
+    #[arg(long, global = true, env = "DOSSIER_CASE", value_name = "PATH")]
+    pub case: Option<PathBuf>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a new, empty case file.
+    New { path: PathBuf },
+    /// Import files and folders (news records, HTML, email, Markdown, plain text).
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Do not show a progress bar.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// List the documents of the case.
+    Docs,
+    /// Show one document with its metadata and text.
+    Show { id: i64 },
+    /// Correct a document's kind or title.
+    Edit {
+        id: i64,
+        /// article, indictment, press_release, transcript, email, note or other.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Check the case file's integrity and re-hash every stored original.
+    Verify,
+    /// Run an extractor on a file without a case.
+    Extract {
+        #[command(subcommand)]
+        what: Extract,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Extract {
+    /// Extract the article from an HTML page, as the importer does.
+    Article { file: PathBuf },
+}
+
+fn open_case(args_case: &Option<PathBuf>) -> Result<Case> {
+    let path = args_case.as_ref().ok_or_else(|| {
+        Error::invalid_input("no case given: pass --case PATH or set DOSSIER_CASE")
+    })?;
+    Case::open(path)
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let json = args.json;
+    match args.command {
+        Command::New { path } => {
+            let case = Case::create(&path)?;
+            output::created(json, case.path());
+        }
+        Command::Import { paths, quiet } => {
+            let mut case = open_case(&args.case)?;
+            let show_bar = !json && !quiet && std::io::stderr().is_terminal();
+            let report = output::import_with_progress(&mut case, &paths, show_bar)?;
+            output::import_report(json, &report);
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::from(3));
+            }
+        }
+        Command::Docs => {
+            let case = open_case(&args.case)?;
+            output::documents(json, &case.documents()?);
+        }
+        Command::Show { id } => {
+            let case = open_case(&args.case)?;
+            output::document(json, &case.document(id)?);
+        }
+        Command::Edit { id, kind, title } => {
+            let case = open_case(&args.case)?;
+            let kind = kind
+                .map(|k| {
+                    DocumentKind::parse(&k).ok_or_else(|| {
+                        let names: Vec<&str> =
+                            DocumentKind::ALL.iter().map(|k| k.as_str()).collect();
+                        Error::invalid_input(format!(
+                            "unknown kind '{k}'; use one of {}",
+                            names.join(", ")
+                        ))
+                    })
+                })
+                .transpose()?;
+            if kind.is_none() && title.is_none() {
+                return Err(Error::invalid_input(
+                    "nothing to change: pass --kind or --title",
+                ));
+            }
+            output::document(json, &case.update_document(id, kind, title.as_deref())?);
+        }
+        Command::Verify => {
+            let case = open_case(&args.case)?;
+            let report = case.verify()?;
+            output::verify_report(json, case.path(), &report);
+            if !report.is_ok() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Extract {
+            what: Extract::Article { file },
+        } => {
+            let bytes = std::fs::read(&file).map_err(|e| Error::io_at(&file, &e))?;
+            let charset = dossier::import::decode::html_declared_charset(&bytes);
+            let text = dossier::import::decode::decode(&bytes, charset.as_deref()).text;
+            output::article(json, &dossier::import::html::extract_article(&text));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,248 @@
+//! What the CLI prints: JSON for scripts, aligned text for people.
+
+use std::path::{Path, PathBuf};
+
+use dossier::import::html::ExtractedArticle;
+use dossier::{Case, Document, DocumentSummary, ImportReport, Result, VerifyReport};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::json;
+
+pub fn created(json: bool, path: &Path) {
+    if json {
+        println!("{}", json!({ "created": path.display().to_string() }));
+    } else {
+        println!("Created case {}", path.display());
+    }
+}
+
+pub fn import_with_progress(
+    case: &mut Case,
+    paths: &[PathBuf],
+    show_bar: bool,
+) -> Result<ImportReport> {
+    let bar = if show_bar {
+        ProgressBar::new(0)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40.cyan/blue} {pos}/{len} files {bytes_per_sec:>10} eta {eta} {msg}",
+        )
+        .expect("valid progress template"),
+    );
+    let report = case.import(paths, &mut |p| {
+        bar.set_length(p.files_total as u64);
+        bar.set_position(p.files_done as u64);
+        bar.set_message(format!(
+            "{} new, {} duplicate, {} failed",
+            p.imported, p.duplicates, p.failed
+        ));
+        true
+    })?;
+    bar.finish_and_clear();
+    Ok(report)
+}
+
+pub fn import_report(json: bool, report: &ImportReport) {
+    if json {
+        let failed: Vec<_> = report
+            .failed
+            .iter()
+            .map(|f| json!({ "path": f.path, "error": f.error, "code": f.code }))
+            .collect();
+        let warnings: Vec<_> = report
+            .warnings
+            .iter()
+            .map(|f| json!({ "path": f.path, "warning": f.error }))
+            .collect();
+        println!(
+            "{}",
+            json!({
+                "imported": report.imported,
+                "duplicates": report.duplicates,
+                "failed": failed,
+                "documents": report.documents,
+                "warnings": warnings,
+            })
+        );
+        return;
+    }
+    for failure in &report.failed {
+        eprintln!("failed: {}", failure.error);
+    }
+    for warning in &report.warnings {
+        eprintln!("note: {}", warning.error);
+    }
+    println!(
+        "Imported {} document{}, {} duplicate{} skipped, {} file{} failed.",
+        report.imported,
+        plural(report.imported),
+        report.duplicates,
+        plural(report.duplicates),
+        report.failed.len(),
+        plural(report.failed.len())
+    );
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn summary_json(d: &DocumentSummary) -> serde_json::Value {
+    json!({
+        "id": d.id,
+        "kind": d.kind,
+        "title": d.title,
+        "url": d.url,
+        "outlet": d.outlet,
+        "published": d.published,
+        "doc_ref": d.doc_ref,
+        "sha256": d.sha256,
+        "format": d.format,
+    })
+}
+
+pub fn documents(json: bool, docs: &[DocumentSummary]) {
+    if json {
+        let list: Vec<_> = docs.iter().map(summary_json).collect();
+        println!("{}", serde_json::Value::Array(list));
+        return;
+    }
+    if docs.is_empty() {
+        println!("The case holds no documents yet. Add some with `dossier import PATH`.");
+        return;
+    }
+    println!(
+        "{:>6}  {:<13}  {:<22}  {:<18}  TITLE",
+        "ID", "KIND", "PUBLISHED", "OUTLET"
+    );
+    for d in docs {
+        println!(
+            "{:>6}  {:<13}  {:<22}  {:<18}  {}",
+            d.id,
+            d.kind.as_str(),
+            d.published.as_deref().unwrap_or("-"),
+            truncate(d.outlet.as_deref().unwrap_or("-"), 18),
+            d.title
+        );
+    }
+    println!("{} document{}", docs.len(), plural(docs.len()));
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+pub fn document(json: bool, doc: &Document) {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string(doc).expect("documents serialize")
+        );
+        return;
+    }
+    let s = &doc.summary;
+    println!("{}", s.title);
+    let field = |name: &str, value: Option<&str>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            println!("  {name:<10} {v}");
+        }
+    };
+    field("id", Some(&s.id.to_string()));
+    field("kind", Some(s.kind.as_str()));
+    field("url", s.url.as_deref());
+    field("outlet", s.outlet.as_deref());
+    field("authors", Some(&doc.authors.join("; ")));
+    let published = s.published.as_ref().map(|p| {
+        let precision = doc.published_precision.map(|p| p.as_str()).unwrap_or("?");
+        format!(
+            "{p} ({precision}; written \"{}\")",
+            doc.published_raw.as_deref().unwrap_or("")
+        )
+    });
+    field("published", published.as_deref());
+    field("keywords", Some(&doc.keywords.join(", ")));
+    field("language", doc.language.as_deref());
+    field("doc ref", s.doc_ref.as_deref());
+    field("format", Some(s.format.as_str()));
+    field("sha256", Some(&s.sha256));
+    field("size", Some(&format!("{} bytes", doc.original_size)));
+    field("imported", Some(&doc.imported_at));
+    field("from", doc.original_path.as_deref());
+    println!();
+    println!("{}", doc.text);
+}
+
+pub fn verify_report(json: bool, path: &Path, report: &VerifyReport) {
+    if json {
+        println!(
+            "{}",
+            json!({
+                "ok": report.is_ok(),
+                "documents_checked": report.documents_checked,
+                "integrity": report.integrity,
+                "problems": report.problems,
+            })
+        );
+        return;
+    }
+    if report.is_ok() {
+        println!(
+            "{}: OK — database intact, {} original{} re-hashed and matching.",
+            path.display(),
+            report.documents_checked,
+            plural(report.documents_checked)
+        );
+    } else {
+        println!(
+            "{}: {} problem{} found",
+            path.display(),
+            report.problems.len(),
+            plural(report.problems.len())
+        );
+        for problem in &report.problems {
+            println!("  - {problem}");
+        }
+    }
+}
+
+pub fn article(json: bool, article: &ExtractedArticle) {
+    if json {
+        println!(
+            "{}",
+            json!({
+                "title": article.title,
+                "byline": article.byline,
+                "published": article.published,
+                "site_name": article.site_name,
+                "lang": article.lang,
+                "text": article.text,
+            })
+        );
+        return;
+    }
+    println!("{}", article.title.as_deref().unwrap_or("(no title)"));
+    for (name, value) in [
+        ("byline", &article.byline),
+        ("published", &article.published),
+        ("site", &article.site_name),
+        ("lang", &article.lang),
+    ] {
+        if let Some(v) = value {
+            println!("  {name:<10} {v}");
+        }
+    }
+    println!();
+    println!("{}", article.text);
+}

@@ -1,0 +1,313 @@
+//! Getting sources into a case: finding the files, recognising their format by content,
+//! turning each into normalized text plus metadata, and storing them with their original
+//! bytes.
+//!
+//! A bad file never stops a batch: it becomes an [`ImportFailure`] naming the file and the
+//! problem, and the rest goes on. Documents are committed in chunks, so a killed import keeps
+//! what it had committed and a second run skips those as duplicates and finishes the rest.
+
+pub mod decode;
+pub mod email;
+mod formats;
+pub mod html;
+pub mod metadata;
+pub mod news_record;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+
+use crate::model::{DocumentKind, ImportFailure, ImportProgress, ImportReport, SourceFormat};
+use crate::pubdate::PublishedDate;
+use crate::store::documents;
+use crate::{Error, Result};
+
+/// Sources larger than this are refused before being read: no article, filing or email is
+/// this large, and reading a multi-gigabyte file into memory would hurt the whole machine.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Commit after this many documents or this much time, whichever comes first: often enough
+/// that a killed import keeps most of its work, rarely enough to stay fast.
+const COMMIT_EVERY_DOCUMENTS: usize = 2000;
+const COMMIT_EVERY: Duration = Duration::from_secs(2);
+
+/// A document as an importer produced it, before it has an id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedDocument {
+    pub kind: DocumentKind,
+    pub title: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    pub published_raw: Option<String>,
+    pub published: Option<PublishedDate>,
+    pub keywords: Vec<String>,
+    pub language: Option<String>,
+    pub doc_ref: Option<String>,
+    pub format: SourceFormat,
+    /// The bytes exactly as they were in the file (for a file of several records, this
+    /// record's bytes).
+    pub original: Vec<u8>,
+    pub text: String,
+    pub extra: serde_json::Value,
+}
+
+/// What parsing one file produced: its documents (or per-record errors), and notes on repairs.
+pub struct ParsedFile {
+    pub documents: Vec<Result<ImportedDocument>>,
+    pub warnings: Vec<String>,
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// Recognises a file's format from its content (and its extension only where content cannot
+/// tell, as between plain text and Markdown) and parses it.
+pub fn parse_file(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
+    if bytes.is_empty() {
+        return Err(Error::invalid_input("empty file"));
+    }
+    if let Some(name) = decode::binary_format_name(&bytes) {
+        return Err(Error::unsupported(format!(
+            "unsupported format: this is {name}"
+        )));
+    }
+    if decode::looks_binary(&bytes) {
+        return Err(Error::unsupported(
+            "unsupported format: binary data, not text",
+        ));
+    }
+    let ext = extension(path);
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("untitled")
+        .to_string();
+    let mut warnings = Vec::new();
+    if ext == "eml" || email::looks_like_email(&bytes) {
+        let parsed = email::parse_email(&bytes).map_err(Error::invalid_input)?;
+        let doc = formats::from_email(bytes, parsed, &stem)?;
+        return Ok(ParsedFile {
+            documents: vec![Ok(doc)],
+            warnings,
+        });
+    }
+    let declared = decode::html_declared_charset(&bytes);
+    let decoded = decode::decode(&bytes, declared.as_deref());
+    if decoded.encoding != "UTF-8" && !decoded.encoding.starts_with("UTF-16") {
+        warnings.push(format!("not UTF-8; decoded as {}", decoded.encoding));
+    }
+    let encoding =
+        encoding_rs::Encoding::for_label(decoded.encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let text = decoded.text;
+    if news_record::looks_like_news_record(&text) {
+        let documents = news_record::parse(&bytes, &text, encoding);
+        return Ok(ParsedFile {
+            documents,
+            warnings,
+        });
+    }
+    let documents =
+        if matches!(ext.as_str(), "html" | "htm" | "xhtml") || html::looks_like_html(&text) {
+            vec![formats::from_html(bytes, &text, &stem)]
+        } else if matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd")
+            || (text.starts_with("---\n") && matches!(ext.as_str(), "" | "txt"))
+        {
+            vec![text::parse(bytes, &text, SourceFormat::Markdown, &stem)]
+        } else if matches!(ext.as_str(), "txt" | "text" | "") {
+            vec![text::parse(bytes, &text, SourceFormat::Text, &stem)]
+        } else {
+            return Err(Error::unsupported(format!(
+                "unknown format: .{ext} files are not a source format Dossier reads \
+             (news records, HTML, email, Markdown and plain text are)"
+            )));
+        };
+    Ok(ParsedFile {
+        documents,
+        warnings,
+    })
+}
+
+/// Expands folders recursively into their files, in a stable order. Hidden files inside
+/// folders are skipped (they are editor and OS litter); a path given by name is always taken.
+fn collect_files(paths: &[PathBuf], failures: &mut Vec<ImportFailure>) -> Vec<(PathBuf, u64)> {
+    let mut files = Vec::new();
+    for path in paths {
+        walk(path, true, &mut files, failures);
+    }
+    files
+}
+
+fn walk(
+    path: &Path,
+    named: bool,
+    files: &mut Vec<(PathBuf, u64)>,
+    failures: &mut Vec<ImportFailure>,
+) {
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'));
+    if hidden && !named {
+        return;
+    }
+    // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    let meta = match if named {
+        std::fs::metadata(path)
+    } else {
+        std::fs::symlink_metadata(path)
+    } {
+        Ok(meta) => meta,
+        Err(e) => return failures.push(failure(path, &Error::io_at(path, &e))),
+    };
+    if meta.is_dir() {
+        let entries = match std::fs::read_dir(path) {
+            Ok(entries) => entries,
+            Err(e) => return failures.push(failure(path, &Error::io_at(path, &e))),
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        for child in children {
+            walk(&child, false, files, failures);
+        }
+    } else if meta.is_file() {
+        files.push((path.to_path_buf(), meta.len()));
+    } else if meta.file_type().is_symlink() {
+        match std::fs::metadata(path) {
+            Ok(target) if target.is_file() => files.push((path.to_path_buf(), target.len())),
+            Ok(_) => {}
+            Err(e) => failures.push(failure(path, &Error::io_at(path, &e))),
+        }
+    } else {
+        failures.push(failure(path, &Error::unsupported("not a regular file")));
+    }
+}
+
+fn failure(path: &Path, err: &Error) -> ImportFailure {
+    let error = if err.message.contains(&path.display().to_string()) {
+        err.message.clone()
+    } else {
+        format!("{}: {}", path.display(), err.message)
+    };
+    ImportFailure {
+        path: path.display().to_string(),
+        error,
+        code: err.code,
+    }
+}
+
+fn read_source(path: &Path, size: u64) -> Result<Vec<u8>> {
+    if size > MAX_SOURCE_BYTES {
+        return Err(Error::invalid_input(format!(
+            "file is too large ({:.1} MB); the limit for one source is {} MB",
+            size as f64 / 1e6,
+            MAX_SOURCE_BYTES / (1024 * 1024)
+        )));
+    }
+    std::fs::read(path).map_err(|e| Error::io_at(path, &e))
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for b in digest.iter() {
+        hex.push_str(&format!("{b:02x}"));
+    }
+    hex
+}
+
+/// Imports files and folders into the case behind `conn`. `progress` is called after every
+/// file; returning `false` from it cancels the import after committing what is done.
+pub fn import_paths(
+    conn: &mut Connection,
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(&ImportProgress) -> bool,
+) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let files = collect_files(paths, &mut report.failed);
+    let mut state = ImportProgress {
+        files_done: 0,
+        files_total: files.len(),
+        bytes_done: 0,
+        bytes_total: files.iter().map(|(_, size)| size).sum(),
+        imported: 0,
+        duplicates: 0,
+        failed: report.failed.len(),
+        current: String::new(),
+    };
+    let imported_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut tx = conn.transaction()?;
+    let mut uncommitted = 0usize;
+    let mut last_commit = Instant::now();
+    for (path, size) in files {
+        state.current = path.display().to_string();
+        let parsed = read_source(&path, size).and_then(|bytes| parse_file(&path, bytes));
+        match parsed {
+            Err(err) => report.failed.push(failure(&path, &err)),
+            Ok(parsed) => {
+                for warning in parsed.warnings {
+                    report
+                        .warnings
+                        .push(failure(&path, &Error::invalid_input(warning)));
+                }
+                for doc in parsed.documents {
+                    match doc.and_then(|doc| store_one(&tx, &doc, &path, &imported_at)) {
+                        Ok(Some(id)) => {
+                            report.imported += 1;
+                            report.documents.push(id);
+                            uncommitted += 1;
+                        }
+                        Ok(None) => report.duplicates += 1,
+                        Err(err) => report.failed.push(failure(&path, &err)),
+                    }
+                }
+            }
+        }
+        state.files_done += 1;
+        state.bytes_done += size;
+        state.imported = report.imported;
+        state.duplicates = report.duplicates;
+        state.failed = report.failed.len();
+        if uncommitted >= COMMIT_EVERY_DOCUMENTS || last_commit.elapsed() >= COMMIT_EVERY {
+            tx.commit()?;
+            tx = conn.transaction()?;
+            uncommitted = 0;
+            last_commit = Instant::now();
+        }
+        if !progress(&state) {
+            report.cancelled = true;
+            break;
+        }
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+/// Stores a document unless its original bytes are already in the case (Ok(None)).
+fn store_one(
+    conn: &Connection,
+    doc: &ImportedDocument,
+    path: &Path,
+    imported_at: &str,
+) -> Result<Option<i64>> {
+    let sha = sha256_hex(&doc.original);
+    if documents::find_by_sha256(conn, &sha)?.is_some() {
+        return Ok(None);
+    }
+    let original_path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let id = documents::insert(
+        conn,
+        doc,
+        &sha,
+        Some(&original_path.display().to_string()),
+        imported_at,
+    )?;
+    Ok(Some(id))
+}

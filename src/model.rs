@@ -1,0 +1,197 @@
+//! The data transfer objects of the core: what the CLI prints as JSON and what the app receives
+//! over IPC. They are generated to TypeScript with ts-rs so the UI can never drift from them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::pubdate::DatePrecision;
+
+/// What kind of source a document is. Guessed at import, editable by the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum DocumentKind {
+    Article,
+    /// Indictments, informations, complaints and other court filings.
+    Indictment,
+    PressRelease,
+    Transcript,
+    Email,
+    Note,
+    Other,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 7] = [
+        DocumentKind::Article,
+        DocumentKind::Indictment,
+        DocumentKind::PressRelease,
+        DocumentKind::Transcript,
+        DocumentKind::Email,
+        DocumentKind::Note,
+        DocumentKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Article => "article",
+            DocumentKind::Indictment => "indictment",
+            DocumentKind::PressRelease => "press_release",
+            DocumentKind::Transcript => "transcript",
+            DocumentKind::Email => "email",
+            DocumentKind::Note => "note",
+            DocumentKind::Other => "other",
+        }
+    }
+
+    /// Parses the stored name, plus the spellings a person is likely to type.
+    pub fn parse(name: &str) -> Option<Self> {
+        let folded = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        let kind = match folded.as_str() {
+            "article" | "news" => DocumentKind::Article,
+            "indictment" | "court_filing" | "filing" | "complaint" => DocumentKind::Indictment,
+            "press_release" | "release" | "press" => DocumentKind::PressRelease,
+            "transcript" | "interview" => DocumentKind::Transcript,
+            "email" | "mail" | "e_mail" => DocumentKind::Email,
+            "note" => DocumentKind::Note,
+            "other" => DocumentKind::Other,
+            _ => return None,
+        };
+        Some(kind)
+    }
+}
+
+/// The format a source was imported from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum SourceFormat {
+    /// The `URL:/TITLE:/META-KEYWORDS:/DATE:/DOC ID:/CONTENT:` news record format.
+    NewsRecord,
+    Text,
+    Markdown,
+    Html,
+    Email,
+}
+
+impl SourceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::NewsRecord => "news_record",
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Html => "html",
+            SourceFormat::Email => "email",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "news_record" => SourceFormat::NewsRecord,
+            "text" => SourceFormat::Text,
+            "markdown" => SourceFormat::Markdown,
+            "html" => SourceFormat::Html,
+            "email" => SourceFormat::Email,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of the document list: everything but the text and the original bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct DocumentSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: DocumentKind,
+    pub title: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// ISO 8601 truncated to its precision, e.g. `2017-04-12T05:00-07:00` or `2017-04`.
+    pub published: Option<String>,
+    pub doc_ref: Option<String>,
+    pub sha256: String,
+    pub format: SourceFormat,
+}
+
+/// A document with all its metadata and its normalized text, to which every offset refers.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct Document {
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
+    pub authors: Vec<String>,
+    /// The publication date exactly as the source wrote it.
+    pub published_raw: Option<String>,
+    pub published_precision: Option<DatePrecision>,
+    /// The time zone as the source wrote it (`PT`), when it wrote one.
+    pub published_zone: Option<String>,
+    pub keywords: Vec<String>,
+    pub language: Option<String>,
+    /// Format-specific metadata, such as an email's recipients and attachment names.
+    #[ts(type = "Record<string, unknown>")]
+    pub extra: serde_json::Value,
+    /// Size of the original bytes as imported.
+    #[ts(type = "number")]
+    pub original_size: i64,
+    /// When the source entered the case, in UTC (RFC 3339).
+    pub imported_at: String,
+    pub original_path: Option<String>,
+    pub text: String,
+}
+
+/// A file that could not be imported, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ImportFailure {
+    pub path: String,
+    pub error: String,
+    pub code: crate::ErrorCode,
+}
+
+/// The outcome of one import batch.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ImportReport {
+    pub imported: usize,
+    pub duplicates: usize,
+    pub failed: Vec<ImportFailure>,
+    /// Ids of the documents this batch added, in import order.
+    #[ts(type = "Array<number>")]
+    pub documents: Vec<i64>,
+    /// Notes about repairs made to files that did import, such as a legacy encoding decoded.
+    pub warnings: Vec<ImportFailure>,
+    /// True when the import was cancelled; what it had imported by then stays in the case.
+    pub cancelled: bool,
+}
+
+/// Progress of a running import, reported after each file.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ImportProgress {
+    pub files_done: usize,
+    pub files_total: usize,
+    #[ts(type = "number")]
+    pub bytes_done: u64,
+    #[ts(type = "number")]
+    pub bytes_total: u64,
+    pub imported: usize,
+    pub duplicates: usize,
+    pub failed: usize,
+    pub current: String,
+}
+
+/// The result of `verify`: the database's own integrity check plus a re-hash of every original.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct VerifyReport {
+    pub documents_checked: usize,
+    pub integrity: String,
+    pub problems: Vec<String>,
+}
+
+impl VerifyReport {
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}

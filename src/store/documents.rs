@@ -1,0 +1,189 @@
+//! The `documents` and `document_contents` tables.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::import::ImportedDocument;
+use crate::model::{Document, DocumentKind, DocumentSummary, SourceFormat};
+use crate::pubdate::DatePrecision;
+use crate::{Error, Result};
+
+const SUMMARY_COLUMNS: &str =
+    "d.id, d.kind, d.title, d.url, d.outlet, d.published, d.doc_ref, d.sha256, d.format";
+
+/// Returns the id of the document whose original bytes hash to `sha256`, if any.
+pub fn find_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM documents WHERE sha256 = ?1")?
+        .query_row([sha256], |row| row.get(0))
+        .optional()?)
+}
+
+/// Stores a new document and returns its id. The caller owns the transaction.
+pub fn insert(
+    conn: &Connection,
+    doc: &ImportedDocument,
+    sha256: &str,
+    original_path: Option<&str>,
+    imported_at: &str,
+) -> Result<i64> {
+    let published = doc.published.as_ref();
+    conn.prepare_cached(
+        "INSERT INTO documents (kind, title, url, outlet, authors, published_raw, published,
+            published_precision, published_zone, published_earliest, published_latest, keywords,
+            language, doc_ref, format, sha256, original_size, extra, imported_at, original_path)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20)",
+    )?
+    .execute(params![
+        doc.kind.as_str(),
+        doc.title,
+        doc.url,
+        doc.outlet,
+        serde_json::to_string(&doc.authors)?,
+        doc.published_raw,
+        published.map(|p| p.iso.as_str()),
+        published.map(|p| p.precision.as_str()),
+        published.and_then(|p| p.zone.as_deref()),
+        published.map(|p| p.earliest),
+        published.map(|p| p.latest),
+        serde_json::to_string(&doc.keywords)?,
+        doc.language,
+        doc.doc_ref,
+        doc.format.as_str(),
+        sha256,
+        doc.original.len() as i64,
+        serde_json::to_string(&doc.extra)?,
+        imported_at,
+        original_path,
+    ])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached(
+        "INSERT INTO document_contents (document_id, original, text) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, doc.original, doc.text])?;
+    Ok(id)
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DocumentSummary> {
+    let kind: String = row.get(1)?;
+    let format: String = row.get(8)?;
+    Ok(DocumentSummary {
+        id: row.get(0)?,
+        kind: DocumentKind::parse(&kind).unwrap_or(DocumentKind::Other),
+        title: row.get(2)?,
+        url: row.get(3)?,
+        outlet: row.get(4)?,
+        published: row.get(5)?,
+        doc_ref: row.get(6)?,
+        sha256: row.get(7)?,
+        format: SourceFormat::parse(&format).unwrap_or(SourceFormat::Text),
+    })
+}
+
+/// Every document, oldest publication first; undated documents come last, in import order.
+pub fn list(conn: &Connection) -> Result<Vec<DocumentSummary>> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM documents d
+         ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn count(conn: &Connection) -> Result<usize> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// One document with its text and all its metadata.
+pub fn get(conn: &Connection, id: i64) -> Result<Document> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, d.authors, d.published_raw, d.published_precision,
+            d.published_zone, d.keywords, d.language, d.extra, d.original_size, d.imported_at,
+            d.original_path, c.text
+         FROM documents d JOIN document_contents c ON c.document_id = d.id
+         WHERE d.id = ?1"
+    );
+    conn.query_row(&sql, [id], |row| {
+        let authors: String = row.get(9)?;
+        let precision: Option<String> = row.get(11)?;
+        let keywords: String = row.get(13)?;
+        let extra: String = row.get(15)?;
+        Ok(Document {
+            summary: summary_from_row(row)?,
+            authors: serde_json::from_str(&authors).unwrap_or_default(),
+            published_raw: row.get(10)?,
+            published_precision: precision.as_deref().and_then(DatePrecision::parse),
+            published_zone: row.get(12)?,
+            keywords: serde_json::from_str(&keywords).unwrap_or_default(),
+            language: row.get(14)?,
+            extra: serde_json::from_str(&extra).unwrap_or(serde_json::Value::Null),
+            original_size: row.get(16)?,
+            imported_at: row.get(17)?,
+            original_path: row.get(18)?,
+            text: row.get(19)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| Error::not_found(format!("no document with id {id}")))
+}
+
+/// The original bytes of a document, exactly as imported.
+pub fn original(conn: &Connection, id: i64) -> Result<Vec<u8>> {
+    conn.query_row(
+        "SELECT original FROM document_contents WHERE document_id = ?1",
+        [id],
+        |row| row.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found(format!("no document with id {id}")))
+}
+
+/// Changes what a person can correct about a document's identity: its kind and its title.
+pub fn update_metadata(
+    conn: &Connection,
+    id: i64,
+    kind: Option<DocumentKind>,
+    title: Option<&str>,
+) -> Result<()> {
+    if let Some(title) = title {
+        if title.trim().is_empty() {
+            return Err(Error::invalid_input("a document's title cannot be empty"));
+        }
+    }
+    let changed = conn.execute(
+        "UPDATE documents SET kind = coalesce(?2, kind), title = coalesce(?3, title)
+         WHERE id = ?1",
+        params![id, kind.map(|k| k.as_str()), title.map(str::trim)],
+    )?;
+    if changed == 0 {
+        return Err(Error::not_found(format!("no document with id {id}")));
+    }
+    Ok(())
+}
+
+/// Calls `visit(id, recorded_sha256, original_bytes)` (None when the original is missing) for every document, one at a time so
+/// that verifying a large case never holds more than one original in memory.
+pub fn for_each_original(
+    conn: &Connection,
+    mut visit: impl FnMut(i64, &str, Option<&[u8]>),
+) -> Result<usize> {
+    let mut stmt = conn.prepare(
+        "SELECT d.id, d.sha256, c.original FROM documents d
+         LEFT JOIN document_contents c ON c.document_id = d.id ORDER BY d.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let sha: String = row.get(1)?;
+        let bytes = row
+            .get_ref(2)?
+            .as_blob_or_null()
+            .map_err(rusqlite::Error::from)?;
+        visit(id, &sha, bytes);
+        n += 1;
+    }
+    Ok(n)
+}

@@ -1,0 +1,84 @@
+//! The case file: one SQLite database that is the single source of truth of a case.
+//!
+//! Connection settings (WAL, foreign keys, busy timeout) and migrations are applied here and
+//! only here, so every caller gets a connection configured the same way.
+
+pub mod documents;
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+use crate::{Error, Result};
+
+/// Every schema change is an embedded SQL file applied in order. A case made by an older
+/// build opens in a newer one because the missing migrations run on open.
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![M::up(include_str!(
+        "../../migrations/0001_documents.sql"
+    ))])
+});
+
+/// The first bytes of every SQLite database, used to refuse opening other files as cases.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Creates a new, empty case file. Refuses to overwrite an existing file.
+pub fn create(path: &Path) -> Result<Connection> {
+    if path.exists() {
+        return Err(Error::conflict(format!(
+            "{} already exists",
+            path.display()
+        )));
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io_at(parent, &e))?;
+    }
+    connect(path)
+}
+
+/// Opens an existing case file and brings its schema up to date.
+pub fn open(path: &Path) -> Result<Connection> {
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut header))
+        .map_err(|e| Error::io_at(path, &e))?;
+    if read > 0 && (read < header.len() || &header != SQLITE_MAGIC) {
+        return Err(Error::invalid_input(format!(
+            "{} is not a Dossier case file (it is not an SQLite database)",
+            path.display()
+        )));
+    }
+    connect(path)
+}
+
+fn connect(path: &Path) -> Result<Connection> {
+    let mut conn = Connection::open(path)
+        .map_err(|e| Error::io(format!("cannot open case file {}: {e}", path.display())))?;
+    configure(&conn)?;
+    MIGRATIONS.to_latest(&mut conn).map_err(|e| {
+        Error::internal(format!("cannot migrate case file {}: {e}", path.display()))
+    })?;
+    Ok(conn)
+}
+
+/// Pragmas for every connection: WAL for crash safety and concurrent readers, foreign keys
+/// for referential integrity, and a busy timeout so a second process waits instead of failing.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().unwrap();
+    }
+}
