@@ -1,0 +1,9 @@
+//! The one integration-test binary. Each module tests one capability through the `dossier`
+//! CLI or the `Case` API, using the tiny DSL in `support` and fixtures in `tests/fixtures`.
+
+mod bad_input;
+mod cli;
+mod interrupted_import;
+mod import;
+mod support;
+mod verify;
