@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what Dossier needs to build, run and test on Debian/Ubuntu, and nothing that is
+# already there: the system libraries of the desktop app, the tools of the end-to-end tests,
+# and the UI's npm packages. Safe to run repeatedly; a second run takes a second.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+for tool in cargo node npm; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "error: '$tool' is missing. Install Rust (https://rustup.rs) and Node.js 20+ first." >&2
+    exit 1
+  fi
+done
+
+# Build: WebKitGTK and a C toolchain for Tauri. Tests: a virtual display, the WebKit WebDriver
+# and a font so screenshots have text.
+packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file
+          xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core)
+missing=()
+for pkg in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "==> Installing system packages: ${missing[*]}"
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# `npm ci` wipes node_modules, so it runs only when the lock file changed since the last
+# install; npm rewrites node_modules/.package-lock.json on every install, which makes it the
+# marker.
+ui="$root/ui"
+marker="$ui/node_modules/.package-lock.json"
+if [[ ! -f "$marker" || "$ui/package-lock.json" -nt "$marker" ]]; then
+  echo "==> Installing UI dependencies (npm ci)"
+  npm --prefix "$ui" ci --no-audit --no-fund
+fi

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The quick start's second command and what CI runs: the whole test suite. Formatting and
+# lints first (they are fastest to fail), then every Rust test of the workspace, the check that
+# the generated TypeScript bindings are committed and fresh, and the UI's unit tests.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+"$root/scripts/setup.sh"
+
+echo "==> Building the UI (the app embeds it at compile time)"
+npm --prefix ui run build --silent
+
+echo "==> cargo fmt --check"
+cargo fmt --all --check
+
+echo "==> cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "==> cargo test"
+cargo test --workspace
+
+# ts-rs writes the bindings during `cargo test`; any difference from the committed files
+# means someone changed a DTO without committing the regenerated TypeScript.
+echo "==> Checking that ui/src/lib/bindings is fresh"
+if [[ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]]; then
+  git status --porcelain -- ui/src/lib/bindings
+  git --no-pager diff -- ui/src/lib/bindings
+  echo "error: the TypeScript bindings are stale: commit the files cargo test regenerated" >&2
+  exit 1
+fi
+
+echo "==> UI unit tests"
+npm --prefix ui test --silent
+
+echo "==> All tests passed"
