@@ -94,7 +94,7 @@ impl Case {
         paths: &[PathBuf],
         progress: &mut dyn FnMut(&ImportProgress) -> bool,
     ) -> Result<ImportReport> {
-        import::import_paths(&mut self.conn, paths, progress)
+        import::import_paths(&mut self.conn, &self.path, paths, progress)
     }
 
     /// Checks the database's integrity and re-hashes every stored original.

@@ -83,34 +83,29 @@ pub fn split_glued_paragraphs(text: &str) -> String {
         }
         let next = chars.get(i + 1).copied();
         let after = chars.get(i + 2).copied();
-        match next {
-            Some(n) if n.is_uppercase() && after.is_some_and(|a| a.is_lowercase() || a == ' ') => {
-                out.push_str("\n\n");
-                straight_quotes_in_paragraph = 0;
-            }
-            Some('“') if after.is_some_and(char::is_alphanumeric) => {
-                out.push_str("\n\n");
-                straight_quotes_in_paragraph = 0;
-            }
-            Some('"') if straight_quotes_in_paragraph % 2 == 0 => {
-                // An even count means this quote would open a new quotation: a new paragraph.
-                if after.is_some_and(|a| a.is_uppercase() || a.is_numeric()) {
-                    out.push_str("\n\n");
-                    straight_quotes_in_paragraph = 0;
-                }
-            }
-            Some(close @ ('"' | '”')) => {
-                // The quote closes this sentence; a capital or an opening quote right after it
-                // starts the next paragraph.
-                if after.is_some_and(|a| a.is_uppercase() || a == '"' || a == '“') {
-                    out.push(close);
-                    out.push_str("\n\n");
-                    straight_quotes_in_paragraph = 0;
-                    i += 2;
-                    continue;
-                }
-            }
-            _ => {}
+        let starts_paragraph =
+            |c: Option<char>| c.is_some_and(|a| a.is_uppercase() || a.is_numeric());
+        let break_here = match next {
+            Some(n) if n.is_uppercase() => after.is_some_and(|a| a.is_lowercase() || a == ' '),
+            Some('“') => after.is_some_and(char::is_alphanumeric),
+            // An even count means this quote would open a new quotation: a new paragraph.
+            Some('"') if straight_quotes_in_paragraph % 2 == 0 => starts_paragraph(after),
+            _ => false,
+        };
+        // Otherwise a quote mark closes this sentence; a capital or an opening quote right
+        // after it starts the next paragraph.
+        let break_after_quote = !break_here
+            && matches!(next, Some('"' | '”'))
+            && after.is_some_and(|a| a.is_uppercase() || a == '"' || a == '“');
+        if break_here {
+            out.push_str("\n\n");
+            straight_quotes_in_paragraph = 0;
+        } else if break_after_quote {
+            out.push(next.expect("matched above"));
+            out.push_str("\n\n");
+            straight_quotes_in_paragraph = 0;
+            i += 2;
+            continue;
         }
         i += 1;
     }

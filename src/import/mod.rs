@@ -227,11 +227,23 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// file; returning `false` from it cancels the import after committing what is done.
 pub fn import_paths(
     conn: &mut Connection,
+    case_path: &Path,
     paths: &[PathBuf],
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
 ) -> Result<ImportReport> {
     let mut report = ImportReport::default();
-    let files = collect_files(paths, &mut report.failed);
+    let mut files = collect_files(paths, &mut report.failed);
+    // A folder may hold the case file itself; it and its journal files are never sources.
+    let case_files: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .filter_map(|suffix| {
+            let mut name = case_path.as_os_str().to_owned();
+            name.push(suffix);
+            std::fs::canonicalize(PathBuf::from(name)).ok()
+        })
+        .collect();
+    files
+        .retain(|(path, _)| std::fs::canonicalize(path).map_or(true, |p| !case_files.contains(&p)));
     let mut state = ImportProgress {
         files_done: 0,
         files_total: files.len(),

@@ -11,17 +11,30 @@ fn check_bad(name: &str, write: impl FnOnce(&Sandbox) -> std::path::PathBuf, exp
     sandbox.import(&[&seed_path()]);
     let before = sandbox.snapshot();
     let bad = write(&sandbox);
-    let good = sandbox.write("good.txt", format!("A good note beside {name}\n\nIt imports.\n"));
+    let good = sandbox.write(
+        "good.txt",
+        format!("A good note beside {name}\n\nIt imports.\n"),
+    );
     let (code, report) = sandbox.import(&[&bad, &good]);
     assert_eq!(code, 3, "partial failure exits 3: {report}");
     assert_eq!(report["imported"], 1, "{report}");
     let failed = failures(&report);
     assert_eq!(failed.len(), 1, "{report}");
     let (file, error) = &failed[0];
-    assert!(error.contains(file.as_str()), "the error names the file: {error}");
-    assert!(error.contains(expected), "{name}: expected '{expected}' in '{error}'");
+    assert!(
+        error.contains(file.as_str()),
+        "the error names the file: {error}"
+    );
+    assert!(
+        error.contains(expected),
+        "{name}: expected '{expected}' in '{error}'"
+    );
     let after = sandbox.snapshot();
-    assert_eq!(after[..before.len()], before[..], "what was in the case is unchanged");
+    assert_eq!(
+        after[..before.len()],
+        before[..],
+        "what was in the case is unchanged"
+    );
     assert!(sandbox.run(&["verify"]).status.success());
 }
 
@@ -32,18 +45,28 @@ fn empty_file() {
 
 #[test]
 fn whitespace_only_file() {
-    check_bad("blank", |s| s.write("blank.txt", "  \n\n \t\n"), "holds no text");
+    check_bad(
+        "blank",
+        |s| s.write("blank.txt", "  \n\n \t\n"),
+        "holds no text",
+    );
 }
 
 #[test]
 fn binary_junk() {
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     check_bad("junk", |s| s.write("junk.txt", &junk), "binary data");
 }
 
 #[test]
 fn a_pdf_is_named_as_such() {
-    check_bad("pdf", |s| s.write("filing.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "PDF");
+    check_bad(
+        "pdf",
+        |s| s.write("filing.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+        "PDF",
+    );
 }
 
 #[test]
@@ -53,7 +76,12 @@ fn huge_file_is_refused_without_being_read() {
         |s| {
             let path = s.write("huge.txt", "");
             // A sparse file: 200 MB on paper, nothing on disk, so the test stays fast.
-            std::fs::File::options().write(true).open(&path).unwrap().set_len(200_000_000).unwrap();
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_len(200_000_000)
+                .unwrap();
             path
         },
         "too large (200.0 MB)",
@@ -64,31 +92,53 @@ fn huge_file_is_refused_without_being_read() {
 fn truncated_news_record() {
     check_bad(
         "truncated",
-        |s| s.write("cut.txt", "URL:https://example.com/a\nTITLE:Cut off\nDATE:Apr 1, 2017\nDOC"),
+        |s| {
+            s.write(
+                "cut.txt",
+                "URL:https://example.com/a\nTITLE:Cut off\nDATE:Apr 1, 2017\nDOC",
+            )
+        },
         "truncated news record",
     );
 }
 
 #[test]
 fn unreadable_path() {
-    check_bad("missing", |s| s.sources().join("does-not-exist.txt"), "No such file");
+    check_bad(
+        "missing",
+        |s| s.sources().join("does-not-exist.txt"),
+        "No such file",
+    );
 }
 
 #[test]
 fn unknown_format_is_reported_not_guessed() {
-    check_bad("csv", |s| s.write("table.csv", "a,b\n1,2\n"), "unknown format");
+    check_bad(
+        "csv",
+        |s| s.write("table.csv", "a,b\n1,2\n"),
+        "unknown format",
+    );
 }
 
 #[test]
 fn legacy_encoding_is_decoded_with_a_note() {
     let sandbox = Sandbox::new();
-    let path = sandbox.write("cp1252.txt", b"Caf\xe9 society\n\n\x93Quoted,\x94 she said.\n");
+    let path = sandbox.write(
+        "cp1252.txt",
+        b"Caf\xe9 society\n\n\x93Quoted,\x94 she said.\n",
+    );
     let (code, report) = sandbox.import(&[&path]);
     assert_eq!(code, 0, "{report}");
-    assert!(report["warnings"][0]["warning"].as_str().unwrap().contains("windows-1252"));
+    assert!(report["warnings"][0]["warning"]
+        .as_str()
+        .unwrap()
+        .contains("windows-1252"));
     let doc = sandbox.show(report["documents"][0].as_i64().unwrap());
     assert_eq!(doc["text"], "Café society\n\n“Quoted,” she said.");
-    assert_eq!(doc["original_size"], 34, "the original bytes are kept as they were");
+    assert_eq!(
+        doc["original_size"], 34,
+        "the original bytes are kept as they were"
+    );
 }
 
 #[test]
@@ -99,7 +149,10 @@ fn mojibake_is_repaired_in_the_text_but_not_in_the_original() {
     let (_, report) = sandbox.import(&[&path]);
     let doc = sandbox.show(report["documents"][0].as_i64().unwrap());
     assert_eq!(doc["text"], "Profits rose to $1.13bn (£600m).");
-    assert_eq!(doc["sha256"], dossier::import::sha256_hex(record.as_bytes()));
+    assert_eq!(
+        doc["sha256"],
+        dossier::import::sha256_hex(record.as_bytes())
+    );
 }
 
 #[test]
@@ -119,7 +172,10 @@ fn html_scripts_and_handlers_never_reach_the_text() {
         .to_string();
     assert!(text.contains("An ordinary paragraph"), "{text}");
     for forbidden in ["alert", "onerror", "injected", "<script", "<img"] {
-        assert!(!text.contains(forbidden), "'{forbidden}' leaked into {text}");
+        assert!(
+            !text.contains(forbidden),
+            "'{forbidden}' leaked into {text}"
+        );
     }
 }
 
@@ -136,7 +192,10 @@ fn one_damaged_record_does_not_cost_the_others() {
     assert_eq!(code, 3, "{report}");
     assert_eq!(report["imported"], 2);
     let (_, error) = &failures(&report)[0];
-    assert!(error.contains("record 2") && error.contains("no CONTENT"), "{error}");
+    assert!(
+        error.contains("record 2") && error.contains("no CONTENT"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -144,8 +203,20 @@ fn a_file_that_is_not_a_case_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let not_a_case = dir.path().join("notes.txt");
     std::fs::write(&not_a_case, "just some text, not a database").unwrap();
-    let out = dossier().arg("--case").arg(&not_a_case).arg("docs").output().unwrap();
+    let out = dossier()
+        .arg("--case")
+        .arg(&not_a_case)
+        .arg("docs")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("is not a Dossier case file"), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(&not_a_case).unwrap(), "just some text, not a database");
+    assert!(
+        stderr(&out).contains("is not a Dossier case file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&not_a_case).unwrap(),
+        "just some text, not a database"
+    );
 }

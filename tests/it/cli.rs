@@ -13,18 +13,31 @@ fn usage_errors_exit_2() {
 #[test]
 fn a_missing_case_says_how_to_make_one() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dossier().arg("--case").arg(dir.path().join("nope.dossier")).arg("docs").output().unwrap();
+    let out = dossier()
+        .arg("--case")
+        .arg(dir.path().join("nope.dossier"))
+        .arg("docs")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("dossier new"), "{}", stderr(&out));
     let out = dossier().arg("docs").output().unwrap();
-    assert!(stderr(&out).contains("--case PATH or set DOSSIER_CASE"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--case PATH or set DOSSIER_CASE"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn the_case_can_come_from_the_environment() {
     let sandbox = Sandbox::new();
     sandbox.import(&[&seed_path()]);
-    let out = dossier().env("DOSSIER_CASE", &sandbox.case).args(["docs", "--json"]).output().unwrap();
+    let out = dossier()
+        .env("DOSSIER_CASE", &sandbox.case)
+        .args(["docs", "--json"])
+        .output()
+        .unwrap();
     let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(docs.as_array().unwrap().len(), 1);
 }
@@ -32,7 +45,12 @@ fn the_case_can_come_from_the_environment() {
 #[test]
 fn new_refuses_to_overwrite() {
     let sandbox = Sandbox::new();
-    let out = dossier().arg("new").arg(&sandbox.case).arg("--json").output().unwrap();
+    let out = dossier()
+        .arg("new")
+        .arg(&sandbox.case)
+        .arg("--json")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(err["error"]["code"], "conflict");
@@ -47,7 +65,17 @@ fn docs_json_has_the_documented_fields() {
     keys.sort();
     assert_eq!(
         keys,
-        ["doc_ref", "format", "id", "kind", "outlet", "published", "sha256", "title", "url"]
+        [
+            "doc_ref",
+            "format",
+            "id",
+            "kind",
+            "outlet",
+            "published",
+            "sha256",
+            "title",
+            "url"
+        ]
     );
 }
 
@@ -64,10 +92,17 @@ fn show_of_an_unknown_id_is_not_found() {
 fn human_output_names_failures_and_sums_up() {
     let sandbox = Sandbox::new();
     let bad = sandbox.write("empty.txt", "");
-    let out = sandbox.run(&["import", &seed_path().display().to_string(), &bad.display().to_string()]);
+    let out = sandbox.run(&[
+        "import",
+        &seed_path().display().to_string(),
+        &bad.display().to_string(),
+    ]);
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("failed: ") && stderr(&out).contains("empty.txt: empty file"));
-    assert_eq!(stdout(&out).trim(), "Imported 1 document, 0 duplicates skipped, 1 file failed.");
+    assert_eq!(
+        stdout(&out).trim(),
+        "Imported 1 document, 0 duplicates skipped, 1 file failed."
+    );
 }
 
 #[test]
@@ -87,7 +122,12 @@ fn extract_article_needs_no_case() {
          <footer>Copyright The Example Times</footer></body></html>",
     )
     .unwrap();
-    let out = dossier().args(["extract", "article"]).arg(&page).arg("--json").output().unwrap();
+    let out = dossier()
+        .args(["extract", "article"])
+        .arg(&page)
+        .arg("--json")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let article: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(article["title"], "A headline");
@@ -96,6 +136,12 @@ fn extract_article_needs_no_case() {
     assert_eq!(article["published"], "2017-04-12T05:00:00-07:00");
     assert_eq!(article["lang"], "en-GB");
     let text = article["text"].as_str().unwrap();
-    assert!(text.starts_with("The first paragraph") || text.starts_with("A headline"), "{text}");
-    assert!(!text.contains("Home") && !text.contains("Copyright"), "{text}");
+    assert!(
+        text.starts_with("The first paragraph") || text.starts_with("A headline"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Home") && !text.contains("Copyright"),
+        "{text}"
+    );
 }

@@ -11,7 +11,10 @@ fn seed_imports_with_its_metadata_and_repaired_paragraphs() {
     assert_eq!(report["duplicates"], 0);
     let id = report["documents"][0].as_i64().unwrap();
     let doc = sandbox.show(id);
-    assert_eq!(doc["title"], "Spam Czar Nabbed in Spain May Have Link to Election Tampering");
+    assert_eq!(
+        doc["title"],
+        "Spam Czar Nabbed in Spain May Have Link to Election Tampering"
+    );
     assert_eq!(doc["url"], "http://www.technewsworld.com/story/84451.html");
     assert_eq!(doc["outlet"], "TechNewsWorld");
     assert_eq!(doc["keywords"], serde_json::json!(["Dell", "Gartner"]));
@@ -23,9 +26,15 @@ fn seed_imports_with_its_metadata_and_repaired_paragraphs() {
     assert_eq!(doc["language"], "en");
     assert_eq!(doc["format"], "news_record");
     let text = doc["text"].as_str().unwrap();
-    assert!(text.contains("international warrant.\n\nThe alleged spam czar"), "{text}");
+    assert!(
+        text.contains("international warrant.\n\nThe alleged spam czar"),
+        "{text}"
+    );
     assert!(!text.contains("warrant.The"));
-    assert!(text.contains("U.S. presidential elections"), "abbreviations stay intact");
+    assert!(
+        text.contains("U.S. presidential elections"),
+        "abbreviations stay intact"
+    );
     assert!(text.contains("1.5 billion"), "decimals stay intact");
     assert!(text.contains("at Flashpoint.\n\n\"From an email spam perspective"));
     let original = std::fs::read(seed_path()).unwrap();
@@ -49,7 +58,10 @@ fn reimporting_the_same_bytes_is_a_reported_duplicate() {
 #[test]
 fn folders_import_recursively_with_each_format_recognised_by_content() {
     let sandbox = Sandbox::new();
-    sandbox.write("a/record-without-extension", news_record("7", "A record", "Mar 3, 2017", "Text."));
+    sandbox.write(
+        "a/record-without-extension",
+        news_record("7", "A record", "Mar 3, 2017", "Text."),
+    );
     sandbox.write(
         "a/b/page.html",
         "<html lang=\"en\"><head><title>Page title</title>\
@@ -64,11 +76,18 @@ fn folders_import_recursively_with_each_format_recognised_by_content() {
     let (code, report) = sandbox.import(&[&sandbox.sources()]);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["imported"], 4);
-    let mut formats: Vec<String> =
-        sandbox.docs().iter().map(|d| d["format"].as_str().unwrap().to_string()).collect();
+    let mut formats: Vec<String> = sandbox
+        .docs()
+        .iter()
+        .map(|d| d["format"].as_str().unwrap().to_string())
+        .collect();
     formats.sort();
     assert_eq!(formats, ["html", "markdown", "news_record", "text"]);
-    let html = sandbox.docs().into_iter().find(|d| d["format"] == "html").unwrap();
+    let html = sandbox
+        .docs()
+        .into_iter()
+        .find(|d| d["format"] == "html")
+        .unwrap();
     assert_eq!(html["title"], "Page title");
     assert_eq!(html["published"], "2017-04-11T09:30:00Z");
 }
@@ -87,8 +106,15 @@ fn a_file_of_several_records_becomes_several_documents() {
     assert_eq!(code, 0);
     assert_eq!(report["imported"], 3);
     let docs = sandbox.docs();
-    let refs: Vec<&str> = docs.iter().map(|d| d["doc_ref"].as_str().unwrap()).collect();
-    assert_eq!(refs, ["1", "2", "3"], "dated documents first, in date order");
+    let refs: Vec<&str> = docs
+        .iter()
+        .map(|d| d["doc_ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        refs,
+        ["1", "2", "3"],
+        "dated documents first, in date order"
+    );
 }
 
 #[test]
@@ -98,12 +124,24 @@ fn email_keeps_its_envelope_and_attachment_names() {
     assert_eq!(code, 0, "{report}");
     let doc = sandbox.show(report["documents"][0].as_i64().unwrap());
     assert_eq!(doc["kind"], "email");
-    assert_eq!(doc["title"], "Keldara payments ledger - please keep my name out of it");
+    assert_eq!(
+        doc["title"],
+        "Keldara payments ledger - please keep my name out of it"
+    );
     assert_eq!(doc["published"], "2017-04-11T22:47:05+02:00");
-    assert_eq!(doc["extra"]["attachments"], serde_json::json!(["ledger-2017Q1.csv"]));
+    assert_eq!(
+        doc["extra"]["attachments"],
+        serde_json::json!(["ledger-2017Q1.csv"])
+    );
     assert_eq!(doc["extra"]["to"][0], "Newsdesk <newsdesk@example.com>");
-    assert!(doc["text"].as_str().unwrap().contains("Attached is the ledger"));
-    assert!(!doc["text"].as_str().unwrap().contains("account-17"), "attachments are not body");
+    assert!(doc["text"]
+        .as_str()
+        .unwrap()
+        .contains("Attached is the ledger"));
+    assert!(
+        !doc["text"].as_str().unwrap().contains("account-17"),
+        "attachments are not body"
+    );
 }
 
 #[test]
@@ -111,10 +149,22 @@ fn the_demo_sources_get_the_kinds_a_person_would_give_them() {
     let sandbox = Sandbox::new();
     let (code, report) = sandbox.import(&[&repo_path("assets/demo")]);
     assert_eq!(code, 0, "{report}");
-    let mut kinds: Vec<String> =
-        sandbox.docs().iter().map(|d| d["kind"].as_str().unwrap().to_string()).collect();
+    let mut kinds: Vec<String> = sandbox
+        .docs()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap().to_string())
+        .collect();
     kinds.sort();
-    assert_eq!(kinds, ["article", "email", "indictment", "press_release", "transcript"]);
+    assert_eq!(
+        kinds,
+        [
+            "article",
+            "email",
+            "indictment",
+            "press_release",
+            "transcript"
+        ]
+    );
 }
 
 #[test]
@@ -142,4 +192,14 @@ fn a_case_made_by_the_first_schema_still_opens() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].doc_ref.as_deref(), Some("578"));
     assert!(case.verify().unwrap().is_ok());
+}
+
+#[test]
+fn importing_the_folder_that_holds_the_case_skips_the_case_itself() {
+    let sandbox = Sandbox::new();
+    sandbox.write("note.txt", "A note\n\nBeside the case file.\n");
+    let (code, report) = sandbox.import(&[sandbox.dir.path()]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["imported"], 1);
+    assert_eq!(report["failed"].as_array().unwrap().len(), 0);
 }

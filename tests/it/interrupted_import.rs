@@ -12,7 +12,10 @@ fn a_killed_import_keeps_a_valid_case_and_finishes_when_run_again() {
     let sandbox = Sandbox::new();
     for i in 0..FILES {
         let content = format!("Story number {i} reports that something happened on a weekday.");
-        sandbox.write(&format!("batch/{i:05}.txt"), news_record(&i.to_string(), "Story", "", &content));
+        sandbox.write(
+            &format!("batch/{i:05}.txt"),
+            news_record(&i.to_string(), "Story", "", &content),
+        );
     }
     let mut child = dossier()
         .arg("--case")
@@ -30,7 +33,9 @@ fn a_killed_import_keeps_a_valid_case_and_finishes_when_run_again() {
         if child.try_wait().unwrap().is_some() {
             break;
         }
-        let count = dossier::Case::open(&sandbox.case).and_then(|c| c.document_count()).unwrap_or(0);
+        let count = dossier::Case::open(&sandbox.case)
+            .and_then(|c| c.document_count())
+            .unwrap_or(0);
         if count > 0 {
             child.kill().unwrap();
             killed_mid_import = count < FILES;
@@ -40,12 +45,19 @@ fn a_killed_import_keeps_a_valid_case_and_finishes_when_run_again() {
     }
     child.wait().unwrap();
     let out = sandbox.run(&["verify"]);
-    assert!(out.status.success(), "verify after the kill: {}", stdout(&out));
+    assert!(
+        out.status.success(),
+        "verify after the kill: {}",
+        stdout(&out)
+    );
     let partial = sandbox.docs().len();
     let (code, report) = sandbox.import(&[&sandbox.sources()]);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["duplicates"], partial);
     assert_eq!(sandbox.docs().len(), FILES);
     assert!(sandbox.run(&["verify"]).status.success());
-    assert!(killed_mid_import || partial == FILES, "the import was interrupted or had finished");
+    assert!(
+        killed_mid_import || partial == FILES,
+        "the import was interrupted or had finished"
+    );
 }

@@ -3,7 +3,7 @@
 
 mod bad_input;
 mod cli;
-mod interrupted_import;
 mod import;
+mod interrupted_import;
 mod support;
 mod verify;

@@ -31,7 +31,11 @@ impl Sandbox {
     pub fn new() -> Sandbox {
         let dir = tempfile::tempdir().expect("temporary folder");
         let case = dir.path().join("case.dossier");
-        let out = dossier().arg("new").arg(&case).output().expect("dossier runs");
+        let out = dossier()
+            .arg("new")
+            .arg(&case)
+            .output()
+            .expect("dossier runs");
         assert!(out.status.success(), "dossier new failed: {}", stderr(&out));
         Sandbox { dir, case }
     }
@@ -50,7 +54,12 @@ impl Sandbox {
 
     /// Runs `dossier --case CASE ARGS…`.
     pub fn run(&self, args: &[&str]) -> Output {
-        dossier().arg("--case").arg(&self.case).args(args).output().expect("dossier runs")
+        dossier()
+            .arg("--case")
+            .arg(&self.case)
+            .args(args)
+            .output()
+            .expect("dossier runs")
     }
 
     /// Runs a command with `--json` and parses what it printed.
@@ -59,7 +68,11 @@ impl Sandbox {
         all.push("--json");
         let out = self.run(&all);
         let value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("{args:?} printed no JSON ({e}): {}\n{}", stdout(&out), stderr(&out))
+            panic!(
+                "{args:?} printed no JSON ({e}): {}\n{}",
+                stdout(&out),
+                stderr(&out)
+            )
         });
         (out.status.code().unwrap_or(-1), value)
     }
@@ -86,7 +99,10 @@ impl Sandbox {
 
     /// The whole state a user could observe, for "nothing already in the case changed".
     pub fn snapshot(&self) -> Vec<Value> {
-        self.docs().iter().map(|d| self.show(d["id"].as_i64().unwrap())).collect()
+        self.docs()
+            .iter()
+            .map(|d| self.show(d["id"].as_i64().unwrap()))
+            .collect()
     }
 }
 

@@ -18,14 +18,21 @@ fn a_changed_original_is_reported_with_its_document() {
     let sandbox = Sandbox::new();
     sandbox.import(&[&repo_path("assets/demo")]);
     let conn = rusqlite::Connection::open(&sandbox.case).unwrap();
-    conn.execute("UPDATE document_contents SET original = X'00' WHERE document_id = 2", []).unwrap();
+    conn.execute(
+        "UPDATE document_contents SET original = X'00' WHERE document_id = 2",
+        [],
+    )
+    .unwrap();
     drop(conn);
     let (code, report) = sandbox.json(&["verify"]);
     assert_eq!(code, 1);
     assert_eq!(report["ok"], false);
     let problems = report["problems"].as_array().unwrap();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].as_str().unwrap().starts_with("document 2: original bytes hash to"));
+    assert!(problems[0]
+        .as_str()
+        .unwrap()
+        .starts_with("document 2: original bytes hash to"));
     let out = sandbox.run(&["verify"]);
     assert!(stdout(&out).contains("1 problem found"), "{}", stdout(&out));
 }
