@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the Dossier desktop app (debug, unbundled) from any working directory.
+#
+# Safe to run repeatedly: dependencies are only reinstalled when ui/package-lock.json is newer
+# than ui/node_modules, and cargo rebuilds only what changed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ui="$root/ui"
+
+# `npm ci` wipes node_modules, so it runs only when the lock file says something changed.
+# npm touches node_modules/.package-lock.json on every install, which makes it the marker.
+marker="$ui/node_modules/.package-lock.json"
+if [[ ! -f "$marker" || "$ui/package-lock.json" -nt "$marker" ]]; then
+  echo "==> Installing UI dependencies (npm ci)"
+  npm --prefix "$ui" ci --no-audit --no-fund
+fi
+
+# The Tauri CLI builds the UI itself through beforeBuildCommand (`npm run build` in ui/), so
+# the UI is built exactly once, with the same command a developer's `tauri build` uses.
+# The two paths are given explicitly because ui/ and src-tauri/ are siblings and the CLI's own
+# search depends on the working directory.
+echo "==> Building the UI and the app (tauri build --debug --no-bundle)"
+cd "$ui"
+TAURI_APP_PATH="$root/src-tauri" TAURI_FRONTEND_PATH="$ui" \
+  npx --no-install tauri build --debug --no-bundle
+
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+binary="$target_dir/debug/dossier-app"
+if [[ ! -x "$binary" ]]; then
+  echo "error: the build finished but $binary is missing" >&2
+  exit 1
+fi
+echo "==> Built $binary"
+echo "$binary"

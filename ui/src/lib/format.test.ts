@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { describeError, documentCountLabel, formatPublished, kindLabel } from "./format";
+
+describe("formatPublished", () => {
+  it("says a missing date is undated", () => {
+    expect(formatPublished(null)).toBe("Undated");
+    expect(formatPublished("")).toBe("Undated");
+  });
+
+  it("keeps each precision without inventing finer parts", () => {
+    expect(formatPublished("2017")).toBe("2017");
+    expect(formatPublished("2017-04")).toBe("April 2017");
+    expect(formatPublished("2017-04-02")).toBe("2 April 2017");
+  });
+
+  it("shows times in the source's own clock with its offset", () => {
+    expect(formatPublished("2017-04-12T05:00-07:00")).toBe("12 April 2017, 05:00 UTC\u221207:00");
+    expect(formatPublished("2017-04-12T05:00:09Z")).toBe("12 April 2017, 05:00:09 UTC");
+    expect(formatPublished("2017-04-12T23:30+05:30")).toBe("12 April 2017, 23:30 UTC+05:30");
+  });
+
+  it("shows a time without a zone as the source stated it", () => {
+    expect(formatPublished("1987-02-26T15:01")).toBe("26 February 1987, 15:01");
+  });
+
+  it("shows unexpected shapes raw rather than guessing", () => {
+    expect(formatPublished("spring 2017")).toBe("spring 2017");
+    expect(formatPublished("2017-13")).toBe("2017-13");
+  });
+});
+
+describe("describeError", () => {
+  it("maps the core's error codes to titles and keeps the message", () => {
+    expect(describeError({ code: "not_found", message: "no case file at /x" })).toEqual({
+      title: "Not found",
+      code: "not_found",
+      message: "no case file at /x",
+    });
+    expect(describeError({ code: "io", message: "disk full" }).title).toBe("File system error");
+  });
+
+  it("shows plain rejections from the IPC layer too", () => {
+    expect(describeError("command list_documents not allowed")).toEqual({
+      title: "Unexpected error",
+      code: "unknown",
+      message: "command list_documents not allowed",
+    });
+    expect(describeError(new TypeError("boom")).message).toBe("boom");
+  });
+
+  it("does not trust objects with an unknown code", () => {
+    expect(describeError({ code: "weird", message: "m" })).toEqual({
+      title: "Unexpected error",
+      code: "unknown",
+      message: "m",
+    });
+  });
+});
+
+describe("labels", () => {
+  it("names kinds and counts for people", () => {
+    expect(kindLabel("press_release")).toBe("Press release");
+    expect(documentCountLabel(1)).toBe("1 document");
+    expect(documentCountLabel(0)).toBe("0 documents");
+  });
+});
