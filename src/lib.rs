@@ -8,7 +8,9 @@ pub mod import;
 pub mod model;
 pub mod normalize;
 pub mod pubdate;
+pub mod quotes;
 mod store;
+pub mod timex;
 mod verify;
 
 use std::path::{Path, PathBuf};

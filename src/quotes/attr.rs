@@ -1,0 +1,425 @@
+//! Finds the attribution clause (cue verb, speaker, addressee) around a
+//! quote, and indirect attributions in unquoted sentences.
+
+use super::layouts::{any_verb, aside_then_cue, colon_intro, descriptive, signature};
+use super::lexicon::CAP_STOP;
+use super::np::{np_backward, np_forward, Doc, MKind, Mention};
+use super::tokens::K;
+
+/// An attribution clause found next to some content.
+#[derive(Debug, Clone)]
+pub(crate) struct Attr {
+    /// First and last token of the cue ("according to" spans two).
+    pub cue: (usize, usize),
+    pub speaker: Option<Mention>,
+    pub addressee: Option<String>,
+    /// Last token of the clause, to detect the second half of a split quote.
+    pub end: usize,
+}
+
+/// Adverbs and auxiliaries allowed between a speaker and its cue.
+pub(crate) fn skippable(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "also"
+                | "later"
+                | "then"
+                | "has"
+                | "had"
+                | "once"
+                | "again"
+                | "previously"
+                | "often"
+                | "further"
+                | "soon"
+                | "simply"
+                | "just"
+        )
+}
+
+/// Addressee after "told": "told TechNewsWorld", "told reporters".
+pub(crate) fn addressee(d: &Doc, cue: usize) -> (Option<String>, usize) {
+    let w = d.w(cue).to_ascii_lowercase();
+    let i = cue + 1;
+    if matches!(w.as_str(), "told" | "tells" | "tell" | "telling") && d.is_word(i) {
+        if d.is_cap(i) && !d.is_pronoun(i) {
+            let mut b = i;
+            while d.is_cap(b + 1) && b < i + 5 {
+                b += 1;
+            }
+            return (Some(d.slice(i, b).to_string()), b);
+        }
+        if d.is_det(i) && d.is_word(i + 1) {
+            return (Some(d.slice(i, i + 1).to_string()), i + 1);
+        }
+        return (Some(d.w(i).to_string()), i);
+    }
+    (None, cue)
+}
+
+/// The attribution after a closing mark: `, said X`, `, X said`,
+/// `he told TechNewsWorld`, `according to X`.
+pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
+    // A signature line: `"…" ― Lena Park` ends the paragraph with a name.
+    if let Some(a) = signature(d, close) {
+        return Some(a);
+    }
+    let mut i = close + 1;
+    if d.is_p(i, ',') || d.is_p(i, '—') || d.is_p(i, '–') {
+        i += 1;
+    }
+    if !d.is_word(i) {
+        return None;
+    }
+    // Cue first: "said Vitali Kremez", "according to The New York Times".
+    if let Some(ce) = d.cue_at(i) {
+        let (addr, ae) = addressee(d, ce);
+        let sp = np_forward(d, ae + 1);
+        let end = sp.as_ref().map_or(ae, |x| x.1);
+        return Some(Attr {
+            cue: (i, ce),
+            speaker: sp.map(|x| x.0),
+            addressee: addr,
+            end,
+        });
+    }
+    // Speaker first: find the cue within a few tokens.
+    // Right after a quote, "read" is a cue even away from the mark:
+    // `"…," the article read.`
+    let cue_here = |c: usize| {
+        d.cue_at(c).or_else(|| {
+            let w = d.w(c);
+            let ends = d.is_boundary(c + 1) || d.is_p(c + 1, ',');
+            (matches!(w, "read" | "reads") && ends).then_some(c)
+        })
+    };
+    let mut c = i;
+    while c < i + 9 && d.is_word(c) && cue_here(c).is_none() {
+        c += 1;
+    }
+    let Some(ce) = d.is_word(c).then(|| cue_here(c)).flatten() else {
+        // The name may be followed by an aside before the verb:
+        // `Whitfield, 54, told`, `Sen. Paul Ortega (R-Ariz.) said`; or the
+        // verb is an unlisted one after a quote that ends mid-sentence.
+        let (sp, c, ce) = aside_then_cue(d, i).or_else(|| any_verb(d, close, i))?;
+        let (addr, end) = addressee(d, ce);
+        return Some(Attr {
+            cue: (c, ce),
+            speaker: Some(sp),
+            addressee: addr,
+            end,
+        });
+    };
+    if c == i {
+        return None;
+    }
+    let mut b = c - 1;
+    while b > i && skippable(d.w(b)) {
+        b -= 1;
+    }
+    let sp = match np_backward(d, b) {
+        Some(sp) if sp.s == d.toks[i].s || d.is_cap(i) => sp,
+        // Lowercase words before the name describe the speaker: "political
+        // analyst Rosa Ferrer told", "one senior aide said", "the Ohio
+        // senator and party candidate said".
+        found => descriptive(d, i, b, found)?,
+    };
+    let (addr, mut end) = addressee(d, ce);
+    // "said in a statement", "said on Twitter": the clause runs to the boundary.
+    if d.is_word(end + 1) && matches!(d.w(end + 1), "in" | "on" | "to" | "during" | "at") {
+        let mut k = end + 1;
+        while k < end + 8 && d.is_word(k + 1) {
+            k += 1;
+        }
+        end = k;
+    }
+    // After a quote that ends its own sentence, `He said the agency …` starts a
+    // new sentence; only a short clause that ends soon is an attribution.
+    if d.is_p(close.wrapping_sub(1), '.') {
+        let mut k = end + 1;
+        while k < end + 10 && d.is_word(k) {
+            k += 1;
+        }
+        let closes =
+            k >= d.toks.len() || d.is_boundary(k) || d.is_p(k, ',') || d.toks[k].k == K::Mark;
+        if !closes {
+            return None;
+        }
+    }
+    Some(Attr {
+        cue: (c, ce),
+        speaker: Some(sp),
+        addressee: addr,
+        end,
+    })
+}
+
+/// The attribution before an opening mark: `X said: "…"`, `he told CNN, "…"`,
+/// `saying, "…"`. `open` is the token index of the mark (or of a colon ending
+/// the previous paragraph).
+pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
+    if open == 0 {
+        return None;
+    }
+    let mut k = open - 1;
+    let punct = d.is_p(k, ',') || d.is_p(k, ':');
+    if punct {
+        k = k.checked_sub(1)?;
+    }
+    // Find the nearest cue in the last few words of the sentence.
+    let mut c = k;
+    let mut found = None;
+    loop {
+        if !d.is_word(c) || k - c > 7 {
+            break;
+        }
+        if let Some(ce) = d.cue_at(c) {
+            found = Some((c, ce));
+            break;
+        }
+        // "according to" ends at "to": look one back.
+        if c > 0 && d.w(c) == "to" && d.cue_at(c - 1) == Some(c) {
+            found = Some((c - 1, c));
+            break;
+        }
+        if c == 0 {
+            break;
+        }
+        c -= 1;
+    }
+    let Some((c, ce)) = found else {
+        return colon_intro(d, k);
+    };
+    if !punct && ce != k {
+        return None;
+    }
+    let (addr, _) = addressee(d, ce);
+    let is_according = d.w(c).eq_ignore_ascii_case("according");
+    let sp = if is_according {
+        np_forward(d, ce + 1).map(|x| x.0)
+    } else {
+        let mut b = c.checked_sub(1);
+        while let Some(x) = b.filter(|&x| x > 0 && d.is_word(x) && skippable(d.w(x))) {
+            b = Some(x - 1);
+        }
+        // A noun phrase after a preposition or a conjunction is not the
+        // speaker ("marching through the square shouted", "and joked").
+        let near = b
+            .and_then(|b| np_backward(d, b))
+            .filter(|m| m.ti == 0 || !after_prep(d, m.ti - 1));
+        // A participle ("saying", "writing") belongs to the sentence's
+        // subject, not to the object before it ("issued a memo saying").
+        // A named object of "of" does the saying: "a clip of Ortega saying".
+        if d.w(c).ends_with("ing") && near.as_ref().is_none_or(|m| m.kind == MKind::Common) {
+            subject(d, c).or(near)
+        } else {
+            near.or_else(|| subject(d, c))
+        }
+    };
+    Some(Attr {
+        cue: (c, ce),
+        speaker: sp,
+        addressee: addr,
+        end: k,
+    })
+}
+
+/// Sentence-opening conjunctions and adverbs that come before a subject.
+fn opener(w: &str) -> bool {
+    matches!(
+        w,
+        "And"
+            | "But"
+            | "So"
+            | "Yet"
+            | "Then"
+            | "then"
+            | "Still"
+            | "Meanwhile"
+            | "However"
+            | "Also"
+            | "Later"
+            | "Now"
+            | "Instead"
+            | "Indeed"
+            | "Separately"
+            | "Similarly"
+    )
+}
+
+/// Whether token `k` is a preposition or conjunction that would make the
+/// noun phrase after it an object rather than a subject.
+fn after_prep(d: &Doc, k: usize) -> bool {
+    d.is_word(k)
+        && matches!(
+            d.w(k),
+            "in" | "on"
+                | "at"
+                | "to"
+                | "into"
+                | "through"
+                | "from"
+                | "with"
+                | "by"
+                | "for"
+                | "and"
+                | "about"
+                | "over"
+                | "under"
+                | "across"
+                | "after"
+                | "before"
+        )
+}
+
+/// The subject of the sentence holding token `c`, for cues such as "saying"
+/// or "went on to say" whose speaker is not right before them.
+pub(crate) fn subject(d: &Doc, c: usize) -> Option<Mention> {
+    let mut s = c;
+    while s > 0 && c - s < 25 && !d.is_boundary(s - 1) && d.toks[s - 1].k != K::Mark {
+        s -= 1;
+    }
+    // Sentence adverbs and conjunctions are not the subject: "And then
+    // Ortega went on the attack, saying".
+    let s0 = s;
+    while s < c && s < s0 + 3 && opener(d.w(s)) {
+        s += 1;
+    }
+    // Skip an introductory phrase ending in a comma ("In a statement, X said").
+    let mut a = s;
+    for k in s..c {
+        if d.is_p(k, ',') {
+            a = k + 1;
+            break;
+        }
+    }
+    // A name set off by an aside is the subject: "Whitfield, speaking to
+    // farmers, said".
+    if a > s + 1 && !CAP_STOP.contains(&d.w(s)) {
+        if let Some(m) = np_backward(d, a - 2)
+            .filter(|m| m.kind != MKind::Common && m.ti >= s && (s..m.ti).all(|k| d.is_cap(k)))
+        {
+            return Some(m);
+        }
+    }
+    for start in [a, s] {
+        if let Some((m, _)) = np_forward(d, start) {
+            if m.kind != MKind::Common || d.is_det(start) {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
+/// Indirect attributions in one sentence `a..=b` that holds no quote mark.
+pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, usize, usize)> {
+    let last = if d.is_boundary(b) {
+        b.checked_sub(1)?
+    } else {
+        b
+    };
+    if last <= a + 2 {
+        return None;
+    }
+    for c in a..=last {
+        let Some(ce) = d.cue_at(c) else { continue };
+        if d.w(c).eq_ignore_ascii_case("according") {
+            let (m, e) = np_forward(d, ce + 1)?;
+            let at = Attr {
+                cue: (c, ce),
+                speaker: Some(m),
+                addressee: None,
+                end: e,
+            };
+            if c == a {
+                // "According to X, content."
+                let mut k = e + 1;
+                while k <= last && !d.is_p(k, ',') {
+                    k += 1;
+                }
+                return (k < last).then_some((at, k + 1, last));
+            }
+            let ce_ = if d.is_p(c - 1, ',') { c - 2 } else { c - 1 };
+            return (ce_ > a + 1).then_some((at, a, ce_));
+        }
+        // Inverted: "content, noted Keith Jarvis, a researcher."
+        if c > a + 2 && d.is_p(c - 1, ',') {
+            if let Some((m, e)) = np_forward(d, ce + 1) {
+                if m.kind != MKind::Common || d.is_det(ce + 1) {
+                    let at = Attr {
+                        cue: (c, ce),
+                        speaker: Some(m),
+                        addressee: None,
+                        end: e,
+                    };
+                    return Some((at, a, c - 2));
+                }
+            }
+            continue;
+        }
+        if c == a {
+            continue;
+        }
+        let mut pb = c - 1;
+        while pb > a && skippable(d.w(pb)) {
+            pb -= 1;
+        }
+        let Some(m) = np_backward(d, pb) else {
+            continue;
+        };
+        let mut ms = m.ti;
+        // A name after a descriptive phrase: "the Russian news outlet RT".
+        let mut k = ms;
+        while k > a && ms - k < 6 && d.is_word(k - 1) && !np_breaker_word(d.w(k - 1)) {
+            k -= 1;
+            if d.is_det(k) {
+                ms = k;
+                break;
+            }
+        }
+        let before_ok = ms == a || d.is_p(ms - 1, ',') || matches!(d.w(ms - 1), "but" | "and");
+        if !before_ok || ms < a {
+            continue;
+        }
+        // "content, X said." / "content, the outlet RT reported, but …"
+        if ms > a + 2 && d.is_p(ms - 1, ',') && (ce == last || d.is_p(ce + 1, ',')) {
+            let at = Attr {
+                cue: (c, ce),
+                speaker: Some(m),
+                addressee: None,
+                end: ce,
+            };
+            return Some((at, a, ms - 2));
+        }
+        // "X said (that) content" / "X told Reuters content".
+        let (addr, mut k) = addressee(d, ce);
+        k += 1;
+        if d.is_word(k) && d.w(k) == "that" {
+            k += 1;
+        }
+        let mut e = k;
+        while e < last && !d.is_p(e + 1, ';') {
+            e += 1;
+        }
+        if e >= k + 2 && d.is_word(k) {
+            let at = Attr {
+                cue: (c, ce),
+                speaker: Some(m),
+                addressee: addr,
+                end: ce,
+            };
+            return Some((at, k, e));
+        }
+    }
+    None
+}
+
+/// Words that end a descriptive phrase before a name.
+fn np_breaker_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "but" | "that" | "said" | "was" | "is" | "to" | "of" | "in"
+    )
+}

@@ -1,0 +1,338 @@
+//! Rule-based quote extraction with speaker attribution.
+//!
+//! The text is tokenized once, double quote marks are paired per paragraph,
+//! each quoted stretch is linked to the cue clause before or after it
+//! ("…," said X / X said: "…"), split quotes are rejoined, unquoted sentences
+//! are scanned for indirect attributions ("according to X", "X said that …"),
+//! and finally speakers are resolved in reading order so that pronouns and
+//! last names point at the full names introduced earlier. Every step is a
+//! bounded look around a token, so the whole is linear in the text length.
+
+mod attr;
+mod layouts;
+mod lexicon;
+mod marks;
+mod np;
+mod speakers;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use attr::Attr;
+use np::Doc;
+use tokens::K;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Mixed,
+    Indirect,
+    /// Scare quotes and titles: not speech, never attributed.
+    Scare,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Speaker {
+    /// The person or organisation the mention resolves to.
+    pub name: String,
+    /// The mention that introduces this quote (may be a pronoun).
+    pub start: usize,
+    pub end: usize,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub spans: Vec<Span>,
+    pub cue: Option<String>,
+    pub cue_span: Option<Span>,
+    pub addressee: Option<String>,
+    pub speaker: Option<Speaker>,
+}
+
+/// Whether long unattributed fragments inside a sentence count as mixed
+/// quotes; in news they are mostly partial quotations inside an indirect
+/// attribution, which reads better as part of that attribution.
+const MIXED_AS_QUOTE: bool = false;
+
+/// A quote before speaker resolution.
+struct Cand {
+    spans: Vec<(usize, usize)>,
+    kind: QuoteKind,
+    attr: Option<Attr>,
+    /// Index of the quote whose speaker an unattributed quote continues.
+    follows: Option<usize>,
+    /// For an unattributed quote, the subject of the sentence right before
+    /// it, which names the speaker more closely than an earlier quote does.
+    near: Option<np::Mention>,
+}
+
+/// Words in a char span, counted cheaply.
+fn word_count(chars: &[char], s: usize, e: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &c in &chars[s..e] {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+/// Extracts direct, mixed, indirect and scare quotes from `text`.
+pub fn extract(text: &str) -> Vec<Quote> {
+    let (chars, toks) = tokens::tokenize(text);
+    let raws = marks::pair(&chars, &toks);
+    let d = Doc { text, toks };
+    let n = d.toks.len();
+    // Paragraph number of each token, to keep continuations local.
+    let mut para = Vec::with_capacity(n);
+    let mut p = 0usize;
+    for t in &d.toks {
+        if t.k == K::Para {
+            p += 1;
+        }
+        para.push(p);
+    }
+    let mut cands: Vec<Cand> = Vec::new();
+    // For each raw quote: its candidate index, or the one it was merged into.
+    let mut last_attr: Option<(usize, usize)> = None; // (cand index, paragraph)
+    let mut skip_until = 0usize;
+    for (ri, q) in raws.iter().enumerate() {
+        if q.open < skip_until && ri > 0 {
+            continue;
+        }
+        let prev = q.open.checked_sub(1);
+        let initial = prev.is_none_or(|k| {
+            let t = &d.toks[k];
+            d.is_boundary(k) || t.k == K::Mark || d.is_p(k, ':')
+        });
+        let aft = if q.closed {
+            attr::after(&d, q.close)
+                .or_else(|| initial.then(|| layouts::after_tail(&d, q.close)).flatten())
+        } else {
+            None
+        };
+        let mut bef = attr::before(&d, q.open);
+        if bef.is_none() && aft.as_ref().is_none_or(|a| a.speaker.is_none()) {
+            bef = layouts::prev_sentence(&d, q.open);
+        }
+        if bef.is_none()
+            && prev.is_some_and(|k| d.toks[k].k == K::Para && k > 0 && d.is_p(k - 1, ':'))
+        {
+            bef = prev.and_then(|k| attr::before(&d, k));
+        }
+        let words = word_count(&chars, q.segs[0].0, q.segs[q.segs.len() - 1].1);
+        let last_seg = q.segs[q.segs.len() - 1];
+        let ends_sentence = chars[last_seg.0..last_seg.1]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| ".?!,…".contains(*c));
+        let attributed = aft.as_ref().is_some_and(|a| a.speaker.is_some()) || bef.is_some();
+        // Continuation of the previous attributed quote in this paragraph:
+        // `"A," Ryder wrote. "B."`
+        if !attributed && initial && words >= 2 {
+            if let Some((ci, cp)) = last_attr {
+                if cp == para[q.open] {
+                    cands[ci].spans.extend(q.segs.iter().copied());
+                    continue;
+                }
+            }
+        }
+        let attr = match (aft, bef) {
+            (Some(a), _) if a.speaker.is_some() => Some(a),
+            (a, None) => a,
+            (_, b) => b,
+        };
+        let speech_like = initial && (words >= 4 || (ends_sentence && words >= 2));
+        // A quoted fragment inside an attributed sentence (`Ortega insisted
+        // that he has "grown the party," adding …`) is a partial quote
+        // within an indirect attribution, not a direct quote of its own.
+        let embedded = prev.is_some_and(|k| d.is_word(k) && d.cue_at(k).is_none());
+        let kind = if embedded && attr.is_some() {
+            QuoteKind::Indirect
+        } else if attr.is_some() || speech_like {
+            QuoteKind::Direct
+        } else if !initial && words >= 8 && ends_sentence && MIXED_AS_QUOTE {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Scare
+        };
+        let mut spans: Vec<(usize, usize)> = q.segs.clone();
+        // A quote split by its attribution: `"A," he told X, "B."`
+        if let Some(a) = attr.as_ref().filter(|a| a.cue.0 > q.close) {
+            if d.is_p(a.end + 1, ',') {
+                if let Some(nq) = raws.get(ri + 1).filter(|nq| nq.open == a.end + 2) {
+                    spans.extend(nq.segs.iter().copied());
+                    skip_until = nq.open + 1;
+                }
+            }
+        }
+        let follows = if attr.is_none() && kind == QuoteKind::Direct {
+            last_attr
+                .filter(|&(_, cp)| cp + 2 >= para[q.open])
+                .map(|x| x.0)
+        } else {
+            None
+        };
+        let near = if attr.is_none() && kind == QuoteKind::Direct && initial {
+            prev.and_then(|k| layouts::prev_subject(&d, k))
+        } else {
+            None
+        };
+        let ci = cands.len();
+        if attr.is_some() {
+            last_attr = Some((ci, para[q.open]));
+        }
+        cands.push(Cand {
+            spans,
+            kind,
+            attr,
+            follows,
+            near,
+        });
+    }
+    // Indirect attributions in sentences without quote marks.
+    let mut a = 0;
+    let mut has_mark = false;
+    for i in 0..n {
+        if d.toks[i].k == K::Mark {
+            // A closing mark right after a sentence end closes that sentence,
+            // so the glued text after it ("out."It's …) starts afresh.
+            if i > 0 && d.is_boundary(i - 1) && d.toks[i - 1].k == K::Punct {
+                a = i + 1;
+                has_mark = false;
+                continue;
+            }
+            has_mark = true;
+        }
+        if d.is_boundary(i) || i + 1 == n {
+            if !has_mark && i > a {
+                if let Some((at, cs, ce)) = attr::indirect(&d, a, i) {
+                    cands.push(Cand {
+                        spans: vec![(d.toks[cs].s, d.toks[ce].e)],
+                        kind: QuoteKind::Indirect,
+                        attr: Some(at),
+                        follows: None,
+                        near: None,
+                    });
+                }
+            }
+            a = i + 1;
+            has_mark = false;
+        }
+    }
+    resolve(&d, &chars, cands)
+}
+
+/// Resolves speakers in reading order and builds the public quotes.
+fn resolve(d: &Doc, chars: &[char], cands: Vec<Cand>) -> Vec<Quote> {
+    // Reading order of the attribution clauses: the cue position.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    let key = |c: &Cand| c.attr.as_ref().map_or(c.spans[0].0, |a| d.toks[a.cue.0].s);
+    order.sort_by_key(|&i| key(&cands[i]));
+    let mut reg = speakers::Registry::default();
+    let mut speakers: Vec<Option<Speaker>> = vec![None; cands.len()];
+    for &i in &order {
+        let c = &cands[i];
+        if c.kind == QuoteKind::Scare {
+            continue;
+        }
+        let m = c.attr.as_ref().and_then(|a| a.speaker.as_ref());
+        if let Some(m) = m.or(c.near.as_ref()) {
+            let name = reg.resolve(m);
+            speakers[i] = Some(Speaker {
+                name,
+                start: m.s,
+                end: m.e,
+                role: m.role.clone(),
+            });
+        }
+    }
+    let mut out = Vec::with_capacity(cands.len());
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        let mut speaker = speakers[i].clone();
+        if speaker.is_none() {
+            speaker = c.follows.and_then(|f| speakers[f].clone());
+        }
+        let mut sorted = c.spans.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let spans: Vec<Span> = sorted
+            .iter()
+            .map(|&(s, e)| trim(chars, s, e))
+            .filter(|s| s.end > s.start)
+            .collect();
+        let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+            continue;
+        };
+        let mut text = String::new();
+        for (k, s) in spans.iter().enumerate() {
+            if k > 0 {
+                let gap = &chars[spans[k - 1].end..s.start];
+                let only_marks = gap.iter().all(|c| c.is_whitespace() || tokens::is_mark(*c));
+                text.push_str(if only_marks && gap.contains(&'\n') {
+                    "\n\n"
+                } else {
+                    " … "
+                });
+            }
+            text.extend(&chars[s.start..s.end]);
+        }
+        let (cue, cue_span, addressee) = match (&c.attr, c.kind) {
+            (Some(a), k) if k != QuoteKind::Scare => {
+                let (s, e) = (d.toks[a.cue.0].s, d.toks[a.cue.1].e);
+                (
+                    Some(d.slice(a.cue.0, a.cue.1).to_string()),
+                    Some(Span { start: s, end: e }),
+                    a.addressee.clone(),
+                )
+            }
+            _ => (None, None, None),
+        };
+        out.push(Quote {
+            start: first.start,
+            end: last.end,
+            text,
+            kind: c.kind,
+            spans: spans.clone(),
+            cue,
+            cue_span,
+            addressee,
+            speaker: if c.kind == QuoteKind::Scare {
+                None
+            } else {
+                speaker
+            },
+        });
+    }
+    out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
+/// Trims whitespace from both ends of a char span.
+fn trim(chars: &[char], mut s: usize, mut e: usize) -> Span {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    Span { start: s, end: e }
+}

@@ -1,0 +1,411 @@
+//! Word classes and noun-phrase parsing around cue verbs.
+
+use super::tokens::{Tok, K};
+
+use super::lexicon::{CAP_STOP, CUES, DETERMINERS, PRONOUNS, TITLES};
+
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn w(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.bs..t.be]
+    }
+    pub fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].k == K::Word
+    }
+    pub fn is_p(&self, i: usize, c: char) -> bool {
+        i < self.toks.len() && self.toks[i].k == K::Punct && self.toks[i].c == c
+    }
+    pub fn is_cue(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let w = self.w(i);
+            w.len() <= 12 && CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+        }
+    }
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.is_word(i) && PRONOUNS.iter().any(|c| c.eq_ignore_ascii_case(self.w(i)))
+    }
+    pub fn is_det(&self, i: usize) -> bool {
+        self.is_word(i)
+            && DETERMINERS
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(self.w(i)))
+    }
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.toks[i].c.is_uppercase()
+    }
+    pub fn is_title(&self, i: usize) -> bool {
+        self.is_word(i) && TITLES.contains(&self.w(i))
+    }
+    fn is_cap_stop(&self, i: usize) -> bool {
+        CAP_STOP.contains(&self.w(i))
+    }
+    /// Whether token `i` ends a sentence or a paragraph.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.k == K::Para || (t.k == K::Punct && matches!(t.c, '.' | '?' | '!'))
+    }
+    /// Text from the start of token `a` to the end of token `b`.
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].bs..self.toks[b].be]
+    }
+    /// A reporting cue: a cue verb, or "according to". Returns its last token.
+    pub fn cue_at(&self, i: usize) -> Option<usize> {
+        if self.is_word(i) && self.w(i).eq_ignore_ascii_case("according") {
+            return (self.is_word(i + 1) && self.w(i + 1) == "to").then_some(i + 1);
+        }
+        if !self.is_cue(i) {
+            return None;
+        }
+        let w = self.w(i).to_ascii_lowercase();
+        // Phrasal cues need their particle ("pointed out", "went on").
+        match w.as_str() {
+            "pointed" | "points" => {
+                (self.is_word(i + 1) && self.w(i + 1) == "out").then_some(i + 1)
+            }
+            // Back-and-forth exchanges: "shot back", "fired back", "hit back".
+            "shot" | "fired" | "hit" => {
+                (self.is_word(i + 1) && self.w(i + 1) == "back").then_some(i + 1)
+            }
+            "went" => (self.is_word(i + 1) && self.w(i + 1) == "on").then_some(i + 1),
+            "read" | "reads" | "began" | "begins" | "states" => {
+                // Too ambiguous as plain words; only accept them right next to a mark.
+                let next_mark = self.toks.get(i + 1).is_some_and(|t| t.k == K::Mark)
+                    || (self.is_p(i + 1, ',') || self.is_p(i + 1, ':'))
+                        && self.toks.get(i + 2).is_some_and(|t| t.k == K::Mark);
+                let prev_mark = i > 0 && self.toks[i - 1].k == K::Mark;
+                (next_mark || prev_mark).then_some(i)
+            }
+            _ => Some(i),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MKind {
+    Pronoun,
+    Named,
+    Common,
+}
+
+/// A speaker mention as written, before resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// Token index where the mention starts.
+    pub ti: usize,
+    pub s: usize,
+    pub e: usize,
+    pub kind: MKind,
+    /// The name without titles or possessive owner; the pronoun itself.
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// A run of capitalized words (with initials and possessives) from `a`
+/// forwards; returns its last token.
+fn cap_run_fwd(d: &Doc, a: usize) -> Option<usize> {
+    let mut j = a;
+    while d.is_cap(j) || (j > a && d.is_word(j) && is_particle(d.w(j)) && d.is_cap(j + 1)) {
+        j += 1;
+        if j - a > 8 {
+            break;
+        }
+    }
+    (j > a).then(|| j - 1)
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(w, "de" | "van" | "von" | "del" | "da" | "la" | "bin" | "al")
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
+}
+
+/// Builds a named mention from the capitalized run `a..=b`, splitting off
+/// titles (role) and possessive owners (affiliation).
+fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Mention> {
+    let mut s = a;
+    while s <= b && d.is_cap_stop(s) {
+        s += 1;
+    }
+    // Possessive owners are affiliations: "SecureWorks' Jarvis".
+    let mut owner = None;
+    let first = s;
+    for k in first..b {
+        if is_possessive(d.w(k)) {
+            owner = Some(d.slice(s, k));
+            s = k + 1;
+        }
+    }
+    // Everything up to the last title word is the role: "Utah Gov. Ann
+    // Lee", "White House Press Secretary Omar Haddad".
+    let mut t = s;
+    for k in s..b {
+        if d.is_title(k) {
+            t = k + 1;
+        }
+    }
+    if t > b {
+        return None;
+    }
+    let mut name = d.slice(t, b).to_string();
+    for suf in ["'s", "’s"] {
+        if let Some(x) = name.strip_suffix(suf) {
+            name = x.to_string();
+        }
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(p) = role_prefix {
+        parts.push(p);
+    }
+    if t > s {
+        parts.push(d.slice(s, t - 1).to_string());
+    }
+    if let Some(o) = owner {
+        parts.push(
+            o.trim_end_matches(['\'', '’'])
+                .trim_end_matches("'s")
+                .to_string(),
+        );
+    }
+    let role = (!parts.is_empty()).then(|| parts.join(" "));
+    Some(Mention {
+        ti: t,
+        s: d.toks[t].s,
+        e: d.toks[b].e,
+        kind: MKind::Named,
+        name,
+        role,
+    })
+}
+
+/// Parses the speaker after a cue ("said Vitali Kremez, threat intelligence
+/// director at Flashpoint"). Returns the mention and the last token used.
+pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
+    if !d.is_word(i) {
+        return None;
+    }
+    if d.is_pronoun(i) && !d.is_cap(i + 1) {
+        let t = &d.toks[i];
+        let m = Mention {
+            ti: i,
+            s: t.s,
+            e: t.e,
+            kind: MKind::Pronoun,
+            name: d.w(i).to_string(),
+            role: None,
+        };
+        return Some((m, i));
+    }
+    // Lowercase title words before a name: "former FBI agent Leo Taddeo".
+    let mut j = i;
+    while j < i + 6 && d.is_word(j) && !d.is_cap(j) && !d.is_cue(j) {
+        j += 1;
+    }
+    // A capitalized determiner before a lowercase noun starts a common
+    // phrase, not a name: "The clerk".
+    let det_noun = d.is_det(j) && d.is_word(j + 1) && !d.is_cap(j + 1);
+    let named_run = cap_run_fwd(d, j).filter(|_| (j == i || !d.is_det(i)) && !det_noun);
+    let (mut m, mut end) = if let Some(b) = named_run {
+        let prefix = (j > i).then(|| d.slice(i, j - 1).to_string());
+        (named(d, j, b, prefix)?, b)
+    } else if d.is_det(i) || d.is_word(i) {
+        // A common noun phrase: "the Lincoln actor", "a spokeswoman".
+        let mut b = i;
+        // A cue word that ends the phrase is a noun: "according to news
+        // reports."
+        let noun_cue = |k: usize| d.is_cue(k) && !d.is_word(k + 1);
+        // A past-tense verb or a function word ends the phrase: "The clerk
+        // then looked up".
+        let verb_like = |k: usize| {
+            let w = d.w(k);
+            np_breaker(w) || matches!(w, "then" | "now") || w.len() > 4 && w.ends_with("ed")
+        };
+        while b + 1 < i + 7
+            && d.is_word(b + 1)
+            && (!d.is_cue(b + 1) || noun_cue(b + 1))
+            && !is_prep(d.w(b + 1))
+            && !verb_like(b + 1)
+        {
+            b += 1;
+        }
+        if !d.is_det(i) && b > i + 2 {
+            return None;
+        }
+        let m = Mention {
+            ti: i,
+            s: d.toks[i].s,
+            e: d.toks[b].e,
+            kind: MKind::Common,
+            name: d.slice(i, b).to_string(),
+            role: None,
+        };
+        (m, b)
+    } else {
+        return None;
+    };
+    // A parenthetical party tag: "(R-S.C.)".
+    if d.is_p(end + 1, '(') {
+        let mut k = end + 2;
+        while k < end + 8 && k < d.toks.len() && !d.is_p(k, ')') && d.toks[k].k != K::Para {
+            k += 1;
+        }
+        if d.is_p(k, ')') {
+            end = k;
+        }
+    }
+    // Role tail: "of the DoJ's Criminal Division", or an appositive after a comma.
+    let tail_start = if d.is_word(end + 1) && is_prep(d.w(end + 1)) {
+        Some(end + 1)
+    } else if d.is_p(end + 1, ',') && d.is_word(end + 2) && !d.is_cue(end + 2) {
+        let w = d.w(end + 2);
+        let lower = !d.is_cap(end + 2) || d.is_det(end + 2) || w == "The" || w == "A";
+        (lower || is_possessive(w)).then_some(end + 2)
+    } else {
+        None
+    };
+    if let Some(ts) = tail_start {
+        let mut k = ts;
+        while k < d.toks.len() && k < ts + 40 {
+            let t = &d.toks[k];
+            if t.k == K::Mark || t.k == K::Para || d.is_boundary(k) || d.is_p(k, ';') {
+                break;
+            }
+            // A comma followed by a quote mark ends the clause (split quotes).
+            if d.is_p(k, ',') && d.toks.get(k + 1).is_some_and(|n| n.k == K::Mark) {
+                break;
+            }
+            k += 1;
+        }
+        if k > ts {
+            let tail = d.slice(ts, k - 1).trim_end_matches(',').to_string();
+            if m.kind == MKind::Named {
+                m.role = Some(match m.role.take() {
+                    Some(r) if is_prep(d.w(ts)) => format!("{r} {tail}"),
+                    Some(r) => format!("{r}, {tail}"),
+                    None => tail,
+                });
+            }
+            end = k - 1;
+        }
+    }
+    Some((m, end))
+}
+
+fn is_prep(w: &str) -> bool {
+    matches!(w, "of" | "at" | "for" | "with" | "from")
+}
+
+/// Words that cannot sit inside a speaker noun phrase before a cue.
+pub(crate) fn np_breaker(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "that"
+            | "and"
+            | "but"
+            | "who"
+            | "which"
+            | "to"
+            | "in"
+            | "on"
+            | "by"
+            | "as"
+            | "when"
+            | "while"
+            | "if"
+            | "be"
+            | "been"
+            | "not"
+            | "also"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "did"
+            | "does"
+    )
+}
+
+/// Parses the speaker ending at token `b` (just before a cue verb, adverbs
+/// already skipped): a pronoun, a name, or a common noun phrase.
+pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
+    // A party tag after the name: "Sen. Paul Ortega (R-Ariz.) said".
+    if d.is_p(b, ')') {
+        let mut k = b;
+        while k > 0 && b - k < 10 && !d.is_p(k, '(') && d.toks[k].k != K::Para {
+            k -= 1;
+        }
+        return (d.is_p(k, '(') && k > 0 && d.is_cap(k - 1))
+            .then(|| np_backward(d, k - 1))
+            .flatten();
+    }
+    // A noun phrase never ends in a function word ("his list by saying").
+    if !d.is_word(b) || np_breaker(d.w(b)) || is_prep(d.w(b)) || d.is_det(b) {
+        return None;
+    }
+    if d.is_pronoun(b) {
+        let t = &d.toks[b];
+        return Some(Mention {
+            ti: b,
+            s: t.s,
+            e: t.e,
+            kind: MKind::Pronoun,
+            name: d.w(b).to_string(),
+            role: None,
+        });
+    }
+    if d.is_cap(b) {
+        let mut a = b;
+        while a > 0 && b - a < 8 && (d.is_cap(a - 1) || (is_particle(d.w(a - 1)) && a >= 2)) {
+            a -= 1;
+        }
+        return named(d, a, b, None);
+    }
+    // Lowercase head noun: look back for a determiner ("a U.S. Justice
+    // Department official", "the source").
+    let mut a = b;
+    while a > 0 && b - a < 7 {
+        if d.is_det(a) {
+            let name = d.slice(a, b);
+            // The proper name at the end of "the outlet RT" names the speaker.
+            return Some(Mention {
+                ti: a,
+                s: d.toks[a].s,
+                e: d.toks[b].e,
+                kind: MKind::Common,
+                name: name.to_string(),
+                role: None,
+            });
+        }
+        let p = a - 1;
+        if !d.is_word(p) || np_breaker(d.w(p)) || d.is_cue(p) {
+            break;
+        }
+        a = p;
+    }
+    // A bare plural at the start of a clause: "sources said", "officials say".
+    let w = d.w(b);
+    let clause_start = b == 0 || !d.is_word(b - 1) || matches!(d.w(b - 1), "and" | "but");
+    (clause_start && w.ends_with('s') && w.len() > 3).then(|| {
+        let t = &d.toks[b];
+        Mention {
+            ti: b,
+            s: t.s,
+            e: t.e,
+            kind: MKind::Common,
+            name: w.to_string(),
+            role: None,
+        }
+    })
+}

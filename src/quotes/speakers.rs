@@ -1,0 +1,423 @@
+//! Resolves speaker mentions to names: pronouns to the most recent
+//! compatible speaker, last names and possessives to the full name already
+//! introduced.
+
+use super::np::{MKind, Mention};
+
+/// Common first names with a clear gender: enough to keep "she" from
+/// resolving to a man when both are in play. Unknown names stay neutral.
+const MALE: &[&str] = &[
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "christopher",
+    "daniel",
+    "matthew",
+    "anthony",
+    "donald",
+    "mark",
+    "paul",
+    "steven",
+    "andrew",
+    "kenneth",
+    "joshua",
+    "kevin",
+    "brian",
+    "george",
+    "edward",
+    "ronald",
+    "timothy",
+    "jason",
+    "jeffrey",
+    "ryan",
+    "jacob",
+    "gary",
+    "nicholas",
+    "eric",
+    "jonathan",
+    "stephen",
+    "larry",
+    "justin",
+    "scott",
+    "brandon",
+    "benjamin",
+    "samuel",
+    "frank",
+    "gregory",
+    "raymond",
+    "alexander",
+    "patrick",
+    "jack",
+    "dennis",
+    "jerry",
+    "tyler",
+    "aaron",
+    "jose",
+    "henry",
+    "adam",
+    "douglas",
+    "nathan",
+    "peter",
+    "zachary",
+    "kyle",
+    "walter",
+    "harold",
+    "jeremy",
+    "ethan",
+    "carl",
+    "keith",
+    "roger",
+    "gerald",
+    "christian",
+    "terry",
+    "sean",
+    "arthur",
+    "austin",
+    "noah",
+    "lawrence",
+    "jesse",
+    "joe",
+    "bryan",
+    "billy",
+    "jordan",
+    "albert",
+    "dylan",
+    "bruce",
+    "willie",
+    "gabriel",
+    "alan",
+    "juan",
+    "logan",
+    "wayne",
+    "ralph",
+    "roy",
+    "eugene",
+    "randy",
+    "vincent",
+    "russell",
+    "louis",
+    "philip",
+    "bobby",
+    "johnny",
+    "bradley",
+    "bill",
+    "mike",
+    "chris",
+    "tim",
+    "ben",
+    "jeff",
+    "rick",
+    "tom",
+    "jim",
+    "bob",
+    "dan",
+    "steve",
+    "tony",
+    "greg",
+    "ron",
+    "leo",
+    "vitali",
+    "ivan",
+    "vladimir",
+    "sergei",
+    "dmitry",
+    "mohammed",
+    "ahmed",
+    "ali",
+    "carlos",
+    "luis",
+    "pedro",
+    "lindsey",
+    "sean",
+    "mr.",
+    "sir",
+    "king",
+    "prince",
+    "pope",
+    "lord",
+];
+const FEMALE: &[&str] = &[
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "betty",
+    "margaret",
+    "sandra",
+    "ashley",
+    "kimberly",
+    "emily",
+    "donna",
+    "michelle",
+    "dorothy",
+    "carol",
+    "amanda",
+    "melissa",
+    "deborah",
+    "stephanie",
+    "rebecca",
+    "sharon",
+    "laura",
+    "cynthia",
+    "kathleen",
+    "amy",
+    "shirley",
+    "angela",
+    "helen",
+    "anna",
+    "brenda",
+    "pamela",
+    "nicole",
+    "emma",
+    "samantha",
+    "katherine",
+    "christine",
+    "debra",
+    "rachel",
+    "catherine",
+    "carolyn",
+    "janet",
+    "ruth",
+    "maria",
+    "heather",
+    "diane",
+    "virginia",
+    "julie",
+    "joyce",
+    "victoria",
+    "olivia",
+    "kelly",
+    "christina",
+    "lauren",
+    "joan",
+    "evelyn",
+    "judith",
+    "megan",
+    "cheryl",
+    "andrea",
+    "hannah",
+    "martha",
+    "jacqueline",
+    "frances",
+    "gloria",
+    "ann",
+    "teresa",
+    "kathryn",
+    "sara",
+    "janice",
+    "jean",
+    "alice",
+    "madison",
+    "doris",
+    "abigail",
+    "julia",
+    "judy",
+    "grace",
+    "denise",
+    "amber",
+    "marilyn",
+    "beverly",
+    "danielle",
+    "theresa",
+    "sophia",
+    "marie",
+    "diana",
+    "brittany",
+    "natalie",
+    "isabella",
+    "charlotte",
+    "rose",
+    "alexis",
+    "kayla",
+    "sarah",
+    "hope",
+    "jill",
+    "donna",
+    "mrs.",
+    "ms.",
+    "madam",
+    "queen",
+    "princess",
+    "lady",
+    "dame",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+#[derive(Debug)]
+struct Entity {
+    name: String,
+    last: String,
+    gender: Option<Gender>,
+    person: bool,
+}
+
+/// The speakers introduced so far, most recent last.
+#[derive(Default)]
+pub(crate) struct Registry {
+    ents: Vec<Entity>,
+}
+
+fn gender_of(first: &str) -> Option<Gender> {
+    let f = first.to_lowercase();
+    if MALE.contains(&f.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE.contains(&f.as_str()) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+fn last_name(name: &str) -> &str {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let mut i = parts.len();
+    while i > 1
+        && matches!(
+            parts[i - 1],
+            "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"
+        )
+    {
+        i -= 1;
+    }
+    parts.get(i.wrapping_sub(1)).copied().unwrap_or(name)
+}
+
+impl Registry {
+    /// Moves entity `k` to the most recent position and returns its name.
+    fn touch(&mut self, k: usize) -> String {
+        let e = self.ents.remove(k);
+        let n = e.name.clone();
+        self.ents.push(e);
+        n
+    }
+
+    /// Resolves a mention to a name, updating the registry.
+    pub fn resolve(&mut self, m: &Mention) -> String {
+        match m.kind {
+            MKind::Pronoun => self.pronoun(&m.name),
+            MKind::Common => m.name.clone(),
+            MKind::Named => self.named(m),
+        }
+    }
+
+    fn named(&mut self, m: &Mention) -> String {
+        let name = m.name.trim();
+        let words = name.split_whitespace().count();
+        let honor = m.role.as_deref().and_then(|r| r.split_whitespace().next());
+        let g = honor.and_then(gender_of);
+        if words == 1 {
+            // A last name (or organisation) already introduced.
+            if let Some(k) = self
+                .ents
+                .iter()
+                .rposition(|e| e.last == name || e.name == name)
+            {
+                if self.ents[k].gender.is_none() {
+                    self.ents[k].gender = g;
+                }
+                return self.touch(k);
+            }
+        } else if let Some(k) = self.ents.iter().rposition(|e| e.name == name) {
+            return self.touch(k);
+        }
+        let first = name.split_whitespace().next().unwrap_or("");
+        let gender = g.or_else(|| (words > 1).then(|| gender_of(first)).flatten());
+        self.ents.push(Entity {
+            name: name.to_string(),
+            last: last_name(name).to_string(),
+            gender,
+            person: (words > 1 || gender.is_some()) && !looks_like_org(name),
+        });
+        // Only recent speakers matter, and a bound keeps lookups constant-time.
+        if self.ents.len() > 64 {
+            self.ents.remove(0);
+        }
+        name.to_string()
+    }
+
+    fn pronoun(&mut self, p: &str) -> String {
+        let want = match p.to_lowercase().as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let Some(want) = want else {
+            // "they", "it", "we": the most recent speaker of any kind.
+            return match self.ents.len() {
+                0 => p.to_string(),
+                n => self.touch(n - 1),
+            };
+        };
+        let fits = |e: &Entity| e.gender.is_none_or(|g| g == want);
+        let k = self
+            .ents
+            .iter()
+            .rposition(|e| e.person && fits(e))
+            .or_else(|| self.ents.iter().rposition(fits));
+        match k {
+            Some(k) => {
+                self.ents[k].gender.get_or_insert(want);
+                self.touch(k)
+            }
+            None => p.to_string(),
+        }
+    }
+}
+
+/// Organisation names are not antecedents of "he" or "she".
+fn looks_like_org(name: &str) -> bool {
+    const ORG: &[&str] = &[
+        "Times",
+        "News",
+        "Post",
+        "Journal",
+        "Department",
+        "Party",
+        "Committee",
+        "Campaign",
+        "Council",
+        "Institute",
+        "University",
+        "Association",
+        "Agency",
+        "Office",
+        "Bureau",
+        "Inc.",
+        "Corp.",
+        "Group",
+        "Foundation",
+        "Center",
+        "Network",
+        "Press",
+        "Tribune",
+        "Service",
+        "Commission",
+        "Court",
+        "House",
+        "Senate",
+        "Ministry",
+        "Union",
+        "Reuters",
+    ];
+    name.split_whitespace().any(|w| ORG.contains(&w))
+}
