@@ -9,10 +9,12 @@ pub mod model;
 pub mod normalize;
 pub mod pubdate;
 pub mod quotes;
+pub mod search;
 mod store;
 pub mod timex;
 mod verify;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -22,20 +24,30 @@ pub use model::{
     Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
     SourceFormat, VerifyReport,
 };
+pub use search::model::{
+    FacetCount, HitKind, ReindexReport, SavedSearch, SearchFacets, SearchHit, SearchRequest,
+    SearchResults, SearchSort,
+};
+use search::SearchIndex;
 
 /// An open case file.
 pub struct Case {
     conn: Connection,
     path: PathBuf,
+    /// The search index, opened on first use so that merely opening a case (as a second
+    /// process may while an import runs) never takes the index's writer lock.
+    search: RefCell<Option<SearchIndex>>,
 }
 
 impl Case {
     /// Creates a new, empty case file at `path`; fails if the file exists.
     pub fn create(path: &Path) -> Result<Case> {
         let conn = store::create(path)?;
+        let index = SearchIndex::create_empty(path)?;
         Ok(Case {
             conn,
             path: path.to_path_buf(),
+            search: RefCell::new(Some(index)),
         })
     }
 
@@ -52,6 +64,7 @@ impl Case {
         Ok(Case {
             conn,
             path: path.to_path_buf(),
+            search: RefCell::new(None),
         })
     }
 
@@ -85,7 +98,12 @@ impl Case {
         kind: Option<DocumentKind>,
         title: Option<&str>,
     ) -> Result<Document> {
+        // The index is opened before the change so that the change is indexed as this
+        // action's own commit rather than found later as a lag.
+        let _ = self.with_index(|_| Ok(()));
         store::documents::update_metadata(&self.conn, id, kind, title)?;
+        // A failed index update is not lost: the journal makes the next open catch up.
+        let _ = self.with_index(|index| index.catch_up(&self.conn));
         self.document(id)
     }
 
@@ -96,7 +114,74 @@ impl Case {
         paths: &[PathBuf],
         progress: &mut dyn FnMut(&ImportProgress) -> bool,
     ) -> Result<ImportReport> {
-        import::import_paths(&mut self.conn, &self.path, paths, progress)
+        let _ = self.with_index(|_| Ok(()));
+        let mut report = import::import_paths(&mut self.conn, &self.path, paths, progress)?;
+        // The whole batch goes into the index in one commit. If that fails, the import still
+        // stands and the journal makes the next search catch up, so it is a warning.
+        if let Err(err) = self.with_index(|index| index.catch_up(&self.conn)) {
+            report.warnings.push(ImportFailure {
+                path: search::index_dir(&self.path).display().to_string(),
+                error: format!("the search index was not updated yet: {}", err.message),
+                code: err.code,
+            });
+        }
+        Ok(report)
+    }
+
+    /// Runs `f` on the search index, opening it first if needed (which rebuilds a missing,
+    /// stale or corrupt index and catches up a lagging one).
+    fn with_index<T>(&self, f: impl FnOnce(&mut SearchIndex) -> Result<T>) -> Result<T> {
+        let mut slot = self.search.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(SearchIndex::open(&self.path, &self.conn)?);
+        }
+        f(slot.as_mut().expect("the index was just opened"))
+    }
+
+    /// Searches the case with Dossier's query language (docs/search.md). A malformed query is
+    /// an `invalid_input` error naming the problem and its position.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        self.with_index(|index| {
+            index.catch_up_or_note(&self.conn)?;
+            index.search(request)
+        })
+    }
+
+    /// Rebuilds the search index from the case file.
+    pub fn reindex(&self) -> Result<ReindexReport> {
+        let started = std::time::Instant::now();
+        let mut slot = self.search.borrow_mut();
+        // Dropping the open index first releases its writer lock for the new one.
+        *slot = None;
+        let (index, documents) = SearchIndex::rebuilt(&self.path, &self.conn)?;
+        *slot = Some(index);
+        Ok(ReindexReport {
+            documents,
+            took_ms: started.elapsed().as_millis() as u64,
+        })
+    }
+
+    /// The number of segments in the search index (each one costs every search a little).
+    pub fn search_segment_count(&self) -> Result<usize> {
+        self.with_index(|index| index.segment_count())
+    }
+
+    /// Saves a query under a name, replacing an earlier one of that name.
+    pub fn save_search(&self, name: &str, query: &str) -> Result<SavedSearch> {
+        search::saved::save(&self.conn, name, query)
+    }
+
+    /// Saved searches by name.
+    pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
+        search::saved::list(&self.conn)
+    }
+
+    pub fn saved_search(&self, name: &str) -> Result<SavedSearch> {
+        search::saved::get(&self.conn, name)
+    }
+
+    pub fn delete_saved_search(&self, name: &str) -> Result<()> {
+        search::saved::delete(&self.conn, name)
     }
 
     /// Checks the database's integrity and re-hashes every stored original.

@@ -1,7 +1,9 @@
 //! Argument parsing and dispatch for the `dossier` CLI. Each command is a thin call into
 //! [`dossier::Case`]; printing lives in `output`.
 
+mod extract;
 mod output;
+mod search;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -54,6 +56,12 @@ pub enum Command {
     },
     /// Check the case file's integrity and re-hash every stored original.
     Verify,
+    /// Search the case (words are ANDed; see docs/search.md for the query language).
+    Search(search::SearchArgs),
+    /// List the saved searches.
+    Searches,
+    /// Rebuild the search index from the case file.
+    Reindex,
     /// Run an extractor on a file without a case.
     Extract {
         #[command(subcommand)]
@@ -65,6 +73,16 @@ pub enum Command {
 pub enum Extract {
     /// Extract the article from an HTML page, as the importer does.
     Article { file: PathBuf },
+    /// Find dates, times and durations, resolved against a reference date.
+    Dates {
+        file: PathBuf,
+        /// The date relative expressions ("last week") are anchored to, as YYYY-MM-DD;
+        /// usually the source's publication date.
+        #[arg(long = "ref", value_name = "YYYY-MM-DD")]
+        reference: Option<String>,
+    },
+    /// Find quotes with their speakers, cues and roles.
+    Quotes { file: PathBuf },
 }
 
 fn open_case(args_case: &Option<PathBuf>) -> Result<Case> {
@@ -127,14 +145,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
         }
-        Command::Extract {
-            what: Extract::Article { file },
-        } => {
-            let bytes = std::fs::read(&file).map_err(|e| Error::io_at(&file, &e))?;
-            let charset = dossier::import::decode::html_declared_charset(&bytes);
-            let text = dossier::import::decode::decode(&bytes, charset.as_deref()).text;
-            output::article(json, &dossier::import::html::extract_article(&text));
+        Command::Search(search_args) => {
+            let case = open_case(&args.case)?;
+            search::search(&case, search_args, json)?;
         }
+        Command::Searches => search::searches(&open_case(&args.case)?, json)?,
+        Command::Reindex => search::reindex(&open_case(&args.case)?, json)?,
+        Command::Extract { what } => match what {
+            Extract::Article { file } => extract::article(&file, json)?,
+            Extract::Dates { file, reference } => {
+                extract::dates(&file, reference.as_deref(), json)?
+            }
+            Extract::Quotes { file } => extract::quotes(&file, json)?,
+        },
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier::import::html::ExtractedArticle;
 use dossier::{Case, Document, DocumentSummary, ImportReport, Result, VerifyReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
@@ -215,34 +214,4 @@ pub fn verify_report(json: bool, path: &Path, report: &VerifyReport) {
             println!("  - {problem}");
         }
     }
-}
-
-pub fn article(json: bool, article: &ExtractedArticle) {
-    if json {
-        println!(
-            "{}",
-            json!({
-                "title": article.title,
-                "byline": article.byline,
-                "published": article.published,
-                "site_name": article.site_name,
-                "lang": article.lang,
-                "text": article.text,
-            })
-        );
-        return;
-    }
-    println!("{}", article.title.as_deref().unwrap_or("(no title)"));
-    for (name, value) in [
-        ("byline", &article.byline),
-        ("published", &article.published),
-        ("site", &article.site_name),
-        ("lang", &article.lang),
-    ] {
-        if let Some(v) = value {
-            println!("  {name:<10} {v}");
-        }
-    }
-    println!();
-    println!("{}", article.text);
 }

@@ -16,9 +16,10 @@ use crate::{Error, Result};
 /// Every schema change is an embedded SQL file applied in order. A case made by an older
 /// build opens in a newer one because the missing migrations run on open.
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![M::up(include_str!(
-        "../../migrations/0001_documents.sql"
-    ))])
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/0001_documents.sql")),
+        M::up(include_str!("../../migrations/0002_saved_searches.sql")),
+    ])
 });
 
 /// The first bytes of every SQLite database, used to refuse opening other files as cases.

@@ -5,5 +5,6 @@ mod bad_input;
 mod cli;
 mod import;
 mod interrupted_import;
+mod search;
 mod support;
 mod verify;

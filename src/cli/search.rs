@@ -1,0 +1,289 @@
+//! The `search`, `searches` and `reindex` commands: parsing their options into calls on
+//! [`Case`], and printing results as JSON, CSV or text.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args as ClapArgs, ValueEnum};
+use dossier::{Case, Error, Result, SearchRequest, SearchResults, SearchSort};
+use serde_json::json;
+
+#[derive(ClapArgs, Debug)]
+pub struct SearchArgs {
+    /// The query: words are ANDed; see docs/search.md for phrases, OR, -word, prefix*,
+    /// fuzzy~, "a b"~5 and the field and date filters.
+    #[arg(allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Hits per page.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Hits to skip (for the next pages).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Order hits by relevance, or by publication date (newest first).
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Run every query in FILE (one per line) and print one JSON line per query.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["save", "run", "csv"])]
+    pub batch: Option<PathBuf>,
+    /// Write all hits (not only one page) to FILE as CSV.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Save QUERY in the case under NAME instead of running it.
+    #[arg(long, value_name = "NAME", conflicts_with = "run")]
+    pub save: Option<String>,
+    /// Run the saved search NAME.
+    #[arg(long, value_name = "NAME")]
+    pub run: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum SortArg {
+    Relevance,
+    Date,
+}
+
+pub fn search(case: &Case, args: SearchArgs, json: bool) -> Result<()> {
+    if let Some(file) = &args.batch {
+        return batch(case, file, &args);
+    }
+    if let Some(name) = &args.save {
+        let query = args
+            .query
+            .as_deref()
+            .ok_or_else(|| Error::invalid_input("--save NAME needs the QUERY to save"))?;
+        let saved = case.save_search(name, query)?;
+        if json {
+            println!("{}", serde_json::to_string(&saved)?);
+        } else {
+            println!("Saved search '{}': {}", saved.name, saved.query);
+        }
+        return Ok(());
+    }
+    let query = match (&args.run, &args.query) {
+        (Some(name), None) => case.saved_search(name)?.query,
+        (Some(_), Some(_)) => {
+            return Err(Error::invalid_input(
+                "give either a QUERY or --run NAME, not both",
+            ))
+        }
+        (None, Some(query)) => query.clone(),
+        (None, None) => {
+            return Err(Error::invalid_input(
+                "no query: pass a QUERY, --run NAME or --batch FILE",
+            ))
+        }
+    };
+    let mut request = request(&query, &args);
+    if let Some(csv) = &args.csv {
+        return write_csv(case, &mut request, csv, json);
+    }
+    let results = case.search(&request)?;
+    if let Some(notice) = &results.notice {
+        eprintln!("note: {notice}");
+    }
+    if json {
+        println!("{}", serde_json::to_string(&results)?);
+    } else {
+        print_results(&results, args.offset);
+    }
+    Ok(())
+}
+
+fn request(query: &str, args: &SearchArgs) -> SearchRequest {
+    SearchRequest {
+        query: query.to_string(),
+        limit: args.limit,
+        offset: args.offset,
+        sort: match args.sort {
+            SortArg::Relevance => SearchSort::Relevance,
+            SortArg::Date => SearchSort::Date,
+        },
+        ..SearchRequest::default()
+    }
+}
+
+/// One query per line, one JSON line per query, in one process. A malformed query prints an
+/// error line for that query and the batch goes on.
+fn batch(case: &Case, file: &Path, args: &SearchArgs) -> Result<()> {
+    let reader = std::fs::File::open(file)
+        .map(std::io::BufReader::new)
+        .map_err(|e| Error::io_at(file, &e))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in reader.lines() {
+        let line = line.map_err(|e| Error::io_at(file, &e))?;
+        let query = line.trim();
+        if query.is_empty() || query.starts_with('#') {
+            continue;
+        }
+        let mut request = request(query, args);
+        request.facets = false;
+        let value = match case.search(&request) {
+            Ok(results) => {
+                if let Some(notice) = &results.notice {
+                    eprintln!("note: {notice}");
+                }
+                json!({
+                    "query": query,
+                    "total": results.total,
+                    "took_us": results.took_us,
+                    "hits": results.hits,
+                })
+            }
+            Err(err) => json!({
+                "query": query,
+                "error": { "code": err.code, "message": err.message },
+            }),
+        };
+        writeln!(out, "{value}").map_err(|e| Error::io(format!("cannot write output: {e}")))?;
+    }
+    Ok(())
+}
+
+/// Writes every hit of the query, page by page, with its snippet, title, URL and date.
+fn write_csv(case: &Case, request: &mut SearchRequest, path: &Path, json: bool) -> Result<()> {
+    let file = std::fs::File::create(path).map_err(|e| Error::io_at(path, &e))?;
+    let mut out = std::io::BufWriter::new(file);
+    let io = |e: std::io::Error| Error::io_at(path, &e);
+    writeln!(out, "doc_id,kind,title,url,published,score,snippet").map_err(io)?;
+    request.offset = 0;
+    request.limit = 1000;
+    request.facets = false;
+    let mut written = 0;
+    loop {
+        let results = case.search(request)?;
+        if request.offset == 0 {
+            if let Some(notice) = &results.notice {
+                eprintln!("note: {notice}");
+            }
+        }
+        for hit in &results.hits {
+            let fields = [
+                hit.doc_id.to_string(),
+                hit.kind.as_str().to_string(),
+                hit.title.clone(),
+                hit.url.clone().unwrap_or_default(),
+                hit.published.clone().unwrap_or_default(),
+                hit.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
+                hit.snippet.clone(),
+            ];
+            let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            writeln!(out, "{}", row.join(",")).map_err(io)?;
+        }
+        written += results.hits.len();
+        request.offset += results.hits.len();
+        if results.hits.is_empty() || written >= results.total {
+            break;
+        }
+    }
+    out.flush().map_err(io)?;
+    if json {
+        println!(
+            "{}",
+            json!({ "csv": path.display().to_string(), "hits": written })
+        );
+    } else {
+        println!("Wrote {written} hits to {}", path.display());
+    }
+    Ok(())
+}
+
+/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
+/// never runs a formula that came from a source.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+fn print_results(results: &SearchResults, offset: usize) {
+    if results.total == 0 {
+        println!("No hits for {}", results.query);
+        return;
+    }
+    let shown_to = offset + results.hits.len();
+    println!(
+        "{} hit{} for {} ({:.1} ms){}",
+        results.total,
+        if results.total == 1 { "" } else { "s" },
+        results.query,
+        results.took_us as f64 / 1000.0,
+        if results.hits.is_empty() {
+            String::new()
+        } else {
+            format!(", showing {}-{}", offset + 1, shown_to)
+        }
+    );
+    for hit in &results.hits {
+        println!();
+        println!(
+            "[{}] {}  ({}{})",
+            hit.doc_id,
+            hit.title,
+            hit.published.as_deref().unwrap_or("undated"),
+            hit.outlet
+                .as_deref()
+                .map(|o| format!(", {o}"))
+                .unwrap_or_default()
+        );
+        if !hit.snippet.is_empty() {
+            println!("    {}", hit.snippet);
+        }
+    }
+    let facets = &results.facets;
+    let line = |name: &str, counts: &[dossier::FacetCount]| {
+        if !counts.is_empty() {
+            let parts: Vec<String> = counts
+                .iter()
+                .map(|c| format!("{} {}", c.value, c.count))
+                .collect();
+            println!("  {name:<8} {}", parts.join(", "));
+        }
+    };
+    println!();
+    line("kind", &facets.kind);
+    line("outlet", &facets.outlet);
+    line("year", &facets.year);
+    line("speaker", &facets.speaker);
+    if shown_to < results.total {
+        println!("More: --offset {shown_to}");
+    }
+}
+
+pub fn searches(case: &Case, json: bool) -> Result<()> {
+    let saved = case.saved_searches()?;
+    if json {
+        println!("{}", serde_json::to_string(&saved)?);
+        return Ok(());
+    }
+    if saved.is_empty() {
+        println!("No saved searches. Save one with `dossier search --save NAME QUERY`.");
+    }
+    for s in &saved {
+        println!("{:<20}  {}", s.name, s.query);
+    }
+    Ok(())
+}
+
+pub fn reindex(case: &Case, json: bool) -> Result<()> {
+    let report = case.reindex()?;
+    if json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        println!(
+            "Re-indexed {} document{} in {:.1} s.",
+            report.documents,
+            if report.documents == 1 { "" } else { "s" },
+            report.took_ms as f64 / 1000.0
+        );
+    }
+    Ok(())
+}

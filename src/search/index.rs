@@ -1,0 +1,429 @@
+//! The index's lifecycle: opening, rebuilding from SQLite, catching up with the journal, and
+//! committing in batches.
+//!
+//! SQLite is the truth. The index lives in `.<case>.index/` beside the case file and records
+//! in each commit's payload the schema version and the last `search_journal` sequence number
+//! it holds. On open, a missing, stale or unreadable index is rebuilt from the case file, and
+//! a healthy one re-indexes whatever the journal recorded after that sequence number (a crash
+//! between the SQLite commit and the index commit, or a document edited by another process).
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
+use tantivy::indexer::NoMergePolicy;
+use tantivy::schema::Facet;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+
+use super::schema::{self, Fields, SCHEMA_VERSION};
+use crate::model::DocumentKind;
+use crate::{Error, Result};
+
+/// One indexing thread with this much memory: enough to index a batch of thousands of
+/// articles in few segments, small enough for a laptop with other work open.
+const WRITER_THREADS: usize = 1;
+const WRITER_MEMORY: usize = 96 * 1024 * 1024;
+
+/// After a commit leaves more segments than this, all but the largest are merged, so that
+/// many small imports never pile up segments (each one costs every search a little).
+const MAX_SEGMENTS: usize = 8;
+
+/// What every commit records, so the next open can tell a stale or lagging index.
+#[derive(Debug, Serialize, Deserialize)]
+struct Payload {
+    schema_version: u32,
+    journal_seq: i64,
+}
+
+pub fn tantivy_error(err: TantivyError) -> Error {
+    match err {
+        TantivyError::LockFailure(LockError::LockBusy, _) => Error::conflict(
+            "the search index is being updated by another Dossier process; try again when it \
+             has finished",
+        ),
+        other => Error::internal(format!("search index error: {other}")),
+    }
+}
+
+/// Where a case's index lives: beside the case file, named after it and hidden, so that
+/// importing the folder that holds a case never takes the index's files for sources.
+pub fn index_dir(case_path: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(case_path.file_name().unwrap_or_default());
+    name.push(".index");
+    case_path.with_file_name(name)
+}
+
+pub struct SearchIndex {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+    writer: Option<IndexWriter>,
+    dir: PathBuf,
+    journal_seq: i64,
+    /// Things a person should be told (a rebuild, a catch-up), taken by the next search.
+    pub notices: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Opens the index of the case at `case_path`, rebuilding or catching it up as needed.
+    pub fn open(case_path: &Path, conn: &Connection) -> Result<SearchIndex> {
+        let dir = index_dir(case_path);
+        let problem = match Self::open_existing(&dir) {
+            Ok(mut index) => {
+                let caught_up = index.catch_up_or_note(conn)?;
+                if caught_up > 0 {
+                    index.notices.push(format!(
+                        "the search index was behind the case file; re-indexed {caught_up} \
+                         document{}",
+                        if caught_up == 1 { "" } else { "s" }
+                    ));
+                }
+                return Ok(index);
+            }
+            Err(problem) => problem,
+        };
+        let mut index = Self::create(&dir)?;
+        let documents = index.rebuild(conn)?;
+        index.notices.push(format!(
+            "the search index {problem}; rebuilt it from the case file ({documents} \
+             document{})",
+            if documents == 1 { "" } else { "s" }
+        ));
+        Ok(index)
+    }
+
+    /// Builds a new index from SQLite, replacing whatever was there (`dossier reindex`).
+    pub fn rebuilt(case_path: &Path, conn: &Connection) -> Result<(SearchIndex, usize)> {
+        let mut index = Self::create(&index_dir(case_path))?;
+        let documents = index.rebuild(conn)?;
+        Ok((index, documents))
+    }
+
+    /// Creates a new, empty index for a new case.
+    pub fn create_empty(case_path: &Path) -> Result<SearchIndex> {
+        let mut index = Self::create(&index_dir(case_path))?;
+        index.commit(0)?;
+        Ok(index)
+    }
+
+    /// Opens an index that exists and is of our schema version, or says why it cannot.
+    fn open_existing(dir: &Path) -> std::result::Result<SearchIndex, String> {
+        if !dir.join("meta.json").exists() {
+            return Err(if dir.exists() {
+                "was incomplete".to_string()
+            } else {
+                "was missing".to_string()
+            });
+        }
+        let unreadable = |e: TantivyError| format!("was unreadable ({e})");
+        let index = Index::open_in_dir(dir).map_err(unreadable)?;
+        let payload: Option<Payload> = index
+            .load_metas()
+            .map_err(unreadable)?
+            .payload
+            .and_then(|p| serde_json::from_str(&p).ok());
+        let Some(payload) = payload else {
+            return Err("had no version record".into());
+        };
+        if payload.schema_version != SCHEMA_VERSION {
+            return Err(format!(
+                "was built by another version of Dossier (schema {}, now {SCHEMA_VERSION})",
+                payload.schema_version
+            ));
+        }
+        let (expected, fields) = schema::build();
+        if index.schema() != expected {
+            return Err("had an unexpected schema".into());
+        }
+        schema::register(index.tokenizers());
+        let reader = open_reader(&index).map_err(unreadable)?;
+        // Reading every segment's stored-field footer now turns a truncated or damaged file
+        // into a rebuild here, instead of an error in the middle of a search.
+        let searcher = reader.searcher();
+        for segment in searcher.segment_readers() {
+            segment
+                .get_store_reader(1)
+                .map_err(|e| format!("was unreadable ({e})"))?;
+        }
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            writer: None,
+            dir: dir.to_path_buf(),
+            journal_seq: payload.journal_seq,
+            notices: Vec::new(),
+        })
+    }
+
+    fn create(dir: &Path) -> Result<SearchIndex> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_dir(dir, schema).map_err(tantivy_error)?;
+        schema::register(index.tokenizers());
+        let reader = open_reader(&index).map_err(tantivy_error)?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            writer: None,
+            dir: dir.to_path_buf(),
+            journal_seq: 0,
+            notices: Vec::new(),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The long-lived writer, created on first use; it holds the index's lock.
+    fn writer(&mut self) -> Result<&mut IndexWriter> {
+        if self.writer.is_none() {
+            // Another writer (a CLI run finishing its commit) usually lets go within moments,
+            // so a busy lock is retried for a second before it is reported.
+            let mut attempts = 0;
+            let writer: IndexWriter = loop {
+                match self
+                    .index
+                    .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY)
+                {
+                    Err(TantivyError::LockFailure(LockError::LockBusy, _)) if attempts < 20 => {
+                        attempts += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    other => break other.map_err(tantivy_error)?,
+                }
+            };
+            // Merges run synchronously after commits (see `compact`), so none is left half
+            // done when a short-lived CLI process exits.
+            writer.set_merge_policy(Box::new(NoMergePolicy));
+            self.writer = Some(writer);
+        }
+        Ok(self.writer.as_mut().expect("writer was just created"))
+    }
+
+    /// Re-indexes every document from SQLite. Returns how many were indexed.
+    pub fn rebuild(&mut self, conn: &Connection) -> Result<usize> {
+        // One read transaction, so the documents and the journal position agree.
+        let tx = conn.unchecked_transaction()?;
+        let seq = journal_head(&tx)?;
+        let fields = self.fields;
+        let writer = self.writer()?;
+        writer.delete_all_documents().map_err(tantivy_error)?;
+        let count = for_each_row(&tx, "", &[], |row| add_row(writer, &fields, row))?;
+        drop(tx);
+        self.commit(seq)?;
+        prune_journal(conn, seq)?;
+        Ok(count)
+    }
+
+    /// Re-indexes the documents the journal recorded since the last commit, in one commit.
+    /// Returns how many documents were re-indexed (or removed).
+    pub fn catch_up(&mut self, conn: &Connection) -> Result<usize> {
+        let tx = conn.unchecked_transaction()?;
+        let head = journal_head(&tx)?;
+        if head <= self.journal_seq {
+            return Ok(0);
+        }
+        let ids: Vec<i64> = tx
+            .prepare(
+                "SELECT DISTINCT document_id FROM search_journal WHERE seq > ?1 AND seq <= ?2",
+            )?
+            .query_map([self.journal_seq, head], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let fields = self.fields;
+        let since = self.journal_seq;
+        let writer = self.writer()?;
+        for id in &ids {
+            writer.delete_term(Term::from_field_text(fields.key, &document_key(*id)));
+        }
+        for_each_row(
+            &tx,
+            "WHERE d.id IN (SELECT document_id FROM search_journal WHERE seq > ?1 AND seq <= ?2)",
+            &[&since, &head],
+            |row| add_row(writer, &fields, row),
+        )?;
+        drop(tx);
+        self.commit(head)?;
+        prune_journal(conn, head)?;
+        Ok(ids.len())
+    }
+
+    /// Like `catch_up`, but while another process holds the index (an import running in
+    /// another window) searches go on with what the index has, with a notice saying so.
+    pub fn catch_up_or_note(&mut self, conn: &Connection) -> Result<usize> {
+        match self.catch_up(conn) {
+            Err(err) if err.code == crate::ErrorCode::Conflict => {
+                self.notices.push(
+                    "another Dossier process is updating the search index; the newest \
+                     documents may be missing from these results"
+                        .to_string(),
+                );
+                Ok(0)
+            }
+            other => other,
+        }
+    }
+
+    /// Commits what was added, recording the journal position, then keeps the segment count
+    /// bounded and makes the change visible to searches.
+    fn commit(&mut self, journal_seq: i64) -> Result<()> {
+        let payload = serde_json::to_string(&Payload {
+            schema_version: SCHEMA_VERSION,
+            journal_seq,
+        })?;
+        let writer = self.writer()?;
+        let mut prepared = writer.prepare_commit().map_err(tantivy_error)?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(tantivy_error)?;
+        self.journal_seq = journal_seq;
+        self.compact()?;
+        self.reader.reload().map_err(tantivy_error)?;
+        Ok(())
+    }
+
+    /// Merges every segment but the largest once there are more than `MAX_SEGMENTS`, so the
+    /// work per merge stays proportional to what was added since the big segment was built.
+    fn compact(&mut self) -> Result<()> {
+        let mut metas = self
+            .index
+            .searchable_segment_metas()
+            .map_err(tantivy_error)?;
+        if metas.len() <= MAX_SEGMENTS {
+            return Ok(());
+        }
+        metas.sort_by_key(|m| std::cmp::Reverse(m.num_docs()));
+        let ids: Vec<_> = metas.iter().skip(1).map(|m| m.id()).collect();
+        let writer = self.writer()?;
+        writer.merge(&ids).wait().map_err(tantivy_error)?;
+        Ok(())
+    }
+
+    pub fn segment_count(&self) -> Result<usize> {
+        Ok(self
+            .index
+            .searchable_segment_ids()
+            .map_err(tantivy_error)?
+            .len())
+    }
+}
+
+fn open_reader(index: &Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}
+
+pub fn document_key(id: i64) -> String {
+    format!("document:{id}")
+}
+
+fn journal_head(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(seq), 0) FROM search_journal",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Journal rows the index has committed are no longer needed. A failure here is harmless
+/// (the rows would only be re-indexed once more), so a busy database does not fail a search.
+fn prune_journal(conn: &Connection, seq: i64) -> Result<()> {
+    let _ = conn.execute("DELETE FROM search_journal WHERE seq <= ?1", [seq]);
+    Ok(())
+}
+
+/// A document row as the index needs it.
+pub struct Row {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub earliest: Option<i64>,
+    pub latest: Option<i64>,
+    pub keywords: String,
+    pub text: String,
+}
+
+fn for_each_row(
+    conn: &Connection,
+    filter: &str,
+    params: &[&dyn rusqlite::ToSql],
+    mut visit: impl FnMut(Row) -> Result<()>,
+) -> Result<usize> {
+    let sql = format!(
+        "SELECT d.id, d.kind, d.title, d.url, d.outlet, d.published, d.published_earliest,
+            d.published_latest, d.keywords, c.text
+         FROM documents d JOIN document_contents c ON c.document_id = d.id {filter}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut n = 0;
+    while let Some(r) = rows.next()? {
+        visit(Row {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            title: r.get(2)?,
+            url: r.get(3)?,
+            outlet: r.get(4)?,
+            published: r.get(5)?,
+            earliest: r.get(6)?,
+            latest: r.get(7)?,
+            keywords: r.get(8)?,
+            text: r.get(9)?,
+        })?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+fn add_row(writer: &IndexWriter, f: &Fields, row: Row) -> Result<()> {
+    let mut d = TantivyDocument::default();
+    d.add_text(f.key, document_key(row.id));
+    d.add_text(f.hit_kind, "document");
+    d.add_i64(f.id, row.id);
+    d.add_i64(f.doc_id, row.id);
+    d.add_text(f.title, &row.title);
+    d.add_text(f.title_exact, &row.title);
+    d.add_text(f.text, &row.text);
+    d.add_text(f.text_exact, &row.text);
+    let kind = DocumentKind::parse(&row.kind).unwrap_or(DocumentKind::Other);
+    d.add_text(f.kind, kind.as_str());
+    d.add_facet(f.facets, Facet::from_path(["kind", kind.as_str()]));
+    if let Some(outlet) = row.outlet.as_deref().filter(|o| !o.is_empty()) {
+        d.add_text(f.outlet, outlet);
+        d.add_text(f.outlet_name, outlet);
+        d.add_facet(f.facets, Facet::from_path(["outlet", outlet]));
+    }
+    if let Some(url) = &row.url {
+        d.add_text(f.url, url);
+    }
+    if let Some(published) = &row.published {
+        d.add_text(f.published, published);
+    }
+    if let (Some(earliest), Some(latest)) = (row.earliest, row.latest) {
+        d.add_i64(f.published_earliest, earliest);
+        d.add_i64(f.published_latest, latest);
+        if let Some(date) = chrono::DateTime::from_timestamp(earliest, 0) {
+            d.add_facet(
+                f.facets,
+                Facet::from_path(["year", &date.format("%Y").to_string()]),
+            );
+        }
+    }
+    let keywords: Vec<String> = serde_json::from_str(&row.keywords).unwrap_or_default();
+    for keyword in &keywords {
+        d.add_text(f.keywords, keyword);
+    }
+    writer.add_document(d).map_err(tantivy_error)?;
+    Ok(())
+}

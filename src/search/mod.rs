@@ -1,0 +1,127 @@
+//! Full-text search over a case: a tantivy index beside the case file, derived from it.
+//!
+//! - `schema`: the fields and analyzers, with the schema version (the one place they live).
+//! - `index`: lifecycle (open, rebuild, journal catch-up, batched commits, bounded segments).
+//! - `query_parser`: Dossier's query language → syntax tree, with positioned errors.
+//! - `query_build`: syntax tree → tantivy queries.
+//! - `snippets`, `facets`: what a result shows besides the ranked hits.
+//! - `saved`: saved searches, kept in the case file.
+
+mod facets;
+mod index;
+pub mod model;
+mod query_build;
+pub mod query_parser;
+pub(crate) mod saved;
+mod schema;
+mod snippets;
+
+use std::time::Instant;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Order, TantivyDocument};
+
+use index::tantivy_error;
+pub use index::{index_dir, SearchIndex};
+use model::{HitKind, SearchFacets, SearchHit, SearchRequest, SearchResults, SearchSort};
+use query_build::Analyzers;
+
+use crate::model::DocumentKind;
+use crate::Result;
+
+/// No page holds more hits than this; `--csv` pages through larger results.
+pub const MAX_LIMIT: usize = 10_000;
+
+impl SearchIndex {
+    pub fn search(&mut self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = Instant::now();
+        let node = query_parser::parse(&request.query)?;
+        let mut analyzers = Analyzers::new();
+        let query = query_build::build(&node, &self.fields, &mut analyzers);
+        let searcher = self.reader.searcher();
+        let limit = request.limit.min(MAX_LIMIT);
+        let facet_collector = request.facets.then(facets::collector);
+        let top = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(request.offset));
+        let (found, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) =
+            match request.sort {
+                SearchSort::Relevance => {
+                    let top = top.map(|t| t.order_by_score());
+                    let (found, total, facets) = searcher
+                        .search(&query, &(top, Count, facet_collector))
+                        .map_err(tantivy_error)?;
+                    let found = found.unwrap_or_default();
+                    let found = found.into_iter().map(|(s, a)| (Some(s), a)).collect();
+                    (found, total, facets)
+                }
+                SearchSort::Date => {
+                    let top = top
+                        .map(|t| t.order_by_fast_field::<i64>("published_earliest", Order::Desc));
+                    let (found, total, facets) = searcher
+                        .search(&query, &(top, Count, facet_collector))
+                        .map_err(tantivy_error)?;
+                    let found = found.unwrap_or_default();
+                    (
+                        found.into_iter().map(|(_, a)| (None, a)).collect(),
+                        total,
+                        facets,
+                    )
+                }
+            };
+        let highlighter = request
+            .snippets
+            .then(|| snippets::Highlighter::new(&node, &mut analyzers));
+        let mut hits = Vec::with_capacity(found.len());
+        for (score, address) in found {
+            let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
+            hits.push(self.hit(&doc, score, highlighter.as_ref(), &mut analyzers));
+        }
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total,
+            took_us: started.elapsed().as_micros() as u64,
+            hits,
+            facets: facet_counts
+                .map(|c| facets::summarize(&c))
+                .unwrap_or_else(SearchFacets::default),
+            notice: (!self.notices.is_empty())
+                .then(|| self.notices.drain(..).collect::<Vec<_>>().join("; ")),
+        })
+    }
+
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        score: Option<f32>,
+        highlighter: Option<&snippets::Highlighter>,
+        analyzers: &mut Analyzers,
+    ) -> SearchHit {
+        let f = &self.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let int = |field| doc.get_first(field).and_then(|v| v.as_i64());
+        let body = doc
+            .get_first(f.text_exact)
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        SearchHit {
+            kind: text(f.hit_kind)
+                .and_then(|k| HitKind::parse(&k))
+                .unwrap_or(HitKind::Document),
+            id: int(f.id).unwrap_or_default(),
+            doc_id: int(f.doc_id).unwrap_or_default(),
+            title: text(f.title).unwrap_or_default(),
+            score,
+            snippet: highlighter
+                .map(|h| h.snippet(body, analyzers))
+                .unwrap_or_default(),
+            document_kind: text(f.kind).and_then(|k| DocumentKind::parse(&k)),
+            url: text(f.url),
+            outlet: text(f.outlet_name),
+            published: text(f.published),
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Turns a parsed query into tantivy queries over the schema's fields.
+//!
+//! Bare words go to the stemmed fields (title boosted, text, keywords) for recall; phrases,
+//! proximity, prefixes and fuzzy words go to the unstemmed fields so they match what was
+//! written. Filters (kind, doc, dates) score nothing, so they narrow without reordering.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
+    PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use super::query_parser::{KindFilter, Match, Node, TextField};
+use super::schema::{exact_analyzer, stemmed_analyzer, Fields};
+
+/// The analyzers a query's words go through, the same as at indexing time.
+pub struct Analyzers {
+    pub exact: TextAnalyzer,
+    pub stemmed: TextAnalyzer,
+}
+
+impl Analyzers {
+    pub fn new() -> Analyzers {
+        Analyzers {
+            exact: exact_analyzer(),
+            stemmed: stemmed_analyzer(),
+        }
+    }
+}
+
+/// The tokens of `text` through `analyzer`.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+pub fn build(node: &Node, f: &Fields, an: &mut Analyzers) -> Box<dyn Query> {
+    match node {
+        Node::And(nodes) => {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for n in nodes {
+                match n {
+                    Node::Not(inner) => clauses.push((Occur::MustNot, build(inner, f, an))),
+                    other => clauses.push((Occur::Must, build(other, f, an))),
+                }
+            }
+            // A query of exclusions alone means "everything except".
+            if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
+            Box::new(BooleanQuery::new(clauses))
+        }
+        Node::Or(nodes) => Box::new(BooleanQuery::new(
+            nodes
+                .iter()
+                .map(|n| (Occur::Should, build(n, f, an)))
+                .collect(),
+        )),
+        Node::Not(inner) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+            (Occur::MustNot, build(inner, f, an)),
+        ])),
+        Node::Text(field, m) => text_query(*field, m, f, an),
+        Node::Kind(KindFilter::Document(kind)) => filter(term(f.kind, kind.as_str())),
+        Node::Kind(KindFilter::Hit(kind)) => filter(term(f.hit_kind, kind)),
+        Node::Doc(id) => filter(Box::new(TermQuery::new(
+            Term::from_field_i64(f.doc_id, *id),
+            IndexRecordOption::Basic,
+        ))),
+        Node::Date { start, end } => {
+            // An interval overlaps [start, end) when it begins before the end and finishes
+            // at or after the start; undated documents match no date filter.
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            if let Some(end) = end {
+                clauses.push((
+                    Occur::Must,
+                    Box::new(RangeQuery::new(
+                        Bound::Unbounded,
+                        Bound::Excluded(Term::from_field_i64(f.published_earliest, *end)),
+                    )),
+                ));
+            }
+            if let Some(start) = start {
+                clauses.push((
+                    Occur::Must,
+                    Box::new(RangeQuery::new(
+                        Bound::Included(Term::from_field_i64(f.published_latest, *start)),
+                        Bound::Unbounded,
+                    )),
+                ));
+            }
+            filter(Box::new(BooleanQuery::new(clauses)))
+        }
+    }
+}
+
+fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// The stemmed fields (with boosts) a word is looked up in, and the unstemmed fields used
+/// for phrases, prefixes and fuzzy matches. Fields that hold names are never stemmed.
+fn fields_for(field: TextField, f: &Fields) -> (Vec<(Field, f32)>, Vec<Field>, bool) {
+    match field {
+        TextField::Any => (
+            vec![(f.title, 2.0), (f.text, 1.0), (f.keywords, 1.0)],
+            vec![f.title_exact, f.text_exact],
+            true,
+        ),
+        TextField::Title => (vec![(f.title, 1.0)], vec![f.title_exact], true),
+        TextField::Outlet => (vec![(f.outlet, 1.0)], vec![f.outlet], false),
+        TextField::Tag => (vec![(f.tags, 1.0)], vec![f.tags], false),
+        TextField::Speaker => (vec![(f.speaker, 1.0)], vec![f.speaker], false),
+    }
+}
+
+fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.into_iter().next().expect("one query");
+    }
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+fn text_query(field: TextField, m: &Match, f: &Fields, an: &mut Analyzers) -> Box<dyn Query> {
+    let (stemmed_fields, exact_fields, stems) = fields_for(field, f);
+    let phrase = |words: &[String], slop: u32| -> Box<dyn Query> {
+        any_of(
+            exact_fields
+                .iter()
+                .map(|field| {
+                    if words.len() == 1 {
+                        return Box::new(TermQuery::new(
+                            Term::from_field_text(*field, &words[0]),
+                            IndexRecordOption::WithFreqs,
+                        )) as Box<dyn Query>;
+                    }
+                    let terms = words
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| (i, Term::from_field_text(*field, w)))
+                        .collect();
+                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+                })
+                .collect(),
+        )
+    };
+    match m {
+        Match::Word(word) => {
+            let analyzer = if stems {
+                &mut an.stemmed
+            } else {
+                &mut an.exact
+            };
+            let words = tokens(analyzer, word);
+            if words.len() != 1 {
+                // `e-mail` or `U.S.` are several tokens: match them as written, in order.
+                return phrase(&tokens(&mut an.exact, word), 0);
+            }
+            any_of(
+                stemmed_fields
+                    .iter()
+                    .map(|(field, boost)| {
+                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(*field, &words[0]),
+                            IndexRecordOption::WithFreqs,
+                        ));
+                        if *boost == 1.0 {
+                            q
+                        } else {
+                            Box::new(BoostQuery::new(q, *boost))
+                        }
+                    })
+                    .collect(),
+            )
+        }
+        Match::Phrase { text, slop } => phrase(&tokens(&mut an.exact, text), *slop),
+        Match::Prefix(prefix) => {
+            let words = tokens(&mut an.exact, prefix);
+            any_of(
+                exact_fields
+                    .iter()
+                    .map(|field| {
+                        let terms: Vec<Term> = words
+                            .iter()
+                            .map(|w| Term::from_field_text(*field, w))
+                            .collect();
+                        if terms.len() == 1 {
+                            let t = terms.into_iter().next().expect("one term");
+                            Box::new(FuzzyTermQuery::new_prefix(t, 0, false)) as Box<dyn Query>
+                        } else {
+                            Box::new(PhrasePrefixQuery::new(terms))
+                        }
+                    })
+                    .collect(),
+            )
+        }
+        Match::Fuzzy { word, distance } => {
+            let words = tokens(&mut an.exact, word);
+            if words.len() != 1 {
+                return phrase(&words, 0);
+            }
+            any_of(
+                exact_fields
+                    .iter()
+                    .map(|field| {
+                        Box::new(FuzzyTermQuery::new(
+                            Term::from_field_text(*field, &words[0]),
+                            *distance,
+                            true,
+                        )) as Box<dyn Query>
+                    })
+                    .collect(),
+            )
+        }
+    }
+}

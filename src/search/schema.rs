@@ -1,0 +1,116 @@
+//! The search index's schema and analyzers, defined here and nowhere else.
+//!
+//! Text is indexed twice: once stemmed (English) for recall, and once unstemmed with positions
+//! so that phrases, prefixes and fuzzy matches are exact. Both analyzers lower-case and fold
+//! diacritics, so `Zürich` finds `Zurich` and `Levashov` finds `levashov`.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, TokenizerManager,
+};
+
+/// Bump this whenever the schema or an analyzer changes: an index written with another
+/// version is rebuilt from SQLite on open.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The stemmed analyzer's name in tantivy's tokenizer manager.
+pub const STEMMED: &str = "dossier_stemmed";
+/// The unstemmed analyzer's name in tantivy's tokenizer manager.
+pub const EXACT: &str = "dossier_exact";
+
+/// Words longer than this are not indexed: they are base64 or other machine noise.
+const MAX_TOKEN_BYTES: usize = 60;
+
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+pub fn stemmed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers our analyzers; tantivy does not persist them, so every opened index needs this.
+pub fn register(tokenizers: &TokenizerManager) {
+    tokenizers.register(EXACT, exact_analyzer());
+    tokenizers.register(STEMMED, stemmed_analyzer());
+}
+
+/// Every field of the index. Hits of every kind (documents now; quotes, events and notes
+/// later) share the schema, told apart by `hit_kind`; fields a kind lacks stay empty.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    /// `document:12`: the unique key every update deletes by before adding.
+    pub key: Field,
+    pub hit_kind: Field,
+    /// The hit's own id (for a document, the document id).
+    pub id: Field,
+    pub doc_id: Field,
+    pub title: Field,
+    pub title_exact: Field,
+    pub text: Field,
+    /// Unstemmed text with positions; it also stores the text that snippets are cut from.
+    pub text_exact: Field,
+    pub outlet: Field,
+    pub outlet_name: Field,
+    pub url: Field,
+    pub kind: Field,
+    pub published: Field,
+    pub published_earliest: Field,
+    pub published_latest: Field,
+    pub keywords: Field,
+    pub tags: Field,
+    pub speaker: Field,
+    /// Facet paths `/kind/article`, `/outlet/NAME`, `/year/2017`, later `/speaker/NAME`.
+    pub facets: Field,
+}
+
+fn text(analyzer: &str, positions: bool) -> TextOptions {
+    let record = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(record),
+    )
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        key: b.add_text_field("key", STRING),
+        hit_kind: b.add_text_field("hit_kind", STRING | STORED),
+        id: b.add_i64_field("id", INDEXED | STORED),
+        doc_id: b.add_i64_field("doc_id", INDEXED | STORED | FAST),
+        title: b.add_text_field("title", text(STEMMED, true) | STORED),
+        title_exact: b.add_text_field("title_exact", text(EXACT, true)),
+        text: b.add_text_field("text", text(STEMMED, false)),
+        text_exact: b.add_text_field("text_exact", text(EXACT, true) | STORED),
+        outlet: b.add_text_field("outlet", text(EXACT, true)),
+        outlet_name: b.add_text_field("outlet_name", STORED),
+        url: b.add_text_field("url", STRING | STORED),
+        kind: b.add_text_field("kind", STRING | STORED),
+        published: b.add_text_field("published", STORED),
+        published_earliest: b.add_i64_field("published_earliest", INDEXED | STORED | FAST),
+        published_latest: b.add_i64_field("published_latest", INDEXED | FAST),
+        keywords: b.add_text_field("keywords", text(STEMMED, true)),
+        tags: b.add_text_field("tags", text(EXACT, true)),
+        speaker: b.add_text_field("speaker", text(EXACT, true)),
+        facets: b.add_facet_field("facets", INDEXED),
+    };
+    (b.build(), fields)
+}
