@@ -117,12 +117,12 @@ pub fn documents(json: bool, docs: &[DocumentSummary]) {
         return;
     }
     println!(
-        "{:>6}  {:<13}  {:<22}  {:<18}  TITLE",
+        "{:>6}  {:<13}  {:<25}  {:<18}  TITLE",
         "ID", "KIND", "PUBLISHED", "OUTLET"
     );
     for d in docs {
         println!(
-            "{:>6}  {:<13}  {:<22}  {:<18}  {}",
+            "{:>6}  {:<13}  {:<25}  {:<18}  {}",
             d.id,
             d.kind.as_str(),
             d.published.as_deref().unwrap_or("-"),

@@ -147,7 +147,12 @@ fn extract_article_needs_no_case() {
 }
 
 fn extract_json(args: &[&str]) -> serde_json::Value {
-    let out = dossier().arg("extract").args(args).arg("--json").output().unwrap();
+    let out = dossier()
+        .arg("extract")
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -158,15 +163,22 @@ fn extract_dates_resolves_the_seed_against_its_publication_date() {
     let found = extract_json(&["dates", &seed, "--ref", "2017-04-12"]);
     let value_of = |text: &str| {
         let hit = found.as_array().unwrap().iter().find(|t| t["text"] == text);
-        hit.unwrap_or_else(|| panic!("'{text}' not found in {found}")).clone()
+        hit.unwrap_or_else(|| panic!("'{text}' not found in {found}"))
+            .clone()
     };
     assert_eq!(value_of("last week")["value"], "2017-W14");
     assert_eq!(value_of("last week")["earliest"], "2017-04-03");
     assert_eq!(value_of("last month")["value"], "2017-03");
     assert_eq!(value_of("at least 20 years")["type"], "DURATION");
     assert_eq!(value_of("at least 20 years")["value"], "P20Y");
-    assert_eq!(value_of("Apr 12, 2017 5:00 AM PT")["value"], "2017-04-12T05:00-07:00");
-    let out = dossier().args(["extract", "dates", &seed, "--ref", "12/04/2017"]).output().unwrap();
+    assert_eq!(
+        value_of("Apr 12, 2017 5:00 AM PT")["value"],
+        "2017-04-12T05:00-07:00"
+    );
+    let out = dossier()
+        .args(["extract", "dates", &seed, "--ref", "12/04/2017"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("YYYY-MM-DD"));
 }
@@ -184,11 +196,23 @@ fn extract_quotes_attributes_the_seed_to_its_speakers() {
     speakers.dedup();
     assert_eq!(
         speakers,
-        ["Avivah Litan", "Keith Jarvis", "Kenneth A. Blanco", "Leo Taddeo", "Vitali Kremez"]
+        [
+            "Avivah Litan",
+            "Keith Jarvis",
+            "Kenneth A. Blanco",
+            "Leo Taddeo",
+            "Vitali Kremez"
+        ]
     );
-    let scare = quotes.iter().find(|q| q["text"] == "pump and dump").unwrap();
+    let scare = quotes
+        .iter()
+        .find(|q| q["text"] == "pump and dump")
+        .unwrap();
     assert_eq!(scare["kind"], "scare");
     assert!(scare["speaker"].is_null());
-    let split = quotes.iter().find(|q| q["spans"].as_array().unwrap().len() == 2).unwrap();
+    let split = quotes
+        .iter()
+        .find(|q| q["spans"].as_array().unwrap().len() == 2)
+        .unwrap();
     assert_eq!(split["speaker"]["name"], "Keith Jarvis");
 }
