@@ -22,7 +22,7 @@ pub const STEMMED: &str = "dossier_stemmed";
 pub const EXACT: &str = "dossier_exact";
 
 /// Words longer than this are not indexed: they are base64 or other machine noise.
-const MAX_TOKEN_BYTES: usize = 60;
+pub const MAX_TOKEN_BYTES: usize = 60;
 
 pub fn exact_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())

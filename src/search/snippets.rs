@@ -12,6 +12,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use super::query_build::{tokens, Analyzers};
 use super::query_parser::{Match, Node, TextField};
+use super::schema::MAX_TOKEN_BYTES;
 
 const MAX_FRAGMENTS: usize = 3;
 /// Bytes of text a fragment's matches may span.
@@ -38,15 +39,28 @@ fn stem_head(stem: &str) -> &str {
 #[derive(Default)]
 pub struct Highlighter {
     stemmed: HashSet<String>,
+    /// `stem_head` of every stem, computed once instead of for every token.
+    stem_heads: Vec<String>,
     exact: HashSet<String>,
     prefixes: Vec<String>,
     fuzzy: Vec<(String, u8)>,
+    /// The lower-case ASCII bytes a matching ASCII token can start with: a token starting
+    /// with any other byte matches nothing, so it is skipped without being lower-cased.
+    first_bytes: Vec<bool>,
 }
 
 impl Highlighter {
     pub fn new(node: &Node, an: &mut Analyzers) -> Highlighter {
         let mut h = Highlighter::default();
         h.collect(node, an);
+        h.stem_heads = h.stemmed.iter().map(|s| stem_head(s).to_string()).collect();
+        h.first_bytes = vec![false; 256];
+        let starts = h.stem_heads.iter().chain(&h.exact).chain(&h.prefixes);
+        for word in starts {
+            if let Some(&b) = word.as_bytes().first() {
+                h.first_bytes[usize::from(b)] = true;
+            }
+        }
         h
     }
 
@@ -83,7 +97,11 @@ impl Highlighter {
     fn matches(&self, exact: &str, stemmer: &mut TextAnalyzer) -> Option<String> {
         // Stemming only rewrites a word's ending, so a token can only stem to a query stem
         // that shares its first letters; checking that first spares stemming most tokens.
-        if self.stemmed.iter().any(|s| exact.starts_with(stem_head(s))) {
+        if self
+            .stem_heads
+            .iter()
+            .any(|h| exact.starts_with(h.as_str()))
+        {
             let stem = tokens(stemmer, exact).pop().unwrap_or_default();
             if self.stemmed.contains(&stem) {
                 return Some(stem);
@@ -107,17 +125,38 @@ impl Highlighter {
         } else {
             &text[..snap_back(text, MAX_SCAN_BYTES)]
         };
-        let mut stream = an.exact.token_stream(scanned);
-        while stream.advance() {
-            let t = stream.token();
-            if let Some(stem) = self.matches(&t.text, &mut an.stemmed) {
-                found.push((t.offset_from, t.offset_to, stem));
+        let mut lower = String::new();
+        for (from, to, ascii) in words(scanned) {
+            // The exact analyzer drops words this long before anything else.
+            if to - from >= MAX_TOKEN_BYTES {
+                continue;
+            }
+            let word = &scanned[from..to];
+            let token = if ascii {
+                // For ASCII, the exact analyzer only lower-cases, so this is its token.
+                let first = word.as_bytes()[0].to_ascii_lowercase();
+                if self.fuzzy.is_empty() && !self.first_bytes[usize::from(first)] {
+                    continue;
+                }
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                lower.as_str()
+            } else {
+                // Other words get the analyzer's own lower-casing and folding.
+                let Some(token) = tokens(&mut an.exact, word).pop() else {
+                    continue;
+                };
+                lower = token;
+                lower.as_str()
+            };
+            if let Some(stem) = self.matches(token, &mut an.stemmed) {
+                found.push((from, to, stem));
                 if found.len() >= MAX_MATCHES {
                     break;
                 }
             }
         }
-        drop(stream);
         if found.is_empty() {
             return fragment(text, 0, snap_forward(text, FRAGMENT_LENGTH), &[]);
         }
@@ -138,6 +177,24 @@ impl Highlighter {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// The words of `text` as the exact analyzer's tokenizer cuts them (runs of alphanumeric
+/// characters), as byte ranges with whether the word is all ASCII. Cutting them here lets
+/// most words be rejected by their first letter before any copy or lower-casing.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let (from, c) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
+        let mut ascii = c.is_ascii();
+        for (at, c) in chars.by_ref() {
+            if !c.is_alphanumeric() {
+                return Some((from, at, ascii));
+            }
+            ascii &= c.is_ascii();
+        }
+        Some((from, text.len(), ascii))
+    })
 }
 
 /// Picks up to `MAX_FRAGMENTS` non-overlapping runs of matches (as index ranges into
@@ -321,6 +378,24 @@ mod tests {
             ("spam -czar", "The czar of spam.", "The czar of «spam»."),
             ("title:nothing", "Plain text.", "Plain text."),
         ]);
+    }
+
+    #[test]
+    fn words_are_cut_like_the_exact_analyzer_cuts_them() {
+        let long = "x".repeat(70);
+        let text = format!("Zürich's «Ünïcode» naïve 2017-03 {long} a_b ĲSSEL 東京 end");
+        let mut expected = Vec::new();
+        let mut an = Analyzers::new();
+        let mut stream = an.exact.token_stream(&text);
+        while stream.advance() {
+            let t = stream.token();
+            expected.push((t.offset_from, t.offset_to));
+        }
+        let ours: Vec<(usize, usize)> = words(&text)
+            .filter(|(from, to, _)| to - from < MAX_TOKEN_BYTES)
+            .map(|(from, to, _)| (from, to))
+            .collect();
+        assert_eq!(ours, expected);
     }
 
     #[test]
