@@ -168,20 +168,22 @@ impl Case {
 
     /// Saves a query under a name, replacing an earlier one of that name.
     pub fn save_search(&self, name: &str, query: &str) -> Result<SavedSearch> {
-        search::saved::save(&self.conn, name, query)
+        // A query that cannot run is refused now rather than when someone re-runs it.
+        search::query_parser::parse(query)?;
+        store::saved_searches::save(&self.conn, name, query)
     }
 
     /// Saved searches by name.
     pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
-        search::saved::list(&self.conn)
+        store::saved_searches::list(&self.conn)
     }
 
     pub fn saved_search(&self, name: &str) -> Result<SavedSearch> {
-        search::saved::get(&self.conn, name)
+        store::saved_searches::get(&self.conn, name)
     }
 
     pub fn delete_saved_search(&self, name: &str) -> Result<()> {
-        search::saved::delete(&self.conn, name)
+        store::saved_searches::delete(&self.conn, name)
     }
 
     /// Checks the database's integrity and re-hashes every stored original.

@@ -17,7 +17,8 @@ use tantivy::schema::Facet;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use super::schema::{self, Fields, SCHEMA_VERSION};
-use crate::model::DocumentKind;
+use crate::store::documents::{self, IndexRow};
+use crate::store::search_journal;
 use crate::{Error, Result};
 
 /// Two indexing threads sharing this much memory: tokenizing and stemming dominate import
@@ -213,14 +214,14 @@ impl SearchIndex {
     pub fn rebuild(&mut self, conn: &Connection) -> Result<usize> {
         // One read transaction, so the documents and the journal position agree.
         let tx = conn.unchecked_transaction()?;
-        let seq = journal_head(&tx)?;
+        let seq = search_journal::head(&tx)?;
         let fields = self.fields;
         let writer = self.writer()?;
         writer.delete_all_documents().map_err(tantivy_error)?;
-        let count = for_each_row(&tx, "", &[], |row| add_row(writer, &fields, row))?;
+        let count = documents::for_each_for_index(&tx, None, |row| add_row(writer, &fields, row))?;
         drop(tx);
         self.commit(seq)?;
-        prune_journal(conn, seq)?;
+        search_journal::prune(conn, seq);
         Ok(count)
     }
 
@@ -229,35 +230,27 @@ impl SearchIndex {
     pub fn catch_up(&mut self, conn: &Connection) -> Result<usize> {
         // Every search comes through here, and the journal only grows, so a plain read of its
         // head settles the common case (nothing new) without the cost of a transaction.
-        if journal_head(conn)? <= self.journal_seq {
+        if search_journal::head(conn)? <= self.journal_seq {
             return Ok(0);
         }
         let tx = conn.unchecked_transaction()?;
-        let head = journal_head(&tx)?;
+        let head = search_journal::head(&tx)?;
         if head <= self.journal_seq {
             return Ok(0);
         }
-        let ids: Vec<i64> = tx
-            .prepare(
-                "SELECT DISTINCT document_id FROM search_journal WHERE seq > ?1 AND seq <= ?2",
-            )?
-            .query_map([self.journal_seq, head], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids = search_journal::changed_documents(&tx, self.journal_seq, head)?;
         let fields = self.fields;
         let since = self.journal_seq;
         let writer = self.writer()?;
         for id in &ids {
             writer.delete_term(Term::from_field_text(fields.key, &document_key(*id)));
         }
-        for_each_row(
-            &tx,
-            "WHERE d.id IN (SELECT document_id FROM search_journal WHERE seq > ?1 AND seq <= ?2)",
-            &[&since, &head],
-            |row| add_row(writer, &fields, row),
-        )?;
+        documents::for_each_for_index(&tx, Some((since, head)), |row| {
+            add_row(writer, &fields, row)
+        })?;
         drop(tx);
         self.commit(head)?;
-        prune_journal(conn, head)?;
+        search_journal::prune(conn, head);
         Ok(ids.len())
     }
 
@@ -331,68 +324,7 @@ pub fn document_key(id: i64) -> String {
     format!("document:{id}")
 }
 
-fn journal_head(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT coalesce(max(seq), 0) FROM search_journal",
-        [],
-        |r| r.get(0),
-    )?)
-}
-
-/// Journal rows the index has committed are no longer needed. A failure here is harmless
-/// (the rows would only be re-indexed once more), so a busy database does not fail a search.
-fn prune_journal(conn: &Connection, seq: i64) -> Result<()> {
-    let _ = conn.execute("DELETE FROM search_journal WHERE seq <= ?1", [seq]);
-    Ok(())
-}
-
-/// A document row as the index needs it.
-pub struct Row {
-    pub id: i64,
-    pub kind: String,
-    pub title: String,
-    pub url: Option<String>,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    pub earliest: Option<i64>,
-    pub latest: Option<i64>,
-    pub keywords: String,
-    pub text: String,
-}
-
-fn for_each_row(
-    conn: &Connection,
-    filter: &str,
-    params: &[&dyn rusqlite::ToSql],
-    mut visit: impl FnMut(Row) -> Result<()>,
-) -> Result<usize> {
-    let sql = format!(
-        "SELECT d.id, d.kind, d.title, d.url, d.outlet, d.published, d.published_earliest,
-            d.published_latest, d.keywords, c.text
-         FROM documents d JOIN document_contents c ON c.document_id = d.id {filter}"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params)?;
-    let mut n = 0;
-    while let Some(r) = rows.next()? {
-        visit(Row {
-            id: r.get(0)?,
-            kind: r.get(1)?,
-            title: r.get(2)?,
-            url: r.get(3)?,
-            outlet: r.get(4)?,
-            published: r.get(5)?,
-            earliest: r.get(6)?,
-            latest: r.get(7)?,
-            keywords: r.get(8)?,
-            text: r.get(9)?,
-        })?;
-        n += 1;
-    }
-    Ok(n)
-}
-
-fn add_row(writer: &IndexWriter, f: &Fields, row: Row) -> Result<()> {
+fn add_row(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
     let mut d = TantivyDocument::default();
     d.add_text(f.key, document_key(row.id));
     d.add_text(f.hit_kind, "document");
@@ -402,7 +334,7 @@ fn add_row(writer: &IndexWriter, f: &Fields, row: Row) -> Result<()> {
     d.add_text(f.title_exact, &row.title);
     d.add_text(f.text, &row.text);
     d.add_text(f.text_exact, &row.text);
-    let kind = DocumentKind::parse(&row.kind).unwrap_or(DocumentKind::Other);
+    let kind = row.kind;
     d.add_text(f.kind, kind.as_str());
     d.add_facet(f.facets, Facet::from_path(["kind", kind.as_str()]));
     if let Some(outlet) = row.outlet.as_deref().filter(|o| !o.is_empty()) {
@@ -426,8 +358,7 @@ fn add_row(writer: &IndexWriter, f: &Fields, row: Row) -> Result<()> {
             );
         }
     }
-    let keywords: Vec<String> = serde_json::from_str(&row.keywords).unwrap_or_default();
-    for keyword in &keywords {
+    for keyword in &row.keywords {
         d.add_text(f.keywords, keyword);
     }
     writer.add_document(d).map_err(tantivy_error)?;

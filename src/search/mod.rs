@@ -12,7 +12,6 @@ mod index;
 pub mod model;
 mod query_build;
 pub mod query_parser;
-pub(crate) mod saved;
 mod schema;
 mod snippets;
 

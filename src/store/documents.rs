@@ -187,3 +187,62 @@ pub fn for_each_original(
     }
     Ok(n)
 }
+
+/// A document as the search index needs it: the metadata it filters and facets on, and the
+/// text it tokenizes.
+pub struct IndexRow {
+    pub id: i64,
+    pub kind: DocumentKind,
+    pub title: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub earliest: Option<i64>,
+    pub latest: Option<i64>,
+    pub keywords: Vec<String>,
+    pub text: String,
+}
+
+/// Calls `visit` for every document, or, given a search-journal range `(after, up_to)`, for
+/// the documents changed in it, one row at a time so a rebuild never holds the whole case in
+/// memory. Returns how many rows were visited.
+pub fn for_each_for_index(
+    conn: &Connection,
+    journal_range: Option<(i64, i64)>,
+    mut visit: impl FnMut(IndexRow) -> Result<()>,
+) -> Result<usize> {
+    let filter = if journal_range.is_some() {
+        "WHERE d.id IN (SELECT document_id FROM search_journal WHERE seq > ?1 AND seq <= ?2)"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT d.id, d.kind, d.title, d.url, d.outlet, d.published, d.published_earliest,
+            d.published_latest, d.keywords, c.text
+         FROM documents d JOIN document_contents c ON c.document_id = d.id {filter}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = match journal_range {
+        Some((after, up_to)) => stmt.query(params![after, up_to])?,
+        None => stmt.query([])?,
+    };
+    let mut n = 0;
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(1)?;
+        let keywords: String = r.get(8)?;
+        visit(IndexRow {
+            id: r.get(0)?,
+            kind: DocumentKind::parse(&kind).unwrap_or(DocumentKind::Other),
+            title: r.get(2)?,
+            url: r.get(3)?,
+            outlet: r.get(4)?,
+            published: r.get(5)?,
+            earliest: r.get(6)?,
+            latest: r.get(7)?,
+            keywords: serde_json::from_str(&keywords).unwrap_or_default(),
+            text: r.get(9)?,
+        })?;
+        n += 1;
+    }
+    Ok(n)
+}

@@ -4,6 +4,8 @@
 //! only here, so every caller gets a connection configured the same way.
 
 pub mod documents;
+pub mod saved_searches;
+pub mod search_journal;
 
 use std::path::Path;
 use std::sync::LazyLock;
