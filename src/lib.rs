@@ -3,8 +3,12 @@
 //! [`Case`] is the single API surface. The `dossier` CLI, the desktop app's commands and the
 //! tests all go through it; none of them touch SQL directly.
 
+pub mod analysis;
+mod api;
+pub mod entities;
 pub mod error;
 pub mod import;
+pub mod intervals;
 pub mod model;
 pub mod normalize;
 pub mod pubdate;
@@ -105,6 +109,17 @@ impl Case {
         // A failed index update is not lost: the journal makes the next open catch up.
         let _ = self.with_index(|index| index.catch_up(&self.conn));
         self.document(id)
+    }
+
+    /// Runs a change to the case and brings the search index up to date with it as this
+    /// action's own commit. The index is opened first, so that the change is indexed now rather
+    /// than found later as a lag; a failed index update is not lost, because the journal makes
+    /// the next open catch up.
+    pub(crate) fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
+        let _ = self.with_index(|_| Ok(()));
+        let result = change()?;
+        let _ = self.with_index(|index| index.catch_up(&self.conn));
+        Ok(result)
     }
 
     /// Imports files and folders. `progress` sees every file as it is done; returning `false`

@@ -1,9 +1,11 @@
 //! Argument parsing and dispatch for the `dossier` CLI. Each command is a thin call into
 //! [`dossier::Case`]; printing lives in `output`.
 
+mod attribution;
 mod extract;
 mod output;
 mod search;
+mod timeline;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -62,6 +64,33 @@ pub enum Command {
     Searches,
     /// Rebuild the search index from the case file.
     Reindex,
+    /// List quotes with their speakers (see `quote` to review one).
+    Quotes(attribution::QuotesArgs),
+    /// Show, confirm, reject or correct a quote.
+    Quote {
+        #[command(subcommand)]
+        command: attribution::QuoteCommand,
+    },
+    /// List the people and organisations of the case.
+    Entities,
+    /// Show, rename, merge, unmerge or split an entity.
+    Entity {
+        #[command(subcommand)]
+        command: attribution::EntityCommand,
+    },
+    /// Run quote, entity and date extraction again; reviewed items are kept.
+    Reextract {
+        /// Only this document.
+        #[arg(long)]
+        doc: Option<i64>,
+    },
+    /// List events in date order.
+    Timeline(timeline::TimelineArgs),
+    /// Show, add, edit, confirm, reject or merge events.
+    Event {
+        #[command(subcommand)]
+        command: timeline::EventCommand,
+    },
     /// Run an extractor on a file without a case.
     Extract {
         #[command(subcommand)]
@@ -151,6 +180,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Searches => search::searches(&open_case(&args.case)?, json)?,
         Command::Reindex => search::reindex(&open_case(&args.case)?, json)?,
+        Command::Quotes(quotes_args) => {
+            attribution::quotes(&open_case(&args.case)?, quotes_args, json)?
+        }
+        Command::Quote { command } => attribution::quote(&open_case(&args.case)?, command, json)?,
+        Command::Entities => attribution::entities(&open_case(&args.case)?, json)?,
+        Command::Entity { command } => attribution::entity(&open_case(&args.case)?, command, json)?,
+        Command::Reextract { doc } => attribution::reextract(&open_case(&args.case)?, doc, json)?,
+        Command::Timeline(timeline_args) => {
+            timeline::timeline(&open_case(&args.case)?, timeline_args, json)?
+        }
+        Command::Event { command } => timeline::event(&open_case(&args.case)?, command, json)?,
         Command::Extract { what } => match what {
             Extract::Article { file } => extract::article(&file, json)?,
             Extract::Dates { file, reference } => {

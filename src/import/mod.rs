@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
+use crate::analysis;
 use crate::model::{DocumentKind, ImportFailure, ImportProgress, ImportReport, SourceFormat};
 use crate::pubdate::PublishedDate;
 use crate::store::documents;
@@ -270,7 +271,8 @@ pub fn import_paths(
                         .push(failure(&path, &Error::invalid_input(warning)));
                 }
                 for doc in parsed.documents {
-                    match doc.and_then(|doc| store_one(&tx, &doc, &path, &imported_at)) {
+                    match doc.and_then(|doc| store_and_analyze(&mut tx, &doc, &path, &imported_at))
+                    {
                         Ok(Some(id)) => {
                             report.imported += 1;
                             report.documents.push(id);
@@ -300,6 +302,34 @@ pub fn import_paths(
     }
     tx.commit()?;
     Ok(report)
+}
+
+/// Stores a document and what the extractors find in it, all or nothing: a savepoint keeps a
+/// failure in either from leaving half a document behind in the batch's transaction.
+fn store_and_analyze(
+    tx: &mut rusqlite::Transaction<'_>,
+    doc: &ImportedDocument,
+    path: &Path,
+    imported_at: &str,
+) -> Result<Option<i64>> {
+    let savepoint = tx.savepoint()?;
+    let Some(id) = store_one(&savepoint, doc, path, imported_at)? else {
+        return Ok(None);
+    };
+    let published = doc.published.as_ref();
+    analysis::analyze(
+        &savepoint,
+        &analysis::DocumentFacts {
+            id,
+            title: &doc.title,
+            text: &doc.text,
+            published: published.map(|p| p.iso.as_str()),
+            published_precision: published.map(|p| p.precision.as_str()),
+            published_span: published.map(|p| (p.earliest, p.latest)),
+        },
+    )?;
+    savepoint.commit()?;
+    Ok(Some(id))
 }
 
 /// Stores a document unless its original bytes are already in the case (Ok(None)).

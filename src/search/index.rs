@@ -18,6 +18,8 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Ta
 
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::store::documents::{self, IndexRow};
+use crate::store::events::{self as event_store, EventIndexRow};
+use crate::store::quotes::{self as quote_store, QuoteIndexRow};
 use crate::store::search_journal;
 use crate::{Error, Result};
 
@@ -210,23 +212,27 @@ impl SearchIndex {
         Ok(self.writer.as_mut().expect("writer was just created"))
     }
 
-    /// Re-indexes every document from SQLite. Returns how many were indexed.
+    /// Re-indexes every document (with its quotes) and every event from SQLite. Returns how
+    /// many documents were indexed.
     pub fn rebuild(&mut self, conn: &Connection) -> Result<usize> {
-        // One read transaction, so the documents and the journal position agree.
+        // One read transaction, so the rows and the journal position agree.
         let tx = conn.unchecked_transaction()?;
         let seq = search_journal::head(&tx)?;
         let fields = self.fields;
         let writer = self.writer()?;
         writer.delete_all_documents().map_err(tantivy_error)?;
-        let count = documents::for_each_for_index(&tx, None, |row| add_row(writer, &fields, row))?;
+        let count = documents::for_each_for_index(&tx, None, |row| {
+            add_document_unit(&tx, writer, &fields, row)
+        })?;
+        event_store::for_each_for_index(&tx, None, |row| add_event(writer, &fields, row))?;
         drop(tx);
         self.commit(seq)?;
         search_journal::prune(conn, seq);
         Ok(count)
     }
 
-    /// Re-indexes the documents the journal recorded since the last commit, in one commit.
-    /// Returns how many documents were re-indexed (or removed).
+    /// Re-indexes the units the journal recorded since the last commit, in one commit.
+    /// Returns how many units were re-indexed (or removed).
     pub fn catch_up(&mut self, conn: &Connection) -> Result<usize> {
         // Every search comes through here, and the journal only grows, so a plain read of its
         // head settles the common case (nothing new) without the cost of a transaction.
@@ -238,20 +244,27 @@ impl SearchIndex {
         if head <= self.journal_seq {
             return Ok(0);
         }
-        let ids = search_journal::changed_documents(&tx, self.journal_seq, head)?;
+        let units = search_journal::changed_units(&tx, self.journal_seq, head)?;
         let fields = self.fields;
         let since = self.journal_seq;
         let writer = self.writer()?;
-        for id in &ids {
-            writer.delete_term(Term::from_field_text(fields.key, &document_key(*id)));
+        let mut event_ids = Vec::new();
+        for unit in &units {
+            writer.delete_term(Term::from_field_text(fields.unit, unit));
+            if let Some(id) = unit.strip_prefix("event:").and_then(|id| id.parse().ok()) {
+                event_ids.push(id);
+            }
         }
         documents::for_each_for_index(&tx, Some((since, head)), |row| {
-            add_row(writer, &fields, row)
+            add_document_unit(&tx, writer, &fields, row)
+        })?;
+        event_store::for_each_for_index(&tx, Some(&event_ids), |row| {
+            add_event(writer, &fields, row)
         })?;
         drop(tx);
         self.commit(head)?;
         search_journal::prune(conn, head);
-        Ok(ids.len())
+        Ok(units.len())
     }
 
     /// Like `catch_up`, but while another process holds the index (an import running in
@@ -324,19 +337,27 @@ pub fn document_key(id: i64) -> String {
     format!("document:{id}")
 }
 
-fn add_row(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
-    let mut d = TantivyDocument::default();
-    d.add_text(f.key, document_key(row.id));
-    d.add_text(f.hit_kind, "document");
-    d.add_i64(f.id, row.id);
+/// A document and its quotes: one unit, because quote hits show the document's title, outlet
+/// and date, so any change to the document re-indexes its quotes too.
+fn add_document_unit(
+    conn: &Connection,
+    writer: &IndexWriter,
+    f: &Fields,
+    row: IndexRow,
+) -> Result<()> {
+    for quote in quote_store::for_index(conn, row.id)? {
+        add_quote(writer, f, &row, quote)?;
+    }
+    add_document(writer, f, row)
+}
+
+/// The fields every hit in a document's unit shares: where it is and when it was published.
+fn add_document_context(d: &mut TantivyDocument, f: &Fields, row: &IndexRow) {
+    d.add_text(f.unit, document_key(row.id));
     d.add_i64(f.doc_id, row.id);
     d.add_text(f.title, &row.title);
     d.add_text(f.title_exact, &row.title);
-    d.add_text(f.text, &row.text);
-    d.add_text(f.text_exact, &row.text);
-    let kind = row.kind;
-    d.add_text(f.kind, kind.as_str());
-    d.add_facet(f.facets, Facet::from_path(["kind", kind.as_str()]));
+    d.add_text(f.kind, row.kind.as_str());
     if let Some(outlet) = row.outlet.as_deref().filter(|o| !o.is_empty()) {
         d.add_text(f.outlet, outlet);
         d.add_text(f.outlet_name, outlet);
@@ -349,18 +370,77 @@ fn add_row(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
         d.add_text(f.published, published);
     }
     if let (Some(earliest), Some(latest)) = (row.earliest, row.latest) {
-        d.add_i64(f.published_earliest, earliest);
-        d.add_i64(f.published_latest, latest);
-        if let Some(date) = chrono::DateTime::from_timestamp(earliest, 0) {
-            d.add_facet(
-                f.facets,
-                Facet::from_path(["year", &date.format("%Y").to_string()]),
-            );
-        }
+        add_dates(d, f, earliest, latest);
     }
+}
+
+fn add_dates(d: &mut TantivyDocument, f: &Fields, earliest: i64, latest: i64) {
+    d.add_i64(f.published_earliest, earliest);
+    d.add_i64(f.published_latest, latest);
+    if let Some(date) = chrono::DateTime::from_timestamp(earliest, 0) {
+        d.add_facet(
+            f.facets,
+            Facet::from_path(["year", &date.format("%Y").to_string()]),
+        );
+    }
+}
+
+fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
+    let mut d = TantivyDocument::default();
+    d.add_text(f.key, document_key(row.id));
+    d.add_text(f.hit_kind, "document");
+    d.add_i64(f.id, row.id);
+    add_document_context(&mut d, f, &row);
+    d.add_facet(f.facets, Facet::from_path(["kind", row.kind.as_str()]));
+    d.add_text(f.text, &row.text);
+    d.add_text(f.text_exact, &row.text);
     for keyword in &row.keywords {
         d.add_text(f.keywords, keyword);
     }
+    writer.add_document(d).map_err(tantivy_error)?;
+    Ok(())
+}
+
+fn add_quote(writer: &IndexWriter, f: &Fields, row: &IndexRow, quote: QuoteIndexRow) -> Result<()> {
+    let mut d = TantivyDocument::default();
+    d.add_text(f.key, format!("quote:{}", quote.id));
+    d.add_text(f.hit_kind, "quote");
+    d.add_i64(f.id, quote.id);
+    add_document_context(&mut d, f, row);
+    d.add_facet(f.facets, Facet::from_path(["kind", "quote"]));
+    d.add_text(f.text, &quote.text);
+    d.add_text(f.text_exact, &quote.text);
+    if let Some(speaker) = &quote.speaker {
+        d.add_text(f.speaker, speaker);
+        d.add_facet(f.facets, Facet::from_path(["speaker", speaker.as_str()]));
+    }
+    if let Some(role) = &quote.role {
+        // A role is searchable as text ("analyst"), not as the quote's own words.
+        d.add_text(f.keywords, role);
+    }
+    d.add_text(f.tags, &quote.kind);
+    writer.add_document(d).map_err(tantivy_error)?;
+    Ok(())
+}
+
+fn add_event(writer: &IndexWriter, f: &Fields, event: EventIndexRow) -> Result<()> {
+    let mut d = TantivyDocument::default();
+    let key = format!("event:{}", event.id);
+    d.add_text(f.key, &key);
+    d.add_text(f.unit, &key);
+    d.add_text(f.hit_kind, "event");
+    d.add_i64(f.id, event.id);
+    if let Some(doc_id) = event.doc_id {
+        d.add_i64(f.doc_id, doc_id);
+    }
+    d.add_text(f.title, &event.title);
+    d.add_text(f.title_exact, &event.title);
+    d.add_text(f.text, &event.description);
+    d.add_text(f.text_exact, &event.description);
+    d.add_text(f.published, &event.value);
+    d.add_facet(f.facets, Facet::from_path(["kind", "event"]));
+    // The index keeps inclusive ends, as for documents.
+    add_dates(&mut d, f, event.earliest, event.latest - 1);
     writer.add_document(d).map_err(tantivy_error)?;
     Ok(())
 }

@@ -32,10 +32,31 @@ use crate::Result;
 /// No page holds more hits than this; `--csv` pages through larger results.
 pub const MAX_LIMIT: usize = 10_000;
 
+/// Searches find documents unless the query asks for other hits by kind (`kind:quote`,
+/// `kind:event`) or by a field only they have (`speaker:`), so a plain search lists sources
+/// once rather than once per quote and date in them.
+fn scoped(node: query_parser::Node) -> query_parser::Node {
+    use query_parser::{KindFilter, Node, TextField};
+    fn asks_for_other_hits(node: &Node) -> bool {
+        match node {
+            Node::And(nodes) | Node::Or(nodes) => nodes.iter().any(asks_for_other_hits),
+            Node::Not(inner) => asks_for_other_hits(inner),
+            Node::Kind(KindFilter::Hit(kind)) => *kind != "document",
+            Node::Text(TextField::Speaker, _) => true,
+            _ => false,
+        }
+    }
+    if asks_for_other_hits(&node) {
+        node
+    } else {
+        Node::And(vec![node, Node::Kind(KindFilter::Hit("document"))])
+    }
+}
+
 impl SearchIndex {
     pub fn search(&mut self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
-        let node = query_parser::parse(&request.query)?;
+        let node = scoped(query_parser::parse(&request.query)?);
         let mut analyzers = Analyzers::new();
         let query = query_build::build(&node, &self.fields, &mut analyzers);
         let searcher = self.reader.searcher();

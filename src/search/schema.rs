@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 
 /// Bump this whenever the schema or an analyzer changes: an index written with another
 /// version is rebuilt from SQLite on open.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The stemmed analyzer's name in tantivy's tokenizer manager.
 pub const STEMMED: &str = "dossier_stemmed";
@@ -51,8 +51,11 @@ pub fn register(tokenizers: &TokenizerManager) {
 /// later) share the schema, told apart by `hit_kind`; fields a kind lacks stay empty.
 #[derive(Clone, Copy)]
 pub struct Fields {
-    /// `document:12`: the unique key every update deletes by before adding.
+    /// `document:12`, `quote:40`, `event:7`: the hit's own key.
     pub key: Field,
+    /// The unit of re-indexing every update deletes by before adding: `document:12` for a
+    /// document and its quotes (which show the document's title and date), `event:7`.
+    pub unit: Field,
     pub hit_kind: Field,
     /// The hit's own id (for a document, the document id).
     pub id: Field,
@@ -93,6 +96,7 @@ pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         key: b.add_text_field("key", STRING),
+        unit: b.add_text_field("unit", STRING),
         hit_kind: b.add_text_field("hit_kind", STRING | STORED),
         id: b.add_i64_field("id", INDEXED | STORED),
         doc_id: b.add_i64_field("doc_id", INDEXED | STORED | FAST),

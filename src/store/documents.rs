@@ -188,6 +188,16 @@ pub fn for_each_original(
     Ok(n)
 }
 
+/// The interval a document's publication date covers, unix seconds, inclusive.
+pub fn published_span(conn: &Connection, id: i64) -> Result<Option<(i64, i64)>> {
+    let span: (Option<i64>, Option<i64>) = conn.query_row(
+        "SELECT published_earliest, published_latest FROM documents WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(span.0.zip(span.1))
+}
+
 /// A document as the search index needs it: the metadata it filters and facets on, and the
 /// text it tokenizes.
 pub struct IndexRow {
@@ -212,7 +222,8 @@ pub fn for_each_for_index(
     mut visit: impl FnMut(IndexRow) -> Result<()>,
 ) -> Result<usize> {
     let filter = if journal_range.is_some() {
-        "WHERE d.id IN (SELECT document_id FROM search_journal WHERE seq > ?1 AND seq <= ?2)"
+        "WHERE d.id IN (SELECT CAST(substr(unit, 10) AS INTEGER) FROM search_journal
+            WHERE unit LIKE 'document:%' AND seq > ?1 AND seq <= ?2)"
     } else {
         ""
     };

@@ -4,6 +4,9 @@
 //! only here, so every caller gets a connection configured the same way.
 
 pub mod documents;
+pub mod entities;
+pub mod events;
+pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
 
@@ -21,6 +24,8 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("../../migrations/0001_documents.sql")),
         M::up(include_str!("../../migrations/0002_saved_searches.sql")),
+        M::up(include_str!("../../migrations/0003_attribution.sql")),
+        M::up(include_str!("../../migrations/0004_timeline.sql")),
     ])
 });
 

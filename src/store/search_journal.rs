@@ -1,6 +1,7 @@
-//! The `search_journal` table: SQLite triggers append a row for every document inserted,
-//! updated or deleted, in the same transaction, so the search index can tell what it has not
-//! seen yet (after a crash, or a change made by another process) and catch up.
+//! The `search_journal` table: SQLite triggers append a row naming the index unit
+//! (`document:12` for a document with its quotes, `event:7`) of every row inserted, updated or
+//! deleted, in the same transaction, so the search index can tell what it has not seen yet
+//! (after a crash, or a change made by another process) and catch up.
 
 use rusqlite::Connection;
 
@@ -15,12 +16,12 @@ pub fn head(conn: &Connection) -> Result<i64> {
     )?)
 }
 
-/// The documents changed after position `after` up to and including `up_to`.
-pub fn changed_documents(conn: &Connection, after: i64, up_to: i64) -> Result<Vec<i64>> {
-    let mut stmt = conn
-        .prepare("SELECT DISTINCT document_id FROM search_journal WHERE seq > ?1 AND seq <= ?2")?;
-    let ids = stmt.query_map([after, up_to], |r| r.get(0))?;
-    Ok(ids.collect::<rusqlite::Result<_>>()?)
+/// The units changed after position `after` up to and including `up_to`.
+pub fn changed_units(conn: &Connection, after: i64, up_to: i64) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT DISTINCT unit FROM search_journal WHERE seq > ?1 AND seq <= ?2")?;
+    let units = stmt.query_map([after, up_to], |r| r.get(0))?;
+    Ok(units.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Drops the rows the index has committed. A failure is harmless (those documents would only

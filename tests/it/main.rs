@@ -1,10 +1,12 @@
 //! The one integration-test binary. Each module tests one capability through the `dossier`
 //! CLI or the `Case` API, using the tiny DSL in `support` and fixtures in `tests/fixtures`.
 
+mod attribution;
 mod bad_input;
 mod cli;
 mod import;
 mod interrupted_import;
 mod search;
 mod support;
+mod timeline;
 mod verify;

@@ -84,7 +84,7 @@ pub enum Node {
     },
 }
 
-/// The hit kinds the index is designed for; only documents exist so far.
+/// The hit kinds of the index (notes arrive with their feature).
 pub const HIT_KINDS: [&str; 4] = ["document", "quote", "event", "note"];
 
 const FIELDS: &str = "title, outlet, kind, tag, speaker, doc, date, after, before";

@@ -195,3 +195,43 @@ impl VerifyReport {
         self.problems.is_empty()
     }
 }
+
+mod attribution;
+mod timeline;
+
+pub use attribution::*;
+pub use timeline::*;
+
+/// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction
+/// replaces only `auto` items, so a person's decision is never overwritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum ReviewStatus {
+    Auto,
+    Confirmed,
+    Rejected,
+    Edited,
+}
+
+impl ReviewStatus {
+    pub const ALL: [ReviewStatus; 4] = [
+        ReviewStatus::Auto,
+        ReviewStatus::Confirmed,
+        ReviewStatus::Rejected,
+        ReviewStatus::Edited,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Auto => "auto",
+            ReviewStatus::Confirmed => "confirmed",
+            ReviewStatus::Rejected => "rejected",
+            ReviewStatus::Edited => "edited",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<ReviewStatus> {
+        ReviewStatus::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}

@@ -1,0 +1,205 @@
+//! Quotes and entities: listing, review, and entity merge, split and rename.
+
+use crate::analysis;
+use crate::entities::names::fold_key;
+use crate::entities::{DocEntity, EntityKind};
+use crate::model::{
+    EntityDetail, EntitySummary, ExtractionReport, QuoteEdit, QuoteFilter, QuoteRecord,
+    ReviewStatus,
+};
+use crate::store::{documents, entities, quotes};
+use crate::{Case, Error, Result};
+
+impl Case {
+    /// Quotes matching `filter`, by publication date then reading order.
+    pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>> {
+        quotes::list(&self.conn, filter)
+    }
+
+    pub fn quote(&self, id: i64) -> Result<QuoteRecord> {
+        quotes::get(&self.conn, id)
+    }
+
+    /// Confirms or rejects a quote (or puts it back to `auto`). Re-extraction keeps it as is.
+    pub fn review_quote(&self, id: i64, status: ReviewStatus) -> Result<QuoteRecord> {
+        if status == ReviewStatus::Edited {
+            return Err(Error::invalid_input(
+                "a quote becomes 'edited' by editing it, not by setting its status",
+            ));
+        }
+        self.changing_index(|| quotes::set_status(&self.conn, id, status))?;
+        self.quote(id)
+    }
+
+    /// Corrects a quote's speaker, role or span; it becomes `edited`.
+    pub fn edit_quote(&self, id: i64, edit: &QuoteEdit) -> Result<QuoteRecord> {
+        let quote = self.quote(id)?;
+        let span = match (edit.start, edit.end) {
+            (None, None) => None,
+            (Some(start), Some(end)) => {
+                let text = documents::get(&self.conn, quote.doc_id)?.text;
+                let length = text.chars().count();
+                if start >= end || end > length {
+                    return Err(Error::invalid_input(format!(
+                        "the span {start}-{end} is not inside document {} ({length} \
+                         characters)",
+                        quote.doc_id
+                    )));
+                }
+                let words: String = text.chars().skip(start).take(end - start).collect();
+                Some((start, end, words))
+            }
+            _ => {
+                return Err(Error::invalid_input(
+                    "a new span needs both its start and its end",
+                ))
+            }
+        };
+        let speaker = match edit.speaker.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some((None, None)),
+            Some(name) => Some((
+                Some(self.entity_for_speaker(name, quote.doc_id)?),
+                Some(name),
+            )),
+        };
+        self.changing_index(|| {
+            quotes::edit(
+                &self.conn,
+                id,
+                speaker.map(|(id, _)| id),
+                speaker.and_then(|(_, name)| name),
+                edit.role.as_deref(),
+                span,
+            )
+        })?;
+        self.quote(id)
+    }
+
+    /// The entity a person named as a speaker: an existing one by name or alias, else a new
+    /// person.
+    fn entity_for_speaker(&self, name: &str, doc_id: i64) -> Result<i64> {
+        if let Some(id) = entities::find_by_name(&self.conn, name)? {
+            return Ok(id);
+        }
+        entities::resolve(
+            &self.conn,
+            &DocEntity {
+                name: name.to_string(),
+                kind: EntityKind::Person,
+                role: None,
+                aliases: Vec::new(),
+            },
+            doc_id,
+        )
+    }
+
+    /// People and organisations with quotes or mentions, most quoted first.
+    pub fn entities(&self) -> Result<Vec<EntitySummary>> {
+        entities::list(&self.conn)
+    }
+
+    /// An entity with its aliases (and the evidence for each), roles over time, quotes and
+    /// mentions.
+    pub fn entity(&self, id: i64) -> Result<EntityDetail> {
+        let entity = entities::summary(&self.conn, id)?;
+        let quotes = quotes::list(
+            &self.conn,
+            &QuoteFilter {
+                speaker: Some(entity.name.clone()),
+                ..QuoteFilter::default()
+            },
+        )?
+        .into_iter()
+        .filter(|q| q.speaker_id == Some(id))
+        .collect();
+        Ok(EntityDetail {
+            aliases: entities::aliases(&self.conn, id)?,
+            roles: entities::roles(&self.conn, id)?,
+            mentions: entities::mentions(&self.conn, id)?,
+            quotes,
+            entity,
+        })
+    }
+
+    /// The entity whose name or alias is `name`.
+    pub fn entity_named(&self, name: &str) -> Result<EntityDetail> {
+        let id = entities::find_by_name(&self.conn, name)?
+            .ok_or_else(|| Error::not_found(format!("no person or organisation named '{name}'")))?;
+        self.entity(id)
+    }
+
+    pub fn rename_entity(&self, id: i64, name: &str) -> Result<EntitySummary> {
+        self.changing_index(|| entities::rename(&self.conn, id, name))?;
+        entities::summary(&self.conn, id)
+    }
+
+    /// Merges `from` into `into`. Returns the merge's id, which `unmerge_entities` takes to
+    /// undo it.
+    pub fn merge_entities(&self, into: i64, from: i64) -> Result<i64> {
+        self.changing_index(|| {
+            let tx = self.conn.unchecked_transaction()?;
+            let merge = entities::merge(&tx, into, from)?;
+            tx.commit()?;
+            Ok(merge)
+        })
+    }
+
+    /// Undoes a merge; returns the id of the entity that comes back.
+    pub fn unmerge_entities(&self, merge_id: i64) -> Result<i64> {
+        self.changing_index(|| {
+            let tx = self.conn.unchecked_transaction()?;
+            let id = entities::unmerge(&tx, merge_id)?;
+            tx.commit()?;
+            Ok(id)
+        })
+    }
+
+    /// Splits `alias` off entity `id` into a new entity; returns the new entity's id.
+    pub fn split_entity(&self, id: i64, alias: &str) -> Result<i64> {
+        if fold_key(alias).is_empty() {
+            return Err(Error::invalid_input("name the alias to split off"));
+        }
+        self.changing_index(|| {
+            let tx = self.conn.unchecked_transaction()?;
+            let new_id = entities::split(&tx, id, alias)?;
+            tx.commit()?;
+            Ok(new_id)
+        })
+    }
+
+    /// Runs the extractors again over one document or all of them. Reviewed quotes and
+    /// events stay as a person left them; only unreviewed proposals are replaced.
+    pub fn reextract(&self, doc_id: Option<i64>) -> Result<ExtractionReport> {
+        let ids = match doc_id {
+            Some(id) => vec![self.document(id)?.summary.id],
+            None => self.documents()?.into_iter().map(|d| d.id).collect(),
+        };
+        self.changing_index(|| {
+            let mut total = ExtractionReport::default();
+            let tx = self.conn.unchecked_transaction()?;
+            for id in ids {
+                let doc = documents::get(&tx, id)?;
+                let span = documents::published_span(&tx, id)?;
+                let report = analysis::analyze(
+                    &tx,
+                    &analysis::DocumentFacts {
+                        id,
+                        title: &doc.summary.title,
+                        text: &doc.text,
+                        published: doc.summary.published.as_deref(),
+                        published_precision: doc.published_precision.map(|p| p.as_str()),
+                        published_span: span,
+                    },
+                )?;
+                total.documents += 1;
+                total.quotes += report.quotes;
+                total.mentions += report.mentions;
+                total.events += report.events;
+                total.kept_reviewed += report.kept_reviewed;
+            }
+            tx.commit()?;
+            Ok(total)
+        })
+    }
+}

@@ -1,0 +1,5 @@
+//! The parts of the [`crate::Case`] API beyond documents and search, one file per feature, so
+//! that `lib.rs` stays the short list of what a case is.
+
+mod attribution;
+mod timeline;

@@ -1,0 +1,209 @@
+//! Name keys and name similarity: what lets "Levishov" find "Pyotr Levashov" and "DoJ" find
+//! "U.S. Justice Department".
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Words before a name that are not part of it.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
+    "judge",
+    "justice",
+    "president",
+    "senator",
+    "sir",
+    "dame",
+    "rev",
+    "hon",
+];
+
+/// Words after a name that are not a surname.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "esq", "phd"];
+
+/// Lower-cased, diacritics and punctuation removed, whitespace collapsed, a leading article
+/// and honorific and a trailing possessive dropped: the key names are compared by.
+pub fn fold_key(name: &str) -> String {
+    let trimmed = name
+        .trim()
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(['\'', '’']);
+    let mut folded = String::with_capacity(trimmed.len());
+    for c in trimmed.nfkd() {
+        if c.is_alphanumeric() {
+            folded.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' {
+            folded.push(' ');
+        }
+        // Combining marks and other punctuation ("U.S." → "us") are dropped.
+    }
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    while words.len() > 1 && HONORIFICS.contains(&words[0]) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// The folded surname of a person's name: its last word that is not a suffix such as "Jr.".
+pub fn surname_key(name: &str) -> Option<String> {
+    let key = fold_key(name);
+    key.split(' ')
+        .rev()
+        .find(|w| !SUFFIXES.contains(w) && w.len() > 1)
+        .map(str::to_string)
+}
+
+/// Whether two folded words differ by at most one edit (insertion, deletion, substitution).
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    if a.len() == b.len() {
+        return a.iter().zip(&b).filter(|(x, y)| x != y).count() <= 1;
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    short[prefix..] == long[prefix + 1..]
+}
+
+/// Whether `surname` is plausibly a misspelling of `known` (both folded): one edit apart, long
+/// enough that one edit is a typo rather than another name, and starting alike.
+pub fn is_spelling_variant(surname: &str, known: &str) -> bool {
+    surname != known
+        && surname.chars().count() >= 6
+        && known.chars().count() >= 6
+        && surname.chars().next() == known.chars().next()
+        && within_one_edit(surname, known)
+}
+
+/// Common organisations under every name the press gives them; the first is canonical.
+const ORGANISATION_ALIASES: &[&[&str]] = &[
+    &[
+        "U.S. Department of Justice",
+        "Department of Justice",
+        "Justice Department",
+        "U.S. Justice Department",
+        "US Justice Department",
+        "United States Department of Justice",
+        "DoJ",
+    ],
+    &["Federal Bureau of Investigation", "FBI", "the Bureau"],
+    &["Securities and Exchange Commission", "SEC"],
+    &[
+        "Department of Homeland Security",
+        "Homeland Security",
+        "DHS",
+    ],
+    &["National Security Agency", "NSA"],
+    &["Central Intelligence Agency", "CIA"],
+    &[
+        "U.S. Department of the Treasury",
+        "Treasury Department",
+        "Treasury",
+    ],
+    &["U.S. Department of State", "State Department"],
+    &["Federal Trade Commission", "FTC"],
+    &["Internal Revenue Service", "IRS"],
+    &["Drug Enforcement Administration", "DEA"],
+    &["Democratic National Committee", "DNC"],
+    &["Republican National Committee", "RNC"],
+    &["European Union", "EU"],
+    &["United Nations", "UN", "U.N."],
+    &["The New York Times", "New York Times", "NYT"],
+    &["The Washington Post", "Washington Post"],
+    &["The Wall Street Journal", "Wall Street Journal", "WSJ"],
+    &["Associated Press", "AP"],
+];
+
+/// Every alias of `ORGANISATION_ALIASES` by its folded key, folded once rather than per lookup.
+static ORGANISATIONS_BY_KEY: std::sync::LazyLock<std::collections::HashMap<String, &'static str>> =
+    std::sync::LazyLock::new(|| {
+        ORGANISATION_ALIASES
+            .iter()
+            .flat_map(|names| names.iter().map(|n| (fold_key(n), names[0])))
+            .collect()
+    });
+
+/// The canonical name of a well-known organisation written as `name`, if it is one.
+pub fn known_organisation(name: &str) -> Option<&'static str> {
+    ORGANISATIONS_BY_KEY.get(&fold_key(name)).copied()
+}
+
+/// The initials of an organisation's significant words: "Federal Bureau of Investigation" →
+/// "fbi", so an acronym in one source finds the full name in another.
+pub fn acronym_key(name: &str) -> Option<String> {
+    let key = fold_key(name);
+    let words: Vec<&str> = key
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "de"))
+        .collect();
+    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_diacritics_punctuation_and_titles() {
+        assert_eq!(fold_key("Levashov's"), "levashov");
+        assert_eq!(fold_key("U.S. Justice Department"), "us justice department");
+        assert_eq!(fold_key("Dr. Zoë Müller"), "zoe muller");
+        assert_eq!(fold_key("The New York Times"), "new york times");
+        assert_eq!(surname_key("John P. Mello Jr."), Some("mello".into()));
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(within_one_edit("levashov", "levishov"));
+        assert!(within_one_edit("levashov", "levashova"));
+        assert!(within_one_edit("levashov", "levshov"));
+        assert!(!within_one_edit("levashov", "lavishov"));
+        assert!(is_spelling_variant("levishov", "levashov"));
+        assert!(
+            !is_spelling_variant("smith", "smyth"),
+            "short names differ by design"
+        );
+    }
+
+    #[test]
+    fn organisations_by_alias_and_acronym() {
+        assert_eq!(
+            known_organisation("DoJ"),
+            Some("U.S. Department of Justice")
+        );
+        assert_eq!(
+            known_organisation("the U.S. Justice Department"),
+            Some("U.S. Department of Justice")
+        );
+        assert_eq!(
+            acronym_key("Federal Bureau of Investigation"),
+            Some("fbi".into())
+        );
+    }
+}

@@ -1,0 +1,508 @@
+//! Finds the people and organisations a text names and groups their mentions per actor.
+//!
+//! Capitalised runs of words are the candidates. A run is an organisation when it carries an
+//! organisation word ("Department", "Times"), is a known alias ("DoJ") or an acronym; it is a
+//! person when a quote names it as speaker, a title precedes it, its first word is a common
+//! given name, or its last word recurs alone (news style: "Pyotr Levashov", then "Levashov").
+//! Single words then attach to the actors already found: a surname, a misspelt surname, an
+//! organisation's short name. Every step looks at a bounded window, so the whole is linear.
+
+use super::lexicon::{
+    GIVEN_NAMES, NOT_NAME_WORDS, NOT_ORGANISATION_ACRONYMS, ORGANISATION_HEADS, PERSON_TITLES,
+};
+use super::names::{fold_key, is_spelling_variant, known_organisation, surname_key};
+use super::{Alias, DocEntity, EntityKind, Mention, Recognized};
+use crate::quotes::Quote;
+
+/// Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
+const CONNECTORS: &[&str] = &[
+    "of", "de", "van", "von", "der", "bin", "al", "la", "du", "da",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", "them"];
+
+struct Word {
+    start: usize,
+    end: usize,
+    text: String,
+    possessive: bool,
+    sentence_start: bool,
+}
+
+impl Word {
+    fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_acronym(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+        (2..=6).contains(&letters.len())
+            && upper >= 2
+            && letters.first().is_some_and(|c| c.is_uppercase())
+            && letters.last().is_some_and(|c| c.is_uppercase())
+            && !self.text.contains('.')
+            && !NOT_ORGANISATION_ACRONYMS.contains(&self.text.as_str())
+    }
+
+    fn is_initial(&self) -> bool {
+        let chars: Vec<char> = self.text.chars().collect();
+        chars.len() == 2 && chars[0].is_uppercase() && chars[1] == '.'
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits the text into words with char offsets, keeping "U.S." and "A." whole, taking a
+/// possessive "'s" off ("Dell'sSecureWorks", glued by a bad page, gives "Dell" and
+/// "SecureWorks"), and marking the words that open a sentence.
+fn words(chars: &[char]) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = chars.len();
+    let mut sentence_start = true;
+    while i < n {
+        let c = chars[i];
+        if !is_word_char(c) {
+            if matches!(c, '.' | '!' | '?' | '\n') {
+                sentence_start = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut possessive = false;
+        let mut end = i + 1;
+        while end < n {
+            let c = chars[end];
+            let next = chars.get(end + 1).copied();
+            if is_word_char(c) {
+                end += 1;
+            } else if matches!(c, '\'' | '’') && next == Some('s') {
+                let after = chars.get(end + 2).copied();
+                if after.is_none_or(|a| !is_word_char(a) || a.is_uppercase()) {
+                    possessive = true;
+                    break;
+                }
+                end += 1;
+            } else if matches!(c, '.' | '-' | '&' | '\'' | '’') && next.is_some_and(is_word_char)
+            {
+                // "U.S", "Jean-Luc", "AT&T", "O'Brien"; a sentence glued to the next one
+                // ("warrant.The") is split where a lower-case word meets a capital.
+                if c == '.' && chars[end - 1].is_lowercase() && end - start > 1 {
+                    break;
+                }
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let mut text: String = chars[start..end].iter().collect();
+        let single_capital = end - start == 1 && chars[start].is_uppercase();
+        let dotted = text.contains('.') || matches!(text.as_str(), "Jr" | "Sr" | "St");
+        if end < n && chars[end] == '.' && (single_capital || dotted) {
+            text.push('.');
+            end += 1;
+        }
+        let mut next = end;
+        if possessive {
+            next = end + 2;
+        } else if end < n && matches!(chars[end], '\'' | '’') && text.ends_with('s') {
+            possessive = true;
+            next = end + 1;
+        }
+        out.push(Word {
+            start,
+            end,
+            text,
+            possessive,
+            sentence_start,
+        });
+        sentence_start = false;
+        i = next;
+    }
+    out
+}
+
+/// Maximal runs of capitalised words (with connectors and initials inside), as word ranges.
+fn runs(words: &[Word], chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < words.len() && !words[end - 1].possessive {
+            let gap: String = chars[words[end - 1].end..words[end].start].iter().collect();
+            if !gap.chars().all(|c| c == ' ') || gap.len() > 2 || words[end].sentence_start {
+                break;
+            }
+            let w = &words[end];
+            if w.is_capitalised() {
+                end += 1;
+            } else if CONNECTORS.contains(&w.text.as_str())
+                && words.get(end + 1).is_some_and(|n| n.is_capitalised())
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        out.push((start, end.min(words.len())));
+        i = end;
+    }
+    out
+}
+
+fn text_of(chars: &[char], words: &[Word], a: usize, b: usize) -> String {
+    chars[words[a].start..words[b - 1].end].iter().collect()
+}
+
+struct Builder<'a> {
+    chars: &'a [char],
+    out: Recognized,
+}
+
+impl Builder<'_> {
+    fn find(&self, name: &str, kind: Option<EntityKind>) -> Option<usize> {
+        let key = fold_key(name);
+        let canonical = known_organisation(name).map(fold_key);
+        self.out.entities.iter().position(|e| {
+            kind.is_none_or(|k| e.kind == k)
+                && (fold_key(&e.name) == key
+                    || canonical.as_deref() == Some(fold_key(&e.name).as_str())
+                    || e.aliases.iter().any(|a| fold_key(&a.surface) == key))
+        })
+    }
+
+    /// The entity for `name`, created if new; a fuller name replaces a shorter one.
+    fn entity(&mut self, name: &str, kind: EntityKind, evidence: &str) -> usize {
+        let display = match kind {
+            EntityKind::Organization => known_organisation(name).unwrap_or(name),
+            EntityKind::Person => name,
+        };
+        let index = match self.find(name, Some(kind)) {
+            Some(index) => index,
+            None => {
+                self.out.entities.push(DocEntity {
+                    name: display.to_string(),
+                    kind,
+                    role: None,
+                    aliases: Vec::new(),
+                });
+                self.out.entities.len() - 1
+            }
+        };
+        self.alias(index, name, 1.0, evidence);
+        index
+    }
+
+    fn alias(&mut self, entity: usize, surface: &str, confidence: f32, evidence: &str) {
+        let key = fold_key(surface);
+        let e = &mut self.out.entities[entity];
+        if !e.aliases.iter().any(|a| fold_key(&a.surface) == key) {
+            e.aliases.push(Alias {
+                surface: surface.to_string(),
+                confidence,
+                evidence: evidence.to_string(),
+            });
+        }
+    }
+
+    fn mention(&mut self, entity: usize, start: usize, end: usize, role: Option<String>) {
+        if self
+            .out
+            .mentions
+            .iter()
+            .any(|m| m.start < end && start < m.end)
+        {
+            return;
+        }
+        let surface = self.chars[start..end].iter().collect();
+        self.out.mentions.push(Mention {
+            entity,
+            start,
+            end,
+            surface,
+            role,
+        });
+    }
+}
+
+fn organisation_like(name: &str, words: &[&Word]) -> bool {
+    known_organisation(name).is_some()
+        || words
+            .iter()
+            .any(|w| ORGANISATION_HEADS.contains(&w.text.trim_end_matches('.')))
+        || (words.len() == 1 && words[0].is_acronym())
+}
+
+/// A speaker's name as the quote extractor resolved it, without a leading article or trailing
+/// lower-case words ("The Justice Department today" → "Justice Department"), and in title case
+/// when a source shouts it ("VIKTOR MARLOW" → "Viktor Marlow"). None for pronouns and common
+/// nouns ("news reports").
+fn clean_speaker_name(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| !w.starts_with(char::is_uppercase))
+    {
+        words.pop();
+    }
+    if words
+        .first()
+        .is_some_and(|w| matches!(*w, "The" | "the" | "A" | "An"))
+    {
+        words.remove(0);
+    }
+    if words.is_empty() || PRONOUNS.contains(&words.join(" ").to_lowercase().as_str()) {
+        return None;
+    }
+    Some(title_case_if_shouted(&words.join(" ")))
+}
+
+/// Names written in capitals (captions of court filings) shown as names are usually written.
+pub(crate) fn title_case_if_shouted(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouted = letters.len() > 4
+        && letters.iter().all(|c| c.is_uppercase())
+        && name.split_whitespace().count() > 1;
+    if !shouted {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The organisation in a role such as "threat intelligence director at Flashpoint".
+fn affiliation(role: &str) -> Option<String> {
+    let lower = role.to_lowercase();
+    let at = [" at ", " with ", " for ", " of the ", " of "]
+        .iter()
+        .filter_map(|p| lower.rfind(p).map(|i| i + p.len()))
+        .max()?;
+    let rest = &role[at..];
+    let name: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let name = name.join(" ");
+    let name = name.trim_end_matches([',', '.', ';']);
+    let name = name.strip_suffix("'s").unwrap_or(name);
+    (!name.is_empty() && name.len() < 60).then(|| name.to_string())
+}
+
+/// The appositive after a name: "Mikhail Prokhorov, a businessman who…," gives the role.
+fn appositive(chars: &[char], end: usize) -> Option<String> {
+    let rest: String = chars[end..chars.len().min(end + 120)].iter().collect();
+    let rest = rest.strip_prefix(", ")?;
+    let body = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|article| rest.strip_prefix(article))?;
+    let stop = body.find([',', '.', ';', '"', '“', '”'])?;
+    let role = body[..stop].trim();
+    (!role.is_empty() && role.split_whitespace().count() <= 12).then(|| role.to_string())
+}
+
+/// The people and organisations `text` names, with every mention, using `quotes` (extracted
+/// from the same text) for speakers and their roles.
+pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
+    let chars: Vec<char> = text.chars().collect();
+    let words = words(&chars);
+    let runs = runs(&words, &chars);
+    let mut b = Builder {
+        chars: &chars,
+        out: Recognized::default(),
+    };
+
+    // Speakers first: the quotes already resolved their names and roles.
+    for quote in quotes {
+        let Some(speaker) = &quote.speaker else {
+            continue;
+        };
+        let Some(name) = clean_speaker_name(&speaker.name) else {
+            continue;
+        };
+        let name = name.as_str();
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        let acronym = name_words.len() == 1
+            && Word {
+                start: 0,
+                end: 0,
+                text: name.to_string(),
+                possessive: false,
+                sentence_start: false,
+            }
+            .is_acronym();
+        let kind = if acronym
+            || known_organisation(name).is_some()
+            || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
+        {
+            EntityKind::Organization
+        } else {
+            EntityKind::Person
+        };
+        let index = b.entity(name, kind, "named as the speaker of a quote");
+        if let Some(role) = &speaker.role {
+            b.out.entities[index]
+                .role
+                .get_or_insert_with(|| role.clone());
+            if let Some(org) = affiliation(role) {
+                let person = b.out.entities[index].name.clone();
+                b.entity(
+                    &org,
+                    EntityKind::Organization,
+                    &format!("affiliation of {person}"),
+                );
+            }
+        }
+        let surface: String = chars[speaker.start.min(chars.len())..speaker.end.min(chars.len())]
+            .iter()
+            .collect();
+        if !PRONOUNS.contains(&surface.to_lowercase().as_str()) && !surface.is_empty() {
+            b.mention(index, speaker.start, speaker.end, speaker.role.clone());
+        }
+    }
+
+    // Standalone capitalised words, counted so a recurring surname marks its full name.
+    let mut alone: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &(a, z) in &runs {
+        if z - a == 1 {
+            *alone.entry(fold_key(&words[a].text)).or_default() += 1;
+        }
+    }
+
+    // Multi-word names and acronyms.
+    let mut singles = Vec::new();
+    for &(a, z) in &runs {
+        let mut a = a;
+        let mut titled = false;
+        while a < z
+            && (NOT_NAME_WORDS.contains(&words[a].text.as_str())
+                || PERSON_TITLES.contains(&words[a].text.as_str()))
+        {
+            let full = text_of(&chars, &words, a, z);
+            if organisation_like(&full, &words[a..z].iter().collect::<Vec<_>>())
+                && !matches!(words[a].text.as_str(), "The" | "A" | "An")
+                && !words[a].sentence_start
+            {
+                break;
+            }
+            titled |= PERSON_TITLES.contains(&words[a].text.as_str());
+            a += 1;
+        }
+        if a >= z {
+            continue;
+        }
+        let run: Vec<&Word> = words[a..z].iter().collect();
+        let name = text_of(&chars, &words, a, z);
+        let (start, end) = (words[a].start, words[z - 1].end);
+        let shouting = |i: usize| {
+            words.get(i).is_some_and(|w| {
+                w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && w.text.chars().all(|c| !c.is_lowercase())
+            })
+        };
+        // A word in capitals next to other words in capitals is a shouted heading
+        // ("FICTIONAL DEMO"), not an acronym.
+        if run.len() == 1 && run[0].is_acronym() && (shouting(a + 1) || (a > 0 && shouting(a - 1)))
+        {
+            continue;
+        }
+        if organisation_like(&name, &run) {
+            let index = b.entity(&name, EntityKind::Organization, "named in the text");
+            b.mention(index, start, end, None);
+            continue;
+        }
+        if run.len() == 1 {
+            singles.push(a);
+            continue;
+        }
+        let plain = run
+            .iter()
+            .all(|w| !NOT_NAME_WORDS.contains(&w.text.as_str()) && !w.text.contains('&'));
+        if !plain || run.len() > 4 || run.last().is_some_and(|w| w.is_initial()) {
+            continue;
+        }
+        let surname = surname_key(&name).unwrap_or_default();
+        let known = b.find(&name, Some(EntityKind::Person)).is_some();
+        let recurs = alone.get(&surname).copied().unwrap_or(0) >= 1;
+        let given = GIVEN_NAMES.contains(&run[0].text.as_str());
+        if !(known || titled || given || recurs) {
+            continue;
+        }
+        let evidence = if known {
+            "named as the speaker of a quote"
+        } else if titled {
+            "a title precedes the name"
+        } else if recurs {
+            "full name; the surname recurs alone"
+        } else {
+            "a common given name"
+        };
+        let index = b.entity(&title_case_if_shouted(&name), EntityKind::Person, evidence);
+        b.alias(index, &name, 1.0, evidence);
+        let role = appositive(&chars, end);
+        if let Some(role) = &role {
+            b.out.entities[index]
+                .role
+                .get_or_insert_with(|| role.clone());
+        }
+        b.mention(index, start, end, role);
+    }
+
+    // Single words: surnames, misspelt surnames, organisations' short names.
+    for a in singles {
+        let w = &words[a];
+        let key = fold_key(&w.text);
+        let found = b.out.entities.iter().enumerate().find_map(|(i, e)| {
+            let alias = e.aliases.iter().any(|al| fold_key(&al.surface) == key);
+            match e.kind {
+                EntityKind::Person => {
+                    let surname = surname_key(&e.name)?;
+                    if surname == key || alias {
+                        Some((
+                            i,
+                            0.9,
+                            format!("surname of {} in the same document", e.name),
+                        ))
+                    } else if is_spelling_variant(&key, &surname) {
+                        Some((
+                            i,
+                            0.75,
+                            format!(
+                                "spelling variant of {} (one letter differs) in the same \
+                                 document",
+                                e.name
+                            ),
+                        ))
+                    } else {
+                        None
+                    }
+                }
+                EntityKind::Organization => (alias || fold_key(&e.name) == key)
+                    .then(|| (i, 1.0, "named in the text".to_string())),
+            }
+        });
+        if let Some((entity, confidence, evidence)) = found {
+            let surface = w.text.clone();
+            b.alias(entity, &surface, confidence, &evidence);
+            b.mention(entity, w.start, w.end, None);
+        }
+    }
+    b.out.mentions.sort_by_key(|m| m.start);
+    b.out
+}

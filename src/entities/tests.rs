@@ -1,0 +1,91 @@
+use super::*;
+use crate::quotes;
+
+fn check(text: &str) -> Recognized {
+    recognize(text, &quotes::extract(text))
+}
+
+fn names(r: &Recognized) -> Vec<(String, EntityKind)> {
+    r.entities
+        .iter()
+        .map(|e| (e.name.clone(), e.kind))
+        .collect()
+}
+
+#[test]
+fn surname_and_misspelt_surname_join_the_full_name() {
+    let text = "The alleged spam czar, Pyotr Levashov, was taken into custody.\n\n\
+        Levashov was arrested last week.\n\nThe day after Levishov's arrest, the U.S. Justice \
+        Department announced a takedown.";
+    let r = check(text);
+    let levashov = r.entity_named("Pyotr Levashov").expect("Levashov is found");
+    assert_eq!(r.entities[levashov].kind, EntityKind::Person);
+    let mentions: Vec<&str> = r
+        .mentions
+        .iter()
+        .filter(|m| m.entity == levashov)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(mentions, ["Pyotr Levashov", "Levashov", "Levishov"]);
+    let variant = r.entities[levashov]
+        .aliases
+        .iter()
+        .find(|a| a.surface == "Levishov")
+        .unwrap();
+    assert!(variant.confidence < 0.9);
+    assert!(variant.evidence.contains("spelling variant"));
+    let doj = r
+        .entity_named("DoJ")
+        .expect("the Justice Department is found");
+    assert_eq!(r.entities[doj].name, "U.S. Department of Justice");
+}
+
+#[test]
+fn speakers_bring_their_roles_and_affiliations() {
+    let text = "\"Levashov has been able to evade prosecution,\" said Vitali Kremez, threat \
+        intelligence director at Flashpoint.\n\n\"It is very likely,\" said Avivah Litan, a \
+        security analyst with Gartner.";
+    let r = check(text);
+    let kremez = r.entity_named("Vitali Kremez").unwrap();
+    assert_eq!(
+        r.entities[kremez].role.as_deref(),
+        Some("threat intelligence director at Flashpoint")
+    );
+    assert!(names(&r).contains(&("Flashpoint".into(), EntityKind::Organization)));
+    assert!(names(&r).contains(&("Gartner".into(), EntityKind::Organization)));
+}
+
+#[test]
+fn capitalised_phrases_that_are_not_names_are_left_alone() {
+    let r = check(
+        "In April the Internet Protocol addresses were logged.\n\nMeanwhile Spain said nothing.",
+    );
+    assert!(r.entities.is_empty(), "{:?}", names(&r));
+}
+
+#[test]
+fn organisations_by_head_word_and_acronym() {
+    let r =
+        check("He was a former FBI special agent.\n\nShe wrote for the Boston Business Journal.");
+    assert_eq!(
+        names(&r),
+        [
+            (
+                "Federal Bureau of Investigation".to_string(),
+                EntityKind::Organization
+            ),
+            (
+                "Boston Business Journal".to_string(),
+                EntityKind::Organization
+            ),
+        ]
+    );
+}
+
+#[test]
+fn pathological_capitals_stay_linear() {
+    let text = "Aa Bb ".repeat(200_000);
+    let started = std::time::Instant::now();
+    let _ = check(&text);
+    assert!(started.elapsed().as_secs() < 10);
+}

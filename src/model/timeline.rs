@@ -1,0 +1,118 @@
+//! Timeline events as the CLI prints them and the app receives them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::ReviewStatus;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum EventKind {
+    /// A source's own publication.
+    Publication,
+    /// A sentence of a source that carries a date.
+    Extracted,
+    /// Added by a person.
+    Manual,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Publication => "publication",
+            EventKind::Extracted => "extracted",
+            EventKind::Manual => "manual",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EventKind> {
+        match name {
+            "publication" => Some(EventKind::Publication),
+            "extracted" => Some(EventKind::Extracted),
+            "manual" => Some(EventKind::Manual),
+            _ => None,
+        }
+    }
+}
+
+/// A source span that reports an event, with the date that source gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct EventSource {
+    #[ts(type = "number")]
+    pub doc_id: i64,
+    /// The sentence, chars into the document's text.
+    pub start: usize,
+    pub end: usize,
+    /// The date expression as the source wrote it ("last week").
+    pub date_text: Option<String>,
+    pub value: String,
+    pub earliest: String,
+    pub latest: String,
+    pub doc_title: String,
+}
+
+/// One event on the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct EventRecord {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// TIMEX3 value: 2017-04-12, 2017-W14, 2017-03, 2017-04-12T05:00-07:00.
+    pub value: String,
+    /// The first day (or instant) the event can be on.
+    pub earliest: String,
+    /// The last day (or instant) the event can be on, inclusive.
+    pub latest: String,
+    /// century, decade, year, quarter, month, week, day, minute or second.
+    pub precision: String,
+    pub title: String,
+    pub description: String,
+    pub kind: EventKind,
+    pub sources: Vec<EventSource>,
+    /// People and organisations named in the event's sentences.
+    pub entities: Vec<String>,
+    pub status: ReviewStatus,
+    /// True when its sources give dates that cannot all be right (their intervals do not
+    /// overlap); each source keeps its own date so both can be shown.
+    pub conflict: bool,
+}
+
+/// Which events to list. Dates are YYYY, YYYY-MM or YYYY-MM-DD; an event is in range when its
+/// interval overlaps the range, so an event in "March 2017" is in 2017-03-15..2017-04-15.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct TimelineQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// An entity's name or alias.
+    pub entity: Option<String>,
+    pub kind: Option<EventKind>,
+    pub status: Option<ReviewStatus>,
+    /// Rejected events are left out unless asked for by status.
+    pub limit: Option<usize>,
+}
+
+/// A citation of a span of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct SpanCitation {
+    #[ts(type = "number")]
+    pub doc_id: i64,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A new event, or a person's correction of one (unset fields stay as they are).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct EventInput {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, or a date-time YYYY-MM-DDTHH:MM.
+    pub date: Option<String>,
+    pub sources: Vec<SpanCitation>,
+}

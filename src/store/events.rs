@@ -1,0 +1,395 @@
+//! The `events`, `event_sources` and `event_entities` tables: the timeline.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::intervals::{self, Interval};
+use crate::model::{EventKind, EventRecord, EventSource, ReviewStatus, TimelineQuery};
+use crate::{Error, Result};
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A source span of a new event, with the date that source gives it.
+pub struct NewSource<'a> {
+    pub doc_id: i64,
+    pub start: usize,
+    pub end: usize,
+    pub date_text: Option<&'a str>,
+    pub date_span: Option<(usize, usize)>,
+    pub interval: &'a Interval,
+}
+
+pub fn insert(
+    conn: &Connection,
+    kind: EventKind,
+    title: &str,
+    description: &str,
+    interval: &Interval,
+    status: ReviewStatus,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO events (kind, title, description, value, earliest, latest, precision,
+            status, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        kind.as_str(),
+        title,
+        description,
+        interval.value,
+        interval.earliest,
+        interval.latest,
+        interval.precision,
+        status.as_str(),
+        now()
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn add_source(conn: &Connection, event_id: i64, source: &NewSource<'_>) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO event_sources (event_id, document_id, start, end, date_text, date_start,
+            date_end, value, earliest, latest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        event_id,
+        source.doc_id,
+        source.start as i64,
+        source.end as i64,
+        source.date_text,
+        source.date_span.map(|s| s.0 as i64),
+        source.date_span.map(|s| s.1 as i64),
+        source.interval.value,
+        source.interval.earliest,
+        source.interval.latest,
+    ])?;
+    Ok(())
+}
+
+pub fn add_entity(conn: &Connection, event_id: i64, entity_id: i64) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO event_entities VALUES (?1, ?2)")?
+        .execute([event_id, entity_id])?;
+    Ok(())
+}
+
+/// Removes the unreviewed events extracted from a document before extraction runs again, and
+/// returns the (sentence start, date start) of the reviewed ones, which stay.
+pub fn clear_unreviewed(conn: &Connection, doc_id: i64) -> Result<Vec<(usize, Option<usize>)>> {
+    conn.prepare_cached(
+        "DELETE FROM events WHERE status = 'auto' AND kind IN ('publication', 'extracted')
+            AND id IN (SELECT event_id FROM event_sources WHERE document_id = ?1)",
+    )?
+    .execute([doc_id])?;
+    let mut stmt =
+        conn.prepare_cached("SELECT start, date_start FROM event_sources WHERE document_id = ?1")?;
+    let rows = stmt.query_map([doc_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)? as usize,
+            r.get::<_, Option<i64>>(1)?.map(|v| v as usize),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Events matching `query`, oldest first (by start, then by end so a day sorts before the
+/// month around it), each with its sources, entities and conflict flag.
+pub fn list(conn: &Connection, query: &TimelineQuery) -> Result<Vec<EventRecord>> {
+    select(conn, query, None)
+}
+
+fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result<Vec<EventRecord>> {
+    let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
+    let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
+    let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
+    if let Some(id) = only {
+        args.push(id.into());
+        filter.push_str(&format!(" AND e.id = ?{}", args.len()));
+    }
+    match query.status {
+        Some(status) => {
+            args.push(status.as_str().to_string().into());
+            filter.push_str(&format!(" AND e.status = ?{}", args.len()));
+        }
+        None => filter.push_str(" AND e.status <> 'rejected'"),
+    }
+    if let Some(kind) = query.kind {
+        args.push(kind.as_str().to_string().into());
+        filter.push_str(&format!(" AND e.kind = ?{}", args.len()));
+    }
+    if let Some(name) = &query.entity {
+        let Some(entity) = super::entities::find_by_name(conn, name)? else {
+            return Err(Error::not_found(format!(
+                "no person or organisation named '{name}'"
+            )));
+        };
+        args.push(entity.into());
+        filter.push_str(&format!(
+            " AND e.id IN (SELECT event_id FROM event_entities WHERE entity_id = ?{})",
+            args.len()
+        ));
+    }
+    let limit = query.limit.map_or(-1, |l| l as i64);
+    args.push(limit.into());
+    let limit_arg = args.len();
+    let events_sql = format!(
+        "SELECT e.id, e.kind, e.title, e.description, e.value, e.earliest, e.latest,
+            e.precision, e.status FROM events e WHERE {filter}
+         ORDER BY e.earliest, e.latest, e.id LIMIT ?{limit_arg}"
+    );
+    let mut stmt = conn.prepare(&events_sql)?;
+    let mut events: Vec<EventRecord> = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let kind: String = r.get(1)?;
+            let status: String = r.get(8)?;
+            let precision: String = r.get(7)?;
+            let (earliest, latest): (i64, i64) = (r.get(5)?, r.get(6)?);
+            Ok(EventRecord {
+                id: r.get(0)?,
+                kind: EventKind::parse(&kind).unwrap_or(EventKind::Manual),
+                title: r.get(2)?,
+                description: r.get(3)?,
+                value: r.get(4)?,
+                earliest: intervals::show(earliest, &precision, false),
+                latest: intervals::show(latest, &precision, true),
+                precision,
+                status: ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Auto),
+                sources: Vec::new(),
+                entities: Vec::new(),
+                conflict: false,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if events.is_empty() {
+        return Ok(events);
+    }
+    let position: HashMap<i64, usize> = events.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+    // Sources and entities come in one query each over the same filter, rather than one
+    // query per event, so a timeline of 100k events costs three statements.
+    let selected = format!("SELECT e.id FROM events e WHERE {filter} ORDER BY e.earliest, e.latest, e.id LIMIT ?{limit_arg}");
+    let sources_sql = format!(
+        "SELECT s.event_id, s.document_id, s.start, s.end, s.date_text, s.value, s.earliest,
+            s.latest, d.title, ev.precision
+         FROM event_sources s JOIN documents d ON d.id = s.document_id
+         JOIN events ev ON ev.id = s.event_id
+         WHERE s.event_id IN ({selected}) ORDER BY s.event_id, s.id"
+    );
+    let mut intervals_by_event: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
+    let mut stmt = conn.prepare(&sources_sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    while let Some(r) = rows.next()? {
+        let event_id: i64 = r.get(0)?;
+        let (earliest, latest): (i64, i64) = (r.get(6)?, r.get(7)?);
+        let value: String = r.get(5)?;
+        let precision = intervals::parse(&value)
+            .map(|i| i.precision)
+            .unwrap_or_else(|_| r.get::<_, String>(9).unwrap_or_default());
+        intervals_by_event
+            .entry(event_id)
+            .or_default()
+            .push((earliest, latest));
+        if let Some(&i) = position.get(&event_id) {
+            events[i].sources.push(EventSource {
+                doc_id: r.get(1)?,
+                start: r.get::<_, i64>(2)? as usize,
+                end: r.get::<_, i64>(3)? as usize,
+                date_text: r.get(4)?,
+                value,
+                earliest: intervals::show(earliest, &precision, false),
+                latest: intervals::show(latest, &precision, true),
+                doc_title: r.get(8)?,
+            });
+        }
+    }
+    let entities_sql = format!(
+        "SELECT x.event_id, n.name FROM event_entities x JOIN entities n ON n.id = x.entity_id
+         WHERE x.event_id IN ({selected}) ORDER BY x.event_id, n.name"
+    );
+    let mut stmt = conn.prepare(&entities_sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    while let Some(r) = rows.next()? {
+        let event_id: i64 = r.get(0)?;
+        if let Some(&i) = position.get(&event_id) {
+            events[i].entities.push(r.get(1)?);
+        }
+    }
+    for event in &mut events {
+        if let Some(spans) = intervals_by_event.get(&event.id) {
+            event.conflict = has_conflict(spans);
+        }
+    }
+    Ok(events)
+}
+
+/// Sources conflict when two of them give dates that cannot both be right.
+fn has_conflict(spans: &[(i64, i64)]) -> bool {
+    spans
+        .iter()
+        .enumerate()
+        .any(|(i, a)| spans[i + 1..].iter().any(|b| !intervals::overlaps(*a, *b)))
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<EventRecord> {
+    let status: Option<String> = conn
+        .query_row("SELECT status FROM events WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let status = status.ok_or_else(|| Error::not_found(format!("no event with id {id}")))?;
+    let query = TimelineQuery {
+        status: ReviewStatus::parse(&status),
+        ..TimelineQuery::default()
+    };
+    select(conn, &query, Some(id))?
+        .pop()
+        .ok_or_else(|| Error::not_found(format!("no event with id {id}")))
+}
+
+pub fn set_status(conn: &Connection, id: i64, status: ReviewStatus) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE events SET status = ?2, reviewed_at = ?3 WHERE id = ?1",
+        params![id, status.as_str(), now()],
+    )?;
+    if changed == 0 {
+        return Err(Error::not_found(format!("no event with id {id}")));
+    }
+    Ok(())
+}
+
+pub fn edit(
+    conn: &Connection,
+    id: i64,
+    title: Option<&str>,
+    description: Option<&str>,
+    interval: Option<&Interval>,
+) -> Result<()> {
+    let exists: bool =
+        conn.query_row("SELECT count(*) > 0 FROM events WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+    if !exists {
+        return Err(Error::not_found(format!("no event with id {id}")));
+    }
+    if let Some(title) = title {
+        conn.execute(
+            "UPDATE events SET title = ?2 WHERE id = ?1",
+            params![id, title],
+        )?;
+    }
+    if let Some(description) = description {
+        conn.execute(
+            "UPDATE events SET description = ?2 WHERE id = ?1",
+            params![id, description],
+        )?;
+    }
+    if let Some(i) = interval {
+        conn.execute(
+            "UPDATE events SET value = ?2, earliest = ?3, latest = ?4, precision = ?5
+             WHERE id = ?1",
+            params![id, i.value, i.earliest, i.latest, i.precision],
+        )?;
+    }
+    let status = if conn.query_row("SELECT kind FROM events WHERE id = ?1", [id], |r| {
+        r.get::<_, String>(0)
+    })? == "manual"
+    {
+        "confirmed"
+    } else {
+        "edited"
+    };
+    conn.execute(
+        "UPDATE events SET status = ?2, reviewed_at = ?3 WHERE id = ?1",
+        params![id, status, now()],
+    )?;
+    Ok(())
+}
+
+/// Merges events reported by several sources into `into`: their sources and entities move to
+/// it and they are removed. The merged event is confirmed; its own date stays, and sources
+/// that disagree with it are flagged as a conflict when listed.
+pub fn merge(conn: &Connection, into: i64, from: &[i64]) -> Result<()> {
+    for &id in std::iter::once(&into).chain(from) {
+        let exists: bool =
+            conn.query_row("SELECT count(*) > 0 FROM events WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        if !exists {
+            return Err(Error::not_found(format!("no event with id {id}")));
+        }
+    }
+    for &id in from {
+        if id == into {
+            return Err(Error::invalid_input("cannot merge an event into itself"));
+        }
+        conn.execute(
+            "UPDATE event_sources SET event_id = ?1 WHERE event_id = ?2",
+            [into, id],
+        )?;
+        conn.execute(
+            "INSERT OR IGNORE INTO event_entities SELECT ?1, entity_id FROM event_entities
+             WHERE event_id = ?2",
+            [into, id],
+        )?;
+        conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
+    }
+    conn.execute(
+        "UPDATE events SET status = 'confirmed', reviewed_at = ?2 WHERE id = ?1",
+        params![into, now()],
+    )?;
+    Ok(())
+}
+
+/// An event as the search index needs it.
+pub struct EventIndexRow {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub value: String,
+    pub earliest: i64,
+    pub latest: i64,
+    pub doc_id: Option<i64>,
+}
+
+/// Calls `visit` for every event searches should find (not rejected), or for those of `ids`.
+pub fn for_each_for_index(
+    conn: &Connection,
+    ids: Option<&[i64]>,
+    mut visit: impl FnMut(EventIndexRow) -> Result<()>,
+) -> Result<usize> {
+    const COLUMNS: &str = "SELECT id, title, description, value, earliest, latest,
+        (SELECT document_id FROM event_sources WHERE event_id = e.id ORDER BY id LIMIT 1)
+        FROM events e WHERE status <> 'rejected'";
+    let row = |r: &rusqlite::Row<'_>| -> rusqlite::Result<EventIndexRow> {
+        Ok(EventIndexRow {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            description: r.get(2)?,
+            value: r.get(3)?,
+            earliest: r.get(4)?,
+            latest: r.get(5)?,
+            doc_id: r.get(6)?,
+        })
+    };
+    let mut n = 0;
+    match ids {
+        None => {
+            let mut stmt = conn.prepare(COLUMNS)?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                visit(row(r)?)?;
+                n += 1;
+            }
+        }
+        Some(ids) => {
+            let mut stmt = conn.prepare_cached(&format!("{COLUMNS} AND id = ?1"))?;
+            for id in ids {
+                if let Some(event) = stmt.query_row([id], row).optional()? {
+                    visit(event)?;
+                    n += 1;
+                }
+            }
+        }
+    }
+    Ok(n)
+}

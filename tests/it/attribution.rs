@@ -1,0 +1,305 @@
+//! Quotes, speakers and entities stored in the case, and a person's review of them.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+fn seed_sandbox() -> Sandbox {
+    let sandbox = Sandbox::new();
+    let (code, report) = sandbox.import(&[&seed_path()]);
+    assert_eq!(code, 0, "{report}");
+    sandbox
+}
+
+fn quotes(sandbox: &Sandbox, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["quotes"];
+    all.extend_from_slice(args);
+    let (code, quotes) = sandbox.json(&all);
+    assert_eq!(code, 0, "{quotes}");
+    quotes.as_array().unwrap().clone()
+}
+
+fn entity(sandbox: &Sandbox, name: &str) -> Value {
+    let (code, entity) = sandbox.json(&["entity", "show", name]);
+    assert_eq!(code, 0, "{entity}");
+    entity
+}
+
+#[test]
+fn seed_quotes_are_attributed_to_the_named_people_with_their_roles() {
+    let s = seed_sandbox();
+    let direct: Vec<Value> = quotes(&s, &["--kind", "direct"]);
+    let speakers: Vec<&str> = direct
+        .iter()
+        .map(|q| q["speaker"].as_str().unwrap_or("(none)"))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            "Vitali Kremez",
+            "Vitali Kremez",
+            "Kenneth A. Blanco",
+            "Kenneth A. Blanco",
+            "Kenneth A. Blanco",
+            "Keith Jarvis",
+            "Keith Jarvis",
+            "Leo Taddeo",
+            "Leo Taddeo",
+            "Avivah Litan",
+        ]
+    );
+    // The pronoun-introduced quote keeps its cue and addressee, and its span is exact.
+    let second = &direct[1];
+    assert!(second["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("From an email spam perspective"));
+    assert_eq!(second["cue"], "told");
+    assert_eq!(second["status"], "auto");
+    let doc = s.show(second["doc_id"].as_i64().unwrap());
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let (start, end) = (
+        second["start"].as_u64().unwrap() as usize,
+        second["end"].as_u64().unwrap() as usize,
+    );
+    let span: String = text[start..end].iter().collect();
+    assert!(span.contains("less incoming malicious email"), "{span}");
+
+    // The split quote is one quote in two spans.
+    let split = direct
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("one for rent"))
+        .unwrap();
+    assert_eq!(split["spans"].as_array().unwrap().len(), 2);
+
+    let kremez = entity(&s, "Vitali Kremez");
+    assert_eq!(
+        kremez["roles"][0]["role"],
+        "threat intelligence director at Flashpoint"
+    );
+    let blanco = entity(&s, "Blanco");
+    let role = blanco["roles"][0]["role"].as_str().unwrap();
+    assert!(role.contains("Acting Assistant Attorney General"), "{role}");
+    assert_eq!(blanco["entity"]["quote_count"], 3);
+
+    // "pump and dump" is a scare quote: stored, not attributed, not listed as speech.
+    let scare = quotes(&s, &["--kind", "scare"]);
+    let pump = scare
+        .iter()
+        .find(|q| q["text"] == "pump and dump")
+        .expect("the scare quote is stored");
+    assert!(pump["speaker"].is_null());
+    assert!(!quotes(&s, &[]).iter().any(|q| q["text"] == "pump and dump"));
+}
+
+#[test]
+fn levashov_and_his_misspelling_are_one_entity_and_the_doj_has_its_aliases() {
+    let s = seed_sandbox();
+    let levashov = entity(&s, "Levishov");
+    assert_eq!(levashov["entity"]["name"], "Pyotr Levashov");
+    let aliases: Vec<&str> = levashov["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["alias"].as_str().unwrap())
+        .collect();
+    assert!(aliases.contains(&"Levishov"), "{aliases:?}");
+    let variant = levashov["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["alias"] == "Levishov")
+        .unwrap();
+    assert!(variant["confidence"].as_f64().unwrap() < 1.0);
+    assert!(variant["evidence"]
+        .as_str()
+        .unwrap()
+        .contains("spelling variant"));
+    assert!(levashov["mentions"].as_array().unwrap().len() >= 7);
+
+    let doj = entity(&s, "DoJ");
+    assert_eq!(doj["entity"]["name"], "U.S. Department of Justice");
+    assert_eq!(
+        entity(&s, "U.S. Justice Department")["entity"]["id"],
+        doj["entity"]["id"]
+    );
+
+    let (_, all) = s.json(&["entities"]);
+    let first = &all.as_array().unwrap()[0];
+    for field in [
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "quote_count",
+        "mention_count",
+    ] {
+        assert!(first.get(field).is_some(), "entities --json has {field}");
+    }
+}
+
+#[test]
+fn the_same_person_in_another_source_is_the_same_entity() {
+    let s = seed_sandbox();
+    let other = s.write(
+        "followup.txt",
+        "Title: Levashov extradited\n\nPyotr Levashov was extradited to the United States. \
+         \"He will face the charges,\" said Kenneth A. Blanco.\n",
+    );
+    let (code, report) = s.import(&[&other]);
+    assert_eq!(code, 0, "{report}");
+    let levashov = entity(&s, "Pyotr Levashov");
+    let docs: std::collections::BTreeSet<i64> = levashov["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["doc_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2, "mentions from both sources");
+    assert_eq!(entity(&s, "Kenneth A. Blanco")["entity"]["quote_count"], 4);
+}
+
+#[test]
+fn reviewed_quotes_survive_re_extraction() {
+    let s = seed_sandbox();
+    let all = quotes(&s, &[]);
+    let kremez = all
+        .iter()
+        .find(|q| q["speaker"] == "Vitali Kremez")
+        .unwrap();
+    let litan = all.iter().find(|q| q["speaker"] == "Avivah Litan").unwrap();
+    let krebs = all.iter().find(|q| q["speaker"] == "Brian Krebs").unwrap();
+    let id = |q: &Value| q["id"].as_i64().unwrap().to_string();
+    assert_eq!(s.json(&["quote", "confirm", &id(kremez)]).0, 0);
+    assert_eq!(s.json(&["quote", "reject", &id(krebs)]).0, 0);
+    let (code, edited) = s.json(&[
+        "quote",
+        "edit",
+        &id(litan),
+        "--role",
+        "research VP at Gartner",
+    ]);
+    assert_eq!(code, 0, "{edited}");
+    assert_eq!(edited["status"], "edited");
+
+    let (code, report) = s.json(&["reextract"]);
+    assert_eq!(code, 0, "{report}");
+    assert!(report["kept_reviewed"].as_u64().unwrap() >= 3, "{report}");
+
+    let after = s.json(&["quote", "show", &id(kremez)]).1;
+    assert_eq!(after["status"], "confirmed");
+    let after = s.json(&["quote", "show", &id(litan)]).1;
+    assert_eq!(
+        (after["status"].as_str(), after["role"].as_str()),
+        (Some("edited"), Some("research VP at Gartner"))
+    );
+    let rejected = quotes(&s, &["--status", "rejected"]);
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0]["id"], krebs["id"]);
+    // No duplicate of a reviewed quote was proposed again.
+    let again = quotes(&s, &[]);
+    assert_eq!(
+        again.len(),
+        all.len() - 1,
+        "the rejected one is hidden, nothing doubled"
+    );
+}
+
+#[test]
+fn a_corrected_speaker_is_searchable_and_survives_re_extraction() {
+    let s = seed_sandbox();
+    let all = quotes(&s, &[]);
+    let jarvis = all.iter().find(|q| q["speaker"] == "Keith Jarvis").unwrap();
+    let id = jarvis["id"].as_i64().unwrap().to_string();
+    let (code, edited) = s.json(&["quote", "edit", &id, "--speaker", "Leo Taddeo"]);
+    assert_eq!(code, 0, "{edited}");
+    assert_eq!(edited["speaker"], "Leo Taddeo");
+    s.json(&["reextract"]);
+    assert_eq!(s.json(&["quote", "show", &id]).1["speaker"], "Leo Taddeo");
+    let (_, found) = s.json(&["search", "speaker:taddeo"]);
+    assert_eq!(found["total"], 3, "{found}");
+    assert_eq!(found["hits"][0]["kind"], "quote");
+}
+
+#[test]
+fn entities_merge_undo_split_and_rename() {
+    let s = seed_sandbox();
+    let id_of = |name: &str| {
+        entity(&s, name)["entity"]["id"]
+            .as_i64()
+            .unwrap()
+            .to_string()
+    };
+    let (jarvis, taddeo) = (id_of("Keith Jarvis"), id_of("Leo Taddeo"));
+    let (code, merged) = s.json(&["entity", "merge", &jarvis, &taddeo]);
+    assert_eq!(code, 0, "{merged}");
+    assert_eq!(entity(&s, "Leo Taddeo")["entity"]["name"], "Keith Jarvis");
+    assert_eq!(entity(&s, "Keith Jarvis")["entity"]["quote_count"], 5);
+    // The merge is a person's decision: re-extraction keeps it.
+    s.json(&["reextract"]);
+    assert_eq!(entity(&s, "Leo Taddeo")["entity"]["id"].to_string(), jarvis);
+
+    let merge_id = merged["merge_id"].as_i64().unwrap().to_string();
+    assert_eq!(s.json(&["entity", "unmerge", &merge_id]).0, 0);
+    assert_eq!(entity(&s, "Leo Taddeo")["entity"]["quote_count"], 2);
+    assert_eq!(entity(&s, "Keith Jarvis")["entity"]["quote_count"], 3);
+    assert_eq!(
+        s.json(&["entity", "unmerge", &merge_id]).0,
+        1,
+        "an undo is done once"
+    );
+
+    let levashov = id_of("Pyotr Levashov");
+    let (code, split) = s.json(&["entity", "split", &levashov, "Levishov"]);
+    assert_eq!(code, 0, "{split}");
+    assert_eq!(entity(&s, "Levishov")["entity"]["name"], "Levishov");
+    s.json(&["reextract"]);
+    assert_ne!(
+        entity(&s, "Levishov")["entity"]["id"].to_string(),
+        levashov,
+        "the split survives re-extraction"
+    );
+
+    assert_eq!(
+        s.json(&["entity", "rename", &levashov, "Peter Levashov"]).0,
+        0
+    );
+    assert_eq!(
+        entity(&s, "Pyotr Levashov")["entity"]["name"],
+        "Peter Levashov"
+    );
+    s.json(&["reextract"]);
+    assert_eq!(entity(&s, "Levashov")["entity"]["name"], "Peter Levashov");
+}
+
+#[test]
+fn review_of_unknown_quotes_and_bad_spans_are_clear_errors() {
+    let s = seed_sandbox();
+    let out = s.run(&["quote", "confirm", "9999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no quote with id 9999"),
+        "{}",
+        stderr(&out)
+    );
+    let id = quotes(&s, &[])[0]["id"].as_i64().unwrap().to_string();
+    let out = s.run(&["quote", "edit", &id, "--start", "10", "--end", "999999"]);
+    assert!(
+        stderr(&out).contains("not inside document"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn text_without_punctuation_or_with_unmatched_quote_marks_imports_in_linear_time() {
+    let s = Sandbox::new();
+    let words = "lorem ipsum Dolor Sit amet ".repeat(40_000);
+    let marks = "\"unmatched \u{201c} marks ".repeat(20_000);
+    let a = s.write("no-punctuation.txt", format!("Title: words\n\n{words}"));
+    let b = s.write("marks.txt", format!("Title: marks\n\n{marks}"));
+    let started = std::time::Instant::now();
+    let (code, report) = s.import(&[&a, &b]);
+    assert_eq!(code, 0, "{report}");
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
