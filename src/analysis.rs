@@ -8,6 +8,7 @@ use rusqlite::Connection;
 use crate::entities::{self, EntityKind};
 use crate::intervals::{self, Interval};
 use crate::model::{EventKind, ExtractionReport, ReviewStatus};
+use crate::store::entities::ResolveCache;
 use crate::store::events::NewSource;
 use crate::store::{entities as entity_store, events, quotes as quote_store};
 use crate::{quotes, timex, Result};
@@ -22,6 +23,8 @@ pub struct DocumentFacts<'a> {
     pub published_precision: Option<&'a str>,
     /// Unix seconds, inclusive, as the documents table keeps them.
     pub published_span: Option<(i64, i64)>,
+    /// True for a document stored in this same transaction, which has nothing to replace.
+    pub fresh: bool,
 }
 
 /// Longest event title; longer sentences are cut at a word and marked with an ellipsis.
@@ -85,24 +88,92 @@ fn title_of(sentence: &str) -> String {
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
 }
 
-/// Extracts quotes, entities and events from one document, replacing its earlier unreviewed
-/// proposals. The caller owns the transaction.
-pub fn analyze(conn: &Connection, doc: &DocumentFacts<'_>) -> Result<ExtractionReport> {
+/// What the extractors found in one text: pure data, computed without the case, so that an
+/// import can extract on one core while it writes to the case on the other.
+#[derive(Default)]
+pub struct Extraction {
+    pub quotes: Vec<quotes::Quote>,
+    pub recognized: entities::Recognized,
+    pub dates: Vec<timex::Timex>,
+    /// Extractors that failed on the text, which keeps the document without their proposals.
+    pub problems: Vec<String>,
+}
+
+/// Runs one extractor, turning a panic into a problem and an empty result.
+fn guarded<T: Default>(
+    problems: &mut Vec<String>,
+    what: &str,
+    extract: impl FnOnce() -> T + std::panic::UnwindSafe,
+) -> T {
+    std::panic::catch_unwind(extract).unwrap_or_else(|_| {
+        problems.push(format!(
+            "{what} extraction failed on this document; it was imported without {what} \
+             proposals (please report it)"
+        ));
+        T::default()
+    })
+}
+
+/// Runs every extractor over `text`; `published` (ISO 8601) anchors relative dates.
+pub fn extract(text: &str, published: Option<&str>) -> Extraction {
+    // The extractors are pure and bounded, but a bug in one on some unforeseen text must cost
+    // that document its proposals, never the import it is part of.
+    let mut problems = Vec::new();
+    let found_quotes = guarded(&mut problems, "quote", || quotes::extract(text));
+    let recognized = guarded(&mut problems, "entity", || {
+        entities::recognize(text, &found_quotes)
+    });
+    let reference = published.and_then(intervals::reference_day);
+    let dates = guarded(&mut problems, "date", || timex::extract(text, reference));
+    Extraction {
+        quotes: found_quotes,
+        recognized,
+        dates,
+        problems,
+    }
+}
+
+/// Extracts quotes, entities and events from one document and records them.
+pub fn analyze(
+    conn: &Connection,
+    doc: &DocumentFacts<'_>,
+    cache: &mut ResolveCache,
+) -> Result<ExtractionReport> {
+    let extraction = extract(doc.text, doc.published);
+    record(conn, doc, &extraction, cache)
+}
+
+/// Records what the extractors found in a document, replacing its earlier unreviewed
+/// proposals and keeping the reviewed ones. The caller owns the transaction.
+pub fn record(
+    conn: &Connection,
+    doc: &DocumentFacts<'_>,
+    extraction: &Extraction,
+    cache: &mut ResolveCache,
+) -> Result<ExtractionReport> {
     let mut report = ExtractionReport {
         documents: 1,
+        problems: extraction.problems.clone(),
         ..ExtractionReport::default()
     };
-    let found_quotes = quotes::extract(doc.text);
-    let recognized = entities::recognize(doc.text, &found_quotes);
-
-    let reviewed_quotes = quote_store::clear_unreviewed(conn, doc.id)?;
-    entity_store::delete_mentions(conn, doc.id)?;
-    let reviewed_events = events::clear_unreviewed(conn, doc.id)?;
+    let found_quotes = &extraction.quotes;
+    let recognized = &extraction.recognized;
+    let (reviewed_quotes, reviewed_events) = if doc.fresh {
+        (Vec::new(), Vec::new())
+    } else {
+        entity_store::delete_mentions(conn, doc.id)?;
+        (
+            quote_store::clear_unreviewed(conn, doc.id)?,
+            events::clear_unreviewed(conn, doc.id)?,
+        )
+    };
     report.kept_reviewed = reviewed_quotes.len() + reviewed_events.len();
 
+    let by_key = recognized.by_key();
+    let speaker_entity = |name: &str| entities::Recognized::lookup(&by_key, name);
     let mut entity_ids = Vec::with_capacity(recognized.entities.len());
     for entity in &recognized.entities {
-        entity_ids.push(entity_store::resolve(conn, entity, doc.id)?);
+        entity_ids.push(entity_store::resolve(conn, entity, doc.id, cache)?);
     }
     for mention in &recognized.mentions {
         entity_store::insert_mention(
@@ -116,7 +187,7 @@ pub fn analyze(conn: &Connection, doc: &DocumentFacts<'_>) -> Result<ExtractionR
         )?;
         report.mentions += 1;
     }
-    for quote in &found_quotes {
+    for quote in found_quotes {
         if reviewed_quotes
             .iter()
             .any(|&(s, e)| s < quote.end && quote.start < e)
@@ -126,7 +197,7 @@ pub fn analyze(conn: &Connection, doc: &DocumentFacts<'_>) -> Result<ExtractionR
         let speaker_id = quote
             .speaker
             .as_ref()
-            .and_then(|s| recognized.entity_named(&s.name))
+            .and_then(|s| speaker_entity(&s.name))
             .map(|i| entity_ids[i]);
         quote_store::insert(conn, doc.id, quote, speaker_id)?;
         report.quotes += 1;
@@ -168,10 +239,9 @@ pub fn analyze(conn: &Connection, doc: &DocumentFacts<'_>) -> Result<ExtractionR
         }
     }
 
-    let reference = doc.published.and_then(intervals::reference_day);
     let chars: Vec<char> = doc.text.chars().collect();
-    for t in timex::extract(doc.text, reference) {
-        let Some(interval) = intervals::of_timex(&t) else {
+    for t in &extraction.dates {
+        let Some(interval) = intervals::of_timex(t) else {
             continue;
         };
         let (start, end) = sentence(&chars, t.start, t.end);
@@ -209,13 +279,9 @@ pub fn analyze(conn: &Connection, doc: &DocumentFacts<'_>) -> Result<ExtractionR
                 events::add_entity(conn, id, entity_ids[mention.entity])?;
             }
         }
-        for quote in &found_quotes {
+        for quote in found_quotes {
             if quote.start < end && start < quote.end {
-                if let Some(i) = quote
-                    .speaker
-                    .as_ref()
-                    .and_then(|s| recognized.entity_named(&s.name))
-                {
+                if let Some(i) = quote.speaker.as_ref().and_then(|s| speaker_entity(&s.name)) {
                     if recognized.entities[i].kind == EntityKind::Person {
                         events::add_entity(conn, id, entity_ids[i])?;
                     }

@@ -122,15 +122,28 @@ impl Case {
         Ok(result)
     }
 
-    /// Imports files and folders. `progress` sees every file as it is done; returning `false`
-    /// from it cancels the rest, keeping what was imported.
+    /// Imports files and folders, running the quote, entity and date extractors on each new
+    /// document. `progress` sees every file as it is done; returning `false` from it cancels
+    /// the rest, keeping what was imported.
     pub fn import(
         &mut self,
         paths: &[PathBuf],
         progress: &mut dyn FnMut(&ImportProgress) -> bool,
     ) -> Result<ImportReport> {
+        self.import_with(paths, true, progress)
+    }
+
+    /// Like `import`; with `extract` false the extractors are left for a later `reextract`,
+    /// which makes a very large first import faster.
+    pub fn import_with(
+        &mut self,
+        paths: &[PathBuf],
+        extract: bool,
+        progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    ) -> Result<ImportReport> {
         let _ = self.with_index(|_| Ok(()));
-        let mut report = import::import_paths(&mut self.conn, &self.path, paths, progress)?;
+        let mut report =
+            import::import_paths(&mut self.conn, &self.path, paths, extract, progress)?;
         // The whole batch goes into the index in one commit. If that fails, the import still
         // stands and the journal makes the next search catch up, so it is a warning.
         if let Err(err) = self.with_index(|index| index.catch_up(&self.conn)) {

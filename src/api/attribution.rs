@@ -91,6 +91,7 @@ impl Case {
                 aliases: Vec::new(),
             },
             doc_id,
+            &mut entities::ResolveCache::default(),
         )
     }
 
@@ -177,6 +178,7 @@ impl Case {
         };
         self.changing_index(|| {
             let mut total = ExtractionReport::default();
+            let mut cache = entities::ResolveCache::default();
             let tx = self.conn.unchecked_transaction()?;
             for id in ids {
                 let doc = documents::get(&tx, id)?;
@@ -190,13 +192,16 @@ impl Case {
                         published: doc.summary.published.as_deref(),
                         published_precision: doc.published_precision.map(|p| p.as_str()),
                         published_span: span,
+                        fresh: false,
                     },
+                    &mut cache,
                 )?;
                 total.documents += 1;
                 total.quotes += report.quotes;
                 total.mentions += report.mentions;
                 total.events += report.events;
                 total.kept_reviewed += report.kept_reviewed;
+                total.problems.extend(report.problems);
             }
             tx.commit()?;
             Ok(total)

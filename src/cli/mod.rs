@@ -42,6 +42,9 @@ pub enum Command {
         /// Do not show a progress bar.
         #[arg(long)]
         quiet: bool,
+        /// Skip quote, entity and date extraction (run `dossier reextract` later).
+        #[arg(long)]
+        no_extract: bool,
     },
     /// List the documents of the case.
     Docs,
@@ -128,10 +131,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let case = Case::create(&path)?;
             output::created(json, case.path());
         }
-        Command::Import { paths, quiet } => {
+        Command::Import {
+            paths,
+            quiet,
+            no_extract,
+        } => {
             let mut case = open_case(&args.case)?;
             let show_bar = !json && !quiet && std::io::stderr().is_terminal();
-            let report = output::import_with_progress(&mut case, &paths, show_bar)?;
+            let report = output::import_with_progress(&mut case, &paths, !no_extract, show_bar)?;
             output::import_report(json, &report);
             if !report.failed.is_empty() {
                 return Ok(ExitCode::from(3));

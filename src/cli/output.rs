@@ -17,6 +17,7 @@ pub fn created(json: bool, path: &Path) {
 pub fn import_with_progress(
     case: &mut Case,
     paths: &[PathBuf],
+    extract: bool,
     show_bar: bool,
 ) -> Result<ImportReport> {
     let bar = if show_bar {
@@ -30,7 +31,7 @@ pub fn import_with_progress(
         )
         .expect("valid progress template"),
     );
-    let report = case.import(paths, &mut |p| {
+    let report = case.import_with(paths, extract, &mut |p| {
         bar.set_length(p.files_total as u64);
         bar.set_position(p.files_done as u64);
         bar.set_message(format!(

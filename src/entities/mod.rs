@@ -13,12 +13,12 @@ mod recognize;
 #[cfg(test)]
 mod tests;
 
-pub use recognize::recognize;
+pub use recognize::{clean_speaker_name, recognize};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum EntityKind {
@@ -80,14 +80,30 @@ pub struct Recognized {
 }
 
 impl Recognized {
+    /// Every entity by the folded key of its name and of each alias, for resolving many
+    /// speakers' names without folding every alias each time.
+    pub fn by_key(&self) -> std::collections::HashMap<String, usize> {
+        let mut keys = std::collections::HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            keys.entry(names::fold_key(&e.name)).or_insert(i);
+            for alias in &e.aliases {
+                keys.entry(names::fold_key(&alias.surface)).or_insert(i);
+            }
+        }
+        keys
+    }
+
     /// The entity a name (as a quote's speaker gives it) belongs to.
     pub fn entity_named(&self, name: &str) -> Option<usize> {
-        let key = names::fold_key(name);
-        let canonical = names::known_organisation(name).map(names::fold_key);
-        self.entities.iter().position(|e| {
-            names::fold_key(&e.name) == key
-                || canonical.as_deref() == Some(names::fold_key(&e.name).as_str())
-                || e.aliases.iter().any(|a| names::fold_key(&a.surface) == key)
+        Self::lookup(&self.by_key(), name)
+    }
+
+    /// `entity_named` over a prepared [`Recognized::by_key`] map.
+    pub fn lookup(keys: &std::collections::HashMap<String, usize>, name: &str) -> Option<usize> {
+        let cleaned = clean_speaker_name(name)?;
+        keys.get(&names::fold_key(&cleaned)).copied().or_else(|| {
+            let canonical = names::known_organisation(&cleaned)?;
+            keys.get(&names::fold_key(canonical)).copied()
         })
     }
 }

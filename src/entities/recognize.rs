@@ -163,24 +163,39 @@ fn text_of(chars: &[char], words: &[Word], a: usize, b: usize) -> String {
     chars[words[a].start..words[b - 1].end].iter().collect()
 }
 
+/// The folded keys of one entity, kept beside it so that lookups fold each name only once.
+struct Keys {
+    /// The name's key and every alias's key.
+    all: Vec<String>,
+    surname: Option<String>,
+}
+
 struct Builder<'a> {
     chars: &'a [char],
     out: Recognized,
+    keys: Vec<Keys>,
+    /// Mention spans by start, to refuse overlapping mentions in logarithmic time.
+    taken: std::collections::BTreeMap<usize, usize>,
 }
 
 impl Builder<'_> {
     fn find(&self, name: &str, kind: Option<EntityKind>) -> Option<usize> {
         let key = fold_key(name);
         let canonical = known_organisation(name).map(fold_key);
-        self.out.entities.iter().position(|e| {
-            kind.is_none_or(|k| e.kind == k)
-                && (fold_key(&e.name) == key
-                    || canonical.as_deref() == Some(fold_key(&e.name).as_str())
-                    || e.aliases.iter().any(|a| fold_key(&a.surface) == key))
-        })
+        self.out
+            .entities
+            .iter()
+            .zip(&self.keys)
+            .position(|(e, keys)| {
+                kind.is_none_or(|k| e.kind == k)
+                    && (keys.all.contains(&key)
+                        || canonical
+                            .as_ref()
+                            .is_some_and(|c| keys.all.first() == Some(c)))
+            })
     }
 
-    /// The entity for `name`, created if new; a fuller name replaces a shorter one.
+    /// The entity for `name`, created if new.
     fn entity(&mut self, name: &str, kind: EntityKind, evidence: &str) -> usize {
         let display = match kind {
             EntityKind::Organization => known_organisation(name).unwrap_or(name),
@@ -195,6 +210,13 @@ impl Builder<'_> {
                     role: None,
                     aliases: Vec::new(),
                 });
+                self.keys.push(Keys {
+                    all: vec![fold_key(display)],
+                    surname: match kind {
+                        EntityKind::Person => surname_key(display),
+                        EntityKind::Organization => None,
+                    },
+                });
                 self.out.entities.len() - 1
             }
         };
@@ -205,24 +227,24 @@ impl Builder<'_> {
     fn alias(&mut self, entity: usize, surface: &str, confidence: f32, evidence: &str) {
         let key = fold_key(surface);
         let e = &mut self.out.entities[entity];
-        if !e.aliases.iter().any(|a| fold_key(&a.surface) == key) {
+        if !e.aliases.iter().any(|a| a.surface == surface) {
             e.aliases.push(Alias {
                 surface: surface.to_string(),
                 confidence,
                 evidence: evidence.to_string(),
             });
+            if !self.keys[entity].all.contains(&key) {
+                self.keys[entity].all.push(key);
+            }
         }
     }
 
     fn mention(&mut self, entity: usize, start: usize, end: usize, role: Option<String>) {
-        if self
-            .out
-            .mentions
-            .iter()
-            .any(|m| m.start < end && start < m.end)
-        {
+        let before = self.taken.range(..end).next_back();
+        if before.is_some_and(|(_, &taken_end)| taken_end > start) {
             return;
         }
+        self.taken.insert(start, end);
         let surface = self.chars[start..end].iter().collect();
         self.out.mentions.push(Mention {
             entity,
@@ -246,7 +268,7 @@ fn organisation_like(name: &str, words: &[&Word]) -> bool {
 /// lower-case words ("The Justice Department today" → "Justice Department"), and in title case
 /// when a source shouts it ("VIKTOR MARLOW" → "Viktor Marlow"). None for pronouns and common
 /// nouns ("news reports").
-fn clean_speaker_name(name: &str) -> Option<String> {
+pub fn clean_speaker_name(name: &str) -> Option<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     while words
         .last()
@@ -326,6 +348,8 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     let mut b = Builder {
         chars: &chars,
         out: Recognized::default(),
+        keys: Vec::new(),
+        taken: std::collections::BTreeMap::new(),
     };
 
     // Speakers first: the quotes already resolved their names and roles.
@@ -468,35 +492,42 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     for a in singles {
         let w = &words[a];
         let key = fold_key(&w.text);
-        let found = b.out.entities.iter().enumerate().find_map(|(i, e)| {
-            let alias = e.aliases.iter().any(|al| fold_key(&al.surface) == key);
-            match e.kind {
-                EntityKind::Person => {
-                    let surname = surname_key(&e.name)?;
-                    if surname == key || alias {
-                        Some((
-                            i,
-                            0.9,
-                            format!("surname of {} in the same document", e.name),
-                        ))
-                    } else if is_spelling_variant(&key, &surname) {
-                        Some((
-                            i,
-                            0.75,
-                            format!(
-                                "spelling variant of {} (one letter differs) in the same \
-                                 document",
-                                e.name
-                            ),
-                        ))
-                    } else {
-                        None
+        let found = b
+            .out
+            .entities
+            .iter()
+            .zip(&b.keys)
+            .enumerate()
+            .find_map(|(i, (e, keys))| {
+                let alias = keys.all.contains(&key);
+                match e.kind {
+                    EntityKind::Person => {
+                        let surname = keys.surname.as_deref()?;
+                        if surname == key || alias {
+                            Some((
+                                i,
+                                0.9,
+                                format!("surname of {} in the same document", e.name),
+                            ))
+                        } else if is_spelling_variant(&key, surname) {
+                            Some((
+                                i,
+                                0.75,
+                                format!(
+                                    "spelling variant of {} (one letter differs) in the same \
+                                     document",
+                                    e.name
+                                ),
+                            ))
+                        } else {
+                            None
+                        }
+                    }
+                    EntityKind::Organization => {
+                        alias.then(|| (i, 1.0, "named in the text".to_string()))
                     }
                 }
-                EntityKind::Organization => (alias || fold_key(&e.name) == key)
-                    .then(|| (i, 1.0, "named in the text".to_string())),
-            }
-        });
+            });
         if let Some((entity, confidence, evidence)) = found {
             let surface = w.text.clone();
             b.alias(entity, &surface, confidence, &evidence);

@@ -20,10 +20,11 @@ use std::time::{Duration, Instant};
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
-use crate::analysis;
+use crate::analysis::{self, Extraction};
 use crate::model::{DocumentKind, ImportFailure, ImportProgress, ImportReport, SourceFormat};
 use crate::pubdate::PublishedDate;
 use crate::store::documents;
+use crate::store::entities::ResolveCache;
 use crate::{Error, Result};
 
 /// Sources larger than this are refused before being read: no article, filing or email is
@@ -230,6 +231,7 @@ pub fn import_paths(
     conn: &mut Connection,
     case_path: &Path,
     paths: &[PathBuf],
+    extract: bool,
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
 ) -> Result<ImportReport> {
     let mut report = ImportReport::default();
@@ -256,68 +258,149 @@ pub fn import_paths(
         current: String::new(),
     };
     let imported_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let mut tx = conn.transaction()?;
-    let mut uncommitted = 0usize;
-    let mut last_commit = Instant::now();
-    for (path, size) in files {
-        state.current = path.display().to_string();
-        let parsed = read_source(&path, size).and_then(|bytes| parse_file(&path, bytes));
-        match parsed {
-            Err(err) => report.failed.push(failure(&path, &err)),
-            Ok(parsed) => {
-                for warning in parsed.warnings {
-                    report
-                        .warnings
-                        .push(failure(&path, &Error::invalid_input(warning)));
+    // A second thread reads, parses and runs the (pure) extractors ahead of this one, which
+    // only writes to the case: on two cores extraction then costs little more than the writes.
+    // The channel is bounded so the reader never runs far ahead of what is stored.
+    std::thread::scope(|scope| -> Result<ImportReport> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Prepared>(32);
+        scope.spawn(move || {
+            for (path, size) in files {
+                let outcome = prepare(&path, size, extract);
+                // A closed channel means the import was cancelled or failed: stop reading.
+                if sender
+                    .send(Prepared {
+                        path,
+                        size,
+                        outcome,
+                    })
+                    .is_err()
+                {
+                    break;
                 }
-                for doc in parsed.documents {
-                    match doc.and_then(|doc| store_and_analyze(&mut tx, &doc, &path, &imported_at))
-                    {
-                        Ok(Some(id)) => {
-                            report.imported += 1;
-                            report.documents.push(id);
-                            uncommitted += 1;
+            }
+        });
+        let mut tx = conn.transaction()?;
+        let mut cache = ResolveCache::default();
+        let mut uncommitted = 0usize;
+        let mut last_commit = Instant::now();
+        for Prepared {
+            path,
+            size,
+            outcome,
+        } in receiver
+        {
+            state.current = path.display().to_string();
+            match outcome {
+                Err(err) => report.failed.push(failure(&path, &err)),
+                Ok((documents, warnings)) => {
+                    for warning in warnings {
+                        report
+                            .warnings
+                            .push(failure(&path, &Error::invalid_input(warning)));
+                    }
+                    for doc in documents {
+                        match doc.and_then(|(doc, extraction)| {
+                            store_and_record(
+                                &mut tx,
+                                &doc,
+                                extraction.as_ref(),
+                                &path,
+                                &imported_at,
+                                &mut cache,
+                            )
+                        }) {
+                            Ok(Some((id, problems))) => {
+                                for problem in problems {
+                                    report
+                                        .warnings
+                                        .push(failure(&path, &Error::internal(problem)));
+                                }
+                                report.imported += 1;
+                                report.documents.push(id);
+                                uncommitted += 1;
+                            }
+                            Ok(None) => report.duplicates += 1,
+                            Err(err) => {
+                                // The document's savepoint was rolled back, and with it any
+                                // entity the cache may remember.
+                                cache.clear();
+                                report.failed.push(failure(&path, &err));
+                            }
                         }
-                        Ok(None) => report.duplicates += 1,
-                        Err(err) => report.failed.push(failure(&path, &err)),
                     }
                 }
             }
+            state.files_done += 1;
+            state.bytes_done += size;
+            state.imported = report.imported;
+            state.duplicates = report.duplicates;
+            state.failed = report.failed.len();
+            if uncommitted >= COMMIT_EVERY_DOCUMENTS || last_commit.elapsed() >= COMMIT_EVERY {
+                tx.commit()?;
+                tx = conn.transaction()?;
+                uncommitted = 0;
+                last_commit = Instant::now();
+            }
+            if !progress(&state) {
+                report.cancelled = true;
+                break;
+            }
         }
-        state.files_done += 1;
-        state.bytes_done += size;
-        state.imported = report.imported;
-        state.duplicates = report.duplicates;
-        state.failed = report.failed.len();
-        if uncommitted >= COMMIT_EVERY_DOCUMENTS || last_commit.elapsed() >= COMMIT_EVERY {
-            tx.commit()?;
-            tx = conn.transaction()?;
-            uncommitted = 0;
-            last_commit = Instant::now();
-        }
-        if !progress(&state) {
-            report.cancelled = true;
-            break;
-        }
-    }
-    tx.commit()?;
-    Ok(report)
+        tx.commit()?;
+        Ok(std::mem::take(&mut report))
+    })
 }
 
-/// Stores a document and what the extractors find in it, all or nothing: a savepoint keeps a
-/// failure in either from leaving half a document behind in the batch's transaction.
-fn store_and_analyze(
+/// A file's documents, each with what the extractors found in it, and notes on repairs.
+type PreparedFile = (
+    Vec<Result<(ImportedDocument, Option<Extraction>)>>,
+    Vec<String>,
+);
+
+/// A file read, parsed and run through the extractors, ready to be stored.
+struct Prepared {
+    path: PathBuf,
+    size: u64,
+    outcome: Result<PreparedFile>,
+}
+
+fn prepare(path: &Path, size: u64, extract: bool) -> Result<PreparedFile> {
+    let parsed = read_source(path, size).and_then(|bytes| parse_file(path, bytes))?;
+    let documents = parsed
+        .documents
+        .into_iter()
+        .map(|doc| {
+            doc.map(|doc| {
+                let extraction = extract.then(|| {
+                    let published = doc.published.as_ref().map(|p| p.iso.as_str());
+                    analysis::extract(&doc.text, published)
+                });
+                (doc, extraction)
+            })
+        })
+        .collect();
+    Ok((documents, parsed.warnings))
+}
+
+/// Stores a document and what the extractors found in it, all or nothing: a savepoint keeps
+/// a failure in either from leaving half a document behind in the batch's transaction.
+fn store_and_record(
     tx: &mut rusqlite::Transaction<'_>,
     doc: &ImportedDocument,
+    extraction: Option<&Extraction>,
     path: &Path,
     imported_at: &str,
-) -> Result<Option<i64>> {
+    cache: &mut ResolveCache,
+) -> Result<Option<(i64, Vec<String>)>> {
+    let Some(extraction) = extraction else {
+        return Ok(store_one(tx, doc, path, imported_at)?.map(|id| (id, Vec::new())));
+    };
     let savepoint = tx.savepoint()?;
     let Some(id) = store_one(&savepoint, doc, path, imported_at)? else {
         return Ok(None);
     };
     let published = doc.published.as_ref();
-    analysis::analyze(
+    let recorded = analysis::record(
         &savepoint,
         &analysis::DocumentFacts {
             id,
@@ -326,10 +409,13 @@ fn store_and_analyze(
             published: published.map(|p| p.iso.as_str()),
             published_precision: published.map(|p| p.precision.as_str()),
             published_span: published.map(|p| (p.earliest, p.latest)),
+            fresh: true,
         },
+        extraction,
+        cache,
     )?;
     savepoint.commit()?;
-    Ok(Some(id))
+    Ok(Some((id, recorded.problems)))
 }
 
 /// Stores a document unless its original bytes are already in the case (Ok(None)).

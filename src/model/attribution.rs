@@ -135,4 +135,6 @@ pub struct ExtractionReport {
     pub events: usize,
     /// Reviewed quotes and events that were kept as a person left them.
     pub kept_reviewed: usize,
+    /// Extractors that failed on a document, which was kept without their proposals.
+    pub problems: Vec<String>,
 }

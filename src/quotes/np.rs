@@ -44,9 +44,11 @@ impl<'a> Doc<'a> {
     fn is_cap_stop(&self, i: usize) -> bool {
         CAP_STOP.contains(&self.w(i))
     }
-    /// Whether token `i` ends a sentence or a paragraph.
+    /// Whether token `i` ends a sentence or a paragraph; the end of the text is one too.
     pub fn is_boundary(&self, i: usize) -> bool {
-        let t = &self.toks[i];
+        let Some(t) = self.toks.get(i) else {
+            return true;
+        };
         t.k == K::Para || (t.k == K::Punct && matches!(t.c, '.' | '?' | '!'))
     }
     /// Text from the start of token `a` to the end of token `b`.

@@ -352,18 +352,25 @@ fn add_document_unit(
 }
 
 /// The fields every hit in a document's unit shares: where it is and when it was published.
-fn add_document_context(d: &mut TantivyDocument, f: &Fields, row: &IndexRow) {
+/// Only the document hit indexes its title, outlet and URL; its quotes store them to show.
+fn add_document_context(d: &mut TantivyDocument, f: &Fields, row: &IndexRow, is_document: bool) {
     d.add_text(f.unit, document_key(row.id));
     d.add_i64(f.doc_id, row.id);
-    d.add_text(f.title, &row.title);
-    d.add_text(f.title_exact, &row.title);
+    if is_document {
+        d.add_text(f.title, &row.title);
+        d.add_text(f.title_exact, &row.title);
+    } else {
+        d.add_text(f.label, &row.title);
+    }
     d.add_text(f.kind, row.kind.as_str());
     if let Some(outlet) = row.outlet.as_deref().filter(|o| !o.is_empty()) {
-        d.add_text(f.outlet, outlet);
+        if is_document {
+            d.add_text(f.outlet, outlet);
+        }
         d.add_text(f.outlet_name, outlet);
         d.add_facet(f.facets, Facet::from_path(["outlet", outlet]));
     }
-    if let Some(url) = &row.url {
+    if let Some(url) = row.url.as_ref().filter(|_| is_document) {
         d.add_text(f.url, url);
     }
     if let Some(published) = &row.published {
@@ -390,7 +397,7 @@ fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
     d.add_text(f.key, document_key(row.id));
     d.add_text(f.hit_kind, "document");
     d.add_i64(f.id, row.id);
-    add_document_context(&mut d, f, &row);
+    add_document_context(&mut d, f, &row, true);
     d.add_facet(f.facets, Facet::from_path(["kind", row.kind.as_str()]));
     d.add_text(f.text, &row.text);
     d.add_text(f.text_exact, &row.text);
@@ -406,7 +413,7 @@ fn add_quote(writer: &IndexWriter, f: &Fields, row: &IndexRow, quote: QuoteIndex
     d.add_text(f.key, format!("quote:{}", quote.id));
     d.add_text(f.hit_kind, "quote");
     d.add_i64(f.id, quote.id);
-    add_document_context(&mut d, f, row);
+    add_document_context(&mut d, f, row, false);
     d.add_facet(f.facets, Facet::from_path(["kind", "quote"]));
     d.add_text(f.text, &quote.text);
     d.add_text(f.text_exact, &quote.text);
@@ -433,10 +440,19 @@ fn add_event(writer: &IndexWriter, f: &Fields, event: EventIndexRow) -> Result<(
     if let Some(doc_id) = event.doc_id {
         d.add_i64(f.doc_id, doc_id);
     }
-    d.add_text(f.title, &event.title);
-    d.add_text(f.title_exact, &event.title);
-    d.add_text(f.text, &event.description);
-    d.add_text(f.text_exact, &event.description);
+    d.add_text(f.label, &event.title);
+    // An extracted event's title is the start of its sentence; a manual event's title is its
+    // own words, which must be found too.
+    let title_in_description = event
+        .description
+        .starts_with(event.title.trim_end_matches('…'));
+    let text = if title_in_description {
+        event.description.clone()
+    } else {
+        format!("{}\n\n{}", event.title, event.description)
+    };
+    d.add_text(f.text, &text);
+    d.add_text(f.text_exact, &text);
     d.add_text(f.published, &event.value);
     d.add_facet(f.facets, Facet::from_path(["kind", "event"]));
     // The index keeps inclusive ends, as for documents.

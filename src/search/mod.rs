@@ -133,7 +133,7 @@ impl SearchIndex {
                 .unwrap_or(HitKind::Document),
             id: int(f.id).unwrap_or_default(),
             doc_id: int(f.doc_id).unwrap_or_default(),
-            title: text(f.title).unwrap_or_default(),
+            title: text(f.label).or_else(|| text(f.title)).unwrap_or_default(),
             score,
             snippet: highlighter
                 .map(|h| h.snippet(body, analyzers))

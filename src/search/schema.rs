@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
 
 /// Bump this whenever the schema or an analyzer changes: an index written with another
 /// version is rebuilt from SQLite on open.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The stemmed analyzer's name in tantivy's tokenizer manager.
 pub const STEMMED: &str = "dossier_stemmed";
@@ -62,6 +62,10 @@ pub struct Fields {
     pub doc_id: Field,
     pub title: Field,
     pub title_exact: Field,
+    /// The title shown for a quote or event hit (its document's title, the event's title),
+    /// stored but not indexed: indexing it again for every quote and date would double the
+    /// cost of importing them for words the document hit already finds.
+    pub label: Field,
     pub text: Field,
     /// Unstemmed text with positions; it also stores the text that snippets are cut from.
     pub text_exact: Field,
@@ -102,6 +106,7 @@ pub fn build() -> (Schema, Fields) {
         doc_id: b.add_i64_field("doc_id", INDEXED | STORED | FAST),
         title: b.add_text_field("title", text(STEMMED, true) | STORED),
         title_exact: b.add_text_field("title_exact", text(EXACT, true)),
+        label: b.add_text_field("label", STORED),
         text: b.add_text_field("text", text(STEMMED, false)),
         text_exact: b.add_text_field("text_exact", text(EXACT, true) | STORED),
         outlet: b.add_text_field("outlet", text(EXACT, true)),

@@ -1,6 +1,8 @@
 //! The `entities`, `entity_aliases`, `mentions` and `entity_merges` tables: one canonical
 //! entity per real-world actor in the case, found again by any of its aliases.
 
+use std::collections::{HashMap, HashSet};
+
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::entities::names::{fold_key, is_spelling_variant, known_organisation, surname_key};
@@ -80,9 +82,44 @@ fn similar_person(conn: &Connection, name: &str) -> Result<Option<(i64, f32, Str
     Ok(None)
 }
 
+/// What a batch (an import, a re-extraction) has already looked up or written, so that an
+/// actor named in thousands of documents costs one query, not thousands. It lives for one
+/// transaction: after a failed document is rolled back it must be cleared.
+#[derive(Default)]
+pub struct ResolveCache {
+    by_key: HashMap<(EntityKind, String), Option<i64>>,
+    aliases: HashSet<(i64, String)>,
+}
+
+impl ResolveCache {
+    pub fn clear(&mut self) {
+        self.by_key.clear();
+        self.aliases.clear();
+    }
+}
+
+fn cached_by_alias(
+    conn: &Connection,
+    cache: &mut ResolveCache,
+    key: String,
+    kind: EntityKind,
+) -> Result<Option<i64>> {
+    if let Some(found) = cache.by_key.get(&(kind, key.clone())) {
+        return Ok(*found);
+    }
+    let found = by_alias(conn, &key, kind)?;
+    cache.by_key.insert((kind, key), found);
+    Ok(found)
+}
+
 /// The case entity a document's actor is: found by any of its aliases, else by similarity,
 /// else created. Its aliases are recorded with their confidence and evidence.
-pub fn resolve(conn: &Connection, entity: &DocEntity, doc_id: i64) -> Result<i64> {
+pub fn resolve(
+    conn: &Connection,
+    entity: &DocEntity,
+    doc_id: i64,
+    cache: &mut ResolveCache,
+) -> Result<i64> {
     let mut found = None;
     let mut names: Vec<&str> = vec![entity.name.as_str()];
     names.extend(entity.aliases.iter().map(|a| a.surface.as_str()));
@@ -91,13 +128,13 @@ pub fn resolve(conn: &Connection, entity: &DocEntity, doc_id: i64) -> Result<i64
         if entity.kind == EntityKind::Person && !name.contains(' ') && names.len() > 1 {
             continue;
         }
-        if let Some(id) = by_alias(conn, &fold_key(name), entity.kind)? {
+        if let Some(id) = cached_by_alias(conn, cache, fold_key(name), entity.kind)? {
             found = Some((id, None));
             break;
         }
         if entity.kind == EntityKind::Organization {
             if let Some(canonical) = known_organisation(name) {
-                if let Some(id) = by_alias(conn, &fold_key(canonical), entity.kind)? {
+                if let Some(id) = cached_by_alias(conn, cache, fold_key(canonical), entity.kind)? {
                     found = Some((id, None));
                     break;
                 }
@@ -121,24 +158,42 @@ pub fn resolve(conn: &Connection, entity: &DocEntity, doc_id: i64) -> Result<i64
                  VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![entity.name, entity.kind.as_str(), surname, now()])?;
-            let id = conn.last_insert_rowid();
-            add_alias(conn, id, &entity.name, "extracted", 1.0, "canonical name")?;
-            id
+            conn.last_insert_rowid()
         }
     };
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, origin, confidence,
             evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
+    // `findable` aliases become keys later documents resolve by without asking the database;
+    // a bare surname is evidence within its own document only, recorded for people to see.
+    let mut record =
+        |surface: &str, origin: &str, confidence: f32, evidence: String, findable: bool| {
+            let key = fold_key(surface);
+            if findable {
+                cache.by_key.insert((entity.kind, key.clone()), Some(id));
+            }
+            if cache.aliases.insert((id, key.clone())) {
+                insert.execute(params![id, surface, key, origin, confidence, evidence])?;
+            }
+            Ok::<(), Error>(())
+        };
     if let Some((_, Some((confidence, evidence)))) = &found {
-        insert.execute(params![
-            id,
-            entity.name,
-            fold_key(&entity.name),
+        record(
+            &entity.name,
             "variant",
-            confidence,
-            format!("{evidence} (document {doc_id})")
-        ])?;
+            *confidence,
+            format!("{evidence} (document {doc_id})"),
+            true,
+        )?;
+    } else {
+        record(
+            &entity.name,
+            "extracted",
+            1.0,
+            "canonical name".to_string(),
+            true,
+        )?;
     }
     for alias in &entity.aliases {
         let origin = if alias.confidence < 1.0 {
@@ -146,14 +201,14 @@ pub fn resolve(conn: &Connection, entity: &DocEntity, doc_id: i64) -> Result<i64
         } else {
             "extracted"
         };
-        insert.execute(params![
-            id,
-            alias.surface,
-            fold_key(&alias.surface),
+        let findable = entity.kind == EntityKind::Organization || alias.surface.contains(' ');
+        record(
+            &alias.surface,
             origin,
             alias.confidence,
-            format!("{} (document {doc_id})", alias.evidence)
-        ])?;
+            format!("{} (document {doc_id})", alias.evidence),
+            findable,
+        )?;
     }
     Ok(id)
 }

@@ -7,4 +7,8 @@ export type ExtractionReport = { documents: number, quotes: number, mentions: nu
 /**
  * Reviewed quotes and events that were kept as a person left them.
  */
-kept_reviewed: number, };
+kept_reviewed: number, 
+/**
+ * Extractors that failed on a document, which was kept without their proposals.
+ */
+problems: Array<string>, };

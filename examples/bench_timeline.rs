@@ -1,0 +1,168 @@
+//! Timeline query speed over a case with about 100k events.
+//!
+//! Writes 10,000 synthetic articles (each with nine dated sentences naming people, plus its
+//! publication: 100k events), imports them through the normal pipeline, then times timeline
+//! queries the app and CLI make: a month, a year, one person's events, and the first page of
+//! the whole timeline.
+//!
+//! cargo run --release --example bench_timeline [-- DOCUMENTS]
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use dossier::model::TimelineQuery;
+use dossier::Case;
+
+const FIRST: &[&str] = &[
+    "Alan", "Maria", "Peter", "Olga", "James", "Elena", "Brian", "Sarah",
+];
+const LAST: &[&str] = &[
+    "Ralsky",
+    "Ostrander",
+    "Levashov",
+    "Marlow",
+    "Kremez",
+    "Taddeo",
+    "Litan",
+    "Jarvis",
+    "Blanco",
+    "Krebs",
+    "Halversen",
+    "Prokhorov",
+    "Mello",
+    "Keldara",
+    "Waledac",
+    "Spamhaus",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    let documents: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sources = dir.path().join("sources");
+    std::fs::create_dir_all(&sources).unwrap();
+    let mut seed = 42u64;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for d in 0..documents {
+        let year = 2000 + next() % 20;
+        let mut text = format!(
+            "URL:https://example.org/{d}\nTITLE:Report {d}\nMETA-KEYWORDS:\nDATE:{} {}, {year}\nDOC ID:{d}\nCONTENT:",
+            MONTHS[next() % 12],
+            1 + next() % 28
+        );
+        for _ in 0..9 {
+            let person = format!(
+                "{} {}",
+                FIRST[next() % FIRST.len()],
+                LAST[next() % LAST.len()]
+            );
+            text.push_str(&format!(
+                "{person} met investigators on {} {}, {}. ",
+                MONTHS[next() % 12],
+                1 + next() % 28,
+                2000 + next() % 20
+            ));
+        }
+        text.push('\n');
+        std::fs::write(sources.join(format!("{d}.txt")), text).unwrap();
+    }
+    let case_path = dir.path().join("bench.dossier");
+    let mut case = Case::create(&case_path).expect("case");
+    let started = Instant::now();
+    let report = case.import(&[sources], &mut |_| true).expect("import");
+    let import_secs = started.elapsed().as_secs_f64();
+    let all = case
+        .timeline(&TimelineQuery::default())
+        .expect("timeline")
+        .len();
+    println!("documents imported:   {}", report.imported);
+    println!("events:               {all}");
+    println!("import with extraction: {import_secs:.2} s");
+
+    let queries: Vec<(&str, TimelineQuery)> = vec![
+        (
+            "one month (2010-03)",
+            TimelineQuery {
+                from: Some("2010-03".into()),
+                to: Some("2010-03".into()),
+                ..TimelineQuery::default()
+            },
+        ),
+        (
+            "one year (2015)",
+            TimelineQuery {
+                from: Some("2015".into()),
+                to: Some("2015".into()),
+                ..TimelineQuery::default()
+            },
+        ),
+        (
+            "one person, one year",
+            TimelineQuery {
+                from: Some("2012".into()),
+                to: Some("2012".into()),
+                entity: Some("Olga Levashov".into()),
+                ..TimelineQuery::default()
+            },
+        ),
+        (
+            "first page of all (500)",
+            TimelineQuery {
+                limit: Some(500),
+                ..TimelineQuery::default()
+            },
+        ),
+        ("everything", TimelineQuery::default()),
+    ];
+    println!();
+    println!(
+        "{:<26} {:>8} {:>9} {:>9} {:>9}",
+        "query", "events", "p50 ms", "p95 ms", "max ms"
+    );
+    for (name, query) in queries {
+        let mut times = Vec::new();
+        let mut count = 0;
+        let runs = if query == TimelineQuery::default() {
+            5
+        } else {
+            50
+        };
+        for _ in 0..runs {
+            let started = Instant::now();
+            count = case.timeline(&query).expect("query").len();
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        println!(
+            "{name:<26} {count:>8} {:>9.2} {:>9.2} {:>9.2}",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+            times[times.len() - 1]
+        );
+    }
+}
