@@ -7,7 +7,6 @@
 //!
 //! cargo run --release --example bench_timeline [-- DOCUMENTS]
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use dossier::model::TimelineQuery;

@@ -2,7 +2,7 @@
 //! as wide as its precision ("March 2017" is the whole month), so ordering and range queries
 //! treat imprecise dates honestly.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::timex::{Granularity, Timex};
 use crate::{Error, Result};
@@ -131,6 +131,7 @@ pub fn parse(text: &str) -> Result<Interval> {
 /// Shows an interval bound: a day for day-or-coarser precision, else an instant in UTC.
 /// `inclusive_end` turns an exclusive end into the last day or instant it covers.
 pub fn show(seconds: i64, precision: &str, inclusive_end: bool) -> String {
+    use std::fmt::Write;
     let coarse = !matches!(precision, "minute" | "second");
     let at = if inclusive_end {
         seconds - if coarse { 86_400 } else { 1 }
@@ -140,11 +141,26 @@ pub fn show(seconds: i64, precision: &str, inclusive_end: bool) -> String {
     let Some(t) = DateTime::from_timestamp(at, 0) else {
         return at.to_string();
     };
-    if coarse {
-        t.format("%Y-%m-%d").to_string()
-    } else {
-        t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    // Written by hand rather than with strftime: a timeline of 100k events shows 400k dates.
+    let (date, time) = (t.date_naive(), t.time());
+    let mut out = String::with_capacity(20);
+    let _ = write!(
+        out,
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    );
+    if !coarse {
+        let _ = write!(
+            out,
+            "T{:02}:{:02}:{:02}Z",
+            time.hour(),
+            time.minute(),
+            time.second()
+        );
     }
+    out
 }
 
 /// The publication date a document's relative dates are anchored to: the day it was

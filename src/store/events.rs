@@ -1,7 +1,5 @@
 //! The `events`, `event_sources` and `event_entities` tables: the timeline.
 
-use std::collections::HashMap;
-
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::intervals::{self, Interval};
@@ -93,6 +91,11 @@ pub fn clear_unreviewed(conn: &Connection, doc_id: i64) -> Result<Vec<(usize, Op
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The longest an event can be and still be found by the tight range on its start: a year
+/// and two months, so that every day, week, month, quarter and year is "short". It must match
+/// the `is_long` column of migrations/0005_event_spans.sql.
+const SHORT: i64 = 36_892_800;
+
 /// Events matching `query`, oldest first (by start, then by end so a day sorts before the
 /// month around it), each with its sources, entities and conflict flag.
 pub fn list(conn: &Connection, query: &TimelineQuery) -> Result<Vec<EventRecord>> {
@@ -103,9 +106,15 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
     let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
     let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
     let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
-    if let Some(id) = only {
-        args.push(id.into());
-        filter.push_str(&format!(" AND e.id = ?{}", args.len()));
+    // Short events overlapping the range start at most SHORT before it; long ones are few
+    // (migrations/0005_event_spans.sql). SQLite answers the OR with two index ranges. One
+    // person's events are fewer still, so with an entity that filter leads instead.
+    if query.from.is_some() && query.entity.is_none() && only.is_none() {
+        args.push(from.saturating_sub(SHORT).into());
+        filter.push_str(&format!(
+            " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
+            args.len()
+        ));
     }
     match query.status {
         Some(status) => {
@@ -133,20 +142,39 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
     let limit = query.limit.map_or(-1, |l| l as i64);
     args.push(limit.into());
     let limit_arg = args.len();
-    let events_sql = format!(
+    // One statement: the page of events, each joined with its sources (and their documents'
+    // titles) and carrying its entities' names, so a timeline costs one pass over its rows
+    // rather than a statement per event.
+    let sql = format!(
         "SELECT e.id, e.kind, e.title, e.description, e.value, e.earliest, e.latest,
-            e.precision, e.status FROM events e WHERE {filter}
-         ORDER BY e.earliest, e.latest, e.id LIMIT ?{limit_arg}"
+            e.precision, e.status,
+            (SELECT json_group_array(name) FROM (SELECT n.name FROM event_entities x
+                JOIN entities n ON n.id = x.entity_id WHERE x.event_id = e.id ORDER BY n.name)),
+            s.document_id, s.start, s.end, s.date_text, s.value, s.earliest, s.latest, d.title
+         FROM (SELECT * FROM events e WHERE {filter}
+               ORDER BY e.earliest, e.latest, e.id LIMIT ?{limit_arg}) e
+         LEFT JOIN event_sources s ON s.event_id = e.id
+         LEFT JOIN documents d ON d.id = s.document_id
+         ORDER BY e.earliest, e.latest, e.id, s.id"
     );
-    let mut stmt = conn.prepare(&events_sql)?;
-    let mut events: Vec<EventRecord> = stmt
-        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    let mut events: Vec<EventRecord> = Vec::new();
+    let mut spans: Vec<(i64, i64)> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if events.last().is_none_or(|e| e.id != id) {
+            if let Some(previous) = events.last_mut() {
+                previous.conflict = has_conflict(&spans);
+            }
+            spans.clear();
             let kind: String = r.get(1)?;
             let status: String = r.get(8)?;
             let precision: String = r.get(7)?;
             let (earliest, latest): (i64, i64) = (r.get(5)?, r.get(6)?);
-            Ok(EventRecord {
-                id: r.get(0)?,
+            let entities: String = r.get(9)?;
+            events.push(EventRecord {
+                id,
                 kind: EventKind::parse(&kind).unwrap_or(EventKind::Manual),
                 title: r.get(2)?,
                 description: r.get(3)?,
@@ -156,68 +184,39 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
                 precision,
                 status: ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Auto),
                 sources: Vec::new(),
-                entities: Vec::new(),
+                entities: serde_json::from_str(&entities).unwrap_or_default(),
                 conflict: false,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    if events.is_empty() {
-        return Ok(events);
-    }
-    let position: HashMap<i64, usize> = events.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
-    // Sources and entities come in one query each over the same filter, rather than one
-    // query per event, so a timeline of 100k events costs three statements.
-    let selected = format!("SELECT e.id FROM events e WHERE {filter} ORDER BY e.earliest, e.latest, e.id LIMIT ?{limit_arg}");
-    let sources_sql = format!(
-        "SELECT s.event_id, s.document_id, s.start, s.end, s.date_text, s.value, s.earliest,
-            s.latest, d.title, ev.precision
-         FROM event_sources s JOIN documents d ON d.id = s.document_id
-         JOIN events ev ON ev.id = s.event_id
-         WHERE s.event_id IN ({selected}) ORDER BY s.event_id, s.id"
-    );
-    let mut intervals_by_event: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
-    let mut stmt = conn.prepare(&sources_sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-    while let Some(r) = rows.next()? {
-        let event_id: i64 = r.get(0)?;
-        let (earliest, latest): (i64, i64) = (r.get(6)?, r.get(7)?);
-        let value: String = r.get(5)?;
-        let precision = intervals::parse(&value)
-            .map(|i| i.precision)
-            .unwrap_or_else(|_| r.get::<_, String>(9).unwrap_or_default());
-        intervals_by_event
-            .entry(event_id)
-            .or_default()
-            .push((earliest, latest));
-        if let Some(&i) = position.get(&event_id) {
-            events[i].sources.push(EventSource {
-                doc_id: r.get(1)?,
-                start: r.get::<_, i64>(2)? as usize,
-                end: r.get::<_, i64>(3)? as usize,
-                date_text: r.get(4)?,
-                value,
-                earliest: intervals::show(earliest, &precision, false),
-                latest: intervals::show(latest, &precision, true),
-                doc_title: r.get(8)?,
             });
         }
+        let Some(doc_id) = r.get::<_, Option<i64>>(10)? else {
+            continue;
+        };
+        let event = events.last_mut().expect("an event row was just pushed");
+        let value: String = r.get(14)?;
+        let (earliest, latest): (i64, i64) = (r.get(15)?, r.get(16)?);
+        // A source usually dates the event as the event does; only a merged-in source with
+        // its own date needs its precision worked out.
+        let precision = if value == event.value {
+            event.precision.clone()
+        } else {
+            intervals::parse(&value)
+                .map(|i| i.precision)
+                .unwrap_or_else(|_| event.precision.clone())
+        };
+        spans.push((earliest, latest));
+        event.sources.push(EventSource {
+            doc_id,
+            start: r.get::<_, i64>(11)? as usize,
+            end: r.get::<_, i64>(12)? as usize,
+            date_text: r.get(13)?,
+            value,
+            earliest: intervals::show(earliest, &precision, false),
+            latest: intervals::show(latest, &precision, true),
+            doc_title: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+        });
     }
-    let entities_sql = format!(
-        "SELECT x.event_id, n.name FROM event_entities x JOIN entities n ON n.id = x.entity_id
-         WHERE x.event_id IN ({selected}) ORDER BY x.event_id, n.name"
-    );
-    let mut stmt = conn.prepare(&entities_sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
-    while let Some(r) = rows.next()? {
-        let event_id: i64 = r.get(0)?;
-        if let Some(&i) = position.get(&event_id) {
-            events[i].entities.push(r.get(1)?);
-        }
-    }
-    for event in &mut events {
-        if let Some(spans) = intervals_by_event.get(&event.id) {
-            event.conflict = has_conflict(spans);
-        }
+    if let Some(last) = events.last_mut() {
+        last.conflict = has_conflict(&spans);
     }
     Ok(events)
 }
