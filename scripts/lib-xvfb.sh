@@ -12,6 +12,9 @@ start_xvfb() {
       Xvfb ":$n" -screen 0 "$size" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
       XVFB_PID=$!
       export DISPLAY=":$n"
+      # Without a GPU, WebKitGTK's accelerated compositing paints to the X window late (a
+      # screenshot shows the frame before the last); plain software painting is immediate.
+      export WEBKIT_DISABLE_COMPOSITING_MODE=1
       local tries
       for tries in $(seq 50); do
         [[ -e "/tmp/.X11-unix/X$n" ]] && return 0
