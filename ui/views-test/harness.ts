@@ -57,6 +57,12 @@ mockIPC(
         }
         return searchResults(request.query);
       }
+      case "save_search":
+        return { name: a.name, query: a.query, saved_at: "2026-11-27T12:00:00Z" };
+      case "plugin:dialog|save":
+        return "/exports/hits.csv";
+      case "export_search_csv":
+        return 2;
       case "plugin:dialog|open":
         return ["/sources/a.txt", "/sources/bad.bin"];
       case "import_paths": {
