@@ -4,6 +4,7 @@
 # Xvfb with a throwaway HOME. The figures go to docs/benchmarks.md by hand.
 #
 # Usage: scripts/bench-app.sh [CORPUS_TAR_GZ] [COLD_START_RUNS]
+# The optimised build is measured; DOSSIER_BENCH_DEBUG=1 measures the debug build instead.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +15,11 @@ WORK="$(mktemp -d -t dossier-bench.XXXXXX)"
 source "$root/scripts/lib-xvfb.sh"
 trap 'stop_all; rm -rf "$WORK"' EXIT
 
-app="$("$root/scripts/build-app.sh" | tail -n 1)"
+if [[ -n "${DOSSIER_BENCH_DEBUG:-}" ]]; then
+  app="$("$root/scripts/build-app.sh" | tail -n 1)"
+else
+  app="$("$root/scripts/build-app.sh" --release | tail -n 1)"
+fi
 cargo build --quiet --manifest-path "$root/Cargo.toml" --bin dossier
 dossier="${CARGO_TARGET_DIR:-$root/target}/debug/dossier"
 ensure_tauri_driver
