@@ -39,6 +39,9 @@ writeFileSync(
   `Markup quoted in a note\n\nThe zanzibarite tip contained <script>window.__pwned = "text"; document.title = "pwned"</script> and <img src=x onerror="window.__pwned = 'textimg'"> verbatim.\n`,
 );
 
+// A file that cannot be imported, so the result must name it and say why.
+writeFileSync(join(hostile, "empty.txt"), "");
+
 const SCRIPT_NOT_RUN = `return window.__pwned === undefined && !document.title.includes("pwned");`;
 
 async function scenarioFirstRun() {
@@ -64,7 +67,9 @@ async function scenarioFirstRun() {
       payload: { paths: [seed, hostile], position: { x: 10, y: 10 } },
     });
     const result = await app.waitFor("[data-testid=import-result]", { text: "3 imported", timeout: 30000 });
-    check((await app.text(result)).includes("0 failed"), "the dropped seed and hostile sources import");
+    check((await app.text(result)).includes("1 failed"), "the dropped seed and hostile sources import");
+    const failure = await app.text(await app.waitFor(".failures li"));
+    check(failure.includes("empty.txt") && failure.includes("empty file"), `the failed file is named with why: ${failure}`);
 
     const row = await app.waitFor(".library [data-doc-id]", { text: "Spam Czar Nabbed" });
     check(true, "the seed is listed in the library");
