@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Dossier desktop app (debug, unbundled) from any working directory.
+# Builds the Dossier desktop app (unbundled) from any working directory: a debug build, or
+# with `--release` an optimised one (scripts/bench-app.sh measures that one).
 #
 # Safe to run repeatedly: dependencies are only reinstalled when ui/package-lock.json is newer
 # than ui/node_modules, and cargo rebuilds only what changed.
@@ -20,13 +21,19 @@ fi
 # the UI is built exactly once, with the same command a developer's `tauri build` uses.
 # The two paths are given explicitly because ui/ and src-tauri/ are siblings and the CLI's own
 # search depends on the working directory.
-echo "==> Building the UI and the app (tauri build --debug --no-bundle)"
+profile=debug
+build_flags=(--debug --no-bundle)
+if [[ "${1:-}" == "--release" ]]; then
+  profile=release
+  build_flags=(--no-bundle)
+fi
+echo "==> Building the UI and the app (tauri build ${build_flags[*]})"
 cd "$ui"
 TAURI_APP_PATH="$root/src-tauri" TAURI_FRONTEND_PATH="$ui" \
-  npx --no-install tauri build --debug --no-bundle
+  npx --no-install tauri build "${build_flags[@]}"
 
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
-binary="$target_dir/debug/dossier-app"
+binary="$target_dir/$profile/dossier-app"
 if [[ ! -x "$binary" ]]; then
   echo "error: the build finished but $binary is missing" >&2
   exit 1

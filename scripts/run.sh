@@ -11,7 +11,10 @@ echo "==> Building the dossier CLI"
 cargo build --quiet --manifest-path "$root/Cargo.toml" --bin dossier
 dossier="${CARGO_TARGET_DIR:-$root/target}/debug/dossier"
 
-data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/dossier"
+# The app's own data folder (Tauri's app data dir for the identifier org.dossier.desktop), so
+# that "Open the demo case" in the app's picker finds the same case this script builds.
+data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/org.dossier.desktop"
+mkdir -p "$data_dir"
 case_file="${DOSSIER_DEMO_CASE:-$data_dir/demo.dossier}"
 if [[ ! -f "$case_file" ]]; then
   "$dossier" new "$case_file"

@@ -13,10 +13,12 @@ for tool in cargo node npm; do
   fi
 done
 
-# Build: WebKitGTK and a C toolchain for Tauri. Tests: a virtual display, the WebKit WebDriver
-# and a font so screenshots have text.
+# Build: WebKitGTK and a C toolchain for Tauri. Tests: a virtual display, the WebKit WebDriver,
+# a font so screenshots have text, Chromium for the view tests, curl to wait for tauri-driver
+# and ImageMagick's `import` for screenshots.
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file
-          xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core)
+          xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core
+          chromium curl imagemagick)
 missing=()
 for pkg in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then

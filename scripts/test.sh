@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The quick start's second command and what CI runs: the whole test suite. Formatting and
 # lints first (they are fastest to fail), then every Rust test of the workspace, the check that
-# the generated TypeScript bindings are committed and fresh, and the UI's unit tests.
+# the generated TypeScript bindings are committed and fresh, the UI's unit tests, the view
+# tests in headless Chromium, and the end-to-end tests of the real app under Xvfb.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,5 +33,13 @@ fi
 
 echo "==> UI unit tests"
 npm --prefix ui test --silent
+
+echo "==> UI type check"
+npm --prefix ui run check --silent
+
+echo "==> View tests (headless Chromium, IPC mocked)"
+npm --prefix ui run test:views --silent
+
+"$root/scripts/e2e.sh"
 
 echo "==> All tests passed"

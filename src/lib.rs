@@ -7,6 +7,7 @@ pub mod analysis;
 mod api;
 pub mod entities;
 pub mod error;
+mod export;
 pub mod import;
 pub mod intervals;
 pub mod model;
@@ -173,6 +174,12 @@ impl Case {
             index.catch_up_or_note(&self.conn)?;
             index.search(request)
         })
+    }
+
+    /// Writes every hit of `request` (all pages) to `path` as CSV: doc id, kind, title, URL,
+    /// date, score and snippet. Returns the number of hits written.
+    pub fn export_search_csv(&self, request: &SearchRequest, path: &Path) -> Result<usize> {
+        export::search_csv(self, request, path)
     }
 
     /// Rebuilds the search index from the case file.

@@ -1,72 +1,35 @@
 //! Dossier's desktop app: a window onto one case file.
 //!
-//! Every command here is a thin delegation to [`dossier::Case`]; the SQL and the business rules
-//! live in the core so that the CLI, the app and the tests all behave the same way.
+//! Every command here is a one-line delegation to [`dossier::Case`] (through [`AppState`] for
+//! the open case, recent cases and imports); the SQL and the business rules live in the core so
+//! that the CLI, the app and the tests all behave the same way. Every command runs its core
+//! call on the blocking pool, so the window never waits on the disk.
 
 // Release builds on Windows should not open a console window next to the app.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod dto;
+mod recent;
+mod state;
+
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
-use dossier::{Case, Document, DocumentSummary, Error};
-use serde::Serialize;
-use tauri::{Manager, State};
+use dossier::{
+    Document, DocumentSummary, Error, ImportReport, SavedSearch, SearchRequest, SearchResults,
+};
+use tauri::path::BaseDirectory;
+use tauri::{AppHandle, Emitter, Manager};
 
-/// The open case, if any. `Case` holds a SQLite connection, which is `Send` but not `Sync`,
-/// so every command takes the lock for the length of one core call.
-type OpenCase = Mutex<Option<Case>>;
+use dto::{CaseInfo, RecentCase};
+use state::{AppState, Places};
 
-/// The case the app was asked to open at start. It is kept so that, while no case is open,
-/// `current_case` can try it again and say why it fails instead of a bare "no case is open";
-/// the file may also have been created since, and "Try again" in the window should then work.
-struct Requested(Option<PathBuf>);
-
-/// What the window shows about the open case.
-#[derive(Debug, Clone, Serialize)]
-struct CaseInfo {
-    path: String,
-    document_count: usize,
-}
-
-impl CaseInfo {
-    fn of(case: &Case) -> dossier::Result<CaseInfo> {
-        Ok(CaseInfo {
-            path: case.path().display().to_string(),
-            document_count: case.document_count()?,
-        })
-    }
-}
-
-/// Takes a lock, turning a poisoned one into an error the UI can show rather than a panic,
-/// because a panic in an earlier command should not take the whole window down with it.
-fn lock<T>(mutex: &Mutex<T>) -> dossier::Result<MutexGuard<'_, T>> {
-    mutex.lock().map_err(|_| {
-        Error::internal(
-            "the app's state was left inconsistent by an earlier failure; restart the app",
-        )
-    })
-}
-
-/// Runs one core call against the open case.
-fn with_case<T>(
-    state: &OpenCase,
-    call: impl FnOnce(&Case) -> dossier::Result<T>,
-) -> dossier::Result<T> {
-    let guard = lock(state)?;
-    let case = guard.as_ref().ok_or_else(|| {
-        Error::not_found("no case is open: start the app with a case file, e.g. `dossier-app path/to/case.dossier`")
-    })?;
-    call(case)
-}
-
-/// Opens `path` as the current case, replacing any case that was open.
-fn open_into(state: &OpenCase, path: &Path) -> dossier::Result<CaseInfo> {
-    let case = Case::open(path)?;
-    let info = CaseInfo::of(&case)?;
-    *lock(state)? = Some(case);
-    Ok(info)
+/// When the process started, to log how long the window took to become interactive.
+struct Launch {
+    at: Instant,
+    logged: AtomicBool,
 }
 
 /// The case to open at start: the first command-line argument, else `DOSSIER_CASE`.
@@ -78,108 +41,185 @@ fn startup_case_path(first_arg: Option<OsString>, env_case: Option<OsString>) ->
         .map(PathBuf::from)
 }
 
+/// Runs `call` on the blocking thread pool with the app's state, so that a slow disk or a long
+/// search never occupies the async runtime that delivers the window's other messages.
+async fn blocking<T: Send + 'static>(
+    app: AppHandle,
+    call: impl FnOnce(&AppState) -> dossier::Result<T> + Send + 'static,
+) -> Result<T, Error> {
+    tauri::async_runtime::spawn_blocking(move || call(&app.state::<AppState>()))
+        .await
+        .map_err(|err| Error::internal(format!("the command stopped unexpectedly: {err}")))?
+}
+
 #[tauri::command]
 async fn current_case(
-    state: State<'_, OpenCase>,
-    requested: State<'_, Requested>,
+    app: AppHandle,
+    launch: tauri::State<'_, Launch>,
 ) -> Result<Option<CaseInfo>, Error> {
-    if let Some(case) = lock(&state)?.as_ref() {
-        return CaseInfo::of(case).map(Some);
+    let asked = launch.at.elapsed();
+    let answer = blocking(app, |s| s.current()).await;
+    // The first answer is the moment the window can show a case or the picker: the figure
+    // docs/benchmarks.md records as cold start.
+    if std::env::var_os("DOSSIER_TIMING").is_some() && !launch.logged.swap(true, Ordering::SeqCst) {
+        eprintln!(
+            "dossier-app: interactive {} ms after launch (asked at {} ms)",
+            launch.at.elapsed().as_millis(),
+            asked.as_millis()
+        );
     }
-    match &requested.0 {
-        Some(path) => open_into(&state, path).map(Some),
-        None => Ok(None),
-    }
+    answer
 }
 
 #[tauri::command]
-async fn open_case(path: String, state: State<'_, OpenCase>) -> Result<CaseInfo, Error> {
-    open_into(&state, Path::new(&path))
+async fn open_case(app: AppHandle, path: String) -> Result<CaseInfo, Error> {
+    blocking(app, move |s| s.open(path.as_ref())).await
 }
 
 #[tauri::command]
-async fn list_documents(state: State<'_, OpenCase>) -> Result<Vec<DocumentSummary>, Error> {
-    with_case(&state, Case::documents)
+async fn create_case(app: AppHandle, path: String) -> Result<CaseInfo, Error> {
+    blocking(app, move |s| s.create(path.as_ref())).await
 }
 
 #[tauri::command]
-async fn get_document(id: i64, state: State<'_, OpenCase>) -> Result<Document, Error> {
-    with_case(&state, |case| case.document(id))
+async fn open_demo_case(app: AppHandle) -> Result<CaseInfo, Error> {
+    blocking(app, |s| s.open_demo()).await
+}
+
+#[tauri::command]
+async fn close_case(app: AppHandle) -> Result<(), Error> {
+    blocking(app, |s| s.close()).await
+}
+
+#[tauri::command]
+async fn recent_cases(app: AppHandle) -> Result<Vec<RecentCase>, Error> {
+    blocking(app, |s| Ok(s.recent())).await
+}
+
+#[tauri::command]
+async fn forget_recent_case(app: AppHandle, path: String) -> Result<Vec<RecentCase>, Error> {
+    blocking(app, move |s| s.forget_recent(path.as_ref())).await
+}
+
+#[tauri::command]
+async fn list_documents(app: AppHandle) -> Result<Vec<DocumentSummary>, Error> {
+    blocking(app, |s| s.with_case(|case| case.documents())).await
+}
+
+#[tauri::command]
+async fn get_document(app: AppHandle, id: i64) -> Result<Document, Error> {
+    blocking(app, move |s| s.with_case(|case| case.document(id))).await
+}
+
+/// Imports files and folders (from the import button's dialog or a drop on the window),
+/// emitting `import-progress` events while it runs.
+#[tauri::command]
+async fn import_paths(app: AppHandle, paths: Vec<String>) -> Result<ImportReport, Error> {
+    let emitter = app.clone();
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    blocking(app, move |s| {
+        s.import(&paths, &mut |event| {
+            let _ = emitter.emit("import-progress", event);
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+async fn cancel_import(app: AppHandle) -> Result<bool, Error> {
+    Ok(app.state::<AppState>().cancel_import())
+}
+
+#[tauri::command]
+async fn search(app: AppHandle, request: SearchRequest) -> Result<SearchResults, Error> {
+    blocking(app, move |s| s.with_case(|case| case.search(&request))).await
+}
+
+#[tauri::command]
+async fn export_search_csv(
+    app: AppHandle,
+    request: SearchRequest,
+    path: String,
+) -> Result<usize, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.export_search_csv(&request, path.as_ref()))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn saved_searches(app: AppHandle) -> Result<Vec<SavedSearch>, Error> {
+    blocking(app, |s| s.with_case(|case| case.saved_searches())).await
+}
+
+#[tauri::command]
+async fn save_search(app: AppHandle, name: String, query: String) -> Result<SavedSearch, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.save_search(&name, &query))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn delete_saved_search(app: AppHandle, name: String) -> Result<(), Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.delete_saved_search(&name))
+    })
+    .await
+}
+
+/// Answers at once without touching the case: the benchmark measures the window's round trip
+/// with it while an import runs.
+#[tauri::command]
+async fn ping() -> Result<(), Error> {
+    Ok(())
+}
+
+fn places(app: &AppHandle) -> tauri::Result<Places> {
+    Ok(Places {
+        recent_file: app.path().app_config_dir()?.join("recent-cases.json"),
+        demo_case: app.path().app_data_dir()?.join("demo.dossier"),
+        demo_sources: app.path().resolve("demo", BaseDirectory::Resource)?,
+    })
 }
 
 fn main() {
+    let launch = Launch {
+        at: Instant::now(),
+        logged: AtomicBool::new(false),
+    };
     let startup = startup_case_path(std::env::args_os().nth(1), std::env::var_os("DOSSIER_CASE"));
 
     tauri::Builder::default()
-        .manage(OpenCase::default())
-        .manage(Requested(startup.clone()))
+        .plugin(tauri_plugin_dialog::init())
+        .manage(launch)
         .setup(move |app| {
-            if let Some(path) = startup {
-                // The window shows the same error through `current_case`; stderr keeps it for
-                // whoever launched the app from a terminal or a script.
-                if let Err(err) = open_into(&app.state::<OpenCase>(), &path) {
-                    eprintln!("dossier-app: cannot open {}: {}", path.display(), err);
-                }
-            }
+            let places = places(app.handle())?;
+            app.manage(AppState::new(places, startup));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             current_case,
             open_case,
+            create_case,
+            open_demo_case,
+            close_case,
+            recent_cases,
+            forget_recent_case,
             list_documents,
-            get_document
+            get_document,
+            import_paths,
+            cancel_import,
+            search,
+            export_search_csv,
+            saved_searches,
+            save_search,
+            delete_saved_search,
+            ping
         ])
         .run(tauri::generate_context!())
         .expect("the Dossier window could not be started");
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn argument_wins_over_environment() {
-        let path = startup_case_path(Some("a.dossier".into()), Some("b.dossier".into()));
-        assert_eq!(path, Some(PathBuf::from("a.dossier")));
-    }
-
-    #[test]
-    fn environment_is_used_without_argument() {
-        let path = startup_case_path(None, Some("b.dossier".into()));
-        assert_eq!(path, Some(PathBuf::from("b.dossier")));
-    }
-
-    #[test]
-    fn empty_values_mean_no_case() {
-        assert_eq!(startup_case_path(Some("".into()), Some("".into())), None);
-        assert_eq!(startup_case_path(None, None), None);
-    }
-
-    #[test]
-    fn commands_without_a_case_say_how_to_open_one() {
-        let err = with_case(&OpenCase::default(), Case::documents).unwrap_err();
-        assert_eq!(err.code, dossier::ErrorCode::NotFound);
-        assert!(err.message.contains("dossier-app"));
-    }
-
-    #[test]
-    fn a_failed_open_leaves_the_open_case_alone() {
-        let dir = std::env::temp_dir().join(format!("dossier-app-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let good = dir.join("good.dossier");
-        let _ = std::fs::remove_file(&good);
-        Case::create(&good).unwrap();
-
-        let state = OpenCase::default();
-        let err = open_into(&state, &dir.join("missing.dossier")).unwrap_err();
-        assert_eq!(err.code, dossier::ErrorCode::NotFound);
-        assert!(state.lock().unwrap().is_none());
-
-        let info = open_into(&state, &good).unwrap();
-        assert_eq!(info.document_count, 0);
-        assert!(open_into(&state, &dir.join("missing.dossier")).is_err());
-        let still_open = with_case(&state, |case| Ok(case.path().to_path_buf())).unwrap();
-        assert_eq!(still_open, good);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-}
+mod tests;

@@ -74,9 +74,9 @@ pub fn search(case: &Case, args: SearchArgs, json: bool) -> Result<()> {
             ))
         }
     };
-    let mut request = request(&query, &args);
+    let request = request(&query, &args);
     if let Some(csv) = &args.csv {
-        return write_csv(case, &mut request, csv, json);
+        return write_csv(case, &request, csv, json);
     }
     let results = case.search(&request)?;
     if let Some(notice) = &results.notice {
@@ -141,43 +141,20 @@ fn batch(case: &Case, file: &Path, args: &SearchArgs) -> Result<()> {
     Ok(())
 }
 
-/// Writes every hit of the query, page by page, with its snippet, title, URL and date.
-fn write_csv(case: &Case, request: &mut SearchRequest, path: &Path, json: bool) -> Result<()> {
-    let file = std::fs::File::create(path).map_err(|e| Error::io_at(path, &e))?;
-    let mut out = std::io::BufWriter::new(file);
-    let io = |e: std::io::Error| Error::io_at(path, &e);
-    writeln!(out, "doc_id,kind,title,url,published,score,snippet").map_err(io)?;
-    request.offset = 0;
-    request.limit = 1000;
-    request.facets = false;
-    let mut written = 0;
-    loop {
-        let results = case.search(request)?;
-        if request.offset == 0 {
-            if let Some(notice) = &results.notice {
-                eprintln!("note: {notice}");
-            }
-        }
-        for hit in &results.hits {
-            let fields = [
-                hit.doc_id.to_string(),
-                hit.kind.as_str().to_string(),
-                hit.title.clone(),
-                hit.url.clone().unwrap_or_default(),
-                hit.published.clone().unwrap_or_default(),
-                hit.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
-                hit.snippet.clone(),
-            ];
-            let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-            writeln!(out, "{}", row.join(",")).map_err(io)?;
-        }
-        written += results.hits.len();
-        request.offset += results.hits.len();
-        if results.hits.is_empty() || written >= results.total {
-            break;
-        }
+/// Writes every hit of the query to a CSV file through the core, which the app shares.
+fn write_csv(case: &Case, request: &SearchRequest, path: &Path, json: bool) -> Result<()> {
+    // The export pages through the hits itself; a notice about the index is printed once,
+    // from a first zero-hit search, before the file is written.
+    let probe = SearchRequest {
+        limit: 0,
+        facets: false,
+        snippets: false,
+        ..request.clone()
+    };
+    if let Some(notice) = case.search(&probe)?.notice {
+        eprintln!("note: {notice}");
     }
-    out.flush().map_err(io)?;
+    let written = case.export_search_csv(request, path)?;
     if json {
         println!(
             "{}",
@@ -187,21 +164,6 @@ fn write_csv(case: &Case, request: &mut SearchRequest, path: &Path, json: bool) 
         println!("Wrote {written} hits to {}", path.display());
     }
     Ok(())
-}
-
-/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
-/// never runs a formula that came from a source.
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
 }
 
 fn print_results(results: &SearchResults, offset: usize) {

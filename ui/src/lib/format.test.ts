@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, documentCountLabel, formatPublished, kindLabel } from "./format";
+import { describeError, documentCountLabel, failureReason, formatPublished, kindLabel } from "./format";
 
 describe("formatPublished", () => {
   it("says a missing date is undated", () => {
@@ -62,5 +62,12 @@ describe("labels", () => {
     expect(kindLabel("press_release")).toBe("Press release");
     expect(documentCountLabel(1)).toBe("1 document");
     expect(documentCountLabel(0)).toBe("0 documents");
+  });
+});
+
+describe("failureReason", () => {
+  it("drops a repeated path but keeps other messages whole", () => {
+    expect(failureReason({ path: "/a/empty.txt", error: "/a/empty.txt: empty file" })).toBe("empty file");
+    expect(failureReason({ path: "/a/x.bin", error: "unsupported format: binary data" })).toBe("unsupported format: binary data");
   });
 });

@@ -133,3 +133,12 @@ function isDossierError(err: unknown): err is DossierError {
 export function documentCountLabel(count: number): string {
   return count === 1 ? "1 document" : `${count} documents`;
 }
+
+/**
+ * The reason an import failure gives, without the file's path when the message starts with it:
+ * the panel already shows the path, and some core messages name it again for the CLI.
+ */
+export function failureReason(failure: { path: string; error: string }): string {
+  const prefix = `${failure.path}: `;
+  return failure.error.startsWith(prefix) ? failure.error.slice(prefix.length) : failure.error;
+}

@@ -1,0 +1,66 @@
+//! The app's own IPC types, generated to TypeScript with ts-rs next to the core's bindings.
+//! Everything about documents and searches comes from the core; these describe only the
+//! window's state: the open case, recent cases and the progress of a running import.
+
+use dossier::{Case, ImportProgress};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What the window shows about the open case.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct CaseInfo {
+    pub path: String,
+    /// The file name without `.dossier`, used as the case's title.
+    pub name: String,
+    pub document_count: usize,
+}
+
+impl CaseInfo {
+    pub fn of(case: &Case) -> dossier::Result<CaseInfo> {
+        Ok(CaseInfo {
+            path: case.path().display().to_string(),
+            name: case_name(case.path()),
+            document_count: case.document_count()?,
+        })
+    }
+}
+
+/// A case's display name: its file name without the `.dossier` extension.
+pub fn case_name(path: &std::path::Path) -> String {
+    path.file_stem()
+        .or_else(|| path.file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// A case the person opened before, newest first in the picker.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct RecentCase {
+    pub path: String,
+    pub name: String,
+    /// When it was last opened, in milliseconds since the Unix epoch.
+    #[ts(type = "number")]
+    pub opened_at_ms: u64,
+    /// False when the file has been moved or deleted since; the picker greys it out.
+    pub exists: bool,
+}
+
+/// Which part of an import is running. Reading covers every file; indexing is the one search
+/// index commit at the end, which on a large batch takes long enough to deserve its own label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub enum ImportPhase {
+    Reading,
+    Indexing,
+}
+
+/// The payload of the `import-progress` event.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ImportEvent {
+    pub phase: ImportPhase,
+    pub progress: ImportProgress,
+}

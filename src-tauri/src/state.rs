@@ -1,0 +1,262 @@
+//! The app's state between commands: the open case, the running import, and where the app
+//! keeps its own files. Everything here is plain Rust over `dossier::Case`, so it is tested
+//! without a window; `main.rs` only wraps these calls in Tauri commands.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use dossier::{Case, Error, ImportProgress, ImportReport};
+
+use crate::dto::{CaseInfo, ImportEvent, ImportPhase, RecentCase};
+use crate::recent::{now_ms, RecentList};
+
+/// Progress events are sent at most this often: a 23k-file import would otherwise send 23k
+/// events, and a bar moving 25 times a second already looks continuous.
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(40);
+
+/// Where the app keeps its own files.
+pub struct Places {
+    /// The JSON list of recent cases.
+    pub recent_file: PathBuf,
+    /// Where "Open the demo case" builds the demo case the first time.
+    pub demo_case: PathBuf,
+    /// The demo sources shipped with the app (`assets/demo/`).
+    pub demo_sources: PathBuf,
+}
+
+pub struct AppState {
+    /// The open case. `Case` holds a SQLite connection, which is `Send` but not `Sync`, so
+    /// every call takes the lock for the length of one core call.
+    case: Mutex<Option<Case>>,
+    /// Set while an import holds the case, so other commands answer at once with `conflict`
+    /// instead of queueing behind an import that may take a minute.
+    importing: AtomicBool,
+    cancel: AtomicBool,
+    /// The case named on the command line or in `DOSSIER_CASE`. It is kept until a case
+    /// opens, so that "Try again" in the window retries it after the file appears.
+    requested: Mutex<Option<PathBuf>>,
+    /// Whether the start-up reopening of the last case has been tried (it is tried once).
+    last_tried: AtomicBool,
+    places: Places,
+}
+
+/// Takes a lock, turning a poisoned one into an error the UI can show rather than a panic,
+/// because a panic in an earlier command should not take the whole window down with it.
+fn lock<T>(mutex: &Mutex<T>) -> dossier::Result<MutexGuard<'_, T>> {
+    mutex.lock().map_err(|_| {
+        Error::internal(
+            "the app's state was left inconsistent by an earlier failure; restart the app",
+        )
+    })
+}
+
+fn import_running() -> Error {
+    Error::conflict(
+        "an import is running in this case; this is available again when it finishes or is cancelled",
+    )
+}
+
+/// Resets the import flag however the import ends, including by a panic.
+struct Running<'a>(&'a AtomicBool);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
+}
+
+impl AppState {
+    pub fn new(places: Places, requested: Option<PathBuf>) -> AppState {
+        AppState {
+            case: Mutex::new(None),
+            importing: AtomicBool::new(false),
+            cancel: AtomicBool::new(false),
+            requested: Mutex::new(requested),
+            last_tried: AtomicBool::new(false),
+            places,
+        }
+    }
+
+    /// Runs one core call against the open case.
+    pub fn with_case<T>(
+        &self,
+        call: impl FnOnce(&Case) -> dossier::Result<T>,
+    ) -> dossier::Result<T> {
+        if self.importing.load(Ordering::SeqCst) {
+            return Err(import_running());
+        }
+        let guard = lock(&self.case)?;
+        let case = guard
+            .as_ref()
+            .ok_or_else(|| Error::not_found("no case is open: choose one in the case picker"))?;
+        call(case)
+    }
+
+    /// The open case; at start, the case asked for on the command line, else the last case
+    /// the person had open. `None` sends the window to the case picker.
+    pub fn current(&self) -> dossier::Result<Option<CaseInfo>> {
+        if let Some(case) = lock(&self.case)?.as_ref() {
+            return CaseInfo::of(case).map(Some);
+        }
+        let requested = lock(&self.requested)?.clone();
+        if let Some(path) = requested {
+            return self.open(&path).map(Some);
+        }
+        if !self.last_tried.swap(true, Ordering::SeqCst) {
+            let recent = RecentList::load(&self.places.recent_file);
+            if let Some(path) = recent.last_existing() {
+                match self.open(path) {
+                    Ok(info) => return Ok(Some(info)),
+                    // A last case that no longer opens is not an error to show at start:
+                    // the picker lists it, and opening it from there says what is wrong.
+                    Err(err) => eprintln!("dossier-app: cannot reopen {}: {err}", path.display()),
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Opens `path` as the current case, replacing any open case, and remembers it.
+    pub fn open(&self, path: &Path) -> dossier::Result<CaseInfo> {
+        self.install(Case::open(path)?)
+    }
+
+    /// Creates a new case file at `path` and opens it.
+    pub fn create(&self, path: &Path) -> dossier::Result<CaseInfo> {
+        if path.exists() {
+            return Err(Error::conflict(format!(
+                "{} already exists: open it instead, or choose another name",
+                path.display()
+            )));
+        }
+        self.install(Case::create(path)?)
+    }
+
+    fn install(&self, case: Case) -> dossier::Result<CaseInfo> {
+        if self.importing.load(Ordering::SeqCst) {
+            return Err(import_running());
+        }
+        let info = CaseInfo::of(&case)?;
+        let mut recent = RecentList::load(&self.places.recent_file);
+        recent.touch(case.path(), now_ms());
+        *lock(&self.case)? = Some(case);
+        *lock(&self.requested)? = None;
+        // The case is open either way; an unwritable config folder only costs the history.
+        if let Err(err) = recent.save(&self.places.recent_file) {
+            eprintln!("dossier-app: cannot remember recent cases: {err}");
+        }
+        Ok(info)
+    }
+
+    /// Closes the open case (releasing its files) and goes back to the picker.
+    pub fn close(&self) -> dossier::Result<()> {
+        if self.importing.load(Ordering::SeqCst) {
+            return Err(import_running());
+        }
+        *lock(&self.case)? = None;
+        *lock(&self.requested)? = None;
+        self.last_tried.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    pub fn recent(&self) -> Vec<RecentCase> {
+        RecentList::load(&self.places.recent_file).to_dtos()
+    }
+
+    pub fn forget_recent(&self, path: &Path) -> dossier::Result<Vec<RecentCase>> {
+        let mut recent = RecentList::load(&self.places.recent_file);
+        recent.forget(path);
+        recent.save(&self.places.recent_file)?;
+        Ok(recent.to_dtos())
+    }
+
+    /// Opens the demo case, building it from the shipped demo sources the first time.
+    pub fn open_demo(&self) -> dossier::Result<CaseInfo> {
+        let Places {
+            demo_case,
+            demo_sources,
+            ..
+        } = &self.places;
+        if !demo_case.exists() {
+            build_demo(demo_case, demo_sources)?;
+        }
+        self.open(demo_case)
+    }
+
+    /// Imports `paths` into the open case, calling `emit` with throttled progress. Blocks
+    /// until the import ends; the caller runs it off the main thread.
+    pub fn import(
+        &self,
+        paths: &[PathBuf],
+        emit: &mut dyn FnMut(ImportEvent),
+    ) -> dossier::Result<ImportReport> {
+        if self.importing.swap(true, Ordering::SeqCst) {
+            return Err(Error::conflict("an import is already running in this case"));
+        }
+        let _running = Running(&self.importing);
+        self.cancel.store(false, Ordering::SeqCst);
+        let mut guard = lock(&self.case)?;
+        let case = guard
+            .as_mut()
+            .ok_or_else(|| Error::not_found("no case is open to import into"))?;
+        let mut last_sent: Option<Instant> = None;
+        let mut on_progress = |progress: &ImportProgress| {
+            let reading_done = progress.files_done >= progress.files_total;
+            let due = last_sent.map_or(true, |at| at.elapsed() >= PROGRESS_INTERVAL);
+            if due || reading_done {
+                last_sent = Some(Instant::now());
+                emit(ImportEvent {
+                    // After the last file the core commits the batch to the search index.
+                    phase: if reading_done {
+                        ImportPhase::Indexing
+                    } else {
+                        ImportPhase::Reading
+                    },
+                    progress: progress.clone(),
+                });
+            }
+            !self.cancel.load(Ordering::SeqCst)
+        };
+        case.import(paths, &mut on_progress)
+    }
+
+    /// Asks the running import to stop after the current file; what it imported stays.
+    pub fn cancel_import(&self) -> bool {
+        let running = self.importing.load(Ordering::SeqCst);
+        if running {
+            self.cancel.store(true, Ordering::SeqCst);
+        }
+        running
+    }
+}
+
+/// Creates the demo case at `case_path` from the sources in `sources`. A half-built demo case
+/// is removed again, so that the next attempt starts clean instead of opening it.
+fn build_demo(case_path: &Path, sources: &Path) -> dossier::Result<()> {
+    if !sources.is_dir() {
+        return Err(Error::not_found(format!(
+            "the demo sources are missing from this installation (looked in {})",
+            sources.display()
+        )));
+    }
+    if let Some(dir) = case_path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
+    }
+    let built = Case::create(case_path).and_then(|mut case| {
+        let report = case.import(&[sources.to_path_buf()], &mut |_| true)?;
+        if report.imported == 0 {
+            return Err(Error::internal(format!(
+                "the demo sources in {} held nothing to import",
+                sources.display()
+            )));
+        }
+        Ok(())
+    });
+    if built.is_err() {
+        let _ = std::fs::remove_file(case_path);
+        let _ = std::fs::remove_dir_all(dossier::search::index_dir(case_path));
+    }
+    built
+}

@@ -1,0 +1,61 @@
+// The query the search view sends: what the person typed, plus the filters chosen by clicking
+// facets and by the date range, written in the same query language (docs/search.md) so that
+// the CSV export and saved searches hold exactly what was shown.
+
+export type FacetField = "kind" | "outlet" | "year";
+
+export type SearchFilters = {
+  kind: string | null;
+  outlet: string | null;
+  year: string | null;
+  /** Inclusive ends as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty means open. */
+  from: string;
+  to: string;
+};
+
+export const NO_FILTERS: SearchFilters = { kind: null, outlet: null, year: null, from: "", to: "" };
+
+/** A filter value as the query language reads it: quoted when it has spaces or quotes. */
+function value(text: string): string {
+  if (/^[\p{L}\p{N}_.-]+$/u.test(text)) {
+    return text;
+  }
+  return `"${text.replace(/"/g, " ").trim()}"`;
+}
+
+export function filterClauses(filters: SearchFilters): string[] {
+  const out: string[] = [];
+  if (filters.kind) {
+    out.push(`kind:${value(filters.kind)}`);
+  }
+  if (filters.outlet) {
+    out.push(`outlet:${value(filters.outlet)}`);
+  }
+  if (filters.year) {
+    out.push(`date:${filters.year}`);
+  }
+  const from = filters.from.trim();
+  const to = filters.to.trim();
+  if (from !== "" || to !== "") {
+    out.push(`date:${from}..${to}`);
+  }
+  return out;
+}
+
+/**
+ * The full query, or "" when there is nothing to search for. Filters alone make a query
+ * (every document of that kind), but the typed part is parenthesised so its ORs stay its own.
+ */
+export function composeQuery(typed: string, filters: SearchFilters): string {
+  const text = typed.trim();
+  const clauses = filterClauses(filters);
+  if (clauses.length === 0) {
+    return text;
+  }
+  const base = text === "" ? [] : [/\bOR\b/.test(text) ? `(${text})` : text];
+  return [...base, ...clauses].join(" ");
+}
+
+export function toggleFacet(filters: SearchFilters, field: FacetField, picked: string): SearchFilters {
+  return { ...filters, [field]: filters[field] === picked ? null : picked };
+}

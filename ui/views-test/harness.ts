@@ -1,0 +1,103 @@
+// The real App, mounted in a plain browser page with Tauri's IPC mocked (@tauri-apps/api/mocks).
+// The scenario comes from the page's query string: ?case=none|open&docs=N. Every call the
+// window makes is recorded in window.__calls for the tests to inspect.
+
+import { emit } from "@tauri-apps/api/event";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { mount } from "svelte";
+import App from "../src/App.svelte";
+import "../src/app.css";
+import { documentOf, searchResults, summaries } from "./fixtures";
+
+type Call = { cmd: string; args: unknown };
+declare global {
+  interface Window {
+    __calls: Call[];
+    __pwned?: unknown;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const docs = summaries(Number(params.get("docs") ?? "5"));
+let open = params.get("case") !== "none";
+const info = () => ({ path: "/cases/test.dossier", name: "test", document_count: docs.length });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+window.__calls = [];
+
+mockWindows("main");
+mockIPC(
+  async (cmd, args) => {
+    window.__calls.push({ cmd, args });
+    const a = (args ?? {}) as Record<string, unknown>;
+    switch (cmd) {
+      case "current_case":
+        return open ? info() : null;
+      case "recent_cases":
+        return [
+          { path: "/cases/test.dossier", name: "test", opened_at_ms: 1_790_000_000_000, exists: true },
+          { path: "/gone/old.dossier", name: "old", opened_at_ms: 1_780_000_000_000, exists: false },
+        ];
+      case "open_demo_case":
+      case "open_case":
+        open = true;
+        return info();
+      case "close_case":
+        open = false;
+        return null;
+      case "list_documents":
+        return docs;
+      case "get_document":
+        return documentOf(docs[Number(a.id) - 1]);
+      case "saved_searches":
+        return [{ name: "botnets", query: "botnet -kelihos", saved_at: "2026-11-27T12:00:00Z" }];
+      case "search": {
+        const request = a.request as { query: string };
+        if (request.query.includes('"')) {
+          throw { code: "invalid_input", message: "unclosed quote at character 0 of the query" };
+        }
+        return searchResults(request.query);
+      }
+      case "save_search":
+        return { name: a.name, query: a.query, saved_at: "2026-11-27T12:00:00Z" };
+      case "plugin:dialog|save":
+        return "/exports/hits.csv";
+      case "export_search_csv":
+        return 2;
+      case "plugin:dialog|open":
+        return ["/sources/a.txt", "/sources/bad.bin"];
+      case "import_paths": {
+        // Progress events as the backend sends them, then the report naming the failed file.
+        for (let done = 1; done <= 4; done++) {
+          await sleep(150);
+          const progress = {
+            files_done: done,
+            files_total: 4,
+            bytes_done: done * 100,
+            bytes_total: 400,
+            imported: done,
+            duplicates: 0,
+            failed: 0,
+            current: `/sources/file${done}.txt`,
+          };
+          await emit("import-progress", { phase: done === 4 ? "indexing" : "reading", progress });
+        }
+        await sleep(150);
+        return {
+          imported: 3,
+          duplicates: 0,
+          failed: [{ path: "/sources/bad.bin", error: "unsupported format: binary data, not text", code: "unsupported" }],
+          documents: [6, 7, 8],
+          warnings: [],
+          cancelled: false,
+        };
+      }
+      case "cancel_import":
+        return true;
+      default:
+        throw { code: "internal", message: `the view tests do not mock ${cmd}` };
+    }
+  },
+  { shouldMockEvents: true },
+);
+
+mount(App, { target: document.getElementById("app")! });
