@@ -2,13 +2,10 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::now;
 use crate::intervals::{self, Interval};
 use crate::model::{EventKind, EventRecord, EventSource, ReviewStatus, TimelineQuery};
 use crate::{Error, Result};
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 /// A source span of a new event, with the date that source gives it.
 pub struct NewSource<'a> {
