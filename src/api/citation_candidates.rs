@@ -1,18 +1,10 @@
 //! Autocomplete for citations: what typing `[@` and a few words can insert.
 
+use super::notes::short;
 use crate::model::{CitationCandidate, QuoteFilter, ReviewStatus, TimelineQuery};
 use crate::notes::Target;
 use crate::search::model::{HitKind, SearchRequest};
 use crate::{Case, Result};
-
-fn short(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        format!("{}…", flat.chars().take(max).collect::<String>().trim_end())
-    }
-}
 
 fn day(published: Option<&str>) -> String {
     published

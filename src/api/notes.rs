@@ -13,6 +13,14 @@ use crate::store::notes::{self as note_store, CitationRow, QuoteSnapshot};
 use crate::store::{documents, entities, events, quotes};
 use crate::{Case, Result};
 
+/// Chars `[start, end)` of a text: citations count characters, not bytes.
+fn chars_between(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
 /// Resolves citations against the case, reading each document once however often it is cited.
 pub(crate) struct Resolver<'a> {
     case: &'a Case,
@@ -91,14 +99,7 @@ impl<'a> Resolver<'a> {
                              has {length} characters"
                         ));
                     } else {
-                        citation.words = Some(
-                            document
-                                .text
-                                .chars()
-                                .skip(start)
-                                .take(end - start)
-                                .collect(),
-                        );
+                        citation.words = Some(chars_between(&document.text, start, end));
                         citation.start = Some(start);
                         citation.end = Some(end);
                     }
@@ -116,14 +117,8 @@ impl<'a> Resolver<'a> {
                     if let Some(source) = event.sources.first() {
                         if let Some(document) = self.with_document(&mut citation, source.doc_id) {
                             if source.end > source.start {
-                                citation.words = Some(
-                                    document
-                                        .text
-                                        .chars()
-                                        .skip(source.start)
-                                        .take(source.end - source.start)
-                                        .collect(),
-                                );
+                                citation.words =
+                                    Some(chars_between(&document.text, source.start, source.end));
                                 citation.start = Some(source.start);
                                 citation.end = Some(source.end);
                             }
@@ -151,14 +146,7 @@ impl<'a> Resolver<'a> {
                 let mut texts = Vec::new();
                 for source in event.sources.iter().filter(|s| s.end > s.start) {
                     if let Some(document) = self.document(source.doc_id) {
-                        texts.push(
-                            document
-                                .text
-                                .chars()
-                                .skip(source.start)
-                                .take(source.end - source.start)
-                                .collect(),
-                        );
+                        texts.push(chars_between(&document.text, source.start, source.end));
                     }
                 }
                 texts.push(format!("{}\n{}", event.title, event.description));
@@ -195,7 +183,8 @@ fn problem(
     }
 }
 
-fn short(text: &str, max: usize) -> String {
+/// Text on one line, cut at `max` characters with an ellipsis.
+pub(crate) fn short(text: &str, max: usize) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
         flat
