@@ -87,6 +87,11 @@ fn configure(conn: &Connection) -> Result<()> {
     // writes to in memory, instead of spilling half-written pages to the WAL and reading them
     // back.
     conn.pragma_update(None, "cache_size", -32768)?;
+    // Each imported document is written inside a savepoint, and SQLite keeps the pages a
+    // savepoint changes in a sub-journal so it can roll them back. On disk that sub-journal
+    // cost an import with extraction a write system call per page per document; in memory it
+    // is a copy (and a sub-journal never outlives its transaction, so nothing is at risk).
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     // Importing one document runs some twenty distinct statements; with rusqlite's default
     // cache of 16 they would evict each other and be compiled again for every document.
