@@ -395,13 +395,39 @@ fn store_and_record(
     let Some(extraction) = extraction else {
         return Ok(store_one(tx, doc, path, imported_at)?.map(|id| (id, Vec::new())));
     };
-    let savepoint = tx.savepoint()?;
-    let Some(id) = store_one(&savepoint, doc, path, imported_at)? else {
+    // The savepoint's statements are prepared once for the import rather than parsed for
+    // every document, as `Transaction::savepoint` would.
+    tx.prepare_cached("SAVEPOINT import_document")?
+        .execute([])?;
+    let stored = record_one(tx, doc, extraction, path, imported_at, cache);
+    match stored {
+        Ok(_) => {
+            tx.prepare_cached("RELEASE import_document")?.execute([])?;
+        }
+        Err(_) => {
+            tx.prepare_cached("ROLLBACK TO import_document")?
+                .execute([])?;
+            tx.prepare_cached("RELEASE import_document")?.execute([])?;
+        }
+    }
+    stored
+}
+
+/// The body of `store_and_record`, inside its savepoint.
+fn record_one(
+    conn: &Connection,
+    doc: &ImportedDocument,
+    extraction: &Extraction,
+    path: &Path,
+    imported_at: &str,
+    cache: &mut ResolveCache,
+) -> Result<Option<(i64, Vec<String>)>> {
+    let Some(id) = store_one(conn, doc, path, imported_at)? else {
         return Ok(None);
     };
     let published = doc.published.as_ref();
     let recorded = analysis::record(
-        &savepoint,
+        conn,
         &analysis::DocumentFacts {
             id,
             title: &doc.title,
@@ -414,7 +440,6 @@ fn store_and_record(
         extraction,
         cache,
     )?;
-    savepoint.commit()?;
     Ok(Some((id, recorded.problems)))
 }
 
@@ -438,4 +463,77 @@ fn store_one(
         imported_at,
     )?;
     Ok(Some(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(conn: &Connection, sql: &str) -> i64 {
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_document_whose_proposals_fail_is_rolled_back_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let case = dir.path().join("case.dossier");
+        let mut conn = crate::store::create(&case).unwrap();
+        // A write that fails halfway through the second document's proposals, after the
+        // document row, its entities and its mentions are already written.
+        conn.execute_batch(
+            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON quotes WHEN NEW.text LIKE '%refused%'
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+        )
+        .unwrap();
+        let sources = dir.path().join("sources");
+        std::fs::create_dir(&sources).unwrap();
+        std::fs::write(
+            sources.join("a.txt"),
+            "\"We kept everything,\" said Maria Lopez, an analyst at Acme Corp.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sources.join("b.txt"),
+            "\"This was refused,\" said John Carter, a spokesman for Beta Inc.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sources.join("c.txt"),
+            "\"We kept this too,\" said Ann Smith, director at Gamma Ltd.\n",
+        )
+        .unwrap();
+        let report = import_paths(&mut conn, &case, &[sources], true, &mut |_| true).unwrap();
+        assert_eq!(report.imported, 2, "{:?}", report.failed);
+        assert_eq!(report.failed.len(), 1);
+        assert!(report.failed[0].path.ends_with("b.txt"));
+        assert!(report.failed[0].error.contains("refused by the test"));
+        assert_eq!(count(&conn, "SELECT count(*) FROM documents"), 2);
+        assert_eq!(count(&conn, "SELECT count(*) FROM quotes"), 2);
+        // The other documents' speakers are entities; the failed one's are not.
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM entities WHERE name IN ('Maria Lopez', 'Ann Smith')"
+            ),
+            2
+        );
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM entities WHERE name LIKE '%Carter%' OR name LIKE '%Beta%'"
+            ),
+            0
+        );
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)"
+            ),
+            0
+        );
+        // The savepoint was released, so the import's transaction committed normally and a
+        // later write starts cleanly.
+        conn.execute_batch("DROP TRIGGER temp.refuse").unwrap();
+        assert!(conn.is_autocommit());
+    }
 }

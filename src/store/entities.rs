@@ -6,7 +6,10 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::now;
-use crate::entities::names::{fold_key, is_spelling_variant, known_organisation, surname_key};
+use crate::entities::names::{
+    fold_key, is_spelling_variant, known_organisation, known_organisation_by_key, surname_key,
+    surname_of_key,
+};
 use crate::entities::{DocEntity, EntityKind};
 use crate::model::{AliasRecord, EntitySummary, MentionRecord, RoleRecord};
 use crate::{Error, Result};
@@ -58,16 +61,19 @@ fn similar_person(conn: &Connection, name: &str) -> Result<Option<(i64, f32, Str
     // The same first name and a surname one letter off: "Pyotr Levishov" is "Pyotr Levashov".
     let prefix = format!("{first} ");
     let upper = format!("{first}!");
+    // The stored key is the alias folded, so its surname is read from the key rather than by
+    // folding each of these fifty names again.
     let mut stmt = conn.prepare_cached(
-        "SELECT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+        "SELECT a.entity_id, a.alias, a.alias_key FROM entity_aliases a
+         JOIN entities e ON e.id = a.entity_id
          WHERE a.alias_key >= ?1 AND a.alias_key < ?2 AND e.kind = 'person' LIMIT 50",
     )?;
-    let same_first: Vec<(i64, String)> = stmt
-        .query_map([&prefix, &upper], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let same_first: Vec<(i64, String, String)> = stmt
+        .query_map([&prefix, &upper], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (id, alias) in same_first {
-        if let Some(other_surname) = surname_key(&alias) {
-            if is_spelling_variant(&surname, &other_surname) {
+    for (id, alias, alias_key) in same_first {
+        if let Some(other_surname) = surname_of_key(&alias_key) {
+            if is_spelling_variant(&surname, other_surname) {
                 return Ok(Some((
                     id,
                     0.7,
@@ -125,12 +131,17 @@ pub fn resolve(
         if entity.kind == EntityKind::Person && !name.contains(' ') && names.len() > 1 {
             continue;
         }
-        if let Some(id) = cached_by_alias(conn, cache, fold_key(name), entity.kind)? {
+        let key = fold_key(name);
+        let canonical = match entity.kind {
+            EntityKind::Organization => known_organisation_by_key(&key),
+            EntityKind::Person => None,
+        };
+        if let Some(id) = cached_by_alias(conn, cache, key, entity.kind)? {
             found = Some((id, None));
             break;
         }
         if entity.kind == EntityKind::Organization {
-            if let Some(canonical) = known_organisation(name) {
+            if let Some(canonical) = canonical {
                 if let Some(id) = cached_by_alias(conn, cache, fold_key(canonical), entity.kind)? {
                     found = Some((id, None));
                     break;

@@ -384,10 +384,19 @@ pub fn for_each_for_index(
             }
         }
         Some(ids) => {
-            let mut stmt = conn.prepare_cached(&format!("{COLUMNS} AND id = ?1"))?;
-            for id in ids {
-                if let Some(event) = stmt.query_row([id], row).optional()? {
-                    visit(event)?;
+            // An import journals tens of thousands of new events with consecutive ids: one
+            // range query per run of consecutive ids reads them in a single pass instead of a
+            // statement per event.
+            let mut ids = ids.to_vec();
+            ids.sort_unstable();
+            ids.dedup();
+            let mut stmt = conn.prepare_cached(&format!("{COLUMNS} AND id BETWEEN ?1 AND ?2"))?;
+            let mut runs = ids.chunk_by(|a, b| b - a == 1);
+            for run in &mut runs {
+                let (first, last) = (run[0], run[run.len() - 1]);
+                let mut rows = stmt.query([first, last])?;
+                while let Some(r) = rows.next()? {
+                    visit(row(r)?)?;
                     n += 1;
                 }
             }
