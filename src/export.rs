@@ -50,7 +50,7 @@ pub(crate) fn search_csv(case: &Case, request: &SearchRequest, path: &Path) -> R
 
 /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
 /// never runs a formula that came from a source.
-fn csv_field(value: &str) -> String {
+pub(crate) fn csv_field(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@']) {
         format!("'{value}")
     } else {

@@ -102,6 +102,7 @@ pub fn quotes(case: &Case, args: QuotesArgs, json: bool) -> Result<()> {
         doc_id: args.doc,
         status: args.status.as_deref().map(status).transpose()?,
         kind: args.kind,
+        ..QuoteFilter::default()
     };
     let quotes = case.quotes(&filter)?;
     if json {

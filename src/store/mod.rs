@@ -9,6 +9,7 @@ pub mod events;
 pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
+pub mod timeline_points;
 
 use std::path::Path;
 use std::sync::LazyLock;
