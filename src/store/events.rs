@@ -113,6 +113,10 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
             args.len()
         ));
     }
+    if let Some(id) = only {
+        args.push(id.into());
+        filter.push_str(&format!(" AND e.id = ?{}", args.len()));
+    }
     match query.status {
         Some(status) => {
             args.push(status.as_str().to_string().into());

@@ -142,3 +142,15 @@ fn quotes_and_events_export_as_csv() {
     assert!(text.contains("2017-W14"));
     assert!(text.contains("[@d1:"));
 }
+
+#[test]
+fn an_event_is_read_by_its_id() {
+    let s = Sandbox::new();
+    s.import(&[&seed_path()]);
+    let case = dossier::Case::open(&s.case).unwrap();
+    let events = case.timeline(&TimelineQuery::default()).unwrap();
+    assert!(events.len() > 2);
+    for event in &events {
+        assert_eq!(&case.event(event.id).unwrap(), event);
+    }
+}
