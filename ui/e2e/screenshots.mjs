@@ -1,5 +1,6 @@
 // Takes the README's screenshots of the real app on the demo case, under the Xvfb display
-// that scripts/screenshots.sh started: picker, library, reader and search.
+// that scripts/screenshots.sh started: picker, library, reader and search; quotes (and the
+// reader showing a quote in its speaker's colour), people, and the timeline.
 //
 // Usage: node e2e/screenshots.mjs APP_BINARY OUT_DIR
 
@@ -50,6 +51,32 @@ try {
   await app.waitFor("[data-testid=citation]");
   await sleep(400);
   shoot("reader");
+  await app.execute("document.getSelection().removeAllRanges()");
+
+  await app.click((await app.find("[data-testid=tab-quotes]"))[0]);
+  await app.waitFor("[data-testid=quote-row] .speaker", { text: "Blanco" });
+  await sleep(400);
+  shoot("quotes");
+
+  const blanco = await app.waitFor("[data-testid=quote-row]", { text: "Blanco" });
+  await app.click(blanco);
+  await app.chord(KEYS.enter);
+  await app.waitFor("[data-testid=reader-text] .quote.target");
+  await sleep(400);
+  shoot("reader-quotes");
+  await app.chord(KEYS.escape);
+
+  await app.click((await app.find("[data-testid=tab-people]"))[0]);
+  await app.click(await app.waitFor("[data-testid=entity-row]", { text: "Kremez" }));
+  await app.waitFor("[data-testid=entity-name]", { text: "Kremez" });
+  await sleep(400);
+  shoot("people");
+
+  await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
+  await app.jsClick(await app.waitFor("[data-testid=in-view-event]", { text: /arrest(ed in Spain)? last week/ }));
+  await app.waitFor("[data-testid=event-value]", { text: "W14" });
+  await sleep(400);
+  shoot("timeline");
 } finally {
   await app.close();
 }
