@@ -75,7 +75,8 @@ try {
   await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
   await app.jsClick(await app.waitFor("[data-testid=in-view-event]", { text: /arrest(ed in Spain)? last week/ }));
   await app.waitFor("[data-testid=event-value]", { text: "W14" });
-  await sleep(400);
+  await app.jsClick(await app.waitFor("[data-testid=event-detail] button", { text: "Zoom to it" }));
+  await sleep(600);
   shoot("timeline");
 } finally {
   await app.close();

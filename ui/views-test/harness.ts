@@ -1,5 +1,6 @@
 // The real App, mounted in a plain browser page with Tauri's IPC mocked (@tauri-apps/api/mocks).
-// The scenario comes from the page's query string: ?case=none|open&docs=N. Every call the
+// The scenario comes from the page's query string: ?case=none|open&docs=N&quotes=N&events=N.
+// Every call the
 // window makes is recorded in window.__calls for the tests to inspect.
 
 import { emit } from "@tauri-apps/api/event";
@@ -7,7 +8,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
 import "../src/app.css";
-import { documentOf, searchResults, summaries } from "./fixtures";
+import { documentOf, entities, entityDetail, eventRecord, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
 
 type Call = { cmd: string; args: unknown };
 declare global {
@@ -21,6 +22,10 @@ const params = new URLSearchParams(location.search);
 const docs = summaries(Number(params.get("docs") ?? "5"));
 let open = params.get("case") !== "none";
 const info = () => ({ path: "/cases/test.dossier", name: "test", document_count: docs.length });
+const quoteCount = Number(params.get("quotes") ?? "12");
+const points = timelinePoints(Number(params.get("events") ?? "50"));
+const people = entities();
+const reviewed = new Map<number, string>();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 window.__calls = [];
 
@@ -93,6 +98,57 @@ mockIPC(
       }
       case "cancel_import":
         return true;
+      case "count_quotes":
+        return quoteCount;
+      case "list_quotes": {
+        const f = a.filter as { offset: number | null; limit: number | null; doc_id: number | null };
+        const from = f.offset ?? 0;
+        const to = Math.min(from + (f.limit ?? quoteCount), f.doc_id !== null ? 5 : quoteCount);
+        return Array.from({ length: Math.max(to - from, 0) }, (_, i) => {
+          const q = quoteAt(from + i);
+          return { ...q, status: reviewed.get(q.id) ?? q.status };
+        });
+      }
+      case "get_quote":
+        return { ...quoteAt(Number(a.id) - 1), status: reviewed.get(Number(a.id)) ?? "auto" };
+      case "review_quote":
+        reviewed.set(Number(a.id), String(a.status));
+        return { ...quoteAt(Number(a.id) - 1), status: a.status };
+      case "edit_quote": {
+        const edit = a.edit as { speaker: string | null; start: number | null; end: number | null };
+        reviewed.set(Number(a.id), "edited");
+        const q = quoteAt(Number(a.id) - 1);
+        return { ...q, status: "edited", speaker: edit.speaker ?? q.speaker, start: edit.start ?? q.start, end: edit.end ?? q.end };
+      }
+      case "list_entities":
+        return people;
+      case "get_entity":
+        return entityDetail(people[Number(a.id) - 1] ?? people[0]);
+      case "rename_entity": {
+        const e = people[Number(a.id) - 1];
+        e.name = String(a.name);
+        return e;
+      }
+      case "merge_entities":
+        return 42;
+      case "unmerge_entities":
+        return 2;
+      case "split_entity":
+        return 77;
+      case "timeline_points":
+        return points;
+      case "get_event":
+        return eventRecord(Number(a.id), points);
+      case "add_event": {
+        const input = a.input as { title: string; date: string };
+        return { ...eventRecord(1, points), id: 9999, title: input.title, value: input.date, kind: "manual" };
+      }
+      case "review_event":
+        return { ...eventRecord(Number(a.id), points), status: a.status };
+      case "export_quotes_csv":
+        return quoteCount;
+      case "export_timeline_csv":
+        return points.id.length;
       default:
         throw { code: "internal", message: `the view tests do not mock ${cmd}` };
     }

@@ -1,0 +1,179 @@
+// Measures the timeline in the real window (WebKitGTK under Xvfb, over tauri-driver): our own
+// canvas against vis-timeline, a well-kept timeline library, on the same 10,000 events, and
+// our canvas on every event of the case. Run by scripts/bench-timeline.sh; prints figures for
+// docs/benchmarks.md.
+//
+// Both are measured the same way: first paint is the time from having the events in the page
+// to the end of the first frame after the timeline is built; frame times are the intervals
+// between animation frames while the view zooms (60 frames) and pans (60 frames), with the view
+// set programmatically once per frame (vis-timeline: setWindow without animation).
+//
+// Usage: node e2e/bench-timeline.mjs APP_BINARY CASE_FILE [EVENTS=10000]
+
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startApp, sleep } from "./webdriver.mjs";
+
+const [application, casePath, eventsArg] = process.argv.slice(2);
+const wanted = Number(eventsArg ?? 10000);
+const ui = fileURLToPath(new URL("..", import.meta.url));
+const visJs = readFileSync(`${ui}/node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js`, "utf8");
+const visCss = readFileSync(`${ui}/node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css`, "utf8");
+
+/** Median, 95th percentile, worst, and frames longer than 1.5 frames of a 60 Hz display. */
+function summary(deltas) {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return {
+    frames: sorted.length,
+    median: +at(0.5).toFixed(1),
+    p95: +at(0.95).toFixed(1),
+    worst: +sorted[sorted.length - 1].toFixed(1),
+    dropped: sorted.filter((d) => d > 25).length,
+  };
+}
+
+// The per-frame driver both implementations share: `step(k)` sets the view for frame k.
+const FRAMES = `
+  window.__frames = async (step, count) => {
+    const deltas = [];
+    let last = await new Promise((r) => requestAnimationFrame(r));
+    for (let k = 0; k < count; k++) {
+      step(k);
+      const now = await new Promise((r) => requestAnimationFrame(r));
+      deltas.push(now - last);
+      last = now;
+    }
+    return deltas;
+  };`;
+
+const app = await startApp({ application, args: [casePath] });
+try {
+  await app.waitFor("[data-testid=case-name]", { timeout: 60000 });
+  await app.execute(FRAMES);
+
+  // Our canvas on every event of the case, through the real tab (IPC included).
+  const began = Date.now();
+  await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
+  await app.waitUntil(`return (window.__dossierTimeline?.stats.events ?? 0) > 0`, "the timeline to load", 120000);
+  const all = await app.execute(`return { ...window.__dossierTimeline.stats, drawMs: undefined }`);
+  console.log(`all events: ${all.events} events, IPC ${all.fetchMs.toFixed(0)} ms, first paint after the data ${all.firstPaintMs.toFixed(0)} ms (tab click to loaded: ${Date.now() - began} ms by the driver)`);
+
+  // The same 10k events for both: every k-th event of the case, so the spread of dates and
+  // lanes is the case's own.
+  await app.executeAsync(`
+    const [wanted, done] = arguments;
+    window.__TAURI_INTERNALS__.invoke("timeline_points", { query: { from: null, to: null, entity: null, kind: null, status: null, limit: null } }).then((p) => {
+      const step = Math.max(p.id.length / wanted, 1);
+      const pick = [];
+      for (let i = 0; i < p.id.length && pick.length < wanted; i = Math.floor((pick.length + 1) * step)) pick.push(i);
+      const sub = {};
+      for (const key of ["id", "start", "end", "kind", "status", "conflict", "entity", "source", "title"]) sub[key] = pick.map((i) => p[key][i]);
+      for (const key of ["entities", "documents", "document_ids"]) sub[key] = p[key];
+      window.__subset = sub;
+      done(sub.id.length);
+    });`, wanted);
+  const n = await app.execute(`return window.__subset.id.length`);
+
+  const canvasRuns = [];
+  for (let run = 0; run < 3; run++) {
+    const paint = await app.executeAsync(`
+      const done = arguments[0];
+      const t0 = performance.now();
+      window.__dossierTimeline.load(window.__subset);
+      const built = performance.now() - t0;
+      requestAnimationFrame(() => requestAnimationFrame(() => done({ built, painted: performance.now() - t0 })));`);
+    const frames = await app.executeAsync(`
+      const done = arguments[0];
+      const tl = window.__dossierTimeline;
+      const v = tl.getView();
+      const span = v.t1 - v.t0;
+      const mid = (v.t0 + v.t1) / 2;
+      window.__frames((k) => {
+        if (k < 60) {
+          const s = span * Math.pow(0.9, k + 1);
+          tl.setView(mid - s / 2, mid + s / 2);
+        } else {
+          const s = span * Math.pow(0.9, 60);
+          const shift = (k - 59) * s * 0.02;
+          tl.setView(mid - s / 2 + shift, mid + s / 2 + shift);
+        }
+      }, 120).then(done);`);
+    const fitAll = await app.executeAsync(`
+      const done = arguments[0];
+      const tl = window.__dossierTimeline;
+      const v = tl.getView();
+      const span = v.t1 - v.t0;
+      window.__frames((k) => tl.setView(v.t0 + k * span * 0.01, v.t1 + k * span * 0.01), 60).then(done);`);
+    canvasRuns.push({ paint, frames: summary([...frames, ...fitAll]) });
+  }
+  console.log(`canvas, ${n} events:`);
+  for (const r of canvasRuns) {
+    console.log(`  first paint ${r.paint.painted.toFixed(0)} ms (built and drawn in ${r.paint.built.toFixed(0)} ms); frames ${JSON.stringify(r.frames)}`);
+  }
+
+  // vis-timeline on the same events, in a layer over the app, grouped by the same lanes.
+  await app.execute(`
+    const style = document.createElement("style");
+    style.textContent = arguments[0];
+    document.head.append(style);`, visCss);
+  await app.execute(visJs + "\n;window.__vis = vis;");
+  const visRuns = [];
+  for (let run = 0; run < 3; run++) {
+    const paint = await app.executeAsync(`
+      const done = arguments[0];
+      document.getElementById("vis-layer")?.remove();
+      window.__visTimeline?.destroy();
+      const layer = document.createElement("div");
+      layer.id = "vis-layer";
+      layer.style.cssText = "position:fixed;inset:60px 10px 10px 10px;background:#fff;z-index:50;overflow:auto";
+      document.body.append(layer);
+      const p = window.__subset;
+      const t0 = performance.now();
+      const counts = new Map();
+      for (const e of p.entity) counts.set(e, (counts.get(e) ?? 0) + 1);
+      const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 9).map(([k]) => k);
+      const lane = (e) => (top.includes(e) ? e : -2);
+      const groups = new window.__vis.DataSet([...top, -2].map((k) => ({ id: k, content: k === -2 ? "others" : k === -1 ? "no one named" : p.entities[k] })));
+      const items = new window.__vis.DataSet(p.id.map((id, i) => {
+        const wide = p.end[i] - p.start[i] > 86400;
+        return wide
+          ? { id, group: lane(p.entity[i]), content: "", title: p.title[i], start: p.start[i] * 1000, end: p.end[i] * 1000, type: "range" }
+          : { id, group: lane(p.entity[i]), content: "", title: p.title[i], start: p.start[i] * 1000, type: "point" };
+      }));
+      const tl = new window.__vis.Timeline(layer, items, groups, { stack: false, showTooltips: false, zoomMin: 7200000 });
+      window.__visTimeline = tl;
+      const built = performance.now() - t0;
+      requestAnimationFrame(() => requestAnimationFrame(() => done({ built, painted: performance.now() - t0 })));`);
+    await sleep(500);
+    const frames = await app.executeAsync(`
+      const done = arguments[0];
+      const tl = window.__visTimeline;
+      const w = tl.getWindow();
+      const t0 = w.start.getTime(), t1 = w.end.getTime();
+      const span = t1 - t0, mid = (t0 + t1) / 2;
+      window.__frames((k) => {
+        let a, b;
+        if (k < 60) {
+          const s = span * Math.pow(0.9, k + 1);
+          a = mid - s / 2; b = mid + s / 2;
+        } else {
+          const s = span * Math.pow(0.9, 60);
+          const shift = (k - 59) * s * 0.02;
+          a = mid - s / 2 + shift; b = mid + s / 2 + shift;
+        }
+        tl.setWindow(a, b, { animation: false });
+      }, 120).then((zoomed) => {
+        tl.setWindow(t0, t1, { animation: false });
+        window.__frames((k) => tl.setWindow(t0 + k * span * 0.01, t1 + k * span * 0.01, { animation: false }), 60)
+          .then((panned) => done([...zoomed, ...panned]));
+      });`);
+    visRuns.push({ paint, frames: summary(frames) });
+  }
+  console.log(`vis-timeline ${await app.execute("return window.__vis.Timeline ? 'loaded' : 'missing'")}, ${n} events:`);
+  for (const r of visRuns) {
+    console.log(`  first paint ${r.paint.painted.toFixed(0)} ms (built in ${r.paint.built.toFixed(0)} ms); frames ${JSON.stringify(r.frames)}`);
+  }
+} finally {
+  await app.close();
+}
