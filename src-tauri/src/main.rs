@@ -268,6 +268,11 @@ async fn timeline_points(app: AppHandle, query: TimelineQuery) -> Result<Timelin
 }
 
 #[tauri::command]
+async fn event_titles(app: AppHandle, ids: Vec<i64>) -> Result<Vec<String>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.event_titles(&ids))).await
+}
+
+#[tauri::command]
 async fn get_event(app: AppHandle, id: i64) -> Result<EventRecord, Error> {
     blocking(app, move |s| s.with_case(|case| case.event(id))).await
 }
@@ -374,6 +379,7 @@ fn main() {
             split_entity,
             timeline,
             timeline_points,
+            event_titles,
             get_event,
             add_event,
             edit_event,

@@ -31,6 +31,11 @@ impl Case {
         timeline_points::points(&self.conn, query)
     }
 
+    /// The titles of events `ids` (cut at 160 characters), in that order.
+    pub fn event_titles(&self, ids: &[i64]) -> Result<Vec<String>> {
+        timeline_points::titles(&self.conn, ids)
+    }
+
     pub fn event(&self, id: i64) -> Result<EventRecord> {
         events::get(&self.conn, id)
     }

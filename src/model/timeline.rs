@@ -118,8 +118,9 @@ pub struct EventInput {
 }
 
 /// Every event of a timeline in columns (one entry per event, index for index), lean enough to
-/// send 100k events to the window at once: the axis draws from these and asks for an event's
-/// sentence and sources (`Case::event`) only when one is clicked.
+/// send 100k events to the window at once: the axis draws from these and asks for titles
+/// (`Case::event_titles`) only for the events it lists, and for an event's sentence and sources
+/// (`Case::event`) only when one is clicked. Titles would have doubled the payload.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct TimelinePoints {
@@ -139,7 +140,6 @@ pub struct TimelinePoints {
     pub entity: Vec<i32>,
     /// The document of its first source (index into `documents`), or -1.
     pub source: Vec<i32>,
-    pub title: Vec<String>,
     /// Names of the entities the `entity` column points at.
     pub entities: Vec<String>,
     /// Titles of the documents the `source` column points at.

@@ -3,14 +3,28 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::intervals;
 use crate::model::{ReviewStatus, TimelinePoints, TimelineQuery};
 use crate::{Error, Result};
 
-/// Titles longer than this are cut: the axis shows them as labels and tooltips only.
-const TITLE_CHARS: usize = 120;
+/// Titles longer than this are cut: the axis lists them, and a click shows the whole event.
+const TITLE_CHARS: usize = 160;
+
+/// The (shortened) titles of events `ids`, in that order; an unknown id is an error.
+pub fn titles(conn: &Connection, ids: &[i64]) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT substr(title, 1, {TITLE_CHARS}) FROM events WHERE id = ?1"
+    ))?;
+    ids.iter()
+        .map(|id| {
+            stmt.query_row([id], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| Error::not_found(format!("no event with id {id}")))
+        })
+        .collect()
+}
 
 pub fn points(conn: &Connection, query: &TimelineQuery) -> Result<TimelinePoints> {
     let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
@@ -40,11 +54,11 @@ pub fn points(conn: &Connection, query: &TimelineQuery) -> Result<TimelinePoints
     // Sources disagree when their intervals do not all overlap; for intervals that is exactly
     // when the latest start is not before the earliest end (Helly's theorem on a line).
     let sql = format!(
-        "SELECT e.id, e.earliest, e.latest, e.kind, e.status, substr(e.title, 1, {TITLE_CHARS}),
+        "SELECT e.id, e.earliest, e.latest, e.kind, e.status, NULL,
             (SELECT count(*) > 1 AND max(s.earliest) >= min(s.latest)
                FROM event_sources s WHERE s.event_id = e.id),
-            (SELECT n.name FROM event_entities x JOIN entities n ON n.id = x.entity_id
-               WHERE x.event_id = e.id ORDER BY n.name LIMIT 1),
+            (SELECT min(n.name) FROM event_entities x JOIN entities n ON n.id = x.entity_id
+               WHERE x.event_id = e.id),
             (SELECT s.document_id FROM event_sources s WHERE s.event_id = e.id
                ORDER BY s.id LIMIT 1)
          FROM events e WHERE {filter}
@@ -75,7 +89,6 @@ pub fn points(conn: &Connection, query: &TimelineQuery) -> Result<TimelinePoints
                 ReviewStatus::Edited => 3,
             },
         );
-        out.title.push(r.get(5)?);
         out.conflict
             .push(r.get::<_, Option<bool>>(6)?.unwrap_or(false));
         let entity = match r.get::<_, Option<String>>(7)? {

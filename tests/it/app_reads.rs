@@ -71,7 +71,18 @@ fn the_timeline_in_columns_matches_the_timeline() {
     let points = case.timeline_points(&query).unwrap();
     assert_eq!(points.id, events.iter().map(|e| e.id).collect::<Vec<_>>());
     assert_eq!(points.start.len(), events.len());
-    assert_eq!(points.title.len(), events.len());
+    let titles = case.event_titles(&points.id).unwrap();
+    assert_eq!(
+        titles,
+        events
+            .iter()
+            .map(|e| e.title.chars().take(160).collect::<String>())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        case.event_titles(&[999_999]).unwrap_err().code,
+        dossier::ErrorCode::NotFound
+    );
     let arrest = events
         .iter()
         .position(|e| e.value == "2017-W14")

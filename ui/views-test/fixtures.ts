@@ -159,7 +159,7 @@ export function entityDetail(summary: EntitySummary): EntityDetail {
 const WEEK_START = Date.UTC(2017, 3, 3) / 1000;
 
 /** `count` events over 1990–2020, the first the arrest week (2017-W14) and one conflict. */
-export function timelinePoints(count: number): TimelinePoints {
+export function timelinePoints(count: number): TimelinePoints & { titles: Map<number, string> } {
   const span = (Date.UTC(2020, 0, 1) - Date.UTC(1990, 0, 1)) / 1000;
   const base = Date.UTC(1990, 0, 1) / 1000;
   const rows = Array.from({ length: count }, (_, i) => {
@@ -177,14 +177,14 @@ export function timelinePoints(count: number): TimelinePoints {
     conflict: order.map((i) => i === 2),
     entity: order.map((i) => (i % 7) - 1),
     source: order.map(() => 0),
-    title: order.map((i) => rows[i].title),
     entities: SPEAKERS.concat(["Pyotr Levashov"]),
     documents: ["Spam Czar Nabbed in Spain"],
     document_ids: [1],
+    titles: new Map(rows.map((r, i) => [i + 1, r.title])),
   };
 }
 
-export function eventRecord(id: number, points: TimelinePoints): EventRecord {
+export function eventRecord(id: number, points: TimelinePoints & { titles: Map<number, string> }): EventRecord {
   const at = points.id.indexOf(id);
   const day = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
   const week = id === 1;
@@ -194,7 +194,7 @@ export function eventRecord(id: number, points: TimelinePoints): EventRecord {
     earliest: day(points.start[at]),
     latest: day(points.end[at] - 1),
     precision: week ? "week" : "day",
-    title: points.title[at],
+    title: points.titles.get(id) ?? "",
     description: "",
     kind: "extracted",
     sources: [

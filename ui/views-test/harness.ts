@@ -135,8 +135,12 @@ mockIPC(
         return 2;
       case "split_entity":
         return 77;
-      case "timeline_points":
-        return points;
+      case "timeline_points": {
+        const { titles: _titles, ...columns } = points;
+        return columns;
+      }
+      case "event_titles":
+        return (a.ids as number[]).map((id) => points.titles.get(id) ?? "");
       case "get_event":
         return eventRecord(Number(a.id), points);
       case "add_event": {

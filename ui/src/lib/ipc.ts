@@ -67,6 +67,7 @@ export const splitEntity = (id: number, alias: string) => invoke<number>("split_
 
 export const timeline = (query: TimelineQuery) => invoke<EventRecord[]>("timeline", { query });
 export const timelinePoints = (query: TimelineQuery) => invoke<TimelinePoints>("timeline_points", { query });
+export const eventTitles = (ids: number[]) => invoke<string[]>("event_titles", { ids });
 export const getEvent = (id: number) => invoke<EventRecord>("get_event", { id });
 export const addEvent = (input: EventInput) => invoke<EventRecord>("add_event", { input });
 export const editEvent = (id: number, input: EventInput) => invoke<EventRecord>("edit_event", { id, input });

@@ -13,7 +13,6 @@ function points(entities: number[]): TimelinePoints {
     conflict: new Array(n).fill(false),
     entity: entities,
     source: new Array(n).fill(0),
-    title: entities.map((_, i) => `event ${i}`),
     entities: ["Kremez", "Blanco", "Jarvis"],
     documents: ["Spam Czar Nabbed"],
     document_ids: [1],

@@ -2,8 +2,9 @@
 
 /**
  * Every event of a timeline in columns (one entry per event, index for index), lean enough to
- * send 100k events to the window at once: the axis draws from these and asks for an event's
- * sentence and sources (`Case::event`) only when one is clicked.
+ * send 100k events to the window at once: the axis draws from these and asks for titles
+ * (`Case::event_titles`) only for the events it lists, and for an event's sentence and sources
+ * (`Case::event`) only when one is clicked. Titles would have doubled the payload.
  */
 export type TimelinePoints = { id: number[], 
 /**
@@ -25,7 +26,7 @@ entity: Array<number>,
 /**
  * The document of its first source (index into `documents`), or -1.
  */
-source: Array<number>, title: Array<string>, 
+source: Array<number>, 
 /**
  * Names of the entities the `entity` column points at.
  */
