@@ -12,6 +12,7 @@ pub mod import;
 pub mod intervals;
 pub mod model;
 pub mod normalize;
+pub mod notes;
 pub mod pubdate;
 pub mod quotes;
 pub mod search;

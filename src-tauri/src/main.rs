@@ -18,7 +18,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use dossier::model::{
-    EntityDetail, EntitySummary, EventInput, EventRecord, QuoteEdit, QuoteFilter, QuoteRecord,
+    Brief, BriefOptions, CheckProblem, CitationCandidate, EntityDetail, EntitySummary, EventInput,
+    EventRecord, NoteDetail, NoteSummary, NoteVersion, QuoteEdit, QuoteFilter, QuoteRecord,
     ReviewStatus, TimelinePoints, TimelineQuery,
 };
 use dossier::{
@@ -207,7 +208,7 @@ async fn export_quotes_csv(
     path: String,
 ) -> Result<usize, Error> {
     blocking(app, move |s| {
-        s.with_case(|case| case.export_quotes_csv(&filter, path.as_ref()))
+        s.with_case(|case| case.export_quotes_csv(&filter, Some(path.as_ref())))
     })
     .await
 }
@@ -313,7 +314,96 @@ async fn export_timeline_csv(
     path: String,
 ) -> Result<usize, Error> {
     blocking(app, move |s| {
-        s.with_case(|case| case.export_timeline_csv(&query, path.as_ref()))
+        s.with_case(|case| case.export_timeline_csv(&query, Some(path.as_ref())))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_notes(app: AppHandle) -> Result<Vec<NoteSummary>, Error> {
+    blocking(app, |s| s.with_case(|case| case.notes())).await
+}
+
+#[tauri::command]
+async fn get_note(app: AppHandle, id: i64) -> Result<NoteDetail, Error> {
+    blocking(app, move |s| s.with_case(|case| case.note(id))).await
+}
+
+#[tauri::command]
+async fn add_note(app: AppHandle, title: String, text: String) -> Result<NoteDetail, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.add_note(&title, &text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn edit_note(
+    app: AppHandle,
+    id: i64,
+    title: Option<String>,
+    text: String,
+) -> Result<NoteDetail, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.edit_note(id, title.as_deref(), &text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn note_history(app: AppHandle, id: i64) -> Result<Vec<NoteVersion>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.note_history(id))).await
+}
+
+#[tauri::command]
+async fn restore_note(app: AppHandle, id: i64, version: i64) -> Result<NoteDetail, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.restore_note(id, version))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn check_note_text(
+    app: AppHandle,
+    note: Option<i64>,
+    text: String,
+) -> Result<Vec<CheckProblem>, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.check_text(note, &text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn render_note_html(app: AppHandle, text: String) -> Result<String, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.render_note_html(&text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn citation_candidates(
+    app: AppHandle,
+    query: String,
+    limit: usize,
+) -> Result<Vec<CitationCandidate>, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.citation_candidates(&query, limit))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn preview_brief(app: AppHandle, options: BriefOptions) -> Result<Brief, Error> {
+    blocking(app, move |s| s.with_case(|case| case.brief(&options))).await
+}
+
+#[tauri::command]
+async fn export_brief(app: AppHandle, options: BriefOptions, path: String) -> Result<Brief, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.export_brief(&options, path.as_ref()))
     })
     .await
 }
@@ -386,6 +476,17 @@ fn main() {
             review_event,
             merge_events,
             export_timeline_csv,
+            list_notes,
+            get_note,
+            add_note,
+            edit_note,
+            note_history,
+            restore_note,
+            check_note_text,
+            render_note_html,
+            citation_candidates,
+            preview_brief,
+            export_brief,
             ping
         ])
         .run(tauri::generate_context!())

@@ -2,5 +2,7 @@
 //! that `lib.rs` stays the short list of what a case is.
 
 mod attribution;
-mod csv;
+mod citation_candidates;
+mod exports;
+pub(crate) mod notes;
 mod timeline;

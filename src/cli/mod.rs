@@ -3,6 +3,7 @@
 
 mod attribution;
 mod extract;
+mod notes;
 mod output;
 mod search;
 mod timeline;
@@ -93,6 +94,22 @@ pub enum Command {
     Event {
         #[command(subcommand)]
         command: timeline::EventCommand,
+    },
+    /// Write, show, list and restore notes.
+    Note {
+        #[command(subcommand)]
+        command: notes::NoteCommand,
+    },
+    /// Check every claim in the notes (or one note) against its sources; exits 1 on problems.
+    Check {
+        /// Only this note.
+        #[arg(long)]
+        note: Option<i64>,
+    },
+    /// Export a brief, quotes, the timeline or the notes.
+    Export {
+        #[command(subcommand)]
+        command: notes::ExportCommand,
     },
     /// Run an extractor on a file without a case.
     Extract {
@@ -198,6 +215,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             timeline::timeline(&open_case(&args.case)?, timeline_args, json)?
         }
         Command::Event { command } => timeline::event(&open_case(&args.case)?, command, json)?,
+        Command::Note { command } => notes::note(&open_case(&args.case)?, command, json)?,
+        Command::Check { note } => return notes::check(&open_case(&args.case)?, note, json),
+        Command::Export { command } => notes::export(&open_case(&args.case)?, command, json)?,
         Command::Extract { what } => match what {
             Extract::Article { file } => extract::article(&file, json)?,
             Extract::Dates { file, reference } => {

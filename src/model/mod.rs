@@ -197,9 +197,11 @@ impl VerifyReport {
 }
 
 mod attribution;
+mod notes;
 mod timeline;
 
 pub use attribution::*;
+pub use notes::*;
 pub use timeline::*;
 
 /// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction

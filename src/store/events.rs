@@ -74,7 +74,8 @@ pub fn add_entity(conn: &Connection, event_id: i64, entity_id: i64) -> Result<()
 pub fn clear_unreviewed(conn: &Connection, doc_id: i64) -> Result<Vec<(usize, Option<usize>)>> {
     conn.prepare_cached(
         "DELETE FROM events WHERE status = 'auto' AND kind IN ('publication', 'extracted')
-            AND id IN (SELECT event_id FROM event_sources WHERE document_id = ?1)",
+            AND id IN (SELECT event_id FROM event_sources WHERE document_id = ?1)
+            AND id NOT IN (SELECT target_id FROM note_citations WHERE kind = 'event')",
     )?
     .execute([doc_id])?;
     let mut stmt =

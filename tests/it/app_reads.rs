@@ -1,5 +1,5 @@
 //! The read APIs the app's quotes, timeline and export views use: paged quotes with a count
-//! and a date range, the timeline in columns, and quotes and events as CSV.
+//! and a date range, and the timeline in columns.
 
 use dossier::model::{QuoteFilter, ReviewStatus, TimelineQuery};
 
@@ -128,30 +128,6 @@ fn merged_events_whose_sources_disagree_are_conflicts_in_columns_too() {
     let at = points.id.iter().position(|&id| id == a.id).unwrap();
     assert!(points.conflict[at]);
     assert_eq!(points.conflict.iter().filter(|&&c| c).count(), 1);
-}
-
-#[test]
-fn quotes_and_events_export_as_csv() {
-    let s = Sandbox::new();
-    s.import(&[&seed_path()]);
-    let case = dossier::Case::open(&s.case).unwrap();
-    let quotes_csv = s.dir.path().join("quotes.csv");
-    let n = case
-        .export_quotes_csv(&QuoteFilter::default(), &quotes_csv)
-        .unwrap();
-    let text = std::fs::read_to_string(&quotes_csv).unwrap();
-    assert_eq!(text.lines().count(), n + 1);
-    assert!(text.starts_with("id,doc_id,start,end,speaker,role,status,published,document,text\n"));
-    assert!(text.contains("Kenneth A. Blanco"));
-
-    let events_csv = s.dir.path().join("timeline.csv");
-    let n = case
-        .export_timeline_csv(&TimelineQuery::default(), &events_csv)
-        .unwrap();
-    let text = std::fs::read_to_string(&events_csv).unwrap();
-    assert_eq!(text.lines().count(), n + 1);
-    assert!(text.contains("2017-W14"));
-    assert!(text.contains("[@d1:"));
 }
 
 #[test]

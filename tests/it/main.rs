@@ -7,6 +7,7 @@ mod bad_input;
 mod cli;
 mod import;
 mod interrupted_import;
+mod notes;
 mod search;
 mod support;
 mod timeline;

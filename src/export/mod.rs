@@ -1,5 +1,10 @@
-//! Writing every hit of a search to a CSV file, shared by the CLI's `search --csv` and the
-//! app's "Export all hits as CSV", so both produce byte-identical files.
+//! Exports, shared by the CLI and the app so both write byte-identical files: every hit of a
+//! search as CSV (here), quotes, the timeline and notes (`tables`), and the Markdown brief
+//! (`brief`).
+
+pub(crate) mod brief;
+mod markdown;
+pub(crate) mod tables;
 
 use std::io::Write;
 use std::path::Path;
