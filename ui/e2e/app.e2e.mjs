@@ -9,7 +9,8 @@
 //
 // Usage: node e2e/app.e2e.mjs APP_BINARY WORK_DIR REPO_ROOT
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { check, KEYS, sleep, startApp } from "./webdriver.mjs";
 
@@ -275,11 +276,71 @@ async function scenarioReviewKept() {
   }
 }
 
+async function scenarioNotes() {
+  console.log("notes: autocomplete, the claim check in the editor, the brief on disk");
+  const app = await startApp({ application });
+  try {
+    await app.waitFor("[data-testid=case-name]", { text: "kelihos" });
+    await app.click((await app.find("[data-testid=tab-notes]"))[0]);
+    await app.click(await app.waitFor("[data-testid=new-note]"));
+    const titleBox = (await app.find("input[aria-label='Note title']"))[0];
+    await app.type(titleBox, "Takedown");
+    const editor = await app.waitFor("[data-testid=note-editor] .cm-content");
+    await app.click(editor);
+    await app.type(editor, "Blanco credited the partners [@disrupting");
+    const option = await app.waitFor(".cm-tooltip-autocomplete li", { text: "Our success in disrupting" });
+    check(option !== undefined, "typing [@ offers the matching quote");
+    await app.chord(KEYS.enter);
+    await app.waitUntil(`return /\[@q\d+\]/.test(document.querySelector("[data-testid=note-editor] .cm-content").textContent)`, "the citation to be inserted");
+    const written = await app.execute(`return document.querySelector("[data-testid=note-editor] .cm-content").textContent`);
+    const cited = Number(/\[@q(\d+)\]/.exec(written)[1]);
+    const quote = await app.invoke("get_quote", { id: cited });
+    check(quote.speaker === "Kenneth A. Blanco" && quote.text.startsWith("Our success in disrupting"), `autocomplete inserted a citation of Blanco's quote ([@q${cited}])`);
+    await app.waitFor("[data-testid=note-preview] a.cite");
+    check(true, "the preview shows the citation as a link");
+
+    // A misquote: words in quotation marks that the cited quote does not contain.
+    await app.type(editor, `. He called it "a total victory over the botnet" [@q${cited}].`);
+    await app.waitFor("[data-testid=note-problems] li.misquote", { text: "misquote" });
+    await app.waitUntil(`return document.querySelectorAll("[data-testid=note-editor] .cm-lintRange-error").length > 0`, "the misquote to be underlined");
+    check(true, "the misquote is flagged in the editor as it is typed");
+    await app.click(await app.waitFor("[data-testid=save-note]"));
+    await app.waitFor("[data-testid=notes-status]", { text: "Saved version 1" });
+    const notes = await app.invoke("list_notes");
+    check(notes.length === 1 && notes[0].title === "Takedown", "the note is saved in the case");
+
+    // A citation in the preview opens the quote in the reader.
+    await app.jsClick(await app.waitFor("[data-testid=note-preview] a.cite"));
+    await app.waitFor("[data-testid=reader-text] .target");
+    const outlined = await app.execute(`return [...document.querySelectorAll("[data-testid=reader-text] .target")].map((e) => e.textContent).join("")`);
+    check(outlined === quote.text, "a citation in the preview opens its source at the quote");
+    await app.chord(KEYS.escape);
+
+    // The brief: previewed in the export view, saved where the save dialog would say.
+    await app.click((await app.find("[data-testid=tab-export]"))[0]);
+    await app.click(await app.waitFor("[data-testid=brief-note]"));
+    await app.click(await app.waitFor("[data-testid=preview-brief]"));
+    const preview = await app.text(await app.waitFor("[data-testid=brief-preview]", { text: quote.text.slice(0, 40) }));
+    check(preview.includes("Takedown"), "the export view previews the brief");
+    const briefPath = join(work, "brief.md");
+    await app.invoke("export_brief", { options: { title: "Kelihos brief", notes: [notes[0].id], timeline: null, entity: null }, path: briefPath });
+    check(existsSync(briefPath), "the brief is written to disk");
+    const brief = readFileSync(briefPath, "utf8");
+    const sha = createHash("sha256").update(readFileSync(seed)).digest("hex");
+    const footnote = brief.split("\n").find((line) => line.startsWith("[^") && line.includes(quote.text));
+    check(footnote !== undefined, "the brief has a footnote with the quote's exact words");
+    check(footnote.includes(sha), `the footnote gives the seed's SHA-256 (${sha.slice(0, 12)}…)`);
+  } finally {
+    await app.close();
+  }
+}
+
 try {
   await scenarioFirstRun();
   await scenarioRestart();
   await scenarioAttribution();
   await scenarioReviewKept();
+  await scenarioNotes();
   console.log("e2e: all checks passed");
 } catch (err) {
   console.error(`e2e: ${err.stack ?? err}`);

@@ -26,6 +26,45 @@ const quoteCount = Number(params.get("quotes") ?? "12");
 const points = timelinePoints(Number(params.get("events") ?? "50"));
 const people = entities();
 const reviewed = new Map<number, string>();
+type Note = { title: string; text: string; version: number };
+const notes: Note[] = [{ title: "Kelihos notes", text: "The botnet fell [@q1].", version: 1 }];
+const noteSummary = (n: Note) => ({
+  id: notes.indexOf(n) + 1,
+  title: n.title,
+  version: n.version,
+  created_at: "2026-11-27T20:00:00Z",
+  updated_at: "2026-11-27T21:00:00Z",
+  excerpt: n.text.slice(0, 60),
+});
+/** The claim check as the core answers it: quoted words the quote does not contain. */
+function checkText(text: string) {
+  const lines = text.split("\n");
+  const out = [];
+  for (let l = 0; l < lines.length; l++) {
+    const m = /"([^"]+)"/.exec(lines[l]);
+    if (m && !"The Kelihos botnet was taken down".includes(m[1])) {
+      const column = [...lines[l].slice(0, m.index)].length + 1;
+      out.push({
+        kind: "misquote",
+        note_id: null,
+        line: l + 1,
+        column,
+        end_column: column + [...m[0]].length,
+        message: `the cited source does not say "${m[1]}"`,
+        suggestion: "The Kelihos botnet was taken down",
+      });
+    }
+  }
+  return out;
+}
+const noteDetail = (n: Note) => ({
+  ...noteSummary(n),
+  text: n.text,
+  citations: [],
+  links: [],
+  backlinks: [{ note_id: 1, note_title: "Kelihos notes", target: "q1" }],
+  problems: checkText(n.text),
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 window.__calls = [];
 
@@ -65,7 +104,7 @@ mockIPC(
       case "save_search":
         return { name: a.name, query: a.query, saved_at: "2026-11-27T12:00:00Z" };
       case "plugin:dialog|save":
-        return "/exports/hits.csv";
+        return `/exports/${(a.options as { defaultPath?: string })?.defaultPath ?? "hits.csv"}`;
       case "export_search_csv":
         return 2;
       case "plugin:dialog|open":
@@ -153,6 +192,45 @@ mockIPC(
         return quoteCount;
       case "export_timeline_csv":
         return points.id.length;
+      case "list_notes":
+        return notes.map(noteSummary);
+      case "get_note":
+        return noteDetail(notes[Number(a.id) - 1]);
+      case "add_note":
+        notes.push({ title: String(a.title), text: String(a.text), version: 1 });
+        return noteDetail(notes[notes.length - 1]);
+      case "edit_note": {
+        const n = notes[Number(a.id) - 1];
+        Object.assign(n, { title: a.title ?? n.title, text: String(a.text), version: n.version + 1 });
+        return noteDetail(n);
+      }
+      case "note_history":
+        return Array.from({ length: notes[Number(a.id) - 1].version }, (_, i) => ({
+          version: i + 1,
+          title: notes[Number(a.id) - 1].title,
+          saved_at: "2026-11-27T21:00:00Z",
+          restored_from: null,
+          chars: 10,
+          text: "",
+        }));
+      case "check_note_text":
+        return checkText(String(a.text));
+      case "render_note_html":
+        // The core sanitises; the mock answers with the kind of HTML it sends.
+        return `<p>${String(a.text).replace(/[<>&]/g, "").replace(/\[@q(\d+)\]/g, '[<a class="cite" data-cite="q$1" href="#cite-q$1">q$1</a>]')}</p>`;
+      case "citation_candidates":
+        return [
+          { insert: "[@q1]", kind: "quote", label: "The Kelihos botnet was taken down", detail: "Vitali Kremez · Spam Czar Nabbed in Spain" },
+          { insert: "[@d1]", kind: "document", label: "Spam Czar Nabbed in Spain", detail: "TechNewsWorld · 2017-04-12" },
+        ].filter((c) => String(a.query) === "" || c.label.toLowerCase().includes(String(a.query).toLowerCase()));
+      case "preview_brief":
+      case "export_brief":
+        return {
+          markdown: "# Brief\n\nThe botnet fell.[^1]\n\n[^1]: “The Kelihos botnet was taken down” — Vitali Kremez. SHA-256 `abc`.\n",
+          footnotes: 1,
+          sources: 1,
+          problems: [],
+        };
       default:
         throw { code: "internal", message: `the view tests do not mock ${cmd}` };
     }

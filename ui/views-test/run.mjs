@@ -311,6 +311,45 @@ await test("the timeline draws 100,000 events fast, zooms, shows an event and ad
   expect(added.title === "Levashov extradited" && added.date === "2017-04-06", `add_event: ${JSON.stringify(added)}`);
 });
 
+await test("notes: autocomplete cites a quote, a misquote is underlined, the preview opens the source", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "Notes" }).click();
+  await page.getByTestId("new-note").click();
+  await page.getByLabel("Note title").fill("Takedown");
+  const editor = page.locator("[data-testid=note-editor] .cm-content");
+  await editor.click();
+  await page.keyboard.type("Kremez said [@kel");
+  await page.locator(".cm-tooltip-autocomplete li", { hasText: "The Kelihos botnet was taken down" }).waitFor();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("[data-testid=note-editor] .cm-content").textContent.includes("[@q1]"));
+  await page.keyboard.type(' it was "a total victory" [@q1].');
+  await page.locator("[data-testid=note-problems] li.misquote").waitFor();
+  await page.locator("[data-testid=note-editor] .cm-lintRange-error").first().waitFor();
+  const underlined = await page.locator("[data-testid=note-editor] .cm-lintRange-error").allTextContents();
+  expect(underlined.join("") === '"a total victory"', `the misquote is underlined where it is (${underlined})`);
+  await page.getByTestId("save-note").click();
+  await page.getByTestId("notes-status").getByText("Saved version 1.").waitFor();
+  const added = await page.evaluate(() => window.__calls.find((c) => c.cmd === "add_note").args);
+  expect(added.title === "Takedown" && added.text.startsWith("Kremez said [@q1]"), `add_note: ${JSON.stringify(added)}`);
+  await page.locator("[data-testid=note-preview] a.cite").first().click();
+  await page.locator("[data-testid=reader-text] .quote.target").first().waitFor();
+});
+
+await test("export: preview a brief as text and save it as Markdown", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "Export" }).click();
+  await page.getByTestId("brief-note").first().check();
+  await page.getByTestId("preview-brief").click();
+  const shown = await page.getByTestId("brief-preview").textContent();
+  expect(shown.includes("[^1]: “The Kelihos botnet was taken down”"), "the preview shows the Markdown as text");
+  await page.getByTestId("save-brief").click();
+  await page.getByTestId("export-status").getByText("Wrote the brief (1 footnote, 1 source) to /exports/brief.md.").waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "export_brief").args);
+  expect(call.path === "/exports/brief.md" && call.options.notes.join() === "1", `export_brief: ${JSON.stringify(call)}`);
+  await page.getByRole("button", { name: "Quotes as CSV…" }).click();
+  await page.getByTestId("export-status").getByText("Wrote 12 quotes to /exports/quotes.csv.").waitFor();
+});
+
 await browser.close();
 await server.close();
 if (failures > 0) {

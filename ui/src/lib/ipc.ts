@@ -24,6 +24,13 @@ import type { QuoteRecord } from "./bindings/QuoteRecord";
 import type { ReviewStatus } from "./bindings/ReviewStatus";
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
+import type { Brief } from "./bindings/Brief";
+import type { BriefOptions } from "./bindings/BriefOptions";
+import type { CheckProblem } from "./bindings/CheckProblem";
+import type { CitationCandidate } from "./bindings/CitationCandidate";
+import type { NoteDetail } from "./bindings/NoteDetail";
+import type { NoteSummary } from "./bindings/NoteSummary";
+import type { NoteVersion } from "./bindings/NoteVersion";
 
 export type { CaseInfo };
 
@@ -75,6 +82,20 @@ export const reviewEvent = (id: number, status: ReviewStatus) => invoke<EventRec
 export const mergeEvents = (into: number, from: number[]) => invoke<EventRecord>("merge_events", { into, from });
 export const exportTimelineCsv = (query: TimelineQuery, path: string) =>
   invoke<number>("export_timeline_csv", { query, path });
+
+export const listNotes = () => invoke<NoteSummary[]>("list_notes");
+export const getNote = (id: number) => invoke<NoteDetail>("get_note", { id });
+export const addNote = (title: string, text: string) => invoke<NoteDetail>("add_note", { title, text });
+export const editNote = (id: number, title: string | null, text: string) => invoke<NoteDetail>("edit_note", { id, title, text });
+export const noteHistory = (id: number) => invoke<NoteVersion[]>("note_history", { id });
+export const restoreNote = (id: number, version: number) => invoke<NoteDetail>("restore_note", { id, version });
+/** The claim check of text being written; with the note's id, stale quotes are found too. */
+export const checkNoteText = (note: number | null, text: string) => invoke<CheckProblem[]>("check_note_text", { note, text });
+/** Sanitised HTML from the core: the one HTML the window shows (the note preview). */
+export const renderNoteHtml = (text: string) => invoke<string>("render_note_html", { text });
+export const citationCandidates = (query: string, limit = 20) => invoke<CitationCandidate[]>("citation_candidates", { query, limit });
+export const previewBrief = (options: BriefOptions) => invoke<Brief>("preview_brief", { options });
+export const exportBrief = (options: BriefOptions, path: string) => invoke<Brief>("export_brief", { options, path });
 
 export function onImportProgress(handler: (event: ImportEvent) => void): Promise<UnlistenFn> {
   return listen<ImportEvent>("import-progress", (e) => handler(e.payload));
