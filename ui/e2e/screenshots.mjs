@@ -85,7 +85,11 @@ try {
   await app.type((await app.find("input[aria-label='Note title']"))[0], "Kelihos takedown");
   const editor = await app.waitFor("[data-testid=note-editor] .cm-content");
   await app.click(editor);
-  await app.type(editor, "## What the DoJ said\n\nBlanco credited the partners [@disrupting");
+  // A newline typed into CodeMirror over WebDriver is not Enter, so lines are ended with it.
+  await app.type(editor, "## What the DoJ said");
+  await app.chord(KEYS.enter);
+  await app.chord(KEYS.enter);
+  await app.type(editor, "Blanco credited the partners [@disrupting");
   await app.waitFor(".cm-tooltip-autocomplete li", { text: "Our success in disrupting" });
   await app.chord(KEYS.enter);
   await app.type(editor, '. He called it "a total victory over the botnet" [@disrupting');
