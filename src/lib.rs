@@ -5,6 +5,7 @@
 
 pub mod analysis;
 mod api;
+pub mod demo;
 pub mod entities;
 pub mod error;
 mod export;

@@ -36,6 +36,13 @@ pub struct Args {
 pub enum Command {
     /// Create a new, empty case file.
     New { path: PathBuf },
+    /// Build the demo case: the demo sources imported and an example note.
+    Demo {
+        path: PathBuf,
+        /// The demo sources (the repository's `assets/demo`).
+        #[arg(long, default_value = "assets/demo")]
+        sources: PathBuf,
+    },
     /// Import files and folders (news records, HTML, email, Markdown, plain text).
     Import {
         #[arg(required = true)]
@@ -146,6 +153,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::New { path } => {
             let case = Case::create(&path)?;
+            output::created(json, case.path());
+        }
+        Command::Demo { path, sources } => {
+            let case = dossier::demo::create(&path, &sources)?;
             output::created(json, case.path());
         }
         Command::Import {

@@ -448,3 +448,24 @@ fn quotes_timeline_and_notes_export_as_files() {
         "# One: first/second\n\nText [@d1].\n"
     );
 }
+
+#[test]
+fn the_demo_case_has_a_note_that_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("demo.dossier");
+    let out = dossier()
+        .arg("demo")
+        .arg(&case)
+        .arg("--sources")
+        .arg(repo_path("assets/demo"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let check = dossier()
+        .args(["--case", case.to_str().unwrap(), "check", "--json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert!(check.status.success(), "{report}");
+    assert_eq!(report["claims"].as_array().unwrap().len(), 4, "{report}");
+}
