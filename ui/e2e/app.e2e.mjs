@@ -290,8 +290,9 @@ async function scenarioNotes() {
     await app.type(editor, "Blanco credited the partners [@disrupting");
     const option = await app.waitFor(".cm-tooltip-autocomplete li", { text: "Our success in disrupting" });
     check(option !== undefined, "typing [@ offers the matching quote");
-    await app.chord(KEYS.enter);
-    await app.waitUntil(`return /\[@q\d+\]/.test(document.querySelector("[data-testid=note-editor] .cm-content").textContent)`, "the citation to be inserted");
+    // Picked with the mouse: on a loaded machine the list can show before an option is active.
+    await app.click(option);
+    await app.waitUntil(String.raw`return /\[@q\d+\]/.test(document.querySelector("[data-testid=note-editor] .cm-content").textContent)`, "the citation to be inserted");
     const written = await app.execute(`return document.querySelector("[data-testid=note-editor] .cm-content").textContent`);
     const cited = Number(/\[@q(\d+)\]/.exec(written)[1]);
     const quote = await app.invoke("get_quote", { id: cited });
