@@ -17,6 +17,11 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use dossier::model::{
+    Brief, BriefOptions, CheckProblem, CitationCandidate, EntityDetail, EntitySummary, EventInput,
+    EventRecord, NoteDetail, NoteSummary, NoteVersion, QuoteEdit, QuoteFilter, QuoteRecord,
+    ReviewStatus, TimelinePoints, TimelineQuery,
+};
 use dossier::{
     Document, DocumentSummary, Error, ImportReport, SavedSearch, SearchRequest, SearchResults,
 };
@@ -168,6 +173,241 @@ async fn delete_saved_search(app: AppHandle, name: String) -> Result<(), Error> 
     .await
 }
 
+#[tauri::command]
+async fn list_quotes(app: AppHandle, filter: QuoteFilter) -> Result<Vec<QuoteRecord>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.quotes(&filter))).await
+}
+
+#[tauri::command]
+async fn count_quotes(app: AppHandle, filter: QuoteFilter) -> Result<usize, Error> {
+    blocking(app, move |s| s.with_case(|case| case.quote_count(&filter))).await
+}
+
+#[tauri::command]
+async fn get_quote(app: AppHandle, id: i64) -> Result<QuoteRecord, Error> {
+    blocking(app, move |s| s.with_case(|case| case.quote(id))).await
+}
+
+#[tauri::command]
+async fn review_quote(app: AppHandle, id: i64, status: ReviewStatus) -> Result<QuoteRecord, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.review_quote(id, status))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn edit_quote(app: AppHandle, id: i64, edit: QuoteEdit) -> Result<QuoteRecord, Error> {
+    blocking(app, move |s| s.with_case(|case| case.edit_quote(id, &edit))).await
+}
+
+#[tauri::command]
+async fn export_quotes_csv(
+    app: AppHandle,
+    filter: QuoteFilter,
+    path: String,
+) -> Result<usize, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.export_quotes_csv(&filter, Some(path.as_ref())))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_entities(app: AppHandle) -> Result<Vec<EntitySummary>, Error> {
+    blocking(app, |s| s.with_case(|case| case.entities())).await
+}
+
+#[tauri::command]
+async fn get_entity(app: AppHandle, id: i64) -> Result<EntityDetail, Error> {
+    blocking(app, move |s| s.with_case(|case| case.entity(id))).await
+}
+
+#[tauri::command]
+async fn rename_entity(app: AppHandle, id: i64, name: String) -> Result<EntitySummary, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.rename_entity(id, &name))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn merge_entities(app: AppHandle, into: i64, from: i64) -> Result<i64, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.merge_entities(into, from))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn unmerge_entities(app: AppHandle, merge: i64) -> Result<i64, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.unmerge_entities(merge))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn split_entity(app: AppHandle, id: i64, alias: String) -> Result<i64, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.split_entity(id, &alias))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn timeline(app: AppHandle, query: TimelineQuery) -> Result<Vec<EventRecord>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.timeline(&query))).await
+}
+
+#[tauri::command]
+async fn timeline_points(app: AppHandle, query: TimelineQuery) -> Result<TimelinePoints, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.timeline_points(&query))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn event_titles(app: AppHandle, ids: Vec<i64>) -> Result<Vec<String>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.event_titles(&ids))).await
+}
+
+#[tauri::command]
+async fn get_event(app: AppHandle, id: i64) -> Result<EventRecord, Error> {
+    blocking(app, move |s| s.with_case(|case| case.event(id))).await
+}
+
+#[tauri::command]
+async fn add_event(app: AppHandle, input: EventInput) -> Result<EventRecord, Error> {
+    blocking(app, move |s| s.with_case(|case| case.add_event(&input))).await
+}
+
+#[tauri::command]
+async fn edit_event(app: AppHandle, id: i64, input: EventInput) -> Result<EventRecord, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.edit_event(id, &input))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn review_event(app: AppHandle, id: i64, status: ReviewStatus) -> Result<EventRecord, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.review_event(id, status))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn merge_events(app: AppHandle, into: i64, from: Vec<i64>) -> Result<EventRecord, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.merge_events(into, &from))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn export_timeline_csv(
+    app: AppHandle,
+    query: TimelineQuery,
+    path: String,
+) -> Result<usize, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.export_timeline_csv(&query, Some(path.as_ref())))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn list_notes(app: AppHandle) -> Result<Vec<NoteSummary>, Error> {
+    blocking(app, |s| s.with_case(|case| case.notes())).await
+}
+
+#[tauri::command]
+async fn get_note(app: AppHandle, id: i64) -> Result<NoteDetail, Error> {
+    blocking(app, move |s| s.with_case(|case| case.note(id))).await
+}
+
+#[tauri::command]
+async fn add_note(app: AppHandle, title: String, text: String) -> Result<NoteDetail, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.add_note(&title, &text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn edit_note(
+    app: AppHandle,
+    id: i64,
+    title: Option<String>,
+    text: String,
+) -> Result<NoteDetail, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.edit_note(id, title.as_deref(), &text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn note_history(app: AppHandle, id: i64) -> Result<Vec<NoteVersion>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.note_history(id))).await
+}
+
+#[tauri::command]
+async fn restore_note(app: AppHandle, id: i64, version: i64) -> Result<NoteDetail, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.restore_note(id, version))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn check_note_text(
+    app: AppHandle,
+    note: Option<i64>,
+    text: String,
+) -> Result<Vec<CheckProblem>, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.check_text(note, &text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn render_note_html(app: AppHandle, text: String) -> Result<String, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.render_note_html(&text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn citation_candidates(
+    app: AppHandle,
+    query: String,
+    limit: usize,
+) -> Result<Vec<CitationCandidate>, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.citation_candidates(&query, limit))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn preview_brief(app: AppHandle, options: BriefOptions) -> Result<Brief, Error> {
+    blocking(app, move |s| s.with_case(|case| case.brief(&options))).await
+}
+
+#[tauri::command]
+async fn export_brief(app: AppHandle, options: BriefOptions, path: String) -> Result<Brief, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.export_brief(&options, path.as_ref()))
+    })
+    .await
+}
+
 /// Answers at once without touching the case: the benchmark measures the window's round trip
 /// with it while an import runs.
 #[tauri::command]
@@ -215,6 +455,38 @@ fn main() {
             saved_searches,
             save_search,
             delete_saved_search,
+            list_quotes,
+            count_quotes,
+            get_quote,
+            review_quote,
+            edit_quote,
+            export_quotes_csv,
+            list_entities,
+            get_entity,
+            rename_entity,
+            merge_entities,
+            unmerge_entities,
+            split_entity,
+            timeline,
+            timeline_points,
+            event_titles,
+            get_event,
+            add_event,
+            edit_event,
+            review_event,
+            merge_events,
+            export_timeline_csv,
+            list_notes,
+            get_note,
+            add_note,
+            edit_note,
+            note_history,
+            restore_note,
+            check_note_text,
+            render_note_html,
+            citation_candidates,
+            preview_brief,
+            export_brief,
             ping
         ])
         .run(tauri::generate_context!())

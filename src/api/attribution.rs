@@ -16,6 +16,11 @@ impl Case {
         quotes::list(&self.conn, filter)
     }
 
+    /// How many quotes match `filter`, ignoring its page.
+    pub fn quote_count(&self, filter: &QuoteFilter) -> Result<usize> {
+        quotes::count(&self.conn, filter)
+    }
+
     pub fn quote(&self, id: i64) -> Result<QuoteRecord> {
         quotes::get(&self.conn, id)
     }

@@ -102,6 +102,7 @@ pub fn quote_filter(args: QuotesArgs) -> Result<QuoteFilter> {
         doc_id: args.doc,
         status: args.status.as_deref().map(status).transpose()?,
         kind: args.kind,
+        ..QuoteFilter::default()
     })
 }
 

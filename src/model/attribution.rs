@@ -49,6 +49,13 @@ pub struct QuoteFilter {
     pub status: Option<ReviewStatus>,
     /// Scare quotes are not speech; they are listed only when asked for by kind.
     pub kind: Option<String>,
+    /// Publication dates (YYYY, YYYY-MM or YYYY-MM-DD), both ends included: a source dated
+    /// within `to`'s year, month or day is in.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// A page of the list, so that a case with 100k quotes is read as the window scrolls.
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
 }
 
 /// A person's correction of a quote. Unset fields stay as they are.

@@ -116,3 +116,34 @@ pub struct EventInput {
     pub date: Option<String>,
     pub sources: Vec<SpanCitation>,
 }
+
+/// Every event of a timeline in columns (one entry per event, index for index), lean enough to
+/// send 100k events to the window at once: the axis draws from these and asks for titles
+/// (`Case::event_titles`) only for the events it lists, and for an event's sentence and sources
+/// (`Case::event`) only when one is clicked. Titles would have doubled the payload.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct TimelinePoints {
+    #[ts(type = "number[]")]
+    pub id: Vec<i64>,
+    /// Unix seconds, `[start, end)`: the event is as wide as its precision.
+    #[ts(type = "number[]")]
+    pub start: Vec<i64>,
+    #[ts(type = "number[]")]
+    pub end: Vec<i64>,
+    /// Index into `kinds`' order: 0 publication, 1 extracted, 2 manual.
+    pub kind: Vec<u8>,
+    /// 0 auto, 1 confirmed, 2 rejected, 3 edited.
+    pub status: Vec<u8>,
+    pub conflict: Vec<bool>,
+    /// The first entity named in the event's sentences (index into `entities`), or -1.
+    pub entity: Vec<i32>,
+    /// The document of its first source (index into `documents`), or -1.
+    pub source: Vec<i32>,
+    /// Names of the entities the `entity` column points at.
+    pub entities: Vec<String>,
+    /// Titles of the documents the `source` column points at.
+    pub documents: Vec<String>,
+    #[ts(type = "number[]")]
+    pub document_ids: Vec<i64>,
+}

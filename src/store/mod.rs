@@ -10,6 +10,7 @@ pub mod notes;
 pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
+pub mod timeline_points;
 
 use std::path::Path;
 use std::sync::LazyLock;

@@ -104,8 +104,52 @@ fn record(r: &Row<'_>) -> rusqlite::Result<QuoteRecord> {
 /// Quotes matching `filter`, in the order of their documents' publication, then in reading
 /// order. Scare quotes are not speech and are listed only when asked for by kind.
 pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>> {
-    let mut sql = format!("SELECT {COLUMNS} {FROM} WHERE 1 = 1");
+    let Some((mut sql, mut args)) = matching(conn, filter, COLUMNS)? else {
+        return Ok(Vec::new());
+    };
+    sql.push_str(
+        " ORDER BY d.published_earliest IS NULL, d.published_earliest, q.document_id, q.start",
+    );
+    if filter.limit.is_some() || filter.offset.is_some() {
+        args.push(filter.limit.map_or(-1, |l| l as i64).into());
+        args.push((filter.offset.unwrap_or(0) as i64).into());
+        sql.push_str(&format!(
+            " LIMIT ?{} OFFSET ?{}",
+            args.len() - 1,
+            args.len()
+        ));
+    }
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), record)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many quotes match `filter`, ignoring its page, so a paged list knows its length.
+pub fn count(conn: &Connection, filter: &QuoteFilter) -> Result<usize> {
+    let Some((sql, args)) = matching(conn, filter, "count(*)")? else {
+        return Ok(0);
+    };
+    let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// The statement selecting `columns` of the quotes matching `filter` and its arguments, or
+/// None when the filter names a speaker the case does not know (nothing can match).
+type Matching = (String, Vec<rusqlite::types::Value>);
+fn matching(conn: &Connection, filter: &QuoteFilter, columns: &str) -> Result<Option<Matching>> {
+    let mut sql = format!("SELECT {columns} {FROM} WHERE 1 = 1");
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(from) = &filter.from {
+        args.push(from.clone().into());
+        sql.push_str(&format!(" AND d.published >= ?{}", args.len()));
+    }
+    if let Some(to) = &filter.to {
+        args.push(to.clone().into());
+        let n = args.len();
+        sql.push_str(&format!(
+            " AND substr(d.published, 1, length(?{n})) <= ?{n}"
+        ));
+    }
     if let Some(doc) = filter.doc_id {
         args.push(doc.into());
         sql.push_str(&format!(" AND q.document_id = ?{}", args.len()));
@@ -126,7 +170,7 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
     }
     if let Some(speaker) = &filter.speaker {
         let Some(entity) = super::entities::find_by_name(conn, speaker)? else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
         args.push(entity.into());
         args.push(fold_key(speaker).into());
@@ -136,12 +180,7 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
             args.len()
         ));
     }
-    sql.push_str(
-        " ORDER BY d.published_earliest IS NULL, d.published_earliest, q.document_id, q.start",
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args), record)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(Some((sql, args)))
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<QuoteRecord> {

@@ -1,6 +1,7 @@
 //! The one integration-test binary. Each module tests one capability through the `dossier`
 //! CLI or the `Case` API, using the tiny DSL in `support` and fixtures in `tests/fixtures`.
 
+mod app_reads;
 mod attribution;
 mod bad_input;
 mod cli;

@@ -2,11 +2,15 @@
 // scripts/e2e.sh under Xvfb with a throwaway HOME. It creates a case, imports the seed article
 // and two hostile sources through the same path a drop on the window takes, finds the seed in
 // the library, reads it, searches for Kelihos and opens the hit, proves that markup in sources
-// runs nothing, and restarts the app to find the case reopened.
+// runs nothing, and restarts the app to find the case reopened. Then the attribution views on
+// the seed: the quotes view lists its speakers, a quote is confirmed by keyboard and opens in
+// the reader outlined in its speaker's colour, the timeline shows the arrest in the week
+// before publication, a rename is undone, and after another restart the confirmation is kept.
 //
 // Usage: node e2e/app.e2e.mjs APP_BINARY WORK_DIR REPO_ROOT
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { check, KEYS, sleep, startApp } from "./webdriver.mjs";
 
@@ -173,9 +177,171 @@ async function scenarioRestart() {
   }
 }
 
+const SPEAKERS = ["Vitali Kremez", "Kenneth A. Blanco", "Keith Jarvis", "Leo Taddeo", "Avivah Litan"];
+let confirmedQuote = null;
+
+async function scenarioAttribution() {
+  console.log("attribution: quotes, reader colours, timeline, people");
+  const app = await startApp({ application });
+  try {
+    await app.waitFor("[data-testid=case-name]", { text: "kelihos" });
+    await app.click((await app.find("[data-testid=tab-quotes]"))[0]);
+    await app.waitFor("[data-testid=quote-row] .speaker");
+    const speakers = await app.execute(`return [...document.querySelectorAll("[data-testid=speaker] .name")].map((e) => e.textContent)`);
+    for (const name of SPEAKERS) {
+      check(speakers.includes(name), `the quotes view lists ${name} as a speaker`);
+    }
+    // The list is virtual: the rows in view are in the page, all of them in the list's data.
+    const shown = await app.execute(`return [...document.querySelectorAll("[data-testid=quote-row] .speaker")].map((e) => e.textContent)`);
+    check(shown.includes("Kenneth A. Blanco"), `the first rows show their speakers (${[...new Set(shown)].join(", ")})`);
+    const count = Number((await app.text(await app.waitFor("[data-testid=quotes-count]"))).split(" ")[0]);
+    const all = await app.invoke("list_quotes", { filter: { speaker: null, doc_id: null, status: null, kind: null, from: null, to: null, offset: 0, limit: 1000 } });
+    check(all.length === count && SPEAKERS.every((name) => all.some((q) => q.speaker === name)), `the list's ${count} quotes have all five speakers`);
+
+    // Keyboard review: select Blanco's first quote, confirm it with c.
+    const row = await app.waitFor("[data-testid=quote-row]", { text: "Kenneth A. Blanco" });
+    const quoteId = Number(await app.execute("return arguments[0].dataset.quoteId", { "element-6066-11e4-a52e-4f735466cecf": row }));
+    await app.click(row);
+    await app.chord("c");
+    await app.waitFor(`[data-testid=quote-row][data-quote-id="${quoteId}"] [data-testid=quote-status]`, { text: "confirmed" });
+    check((await app.invoke("get_quote", { id: quoteId })).status === "confirmed", "pressing c confirms the selected quote in the case");
+    confirmedQuote = await app.invoke("get_quote", { id: quoteId });
+
+    // Enter opens the source with the quote outlined, in its speaker's colour and name.
+    await app.click(await app.waitFor(`[data-testid=quote-row][data-quote-id="${quoteId}"]`));
+    await app.chord(KEYS.enter);
+    const target = await app.waitFor("[data-testid=reader-text] .quote.target");
+    const outlined = await app.execute(`return [...document.querySelectorAll("[data-testid=reader-text] .target")].map((e) => e.textContent).join("")`);
+    check(outlined === confirmedQuote.text, "the reader outlines exactly the quote's words");
+    check((await app.execute("return arguments[0].title", { "element-6066-11e4-a52e-4f735466cecf": target })) === "Kenneth A. Blanco", "hovering the quote names its speaker");
+    const colours = await app.execute(`
+      const of = (name) => [...document.querySelectorAll("[data-testid=reader-text] .quote")].filter((e) => e.title === name).map((e) => getComputedStyle(e).backgroundColor);
+      return [new Set(of("Kenneth A. Blanco")).size, of("Kenneth A. Blanco")[0], of("Vitali Kremez")[0]];`);
+    check(colours[0] === 1 && colours[1] !== colours[2], `each speaker's quotes share one colour, different from another's (${colours.slice(1)})`);
+    await app.chord(KEYS.escape);
+
+    // The timeline: the arrest "last week" is a week-long event in 2017-W14, the week before
+    // the seed's publication on 2017-04-12.
+    await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
+    const arrest = await app.waitFor("[data-testid=in-view-event]", { text: "arrested in Spain last week" });
+    const published = await app.text(await app.waitFor("[data-testid=in-view-event]", { text: "Published:" }));
+    check(published.startsWith("2017-04-12"), `the publication is on the timeline on 2017-04-12 (${published.slice(0, 40)})`);
+    await app.jsClick(arrest);
+    await app.waitFor("[data-testid=event-value]", { text: "2017-W14" });
+    const detail = await app.text(await app.waitFor("[data-testid=event-detail]"));
+    check(detail.includes("2017-04-03 – 2017-04-09") && detail.includes("to the week"), "the arrest covers the week of 3–9 April 2017, before publication");
+    check(detail.includes("“last week”") && detail.includes("Spam Czar Nabbed"), "the event shows its source and the words that dated it");
+    const canvas = await app.execute(`
+      const c = document.querySelector("[data-testid=timeline-canvas]");
+      const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
+      return inked;`);
+    check(canvas > 1000, `the timeline is drawn on the canvas (${canvas} pixels)`);
+    await app.jsClick(await app.waitFor("[data-testid=event-detail] .sources button", { text: "Spam Czar" }));
+    await app.waitFor("[data-testid=reader-text] .target");
+    const sentence = await app.execute(`return [...document.querySelectorAll("[data-testid=reader-text] .target")].map((e) => e.textContent).join("")`);
+    check(sentence.includes("was arrested in Spain last week"), "the event's source opens in the reader at its sentence");
+    await app.chord(KEYS.escape);
+
+    // People: rename, then undo.
+    await app.click((await app.find("[data-testid=tab-people]"))[0]);
+    await app.click(await app.waitFor("[data-testid=entity-row]", { text: "Vitali Kremez" }));
+    await app.waitFor("[data-testid=entity-name]", { text: "Vitali Kremez" });
+    await app.click(await app.waitFor(".head button", { text: "Rename" }));
+    const box = (await app.find("input[aria-label='New name']"))[0];
+    await app.clear(box);
+    await app.type(box, "V. Kremez");
+    await app.chord(KEYS.enter);
+    await app.waitFor("[data-testid=entity-name]", { text: "V. Kremez" });
+    await app.click(await app.waitFor(".undo-bar button", { text: "Undo" }));
+    await app.waitFor("[data-testid=entity-name]", { text: "Vitali Kremez" });
+    check(true, "a rename is undone from the people view");
+  } finally {
+    await app.close();
+  }
+}
+
+async function scenarioReviewKept() {
+  console.log("restart: a confirmed quote stays confirmed");
+  const app = await startApp({ application });
+  try {
+    await app.waitFor("[data-testid=case-name]", { text: "kelihos" });
+    await app.click((await app.find("[data-testid=tab-quotes]"))[0]);
+    await app.waitFor("[data-testid=quote-row] .speaker");
+    const status = await app.text(await app.waitFor(`[data-testid=quote-row][data-quote-id="${confirmedQuote.id}"] [data-testid=quote-status]`));
+    check(status === "confirmed", "after a restart the quote confirmed before is still confirmed");
+  } finally {
+    await app.close();
+  }
+}
+
+async function scenarioNotes() {
+  console.log("notes: autocomplete, the claim check in the editor, the brief on disk");
+  const app = await startApp({ application });
+  try {
+    await app.waitFor("[data-testid=case-name]", { text: "kelihos" });
+    await app.click((await app.find("[data-testid=tab-notes]"))[0]);
+    await app.click(await app.waitFor("[data-testid=new-note]"));
+    const titleBox = (await app.find("input[aria-label='Note title']"))[0];
+    await app.type(titleBox, "Takedown");
+    const editor = await app.waitFor("[data-testid=note-editor] .cm-content");
+    await app.click(editor);
+    await app.type(editor, "Blanco credited the partners [@disrupting");
+    const option = await app.waitFor(".cm-tooltip-autocomplete li", { text: "Our success in disrupting" });
+    check(option !== undefined, "typing [@ offers the matching quote");
+    // Picked with the mouse: on a loaded machine the list can show before an option is active.
+    await app.click(option);
+    await app.waitUntil(String.raw`return /\[@q\d+\]/.test(document.querySelector("[data-testid=note-editor] .cm-content").textContent)`, "the citation to be inserted");
+    const written = await app.execute(`return document.querySelector("[data-testid=note-editor] .cm-content").textContent`);
+    const cited = Number(/\[@q(\d+)\]/.exec(written)[1]);
+    const quote = await app.invoke("get_quote", { id: cited });
+    check(quote.speaker === "Kenneth A. Blanco" && quote.text.startsWith("Our success in disrupting"), `autocomplete inserted a citation of Blanco's quote ([@q${cited}])`);
+    await app.waitFor("[data-testid=note-preview] a.cite");
+    check(true, "the preview shows the citation as a link");
+
+    // A misquote: words in quotation marks that the cited quote does not contain.
+    await app.type(editor, `. He called it "a total victory over the botnet" [@q${cited}].`);
+    await app.waitFor("[data-testid=note-problems] li.misquote", { text: "misquote" });
+    await app.waitUntil(`return document.querySelectorAll("[data-testid=note-editor] .cm-lintRange-error").length > 0`, "the misquote to be underlined");
+    check(true, "the misquote is flagged in the editor as it is typed");
+    await app.click(await app.waitFor("[data-testid=save-note]"));
+    await app.waitFor("[data-testid=notes-status]", { text: "Saved version 1" });
+    const notes = await app.invoke("list_notes");
+    check(notes.length === 1 && notes[0].title === "Takedown", "the note is saved in the case");
+
+    // A citation in the preview opens the quote in the reader.
+    await app.jsClick(await app.waitFor("[data-testid=note-preview] a.cite"));
+    await app.waitFor("[data-testid=reader-text] .target");
+    const outlined = await app.execute(`return [...document.querySelectorAll("[data-testid=reader-text] .target")].map((e) => e.textContent).join("")`);
+    check(outlined === quote.text, "a citation in the preview opens its source at the quote");
+    await app.chord(KEYS.escape);
+
+    // The brief: previewed in the export view, saved where the save dialog would say.
+    await app.click((await app.find("[data-testid=tab-export]"))[0]);
+    await app.click(await app.waitFor("[data-testid=brief-note]"));
+    await app.click(await app.waitFor("[data-testid=preview-brief]"));
+    const preview = await app.text(await app.waitFor("[data-testid=brief-preview]", { text: quote.text.slice(0, 40) }));
+    check(preview.includes("Takedown"), "the export view previews the brief");
+    const briefPath = join(work, "brief.md");
+    await app.invoke("export_brief", { options: { title: "Kelihos brief", notes: [notes[0].id], timeline: null, entity: null }, path: briefPath });
+    check(existsSync(briefPath), "the brief is written to disk");
+    const brief = readFileSync(briefPath, "utf8");
+    const sha = createHash("sha256").update(readFileSync(seed)).digest("hex");
+    const footnote = brief.split("\n").find((line) => line.startsWith("[^") && line.includes(quote.text));
+    check(footnote !== undefined, "the brief has a footnote with the quote's exact words");
+    check(footnote.includes(sha), `the footnote gives the seed's SHA-256 (${sha.slice(0, 12)}…)`);
+  } finally {
+    await app.close();
+  }
+}
+
 try {
   await scenarioFirstRun();
   await scenarioRestart();
+  await scenarioAttribution();
+  await scenarioReviewKept();
+  await scenarioNotes();
   console.log("e2e: all checks passed");
 } catch (err) {
   console.error(`e2e: ${err.stack ?? err}`);

@@ -1,5 +1,6 @@
 // Takes the README's screenshots of the real app on the demo case, under the Xvfb display
-// that scripts/screenshots.sh started: picker, library, reader and search.
+// that scripts/screenshots.sh started: picker, library, reader and search; quotes (and the
+// reader showing a quote in its speaker's colour), people, the timeline, notes and export.
 //
 // Usage: node e2e/screenshots.mjs APP_BINARY OUT_DIR
 
@@ -50,6 +51,63 @@ try {
   await app.waitFor("[data-testid=citation]");
   await sleep(400);
   shoot("reader");
+  await app.execute("document.getSelection().removeAllRanges()");
+
+  await app.click((await app.find("[data-testid=tab-quotes]"))[0]);
+  await app.waitFor("[data-testid=quote-row] .speaker", { text: "Blanco" });
+  await sleep(400);
+  shoot("quotes");
+
+  const blanco = await app.waitFor("[data-testid=quote-row]", { text: "Blanco" });
+  await app.click(blanco);
+  await app.chord(KEYS.enter);
+  await app.waitFor("[data-testid=reader-text] .quote.target");
+  await sleep(400);
+  shoot("reader-quotes");
+  await app.chord(KEYS.escape);
+
+  await app.click((await app.find("[data-testid=tab-people]"))[0]);
+  await app.click(await app.waitFor("[data-testid=entity-row]", { text: "Kremez" }));
+  await app.waitFor("[data-testid=entity-name]", { text: "Kremez" });
+  await sleep(400);
+  shoot("people");
+
+  await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
+  await app.jsClick(await app.waitFor("[data-testid=in-view-event]", { text: /arrest(ed in Spain)? last week/ }));
+  await app.waitFor("[data-testid=event-value]", { text: "W14" });
+  await app.jsClick(await app.waitFor("[data-testid=event-detail] button", { text: "Zoom to it" }));
+  await sleep(600);
+  shoot("timeline");
+
+  // A note citing a quote through autocomplete, with a deliberate misquote flagged.
+  await app.click((await app.find("[data-testid=tab-notes]"))[0]);
+  await app.click(await app.waitFor("[data-testid=new-note]"));
+  await app.type((await app.find("input[aria-label='Note title']"))[0], "Kelihos takedown");
+  const editor = await app.waitFor("[data-testid=note-editor] .cm-content");
+  await app.click(editor);
+  // A newline typed into CodeMirror over WebDriver is not Enter, so lines are ended with it.
+  await app.type(editor, "## What the DoJ said");
+  await app.chord(KEYS.enter);
+  await app.chord(KEYS.enter);
+  await app.type(editor, "Blanco credited the partners [@disrupting");
+  await app.waitFor(".cm-tooltip-autocomplete li", { text: "Our success in disrupting" });
+  await app.chord(KEYS.enter);
+  await app.type(editor, '. He called it "a total victory over the botnet" [@disrupting');
+  await app.waitFor(".cm-tooltip-autocomplete li", { text: "Our success" });
+  await app.chord(KEYS.enter);
+  await app.type(editor, ".");
+  await app.waitFor("[data-testid=note-problems] li.misquote");
+  await app.click(await app.waitFor("[data-testid=save-note]"));
+  await app.waitFor("[data-testid=notes-status]", { text: "Saved" });
+  await sleep(600);
+  shoot("notes");
+
+  await app.click((await app.find("[data-testid=tab-export]"))[0]);
+  await app.click(await app.waitFor("[data-testid=brief-note]"));
+  await app.click(await app.waitFor("[data-testid=preview-brief]"));
+  await app.waitFor("[data-testid=brief-preview]");
+  await sleep(400);
+  shoot("export");
 } finally {
   await app.close();
 }

@@ -112,6 +112,15 @@ export class Session {
     return this.request("POST", `/element/${id}/click`, {});
   }
 
+  /**
+   * Clicks from inside the page. WebKitWebDriver does not scroll an element inside a
+   * scrolling box into view before clicking it, so a click on the tenth item of a short list
+   * lands on whatever is at that spot; this scrolls the element into view first.
+   */
+  jsClick(id) {
+    return this.execute("arguments[0].scrollIntoView({ block: 'center' }); arguments[0].click();", { [ELEMENT]: id });
+  }
+
   clear(id) {
     return this.request("POST", `/element/${id}/clear`, {});
   }

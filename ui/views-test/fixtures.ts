@@ -1,10 +1,16 @@
 // Data the mocked backend of the view tests answers with: a case of any size, a document
-// with hostile markup in its text, and search results whose snippets carry that markup.
+// with hostile markup in its text, search results whose snippets carry that markup, quotes,
+// people and timeline events in any number.
 
 import type { Document } from "../src/lib/bindings/Document";
 import type { DocumentKind } from "../src/lib/bindings/DocumentKind";
 import type { DocumentSummary } from "../src/lib/bindings/DocumentSummary";
 import type { SearchResults } from "../src/lib/bindings/SearchResults";
+import type { EntityDetail } from "../src/lib/bindings/EntityDetail";
+import type { EntitySummary } from "../src/lib/bindings/EntitySummary";
+import type { EventRecord } from "../src/lib/bindings/EventRecord";
+import type { QuoteRecord } from "../src/lib/bindings/QuoteRecord";
+import type { TimelinePoints } from "../src/lib/bindings/TimelinePoints";
 
 const KINDS: DocumentKind[] = ["article", "indictment", "press_release", "transcript", "email"];
 const OUTLETS = ["Reuters", "BBC News", "TechNewsWorld", "Example Gazette", null];
@@ -94,5 +100,117 @@ export function searchResults(query: string): SearchResults {
       speaker: [],
     },
     notice: null,
+  };
+}
+
+export const SPEAKERS = ["Vitali Kremez", "Kenneth A. Blanco", "Keith Jarvis", "Leo Taddeo", HOSTILE];
+
+/** Quote `i` of a case with many: speakers in turn, each in document 1's second paragraph. */
+export function quoteAt(i: number): QuoteRecord {
+  const speaker = SPEAKERS[i % SPEAKERS.length];
+  return {
+    id: i + 1,
+    doc_id: 1,
+    start: 27,
+    end: 60,
+    text: i === 0 ? "The Kelihos botnet was taken down" : `Quote number ${i + 1} about botnets`,
+    kind: "direct",
+    spans: [[27, 60]],
+    speaker,
+    speaker_id: (i % SPEAKERS.length) + 1,
+    role: i % 2 === 0 ? "security researcher" : null,
+    cue: "said",
+    addressee: null,
+    speaker_start: null,
+    speaker_end: null,
+    status: "auto",
+    doc_title: "Spam Czar Nabbed in Spain",
+    published: "2017-04-12",
+  };
+}
+
+export function entities(): EntitySummary[] {
+  return SPEAKERS.map((name, i) => ({
+    id: i + 1,
+    name,
+    kind: "person",
+    aliases: i === 0 ? [name, "Kremez", "Vitaly Kremez"] : [name],
+    quote_count: 10 - i,
+    mention_count: 3,
+    status: "auto",
+  }));
+}
+
+export function entityDetail(summary: EntitySummary): EntityDetail {
+  return {
+    entity: summary,
+    aliases: summary.aliases.map((alias, i) => ({
+      alias,
+      origin: i === 0 ? "extracted" : "variant",
+      confidence: i === 0 ? 1 : 0.8,
+      evidence: i === 0 ? "canonical name" : `one letter from ${summary.name}`,
+    })),
+    roles: [{ role: "threat intelligence director at Flashpoint", doc_id: 1, doc_title: "Spam Czar Nabbed in Spain", published: "2017-04-12" }],
+    quotes: [quoteAt(summary.id - 1)],
+    mentions: [{ doc_id: 1, start: 0, end: 4, surface: summary.name, role: null }],
+  };
+}
+
+const WEEK_START = Date.UTC(2017, 3, 3) / 1000;
+
+/** `count` events over 1990–2020, the first the arrest week (2017-W14) and one conflict. */
+export function timelinePoints(count: number): TimelinePoints & { titles: Map<number, string> } {
+  const span = (Date.UTC(2020, 0, 1) - Date.UTC(1990, 0, 1)) / 1000;
+  const base = Date.UTC(1990, 0, 1) / 1000;
+  const rows = Array.from({ length: count }, (_, i) => {
+    if (i === 0) return { start: WEEK_START, end: WEEK_START + 7 * 86400, title: "was arrested in Spain last week" };
+    const start = base + Math.floor((i / count) * span);
+    return { start, end: start + 86400, title: i === 1 ? HOSTILE : `Event ${i}` };
+  });
+  const order = rows.map((_, i) => i).sort((a, b) => rows[a].start - rows[b].start);
+  return {
+    id: order.map((i) => i + 1),
+    start: order.map((i) => rows[i].start),
+    end: order.map((i) => rows[i].end),
+    kind: order.map((i) => (i % 3) as number),
+    status: order.map(() => 0),
+    conflict: order.map((i) => i === 2),
+    entity: order.map((i) => (i % 7) - 1),
+    source: order.map(() => 0),
+    entities: SPEAKERS.concat(["Pyotr Levashov"]),
+    documents: ["Spam Czar Nabbed in Spain"],
+    document_ids: [1],
+    titles: new Map(rows.map((r, i) => [i + 1, r.title])),
+  };
+}
+
+export function eventRecord(id: number, points: TimelinePoints & { titles: Map<number, string> }): EventRecord {
+  const at = points.id.indexOf(id);
+  const day = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
+  const week = id === 1;
+  return {
+    id,
+    value: week ? "2017-W14" : day(points.start[at]),
+    earliest: day(points.start[at]),
+    latest: day(points.end[at] - 1),
+    precision: week ? "week" : "day",
+    title: points.titles.get(id) ?? "",
+    description: "",
+    kind: "extracted",
+    sources: [
+      {
+        doc_id: 1,
+        start: 27,
+        end: 60,
+        date_text: week ? "last week" : null,
+        value: week ? "2017-W14" : day(points.start[at]),
+        earliest: day(points.start[at]),
+        latest: day(points.end[at] - 1),
+        doc_title: "Spam Czar Nabbed in Spain",
+      },
+    ],
+    entities: [],
+    status: "auto",
+    conflict: points.conflict[at],
   };
 }

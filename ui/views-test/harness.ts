@@ -1,5 +1,6 @@
 // The real App, mounted in a plain browser page with Tauri's IPC mocked (@tauri-apps/api/mocks).
-// The scenario comes from the page's query string: ?case=none|open&docs=N. Every call the
+// The scenario comes from the page's query string: ?case=none|open&docs=N&quotes=N&events=N.
+// Every call the
 // window makes is recorded in window.__calls for the tests to inspect.
 
 import { emit } from "@tauri-apps/api/event";
@@ -7,7 +8,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
 import "../src/app.css";
-import { documentOf, searchResults, summaries } from "./fixtures";
+import { documentOf, entities, entityDetail, eventRecord, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
 
 type Call = { cmd: string; args: unknown };
 declare global {
@@ -21,6 +22,49 @@ const params = new URLSearchParams(location.search);
 const docs = summaries(Number(params.get("docs") ?? "5"));
 let open = params.get("case") !== "none";
 const info = () => ({ path: "/cases/test.dossier", name: "test", document_count: docs.length });
+const quoteCount = Number(params.get("quotes") ?? "12");
+const points = timelinePoints(Number(params.get("events") ?? "50"));
+const people = entities();
+const reviewed = new Map<number, string>();
+type Note = { title: string; text: string; version: number };
+const notes: Note[] = [{ title: "Kelihos notes", text: "The botnet fell [@q1].", version: 1 }];
+const noteSummary = (n: Note) => ({
+  id: notes.indexOf(n) + 1,
+  title: n.title,
+  version: n.version,
+  created_at: "2026-11-27T20:00:00Z",
+  updated_at: "2026-11-27T21:00:00Z",
+  excerpt: n.text.slice(0, 60),
+});
+/** The claim check as the core answers it: quoted words the quote does not contain. */
+function checkText(text: string) {
+  const lines = text.split("\n");
+  const out = [];
+  for (let l = 0; l < lines.length; l++) {
+    const m = /"([^"]+)"/.exec(lines[l]);
+    if (m && !"The Kelihos botnet was taken down".includes(m[1])) {
+      const column = [...lines[l].slice(0, m.index)].length + 1;
+      out.push({
+        kind: "misquote",
+        note_id: null,
+        line: l + 1,
+        column,
+        end_column: column + [...m[0]].length,
+        message: `the cited source does not say "${m[1]}"`,
+        suggestion: "The Kelihos botnet was taken down",
+      });
+    }
+  }
+  return out;
+}
+const noteDetail = (n: Note) => ({
+  ...noteSummary(n),
+  text: n.text,
+  citations: [],
+  links: [],
+  backlinks: [{ note_id: 1, note_title: "Kelihos notes", target: "q1" }],
+  problems: checkText(n.text),
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 window.__calls = [];
 
@@ -60,7 +104,7 @@ mockIPC(
       case "save_search":
         return { name: a.name, query: a.query, saved_at: "2026-11-27T12:00:00Z" };
       case "plugin:dialog|save":
-        return "/exports/hits.csv";
+        return `/exports/${(a.options as { defaultPath?: string })?.defaultPath ?? "hits.csv"}`;
       case "export_search_csv":
         return 2;
       case "plugin:dialog|open":
@@ -93,6 +137,100 @@ mockIPC(
       }
       case "cancel_import":
         return true;
+      case "count_quotes":
+        return quoteCount;
+      case "list_quotes": {
+        const f = a.filter as { offset: number | null; limit: number | null; doc_id: number | null };
+        const from = f.offset ?? 0;
+        const to = Math.min(from + (f.limit ?? quoteCount), f.doc_id !== null ? 5 : quoteCount);
+        return Array.from({ length: Math.max(to - from, 0) }, (_, i) => {
+          const q = quoteAt(from + i);
+          return { ...q, status: reviewed.get(q.id) ?? q.status };
+        });
+      }
+      case "get_quote":
+        return { ...quoteAt(Number(a.id) - 1), status: reviewed.get(Number(a.id)) ?? "auto" };
+      case "review_quote":
+        reviewed.set(Number(a.id), String(a.status));
+        return { ...quoteAt(Number(a.id) - 1), status: a.status };
+      case "edit_quote": {
+        const edit = a.edit as { speaker: string | null; start: number | null; end: number | null };
+        reviewed.set(Number(a.id), "edited");
+        const q = quoteAt(Number(a.id) - 1);
+        return { ...q, status: "edited", speaker: edit.speaker ?? q.speaker, start: edit.start ?? q.start, end: edit.end ?? q.end };
+      }
+      case "list_entities":
+        return people;
+      case "get_entity":
+        return entityDetail(people[Number(a.id) - 1] ?? people[0]);
+      case "rename_entity": {
+        const e = people[Number(a.id) - 1];
+        e.name = String(a.name);
+        return e;
+      }
+      case "merge_entities":
+        return 42;
+      case "unmerge_entities":
+        return 2;
+      case "split_entity":
+        return 77;
+      case "timeline_points": {
+        const { titles: _titles, ...columns } = points;
+        return columns;
+      }
+      case "event_titles":
+        return (a.ids as number[]).map((id) => points.titles.get(id) ?? "");
+      case "get_event":
+        return eventRecord(Number(a.id), points);
+      case "add_event": {
+        const input = a.input as { title: string; date: string };
+        return { ...eventRecord(1, points), id: 9999, title: input.title, value: input.date, kind: "manual" };
+      }
+      case "review_event":
+        return { ...eventRecord(Number(a.id), points), status: a.status };
+      case "export_quotes_csv":
+        return quoteCount;
+      case "export_timeline_csv":
+        return points.id.length;
+      case "list_notes":
+        return notes.map(noteSummary);
+      case "get_note":
+        return noteDetail(notes[Number(a.id) - 1]);
+      case "add_note":
+        notes.push({ title: String(a.title), text: String(a.text), version: 1 });
+        return noteDetail(notes[notes.length - 1]);
+      case "edit_note": {
+        const n = notes[Number(a.id) - 1];
+        Object.assign(n, { title: a.title ?? n.title, text: String(a.text), version: n.version + 1 });
+        return noteDetail(n);
+      }
+      case "note_history":
+        return Array.from({ length: notes[Number(a.id) - 1].version }, (_, i) => ({
+          version: i + 1,
+          title: notes[Number(a.id) - 1].title,
+          saved_at: "2026-11-27T21:00:00Z",
+          restored_from: null,
+          chars: 10,
+          text: "",
+        }));
+      case "check_note_text":
+        return checkText(String(a.text));
+      case "render_note_html":
+        // The core sanitises; the mock answers with the kind of HTML it sends.
+        return `<p>${String(a.text).replace(/[<>&]/g, "").replace(/\[@q(\d+)\]/g, '[<a class="cite" data-cite="q$1" href="#cite-q$1">q$1</a>]')}</p>`;
+      case "citation_candidates":
+        return [
+          { insert: "[@q1]", kind: "quote", label: "The Kelihos botnet was taken down", detail: "Vitali Kremez · Spam Czar Nabbed in Spain" },
+          { insert: "[@d1]", kind: "document", label: "Spam Czar Nabbed in Spain", detail: "TechNewsWorld · 2017-04-12" },
+        ].filter((c) => String(a.query) === "" || c.label.toLowerCase().includes(String(a.query).toLowerCase()));
+      case "preview_brief":
+      case "export_brief":
+        return {
+          markdown: "# Brief\n\nThe botnet fell.[^1]\n\n[^1]: “The Kelihos botnet was taken down” — Vitali Kremez. SHA-256 `abc`.\n",
+          footnotes: 1,
+          sources: 1,
+          problems: [],
+        };
       default:
         throw { code: "internal", message: `the view tests do not mock ${cmd}` };
     }

@@ -195,6 +195,161 @@ await test("selecting text in the reader offers a citation in characters", async
   expect(title.includes("Unicode characters"), "the button's tooltip documents the format");
 });
 
+await test("the quotes view lists speakers, reviews by keyboard and opens the quote in the reader", async (page) => {
+  await open(page, "docs=5&quotes=12");
+  await page.getByRole("button", { name: "Quotes" }).click();
+  await page.locator("[data-testid=quotes-count]").getByText("12 quotes").waitFor();
+  const speakers = await page.locator("[data-testid=speaker] .name").allTextContents();
+  expect(speakers.includes("Kenneth A. Blanco") && speakers.includes("Vitali Kremez"), `speakers: ${speakers}`);
+  expect(await page.evaluate(() => window.__pwned === undefined), "a speaker named with markup runs nothing");
+  expect((await page.locator(".quotes img, .quotes script").count()) === 0, "no element comes from a speaker's name");
+  const list = page.getByRole("grid", { name: "Quotes" });
+  await list.focus();
+  await page.keyboard.press("c");
+  await page.locator("[data-quote-id='1'] [data-testid=quote-status]").getByText("confirmed").waitFor();
+  await page.keyboard.press("r");
+  await page.locator("[data-quote-id='2'] [data-testid=quote-status]").getByText("rejected").waitFor();
+  const reviews = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "review_quote").map((c) => [c.args.id, c.args.status]));
+  expect(JSON.stringify(reviews) === '[[1,"confirmed"],[2,"rejected"]]', `reviews: ${JSON.stringify(reviews)}`);
+  // s fixes the speaker of the selected quote (the third, after two reviews moved on).
+  await page.keyboard.press("s");
+  const box = page.getByLabel(/Speaker of/);
+  await box.fill("Leo Taddeo");
+  await box.press("Enter");
+  await page.locator("[data-testid=quotes-status]").getByText("Speaker set to Leo Taddeo.").waitFor();
+  const edit = await page.evaluate(() => window.__calls.find((c) => c.cmd === "edit_quote").args);
+  expect(edit.id === 3 && edit.edit.speaker === "Leo Taddeo", `edit: ${JSON.stringify(edit)}`);
+  // Filtering by a speaker asks the core for that speaker's quotes.
+  await page.locator("[data-testid=speaker]", { hasText: "Keith Jarvis" }).click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "list_quotes" && c.args.filter.speaker === "Keith Jarvis"));
+  // Enter opens the source with the quote outlined, in the speaker's colour, named on hover.
+  await list.focus();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("Enter");
+  const target = page.locator("[data-testid=reader-text] .quote.target");
+  await target.first().waitFor();
+  expect((await target.allTextContents()).join("") === "The Kelihos botnet was taken down", "the quote's span is outlined");
+  expect((await target.first().getAttribute("title")) === "Vitali Kremez", "the speaker's name shows on hover");
+  const bg = await target.first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg !== "rgba(0, 0, 0, 0)", `the quote has its speaker's colour (${bg})`);
+});
+
+await test("77,000 quotes are read a page at a time as the list scrolls", async (page) => {
+  await open(page, "docs=5&quotes=77000");
+  await page.getByRole("button", { name: "Quotes" }).click();
+  await page.locator("[data-testid=quotes-count]").getByText("77,000 quotes").waitFor();
+  const rendered = await page.locator("[data-testid=quote-row]").count();
+  expect(rendered < 40, `only visible rows are in the DOM (${rendered})`);
+  await page.getByRole("grid", { name: "Quotes" }).focus();
+  await page.keyboard.press("End");
+  await page.locator("[data-testid=quote-row][data-quote-id='77000']").waitFor();
+  const pages = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "list_quotes").map((c) => c.args.filter.offset));
+  expect(pages.length <= 4 && pages.includes(76800), `pages read: ${pages}`);
+});
+
+await test("people: details with aliases, merge with undo, split, rename", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=entity-row]", { hasText: "Vitali Kremez" }).click();
+  await page.locator("[data-testid=entity-name]").getByText("Vitali Kremez").waitFor();
+  await page.getByText("one letter from Vitali Kremez").first().waitFor();
+  await page.getByPlaceholder("another name").fill("Keith Jarvis");
+  await page.getByRole("button", { name: "Merge", exact: true }).click();
+  await page.locator("[data-testid=people-status]").getByText("Merged Keith Jarvis into Vitali Kremez.").waitFor();
+  await page.getByRole("button", { name: /^Undo/ }).click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "unmerge_entities" && c.args.merge === 42));
+  await page.getByRole("button", { name: "Split off" }).first().click();
+  await page.locator("[data-testid=people-status]").getByText("Split Kremez off Vitali Kremez.").waitFor();
+  await page.getByRole("button", { name: /^Undo/ }).click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "merge_entities" && c.args.into === 1 && c.args.from === 77));
+  await page.getByRole("button", { name: "Rename…" }).click();
+  await page.getByLabel("New name").fill("V. Kremez");
+  await page.getByLabel("New name").press("Enter");
+  await page.locator("[data-testid=entity-name]").getByText("V. Kremez").waitFor();
+  await page.getByRole("button", { name: /^Undo/ }).click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "rename_entity" && c.args.name === "Vitali Kremez"));
+});
+
+await test("the timeline draws 100,000 events fast, zooms, shows an event and adds one", async (page) => {
+  await open(page, "docs=5&events=100000");
+  await page.getByRole("button", { name: "Timeline" }).click();
+  await page.locator("[data-testid=timeline-count]").getByText("100,000 events").waitFor();
+  await page.waitForFunction(() => window.__dossierTimeline?.stats.firstPaintMs > 0);
+  const stats = await page.evaluate(() => window.__dossierTimeline.stats);
+  expect(stats.firstPaintMs < 1000, `first paint of 100k events in ${stats.firstPaintMs.toFixed(0)} ms`);
+  // Zooming with the wheel over the canvas redraws in well under a frame.
+  const canvas = page.locator("[data-testid=timeline-canvas]");
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + 60);
+  const before = await page.evaluate(() => window.__dossierTimeline.getView());
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, -300);
+  }
+  await page.waitForFunction((b) => window.__dossierTimeline.getView().t1 - window.__dossierTimeline.getView().t0 < (b.t1 - b.t0) / 10, before);
+  const draws = await page.evaluate(() => window.__dossierTimeline.stats.drawMs.slice().sort((a, b) => a - b));
+  expect(draws[Math.floor(draws.length / 2)] < 16, `median redraw ${draws[Math.floor(draws.length / 2)].toFixed(1)} ms`);
+  // Show the arrest week and click its bar.
+  await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(2017, 3, 2, 22) / 1000, Date.UTC(2017, 3, 3, 4) / 1000));
+  // With 100k events the list under the canvas starts folded; unfold it.
+  await page.locator("[data-testid=in-view-count]").click();
+  await page.locator("[data-testid=in-view-event]", { hasText: "arrested in Spain last week" }).click();
+  await page.locator("[data-testid=event-value]").getByText("2017-W14").waitFor();
+  await page.locator("[data-testid=event-detail]").getByText("(“last week”)", { exact: false }).waitFor();
+  // A hostile title is text in the list.
+  await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(1989, 11, 1) / 1000, Date.UTC(1990, 0, 10) / 1000));
+  await page.locator("[data-testid=in-view-event]").first().waitFor();
+  expect(await page.evaluate(() => window.__pwned === undefined), "an event's markup runs nothing");
+  // Double-clicking an empty spot of the axis proposes a manual event on that day.
+  await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(2017, 3, 1) / 1000, Date.UTC(2017, 3, 11) / 1000));
+  await page.mouse.dblclick(box.x + 150 + (box.width - 150) * 0.55, box.y + 20);
+  const date = await page.getByLabel("Date").inputValue();
+  expect(date === "2017-04-06", `the new event is dated where it was clicked (${date})`);
+  await page.getByTestId("new-event-title").fill("Levashov extradited");
+  await page.getByRole("button", { name: "Add event" }).click();
+  await page.getByText("Added “Levashov extradited” on 2017-04-06.").waitFor();
+  const added = await page.evaluate(() => window.__calls.find((c) => c.cmd === "add_event").args.input);
+  expect(added.title === "Levashov extradited" && added.date === "2017-04-06", `add_event: ${JSON.stringify(added)}`);
+});
+
+await test("notes: autocomplete cites a quote, a misquote is underlined, the preview opens the source", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "Notes" }).click();
+  await page.getByTestId("new-note").click();
+  await page.getByLabel("Note title").fill("Takedown");
+  const editor = page.locator("[data-testid=note-editor] .cm-content");
+  await editor.click();
+  await page.keyboard.type("Kremez said [@kel");
+  // Picked with the mouse: a loaded machine can show the list before its first option is active.
+  await page.locator(".cm-tooltip-autocomplete li", { hasText: "The Kelihos botnet was taken down" }).click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=note-editor] .cm-content").textContent.includes("[@q1]"));
+  await page.keyboard.type(' it was "a total victory" [@q1].');
+  await page.locator("[data-testid=note-problems] li.misquote").waitFor();
+  await page.locator("[data-testid=note-editor] .cm-lintRange-error").first().waitFor();
+  const underlined = await page.locator("[data-testid=note-editor] .cm-lintRange-error").allTextContents();
+  expect(underlined.join("") === '"a total victory"', `the misquote is underlined where it is (${underlined})`);
+  await page.getByTestId("save-note").click();
+  await page.getByTestId("notes-status").getByText("Saved version 1.").waitFor();
+  const added = await page.evaluate(() => window.__calls.find((c) => c.cmd === "add_note").args);
+  expect(added.title === "Takedown" && added.text.startsWith("Kremez said [@q1]"), `add_note: ${JSON.stringify(added)}`);
+  await page.locator("[data-testid=note-preview] a.cite").first().click();
+  await page.locator("[data-testid=reader-text] .quote.target").first().waitFor();
+});
+
+await test("export: preview a brief as text and save it as Markdown", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "Export" }).click();
+  await page.getByTestId("brief-note").first().check();
+  await page.getByTestId("preview-brief").click();
+  const shown = await page.getByTestId("brief-preview").textContent();
+  expect(shown.includes("[^1]: “The Kelihos botnet was taken down”"), "the preview shows the Markdown as text");
+  await page.getByTestId("save-brief").click();
+  await page.getByTestId("export-status").getByText("Wrote the brief (1 footnote, 1 source) to /exports/brief.md.").waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "export_brief").args);
+  expect(call.path === "/exports/brief.md" && call.options.notes.join() === "1", `export_brief: ${JSON.stringify(call)}`);
+  await page.getByRole("button", { name: "Quotes as CSV…" }).click();
+  await page.getByTestId("export-status").getByText("Wrote 12 quotes to /exports/quotes.csv.").waitFor();
+});
+
 await browser.close();
 await server.close();
 if (failures > 0) {

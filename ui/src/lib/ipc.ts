@@ -14,6 +14,23 @@ import type { RecentCase } from "./bindings/RecentCase";
 import type { SavedSearch } from "./bindings/SavedSearch";
 import type { SearchRequest } from "./bindings/SearchRequest";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { EntityDetail } from "./bindings/EntityDetail";
+import type { EntitySummary } from "./bindings/EntitySummary";
+import type { EventInput } from "./bindings/EventInput";
+import type { EventRecord } from "./bindings/EventRecord";
+import type { QuoteEdit } from "./bindings/QuoteEdit";
+import type { QuoteFilter } from "./bindings/QuoteFilter";
+import type { QuoteRecord } from "./bindings/QuoteRecord";
+import type { ReviewStatus } from "./bindings/ReviewStatus";
+import type { TimelinePoints } from "./bindings/TimelinePoints";
+import type { TimelineQuery } from "./bindings/TimelineQuery";
+import type { Brief } from "./bindings/Brief";
+import type { BriefOptions } from "./bindings/BriefOptions";
+import type { CheckProblem } from "./bindings/CheckProblem";
+import type { CitationCandidate } from "./bindings/CitationCandidate";
+import type { NoteDetail } from "./bindings/NoteDetail";
+import type { NoteSummary } from "./bindings/NoteSummary";
+import type { NoteVersion } from "./bindings/NoteVersion";
 
 export type { CaseInfo };
 
@@ -38,6 +55,47 @@ export const exportSearchCsv = (request: SearchRequest, path: string) =>
 export const savedSearches = () => invoke<SavedSearch[]>("saved_searches");
 export const saveSearch = (name: string, query: string) => invoke<SavedSearch>("save_search", { name, query });
 export const deleteSavedSearch = (name: string) => invoke<void>("delete_saved_search", { name });
+
+export const listQuotes = (filter: QuoteFilter) => invoke<QuoteRecord[]>("list_quotes", { filter });
+export const countQuotes = (filter: QuoteFilter) => invoke<number>("count_quotes", { filter });
+export const getQuote = (id: number) => invoke<QuoteRecord>("get_quote", { id });
+export const reviewQuote = (id: number, status: ReviewStatus) => invoke<QuoteRecord>("review_quote", { id, status });
+export const editQuote = (id: number, edit: QuoteEdit) => invoke<QuoteRecord>("edit_quote", { id, edit });
+export const exportQuotesCsv = (filter: QuoteFilter, path: string) =>
+  invoke<number>("export_quotes_csv", { filter, path });
+
+export const listEntities = () => invoke<EntitySummary[]>("list_entities");
+export const getEntity = (id: number) => invoke<EntityDetail>("get_entity", { id });
+export const renameEntity = (id: number, name: string) => invoke<EntitySummary>("rename_entity", { id, name });
+/** Merges `from` into `into`; the answer is the merge's id, which `unmergeEntities` undoes. */
+export const mergeEntities = (into: number, from: number) => invoke<number>("merge_entities", { into, from });
+export const unmergeEntities = (merge: number) => invoke<number>("unmerge_entities", { merge });
+export const splitEntity = (id: number, alias: string) => invoke<number>("split_entity", { id, alias });
+
+export const timeline = (query: TimelineQuery) => invoke<EventRecord[]>("timeline", { query });
+export const timelinePoints = (query: TimelineQuery) => invoke<TimelinePoints>("timeline_points", { query });
+export const eventTitles = (ids: number[]) => invoke<string[]>("event_titles", { ids });
+export const getEvent = (id: number) => invoke<EventRecord>("get_event", { id });
+export const addEvent = (input: EventInput) => invoke<EventRecord>("add_event", { input });
+export const editEvent = (id: number, input: EventInput) => invoke<EventRecord>("edit_event", { id, input });
+export const reviewEvent = (id: number, status: ReviewStatus) => invoke<EventRecord>("review_event", { id, status });
+export const mergeEvents = (into: number, from: number[]) => invoke<EventRecord>("merge_events", { into, from });
+export const exportTimelineCsv = (query: TimelineQuery, path: string) =>
+  invoke<number>("export_timeline_csv", { query, path });
+
+export const listNotes = () => invoke<NoteSummary[]>("list_notes");
+export const getNote = (id: number) => invoke<NoteDetail>("get_note", { id });
+export const addNote = (title: string, text: string) => invoke<NoteDetail>("add_note", { title, text });
+export const editNote = (id: number, title: string | null, text: string) => invoke<NoteDetail>("edit_note", { id, title, text });
+export const noteHistory = (id: number) => invoke<NoteVersion[]>("note_history", { id });
+export const restoreNote = (id: number, version: number) => invoke<NoteDetail>("restore_note", { id, version });
+/** The claim check of text being written; with the note's id, stale quotes are found too. */
+export const checkNoteText = (note: number | null, text: string) => invoke<CheckProblem[]>("check_note_text", { note, text });
+/** Sanitised HTML from the core: the one HTML the window shows (the note preview). */
+export const renderNoteHtml = (text: string) => invoke<string>("render_note_html", { text });
+export const citationCandidates = (query: string, limit = 20) => invoke<CitationCandidate[]>("citation_candidates", { query, limit });
+export const previewBrief = (options: BriefOptions) => invoke<Brief>("preview_brief", { options });
+export const exportBrief = (options: BriefOptions, path: string) => invoke<Brief>("export_brief", { options, path });
 
 export function onImportProgress(handler: (event: ImportEvent) => void): Promise<UnlistenFn> {
   return listen<ImportEvent>("import-progress", (e) => handler(e.payload));
@@ -89,10 +147,28 @@ export async function pickSources(directory: boolean): Promise<string[] | null> 
   return Array.isArray(picked) ? picked : [picked];
 }
 
-export async function pickCsvPath(): Promise<string | null> {
-  return saveDialog({
-    title: "Export all hits as CSV",
-    defaultPath: "hits.csv",
-    filters: [{ name: "CSV", extensions: ["csv"] }],
+export async function pickCsvPath(title = "Export all hits as CSV", defaultPath = "hits.csv"): Promise<string | null> {
+  return saveDialog({ title, defaultPath, filters: [{ name: "CSV", extensions: ["csv"] }] });
+}
+
+export async function pickMarkdownPath(defaultPath = "brief.md"): Promise<string | null> {
+  const path = await saveDialog({
+    title: "Save the brief as Markdown",
+    defaultPath,
+    filters: [{ name: "Markdown", extensions: ["md"] }],
   });
+  if (path === null) {
+    return null;
+  }
+  return path.endsWith(".md") ? path : `${path}.md`;
+}
+
+/** A full quote filter from the fields that matter (the rest unset). */
+export function quoteFilter(fields: Partial<QuoteFilter> = {}): QuoteFilter {
+  return { speaker: null, doc_id: null, status: null, kind: null, from: null, to: null, offset: null, limit: null, ...fields };
+}
+
+/** A full timeline query from the fields that matter (the rest unset). */
+export function timelineQuery(fields: Partial<TimelineQuery> = {}): TimelineQuery {
+  return { from: null, to: null, entity: null, kind: null, status: null, limit: null, ...fields };
 }

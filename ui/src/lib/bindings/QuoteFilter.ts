@@ -12,4 +12,13 @@ speaker: string | null, doc_id: number | null, status: ReviewStatus | null,
 /**
  * Scare quotes are not speech; they are listed only when asked for by kind.
  */
-kind: string | null, };
+kind: string | null, 
+/**
+ * Publication dates (YYYY, YYYY-MM or YYYY-MM-DD), both ends included: a source dated
+ * within `to`'s year, month or day is in.
+ */
+from: string | null, to: string | null, 
+/**
+ * A page of the list, so that a case with 100k quotes is read as the window scrolls.
+ */
+offset: number | null, limit: number | null, };
