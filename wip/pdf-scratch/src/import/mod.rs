@@ -1,0 +1,3 @@
+//! Importers that turn source files into text.
+
+pub mod pdf;

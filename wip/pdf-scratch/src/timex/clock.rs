@@ -1,0 +1,130 @@
+//! Clock times: "5:00 AM PT", "14:30 GMT", "5 p.m.", "noon".
+
+use chrono::NaiveDate;
+
+use super::lexer::Kind;
+use super::lexicon;
+use super::resolve::us_dst;
+use super::{Ctx, Hit, TimexType, Val};
+
+/// Clock times: "5:00 AM PT", "14:30 GMT", "5 p.m.", "noon". `date` is an
+/// explicit date already parsed before the time, if any.
+pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
+    let lx = cx.lx;
+    let (mut h, mut m, mut j, mut explicit);
+    match lx.w(i) {
+        "noon" | "midday" => {
+            (h, m, j, explicit) = (12, 0, i + 1, true);
+        }
+        "midnight" => {
+            (h, m, j, explicit) = (0, 0, i + 1, true);
+        }
+        // Military style "0800 UTC" only counts with a zone right after it,
+        // since four digits alone are usually a year or an amount.
+        _ if lx.ndigits(i) == 4
+            && matches!(lx.w(i + 1), "utc" | "gmt")
+            && lx.upper(i + 1)
+            && lx.num(i).is_some_and(|n| n / 100 < 24 && n % 100 < 60) =>
+        {
+            let n = lx.num(i)?;
+            (h, m, j, explicit) = (n / 100, n % 100, i + 1, true);
+        }
+        _ => {
+            if lx.kind(i) != Some(Kind::Num) || lx.ndigits(i) > 2 {
+                return None;
+            }
+            h = lx.num(i)?;
+            m = 0;
+            j = i + 1;
+            explicit = false;
+            if lx.w(j) == ":" && lx.glued(j) && lx.ndigits(j + 1) == 2 && lx.glued(j + 1) {
+                m = lx.num(j + 1)?;
+                j += 2;
+                // Seconds are accepted and dropped; "1:2:3:4" is not a time.
+                if lx.w(j) == ":" && lx.glued(j) && lx.ndigits(j + 1) == 2 {
+                    if lx.w(j + 2) == ":" {
+                        return None;
+                    }
+                    j += 2;
+                }
+                let prev = if i > 0 { lx.w(i - 1) } else { "" };
+                explicit = matches!(
+                    prev,
+                    "at" | "by"
+                        | "until"
+                        | "from"
+                        | "before"
+                        | "after"
+                        | "around"
+                        | "about"
+                        | "since"
+                );
+            }
+            if h > 23 || m > 59 {
+                return None;
+            }
+            // am/pm in the forms "am", "a.m.", "a.m", glued or spaced.
+            let ampm = if matches!(lx.w(j), "am" | "pm") {
+                let pm = lx.w(j) == "pm";
+                j += 1;
+                Some(pm)
+            } else if matches!(lx.w(j), "a" | "p") && lx.w(j + 1) == "." && lx.w(j + 2) == "m" {
+                let pm = lx.w(j) == "p";
+                j += 3;
+                if lx.w(j) == "." && lx.glued(j) {
+                    j += 1;
+                }
+                Some(pm)
+            } else if lx.w(j) == "o" && lx.w(j + 1) == "'" && lx.w(j + 2) == "clock" {
+                j += 3;
+                explicit = true;
+                None
+            } else {
+                None
+            };
+            if let Some(pm) = ampm {
+                if !(1..=12).contains(&h) {
+                    return None;
+                }
+                h = match (pm, h) {
+                    (false, 12) => 0,
+                    (true, 12) => 12,
+                    (true, h) => h + 12,
+                    (false, h) => h,
+                };
+                explicit = true;
+            }
+        }
+    }
+    // An optional zone abbreviation, possibly in parentheses.
+    let mut zone = None;
+    let zj = if lx.w(j) == "(" { j + 1 } else { j };
+    if let Some((off, dst)) = lexicon::zone(lx.w(zj)) {
+        if lx.toks.get(zj).is_some_and(|t| t.ce - t.cs == 1) && lx.w(zj) == "z" && lx.glued(zj) {
+            zone = Some(0);
+            j = zj + 1;
+        } else if lx.w(zj) != "z" && (lx.upper(zj) || explicit) {
+            let day = date.or(cx.dct);
+            zone = Some(if dst && day.is_some_and(|d| us_dst(&d)) {
+                off + 60
+            } else {
+                off
+            });
+            j = zj + 1;
+            if zj > i && lx.w(zj - 1) == "(" && lx.w(j) == ")" {
+                j += 1;
+            }
+            explicit = true;
+        }
+    }
+    if !explicit {
+        return None;
+    }
+    let day = date.or(cx.anchor);
+    Some(Hit {
+        s: i,
+        e: j,
+        kind: TimexType::Time,
+        val: Val::Time(day, h, m, zone),
+    })
+}

@@ -1,0 +1,218 @@
+//! Durations ("at least 20 years", "two-year", "the past three months")
+//! and recurrences ("every week", "daily", "$5 million a year").
+
+use super::lexer::{Kind, Lexed};
+use super::lexicon::{self, number_word, unit, vague_quantity, Unit};
+use super::{Ctx, Hit, TimexType};
+
+/// A count at `j`: digits, number words ("twenty-five"), "a"/"an", or a
+/// vague word ("several", "a few") spelled `X`.
+pub(crate) fn count_at(lx: &Lexed, j: usize) -> Option<(String, usize)> {
+    if lx.kind(j) == Some(Kind::Num) && lx.ndigits(j) <= 4 {
+        let n = lx.num(j)?;
+        if lx.w(j + 1) == "." && lx.glued(j + 1) && lx.ndigits(j + 2) == 1 && lx.glued(j + 2) {
+            return Some((format!("{n}.{}", lx.w(j + 2)), j + 3));
+        }
+        if j > 0 && lx.glued(j) && matches!(lx.w(j - 1), "." | "," | "$" | "/") {
+            return None;
+        }
+        return Some((n.to_string(), j + 1));
+    }
+    let w = lx.w(j);
+    if w == "a" || w == "an" {
+        if matches!(lx.w(j + 1), "few" | "couple") {
+            let k = if lx.w(j + 2) == "of" { j + 3 } else { j + 2 };
+            let v = if lx.w(j + 1) == "couple" { "2" } else { "X" };
+            return Some((v.into(), k));
+        }
+        if lx.w(j + 1) == "half" {
+            return None;
+        }
+        return Some(("1".into(), j + 1));
+    }
+    if vague_quantity(w) {
+        return Some(("X".into(), j + 1));
+    }
+    let n = number_word(w)?;
+    if (20..100).contains(&n) && lx.w(j + 1) == "-" {
+        if let Some(u) = number_word(lx.w(j + 2)).filter(|u| *u < 10) {
+            return Some(((n + u).to_string(), j + 3));
+        }
+    }
+    Some((n.to_string(), j + 1))
+}
+
+/// A TIMEX3 duration value for a count and unit.
+pub(crate) fn dur(n: &str, u: Unit) -> String {
+    // TimeML spells decades and centuries in years ("P10Y", "P100Y").
+    let scale = match u {
+        Unit::Decade => 10.0,
+        Unit::Century => 100.0,
+        _ => 1.0,
+    };
+    if scale > 1.0 {
+        let n = n
+            .parse::<f64>()
+            .map_or_else(|_| "X".to_string(), |v| (v * scale).to_string());
+        return format!("P{n}Y");
+    }
+    let (code, clock) = u.code();
+    format!("P{}{n}{code}", if clock { "T" } else { "" })
+}
+
+/// Durations: "at least 20 years", "the past two months", "two-year",
+/// "the first nine months", "several weeks", "for years".
+pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let mut j = i;
+    if lx.w(j) == "the" {
+        j += 1;
+        if matches!(
+            lx.w(j),
+            "past"
+                | "last"
+                | "next"
+                | "first"
+                | "coming"
+                | "previous"
+                | "following"
+                | "final"
+                | "latest"
+        ) {
+            j += 1;
+        }
+    } else if (matches!(lx.w(j), "more" | "less" | "fewer") && lx.w(j + 1) == "than")
+        || (lx.w(j) == "at" && matches!(lx.w(j + 1), "least" | "most"))
+    {
+        j += 2;
+    }
+    // "for years", "in decades": a bare plural unit after a cue.
+    if j == i && matches!(lx.w(i), "for" | "in" | "within" | "over") {
+        if let Some((u, true)) = unit(lx.w(i + 1)) {
+            if lx.w(i + 2) != "of" || u == Unit::Year || u == Unit::Decade {
+                return Hit::raw(i + 1, i + 2, TimexType::Duration, dur("X", u));
+            }
+        }
+        return None;
+    }
+    let (n, k) = count_at(lx, j)?;
+    let mut k = k;
+    if lx.w(k) == "more" || lx.w(k) == "full" {
+        k += 1;
+    }
+    // "2 1/2 years", "two and a half years".
+    let half = (lx.w(k) == "1" && lx.w(k + 1) == "/" && lx.w(k + 2) == "2" && lx.glued(k + 1))
+        || (lx.w(k) == "and" && lx.w(k + 1) == "a" && lx.w(k + 2) == "half");
+    if half {
+        k += 3;
+    }
+    let hyphen = lx.w(k) == "-";
+    if hyphen {
+        k += 1;
+    }
+    let (u, plural) = unit(lx.w(k))?;
+    if lx.w(k + 1) == "-" && matches!(lx.w(k + 2), "earlier" | "ago") {
+        return None;
+    }
+    // "a year" alone is too often a rate ("$5 million a year"); the set rule
+    // handles those, so a singular with "a" needs a determiner or cue.
+    if (lx.w(j) == "a" || lx.w(j) == "an") && j == i && i > 0 && is_amount(lx, i - 1) {
+        return None;
+    }
+    if lx.kind(j) == Some(Kind::Num) && !plural && n != "1" && !hyphen {
+        return None;
+    }
+    let mut e = k + 1;
+    // Ages ("a 6-year-old", "30 years old") are not temporal expressions
+    // in TimeML.
+    if (hyphen && lx.w(e) == "-" && lx.w(e + 1) == "old") || lx.w(e) == "old" {
+        return None;
+    }
+    if lx.w(e) == "and" && lx.w(e + 1) == "a" && lx.w(e + 2) == "half" {
+        e += 3;
+        return Hit::raw(i, e, TimexType::Duration, half_dur(&n, u));
+    }
+    if half {
+        return Hit::raw(i, e, TimexType::Duration, half_dur(&n, u));
+    }
+    Hit::raw(i, e, TimexType::Duration, dur(&n, u))
+}
+
+/// "two and a half years" → "P2Y6M": the half is spelled in the next
+/// smaller unit, as TimeML does, falling back to a decimal.
+fn half_dur(n: &str, u: Unit) -> String {
+    match u {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Month => format!("P{n}M15D"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        _ => {
+            let n = n
+                .parse::<f64>()
+                .map_or_else(|_| n.to_string(), |v| (v + 0.5).to_string());
+            dur(&n, u)
+        }
+    }
+}
+
+/// Whether token `j` ends an amount, making a following "a year" a rate.
+fn is_amount(lx: &Lexed, j: usize) -> bool {
+    lx.kind(j) == Some(Kind::Num)
+        || matches!(
+            lx.w(j),
+            "million"
+                | "billion"
+                | "trillion"
+                | "thousand"
+                | "%"
+                | "percent"
+                | "dollars"
+                | "times"
+                | "once"
+                | "twice"
+        )
+}
+
+/// Recurrences: "every year", "each week", "daily", "$5 million a year".
+pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let w = lx.w(i);
+    let p1 = |u: Unit| dur("1", u);
+    let simple = match w {
+        "daily" => Some(p1(Unit::Day)),
+        "weekly" => Some(p1(Unit::Week)),
+        "monthly" => Some(p1(Unit::Month)),
+        "annually" | "yearly" => Some(p1(Unit::Year)),
+        "hourly" => Some("PT1H".to_string()),
+        _ => None,
+    };
+    if let Some(v) = simple {
+        return Hit::raw(i, i + 1, TimexType::Set, v);
+    }
+    match w {
+        "every" | "each" | "per" => {
+            let mut k = i + 1;
+            if lx.w(k) == "other" {
+                k += 1;
+            }
+            if let Some(wd) = lexicon::weekday(lx.w(k)) {
+                return Hit::raw(i, k + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1));
+            }
+            let (u, plural) = unit(lx.w(k))?;
+            let n = if k > i + 1 { "2" } else { "1" };
+            if plural {
+                return None;
+            }
+            Hit::raw(i, k + 1, TimexType::Set, dur(n, u))
+        }
+        "a" | "an" if i > 0 && is_amount(lx, i - 1) => {
+            let (u, plural) = unit(lx.w(i + 1))?;
+            if plural {
+                return None;
+            }
+            Hit::raw(i, i + 2, TimexType::Set, dur("1", u))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,244 @@
+//! Temporal expression extraction and normalisation (TimeML TIMEX3 style).
+//!
+//! The extractor tokenizes the text once, then at every token tries a fixed
+//! set of hand-written rules that each look at a bounded window of tokens,
+//! keeps the longest match and continues after it. Relative expressions are
+//! resolved against the document's reference date (its creation or
+//! publication date) or, for anaphoric ones such as "the next day", against
+//! the last explicit date mentioned. Everything is pure and linear in the
+//! length of the input.
+
+mod absolute;
+mod clock;
+mod durations;
+mod holidays;
+mod lexer;
+mod lexicon;
+mod relative;
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, NaiveDate};
+
+pub(crate) use resolve::{Ctx, Hit, Val};
+
+/// The TIMEX3 type of an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// The size of the calendar unit an expression refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Century,
+    Decade,
+    Year,
+    Half,
+    Quarter,
+    Season,
+    Month,
+    Week,
+    Day,
+    Minute,
+    Second,
+}
+
+/// One temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Timex {
+    /// Start offset in chars (Unicode scalar values) into the input.
+    pub start: usize,
+    /// End offset (exclusive) in chars into the input.
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// The TIMEX3 `value`, e.g. "2017-04-12", "2017-W14", "P20Y", "PRESENT_REF".
+    pub value: String,
+    /// First day (or instant) of the resolved interval, when it is known.
+    pub earliest: Option<String>,
+    /// Last day (or instant) of the resolved interval, inclusive.
+    pub latest: Option<String>,
+    pub granularity: Option<Granularity>,
+}
+
+/// Finds and normalises the temporal expressions in `text`.
+///
+/// `reference` is the document's creation or publication date; it anchors
+/// relative expressions such as "last week". Without it such expressions
+/// are still found but their values keep `X` placeholders.
+pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
+    let lx = lexer::lex(text);
+    let mut cx = Ctx::new(&lx, reference);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lx.len() {
+        let Some(hit) = best_at(&cx, i) else {
+            i += 1;
+            continue;
+        };
+        let (s, e) = (&lx.toks[hit.s], &lx.toks[hit.e - 1]);
+        let (earliest, latest, granularity) = hit.val.interval();
+        out.push(Timex {
+            start: s.cs,
+            end: e.ce,
+            text: text[s.bs..e.be].to_string(),
+            kind: hit.kind,
+            value: hit.val.value(),
+            earliest,
+            latest,
+            granularity,
+        });
+        cx.remember(&hit);
+        i = hit.e.max(i + 1);
+    }
+    out
+}
+
+/// Runs every rule at token `i` and keeps the longest match; earlier rules
+/// win ties because they are the more specific ones.
+fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    // Rules only start at words, numbers or an apostrophe ("'90s"), so most
+    // punctuation is skipped cheaply.
+    match lx.kind(i) {
+        Some(lexer::Kind::Punct) if lx.w(i) != "'" => return None,
+        Some(lexer::Kind::Word) if !may_start(lx.w(i)) => return None,
+        _ => {}
+    }
+    let mut best: Option<Hit> = None;
+    let mut consider = |h: Option<Hit>| {
+        if let Some(h) = h {
+            if best.as_ref().is_none_or(|b| h.e > b.e) {
+                best = Some(h);
+            }
+        }
+    };
+    consider(absolute::parse(cx, i));
+    consider(relative::parse(cx, i));
+    consider(holidays::parse(cx, i));
+    // A modifier such as "early" or "the end of" keeps the value of the
+    // expression it modifies but belongs to the span, as in TimeML.
+    if let Some(k) = modifier_len(cx, i) {
+        let inner = absolute::parse(cx, i + k).or_else(|| relative::parse(cx, i + k));
+        if let Some(mut h) = inner {
+            if !matches!(h.kind, TimexType::Duration | TimexType::Set) {
+                h.s = i;
+                consider(Some(h));
+            }
+        }
+    }
+    best
+}
+
+/// Length in tokens of a TimeML `mod`-style prefix at `i`, if any.
+fn modifier_len(cx: &Ctx, i: usize) -> Option<usize> {
+    let lx = cx.lx;
+    match lx.w(i) {
+        "early" | "late" | "mid" | "earlier" | "later" => {
+            if lx.w(i + 1) == "-" {
+                Some(2)
+            } else {
+                Some(1)
+            }
+        }
+        "the" if lx.w(i + 2) == "of" => match (lx.w(i + 1), lx.w(i + 3)) {
+            (_, "the") if lx.w(i + 4) == "year" => None,
+            ("end" | "beginning" | "start" | "middle" | "close" | "turn", _) => Some(3),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Formats a date as ISO 8601 (`YYYY-MM-DD`).
+pub(crate) fn iso(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Whether a word can begin some rule; most words cannot, and skipping them
+/// early keeps extraction fast. Every rule's first word must be listed here.
+fn may_start(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "last"
+            | "next"
+            | "past"
+            | "coming"
+            | "previous"
+            | "prior"
+            | "latest"
+            | "recent"
+            | "current"
+            | "following"
+            | "upcoming"
+            | "early"
+            | "late"
+            | "mid"
+            | "earlier"
+            | "later"
+            | "every"
+            | "each"
+            | "per"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "annually"
+            | "yearly"
+            | "hourly"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "now"
+            | "currently"
+            | "nowadays"
+            | "right"
+            | "at"
+            | "recently"
+            | "lately"
+            | "more"
+            | "less"
+            | "fewer"
+            | "for"
+            | "in"
+            | "within"
+            | "over"
+            | "fiscal"
+            | "fy"
+            | "q"
+            | "noon"
+            | "midday"
+            | "midnight"
+            | "year"
+            | "final"
+            | "christmas"
+            | "new"
+            | "thanksgiving"
+            | "halloween"
+            | "valentine"
+            | "independence"
+            | "veterans"
+            | "labor"
+            | "memorial"
+            | "election"
+    ) || lexicon::month(w).is_some()
+        || lexicon::weekday_abbr(w).is_some()
+        || lexicon::number_word(w).is_some()
+        || lexicon::ordinal_word(w).is_some()
+        || lexicon::vague_quantity(w)
+        || lexicon::season(w).is_some()
+}

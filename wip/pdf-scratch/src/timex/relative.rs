@@ -1,0 +1,528 @@
+//! Rules for expressions resolved against the reference date or an earlier
+//! mention: deictic words, weekdays, "last month", quarters without a year,
+//! "two years ago", durations and sets.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::durations::{count_at, dur};
+use super::lexer::{Kind, Lexed};
+use super::lexicon::{self, day_part, number_word, ordinal_word, unit, vague_quantity, Unit};
+use super::resolve::add_months;
+use super::{Ctx, Hit, TimexType, Val};
+
+/// Tries every relative rule at token `i`, returning the longest match.
+pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
+    let mut best: Option<Hit> = None;
+    for h in [
+        deictic(cx, i),
+        weekday(cx, i),
+        this_last_next(cx, i),
+        quarter(cx, i),
+        ago(cx, i),
+        super::durations::duration(cx, i),
+        super::durations::set(cx, i),
+        anaphoric_day(cx, i),
+        same_period(cx, i),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if best.as_ref().is_none_or(|b| h.e > b.e) {
+            best = Some(h);
+        }
+    }
+    best
+}
+
+/// Single words and fixed phrases: "today", "yesterday", "now", "recently",
+/// "tonight", "this morning", "last night", "the future".
+fn deictic(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let w = lx.w(i);
+    let day = |off: i64| match cx.dct {
+        Some(d) => Val::Day(d + Duration::days(off)),
+        None => Val::Raw("XXXX-XX-XX".into()),
+    };
+    let part = |off: i64, p: &'static str| match cx.dct {
+        Some(d) => Val::DayPart(d + Duration::days(off), p),
+        None => Val::Raw(format!("XXXX-XX-XXT{p}")),
+    };
+    let off = match w {
+        "today" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(off) = off {
+        // "yesterday morning" is a TIME with a part of day.
+        if let Some(p) = day_part(lx.w(i + 1)) {
+            return Some(Hit {
+                s: i,
+                e: i + 2,
+                kind: TimexType::Time,
+                val: part(off, p),
+            });
+        }
+        if lx.w(i + 1) == "'" && lx.w(i + 2) == "s" {
+            return Hit::date(i, i + 1, day(off));
+        }
+        return Hit::date(i, i + 1, day(off));
+    }
+    let r = |v: &str, n: usize| Hit::raw(i, i + n, TimexType::Date, v);
+    match (w, lx.w(i + 1)) {
+        ("tonight", _) => Some(Hit {
+            s: i,
+            e: i + 1,
+            kind: TimexType::Time,
+            val: part(0, "NI"),
+        }),
+        ("last", "night") => Some(Hit {
+            s: i,
+            e: i + 2,
+            kind: TimexType::Time,
+            val: part(-1, "NI"),
+        }),
+        ("this", p) if day_part(p).is_some() => Some(Hit {
+            s: i,
+            e: i + 2,
+            kind: TimexType::Time,
+            val: part(0, day_part(p)?),
+        }),
+        ("now" | "currently" | "nowadays", _) => r("PRESENT_REF", 1),
+        ("right", "now") | ("these", "days") | ("at", "present") => Hit::raw(
+            i + usize::from(w != "these"),
+            i + 2,
+            TimexType::Date,
+            "PRESENT_REF",
+        ),
+        // "previously", "soon", "current" and a bare "recent" are tagged
+        // too rarely in TimeML corpora to be worth their false positives.
+        ("recently" | "lately", _) => r("PAST_REF", 1),
+        // "recent years" is a vague past; "recent weeks" a vague duration.
+        ("recent", "years" | "decades") => r("PAST_REF", 2),
+        ("recent", n) => {
+            let (u, true) = unit(n)? else { return None };
+            Hit::raw(i, i + 2, TimexType::Duration, dur("X", u))
+        }
+        ("the", "past" | "future") if !starts_quantity(lx, i + 2) => r(
+            if lx.w(i + 1) == "past" {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            },
+            2,
+        ),
+        ("the", "weekend") => {
+            let d = cx.dct?;
+            let wd = d.weekday().num_days_from_monday() as i64;
+            // Late in the week, "ahead of" it or in a future clause, it is
+            // the coming weekend; early in the week it is the one just past.
+            let ahead = i >= 2 && lx.w(i - 2) == "ahead" && lx.w(i - 1) == "of";
+            let base = if wd >= 4 || ahead || cx.future(i) {
+                d
+            } else {
+                d - Duration::days(7)
+            };
+            let w = base.iso_week();
+            Hit::date(i, i + 2, Val::Weekend(w.year(), w.week()))
+        }
+        _ => None,
+    }
+}
+
+/// True when a number or unit follows, as in "the past two years".
+fn starts_quantity(lx: &Lexed, j: usize) -> bool {
+    lx.kind(j) == Some(Kind::Num)
+        || number_word(lx.w(j)).is_some()
+        || vague_quantity(lx.w(j))
+        || unit(lx.w(j)).is_some()
+        || matches!(lx.w(j), "decade" | "summer" | "winter" | "spring" | "fall")
+}
+
+/// Weekday names with optional "last"/"next"/"this"/"on" and part of day.
+fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let (shift, j) = match lx.w(i) {
+        "last" | "past" => (-1, i + 1),
+        "next" | "coming" => (1, i + 1),
+        "this" => (0, i + 1),
+        _ => (0, i),
+    };
+    let w = lx.w(j);
+    let wd = lexicon::weekday(w)?;
+    if w.ends_with('s') && shift == 0 {
+        // "on Fridays" recurs every week.
+        return Hit::raw(i, j + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1));
+    }
+    let val = cx.weekday(wd, j, shift);
+    if let (Some(p), Val::Day(d)) = (day_part(lx.w(j + 1)), &val) {
+        return Some(Hit {
+            s: i,
+            e: j + 2,
+            kind: TimexType::Time,
+            val: Val::DayPart(*d, p),
+        });
+    }
+    Hit::date(i, j + 1, val)
+}
+
+/// "this/last/next/past/coming week|month|year|quarter|weekend|season|month
+/// name", plus "year-earlier"/"year-ago" adjectives.
+fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let mut j = i;
+    if lx.w(j) == "the" {
+        j += 1;
+    }
+    let dir: i32 = match lx.w(j) {
+        "this" | "current" => 0,
+        "last" | "past" | "previous" | "prior" | "latest" | "recent" => -1,
+        "next" | "coming" | "following" | "upcoming" => 1,
+        "year" if lx.w(j + 1) == "-" && matches!(lx.w(j + 2), "earlier" | "ago") => {
+            return year_ago(cx, i, j + 3);
+        }
+        _ => return None,
+    };
+    let with_the = j > i;
+    let k = j + 1;
+    let target = lx.w(k);
+    // "the past day", "the next hour": no calendar unit here, so these are
+    // durations; "the past year" is read as last year, as TimeBank does.
+    if with_the
+        && matches!(
+            lx.w(j),
+            "past" | "last" | "next" | "coming" | "following" | "previous"
+        )
+        && (matches!(target, "day" | "hour") || (lx.w(j) == "past" && target == "decade"))
+        && !(lx.w(j) == "following" || lx.w(j) == "previous")
+    {
+        let (u, _) = unit(target)?;
+        return Hit::raw(i, k + 1, TimexType::Duration, dur("1", u));
+    }
+    let dct = cx.dct;
+    // Anaphoric "the following week" counts from the last mentioned day.
+    let base = if matches!(lx.w(j), "following" | "previous" | "prior") {
+        cx.anchor
+    } else {
+        dct
+    };
+    let span = |v: Val| Hit::date(i, k + 1, v);
+    let xx = |v: &str| Hit::raw(i, k + 1, TimexType::Date, v);
+    match target {
+        "week" => match base {
+            Some(d) => {
+                let w = (d + Duration::days(7 * dir as i64)).iso_week();
+                span(Val::Week(w.year(), w.week()))
+            }
+            None => xx("XXXX-WXX"),
+        },
+        "weekend" => {
+            let d = base?;
+            let w = (d + Duration::days(7 * dir as i64)).iso_week();
+            span(Val::Weekend(w.year(), w.week()))
+        }
+        "month" => match base {
+            Some(d) => {
+                // "The following month" counts from the last month or day
+                // mentioned.
+                let (y, m) = match cx.last_month {
+                    Some((y, m)) if matches!(lx.w(j), "following" | "previous" | "prior") => (y, m),
+                    _ => (d.year(), d.month()),
+                };
+                let (y, m) = add_months(y, m, dir);
+                span(Val::Month(y, m))
+            }
+            None => xx("XXXX-XX"),
+        },
+        "year" => match base {
+            Some(d) => span(Val::Year(d.year() + dir)),
+            None => xx("XXXX"),
+        },
+        "decade" => span(Val::Decade(base?.year() / 10 + dir)),
+        "quarter" => {
+            let (y, q) = cx.dct_quarter()?;
+            let idx = y * 4 + q as i32 - 1 + dir;
+            span(Val::Quarter(
+                idx.div_euclid(4),
+                (idx.rem_euclid(4) + 1) as u32,
+            ))
+        }
+        _ => {
+            if let Some(s) = lexicon::season(target) {
+                return span(season(base?, s, dir));
+            }
+            // Abbreviations and a lowercase "may" are not month names here.
+            let m = lexicon::month(target)
+                .filter(|_| target.len() > 3 || (target == "may" && lx.upper(k)))?;
+            let d = base?;
+            let y = match dir {
+                0 => d.year(),
+                -1 if m < d.month() => d.year(),
+                -1 => d.year() - 1,
+                _ if m > d.month() => d.year(),
+                _ => d.year() + 1,
+            };
+            span(Val::Month(y, m))
+        }
+    }
+}
+
+/// The season `s` relative to `d`: the current one, the last one that has
+/// ended, or the next one that has not started.
+fn season(d: NaiveDate, s: &'static str, dir: i32) -> Val {
+    let start = |y: i32| {
+        let m = match s {
+            "SP" => 3,
+            "SU" => 6,
+            "FA" => 9,
+            _ => 12,
+        };
+        NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d)
+    };
+    let end = |y: i32| start(y) + Duration::days(91);
+    let y = d.year();
+    let y = match dir {
+        0 if s == "WI" && d.month() <= 2 => y - 1,
+        0 => y,
+        -1 => {
+            if end(y) < d {
+                y
+            } else if end(y - 1) < d {
+                y - 1
+            } else {
+                y - 2
+            }
+        }
+        _ => {
+            if start(y) > d {
+                y
+            } else {
+                y + 1
+            }
+        }
+    };
+    Val::Season(y, s)
+}
+
+/// "a year ago/earlier", "the year-earlier quarter": in a sentence that has
+/// just mentioned a quarter, the comparison is with that quarter a year
+/// before; otherwise it is the previous year.
+fn year_ago(cx: &Ctx, s: usize, mut e: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    // Earnings reports compare with the same quarter a year before once
+    // any quarter has been mentioned.
+    let mut quarterly =
+        matches!(cx.last_quarter, Some((_, _, at)) if at <= s) && !nine_months_nearer(lx, s);
+    if matches!(lx.w(e), "quarter" | "period") {
+        quarterly = quarterly || lx.w(e) == "quarter";
+        e += 1;
+    } else if lx.w(e) == "levels" || lx.w(e) == "level" {
+        e += 1;
+    }
+    if quarterly {
+        let (y, q) = match cx.last_quarter {
+            Some((y, q, _)) => (y, q),
+            None => {
+                let (y, q) = cx.dct_quarter()?;
+                if q == 1 {
+                    (y - 1, 4)
+                } else {
+                    (y, q - 1)
+                }
+            }
+        };
+        return Hit::date(s, e, Val::Quarter(y - 1, q));
+    }
+    Hit::date(s, e, Val::Year(cx.dct?.year() - 1))
+}
+
+/// Whether a multi-month period ("the first nine months", "the first
+/// half") was mentioned after the last quarter, close before `s`: the
+/// comparison is then with that period, which spans into the year before.
+fn nine_months_nearer(lx: &Lexed, s: usize) -> bool {
+    for j in (s.saturating_sub(40)..s).rev() {
+        match lx.w(j) {
+            "quarter" | "quarters" => return false,
+            "months"
+                if j > 0 && (number_word(lx.w(j - 1)).is_some() || lx.num(j - 1).is_some()) =>
+            {
+                return true
+            }
+            "half" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Quarters and halves without a year: "the third quarter", "third-quarter",
+/// "the fiscal first quarter", "the quarter", "the first half".
+fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let mut j = i;
+    if lx.w(j) == "the" {
+        j += 1;
+    }
+    if lx.w(j) == "fiscal" {
+        j += 1;
+    }
+    let (cy, cq) = cx.dct_quarter()?;
+    // "the 1988 third quarter", "this year's first quarter", "the 1988
+    // period": an explicit year; a bare quarter or period takes the quarter
+    // under discussion (the last one mentioned, else the last completed).
+    let prefixed = if let Some((y, k)) = super::absolute::year_at(lx, j) {
+        Some((y, k))
+    } else if lx.w(j + 1) == "year" && lx.w(j + 2) == "'" && lx.w(j + 3) == "s" {
+        match lx.w(j) {
+            "this" => Some((cy, j + 4)),
+            "last" => Some((cy - 1, j + 4)),
+            "next" => Some((cy + 1, j + 4)),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some((y, mut k)) = prefixed {
+        if lx.w(k) == "fiscal" {
+            k += 1;
+        }
+        if matches!(lx.w(k), "quarter" | "period") {
+            let q = match cx.last_quarter {
+                Some((_, q, _)) => q,
+                None if cq == 1 => 4,
+                None => cq - 1,
+            };
+            return Hit::date(i, k + 1, Val::Quarter(y, q));
+        }
+        let o = ordinal_word(lx.w(k))?;
+        let k2 = if lx.w(k + 1) == "-" { k + 2 } else { k + 1 };
+        return match lx.w(k2) {
+            "quarter" if (1..=4).contains(&o) => Hit::date(i, k2 + 1, Val::Quarter(y, o)),
+            "half" if (1..=2).contains(&o) => Hit::date(i, k2 + 1, Val::Half(y, o)),
+            _ => None,
+        };
+    }
+    if lx.w(j) == "quarter" && j > i {
+        // A bare "the quarter" in news means the last completed quarter.
+        let (y, q) = if cq == 1 { (cy - 1, 4) } else { (cy, cq - 1) };
+        // "the quarter a year ago" is that quarter in the previous year.
+        if lx.w(j + 1) == "a" && lx.w(j + 2) == "year" && matches!(lx.w(j + 3), "ago" | "earlier") {
+            return Hit::date(i, j + 4, Val::Quarter(y - 1, q));
+        }
+        return Hit::date(i, j + 1, Val::Quarter(y, q));
+    }
+    let o = ordinal_word(lx.w(j))?;
+    let mut k = j + 1;
+    if lx.w(k) == "-" {
+        k += 1;
+    }
+    match lx.w(k) {
+        "quarter" if (1..=4).contains(&o) => {
+            let y = if o > cq && !cx.future(i) { cy - 1 } else { cy };
+            let y = if o > cq && cq >= 3 { cy } else { y };
+            Hit::date(i, k + 1, Val::Quarter(y, o))
+        }
+        "half" if (1..=2).contains(&o) => Hit::date(i, k + 1, Val::Half(cy, o)),
+        _ => None,
+    }
+}
+
+/// "two years ago", "a week earlier", "three days later".
+fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let (n, k) = count_at(lx, i)?;
+    let (u, _) = unit(lx.w(k))?;
+    let dir = match lx.w(k + 1) {
+        "ago" | "earlier" | "before" => -1,
+        "later" | "after" | "hence" => 1,
+        _ => return None,
+    };
+    if lx.w(k + 1) == "before" || lx.w(k + 1) == "after" {
+        // "two days before the vote" is relative to an event, not a date.
+        return Hit::raw(i, k + 1, TimexType::Duration, dur(&n, u));
+    }
+    let e = k + 2;
+    if n == "1" && u == Unit::Year && lx.w(k + 1) != "later" {
+        return year_ago(cx, i, e);
+    }
+    let base = if lx.w(k + 1) == "ago" {
+        cx.dct
+    } else {
+        cx.anchor
+    };
+    let (Ok(n), Some(d)) = (n.parse::<i64>(), base) else {
+        return Hit::raw(i, e, TimexType::Date, "PAST_REF");
+    };
+    let n = n * dir;
+    let val = match u {
+        Unit::Day => Val::Day(d + Duration::days(n)),
+        Unit::Week => {
+            let w = (d + Duration::days(7 * n)).iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        Unit::Month => {
+            let (y, m) = add_months(d.year(), d.month(), n as i32);
+            Val::Month(y, m)
+        }
+        Unit::Year => Val::Year(d.year() + n as i32),
+        Unit::Decade => Val::Decade(d.year() / 10 + n as i32),
+        _ => return Hit::raw(i, e, TimexType::Date, "PAST_REF"),
+    };
+    Hit::date(i, e, val)
+}
+
+/// "the day after", "the next day", "the previous day", "that day",
+/// resolved against the last mentioned day.
+fn anaphoric_day(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let (off, e) = match (lx.w(i), lx.w(i + 1), lx.w(i + 2)) {
+        ("the", "day", "after") => (1, i + 3),
+        ("the", "day", "before") => (-1, i + 3),
+        ("the", "next" | "following", "day") => (1, i + 3),
+        ("the", "previous" | "preceding", "day") => (-1, i + 3),
+        ("a", "day", "earlier") => (-1, i + 3),
+        ("a", "day", "later") => (1, i + 3),
+        ("the", "same", "day") | ("that", "day", _) => (0, i + 2 + usize::from(lx.w(i) == "the")),
+        _ => return None,
+    };
+    // "the day after the vote" points at an event, not at a known date.
+    if matches!(lx.w(e), "the" | "a" | "his" | "her" | "their" | "its") && off != 0 {
+        return None;
+    }
+    match cx.anchor {
+        Some(d) => Hit::date(i, e, Val::Day(d + Duration::days(off))),
+        None => Hit::raw(i, e, TimexType::Date, "XXXX-XX-XX"),
+    }
+}
+
+/// "the same month a year ago", "the corresponding period last year": the
+/// period under discussion (the last month or quarter mentioned), one year
+/// earlier.
+fn same_period(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if lx.w(i) != "the" || !matches!(lx.w(i + 1), "same" | "corresponding" | "comparable") {
+        return None;
+    }
+    let unit = lx.w(i + 2);
+    let mut k = i + 3;
+    if lx.w(k) == "of" {
+        k += 1;
+    }
+    let e = match (lx.w(k), lx.w(k + 1), lx.w(k + 2)) {
+        ("a", "year", "ago" | "earlier") => k + 3,
+        ("last" | "previous", "year", _) => k + 2,
+        ("the", "last" | "previous", "year") => k + 3,
+        ("the", "year", "before") => k + 3,
+        _ => return None,
+    };
+    let year = cx.dct?.year() - 1;
+    let month = cx.last_month.map(|(y, m)| Val::Month(y - 1, m));
+    let quarter = cx.last_quarter.map(|(y, q, _)| Val::Quarter(y - 1, q));
+    let val = match unit {
+        "month" => month,
+        "quarter" => quarter,
+        "period" => quarter.or(month),
+        _ => return None,
+    };
+    Hit::date(i, e, val.unwrap_or(Val::Year(year)))
+}
