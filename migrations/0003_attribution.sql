@@ -95,8 +95,10 @@ DROP TRIGGER documents_journal_update;
 DROP TRIGGER documents_journal_delete;
 DROP TABLE search_journal;
 
+-- Positions only grow because pruning always keeps the newest row (store::search_journal),
+-- which spares AUTOINCREMENT's extra write per row: an import journals every event it adds.
 CREATE TABLE search_journal (
-    seq   INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq   INTEGER PRIMARY KEY,
     unit  TEXT NOT NULL
 ) STRICT;
 

@@ -103,12 +103,7 @@ impl Case {
         kind: Option<DocumentKind>,
         title: Option<&str>,
     ) -> Result<Document> {
-        // The index is opened before the change so that the change is indexed as this
-        // action's own commit rather than found later as a lag.
-        let _ = self.with_index(|_| Ok(()));
-        store::documents::update_metadata(&self.conn, id, kind, title)?;
-        // A failed index update is not lost: the journal makes the next open catch up.
-        let _ = self.with_index(|index| index.catch_up(&self.conn));
+        self.changing_index(|| store::documents::update_metadata(&self.conn, id, kind, title))?;
         self.document(id)
     }
 

@@ -1,10 +1,22 @@
 //! The timeline: listing events, adding manual ones, review and merge.
 
-use crate::intervals;
-use crate::model::{EventInput, EventKind, EventRecord, ReviewStatus, TimelineQuery};
+use crate::intervals::{self, Interval};
+use crate::model::{EventInput, EventKind, EventRecord, ReviewStatus, SpanCitation, TimelineQuery};
 use crate::store::documents;
 use crate::store::events::{self, NewSource};
 use crate::{Case, Error, Result};
+
+/// A person's citation as an event source: it dates the event as the event does.
+fn cited<'a>(source: &SpanCitation, interval: &'a Interval) -> NewSource<'a> {
+    NewSource {
+        doc_id: source.doc_id,
+        start: source.start,
+        end: source.end,
+        date_text: None,
+        date_span: None,
+        interval,
+    }
+}
 
 impl Case {
     /// Events in order of their dates; an event is in a range when its interval overlaps it.
@@ -43,18 +55,7 @@ impl Case {
                 ReviewStatus::Confirmed,
             )?;
             for source in &input.sources {
-                events::add_source(
-                    &tx,
-                    id,
-                    &NewSource {
-                        doc_id: source.doc_id,
-                        start: source.start,
-                        end: source.end,
-                        date_text: None,
-                        date_span: None,
-                        interval: &interval,
-                    },
-                )?;
+                events::add_source(&tx, id, &cited(source, &interval))?;
             }
             tx.commit()?;
             Ok(id)
@@ -96,18 +97,7 @@ impl Case {
                     .clone()
                     .or_else(|| own.clone())
                     .ok_or_else(|| Error::internal("the event has no date"))?;
-                events::add_source(
-                    &tx,
-                    id,
-                    &NewSource {
-                        doc_id: source.doc_id,
-                        start: source.start,
-                        end: source.end,
-                        date_text: None,
-                        date_span: None,
-                        interval: &interval,
-                    },
-                )?;
+                events::add_source(&tx, id, &cited(source, &interval))?;
             }
             tx.commit()?;
             Ok(())

@@ -154,17 +154,6 @@ pub fn known_organisation(name: &str) -> Option<&'static str> {
     ORGANISATIONS_BY_KEY.get(&fold_key(name)).copied()
 }
 
-/// The initials of an organisation's significant words: "Federal Bureau of Investigation" →
-/// "fbi", so an acronym in one source finds the full name in another.
-pub fn acronym_key(name: &str) -> Option<String> {
-    let key = fold_key(name);
-    let words: Vec<&str> = key
-        .split(' ')
-        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "de"))
-        .collect();
-    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,7 +181,7 @@ mod tests {
     }
 
     #[test]
-    fn organisations_by_alias_and_acronym() {
+    fn organisations_by_alias() {
         assert_eq!(
             known_organisation("DoJ"),
             Some("U.S. Department of Justice")
@@ -200,10 +189,6 @@ mod tests {
         assert_eq!(
             known_organisation("the U.S. Justice Department"),
             Some("U.S. Department of Justice")
-        );
-        assert_eq!(
-            acronym_key("Federal Bureau of Investigation"),
-            Some("fbi".into())
         );
     }
 }

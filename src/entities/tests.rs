@@ -87,5 +87,6 @@ fn pathological_capitals_stay_linear() {
     let text = "Aa Bb ".repeat(200_000);
     let started = std::time::Instant::now();
     let _ = check(&text);
-    assert!(started.elapsed().as_secs() < 10);
+    // Quadratic behaviour would take many minutes; the bound is loose for busy machines.
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }

@@ -257,7 +257,7 @@ pub fn import_paths(
         failed: report.failed.len(),
         current: String::new(),
     };
-    let imported_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let imported_at = crate::store::now();
     // A second thread reads, parses and runs the (pure) extractors ahead of this one, which
     // only writes to the case: on two cores extraction then costs little more than the writes.
     // The channel is bounded so the reader never runs far ahead of what is stored.

@@ -191,7 +191,9 @@ fn pathological_inputs_are_fast_and_safe() {
     ] {
         extract(s);
     }
-    assert!(t.elapsed().as_secs() < 10, "too slow: {:?}", t.elapsed());
+    // Quadratic behaviour on these inputs would take many minutes; the bound is loose so that
+    // a busy machine never fails it.
+    assert!(t.elapsed().as_secs() < 60, "too slow: {:?}", t.elapsed());
 }
 
 #[test]

@@ -5,14 +5,11 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::now;
 use crate::entities::names::{fold_key, is_spelling_variant, known_organisation, surname_key};
 use crate::entities::{DocEntity, EntityKind};
 use crate::model::{AliasRecord, EntitySummary, MentionRecord, RoleRecord};
 use crate::{Error, Result};
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 /// The entity an alias key names, preferring a person's own decisions ('user' aliases).
 fn by_alias(conn: &Connection, key: &str, kind: EntityKind) -> Result<Option<i64>> {
@@ -415,8 +412,9 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
     )?;
     // Each moved alias notes whether the surviving entity lacked it, so an undo removes
     // exactly the aliases the merge added.
-    let moved: Vec<serde_json::Value> = aliases(conn, from)?
-        .into_iter()
+    let from_aliases = aliases(conn, from)?;
+    let moved: Vec<serde_json::Value> = from_aliases
+        .iter()
         .map(|a| -> Result<serde_json::Value> {
             let had: bool = conn.query_row(
                 "SELECT count(*) > 0 FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
@@ -457,7 +455,7 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
         ],
     )?;
     let merge_id = conn.last_insert_rowid();
-    for alias in self::aliases(conn, from)? {
+    for alias in &from_aliases {
         add_alias(
             conn,
             into,

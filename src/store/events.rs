@@ -2,13 +2,10 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::now;
 use crate::intervals::{self, Interval};
 use crate::model::{EventKind, EventRecord, EventSource, ReviewStatus, TimelineQuery};
 use crate::{Error, Result};
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 /// A source span of a new event, with the date that source gives it.
 pub struct NewSource<'a> {
@@ -245,6 +242,19 @@ pub fn get(conn: &Connection, id: i64) -> Result<EventRecord> {
         .ok_or_else(|| Error::not_found(format!("no event with id {id}")))
 }
 
+/// A `not_found` error naming the event unless it exists.
+fn must_exist(conn: &Connection, id: i64) -> Result<()> {
+    let exists: bool =
+        conn.query_row("SELECT count(*) > 0 FROM events WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+    if exists {
+        Ok(())
+    } else {
+        Err(Error::not_found(format!("no event with id {id}")))
+    }
+}
+
 pub fn set_status(conn: &Connection, id: i64, status: ReviewStatus) -> Result<()> {
     let changed = conn.execute(
         "UPDATE events SET status = ?2, reviewed_at = ?3 WHERE id = ?1",
@@ -263,13 +273,7 @@ pub fn edit(
     description: Option<&str>,
     interval: Option<&Interval>,
 ) -> Result<()> {
-    let exists: bool =
-        conn.query_row("SELECT count(*) > 0 FROM events WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })?;
-    if !exists {
-        return Err(Error::not_found(format!("no event with id {id}")));
-    }
+    must_exist(conn, id)?;
     if let Some(title) = title {
         conn.execute(
             "UPDATE events SET title = ?2 WHERE id = ?1",
@@ -309,13 +313,7 @@ pub fn edit(
 /// that disagree with it are flagged as a conflict when listed.
 pub fn merge(conn: &Connection, into: i64, from: &[i64]) -> Result<()> {
     for &id in std::iter::once(&into).chain(from) {
-        let exists: bool =
-            conn.query_row("SELECT count(*) > 0 FROM events WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?;
-        if !exists {
-            return Err(Error::not_found(format!("no event with id {id}")));
-        }
+        must_exist(conn, id)?;
     }
     for &id in from {
         if id == into {

@@ -30,6 +30,11 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     ])
 });
 
+/// Now, as every timestamp in the case is written: RFC 3339, UTC, to the second.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// The first bytes of every SQLite database, used to refuse opening other files as cases.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::now;
 use crate::entities::names::fold_key;
 use crate::model::{QuoteFilter, QuoteRecord, ReviewStatus};
 use crate::quotes::Quote;
@@ -147,10 +148,6 @@ pub fn get(conn: &Connection, id: i64) -> Result<QuoteRecord> {
     )
     .optional()?
     .ok_or_else(|| Error::not_found(format!("no quote with id {id}")))
-}
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 pub fn set_status(conn: &Connection, id: i64, status: ReviewStatus) -> Result<()> {

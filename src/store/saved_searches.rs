@@ -11,7 +11,7 @@ pub fn save(conn: &Connection, name: &str, query: &str) -> Result<SavedSearch> {
     if name.is_empty() {
         return Err(Error::invalid_input("a saved search needs a name"));
     }
-    let saved_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let saved_at = super::now();
     conn.execute(
         "INSERT INTO saved_searches (name, query, saved_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at",

@@ -24,8 +24,13 @@ pub fn changed_units(conn: &Connection, after: i64, up_to: i64) -> Result<Vec<St
     Ok(units.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Drops the rows the index has committed. A failure is harmless (those documents would only
-/// be re-indexed once more), so a busy database never fails a search over it.
+/// Drops the rows the index has committed, except the newest, whose position keeps new rows
+/// numbered after it (the table has no AUTOINCREMENT). A failure is harmless (those units
+/// would only be re-indexed once more), so a busy database never fails a search over it.
 pub fn prune(conn: &Connection, up_to: i64) {
-    let _ = conn.execute("DELETE FROM search_journal WHERE seq <= ?1", [up_to]);
+    let _ = conn.execute(
+        "DELETE FROM search_journal WHERE seq <= ?1
+            AND seq < (SELECT max(seq) FROM search_journal)",
+        [up_to],
+    );
 }

@@ -201,7 +201,7 @@ fn pathological_inputs_are_fast() {
     let _ = extract(&mixed, None);
     // Debug builds are far slower than release; the bound is generous here
     // and the release budget (well under a second) is checked by the eval.
-    assert!(t0.elapsed().as_secs() < 20, "took {:?}", t0.elapsed());
+    assert!(t0.elapsed().as_secs() < 60, "took {:?}", t0.elapsed());
 }
 
 #[test]

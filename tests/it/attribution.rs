@@ -301,5 +301,5 @@ fn text_without_punctuation_or_with_unmatched_quote_marks_imports_in_linear_time
     let started = std::time::Instant::now();
     let (code, report) = s.import(&[&a, &b]);
     assert_eq!(code, 0, "{report}");
-    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 90, "{:?}", started.elapsed());
 }

@@ -215,5 +215,5 @@ fn a_megabyte_of_digits_and_slashes_imports_in_linear_time() {
     let started = std::time::Instant::now();
     let (code, report) = s.import(&[&path]);
     assert_eq!(code, 0, "{report}");
-    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 90, "{:?}", started.elapsed());
 }
