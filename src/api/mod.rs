@@ -2,4 +2,5 @@
 //! that `lib.rs` stays the short list of what a case is.
 
 mod attribution;
+mod pages;
 mod timeline;

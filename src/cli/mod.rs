@@ -3,6 +3,7 @@
 
 mod attribution;
 mod extract;
+mod legal;
 mod output;
 mod search;
 mod timeline;

@@ -6,6 +6,7 @@ mod bad_input;
 mod cli;
 mod import;
 mod interrupted_import;
+mod pdf;
 mod search;
 mod support;
 mod timeline;
