@@ -218,6 +218,9 @@ const COMPANY_WORDS: &[&str] = &[
 /// that defendant, so one actor stays one entity.
 pub fn add_defendants(text: &str, legal: &LegalStructure, recognized: &mut Recognized) {
     let ix = CharIndex::new(text);
+    // Entities merged into a defendant, removed once every defendant is done so that the
+    // indices stay valid meanwhile.
+    let mut merged = Vec::new();
     for d in &legal.caption.defendants {
         let name = person_name(&d.name);
         let key = fold_key(&name);
@@ -231,17 +234,41 @@ pub fn add_defendants(text: &str, legal: &LegalStructure, recognized: &mut Recog
             EntityKind::Person
         };
         let surname = surname_key(&name);
-        let same = recognized.entities.iter().position(|e| {
-            e.kind == kind
-                && (fold_key(&e.name) == key
-                    || (kind == EntityKind::Person
+        // The recognizer may take a surname printed in capitals ("MARLOW") for an
+        // organisation; the caption says it is this defendant.
+        let same: Vec<usize> = recognized
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                let other = fold_key(&e.name);
+                other == key
+                    || (kind == EntityKind::Person && surname.as_deref() == Some(other.as_str()))
+                    || (e.kind == kind
+                        && kind == EntityKind::Person
                         && surname.is_some()
                         && surname_key(&e.name) == surname
-                        && (!fold_key(&e.name).contains(' ')
-                            || compatible_given_names(&fold_key(&e.name), &key))))
-        });
-        let index = match same {
-            Some(i) => {
+                        && compatible_given_names(&other, &key))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let index = match same.first() {
+            Some(&i) => {
+                // Every way the recognizer wrote this defendant becomes one entity.
+                for &j in same.iter().skip(1) {
+                    let other = recognized.entities[j].name.clone();
+                    push_alias(
+                        &mut recognized.entities[i].aliases,
+                        &other,
+                        "named so in the body",
+                    );
+                    let aliases = std::mem::take(&mut recognized.entities[j].aliases);
+                    recognized.entities[i].aliases.extend(aliases);
+                    for m in recognized.mentions.iter_mut().filter(|m| m.entity == j) {
+                        m.entity = i;
+                    }
+                    merged.push(j);
+                }
                 let entity = &mut recognized.entities[i];
                 if entity.name != name {
                     let old = std::mem::replace(&mut entity.name, name.clone());
@@ -260,6 +287,7 @@ pub fn add_defendants(text: &str, legal: &LegalStructure, recognized: &mut Recog
             }
         };
         let entity = &mut recognized.entities[index];
+        entity.kind = kind;
         entity.role = Some("defendant".into());
         for alias in &d.aliases {
             push_alias(&mut entity.aliases, alias, "a/k/a in the caption");
@@ -303,7 +331,45 @@ pub fn add_defendants(text: &str, legal: &LegalStructure, recognized: &mut Recog
             }
         }
     }
+    // What the recognizer took for names in a filing's headings goes too: "Count Three"
+    // reads like a title and a name, but it is a count.
+    let is_heading = |e: &DocEntity| {
+        let key = fold_key(&e.name);
+        let mut words = key.split(' ');
+        matches!(words.next(), Some("count" | "counts")) && words.count() <= 3
+    };
+    let drop: Vec<bool> = (0..recognized.entities.len())
+        .map(|i| merged.contains(&i) || is_heading(&recognized.entities[i]))
+        .collect();
+    remove_entities(recognized, &drop);
     recognized.mentions.sort_by_key(|m| (m.start, m.end));
+}
+
+/// Removes the entities `drop` marks, with their mentions, and renumbers the rest.
+fn remove_entities(recognized: &mut Recognized, drop: &[bool]) {
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(recognized.entities.len());
+    let mut kept = Vec::with_capacity(recognized.entities.len());
+    for (i, e) in recognized.entities.drain(..).enumerate() {
+        if drop[i] {
+            new_index.push(None);
+        } else {
+            new_index.push(Some(kept.len()));
+            kept.push(e);
+        }
+    }
+    recognized.entities = kept;
+    recognized
+        .mentions
+        .retain_mut(|m| match new_index[m.entity] {
+            Some(i) => {
+                m.entity = i;
+                true
+            }
+            None => false,
+        });
 }
 
 fn push_alias(aliases: &mut Vec<Alias>, surface: &str, evidence: &str) {
@@ -415,6 +481,52 @@ mod tests {
             let s: String = FILING.chars().skip(m.start).take(m.end - m.start).collect();
             assert_eq!(s, m.surface);
         }
+    }
+
+    #[test]
+    fn count_headings_are_not_people() {
+        let legal = parse(FILING, &[]).unwrap();
+        let mut recognized = Recognized {
+            entities: vec![
+                DocEntity {
+                    name: "Count Three".into(),
+                    kind: EntityKind::Person,
+                    role: None,
+                    aliases: Vec::new(),
+                },
+                DocEntity {
+                    name: "LEVASHOV".into(),
+                    kind: EntityKind::Organization,
+                    role: None,
+                    aliases: Vec::new(),
+                },
+            ],
+            mentions: vec![
+                Mention {
+                    entity: 0,
+                    start: 0,
+                    end: 5,
+                    surface: "Count Three".into(),
+                    role: None,
+                },
+                Mention {
+                    entity: 1,
+                    start: 6,
+                    end: 8,
+                    surface: "LEVASHOV".into(),
+                    role: None,
+                },
+            ],
+        };
+        add_defendants(FILING, &legal, &mut recognized);
+        assert_eq!(recognized.entities.len(), 1);
+        assert_eq!(recognized.entities[0].kind, EntityKind::Person);
+        assert_eq!(recognized.entities[0].name, "Peter Yuryevich Levashov");
+        assert!(recognized.mentions.iter().all(|m| m.entity == 0));
+        assert!(recognized
+            .mentions
+            .iter()
+            .all(|m| m.surface != "Count Three"));
     }
 
     #[test]

@@ -554,3 +554,57 @@ fn every_bad_pdf_gets_its_own_error_and_the_case_is_untouched() {
     let after = s.snapshot();
     assert_eq!(before[..], after[..before.len()]);
 }
+
+#[test]
+fn the_demo_superseding_indictment_is_a_real_world_pdf_that_parses() {
+    let s = Sandbox::new();
+    let (code, report) = s.import(&[&repo_path("assets/demo")]);
+    assert_eq!(code, 0, "{report}");
+    let pdf = s
+        .docs()
+        .into_iter()
+        .find(|d| d["format"] == "pdf")
+        .expect("the demo holds a PDF");
+    let doc = s.show(pdf["id"].as_i64().unwrap());
+    let text = doc["text"].as_str().unwrap();
+    // LibreOffice's pleading line numbers, ECF header and page footer are not text.
+    assert!(!text.contains("Document 41"), "{text}");
+    assert!(
+        !text.lines().any(|l| l.trim().parse::<u32>().is_ok()),
+        "{text}"
+    );
+    let legal = &doc["legal"];
+    assert_eq!(legal["doc_type"], "superseding_indictment");
+    assert_eq!(legal["case_number"], "3:17-cr-00214");
+    assert_eq!(legal["filing_date"], "2017-06-15");
+    let defendants: Vec<&str> = legal["caption"]["defendants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        defendants,
+        ["VIKTOR ANDREYEVICH MARLOW", "LENA PETROVNA KORSAK"]
+    );
+    let counts = legal["counts"].as_array().unwrap();
+    assert_eq!(counts.len(), 4);
+    assert_eq!(counts[3]["statutes"][0], "18 U.S.C. § 1028A(a)(1)");
+    let overt = legal["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["is_overt_act"] == true)
+        .count();
+    assert_eq!(overt, 3);
+    // The defendant of both indictments and the press release is one person.
+    let (_, marlow) = s.json(&["entity", "show", "Viktor Andreyevich Marlow"]);
+    let documents: std::collections::BTreeSet<i64> = marlow["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["doc_id"].as_i64().unwrap())
+        .collect();
+    assert!(documents.contains(&doc["id"].as_i64().unwrap()));
+    assert!(documents.len() >= 2, "{marlow}");
+}
