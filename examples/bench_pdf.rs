@@ -100,9 +100,8 @@ fn main() {
     let _ = std::fs::remove_dir_all(&dir);
     let mut case = Case::create(&dir.join("bench.dossier")).expect("temporary case");
     let started = Instant::now();
-    let report = case
-        .import(std::slice::from_ref(&folder), &mut |_| true)
-        .expect("import runs");
+    let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+    let report = case.import(&paths, &mut |_| true).expect("import runs");
     let secs = started.elapsed().as_secs_f64();
     println!(
         "import: {} imported, {} failed in {secs:.2} s: {:.0} pages/s; peak RSS {}",

@@ -1,3 +1,0 @@
-//! Importers that turn source files into text.
-
-pub mod pdf;
