@@ -608,3 +608,32 @@ fn the_demo_superseding_indictment_is_a_real_world_pdf_that_parses() {
     assert!(documents.contains(&doc["id"].as_i64().unwrap()));
     assert!(documents.len() >= 2, "{marlow}");
 }
+
+#[test]
+fn the_case_api_gives_the_page_of_any_offset() {
+    let s = Sandbox::new();
+    let path = s.write("levashov-indictment.pdf", indictment_pdf());
+    let (_, report) = s.import(&[&path, &seed_path()]);
+    let (pdf_id, article_id) = (
+        report["documents"][0].as_i64().unwrap(),
+        report["documents"][1].as_i64().unwrap(),
+    );
+    let case = dossier::Case::open(&s.case).unwrap();
+    let doc = case.document(pdf_id).unwrap();
+    let at = |needle: &str| doc.text[..doc.text.find(needle).unwrap()].chars().count();
+    let page = |offset: usize| case.page_of(pdf_id, offset).unwrap().unwrap().number;
+    assert_eq!(page(0), 1);
+    assert_eq!(page(at("COUNT ONE")), 2);
+    assert_eq!(page(at("COUNT TWO")), 3);
+    let end = doc.text.chars().count();
+    assert_eq!(page(end), 3, "the end of the text is on the last page");
+    let past = case.page_of(pdf_id, end + 1).unwrap_err();
+    assert_eq!(past.code, dossier::ErrorCode::InvalidInput);
+    assert_eq!(case.page_of(article_id, 10).unwrap(), None);
+    assert_eq!(case.pages(pdf_id).unwrap(), doc.pages);
+    assert_eq!(case.legal_structure(pdf_id).unwrap(), doc.legal);
+    assert_eq!(
+        case.pages(9999).unwrap_err().code,
+        dossier::ErrorCode::NotFound
+    );
+}
