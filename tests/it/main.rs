@@ -5,6 +5,7 @@ mod attribution;
 mod bad_input;
 mod cli;
 mod import;
+mod indictment;
 mod interrupted_import;
 mod pdf;
 mod search;
