@@ -5,6 +5,7 @@
 
 pub mod analysis;
 mod api;
+pub mod demo;
 pub mod entities;
 pub mod error;
 mod export;
@@ -13,6 +14,7 @@ pub mod intervals;
 pub mod legal;
 pub mod model;
 pub mod normalize;
+pub mod notes;
 pub mod pubdate;
 pub mod quotes;
 pub mod search;

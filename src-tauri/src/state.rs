@@ -232,31 +232,7 @@ impl AppState {
     }
 }
 
-/// Creates the demo case at `case_path` from the sources in `sources`. A half-built demo case
-/// is removed again, so that the next attempt starts clean instead of opening it.
+/// Creates the demo case at `case_path` from the sources in `sources` (see `dossier::demo`).
 fn build_demo(case_path: &Path, sources: &Path) -> dossier::Result<()> {
-    if !sources.is_dir() {
-        return Err(Error::not_found(format!(
-            "the demo sources are missing from this installation (looked in {})",
-            sources.display()
-        )));
-    }
-    if let Some(dir) = case_path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
-    }
-    let built = Case::create(case_path).and_then(|mut case| {
-        let report = case.import(&[sources.to_path_buf()], &mut |_| true)?;
-        if report.imported == 0 {
-            return Err(Error::internal(format!(
-                "the demo sources in {} held nothing to import",
-                sources.display()
-            )));
-        }
-        Ok(())
-    });
-    if built.is_err() {
-        let _ = std::fs::remove_file(case_path);
-        let _ = std::fs::remove_dir_all(dossier::search::index_dir(case_path));
-    }
-    built
+    dossier::demo::create(case_path, sources).map(drop)
 }

@@ -2,5 +2,8 @@
 //! that `lib.rs` stays the short list of what a case is.
 
 mod attribution;
+mod citation_candidates;
+mod exports;
+pub(crate) mod notes;
 mod pages;
 mod timeline;

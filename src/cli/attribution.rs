@@ -96,14 +96,17 @@ pub fn short(text: &str, chars: usize) -> String {
     }
 }
 
-pub fn quotes(case: &Case, args: QuotesArgs, json: bool) -> Result<()> {
-    let filter = QuoteFilter {
+pub fn quote_filter(args: QuotesArgs) -> Result<QuoteFilter> {
+    Ok(QuoteFilter {
         speaker: args.speaker,
         doc_id: args.doc,
         status: args.status.as_deref().map(status).transpose()?,
         kind: args.kind,
-    };
-    let quotes = case.quotes(&filter)?;
+    })
+}
+
+pub fn quotes(case: &Case, args: QuotesArgs, json: bool) -> Result<()> {
+    let quotes = case.quotes(&quote_filter(args)?)?;
     if json {
         return print_json(&quotes);
     }

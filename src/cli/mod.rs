@@ -4,6 +4,7 @@
 mod attribution;
 mod extract;
 mod legal;
+mod notes;
 mod output;
 mod search;
 mod timeline;
@@ -36,6 +37,13 @@ pub struct Args {
 pub enum Command {
     /// Create a new, empty case file.
     New { path: PathBuf },
+    /// Build the demo case: the demo sources imported and an example note.
+    Demo {
+        path: PathBuf,
+        /// The demo sources (the repository's `assets/demo`).
+        #[arg(long, default_value = "assets/demo")]
+        sources: PathBuf,
+    },
     /// Import files and folders (news records, HTML, email, Markdown, plain text).
     Import {
         #[arg(required = true)]
@@ -95,6 +103,22 @@ pub enum Command {
         #[command(subcommand)]
         command: timeline::EventCommand,
     },
+    /// Write, show, list and restore notes.
+    Note {
+        #[command(subcommand)]
+        command: notes::NoteCommand,
+    },
+    /// Check every claim in the notes (or one note) against its sources; exits 1 on problems.
+    Check {
+        /// Only this note.
+        #[arg(long)]
+        note: Option<i64>,
+    },
+    /// Export a brief, quotes, the timeline or the notes.
+    Export {
+        #[command(subcommand)]
+        command: notes::ExportCommand,
+    },
     /// Run an extractor on a file without a case.
     Extract {
         #[command(subcommand)]
@@ -130,6 +154,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::New { path } => {
             let case = Case::create(&path)?;
+            output::created(json, case.path());
+        }
+        Command::Demo { path, sources } => {
+            let case = dossier::demo::create(&path, &sources)?;
             output::created(json, case.path());
         }
         Command::Import {
@@ -199,6 +227,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             timeline::timeline(&open_case(&args.case)?, timeline_args, json)?
         }
         Command::Event { command } => timeline::event(&open_case(&args.case)?, command, json)?,
+        Command::Note { command } => notes::note(&open_case(&args.case)?, command, json)?,
+        Command::Check { note } => return notes::check(&open_case(&args.case)?, note, json),
+        Command::Export { command } => notes::export(&open_case(&args.case)?, command, json)?,
         Command::Extract { what } => match what {
             Extract::Article { file } => extract::article(&file, json)?,
             Extract::Dates { file, reference } => {

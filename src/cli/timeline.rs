@@ -30,7 +30,7 @@ pub struct TimelineArgs {
     /// Print CSV (id, value, earliest, latest, precision, kind, status, conflict, title,
     /// sources) for a spreadsheet.
     #[arg(long, conflicts_with = "json")]
-    csv: bool,
+    pub csv: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -96,14 +96,6 @@ fn citation(text: &str) -> Result<SpanCitation> {
     })
 }
 
-fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
-}
-
 fn print_events(events: &[EventRecord]) {
     for e in events {
         println!(
@@ -131,11 +123,11 @@ fn print_events(events: &[EventRecord]) {
     }
 }
 
-pub fn timeline(case: &Case, args: TimelineArgs, json: bool) -> Result<()> {
-    let query = TimelineQuery {
-        from: args.from,
-        to: args.to,
-        entity: args.entity,
+pub fn timeline_query(args: &TimelineArgs) -> Result<TimelineQuery> {
+    Ok(TimelineQuery {
+        from: args.from.clone(),
+        to: args.to.clone(),
+        entity: args.entity.clone(),
         kind: args
             .kind
             .as_deref()
@@ -159,34 +151,18 @@ pub fn timeline(case: &Case, args: TimelineArgs, json: bool) -> Result<()> {
             })
             .transpose()?,
         limit: args.limit,
-    };
+    })
+}
+
+pub fn timeline(case: &Case, args: TimelineArgs, json: bool) -> Result<()> {
+    let query = timeline_query(&args)?;
+    if args.csv && !json {
+        case.export_timeline_csv(&query, None)?;
+        return Ok(());
+    }
     let events = case.timeline(&query)?;
     if json {
         return print_json(&events);
-    }
-    if args.csv {
-        println!("id,value,earliest,latest,precision,kind,status,conflict,title,sources");
-        for e in &events {
-            let sources: Vec<String> = e
-                .sources
-                .iter()
-                .map(|s| format!("d{}:{}-{}", s.doc_id, s.start, s.end))
-                .collect();
-            println!(
-                "{},{},{},{},{},{},{},{},{},{}",
-                e.id,
-                csv_field(&e.value),
-                e.earliest,
-                e.latest,
-                e.precision,
-                e.kind.as_str(),
-                e.status.as_str(),
-                e.conflict,
-                csv_field(&e.title),
-                csv_field(&sources.join(" "))
-            );
-        }
-        return Ok(());
     }
     print_events(&events);
     Ok(())

@@ -208,10 +208,12 @@ impl VerifyReport {
 
 mod attribution;
 mod legal;
+mod notes;
 mod timeline;
 
 pub use attribution::*;
 pub use legal::*;
+pub use notes::*;
 pub use timeline::*;
 
 /// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction

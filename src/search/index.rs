@@ -19,6 +19,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Ta
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use crate::store::documents::{self, IndexRow};
 use crate::store::events::{self as event_store, EventIndexRow};
+use crate::store::notes::{self as note_store, NoteIndexRow};
 use crate::store::quotes::{self as quote_store, QuoteIndexRow};
 use crate::store::search_journal;
 use crate::{Error, Result};
@@ -225,6 +226,7 @@ impl SearchIndex {
             add_document_unit(&tx, writer, &fields, row)
         })?;
         event_store::for_each_for_index(&tx, None, |row| add_event(writer, &fields, row))?;
+        note_store::for_each_for_index(&tx, None, |row| add_note(writer, &fields, row))?;
         drop(tx);
         self.commit(seq)?;
         search_journal::prune(conn, seq);
@@ -249,10 +251,14 @@ impl SearchIndex {
         let since = self.journal_seq;
         let writer = self.writer()?;
         let mut event_ids = Vec::new();
+        let mut note_ids = Vec::new();
         for unit in &units {
             writer.delete_term(Term::from_field_text(fields.unit, unit));
             if let Some(id) = unit.strip_prefix("event:").and_then(|id| id.parse().ok()) {
                 event_ids.push(id);
+            }
+            if let Some(id) = unit.strip_prefix("note:").and_then(|id| id.parse().ok()) {
+                note_ids.push(id);
             }
         }
         documents::for_each_for_index(&tx, Some((since, head)), |row| {
@@ -261,6 +267,7 @@ impl SearchIndex {
         event_store::for_each_for_index(&tx, Some(&event_ids), |row| {
             add_event(writer, &fields, row)
         })?;
+        note_store::for_each_for_index(&tx, Some(&note_ids), |row| add_note(writer, &fields, row))?;
         drop(tx);
         self.commit(head)?;
         search_journal::prune(conn, head);
@@ -457,6 +464,25 @@ fn add_event(writer: &IndexWriter, f: &Fields, event: EventIndexRow) -> Result<(
     d.add_facet(f.facets, Facet::from_path(["kind", "event"]));
     // The index keeps inclusive ends, as for documents.
     add_dates(&mut d, f, event.earliest, event.latest - 1);
+    writer.add_document(d).map_err(tantivy_error)?;
+    Ok(())
+}
+
+/// A note: its own unit, found by its title and its text (`kind:note`).
+fn add_note(writer: &IndexWriter, f: &Fields, note: NoteIndexRow) -> Result<()> {
+    let mut d = TantivyDocument::default();
+    let key = format!("note:{}", note.id);
+    d.add_text(f.key, &key);
+    d.add_text(f.unit, &key);
+    d.add_text(f.hit_kind, "note");
+    d.add_i64(f.id, note.id);
+    d.add_text(f.title, &note.title);
+    d.add_text(f.title_exact, &note.title);
+    d.add_text(f.label, &note.title);
+    d.add_text(f.text, &note.text);
+    d.add_text(f.text_exact, &note.text);
+    d.add_text(f.published, &note.updated_at);
+    d.add_facet(f.facets, Facet::from_path(["kind", "note"]));
     writer.add_document(d).map_err(tantivy_error)?;
     Ok(())
 }

@@ -74,7 +74,8 @@ pub fn add_entity(conn: &Connection, event_id: i64, entity_id: i64) -> Result<()
 pub fn clear_unreviewed(conn: &Connection, doc_id: i64) -> Result<Vec<(usize, Option<usize>)>> {
     conn.prepare_cached(
         "DELETE FROM events WHERE status = 'auto' AND kind IN ('publication', 'extracted')
-            AND id IN (SELECT event_id FROM event_sources WHERE document_id = ?1)",
+            AND id IN (SELECT event_id FROM event_sources WHERE document_id = ?1)
+            AND id NOT IN (SELECT target_id FROM note_citations WHERE kind = 'event')",
     )?
     .execute([doc_id])?;
     let mut stmt =
@@ -112,6 +113,10 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
             " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
             args.len()
         ));
+    }
+    if let Some(id) = only {
+        args.push(id.into());
+        filter.push_str(&format!(" AND e.id = ?{}", args.len()));
     }
     match query.status {
         Some(status) => {

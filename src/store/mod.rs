@@ -6,6 +6,7 @@
 pub mod documents;
 pub mod entities;
 pub mod events;
+pub mod notes;
 pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
@@ -28,13 +29,26 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0003_attribution.sql")),
         M::up(include_str!("../../migrations/0004_timeline.sql")),
         M::up(include_str!("../../migrations/0005_event_spans.sql")),
+        M::up(include_str!("../../migrations/0006_notes.sql")),
         M::up(include_str!("../../migrations/0007_pages_and_legal.sql")),
     ])
 });
 
 /// Now, as every timestamp in the case is written: RFC 3339, UTC, to the second.
+///
+/// When `SOURCE_DATE_EPOCH` is set (the reproducible-builds convention: seconds since 1970),
+/// that instant is used instead of the clock, so a case built twice from the same sources, and
+/// every brief exported from it, come out byte for byte the same.
 pub(crate) fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    static FIXED: LazyLock<Option<chrono::DateTime<chrono::Utc>>> = LazyLock::new(|| {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+    });
+    FIXED
+        .unwrap_or_else(chrono::Utc::now)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// The first bytes of every SQLite database, used to refuse opening other files as cases.

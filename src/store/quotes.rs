@@ -52,10 +52,14 @@ fn kind_name(quote: &Quote) -> &'static str {
 }
 
 /// Removes the document's unreviewed quotes before extraction runs again; returns the spans
-/// of the reviewed ones, which stay and which new proposals must not duplicate.
+/// of the reviewed ones, which stay and which new proposals must not duplicate. A quote a note
+/// cites stays too, so that no citation breaks because extraction ran again.
 pub fn clear_unreviewed(conn: &Connection, doc_id: i64) -> Result<Vec<(usize, usize)>> {
-    conn.prepare_cached("DELETE FROM quotes WHERE document_id = ?1 AND status = 'auto'")?
-        .execute([doc_id])?;
+    conn.prepare_cached(
+        "DELETE FROM quotes WHERE document_id = ?1 AND status = 'auto'
+            AND id NOT IN (SELECT target_id FROM note_citations WHERE kind = 'quote')",
+    )?
+    .execute([doc_id])?;
     let mut stmt = conn.prepare_cached("SELECT start, end FROM quotes WHERE document_id = ?1")?;
     let spans = stmt.query_map([doc_id], |r| {
         Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))

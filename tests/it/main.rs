@@ -7,6 +7,7 @@ mod cli;
 mod import;
 mod indictment;
 mod interrupted_import;
+mod notes;
 mod pdf;
 mod search;
 mod support;

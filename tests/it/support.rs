@@ -9,6 +9,8 @@ use serde_json::Value;
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
     pub case: PathBuf,
+    /// Variables every run gets, such as a fixed clock.
+    pub env: Vec<(String, String)>,
 }
 
 /// The project's own fixtures and demo sources.
@@ -37,7 +39,11 @@ impl Sandbox {
             .output()
             .expect("dossier runs");
         assert!(out.status.success(), "dossier new failed: {}", stderr(&out));
-        Sandbox { dir, case }
+        Sandbox {
+            dir,
+            case,
+            env: Vec::new(),
+        }
     }
 
     /// Writes a source file under the sandbox's `sources/` folder and returns its path.
@@ -52,9 +58,18 @@ impl Sandbox {
         self.dir.path().join("sources")
     }
 
+    /// From now on every run sees the clock stopped at `seconds` (`SOURCE_DATE_EPOCH`), so
+    /// what it writes is the same on every run of the test.
+    pub fn with_fixed_clock(mut self, seconds: i64) -> Sandbox {
+        self.env
+            .push(("SOURCE_DATE_EPOCH".to_string(), seconds.to_string()));
+        self
+    }
+
     /// Runs `dossier --case CASE ARGS…`.
     pub fn run(&self, args: &[&str]) -> Output {
         dossier()
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .arg("--case")
             .arg(&self.case)
             .args(args)

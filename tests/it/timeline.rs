@@ -199,7 +199,7 @@ fn manual_events_review_and_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("id,value,earliest,latest,precision,kind,status,conflict,title,sources")
+        Some("id,value,earliest,latest,precision,kind,status,conflict,title,entities,sources")
     );
     assert!(csv.contains("Kelihos sinkholed"));
 
@@ -216,4 +216,19 @@ fn a_megabyte_of_digits_and_slashes_imports_in_linear_time() {
     let (code, report) = s.import(&[&path]);
     assert_eq!(code, 0, "{report}");
     assert!(started.elapsed().as_secs() < 90, "{:?}", started.elapsed());
+}
+
+/// `event show 2` once returned whichever event came last in the timeline: the id was never
+/// part of the query.
+#[test]
+fn event_show_returns_the_event_asked_for() {
+    let s = Sandbox::new();
+    s.import(&[&seed_path()]);
+    for event in timeline(&s, &[]) {
+        let id = event["id"].as_i64().unwrap();
+        let (code, shown) = s.json(&["event", "show", &id.to_string()]);
+        assert_eq!(code, 0);
+        assert_eq!(shown["id"], id);
+        assert_eq!(shown["title"], event["title"]);
+    }
 }

@@ -1,5 +1,10 @@
-//! Writing every hit of a search to a CSV file, shared by the CLI's `search --csv` and the
-//! app's "Export all hits as CSV", so both produce byte-identical files.
+//! Exports, shared by the CLI and the app so both write byte-identical files: every hit of a
+//! search as CSV (here), quotes, the timeline and notes (`tables`), and the Markdown brief
+//! (`brief`).
+
+pub(crate) mod brief;
+mod markdown;
+pub(crate) mod tables;
 
 use std::io::Write;
 use std::path::Path;
@@ -50,7 +55,7 @@ pub(crate) fn search_csv(case: &Case, request: &SearchRequest, path: &Path) -> R
 
 /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
 /// never runs a formula that came from a source.
-fn csv_field(value: &str) -> String {
+pub(crate) fn csv_field(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@']) {
         format!("'{value}")
     } else {

@@ -1,0 +1,434 @@
+//! The Markdown brief: chosen notes with every citation as a numbered footnote that carries the
+//! verbatim words, who said them, and where they come from (title, outlet, URL, dates and the
+//! SHA-256 of the original), an optional timeline table and entity section, and a sources list.
+//!
+//! The output depends only on the case and the options (no clock, no hash-map order), so the
+//! same case and options give the same bytes.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
+use regex::Regex;
+
+use super::markdown::{escape, url};
+use crate::api::notes::Resolver;
+use crate::model::{
+    Brief, BriefOptions, EventRecord, ProblemKind, QuoteFilter, ResolvedCitation, ReviewStatus,
+    TimelineQuery,
+};
+use crate::notes::{self, markdown, Target};
+use crate::{Case, Error, Result};
+
+/// Footnotes in order of first citation, one per distinct target.
+struct Footnotes<'a> {
+    resolver: Resolver<'a>,
+    numbers: BTreeMap<String, usize>,
+    cited: Vec<ResolvedCitation>,
+}
+
+impl Footnotes<'_> {
+    fn reference(&mut self, target: &Target) -> String {
+        let key = target.to_string();
+        let next = self.cited.len() + 1;
+        let number = *self.numbers.entry(key).or_insert(next);
+        if number == next {
+            self.cited.push(self.resolver.resolve(target));
+        }
+        format!("[^{number}]")
+    }
+}
+
+static USER_FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\^([^\]\s]+)\]").expect("footnote pattern"));
+
+/// A note's text for the brief: citations become our footnote references, `[[links]]` the
+/// linked title in italics, the note's own footnotes get labels of their own so they never
+/// collide with ours, and its headings move two levels down under the note's title.
+fn note_body(note_id: i64, text: &str, footnotes: &mut Footnotes<'_>) -> String {
+    let syntax = notes::analyse(text);
+    let layout = markdown::layout(text);
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for group in &syntax.groups {
+        let mut refs = String::new();
+        for &i in &group.citations {
+            refs.push_str(&footnotes.reference(&syntax.citations[i].target));
+        }
+        // A group whose every citation is malformed keeps its text, escaped, so the reader
+        // sees what was written (and the check reports it).
+        if refs.is_empty() {
+            refs = escape(&text[group.range.clone()]);
+        }
+        edits.push((group.range.clone(), refs));
+    }
+    for link in &syntax.links {
+        edits.push((link.range.clone(), format!("*{}*", escape(&link.title))));
+    }
+    for found in USER_FOOTNOTE.captures_iter(text) {
+        let whole = found.get(0).expect("match");
+        if !layout.is_opaque(&whole.range()) {
+            edits.push((whole.range(), format!("[^n{note_id}-{}]", &found[1])));
+        }
+    }
+    for (event, range) in Parser::new_ext(text, markdown::options()).into_offset_iter() {
+        if let Event::Start(Tag::Heading { level, .. }) = event {
+            let hashes = text[range.start..]
+                .bytes()
+                .take_while(|&b| b == b'#')
+                .count();
+            if hashes > 0 && level < HeadingLevel::H5 {
+                edits.push((range.start..range.start + hashes, "#".repeat(hashes + 2)));
+            }
+        }
+    }
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for (range, replacement) in edits {
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&replacement);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out.trim_end().to_string()
+}
+
+/// `FROM..TO`, either side optional.
+fn parse_range(range: &str) -> Result<(Option<String>, Option<String>)> {
+    let (from, to) = range.split_once("..").ok_or_else(|| {
+        Error::invalid_input(format!(
+            "the timeline range '{range}' needs the form FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; \
+             either side may be left out)"
+        ))
+    })?;
+    let side = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    Ok((side(from), side(to)))
+}
+
+fn event_date(event: &EventRecord) -> String {
+    if event.earliest == event.latest {
+        event.value.clone()
+    } else {
+        format!("{} ({} – {})", event.value, event.earliest, event.latest)
+    }
+}
+
+fn timeline_section(
+    case: &Case,
+    out: &mut String,
+    range: Option<&str>,
+    entity: Option<&str>,
+    footnotes: &mut Footnotes<'_>,
+) -> Result<()> {
+    let (from, to) = match range {
+        Some(range) => parse_range(range)?,
+        None => (None, None),
+    };
+    let events = case.timeline(&TimelineQuery {
+        from: from.clone(),
+        to: to.clone(),
+        entity: entity.map(str::to_string),
+        ..TimelineQuery::default()
+    })?;
+    let span = match (&from, &to) {
+        (None, None) => String::new(),
+        (from, to) => format!(
+            " ({} – {})",
+            from.as_deref().unwrap_or("…"),
+            to.as_deref().unwrap_or("…")
+        ),
+    };
+    let who = entity
+        .map(|e| format!(": {}", escape(e)))
+        .unwrap_or_default();
+    let _ = writeln!(out, "## Timeline{span}{who}\n");
+    if events.is_empty() {
+        out.push_str("No events in this range.\n\n");
+        return Ok(());
+    }
+    out.push_str("| Date | Event | Sources |\n|---|---|---|\n");
+    for event in &events {
+        let mut sources = String::new();
+        for source in &event.sources {
+            let target = if source.end > source.start {
+                Target::Span {
+                    doc: source.doc_id,
+                    start: source.start,
+                    end: source.end,
+                }
+            } else {
+                Target::Document(source.doc_id)
+            };
+            sources.push_str(&footnotes.reference(&target));
+        }
+        let flag = if event.conflict {
+            " (sources disagree on the date)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {}{flag} | {} |",
+            escape(&event_date(event)),
+            escape(&event.title),
+            if sources.is_empty() {
+                "—".to_string()
+            } else {
+                sources
+            }
+        );
+    }
+    out.push('\n');
+    Ok(())
+}
+
+fn entity_section(
+    case: &Case,
+    out: &mut String,
+    name: &str,
+    footnotes: &mut Footnotes<'_>,
+) -> Result<()> {
+    let detail = case.entity_named(name)?;
+    let _ = writeln!(out, "## {}\n", escape(&detail.entity.name));
+    let aliases: Vec<String> = detail
+        .aliases
+        .iter()
+        .map(|a| a.alias.as_str())
+        .filter(|a| *a != detail.entity.name)
+        .map(escape)
+        .collect();
+    if !aliases.is_empty() {
+        let _ = writeln!(out, "Also written: {}.\n", aliases.join(", "));
+    }
+    let mut roles: Vec<(String, i64)> = Vec::new();
+    for role in &detail.roles {
+        if !roles.iter().any(|(r, _)| r == &role.role) {
+            roles.push((role.role.clone(), role.doc_id));
+        }
+    }
+    for (role, doc_id) in &roles {
+        let _ = writeln!(
+            out,
+            "- Role: {} {}",
+            escape(role),
+            footnotes.reference(&Target::Document(*doc_id))
+        );
+    }
+    if !roles.is_empty() {
+        out.push('\n');
+    }
+    let quotes = case.quotes(&QuoteFilter {
+        speaker: Some(detail.entity.name.clone()),
+        ..QuoteFilter::default()
+    })?;
+    let quotes: Vec<_> = quotes
+        .into_iter()
+        .filter(|q| q.status != ReviewStatus::Rejected && q.speaker_id == Some(detail.entity.id))
+        .collect();
+    if quotes.is_empty() {
+        out.push_str("No quotes attributed.\n\n");
+    } else {
+        let _ = writeln!(out, "Quotes:\n");
+        for quote in &quotes {
+            let _ = writeln!(
+                out,
+                "- \u{201c}{}\u{201d} {}",
+                escape(&quote.text),
+                footnotes.reference(&Target::Quote(quote.id))
+            );
+        }
+        out.push('\n');
+    }
+    Ok(())
+}
+
+/// The footnote for one citation: the verbatim words in quotation marks, who said them and in
+/// what role, then the source with everything needed to find and verify it.
+fn footnote(number: usize, cited: &ResolvedCitation) -> String {
+    let mut line = format!("[^{number}]: ");
+    if let Some(problem) = &cited.problem {
+        let _ = write!(
+            line,
+            "Citation {} does not resolve: {}.",
+            cited.target,
+            escape(problem)
+        );
+        return line;
+    }
+    if let Some(words) = &cited.words {
+        let _ = write!(line, "\u{201c}{}\u{201d}", escape(words));
+        match (&cited.speaker, &cited.role) {
+            (Some(speaker), Some(role)) => {
+                let _ = write!(line, " — {}, {}.", escape(speaker), escape(role));
+            }
+            (Some(speaker), None) => {
+                let _ = write!(line, " — {}.", escape(speaker));
+            }
+            // Words that end a sentence inside the marks need no second full stop.
+            _ if words.trim_end().ends_with(['.', '!', '?']) => {}
+            _ => line.push('.'),
+        }
+        line.push(' ');
+    }
+    if let Some(title) = &cited.event_title {
+        if cited.words.is_none() {
+            let _ = write!(line, "Event: {}. ", escape(title));
+        }
+    }
+    if let Some(title) = &cited.doc_title {
+        let _ = write!(line, "*{}*", escape(title));
+        if let Some(outlet) = cited.outlet.as_deref().filter(|o| !o.is_empty()) {
+            let _ = write!(line, ", {}", escape(outlet));
+        }
+        if let Some(published) = &cited.published {
+            let _ = write!(line, ", published {}", escape(published));
+        }
+        if let Some(address) = &cited.url {
+            let _ = write!(line, ", {}", url(address));
+        }
+        if let Some(imported) = &cited.imported_at {
+            let _ = write!(line, "; imported {}", escape(imported));
+        }
+        if let Some(sha) = &cited.sha256 {
+            let _ = write!(line, "; SHA-256 `{sha}`");
+        }
+        line.push('.');
+    }
+    let place = match (cited.start, cited.end) {
+        (Some(start), Some(end)) => format!(", characters {start}–{end}"),
+        _ => String::new(),
+    };
+    let _ = write!(line, " \\[{}{place}\\]", cited.target);
+    line
+}
+
+/// Writes the brief for `options`.
+pub(crate) fn brief(case: &Case, options: &BriefOptions) -> Result<Brief> {
+    let mut footnotes = Footnotes {
+        resolver: Resolver::new(case),
+        numbers: BTreeMap::new(),
+        cited: Vec::new(),
+    };
+    let chosen = if options.notes.is_empty() {
+        case.notes()?.into_iter().map(|n| n.id).collect()
+    } else {
+        options.notes.clone()
+    };
+    let title = options.title.clone().unwrap_or_else(|| {
+        let stem = case
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "case".to_string());
+        format!("Brief: {stem}")
+    });
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&title));
+    out.push_str(
+        "Every footnote quotes its source word for word and identifies the original file by its \
+         SHA-256.\n\n",
+    );
+    let mut problems = Vec::new();
+    for id in chosen {
+        let note = case.note(id)?;
+        problems.extend(
+            note.problems
+                .iter()
+                .filter(|p| p.kind == ProblemKind::Broken)
+                .cloned(),
+        );
+        let _ = writeln!(out, "## {}\n", escape(&note.summary.title));
+        let body = note_body(id, &note.text, &mut footnotes);
+        if !body.is_empty() {
+            out.push_str(&body);
+            out.push_str("\n\n");
+        }
+    }
+    if options.timeline.is_some() || options.entity.is_some() {
+        timeline_section(
+            case,
+            &mut out,
+            options.timeline.as_deref(),
+            options.entity.as_deref(),
+            &mut footnotes,
+        )?;
+    }
+    if let Some(entity) = &options.entity {
+        entity_section(case, &mut out, entity, &mut footnotes)?;
+    }
+    let mut sources: Vec<&ResolvedCitation> = Vec::new();
+    for cited in &footnotes.cited {
+        if cited.problem.is_none()
+            && cited.doc_id.is_some()
+            && !sources.iter().any(|s| s.doc_id == cited.doc_id)
+        {
+            sources.push(cited);
+        }
+    }
+    if !sources.is_empty() {
+        out.push_str("## Sources\n\n");
+        for (i, source) in sources.iter().enumerate() {
+            let _ = write!(
+                out,
+                "{}. **{}**",
+                i + 1,
+                escape(source.doc_title.as_deref().unwrap_or_default())
+            );
+            if let Some(outlet) = source.outlet.as_deref().filter(|o| !o.is_empty()) {
+                let _ = write!(out, " — {}", escape(outlet));
+            }
+            if let Some(published) = &source.published {
+                let _ = write!(out, ", published {}", escape(published));
+            }
+            if let Some(address) = &source.url {
+                let _ = write!(out, ". {}", url(address));
+            }
+            let _ = writeln!(
+                out,
+                ". Imported {}; SHA-256 `{}` \\[d{}\\]",
+                escape(source.imported_at.as_deref().unwrap_or_default()),
+                source.sha256.as_deref().unwrap_or_default(),
+                source.doc_id.unwrap_or_default()
+            );
+        }
+        out.push('\n');
+    }
+    for (i, cited) in footnotes.cited.iter().enumerate() {
+        out.push_str(&footnote(i + 1, cited));
+        out.push('\n');
+    }
+    let markdown = format!("{}\n", one_trailing_newline(&out));
+    Ok(Brief {
+        markdown,
+        footnotes: footnotes.cited.len(),
+        sources: sources.len(),
+        problems,
+    })
+}
+
+fn one_trailing_newline(text: &str) -> &str {
+    text.trim_end_matches('\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeline_ranges_need_two_dots() {
+        assert_eq!(
+            parse_range("2017-03..2017-04").unwrap(),
+            (Some("2017-03".to_string()), Some("2017-04".to_string()))
+        );
+        assert_eq!(
+            parse_range("..2017").unwrap(),
+            (None, Some("2017".to_string()))
+        );
+        assert!(parse_range("2017").is_err());
+    }
+}

@@ -1,0 +1,139 @@
+//! Quotes and the timeline as CSV, and notes as Markdown files: what goes to a spreadsheet or
+//! another tool, identical whether the CLI or the app writes it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::csv_field;
+use crate::model::{QuoteFilter, TimelineQuery};
+use crate::{Case, Error, Result};
+
+/// Where CSV goes: a file, or standard output when no file is named.
+fn write_rows(path: Option<&Path>, header: &str, rows: &[Vec<String>]) -> Result<()> {
+    let shown = path.map_or_else(|| "standard output".into(), |p| p.display().to_string());
+    let io = |e: std::io::Error| Error::io(format!("cannot write {shown}: {e}"));
+    let sink: Box<dyn Write> = match path {
+        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| Error::io_at(path, &e))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::new(sink);
+    writeln!(out, "{header}").map_err(io)?;
+    for row in rows {
+        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        writeln!(out, "{}", fields.join(",")).map_err(io)?;
+    }
+    out.flush().map_err(io)
+}
+
+/// Quotes matching `filter` as CSV. Returns the number of rows.
+pub(crate) fn quotes_csv(case: &Case, filter: &QuoteFilter, path: Option<&Path>) -> Result<usize> {
+    let quotes = case.quotes(filter)?;
+    let rows: Vec<Vec<String>> = quotes
+        .iter()
+        .map(|q| {
+            vec![
+                format!("q{}", q.id),
+                q.doc_id.to_string(),
+                q.doc_title.clone(),
+                q.published.clone().unwrap_or_default(),
+                q.speaker.clone().unwrap_or_default(),
+                q.role.clone().unwrap_or_default(),
+                q.kind.clone(),
+                q.status.as_str().to_string(),
+                q.start.to_string(),
+                q.end.to_string(),
+                q.text.clone(),
+            ]
+        })
+        .collect();
+    write_rows(
+        path,
+        "id,doc_id,document,published,speaker,role,kind,status,start,end,text",
+        &rows,
+    )?;
+    Ok(rows.len())
+}
+
+/// Events matching `query` as CSV, each with its sources as span citations. Returns the
+/// number of rows.
+pub(crate) fn timeline_csv(
+    case: &Case,
+    query: &TimelineQuery,
+    path: Option<&Path>,
+) -> Result<usize> {
+    let events = case.timeline(query)?;
+    let rows: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            let sources: Vec<String> = e
+                .sources
+                .iter()
+                .map(|s| format!("d{}:{}-{}", s.doc_id, s.start, s.end))
+                .collect();
+            vec![
+                format!("e{}", e.id),
+                e.value.clone(),
+                e.earliest.clone(),
+                e.latest.clone(),
+                e.precision.clone(),
+                e.kind.as_str().to_string(),
+                e.status.as_str().to_string(),
+                e.conflict.to_string(),
+                e.title.clone(),
+                e.entities.join("; "),
+                sources.join(" "),
+            ]
+        })
+        .collect();
+    write_rows(
+        path,
+        "id,value,earliest,latest,precision,kind,status,conflict,title,entities,sources",
+        &rows,
+    )?;
+    Ok(rows.len())
+}
+
+/// A file name for a note: its id and title, with anything a file system may refuse dropped.
+fn file_name(id: i64, title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 60 {
+            break;
+        }
+    }
+    format!("n{id}-{}.md", slug.trim_end_matches('-'))
+}
+
+/// Writes every note to `dir` as a Markdown file with its title as a heading and its
+/// citations as written, so they can be read back or resolved later. Returns the files.
+pub(crate) fn notes_markdown(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
+    let mut written = Vec::new();
+    for summary in case.notes()? {
+        let note = case.note(summary.id)?;
+        let path = dir.join(file_name(summary.id, &summary.title));
+        let body = format!("# {}\n\n{}\n", summary.title, note.text.trim_end());
+        std::fs::write(&path, body).map_err(|e| Error::io_at(&path, &e))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn note_file_names_are_safe() {
+        assert_eq!(
+            file_name(3, "Levashov: the arrest / 2017"),
+            "n3-levashov-the-arrest-2017.md"
+        );
+        assert_eq!(file_name(4, "../../etc"), "n4-etc.md");
+    }
+}
