@@ -95,6 +95,8 @@ pub struct Extraction {
     pub quotes: Vec<quotes::Quote>,
     pub recognized: entities::Recognized,
     pub dates: Vec<timex::Timex>,
+    /// The dated paragraphs and overt acts of a court filing (see [`with_legal`]).
+    pub acts: Vec<crate::legal::Act>,
     /// Extractors that failed on the text, which keeps the document without their proposals.
     pub problems: Vec<String>,
 }
@@ -129,8 +131,37 @@ pub fn extract(text: &str, published: Option<&str>) -> Extraction {
         quotes: found_quotes,
         recognized,
         dates,
+        acts: Vec::new(),
         problems,
     }
+}
+
+/// Adds what a court filing's structure proposes: its defendants become people (merged with
+/// the recognizer's), and its dated paragraphs become events citing the paragraph, in place
+/// of the sentence events their dates would otherwise make.
+pub fn with_legal(
+    mut extraction: Extraction,
+    text: &str,
+    legal: Option<&crate::model::LegalStructure>,
+) -> Extraction {
+    let Some(legal) = legal else {
+        return extraction;
+    };
+    let mut problems = Vec::new();
+    let (recognized, acts) = guarded(&mut problems, "court filing", || {
+        let mut recognized = extraction.recognized.clone();
+        crate::legal::add_defendants(text, legal, &mut recognized);
+        (recognized, crate::legal::acts(text, legal))
+    });
+    if problems.is_empty() {
+        extraction.recognized = recognized;
+        extraction
+            .dates
+            .retain(|t| !acts.iter().any(|a| a.start <= t.start && t.end <= a.end));
+        extraction.acts = acts;
+    }
+    extraction.problems.extend(problems);
+    extraction
 }
 
 /// Extracts quotes, entities and events from one document and records them.
@@ -140,6 +171,8 @@ pub fn analyze(
     cache: &mut ResolveCache,
 ) -> Result<ExtractionReport> {
     let extraction = extract(doc.text, doc.published);
+    let legal = crate::store::pages::legal(conn, doc.id)?;
+    let extraction = with_legal(extraction, doc.text, legal.as_ref());
     record(conn, doc, &extraction, cache)
 }
 
@@ -286,6 +319,41 @@ pub fn record(
                         events::add_entity(conn, id, entity_ids[i])?;
                     }
                 }
+            }
+        }
+        report.events += 1;
+    }
+    for act in &extraction.acts {
+        if reviewed_events
+            .iter()
+            .any(|&(s, d)| s == act.start && d == Some(act.date_span.0))
+        {
+            continue;
+        }
+        let paragraph: String = chars[act.start..act.end.min(chars.len())].iter().collect();
+        let id = events::insert(
+            conn,
+            EventKind::Extracted,
+            &act.title,
+            &paragraph,
+            &act.interval,
+            ReviewStatus::Auto,
+        )?;
+        events::add_source(
+            conn,
+            id,
+            &NewSource {
+                doc_id: doc.id,
+                start: act.start,
+                end: act.end,
+                date_text: Some(&act.date_text),
+                date_span: Some(act.date_span),
+                interval: &act.interval,
+            },
+        )?;
+        for mention in &recognized.mentions {
+            if mention.start >= act.start && mention.end <= act.end {
+                events::add_entity(conn, id, entity_ids[mention.entity])?;
             }
         }
         report.events += 1;

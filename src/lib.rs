@@ -11,6 +11,7 @@ pub mod error;
 mod export;
 pub mod import;
 pub mod intervals;
+pub mod legal;
 pub mod model;
 pub mod normalize;
 pub mod notes;
@@ -29,7 +30,7 @@ use rusqlite::Connection;
 pub use error::{Error, ErrorCode, Result};
 pub use model::{
     Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
-    SourceFormat, VerifyReport,
+    LegalStructure, PageSpan, SourceFormat, TextStatus, VerifyReport,
 };
 pub use search::model::{
     FacetCount, HitKind, ReindexReport, SavedSearch, SearchFacets, SearchHit, SearchRequest,

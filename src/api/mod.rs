@@ -5,4 +5,5 @@ mod attribution;
 mod citation_candidates;
 mod exports;
 pub(crate) mod notes;
+mod pages;
 mod timeline;

@@ -3,6 +3,7 @@
 
 mod attribution;
 mod extract;
+mod legal;
 mod notes;
 mod output;
 mod search;

@@ -180,6 +180,7 @@ pub fn document(json: bool, doc: &Document) {
     field("size", Some(&format!("{} bytes", doc.original_size)));
     field("imported", Some(&doc.imported_at));
     field("from", doc.original_path.as_deref());
+    super::legal::print(doc, &field);
     println!();
     println!("{}", doc.text);
 }

@@ -112,6 +112,88 @@ pub fn is_spelling_variant(surname: &str, known: &str) -> bool {
         && within_one_edit(surname, known)
 }
 
+/// Given names that are one name in different transliterations (Russian and Ukrainian names in
+/// court papers and in the press) or in its English form: the indicted "Peter Levashov" is
+/// the press's "Pyotr Levashov". Folded, as [`fold_key`] writes them. Only names that are
+/// clearly the same name are grouped; diminutives ("Sasha") are not, as they are shared by
+/// several names.
+const GIVEN_NAME_GROUPS: &[&[&str]] = &[
+    &["peter", "pyotr", "petr", "piotr", "petro"],
+    &[
+        "alexander",
+        "aleksandr",
+        "alexandr",
+        "oleksandr",
+        "olexandr",
+    ],
+    &[
+        "alexey", "aleksei", "alexei", "aleksey", "oleksiy", "oleksii",
+    ],
+    &["andrei", "andrey", "andriy", "andrii"],
+    &["dmitry", "dmitri", "dmitrii", "dmytro"],
+    &["evgeny", "evgeniy", "yevgeny", "yevgeniy", "yevhen"],
+    &["ilya", "ilia", "illia"],
+    &["maxim", "maksim", "maksym"],
+    &["michael", "mikhail", "mykhailo"],
+    &["nikolai", "nikolay", "mykola"],
+    &["sergey", "sergei", "serhiy", "serhii"],
+    &["vladimir", "volodymyr"],
+    &["vyacheslav", "viacheslav"],
+    &["yuri", "yury", "yuriy", "iurii"],
+    &["anatoly", "anatoliy", "anatolii"],
+    &["gennady", "gennadiy", "gennadii"],
+    &["viktor", "victor"],
+    &["konstantin", "kostiantyn", "konstantyn"],
+];
+
+/// Whether two folded given names are the same name in different spellings.
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    a == b
+        || GIVEN_NAME_GROUPS
+            .iter()
+            .any(|group| group.contains(&a) && group.contains(&b))
+}
+
+/// The other spellings of a given name (as written, any case), folded.
+pub fn given_name_spellings(given: &str) -> Vec<&'static str> {
+    let key = fold_key(given);
+    GIVEN_NAME_GROUPS
+        .iter()
+        .find(|group| group.contains(&key.as_str()))
+        .map(|group| group.iter().copied().filter(|g| *g != key).collect())
+        .unwrap_or_default()
+}
+
+/// Whether two folded full names can name one person by their first and middle names: the
+/// first names are the same name (or one is the other's initial), and when both give a middle
+/// name (a patronymic, as in "Peter Yuryevich Levashov"), those agree too. A name without a
+/// middle name is compatible with one that has it: the press drops patronymics.
+pub fn compatible_given_names(a: &str, b: &str) -> bool {
+    let (aw, bw) = (name_words(a), name_words(b));
+    if aw.len() < 2 || bw.len() < 2 {
+        return false;
+    }
+    let initial = |x: &str, y: &str| x.chars().count() == 1 && y.starts_with(x);
+    let (af, bf) = (aw[0], bw[0]);
+    if !(same_given_name(af, bf) || initial(af, bf) || initial(bf, af)) {
+        return false;
+    }
+    match (
+        aw.get(1).filter(|_| aw.len() > 2),
+        bw.get(1).filter(|_| bw.len() > 2),
+    ) {
+        (Some(am), Some(bm)) => am == bm || initial(am, bm) || initial(bm, am),
+        _ => true,
+    }
+}
+
+/// The words of a folded name without suffixes such as "jr".
+fn name_words(key: &str) -> Vec<&str> {
+    key.split(' ')
+        .filter(|w| !w.is_empty() && !SUFFIXES.contains(w))
+        .collect()
+}
+
 /// Common organisations under every name the press gives them; the first is canonical.
 const ORGANISATION_ALIASES: &[&[&str]] = &[
     &[
@@ -196,6 +278,50 @@ mod tests {
             !is_spelling_variant("smith", "smyth"),
             "short names differ by design"
         );
+    }
+
+    #[test]
+    fn transliterated_first_names_and_patronymics() {
+        let k = fold_key;
+        assert!(compatible_given_names(
+            &k("Peter Yuryevich Levashov"),
+            &k("Pyotr Levashov")
+        ));
+        assert!(compatible_given_names(
+            &k("Pyotr Levashov"),
+            &k("Petr Levashov")
+        ));
+        assert!(compatible_given_names(
+            &k("P. Levashov"),
+            &k("Peter Yuryevich Levashov")
+        ));
+        assert!(compatible_given_names(
+            &k("Peter Y. Levashov"),
+            &k("Pyotr Yuryevich Levashov")
+        ));
+        // Two different patronymics are two people (brothers share a surname, not a father's
+        // name with a different one), and a different first name is another person.
+        assert!(!compatible_given_names(
+            &k("Peter Yuryevich Levashov"),
+            &k("Peter Ivanovich Levashov")
+        ));
+        assert!(!compatible_given_names(
+            &k("Paul Levashov"),
+            &k("Pyotr Levashov")
+        ));
+        assert!(!compatible_given_names(
+            &k("Maria Levashova"),
+            &k("Mikhail Levashov")
+        ));
+        assert!(!compatible_given_names(
+            &k("Levashov"),
+            &k("Pyotr Levashov")
+        ));
+        assert_eq!(
+            given_name_spellings("PETER"),
+            ["pyotr", "petr", "piotr", "petro"]
+        );
+        assert!(given_name_spellings("Sasha").is_empty());
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub fn from_html(original: Vec<u8>, decoded: &str, file_stem: &str) -> Result<Im
         original,
         text,
         extra: serde_json::Value::Object(extra),
+        structure: Default::default(),
     })
 }
 
@@ -90,5 +91,6 @@ pub fn from_email(
         original,
         text,
         extra,
+        structure: Default::default(),
     })
 }

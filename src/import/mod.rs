@@ -12,6 +12,7 @@ mod formats;
 pub mod html;
 pub mod metadata;
 pub mod news_record;
+pub mod pdf;
 pub mod text;
 
 use std::path::{Path, PathBuf};
@@ -55,6 +56,19 @@ pub struct ImportedDocument {
     pub original: Vec<u8>,
     pub text: String,
     pub extra: serde_json::Value,
+    /// Pages, text status and legal structure, for the sources that have them.
+    pub structure: Structure,
+}
+
+/// What a source tells about itself beyond its text and metadata.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Structure {
+    /// Where each page lies in the text, for paginated sources (PDF); empty otherwise.
+    pub pages: Vec<crate::model::PageSpan>,
+    /// `NeedsOcr` when pages had no text layer.
+    pub text_status: crate::model::TextStatus,
+    /// The structure of a court filing (caption, counts, paragraphs), when it is one.
+    pub legal: Option<crate::model::LegalStructure>,
 }
 
 /// What parsing one file produced: its documents (or per-record errors), and notes on repairs.
@@ -71,11 +85,40 @@ fn extension(path: &Path) -> String {
 }
 
 /// Recognises a file's format from its content (and its extension only where content cannot
-/// tell, as between plain text and Markdown) and parses it.
+/// tell, as between plain text and Markdown) and parses it. Court filings among the
+/// documents get their legal structure.
 pub fn parse_file(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
     if bytes.is_empty() {
         return Err(Error::invalid_input("empty file"));
     }
+    let mut parsed = if pdf::looks_like_pdf(&bytes) || extension(path) == "pdf" {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("untitled");
+        let doc = pdf::parse_document(bytes, stem)?;
+        let mut warnings = Vec::new();
+        if doc.structure.text_status == crate::model::TextStatus::NeedsOcr {
+            warnings.push(
+                "no text layer: needs OCR (pages are scanned images; imported with the text \
+                 it has)"
+                    .to_string(),
+            );
+        }
+        ParsedFile {
+            documents: vec![Ok(doc)],
+            warnings,
+        }
+    } else {
+        parse_formats(path, bytes)?
+    };
+    for doc in parsed.documents.iter_mut().flatten() {
+        crate::legal::attach(doc);
+    }
+    Ok(parsed)
+}
+
+fn parse_formats(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
     if let Some(name) = decode::binary_format_name(&bytes) {
         return Err(Error::unsupported(format!(
             "unsupported format: this is {name}"
@@ -373,7 +416,8 @@ fn prepare(path: &Path, size: u64, extract: bool) -> Result<PreparedFile> {
             doc.map(|doc| {
                 let extraction = extract.then(|| {
                     let published = doc.published.as_ref().map(|p| p.iso.as_str());
-                    analysis::extract(&doc.text, published)
+                    let extraction = analysis::extract(&doc.text, published);
+                    analysis::with_legal(extraction, &doc.text, doc.structure.legal.as_ref())
                 });
                 (doc, extraction)
             })
@@ -462,6 +506,7 @@ fn store_one(
         Some(&original_path.display().to_string()),
         imported_at,
     )?;
+    crate::store::pages::insert(conn, id, &doc.structure)?;
     Ok(Some(id))
 }
 

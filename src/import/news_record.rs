@@ -187,6 +187,7 @@ fn build(record: RawRecord<'_>, original: Vec<u8>) -> Result<ImportedDocument> {
         original,
         text,
         extra: serde_json::Value::Object(extra),
+        structure: Default::default(),
     })
 }
 

@@ -144,6 +144,7 @@ pub fn parse(
         original,
         text,
         extra: serde_json::Value::Object(extra),
+        structure: Default::default(),
     })
 }
 

@@ -72,6 +72,7 @@ pub enum SourceFormat {
     Markdown,
     Html,
     Email,
+    Pdf,
 }
 
 impl SourceFormat {
@@ -82,6 +83,7 @@ impl SourceFormat {
             SourceFormat::Markdown => "markdown",
             SourceFormat::Html => "html",
             SourceFormat::Email => "email",
+            SourceFormat::Pdf => "pdf",
         }
     }
 
@@ -92,6 +94,7 @@ impl SourceFormat {
             "markdown" => SourceFormat::Markdown,
             "html" => SourceFormat::Html,
             "email" => SourceFormat::Email,
+            "pdf" => SourceFormat::Pdf,
             _ => return None,
         })
     }
@@ -138,6 +141,13 @@ pub struct Document {
     pub imported_at: String,
     pub original_path: Option<String>,
     pub text: String,
+    /// Where each page lies in `text` (PDFs), so any offset can be cited by page; empty for
+    /// sources without pages. See `Case::page_of`.
+    pub pages: Vec<PageSpan>,
+    /// `needs_ocr` when pages of the source are images without a text layer.
+    pub text_status: TextStatus,
+    /// Court, caption, counts and paragraphs, when the document is a court filing.
+    pub legal: Option<LegalStructure>,
 }
 
 /// A file that could not be imported, and why.
@@ -197,10 +207,12 @@ impl VerifyReport {
 }
 
 mod attribution;
+mod legal;
 mod notes;
 mod timeline;
 
 pub use attribution::*;
+pub use legal::*;
 pub use notes::*;
 pub use timeline::*;
 

@@ -123,10 +123,17 @@ pub fn get(conn: &Connection, id: i64) -> Result<Document> {
             imported_at: row.get(17)?,
             original_path: row.get(18)?,
             text: row.get(19)?,
+            pages: Vec::new(),
+            text_status: Default::default(),
+            legal: None,
         })
     })
     .optional()?
     .ok_or_else(|| Error::not_found(format!("no document with id {id}")))
+    .and_then(|mut doc| {
+        super::pages::fill(conn, &mut doc)?;
+        Ok(doc)
+    })
 }
 
 /// The original bytes of a document, exactly as imported.

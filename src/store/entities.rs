@@ -7,8 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::now;
 use crate::entities::names::{
-    fold_key, is_spelling_variant, known_organisation, known_organisation_by_key, surname_key,
-    surname_of_key,
+    compatible_given_names, fold_key, is_spelling_variant, known_organisation,
+    known_organisation_by_key, same_given_name, surname_key, surname_of_key,
 };
 use crate::entities::{DocEntity, EntityKind};
 use crate::model::{AliasRecord, EntitySummary, MentionRecord, RoleRecord};
@@ -47,15 +47,18 @@ fn similar_person(conn: &Connection, name: &str) -> Result<Option<(i64, f32, Str
     for (id, other) in same_surname {
         let other_key = fold_key(&other);
         let other_first = other_key.split(' ').next().unwrap_or("");
-        let compatible = other_first == *first
-            || (other_first.len() == 1 && first.starts_with(other_first))
-            || (first.len() == 1 && other_first.starts_with(first));
-        if compatible && other_key.contains(' ') {
-            return Ok(Some((
-                id,
-                0.85,
-                format!("same first name and surname as {other}"),
-            )));
+        // The same first name (or an initial of it) or the same name transliterated
+        // ("Peter" and "Pyotr"); a middle name or patronymic given by only one of them is
+        // no obstacle, two different ones are.
+        if compatible_given_names(&key, &other_key) {
+            let evidence = if other_first == *first {
+                format!("same first name and surname as {other}")
+            } else if same_given_name(first, other_first) {
+                format!("same surname as {other}, first name spelt differently")
+            } else {
+                format!("same surname as {other}, first name as an initial")
+            };
+            return Ok(Some((id, 0.85, evidence)));
         }
     }
     // The same first name and a surname one letter off: "Pyotr Levishov" is "Pyotr Levashov".

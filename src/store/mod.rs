@@ -7,6 +7,7 @@ pub mod documents;
 pub mod entities;
 pub mod events;
 pub mod notes;
+pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
@@ -30,6 +31,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0004_timeline.sql")),
         M::up(include_str!("../../migrations/0005_event_spans.sql")),
         M::up(include_str!("../../migrations/0006_notes.sql")),
+        M::up(include_str!("../../migrations/0007_pages_and_legal.sql")),
     ])
 });
 

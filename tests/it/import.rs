@@ -161,6 +161,7 @@ fn the_demo_sources_get_the_kinds_a_person_would_give_them() {
             "article",
             "email",
             "indictment",
+            "indictment",
             "press_release",
             "transcript"
         ]

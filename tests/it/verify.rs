@@ -9,7 +9,8 @@ fn an_intact_case_verifies() {
     let (code, report) = sandbox.json(&["verify"]);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["ok"], true);
-    assert_eq!(report["documents_checked"], 5);
+    // Five text sources and the superseding indictment PDF.
+    assert_eq!(report["documents_checked"], 6);
     assert_eq!(report["integrity"], "ok");
 }
 

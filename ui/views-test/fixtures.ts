@@ -56,6 +56,9 @@ export function documentOf(summary: DocumentSummary): Document {
     imported_at: "2026-11-27T12:00:00Z",
     original_path: `/sources/${summary.id}.txt`,
     text,
+    pages: [],
+    text_status: "text",
+    legal: null,
   };
 }
 
