@@ -21,6 +21,23 @@ fn chars_between(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// The pages chars `[start, end)` are on, as a citation says it: `p. 12` or `pp. 3–4`.
+fn page_label(pages: &[crate::model::PageSpan], start: usize, end: usize) -> Option<String> {
+    let first = pages
+        .iter()
+        .find(|p| p.start <= start && start < p.end.max(p.start + 1))?;
+    let last_char = end.saturating_sub(1).max(start);
+    let last = pages
+        .iter()
+        .find(|p| p.start <= last_char && last_char < p.end.max(p.start + 1))
+        .unwrap_or(first);
+    Some(if first.number == last.number {
+        format!("p. {}", first.number)
+    } else {
+        format!("pp. {}–{}", first.number, last.number)
+    })
+}
+
 /// Resolves citations against the case, reading each document once however often it is cited.
 pub(crate) struct Resolver<'a> {
     case: &'a Case,
@@ -57,6 +74,18 @@ impl<'a> Resolver<'a> {
 
     /// What `target` points at, or why it points at nothing.
     pub(crate) fn resolve(&mut self, target: &Target) -> ResolvedCitation {
+        let mut citation = self.resolve_target(target);
+        if let (Some(doc_id), Some(start), Some(end)) =
+            (citation.doc_id, citation.start, citation.end)
+        {
+            if let Some(document) = self.document(doc_id) {
+                citation.pages = page_label(&document.pages, start, end);
+            }
+        }
+        citation
+    }
+
+    fn resolve_target(&mut self, target: &Target) -> ResolvedCitation {
         let mut citation = ResolvedCitation {
             target: target.to_string(),
             kind: target.kind_name().to_string(),

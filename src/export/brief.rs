@@ -299,10 +299,13 @@ fn footnote(number: usize, cited: &ResolvedCitation) -> String {
         }
         line.push('.');
     }
-    let place = match (cited.start, cited.end) {
+    let mut place = match (cited.start, cited.end) {
         (Some(start), Some(end)) => format!(", characters {start}–{end}"),
         _ => String::new(),
     };
+    if let Some(pages) = &cited.pages {
+        place = format!(", {pages}{place}");
+    }
     let _ = write!(line, " \\[{}{place}\\]", cited.target);
     line
 }

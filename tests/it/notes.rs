@@ -469,3 +469,29 @@ fn the_demo_case_has_a_note_that_checks_clean() {
     assert!(check.status.success(), "{report}");
     assert_eq!(report["claims"].as_array().unwrap().len(), 4, "{report}");
 }
+
+#[test]
+fn a_brief_cites_pdf_sources_by_page() {
+    let s = Sandbox::new().with_fixed_clock(FIXED_CLOCK);
+    let pdf = repo_path("assets/demo/superseding-indictment-united-states-v-marlow.pdf");
+    let (code, report) = s.import(&[&pdf]);
+    assert_eq!(code, 0, "{report}");
+    let document = s.show(1);
+    let pages = document["pages"].as_array().unwrap();
+    assert!(pages.len() >= 2, "{document}");
+    // A span well inside the second page.
+    let page = &pages[1];
+    let start = page["start"].as_i64().unwrap() + 10;
+    let end = start + 20;
+    add_note(
+        &s,
+        "Page",
+        &format!("The filing says so [@d1:{start}-{end}]."),
+    );
+    let out = s.dir.path().join("brief.md");
+    let (code, written) = s.json(&["export", "brief", "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{written}");
+    let brief = std::fs::read_to_string(&out).unwrap();
+    let expected = format!("\\[d1:{start}-{end}, p. {}, characters", page["number"]);
+    assert!(brief.contains(&expected), "{expected} not in\n{brief}");
+}
