@@ -100,24 +100,14 @@ pub fn list(conn: &Connection, query: &TimelineQuery) -> Result<Vec<EventRecord>
     select(conn, query, None)
 }
 
-fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result<Vec<EventRecord>> {
-    let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
-    let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
-    let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
-    // Short events overlapping the range start at most SHORT before it; long ones are few
-    // (migrations/0005_event_spans.sql). SQLite answers the OR with two index ranges. One
-    // person's events are fewer still, so with an entity that filter leads instead.
-    if query.from.is_some() && query.entity.is_none() && only.is_none() {
-        args.push(from.saturating_sub(SHORT).into());
-        filter.push_str(&format!(
-            " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
-            args.len()
-        ));
-    }
-    if let Some(id) = only {
-        args.push(id.into());
-        filter.push_str(&format!(" AND e.id = ?{}", args.len()));
-    }
+/// The status, kind and entity conditions of a timeline query, shared by the full timeline and
+/// the app's lean columns (`timeline_points`) so that both always select the same events.
+pub(super) fn push_filters(
+    conn: &Connection,
+    query: &TimelineQuery,
+    filter: &mut String,
+    args: &mut Vec<rusqlite::types::Value>,
+) -> Result<()> {
     match query.status {
         Some(status) => {
             args.push(status.as_str().to_string().into());
@@ -141,6 +131,28 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
             args.len()
         ));
     }
+    Ok(())
+}
+
+fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result<Vec<EventRecord>> {
+    let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
+    let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
+    let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
+    // Short events overlapping the range start at most SHORT before it; long ones are few
+    // (migrations/0005_event_spans.sql). SQLite answers the OR with two index ranges. One
+    // person's events are fewer still, so with an entity that filter leads instead.
+    if query.from.is_some() && query.entity.is_none() && only.is_none() {
+        args.push(from.saturating_sub(SHORT).into());
+        filter.push_str(&format!(
+            " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
+            args.len()
+        ));
+    }
+    if let Some(id) = only {
+        args.push(id.into());
+        filter.push_str(&format!(" AND e.id = ?{}", args.len()));
+    }
+    push_filters(conn, query, &mut filter, &mut args)?;
     let limit = query.limit.map_or(-1, |l| l as i64);
     args.push(limit.into());
     let limit_arg = args.len();

@@ -30,26 +30,7 @@ pub fn points(conn: &Connection, query: &TimelineQuery) -> Result<TimelinePoints
     let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
     let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
     let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
-    match query.status {
-        Some(status) => {
-            args.push(status.as_str().to_string().into());
-            filter.push_str(&format!(" AND e.status = ?{}", args.len()));
-        }
-        None => filter.push_str(" AND e.status <> 'rejected'"),
-    }
-    if let Some(kind) = query.kind {
-        args.push(kind.as_str().to_string().into());
-        filter.push_str(&format!(" AND e.kind = ?{}", args.len()));
-    }
-    if let Some(name) = &query.entity {
-        let entity = super::entities::find_by_name(conn, name)?
-            .ok_or_else(|| Error::not_found(format!("no person or organisation named '{name}'")))?;
-        args.push(entity.into());
-        filter.push_str(&format!(
-            " AND e.id IN (SELECT event_id FROM event_entities WHERE entity_id = ?{})",
-            args.len()
-        ));
-    }
+    super::events::push_filters(conn, query, &mut filter, &mut args)?;
     args.push(query.limit.map_or(-1, |l| l as i64).into());
     // Sources disagree when their intervals do not all overlap; for intervals that is exactly
     // when the latest start is not before the earliest end (Helly's theorem on a line).
