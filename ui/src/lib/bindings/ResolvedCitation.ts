@@ -25,7 +25,11 @@ words: string | null, speaker: string | null, speaker_id: number | null, role: s
 /**
  * Chars into the document's text.
  */
-start: number | null, end: number | null, doc_title: string | null, outlet: string | null, url: string | null, published: string | null, imported_at: string | null, sha256: string | null, 
+start: number | null, end: number | null, 
+/**
+ * The page or pages the cited words are on, for sources with pages: `p. 12`, `pp. 3–4`.
+ */
+pages: string | null, doc_title: string | null, outlet: string | null, url: string | null, published: string | null, imported_at: string | null, sha256: string | null, 
 /**
  * For an event: its date as a TIMEX3 value and its title.
  */
