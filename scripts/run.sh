@@ -17,10 +17,12 @@ data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/org.dossier.desktop"
 mkdir -p "$data_dir"
 case_file="${DOSSIER_DEMO_CASE:-$data_dir/demo.dossier}"
 if [[ ! -f "$case_file" ]]; then
-  "$dossier" new "$case_file"
+  # The same demo case the app builds: the sources and an example note that checks clean.
+  "$dossier" demo "$case_file" --sources "$root/assets/demo"
+else
+  # Importing into an existing demo case only adds what is new: the rest are duplicates.
+  "$dossier" --case "$case_file" import "$root/assets/demo"
 fi
-# Importing into an existing demo case only adds what is new: the rest are duplicates.
-"$dossier" --case "$case_file" import "$root/assets/demo"
 echo
 "$dossier" --case "$case_file" docs
 echo
