@@ -3,6 +3,7 @@
 
 mod attribution;
 mod citation_candidates;
+pub(crate) mod citations;
 mod exports;
 pub(crate) mod notes;
 mod pages;

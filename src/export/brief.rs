@@ -14,7 +14,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 use regex::Regex;
 
 use super::markdown::{escape, url};
-use crate::api::notes::Resolver;
+use crate::api::citations::Resolver;
 use crate::model::{
     Brief, BriefOptions, EventRecord, ProblemKind, QuoteFilter, ResolvedCitation, ReviewStatus,
     TimelineQuery,
