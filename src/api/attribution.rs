@@ -4,10 +4,10 @@ use crate::analysis;
 use crate::entities::names::fold_key;
 use crate::entities::{DocEntity, EntityKind};
 use crate::model::{
-    EntityDetail, EntitySummary, ExtractionReport, QuoteEdit, QuoteFilter, QuoteRecord,
-    ReviewStatus,
+    EntityDetail, EntityFilter, EntityPage, EntitySummary, ExtractionReport, QuoteEdit,
+    QuoteFilter, QuoteRecord, ReviewStatus,
 };
-use crate::store::{documents, entities, quotes};
+use crate::store::{documents, entities, entity_lists, quotes};
 use crate::{Case, Error, Result};
 
 impl Case {
@@ -102,13 +102,18 @@ impl Case {
 
     /// People and organisations with quotes or mentions, most quoted first.
     pub fn entities(&self) -> Result<Vec<EntitySummary>> {
-        entities::list(&self.conn)
+        entity_lists::list(&self.conn)
+    }
+
+    /// A page of the entities `filter` selects, most quoted first, and how many it selects.
+    pub fn entity_page(&self, filter: &EntityFilter) -> Result<EntityPage> {
+        entity_lists::page(&self.conn, filter)
     }
 
     /// An entity with its aliases (and the evidence for each), roles over time, quotes and
     /// mentions.
     pub fn entity(&self, id: i64) -> Result<EntityDetail> {
-        let entity = entities::summary(&self.conn, id)?;
+        let entity = entity_lists::summary(&self.conn, id)?;
         let quotes = quotes::list(
             &self.conn,
             &QuoteFilter {
@@ -137,7 +142,7 @@ impl Case {
 
     pub fn rename_entity(&self, id: i64, name: &str) -> Result<EntitySummary> {
         self.changing_index(|| entities::rename(&self.conn, id, name))?;
-        entities::summary(&self.conn, id)
+        entity_lists::summary(&self.conn, id)
     }
 
     /// Merges `from` into `into`. Returns the merge's id, which `unmerge_entities` takes to

@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::notes::{self, NoteSyntax, Target};
 use crate::store::notes::{self as note_store, CitationRow, QuoteSnapshot};
-use crate::store::{entities, quotes};
+use crate::store::{entity_lists, quotes};
 use crate::{Case, Result};
 
 /// A note's text checked against the case.
@@ -439,7 +439,7 @@ impl Case {
         }
         if resolved.speaker_id != snapshot.speaker_id {
             let name = |id: Option<i64>| -> String {
-                id.and_then(|id| entities::summary(&self.conn, id).ok())
+                id.and_then(|id| entity_lists::summary(&self.conn, id).ok())
                     .map(|e| e.name)
                     .unwrap_or_else(|| "no one".to_string())
             };

@@ -1,7 +1,8 @@
 //! `quotes`, `quote …`, `entities`, `entity …` and `reextract`.
 
 use clap::{Args as ClapArgs, Subcommand};
-use dossier::model::{QuoteEdit, QuoteFilter, QuoteRecord, ReviewStatus};
+use dossier::entities::EntityKind;
+use dossier::model::{EntityFilter, QuoteEdit, QuoteFilter, QuoteRecord, ReviewStatus};
 use dossier::{Case, Error, Result};
 
 #[derive(ClapArgs, Debug)]
@@ -18,6 +19,25 @@ pub struct QuotesArgs {
     /// direct, mixed, indirect or scare (scare quotes are hidden otherwise).
     #[arg(long)]
     kind: Option<String>,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct EntitiesArgs {
+    /// Only entities with a name or alias containing this (case, accents and punctuation are
+    /// ignored).
+    #[arg(long)]
+    find: Option<String>,
+    /// person or organization.
+    #[arg(long)]
+    kind: Option<String>,
+    /// Only entities that are quoted.
+    #[arg(long)]
+    quoted: bool,
+    /// At most this many, after skipping `--offset`.
+    #[arg(long)]
+    limit: Option<usize>,
+    #[arg(long)]
+    offset: Option<usize>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -147,8 +167,22 @@ pub fn quote(case: &Case, command: QuoteCommand, json: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn entities(case: &Case, json: bool) -> Result<()> {
-    let entities = case.entities()?;
+pub fn entities(case: &Case, args: EntitiesArgs, json: bool) -> Result<()> {
+    let kind = match args.kind.as_deref() {
+        Some(name) => Some(EntityKind::parse(name).ok_or_else(|| {
+            Error::invalid_input(format!("unknown kind '{name}': use person or organization"))
+        })?),
+        None => None,
+    };
+    let entities = case
+        .entity_page(&EntityFilter {
+            find: args.find,
+            kind,
+            quoted: args.quoted,
+            offset: args.offset,
+            limit: args.limit,
+        })?
+        .entities;
     if json {
         return print_json(&entities);
     }

@@ -84,7 +84,7 @@ pub enum Command {
         command: attribution::QuoteCommand,
     },
     /// List the people and organisations of the case.
-    Entities,
+    Entities(attribution::EntitiesArgs),
     /// Show, rename, merge, unmerge or split an entity.
     Entity {
         #[command(subcommand)]
@@ -220,7 +220,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             attribution::quotes(&open_case(&args.case)?, quotes_args, json)?
         }
         Command::Quote { command } => attribution::quote(&open_case(&args.case)?, command, json)?,
-        Command::Entities => attribution::entities(&open_case(&args.case)?, json)?,
+        Command::Entities(entities) => {
+            attribution::entities(&open_case(&args.case)?, entities, json)?
+        }
         Command::Entity { command } => attribution::entity(&open_case(&args.case)?, command, json)?,
         Command::Reextract { doc } => attribution::reextract(&open_case(&args.case)?, doc, json)?,
         Command::Timeline(timeline_args) => {

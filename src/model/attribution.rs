@@ -86,6 +86,29 @@ pub struct EntitySummary {
     pub status: String,
 }
 
+/// Which people and organisations to list, a page at a time: a 23k-article case has some
+/// 40,000 of them, too many to send to the window at once.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct EntityFilter {
+    /// Part of a name or alias; case, accents and punctuation are ignored.
+    pub find: Option<String>,
+    pub kind: Option<EntityKind>,
+    /// Only entities that are quoted (the speakers).
+    pub quoted: bool,
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+}
+
+/// A page of entities, most quoted first, with how many match in all.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct EntityPage {
+    pub total: usize,
+    pub entities: Vec<EntitySummary>,
+}
+
 /// One way an entity is written, with why it was taken to be this entity.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]

@@ -5,13 +5,14 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::entity_lists::summary;
 use super::now;
 use crate::entities::names::{
     compatible_given_names, fold_key, is_spelling_variant, known_organisation,
     known_organisation_by_key, same_given_name, surname_key, surname_of_key,
 };
 use crate::entities::{DocEntity, EntityKind};
-use crate::model::{AliasRecord, EntitySummary, MentionRecord, RoleRecord};
+use crate::model::{AliasRecord, MentionRecord, RoleRecord};
 use crate::{Error, Result};
 
 /// The entity an alias key names, preferring a person's own decisions ('user' aliases).
@@ -290,46 +291,6 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
         )?
         .query_row(params![key, canonical.unwrap_or_default()], |r| r.get(0))
         .optional()?)
-}
-
-const SUMMARY: &str = "SELECT e.id, e.name, e.kind, e.status,
-        (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases
-            WHERE entity_id = e.id AND alias <> e.name ORDER BY alias)),
-        (SELECT count(*) FROM quotes q WHERE q.speaker_id = e.id AND q.status <> 'rejected'),
-        (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)
-     FROM entities e";
-
-fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntitySummary> {
-    let kind: String = r.get(2)?;
-    let aliases: String = r.get(4)?;
-    Ok(EntitySummary {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        kind: EntityKind::parse(&kind).unwrap_or(EntityKind::Person),
-        status: r.get(3)?,
-        aliases: serde_json::from_str(&aliases).unwrap_or_default(),
-        quote_count: r.get::<_, i64>(5)? as usize,
-        mention_count: r.get::<_, i64>(6)? as usize,
-    })
-}
-
-/// Entities with quotes or mentions, most quoted first.
-pub fn list(conn: &Connection) -> Result<Vec<EntitySummary>> {
-    let sql = format!("{SUMMARY} ORDER BY 6 DESC, 7 DESC, e.name");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], summary_row)?;
-    let all: Vec<EntitySummary> = rows.collect::<rusqlite::Result<_>>()?;
-    Ok(all
-        .into_iter()
-        .filter(|e| e.quote_count + e.mention_count > 0)
-        .collect())
-}
-
-pub fn summary(conn: &Connection, id: i64) -> Result<EntitySummary> {
-    let sql = format!("{SUMMARY} WHERE e.id = ?1");
-    conn.query_row(&sql, [id], summary_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found(format!("no entity with id {id}")))
 }
 
 pub fn aliases(conn: &Connection, id: i64) -> Result<Vec<AliasRecord>> {

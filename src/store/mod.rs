@@ -5,6 +5,7 @@
 
 pub mod documents;
 pub mod entities;
+pub mod entity_lists;
 pub mod events;
 pub mod notes;
 pub mod pages;

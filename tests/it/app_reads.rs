@@ -1,9 +1,100 @@
 //! The read APIs the app's quotes, timeline and export views use: paged quotes with a count
 //! and a date range, and the timeline in columns.
 
-use dossier::model::{QuoteFilter, ReviewStatus, TimelineQuery};
+use dossier::entities::EntityKind;
+use dossier::model::{EntityFilter, QuoteFilter, ReviewStatus, TimelineQuery};
 
 use crate::support::*;
+
+#[test]
+fn entities_come_in_pages_with_a_count_found_by_alias_kind_and_quotes() {
+    let s = Sandbox::new();
+    s.import(&[&seed_path()]);
+    let case = dossier::Case::open(&s.case).unwrap();
+    let all = case.entities().unwrap();
+    let everyone = case.entity_page(&EntityFilter::default()).unwrap();
+    assert_eq!(everyone.total, all.len());
+    assert_eq!(everyone.entities, all);
+    assert!(
+        all.windows(2)
+            .all(|w| (w[0].quote_count, w[0].mention_count)
+                >= (w[1].quote_count, w[1].mention_count)),
+        "most quoted, then most mentioned, first"
+    );
+
+    let page = |offset, limit| EntityFilter {
+        offset: Some(offset),
+        limit: Some(limit),
+        ..EntityFilter::default()
+    };
+    let ids = |filter: &EntityFilter| {
+        let page = case.entity_page(filter).unwrap();
+        (
+            page.total,
+            page.entities.iter().map(|e| e.id).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        ids(&page(0, 3)),
+        (all.len(), all[..3].iter().map(|e| e.id).collect())
+    );
+    assert_eq!(
+        ids(&page(3, 2)),
+        (all.len(), all[3..5].iter().map(|e| e.id).collect())
+    );
+    assert_eq!(
+        ids(&page(10_000, 5)),
+        (all.len(), vec![]),
+        "past the end: no rows, the count"
+    );
+    assert_eq!(ids(&page(0, 0)), (all.len(), vec![]), "a count alone");
+
+    // Found by a misspelt alias, ignoring case and punctuation.
+    let found = case
+        .entity_page(&EntityFilter {
+            find: Some("LEVISH".into()),
+            ..EntityFilter::default()
+        })
+        .unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(found.entities[0].name, "Pyotr Levashov");
+    let doj = case
+        .entity_page(&EntityFilter {
+            find: Some("u.s. justice".into()),
+            kind: Some(EntityKind::Organization),
+            ..EntityFilter::default()
+        })
+        .unwrap();
+    assert_eq!(doj.entities[0].name, "U.S. Department of Justice");
+    assert!(doj
+        .entities
+        .iter()
+        .all(|e| e.kind == EntityKind::Organization));
+
+    let speakers = case
+        .entity_page(&EntityFilter {
+            quoted: true,
+            ..EntityFilter::default()
+        })
+        .unwrap();
+    assert!(speakers.entities.iter().all(|e| e.quote_count > 0));
+    for name in [
+        "Vitali Kremez",
+        "Kenneth A. Blanco",
+        "Keith Jarvis",
+        "Leo Taddeo",
+        "Avivah Litan",
+    ] {
+        assert!(
+            speakers.entities.iter().any(|e| e.name == name),
+            "{name} is a speaker"
+        );
+    }
+    assert_eq!(
+        speakers.total,
+        all.iter().filter(|e| e.quote_count > 0).count()
+    );
+}
 
 #[test]
 fn quotes_come_in_pages_with_a_count_and_a_date_range() {

@@ -136,6 +136,20 @@ fn levashov_and_his_misspelling_are_one_entity_and_the_doj_has_its_aliases() {
     ] {
         assert!(first.get(field).is_some(), "entities --json has {field}");
     }
+
+    let (code, found) = s.json(&["entities", "--find", "levishov", "--kind", "person"]);
+    assert_eq!(code, 0, "{found}");
+    assert_eq!(found[0]["name"], "Pyotr Levashov");
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    let (_, second) = s.json(&["entities", "--offset", "1", "--limit", "1"]);
+    assert_eq!(second.as_array().unwrap(), &all.as_array().unwrap()[1..2]);
+    let out = s.run(&["entities", "--kind", "alien"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown kind 'alien'"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
