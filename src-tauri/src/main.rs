@@ -18,9 +18,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use dossier::model::{
-    Brief, BriefOptions, CheckProblem, CitationCandidate, EntityDetail, EntitySummary, EventInput,
-    EventRecord, NoteDetail, NoteSummary, NoteVersion, QuoteEdit, QuoteFilter, QuoteRecord,
-    ReviewStatus, TimelinePoints, TimelineQuery,
+    Brief, BriefOptions, CheckProblem, CitationCandidate, EntityDetail, EntityFilter, EntityPage,
+    EntitySummary, EventInput, EventRecord, NoteDetail, NoteSummary, NoteVersion, QuoteEdit,
+    QuoteFilter, QuoteRecord, ReviewStatus, TimelinePoints, TimelineQuery,
 };
 use dossier::{
     Document, DocumentSummary, Error, ImportReport, SavedSearch, SearchRequest, SearchResults,
@@ -214,8 +214,8 @@ async fn export_quotes_csv(
 }
 
 #[tauri::command]
-async fn list_entities(app: AppHandle) -> Result<Vec<EntitySummary>, Error> {
-    blocking(app, |s| s.with_case(|case| case.entities())).await
+async fn entity_page(app: AppHandle, filter: EntityFilter) -> Result<EntityPage, Error> {
+    blocking(app, move |s| s.with_case(|case| case.entity_page(&filter))).await
 }
 
 #[tauri::command]
@@ -461,7 +461,7 @@ fn main() {
             review_quote,
             edit_quote,
             export_quotes_csv,
-            list_entities,
+            entity_page,
             get_entity,
             rename_entity,
             merge_entities,

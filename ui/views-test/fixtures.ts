@@ -132,22 +132,33 @@ export function quoteAt(i: number): QuoteRecord {
   };
 }
 
-export function entities(): EntitySummary[] {
-  return SPEAKERS.map((name, i) => ({
+/** The seed's speakers, then `extra` people who are only mentioned (a big case's long tail). */
+export function entities(extra = 0): EntitySummary[] {
+  const speakers: EntitySummary[] = SPEAKERS.map((name, i) => ({
     id: i + 1,
     name,
     kind: "person",
-    aliases: i === 0 ? [name, "Kremez", "Vitaly Kremez"] : [name],
+    aliases: i === 0 ? ["Kremez", "Vitaly Kremez"] : [],
     quote_count: 10 - i,
     mention_count: 3,
     status: "auto",
   }));
+  const mentioned: EntitySummary[] = Array.from({ length: extra }, (_, i) => ({
+    id: SPEAKERS.length + i + 1,
+    name: `Person ${String(i + 1).padStart(5, "0")}`,
+    kind: i % 3 === 0 ? "organization" : "person",
+    aliases: [],
+    quote_count: 0,
+    mention_count: 1,
+    status: "auto",
+  }));
+  return speakers.concat(mentioned);
 }
 
 export function entityDetail(summary: EntitySummary): EntityDetail {
   return {
     entity: summary,
-    aliases: summary.aliases.map((alias, i) => ({
+    aliases: [summary.name, ...summary.aliases].map((alias, i) => ({
       alias,
       origin: i === 0 ? "extracted" : "variant",
       confidence: i === 0 ? 1 : 0.8,

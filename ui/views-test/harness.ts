@@ -1,5 +1,6 @@
 // The real App, mounted in a plain browser page with Tauri's IPC mocked (@tauri-apps/api/mocks).
-// The scenario comes from the page's query string: ?case=none|open&docs=N&quotes=N&events=N.
+// The scenario comes from the page's query string:
+// ?case=none|open&docs=N&quotes=N&events=N&people=N.
 // Every call the
 // window makes is recorded in window.__calls for the tests to inspect.
 
@@ -24,7 +25,7 @@ let open = params.get("case") !== "none";
 const info = () => ({ path: "/cases/test.dossier", name: "test", document_count: docs.length });
 const quoteCount = Number(params.get("quotes") ?? "12");
 const points = timelinePoints(Number(params.get("events") ?? "50"));
-const people = entities();
+const people = entities(Number(params.get("people") ?? "0"));
 const reviewed = new Map<number, string>();
 type Note = { title: string; text: string; version: number };
 const notes: Note[] = [{ title: "Kelihos notes", text: "The botnet fell [@q1].", version: 1 }];
@@ -159,8 +160,19 @@ mockIPC(
         const q = quoteAt(Number(a.id) - 1);
         return { ...q, status: "edited", speaker: edit.speaker ?? q.speaker, start: edit.start ?? q.start, end: edit.end ?? q.end };
       }
-      case "list_entities":
-        return people;
+      case "entity_page": {
+        // As the core selects them: by part of a name or alias, kind and being quoted.
+        const f = a.filter as { find: string | null; kind: string | null; quoted: boolean; offset: number | null; limit: number | null };
+        const find = (f.find ?? "").toLowerCase();
+        const matching = people.filter(
+          (e) =>
+            (find === "" || [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(find))) &&
+            (f.kind === null || e.kind === f.kind) &&
+            (!f.quoted || e.quote_count > 0),
+        );
+        const offset = f.offset ?? 0;
+        return { total: matching.length, entities: matching.slice(offset, f.limit === null ? undefined : offset + f.limit) };
+      }
       case "get_entity":
         return entityDetail(people[Number(a.id) - 1] ?? people[0]);
       case "rename_entity": {

@@ -270,6 +270,30 @@ await test("people: details with aliases, merge with undo, split, rename", async
   await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "rename_entity" && c.args.name === "Vitali Kremez"));
 });
 
+await test("42,000 people are read a page at a time and found by name in the core", async (page) => {
+  await open(page, "docs=5&people=42000");
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=people-count]").getByText("42,005 of 42,005").waitFor();
+  const rendered = await page.locator("[data-testid=entity-row]").count();
+  expect(rendered > 5 && rendered < 40, `only visible rows are in the DOM (${rendered})`);
+  const first = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "entity_page"));
+  expect(first.every((c) => c.args.filter.limit !== null && c.args.filter.limit <= 200), `every read is a page: ${JSON.stringify(first.map((c) => c.args.filter))}`);
+  // End moves to the last entity: only its page is read, and its detail opens.
+  await page.getByRole("grid", { name: "People and organisations" }).focus();
+  await page.keyboard.press("End");
+  await page.locator("[data-testid=entity-name]").getByText("Person 42000").waitFor();
+  const offsets = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "entity_page").map((c) => c.args.filter.offset));
+  expect(offsets.includes(41800) && offsets.length <= 6, `pages read: ${offsets}`);
+  // Typing a name asks the core, once typing pauses; the list and its count follow.
+  await page.getByLabel("Find by name or alias").fill("kremez");
+  await page.locator("[data-testid=people-count]").getByText("1 of 42,005").waitFor();
+  const finds = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "entity_page" && c.args.filter.find !== null).map((c) => c.args.filter.find));
+  expect(finds.length <= 2 && finds.includes("kremez"), `searches sent: ${finds}`);
+  await page.locator("[data-testid=entity-row]", { hasText: "Vitali Kremez" }).waitFor();
+  await page.getByLabel("People or organisations").selectOption("organization");
+  await page.locator("[data-testid=people-count]").getByText("0 of 42,005").waitFor();
+});
+
 await test("the timeline draws 100,000 events fast, zooms, shows an event and adds one", async (page) => {
   await open(page, "docs=5&events=100000");
   await page.getByRole("button", { name: "Timeline" }).click();

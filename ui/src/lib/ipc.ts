@@ -15,6 +15,8 @@ import type { SavedSearch } from "./bindings/SavedSearch";
 import type { SearchRequest } from "./bindings/SearchRequest";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { EntityDetail } from "./bindings/EntityDetail";
+import type { EntityFilter } from "./bindings/EntityFilter";
+import type { EntityPage } from "./bindings/EntityPage";
 import type { EntitySummary } from "./bindings/EntitySummary";
 import type { EventInput } from "./bindings/EventInput";
 import type { EventRecord } from "./bindings/EventRecord";
@@ -64,7 +66,8 @@ export const editQuote = (id: number, edit: QuoteEdit) => invoke<QuoteRecord>("e
 export const exportQuotesCsv = (filter: QuoteFilter, path: string) =>
   invoke<number>("export_quotes_csv", { filter, path });
 
-export const listEntities = () => invoke<EntitySummary[]>("list_entities");
+/** A page of the case's people and organisations, most quoted first, with how many match. */
+export const entityPage = (filter: EntityFilter) => invoke<EntityPage>("entity_page", { filter });
 export const getEntity = (id: number) => invoke<EntityDetail>("get_entity", { id });
 export const renameEntity = (id: number, name: string) => invoke<EntitySummary>("rename_entity", { id, name });
 /** Merges `from` into `into`; the answer is the merge's id, which `unmergeEntities` undoes. */
@@ -166,6 +169,11 @@ export async function pickMarkdownPath(defaultPath = "brief.md"): Promise<string
 /** A full quote filter from the fields that matter (the rest unset). */
 export function quoteFilter(fields: Partial<QuoteFilter> = {}): QuoteFilter {
   return { speaker: null, doc_id: null, status: null, kind: null, from: null, to: null, offset: null, limit: null, ...fields };
+}
+
+/** A full entity filter from the fields that matter (the rest unset). */
+export function entityFilter(fields: Partial<EntityFilter> = {}): EntityFilter {
+  return { find: null, kind: null, quoted: false, offset: null, limit: null, ...fields };
 }
 
 /** A full timeline query from the fields that matter (the rest unset). */
