@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Measures the views of a big case in the real window (WebKitGTK under Xvfb, over
+# tauri-driver): the timeline (our canvas against vis-timeline on the same events, and our
+# canvas on every event of the case; ui/e2e/bench-timeline.mjs), then the people and quotes
+# lists (ui/e2e/bench-lists.mjs). The figures go to docs/benchmarks.md by hand.
+#
+# Usage: scripts/bench-views.sh CASE_FILE [EVENTS]   (EVENTS defaults to 10000)
+# BENCH_ONLY=timeline or BENCH_ONLY=lists runs one of the two.
+# Make a big case first, e.g.:
+#   cargo run --release -- new /tmp/big.dossier
+#   cargo run --release -- --case /tmp/big.dossier import /path/to/news-corpus
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+case_file="${1:?usage: scripts/bench-views.sh CASE_FILE [EVENTS]}"
+events="${2:-10000}"
+REAL_HOME="$HOME"
+WORK="$(mktemp -d -t dossier-bench-views.XXXXXX)"
+source "$root/scripts/lib-xvfb.sh"
+trap 'stop_all; rm -rf "$WORK"' EXIT
+
+# The optimised build is measured; DOSSIER_BENCH_DEBUG=1 measures the debug build instead
+# (the same UI bundle, so the canvas and vis-timeline figures compare the same way).
+if [[ -n "${DOSSIER_BENCH_DEBUG:-}" ]]; then
+  app="$("$root/scripts/build-app.sh" | tail -n 1)"
+else
+  app="$("$root/scripts/build-app.sh" --release | tail -n 1)"
+fi
+ensure_tauri_driver
+isolate_home
+start_xvfb
+start_tauri_driver
+only="${BENCH_ONLY:-}"
+if [[ -z "$only" || "$only" == timeline ]]; then
+  echo "==> Measuring the timeline (display $DISPLAY, load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  dbus-run-session -- node "$root/ui/e2e/bench-timeline.mjs" "$app" "$case_file" "$events"
+fi
+if [[ -z "$only" || "$only" == lists ]]; then
+  echo "==> Measuring the people and quotes lists (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  dbus-run-session -- node "$root/ui/e2e/bench-lists.mjs" "$app" "$case_file"
+fi
