@@ -5,6 +5,7 @@
 
 pub mod documents;
 pub mod entities;
+pub mod event_tags;
 pub mod events;
 pub mod notes;
 pub mod pages;
@@ -32,6 +33,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0005_event_spans.sql")),
         M::up(include_str!("../../migrations/0006_notes.sql")),
         M::up(include_str!("../../migrations/0007_pages_and_legal.sql")),
+        M::up(include_str!("../../migrations/0008_event_tags.sql")),
     ])
 });
 
