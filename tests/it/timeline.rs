@@ -376,6 +376,10 @@ fn the_timeline_its_columns_csv_and_search_filter_by_tag() {
     // Tags are searchable; a change of tags re-indexes the event.
     let (_, found) = s.json(&["search", "kind:event tag:arrest"]);
     assert_eq!(found["total"], 1, "{found}");
+    let out = s.run(&["reindex"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (_, found) = s.json(&["search", "kind:event tag:Arrest"]);
+    assert_eq!(found["total"], 1, "a rebuilt index has the tags: {found}");
     s.json(&["event", "tag", &id, "--remove", "arrest"]);
     let (_, found) = s.json(&["search", "kind:event tag:arrest"]);
     assert_eq!(found["total"], 0, "{found}");
