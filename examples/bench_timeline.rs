@@ -2,8 +2,8 @@
 //!
 //! Writes 10,000 synthetic articles (each with nine dated sentences naming people, plus its
 //! publication: 100k events), imports them through the normal pipeline, then times timeline
-//! queries the app and CLI make: a month, a year, one person's events, and the first page of
-//! the whole timeline.
+//! queries the app and CLI make: a month, a year, one person's events, one tag's events (every
+//! 500th event is tagged `bench`, one tag call each), and the first page of the whole timeline.
 //!
 //! cargo run --release --example bench_timeline [-- DOCUMENTS]
 
@@ -102,6 +102,20 @@ fn main() {
     println!("documents imported:   {}", report.imported);
     println!("events:               {all}");
     println!("import with extraction: {import_secs:.2} s");
+    let every = case
+        .timeline_points(&TimelineQuery::default())
+        .expect("points");
+    let started = Instant::now();
+    let mut tagged = 0;
+    for &id in every.id.iter().step_by(500) {
+        case.tag_event(id, &["bench".to_string()], &[])
+            .expect("tag");
+        tagged += 1;
+    }
+    println!(
+        "tagging {tagged} events one call each: {:.1} ms per call",
+        started.elapsed().as_secs_f64() * 1000.0 / tagged as f64
+    );
 
     let queries: Vec<(&str, TimelineQuery)> = vec![
         (
@@ -126,6 +140,22 @@ fn main() {
                 from: Some("2012".into()),
                 to: Some("2012".into()),
                 entity: Some("Olga Levashov".into()),
+                ..TimelineQuery::default()
+            },
+        ),
+        (
+            "one tag (every 500th)",
+            TimelineQuery {
+                tag: Some("bench".into()),
+                ..TimelineQuery::default()
+            },
+        ),
+        (
+            "one tag, one year",
+            TimelineQuery {
+                from: Some("2015".into()),
+                to: Some("2015".into()),
+                tag: Some("bench".into()),
                 ..TimelineQuery::default()
             },
         ),

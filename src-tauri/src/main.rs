@@ -19,8 +19,8 @@ use std::time::Instant;
 
 use dossier::model::{
     Brief, BriefOptions, CheckProblem, CitationCandidate, EntityDetail, EntityFilter, EntityPage,
-    EntitySummary, EventInput, EventRecord, NoteDetail, NoteSummary, NoteVersion, QuoteEdit,
-    QuoteFilter, QuoteRecord, ReviewStatus, TimelinePoints, TimelineQuery,
+    EntitySummary, EventInput, EventRecord, EventTagCount, NoteDetail, NoteSummary, NoteVersion,
+    QuoteEdit, QuoteFilter, QuoteRecord, ReviewStatus, TimelinePoints, TimelineQuery,
 };
 use dossier::{
     Document, DocumentSummary, Error, ImportReport, SavedSearch, SearchRequest, SearchResults,
@@ -308,6 +308,24 @@ async fn merge_events(app: AppHandle, into: i64, from: Vec<i64>) -> Result<Event
 }
 
 #[tauri::command]
+async fn tag_event(
+    app: AppHandle,
+    id: i64,
+    add: Vec<String>,
+    remove: Vec<String>,
+) -> Result<EventRecord, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.tag_event(id, &add, &remove))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn event_tags(app: AppHandle) -> Result<Vec<EventTagCount>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.event_tags())).await
+}
+
+#[tauri::command]
 async fn export_timeline_csv(
     app: AppHandle,
     query: TimelineQuery,
@@ -475,6 +493,8 @@ fn main() {
             edit_event,
             review_event,
             merge_events,
+            tag_event,
+            event_tags,
             export_timeline_csv,
             list_notes,
             get_note,

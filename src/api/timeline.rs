@@ -2,8 +2,10 @@
 
 use crate::intervals::{self, Interval};
 use crate::model::{
-    EventInput, EventKind, EventRecord, ReviewStatus, SpanCitation, TimelinePoints, TimelineQuery,
+    EventInput, EventKind, EventRecord, EventTagCount, ReviewStatus, SpanCitation, TimelinePoints,
+    TimelineQuery,
 };
+use crate::store::event_tags;
 use crate::store::events::{self, NewSource};
 use crate::store::{documents, timeline_points};
 use crate::{Case, Error, Result};
@@ -40,7 +42,7 @@ impl Case {
         events::get(&self.conn, id)
     }
 
-    /// Adds a manual event, confirmed, citing the spans it lists.
+    /// Adds a manual event, confirmed, citing the spans it lists, with the tags it lists.
     pub fn add_event(&self, input: &EventInput) -> Result<EventRecord> {
         let title = input
             .title
@@ -56,6 +58,7 @@ impl Case {
         for source in &input.sources {
             self.check_span(source.doc_id, source.start, source.end)?;
         }
+        let tags = event_tags::normalize_all(input.tags.as_deref().unwrap_or_default())?;
         let id = self.changing_index(|| {
             let tx = self.conn.unchecked_transaction()?;
             let id = events::insert(
@@ -69,6 +72,7 @@ impl Case {
             for source in &input.sources {
                 events::add_source(&tx, id, &cited(source, &interval))?;
             }
+            event_tags::add(&tx, id, &tags)?;
             tx.commit()?;
             Ok(id)
         })?;
@@ -87,21 +91,39 @@ impl Case {
     }
 
     /// Corrects an event's title, description or date; it becomes `edited`. Sources given
-    /// are added to it.
+    /// are added to it; tags given replace its own. An edit that only sets tags leaves the
+    /// status as it is: tagging files an event, it does not vouch for it.
     pub fn edit_event(&self, id: i64, input: &EventInput) -> Result<EventRecord> {
         let interval = input.date.as_deref().map(intervals::parse).transpose()?;
         for source in &input.sources {
             self.check_span(source.doc_id, source.start, source.end)?;
         }
+        let tags = input
+            .tags
+            .as_deref()
+            .map(event_tags::normalize_all)
+            .transpose()?;
+        let only_tags = tags.is_some()
+            && input.title.is_none()
+            && input.description.is_none()
+            && interval.is_none()
+            && input.sources.is_empty();
         self.changing_index(|| {
             let tx = self.conn.unchecked_transaction()?;
-            events::edit(
-                &tx,
-                id,
-                input.title.as_deref(),
-                input.description.as_deref(),
-                interval.as_ref(),
-            )?;
+            if only_tags {
+                events::get(&tx, id)?;
+            } else {
+                events::edit(
+                    &tx,
+                    id,
+                    input.title.as_deref(),
+                    input.description.as_deref(),
+                    interval.as_ref(),
+                )?;
+            }
+            if let Some(tags) = &tags {
+                event_tags::set(&tx, id, tags)?;
+            }
             let current = events::get(&tx, id)?;
             let own = intervals::parse(&current.value).ok();
             for source in &input.sources {
@@ -127,8 +149,9 @@ impl Case {
         self.event(id)
     }
 
-    /// Merges events that report the same thing into `into`, which keeps every source; when
-    /// the sources disagree on the date, the merged event is flagged as a conflict.
+    /// Merges events that report the same thing into `into`, which keeps every source and
+    /// every tag; when the sources disagree on the date, the merged event is flagged as a
+    /// conflict.
     pub fn merge_events(&self, into: i64, from: &[i64]) -> Result<EventRecord> {
         if from.is_empty() {
             return Err(Error::invalid_input("name the events to merge into it"));
@@ -140,5 +163,27 @@ impl Case {
             Ok(())
         })?;
         self.event(into)
+    }
+
+    /// Adds and removes tags of an event (removals first, so a tag in both lists stays). Its
+    /// review status does not change, but an unreviewed event with a tag is kept when its
+    /// document is extracted again, as a reviewed one is.
+    pub fn tag_event(&self, id: i64, add: &[String], remove: &[String]) -> Result<EventRecord> {
+        let add = event_tags::normalize_all(add)?;
+        let remove = event_tags::normalize_all(remove)?;
+        self.changing_index(|| {
+            let tx = self.conn.unchecked_transaction()?;
+            events::get(&tx, id)?;
+            event_tags::remove(&tx, id, &remove)?;
+            event_tags::add(&tx, id, &add)?;
+            tx.commit()?;
+            Ok(())
+        })?;
+        self.event(id)
+    }
+
+    /// Every tag on the case's events with how many carry it, by tag: the timeline's filter.
+    pub fn event_tags(&self) -> Result<Vec<EventTagCount>> {
+        event_tags::counts(&self.conn)
     }
 }

@@ -25,10 +25,13 @@ pub struct TimelineArgs {
     /// auto, confirmed, rejected or edited (rejected events are hidden otherwise).
     #[arg(long)]
     status: Option<String>,
+    /// Only events carrying this tag (any case: tags are compared lower-cased).
+    #[arg(long)]
+    tag: Option<String>,
     #[arg(long)]
     limit: Option<usize>,
     /// Print CSV (id, value, earliest, latest, precision, kind, status, conflict, title,
-    /// sources) for a spreadsheet.
+    /// entities, sources, tags) for a spreadsheet.
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
 }
@@ -51,8 +54,11 @@ pub enum EventCommand {
         /// A source span, DOC:START-END in characters (repeatable).
         #[arg(long = "cite", value_name = "DOC:START-END")]
         cites: Vec<String>,
+        /// A tag (repeatable).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
     },
-    /// Correct an event's title, description or date, or add sources to it.
+    /// Correct an event's title, description or date, add sources to it, or set its tags.
     Edit {
         id: i64,
         #[arg(long)]
@@ -63,7 +69,25 @@ pub enum EventCommand {
         description: Option<String>,
         #[arg(long = "cite", value_name = "DOC:START-END")]
         cites: Vec<String>,
+        /// The event's tags become exactly these (repeatable); without it they stay.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Remove every tag of the event.
+        #[arg(long, conflicts_with = "tags")]
+        no_tags: bool,
     },
+    /// Add tags to an event or remove some; its review status stays as it is.
+    Tag {
+        id: i64,
+        /// A tag to add (repeatable).
+        #[arg(long = "add", value_name = "TAG")]
+        add: Vec<String>,
+        /// A tag to remove (repeatable).
+        #[arg(long = "remove", value_name = "TAG")]
+        remove: Vec<String>,
+    },
+    /// List the tags on the case's events with how many events carry each.
+    Tags,
     Confirm {
         id: i64,
     },
@@ -150,6 +174,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<TimelineQuery> {
                 })
             })
             .transpose()?,
+        tag: args.tag.clone(),
         limit: args.limit,
     })
 }
@@ -170,17 +195,37 @@ pub fn timeline(case: &Case, args: TimelineArgs, json: bool) -> Result<()> {
 
 pub fn event(case: &Case, command: EventCommand, json: bool) -> Result<()> {
     let event = match command {
+        EventCommand::Tags => {
+            let tags = case.event_tags()?;
+            if json {
+                return print_json(&tags);
+            }
+            for t in &tags {
+                println!("{:>6}  {}", t.count, t.tag);
+            }
+            return Ok(());
+        }
+        EventCommand::Tag { id, add, remove } => {
+            if add.is_empty() && remove.is_empty() {
+                return Err(Error::invalid_input(
+                    "name a tag to add (--add TAG) or to remove (--remove TAG)",
+                ));
+            }
+            case.tag_event(id, &add, &remove)?
+        }
         EventCommand::Show { id } => case.event(id)?,
         EventCommand::Add {
             title,
             date,
             description,
             cites,
+            tags,
         } => case.add_event(&EventInput {
             title: Some(title),
             date: Some(date),
             description,
             sources: cites.iter().map(|c| citation(c)).collect::<Result<_>>()?,
+            tags: Some(tags),
         })?,
         EventCommand::Edit {
             id,
@@ -188,6 +233,8 @@ pub fn event(case: &Case, command: EventCommand, json: bool) -> Result<()> {
             date,
             description,
             cites,
+            tags,
+            no_tags,
         } => case.edit_event(
             id,
             &EventInput {
@@ -195,6 +242,7 @@ pub fn event(case: &Case, command: EventCommand, json: bool) -> Result<()> {
                 date,
                 description,
                 sources: cites.iter().map(|c| citation(c)).collect::<Result<_>>()?,
+                tags: (no_tags || !tags.is_empty()).then_some(tags),
             },
         )?,
         EventCommand::Confirm { id } => case.review_event(id, ReviewStatus::Confirmed)?,
@@ -205,6 +253,9 @@ pub fn event(case: &Case, command: EventCommand, json: bool) -> Result<()> {
         return print_json(&event);
     }
     print_events(std::slice::from_ref(&event));
+    if !event.tags.is_empty() {
+        println!("         tags: {}", event.tags.join(", "));
+    }
     for s in &event.sources {
         println!(
             "         d{}:{}-{} {} — {}",

@@ -82,12 +82,13 @@ pub(crate) fn timeline_csv(
                 e.title.clone(),
                 e.entities.join("; "),
                 sources.join(" "),
+                e.tags.join("; "),
             ]
         })
         .collect();
     write_rows(
         path,
-        "id,value,earliest,latest,precision,kind,status,conflict,title,entities,sources",
+        "id,value,earliest,latest,precision,kind,status,conflict,title,entities,sources,tags",
         &rows,
     )?;
     Ok(rows.len())

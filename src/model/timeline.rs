@@ -73,6 +73,8 @@ pub struct EventRecord {
     pub sources: Vec<EventSource>,
     /// People and organisations named in the event's sentences.
     pub entities: Vec<String>,
+    /// The tags people gave it, in normal form (lower-case), sorted.
+    pub tags: Vec<String>,
     pub status: ReviewStatus,
     /// True when its sources give dates that cannot all be right (their intervals do not
     /// overlap); each source keeps its own date so both can be shown.
@@ -90,8 +92,10 @@ pub struct TimelineQuery {
     /// An entity's name or alias.
     pub entity: Option<String>,
     pub kind: Option<EventKind>,
-    pub status: Option<ReviewStatus>,
     /// Rejected events are left out unless asked for by status.
+    pub status: Option<ReviewStatus>,
+    /// Only events carrying this tag (compared in normal form, so `Arrest` finds `arrest`).
+    pub tag: Option<String>,
     pub limit: Option<usize>,
 }
 
@@ -115,6 +119,17 @@ pub struct EventInput {
     /// YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, or a date-time YYYY-MM-DDTHH:MM.
     pub date: Option<String>,
     pub sources: Vec<SpanCitation>,
+    /// When given, the event's tags become exactly these (in normal form); when absent, a new
+    /// event has none and an edited one keeps its own.
+    pub tags: Option<Vec<String>>,
+}
+
+/// A tag used in the case and how many events carry it, for the timeline's tag filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct EventTagCount {
+    pub tag: String,
+    pub count: usize,
 }
 
 /// Every event of a timeline in columns (one entry per event, index for index), lean enough to

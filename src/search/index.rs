@@ -462,6 +462,11 @@ fn add_event(writer: &IndexWriter, f: &Fields, event: EventIndexRow) -> Result<(
     d.add_text(f.text_exact, &text);
     d.add_text(f.published, &event.value);
     d.add_facet(f.facets, Facet::from_path(["kind", "event"]));
+    // People's tags make `tag:arrest` find the event; each is its own value so that a phrase
+    // never runs from one tag into the next.
+    for tag in event.tags.iter().flat_map(|t| t.split(',')) {
+        d.add_text(f.tags, tag);
+    }
     // The index keeps inclusive ends, as for documents.
     add_dates(&mut d, f, event.earliest, event.latest - 1);
     writer.add_document(d).map_err(tantivy_error)?;

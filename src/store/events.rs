@@ -70,12 +70,14 @@ pub fn add_entity(conn: &Connection, event_id: i64, entity_id: i64) -> Result<()
 }
 
 /// Removes the unreviewed events extracted from a document before extraction runs again, and
-/// returns the (sentence start, date start) of the reviewed ones, which stay.
+/// returns the (sentence start, date start) of the reviewed ones, which stay. An event a note
+/// cites or a person tagged counts as reviewed: both are a person's decisions about it.
 pub fn clear_unreviewed(conn: &Connection, doc_id: i64) -> Result<Vec<(usize, Option<usize>)>> {
     conn.prepare_cached(
         "DELETE FROM events WHERE status = 'auto' AND kind IN ('publication', 'extracted')
             AND id IN (SELECT event_id FROM event_sources WHERE document_id = ?1)
-            AND id NOT IN (SELECT target_id FROM note_citations WHERE kind = 'event')",
+            AND id NOT IN (SELECT target_id FROM note_citations WHERE kind = 'event')
+            AND id NOT IN (SELECT event_id FROM event_tags)",
     )?
     .execute([doc_id])?;
     let mut stmt =
@@ -100,7 +102,7 @@ pub fn list(conn: &Connection, query: &TimelineQuery) -> Result<Vec<EventRecord>
     select(conn, query, None)
 }
 
-/// The status, kind and entity conditions of a timeline query, shared by the full timeline and
+/// The status, kind, entity and tag conditions of a timeline query, shared by the full timeline and
 /// the app's lean columns (`timeline_points`) so that both always select the same events.
 pub(super) fn push_filters(
     conn: &Connection,
@@ -131,6 +133,13 @@ pub(super) fn push_filters(
             args.len()
         ));
     }
+    if let Some(tag) = &query.tag {
+        args.push(super::event_tags::normalize(tag)?.into());
+        filter.push_str(&format!(
+            " AND e.id IN (SELECT event_id FROM event_tags WHERE tag = ?{})",
+            args.len()
+        ));
+    }
     Ok(())
 }
 
@@ -140,8 +149,9 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
     let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
     // Short events overlapping the range start at most SHORT before it; long ones are few
     // (migrations/0005_event_spans.sql). SQLite answers the OR with two index ranges. One
-    // person's events are fewer still, so with an entity that filter leads instead.
-    if query.from.is_some() && query.entity.is_none() && only.is_none() {
+    // person's events are fewer still, and so are a tag's, so with an entity or a tag that
+    // filter leads instead.
+    if query.from.is_some() && query.entity.is_none() && query.tag.is_none() && only.is_none() {
         args.push(from.saturating_sub(SHORT).into());
         filter.push_str(&format!(
             " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
@@ -164,7 +174,9 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
             e.precision, e.status,
             (SELECT json_group_array(name) FROM (SELECT n.name FROM event_entities x
                 JOIN entities n ON n.id = x.entity_id WHERE x.event_id = e.id ORDER BY n.name)),
-            s.document_id, s.start, s.end, s.date_text, s.value, s.earliest, s.latest, d.title
+            s.document_id, s.start, s.end, s.date_text, s.value, s.earliest, s.latest, d.title,
+            (SELECT json_group_array(tag) FROM (SELECT tag FROM event_tags
+                WHERE event_id = e.id ORDER BY tag))
          FROM (SELECT * FROM events e WHERE {filter}
                ORDER BY e.earliest, e.latest, e.id LIMIT ?{limit_arg}) e
          LEFT JOIN event_sources s ON s.event_id = e.id
@@ -187,6 +199,7 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
             let precision: String = r.get(7)?;
             let (earliest, latest): (i64, i64) = (r.get(5)?, r.get(6)?);
             let entities: String = r.get(9)?;
+            let tags: String = r.get(18)?;
             events.push(EventRecord {
                 id,
                 kind: EventKind::parse(&kind).unwrap_or(EventKind::Manual),
@@ -199,6 +212,7 @@ fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result
                 status: ReviewStatus::parse(&status).unwrap_or(ReviewStatus::Auto),
                 sources: Vec::new(),
                 entities: serde_json::from_str(&entities).unwrap_or_default(),
+                tags: serde_json::from_str(&tags).unwrap_or_default(),
                 conflict: false,
             });
         }
@@ -325,8 +339,8 @@ pub fn edit(
     Ok(())
 }
 
-/// Merges events reported by several sources into `into`: their sources and entities move to
-/// it and they are removed. The merged event is confirmed; its own date stays, and sources
+/// Merges events reported by several sources into `into`: their sources, entities and tags
+/// move to it and they are removed. The merged event is confirmed; its own date stays, and sources
 /// that disagree with it are flagged as a conflict when listed.
 pub fn merge(conn: &Connection, into: i64, from: &[i64]) -> Result<()> {
     for &id in std::iter::once(&into).chain(from) {
@@ -345,6 +359,7 @@ pub fn merge(conn: &Connection, into: i64, from: &[i64]) -> Result<()> {
              WHERE event_id = ?2",
             [into, id],
         )?;
+        super::event_tags::copy(conn, into, id)?;
         conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
     }
     conn.execute(
@@ -363,6 +378,8 @@ pub struct EventIndexRow {
     pub earliest: i64,
     pub latest: i64,
     pub doc_id: Option<i64>,
+    /// Its tags, comma-separated (a tag never holds a comma).
+    pub tags: Option<String>,
 }
 
 /// Calls `visit` for every event searches should find (not rejected), or for those of `ids`.
@@ -372,7 +389,8 @@ pub fn for_each_for_index(
     mut visit: impl FnMut(EventIndexRow) -> Result<()>,
 ) -> Result<usize> {
     const COLUMNS: &str = "SELECT id, title, description, value, earliest, latest,
-        (SELECT document_id FROM event_sources WHERE event_id = e.id ORDER BY id LIMIT 1)
+        (SELECT document_id FROM event_sources WHERE event_id = e.id ORDER BY id LIMIT 1),
+        (SELECT group_concat(tag, ',') FROM event_tags WHERE event_id = e.id)
         FROM events e WHERE status <> 'rejected'";
     let row = |r: &rusqlite::Row<'_>| -> rusqlite::Result<EventIndexRow> {
         Ok(EventIndexRow {
@@ -383,6 +401,7 @@ pub fn for_each_for_index(
             earliest: r.get(4)?,
             latest: r.get(5)?,
             doc_id: r.get(6)?,
+            tags: r.get(7)?,
         })
     };
     let mut n = 0;

@@ -6,6 +6,7 @@
 pub mod documents;
 pub mod entities;
 pub mod entity_lists;
+pub mod event_tags;
 pub mod events;
 pub mod notes;
 pub mod pages;
@@ -33,6 +34,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0005_event_spans.sql")),
         M::up(include_str!("../../migrations/0006_notes.sql")),
         M::up(include_str!("../../migrations/0007_pages_and_legal.sql")),
+        M::up(include_str!("../../migrations/0008_event_tags.sql")),
     ])
 });
 

@@ -199,7 +199,7 @@ fn manual_events_review_and_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("id,value,earliest,latest,precision,kind,status,conflict,title,entities,sources")
+        Some("id,value,earliest,latest,precision,kind,status,conflict,title,entities,sources,tags")
     );
     assert!(csv.contains("Kelihos sinkholed"));
 
@@ -231,4 +231,209 @@ fn event_show_returns_the_event_asked_for() {
         assert_eq!(shown["id"], id);
         assert_eq!(shown["title"], event["title"]);
     }
+}
+
+/// The arrest "last week" in the seed: an unreviewed event extracted from a sentence.
+fn arrest_id(s: &Sandbox) -> String {
+    find(&timeline(s, &[]), "was arrested in Spain last week")["id"].to_string()
+}
+
+#[test]
+fn tags_are_normalised_and_bad_ones_refused() {
+    let s = Sandbox::new();
+    s.import(&[&seed_path()]);
+    let id = arrest_id(&s);
+    let (code, tagged) = s.json(&[
+        "event",
+        "tag",
+        &id,
+        "--add",
+        "  Arrest ",
+        "--add",
+        "Police \t  Raid",
+        "--add",
+        "ARREST",
+    ]);
+    assert_eq!(code, 0, "{tagged}");
+    assert_eq!(tagged["tags"], serde_json::json!(["arrest", "police raid"]));
+    assert_eq!(
+        tagged["status"], "auto",
+        "tagging does not review the event"
+    );
+
+    let too_long = "x".repeat(41);
+    for (bad, why) in [
+        ("a,b", "comma"),
+        ("a\nb", "line break"),
+        ("   ", "empty"),
+        (too_long.as_str(), "at most 40"),
+    ] {
+        let out = s.run(&["event", "tag", &id, "--add", "spain", "--add", bad]);
+        assert_eq!(out.status.code(), Some(1), "{bad:?}");
+        assert!(stderr(&out).contains(why), "{bad:?}: {}", stderr(&out));
+    }
+    let (_, shown) = s.json(&["event", "show", &id]);
+    assert_eq!(
+        shown["tags"],
+        serde_json::json!(["arrest", "police raid"]),
+        "a refused tag leaves the others of the same command unapplied"
+    );
+
+    // Removal compares normal forms too; removals run before additions.
+    let (_, tagged) = s.json(&["event", "tag", &id, "--remove", "POLICE RAID"]);
+    assert_eq!(tagged["tags"], serde_json::json!(["arrest"]));
+    let out = s.run(&["event", "tag", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("name a tag"));
+    let out = s.run(&["event", "tag", "999999", "--add", "x"]);
+    assert!(stderr(&out).contains("no event with id 999999"));
+
+    // Adding and editing set tags; an edit that only sets tags keeps the review status.
+    let (code, added) = s.json(&[
+        "event",
+        "add",
+        "--title",
+        "Extradited",
+        "--date",
+        "2018-02",
+        "--tag",
+        "Extradition",
+        "--tag",
+        "US",
+    ]);
+    assert_eq!(code, 0, "{added}");
+    assert_eq!(added["tags"], serde_json::json!(["extradition", "us"]));
+    let added_id = added["id"].to_string();
+    let (_, edited) = s.json(&["event", "edit", &added_id, "--tag", "court"]);
+    assert_eq!(edited["tags"], serde_json::json!(["court"]));
+    let (_, edited) = s.json(&["event", "edit", &id, "--tag", "arrest", "--tag", "spain"]);
+    assert_eq!(edited["tags"], serde_json::json!(["arrest", "spain"]));
+    assert_eq!(edited["status"], "auto");
+    let (_, edited) = s.json(&["event", "edit", &added_id, "--no-tags"]);
+    assert_eq!(edited["tags"], serde_json::json!([]));
+
+    let (code, tags) = s.json(&["event", "tags"]);
+    assert_eq!(code, 0, "{tags}");
+    assert_eq!(
+        tags,
+        serde_json::json!([{"tag": "arrest", "count": 1}, {"tag": "spain", "count": 1}])
+    );
+}
+
+#[test]
+fn the_timeline_its_columns_csv_and_search_filter_by_tag() {
+    let s = Sandbox::new();
+    s.import(&[&seed_path()]);
+    let id = arrest_id(&s);
+    let all = timeline(&s, &[]);
+    let other = all
+        .iter()
+        .find(|e| e["id"] != id.parse::<i64>().unwrap())
+        .unwrap()["id"]
+        .to_string();
+    s.json(&["event", "tag", &id, "--add", "arrest"]);
+    s.json(&["event", "tag", &other, "--add", "Spain"]);
+
+    let tagged = timeline(&s, &["--tag", "Arrest"]);
+    assert_eq!(tagged.len(), 1, "{tagged:?}");
+    assert_eq!(tagged[0]["id"].to_string(), id);
+    assert_eq!(tagged[0]["tags"], serde_json::json!(["arrest"]));
+    assert!(timeline(&s, &["--tag", "nobody used this"]).is_empty());
+    assert_eq!(
+        timeline(
+            &s,
+            &["--tag", "arrest", "--from", "2017-04", "--to", "2017-04"]
+        )
+        .len(),
+        1,
+        "the tag filter works with a range"
+    );
+    assert!(timeline(&s, &["--tag", "arrest", "--kind", "manual"]).is_empty());
+    let out = s.run(&["timeline", "--tag", "a,b"]);
+    assert!(stderr(&out).contains("comma"));
+
+    let csv = stdout(&s.run(&["timeline", "--csv", "--tag", "arrest"]));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert!(rows[1].starts_with(&format!("e{id},")) && rows[1].ends_with(",arrest"));
+
+    let case = dossier::Case::open(&s.case).unwrap();
+    let query = dossier::model::TimelineQuery {
+        tag: Some("ARREST".into()),
+        ..Default::default()
+    };
+    let points = case.timeline_points(&query).unwrap();
+    assert_eq!(points.id, vec![id.parse::<i64>().unwrap()]);
+    let tags = case.event_tags().unwrap();
+    assert_eq!(
+        tags.iter()
+            .map(|t| (t.tag.as_str(), t.count))
+            .collect::<Vec<_>>(),
+        [("arrest", 1), ("spain", 1)]
+    );
+    drop(case);
+
+    // Tags are searchable; a change of tags re-indexes the event.
+    let (_, found) = s.json(&["search", "kind:event tag:arrest"]);
+    assert_eq!(found["total"], 1, "{found}");
+    let out = s.run(&["reindex"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (_, found) = s.json(&["search", "kind:event tag:Arrest"]);
+    assert_eq!(found["total"], 1, "a rebuilt index has the tags: {found}");
+    s.json(&["event", "tag", &id, "--remove", "arrest"]);
+    let (_, found) = s.json(&["search", "kind:event tag:arrest"]);
+    assert_eq!(found["total"], 0, "{found}");
+}
+
+#[test]
+fn a_merge_keeps_every_tag_and_a_tagged_event_survives_reextraction() {
+    let s = Sandbox::new();
+    s.import(&[&seed_path()]);
+    let events = timeline(&s, &["--kind", "extracted"]);
+    let ids: Vec<String> = events.iter().map(|e| e["id"].to_string()).collect();
+    s.json(&[
+        "event", "tag", &ids[0], "--add", "botnet", "--add", "shared",
+    ]);
+    s.json(&[
+        "event", "tag", &ids[1], "--add", "arrest", "--add", "shared",
+    ]);
+    let (code, merged) = s.json(&["event", "merge", &ids[0], &ids[1]]);
+    assert_eq!(code, 0, "{merged}");
+    assert_eq!(
+        merged["tags"],
+        serde_json::json!(["arrest", "botnet", "shared"])
+    );
+    let (_, tags) = s.json(&["event", "tags"]);
+    assert_eq!(
+        tags,
+        serde_json::json!([
+            {"tag": "arrest", "count": 1}, {"tag": "botnet", "count": 1}, {"tag": "shared", "count": 1}
+        ])
+    );
+
+    // An unreviewed event with a tag is a person's decision: re-extraction keeps it, with its
+    // id and tags, and does not propose its sentence again beside it.
+    let arrest = arrest_id(&s);
+    s.json(&["event", "tag", &arrest, "--add", "arrest"]);
+    let before = timeline(&s, &[]).len();
+    let (code, report) = s.json(&["reextract"]);
+    assert_eq!(code, 0, "{report}");
+    let after = timeline(&s, &[]);
+    assert_eq!(after.len(), before);
+    let kept = find(&after, "was arrested in Spain last week");
+    assert_eq!(kept["id"].to_string(), arrest);
+    assert_eq!(kept["status"], "auto");
+    assert_eq!(kept["tags"], serde_json::json!(["arrest"]));
+    assert_eq!(
+        after
+            .iter()
+            .filter(|e| e["description"]
+                .as_str()
+                .unwrap()
+                .contains("was arrested in Spain last week"))
+            .count(),
+        1
+    );
+    let tagged = timeline(&s, &["--tag", "arrest"]);
+    assert_eq!(tagged.len(), 2, "{tagged:?}");
 }

@@ -5,7 +5,8 @@
 // runs nothing, and restarts the app to find the case reopened. Then the attribution views on
 // the seed: the quotes view lists its speakers, a quote is confirmed by keyboard and opens in
 // the reader outlined in its speaker's colour, the timeline shows the arrest in the week
-// before publication, a rename is undone, and after another restart the confirmation is kept.
+// before publication, the arrest is tagged and the tag filter leaves only it, a rename is
+// undone, and after another restart the confirmation is kept.
 //
 // Usage: node e2e/app.e2e.mjs APP_BINARY WORK_DIR REPO_ROOT
 
@@ -243,6 +244,27 @@ async function scenarioAttribution() {
     const sentence = await app.execute(`return [...document.querySelectorAll("[data-testid=reader-text] .target")].map((e) => e.textContent).join("")`);
     check(sentence.includes("was arrested in Spain last week"), "the event's source opens in the reader at its sentence");
     await app.chord(KEYS.escape);
+
+    // Tags: the arrest is tagged in its detail panel, and the tag filter then leaves only it.
+    await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
+    await app.jsClick(await app.waitFor("[data-testid=in-view-event]", { text: "arrested in Spain last week" }));
+    await app.waitFor("[data-testid=event-value]", { text: "2017-W14" });
+    const tagBox = await app.waitFor("[data-testid=tag-input]");
+    await app.click(tagBox);
+    await app.type(tagBox, " Arrest ");
+    await app.chord(KEYS.enter);
+    await app.waitFor("[data-testid=event-tag]", { text: "arrest" });
+    const tagged = await app.invoke("timeline", { query: { from: null, to: null, entity: null, kind: null, status: null, tag: "arrest", limit: null } });
+    check(tagged.length === 1 && tagged[0].value === "2017-W14" && tagged[0].tags.join() === "arrest", `the case has the arrest tagged "arrest" (${JSON.stringify(tagged.map((e) => [e.value, e.tags]))})`);
+    const everything = Number((await app.text(await app.waitFor("[data-testid=timeline-count]"))).split(" ")[0]);
+    await app.waitFor("[data-testid=tag-filter] option", { text: "arrest (1)" });
+    await app.execute(`const s = document.querySelector("[data-testid=tag-filter]"); s.value = "arrest"; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await app.waitFor("[data-testid=timeline-count]", { text: /^1 events/ });
+    await app.waitFor("[data-testid=in-view-count]", { text: /^1 events in view/ });
+    const remaining = await app.execute(`return [...document.querySelectorAll("[data-testid=in-view-event]")].map((e) => e.textContent)`);
+    check(everything > 1 && remaining.length === 1 && remaining[0].includes("arrested in Spain last week"), `filtering by the tag leaves only the tagged arrest of ${everything} events (${remaining})`);
+    await app.execute(`const s = document.querySelector("[data-testid=tag-filter]"); s.value = ""; s.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await app.waitFor("[data-testid=timeline-count]", { text: new RegExp(`^${everything} events`) });
 
     // People: rename, then undo.
     await app.click((await app.find("[data-testid=tab-people]"))[0]);

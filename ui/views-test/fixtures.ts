@@ -224,6 +224,7 @@ export function eventRecord(id: number, points: TimelinePoints & { titles: Map<n
       },
     ],
     entities: [],
+    tags: [],
     status: "auto",
     conflict: points.conflict[at],
   };

@@ -27,6 +27,9 @@ const quoteCount = Number(params.get("quotes") ?? "12");
 const points = timelinePoints(Number(params.get("events") ?? "50"));
 const people = entities(Number(params.get("people") ?? "0"));
 const reviewed = new Map<number, string>();
+// Event tags as the core keeps them (already in normal form here: the UI normalises first).
+const eventTagsOf = new Map<number, string[]>([[2, ["botnet"]]]);
+const taggedEvent = (id: number) => ({ ...eventRecord(id, points), tags: [...(eventTagsOf.get(id) ?? [])].sort() });
 type Note = { title: string; text: string; version: number };
 const notes: Note[] = [{ title: "Kelihos notes", text: "The botnet fell [@q1].", version: 1 }];
 const noteSummary = (n: Note) => ({
@@ -193,7 +196,25 @@ mockIPC(
       case "event_titles":
         return (a.ids as number[]).map((id) => points.titles.get(id) ?? "");
       case "get_event":
-        return eventRecord(Number(a.id), points);
+        return taggedEvent(Number(a.id));
+      case "tag_event": {
+        const id = Number(a.id);
+        const kept = (eventTagsOf.get(id) ?? []).filter((t) => !(a.remove as string[]).includes(t));
+        eventTagsOf.set(id, [...new Set([...kept, ...(a.add as string[])])]);
+        return taggedEvent(id);
+      }
+      case "event_tags": {
+        const counts = new Map<string, number>();
+        for (const tags of eventTagsOf.values()) for (const t of tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+        return [...counts].sort().map(([tag, count]) => ({ tag, count }));
+      }
+      case "merge_events": {
+        const into = Number(a.into);
+        const union = new Set(eventTagsOf.get(into) ?? []);
+        for (const id of a.from as number[]) for (const t of eventTagsOf.get(id) ?? []) union.add(t);
+        eventTagsOf.set(into, [...union]);
+        return { ...taggedEvent(into), status: "confirmed" };
+      }
       case "add_event": {
         const input = a.input as { title: string; date: string };
         return { ...eventRecord(1, points), id: 9999, title: input.title, value: input.date, kind: "manual" };

@@ -335,6 +335,71 @@ await test("the timeline draws 100,000 events fast, zooms, shows an event and ad
   expect(added.title === "Levashov extradited" && added.date === "2017-04-06", `add_event: ${JSON.stringify(added)}`);
 });
 
+await test("the timeline tags an event, filters by tag, undoes a removal and merges selected events", async (page) => {
+  await open(page, "docs=5&events=50");
+  await page.getByRole("button", { name: "Timeline" }).click();
+  await page.locator("[data-testid=timeline-count]").getByText("50 events").waitFor();
+  await page.waitForFunction(() => window.__dossierTimeline?.stats.firstPaintMs > 0);
+  await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(2017, 3, 2) / 1000, Date.UTC(2017, 3, 11) / 1000));
+  await page.locator("[data-testid=in-view-event]", { hasText: "arrested in Spain last week" }).click();
+  await page.locator("[data-testid=event-value]").getByText("2017-W14").waitFor();
+  const calls = (cmd) => page.evaluate((c) => window.__calls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
+
+  // A typed tag is added in its stored form on Enter; a bad one is refused before any call.
+  const box = page.getByTestId("tag-input");
+  await box.fill("a,b");
+  await box.press("Enter");
+  await page.locator("[data-testid=event-tags] [role=alert]").getByText("comma", { exact: false }).waitFor();
+  expect((await calls("tag_event")).length === 0, "a tag with a comma is refused in the window");
+  await box.fill("  Arrest ");
+  await box.press("Enter");
+  await page.locator("[data-testid=event-tag]").getByText("arrest", { exact: true }).waitFor();
+  const added = (await calls("tag_event"))[0];
+  expect(added.id === 1 && added.add.join() === "arrest" && added.remove.length === 0, `tag_event: ${JSON.stringify(added)}`);
+  // The case's other tags are offered while typing.
+  await box.fill("bot");
+  const offered = await page.locator("[data-testid=event-tags] datalist option").evaluateAll((os) => os.map((o) => o.value));
+  expect(offered.join() === "botnet", `offered tags: ${offered}`);
+  await box.fill("");
+
+  // The tag filter lists the case's tags with counts and asks for the tagged events.
+  const options = await page.locator("[data-testid=tag-filter] option").allTextContents();
+  expect(options.join("|") === "any|arrest (1)|botnet (1)", `tag filter options: ${options.join("|")}`);
+  await page.getByTestId("tag-filter").selectOption("arrest");
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "timeline_points" && c.args.query.tag === "arrest"));
+  await page.getByTestId("tag-filter").selectOption("");
+
+  // Removing is one click (or Enter on the focused ×); Ctrl+Z brings the tag back.
+  await page.getByRole("button", { name: "Remove tag arrest" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByTestId("tag-undo").waitFor();
+  expect((await page.locator("[data-testid=event-tag]").count()) === 0, "the removed tag is gone");
+  await page.locator("[data-testid=event-title]").click();
+  await page.keyboard.press("Control+z");
+  await page.locator("[data-testid=event-tag]").getByText("arrest", { exact: true }).waitFor();
+  const undo = (await calls("tag_event")).at(-1);
+  expect(undo.id === 1 && undo.add.join() === "arrest", `the undo re-adds the tag: ${JSON.stringify(undo)}`);
+
+  // Shift+click gathers events; the merge asks for confirmation, then calls merge_events.
+  await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(1989, 0, 1) / 1000, Date.UTC(1992, 0, 1) / 1000));
+  const rows = page.locator("[data-testid=in-view-event]");
+  await rows.nth(1).waitFor();
+  await rows.nth(0).click();
+  const first = Number(await page.evaluate(() => window.__calls.filter((c) => c.cmd === "get_event").at(-1).args.id));
+  await rows.nth(1).click({ modifiers: ["Shift"] });
+  await page.locator("[data-testid=merge-item]").nth(1).waitFor();
+  const second = Number(await page.evaluate(() => window.__calls.filter((c) => c.cmd === "get_event").at(-1).args.id));
+  expect(first !== second, "two different events are selected");
+  await page.getByTestId("merge-button").click();
+  await page.getByRole("alertdialog").getByText("cannot be undone", { exact: false }).waitFor();
+  expect((await calls("merge_events")).length === 0, "nothing is merged before the confirmation");
+  await page.getByTestId("merge-confirm").click();
+  await page.getByText("Merged 2 events", { exact: false }).waitFor();
+  const merged = (await calls("merge_events"))[0];
+  expect(merged.into === first && merged.from.join() === String(second), `merge_events: ${JSON.stringify(merged)}`);
+  expect((await page.locator("[data-testid=merge-panel]").count()) === 0, "the selection is cleared after the merge");
+});
+
 await test("notes: autocomplete cites a quote, a misquote is underlined, the preview opens the source", async (page) => {
   await open(page, "docs=5");
   await page.getByRole("button", { name: "Notes" }).click();

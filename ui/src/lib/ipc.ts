@@ -20,6 +20,7 @@ import type { EntityPage } from "./bindings/EntityPage";
 import type { EntitySummary } from "./bindings/EntitySummary";
 import type { EventInput } from "./bindings/EventInput";
 import type { EventRecord } from "./bindings/EventRecord";
+import type { EventTagCount } from "./bindings/EventTagCount";
 import type { QuoteEdit } from "./bindings/QuoteEdit";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { QuoteRecord } from "./bindings/QuoteRecord";
@@ -83,6 +84,8 @@ export const addEvent = (input: EventInput) => invoke<EventRecord>("add_event", 
 export const editEvent = (id: number, input: EventInput) => invoke<EventRecord>("edit_event", { id, input });
 export const reviewEvent = (id: number, status: ReviewStatus) => invoke<EventRecord>("review_event", { id, status });
 export const mergeEvents = (into: number, from: number[]) => invoke<EventRecord>("merge_events", { into, from });
+export const tagEvent = (id: number, add: string[], remove: string[]) => invoke<EventRecord>("tag_event", { id, add, remove });
+export const eventTags = () => invoke<EventTagCount[]>("event_tags");
 export const exportTimelineCsv = (query: TimelineQuery, path: string) =>
   invoke<number>("export_timeline_csv", { query, path });
 
@@ -178,5 +181,5 @@ export function entityFilter(fields: Partial<EntityFilter> = {}): EntityFilter {
 
 /** A full timeline query from the fields that matter (the rest unset). */
 export function timelineQuery(fields: Partial<TimelineQuery> = {}): TimelineQuery {
-  return { from: null, to: null, entity: null, kind: null, status: null, limit: null, ...fields };
+  return { from: null, to: null, entity: null, kind: null, status: null, tag: null, limit: null, ...fields };
 }

@@ -8,4 +8,9 @@ export type EventInput = { title: string | null, description: string | null,
 /**
  * YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, or a date-time YYYY-MM-DDTHH:MM.
  */
-date: string | null, sources: Array<SpanCitation>, };
+date: string | null, sources: Array<SpanCitation>, 
+/**
+ * When given, the event's tags become exactly these (in normal form); when absent, a new
+ * event has none and an edited one keeps its own.
+ */
+tags: Array<string> | null, };

@@ -26,7 +26,11 @@ precision: string, title: string, description: string, kind: EventKind, sources:
 /**
  * People and organisations named in the event's sentences.
  */
-entities: Array<string>, status: ReviewStatus, 
+entities: Array<string>, 
+/**
+ * The tags people gave it, in normal form (lower-case), sorted.
+ */
+tags: Array<string>, status: ReviewStatus, 
 /**
  * True when its sources give dates that cannot all be right (their intervals do not
  * overlap); each source keeps its own date so both can be shown.

@@ -10,8 +10,12 @@ export type TimelineQuery = { from: string | null, to: string | null,
 /**
  * An entity's name or alias.
  */
-entity: string | null, kind: EventKind | null, status: ReviewStatus | null, 
+entity: string | null, kind: EventKind | null, 
 /**
  * Rejected events are left out unless asked for by status.
  */
-limit: number | null, };
+status: ReviewStatus | null, 
+/**
+ * Only events carrying this tag (compared in normal form, so `Arrest` finds `arrest`).
+ */
+tag: string | null, limit: number | null, };

@@ -1,0 +1,132 @@
+// The timeline's canvas painting: the axis with its ticks, then each lane's events as bars
+// (wide enough to show their precision), dots, or columns for bins of several, conflicts
+// ringed in red and the shown and merge-selected events ringed in the text colour. Kept apart
+// from the view (views/Timeline.svelte), which owns the state, the input and the IPC.
+
+import type { TimelinePoints } from "./bindings/TimelinePoints";
+import { laneColor } from "./colors";
+import type { Lane } from "./lanes";
+import { laneShapes, ticks, toX, type LaneShapes, type View } from "./timescale";
+
+/** Height of the axis strip, height of a lane, and width of the lane labels, in CSS pixels. */
+export const AXIS = 30;
+export const LANE = 32;
+export const LABEL = 150;
+
+export type Scene = {
+  width: number;
+  height: number;
+  view: View;
+  lanes: Lane[];
+  points: TimelinePoints;
+  /** Whether event `i` (an index into the points) is ringed: shown or selected for a merge. */
+  isMarked: (i: number) => boolean;
+  colors: { fg: string; muted: string; rule: string; conflict: string };
+  dark: boolean;
+};
+
+/** Paints a frame; returns the tick unit and each lane's shapes (for hit testing). */
+export function paint(ctx: CanvasRenderingContext2D, scene: Scene): { unit: string; shapes: LaneShapes[] } {
+  const { width, height, view, lanes, points, isMarked, dark } = scene;
+  const { fg, muted, rule, conflict: conflictColor } = scene.colors;
+  const w = Math.max(width - LABEL, 1);
+  ctx.clearRect(0, 0, width, height);
+  ctx.font = "12px system-ui, sans-serif";
+  ctx.textBaseline = "middle";
+
+  const axis = ticks(view, w, 90);
+  ctx.strokeStyle = rule;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const t of axis.ticks) {
+    const x = Math.round(LABEL + t.x) + 0.5;
+    ctx.moveTo(x, AXIS - 6);
+    ctx.lineTo(x, height);
+  }
+  ctx.moveTo(LABEL, AXIS + 0.5);
+  ctx.lineTo(width, AXIS + 0.5);
+  ctx.stroke();
+  ctx.fillStyle = muted;
+  for (const t of axis.ticks) {
+    ctx.fillText(t.label, LABEL + t.x + 4, AXIS / 2);
+  }
+
+  const shapes: LaneShapes[] = [];
+  lanes.forEach((lane, l) => {
+    const y = AXIS + l * LANE + LANE / 2;
+    const color = laneColor(lane.label, dark);
+    const found = laneShapes(view, w, lane.members, points.start, points.end, points.conflict, lane.maxLength);
+    shapes.push(found);
+    ctx.fillStyle = l % 2 === 0 ? "rgba(127,127,127,0.06)" : "rgba(0,0,0,0)";
+    ctx.fillRect(0, y - LANE / 2, width, LANE);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(LABEL, y - LANE / 2, w, LANE);
+    ctx.clip();
+    ctx.globalAlpha = 0.45;
+    ctx.fillStyle = color;
+    for (const i of found.bars) {
+      const x0 = Math.max(LABEL + toX(view, w, points.start[i]), LABEL - 2);
+      const x1 = Math.min(LABEL + toX(view, w, points.end[i]), width + 2);
+      ctx.fillRect(x0, y - 7, x1 - x0, 14);
+    }
+    ctx.globalAlpha = 1;
+    for (const i of found.bars) {
+      const x0 = LABEL + toX(view, w, points.start[i]);
+      const x1 = LABEL + toX(view, w, points.end[i]);
+      ctx.strokeStyle = points.conflict[i] ? conflictColor : color;
+      ctx.lineWidth = points.conflict[i] || isMarked(i) ? 2.5 : 1;
+      ctx.strokeRect(x0, y - 7, x1 - x0, 14);
+    }
+    // Single events are dots; a bin of several is a column as tall as the log of its count,
+    // so dense stretches read as a histogram. Each kind of shape is one path, filled once:
+    // a fill per shape made 100k events cost 20 ms a frame in software rendering.
+    let most = 1;
+    for (const bin of found.bins) most = Math.max(most, bin.count);
+    const dots = new Path2D();
+    const columns = new Path2D();
+    const rings = new Path2D();
+    const ringSelected: number[] = [];
+    for (const bin of found.bins) {
+      const x = LABEL + bin.x + 2;
+      if (bin.count === 1) {
+        dots.moveTo(x + 4.5, y);
+        dots.arc(x, y, 4.5, 0, Math.PI * 2);
+        if (isMarked(bin.first)) ringSelected.push(x);
+      } else {
+        const h = 8 + (LANE - 14) * (Math.log2(bin.count) / Math.log2(Math.max(most, 2)));
+        columns.rect(x - 2, y - h / 2, 4, h);
+      }
+      if (bin.conflict) {
+        rings.moveTo(x + 7, y);
+        rings.arc(x, y, 7, 0, Math.PI * 2);
+      }
+    }
+    ctx.fillStyle = color;
+    ctx.fill(dots);
+    ctx.globalAlpha = 0.8;
+    ctx.fill(columns);
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = conflictColor;
+    ctx.stroke(rings);
+    if (ringSelected.length > 0) {
+      ctx.strokeStyle = fg;
+      ctx.beginPath();
+      for (const x of ringSelected) {
+        ctx.moveTo(x + 6.5, y);
+        ctx.arc(x, y, 6.5, 0, Math.PI * 2);
+      }
+      ctx.stroke();
+    }
+    ctx.restore();
+    ctx.fillStyle = fg;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(0, y - LANE / 2, LABEL - 8, LANE);
+    ctx.clip();
+    ctx.fillText(lane.label, 6, y);
+    ctx.restore();
+  });
+  return { unit: axis.unit, shapes };
+}
