@@ -27,6 +27,7 @@ use index::tantivy_error;
 pub use index::{index_dir, SearchIndex};
 use model::{HitKind, SearchFacets, SearchHit, SearchRequest, SearchResults, SearchSort};
 use query_build::Analyzers;
+pub use schema::SCHEMA_VERSION;
 
 use crate::model::DocumentKind;
 use crate::Result;
