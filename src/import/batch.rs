@@ -100,6 +100,14 @@ impl Marks {
     }
 }
 
+/// How many threads prepare files: every core but the one the importing thread writes on, at
+/// least one, and at most four (beyond that the writes are what the import waits for).
+fn preparing_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get().saturating_sub(1))
+        .clamp(1, 4)
+}
+
 /// Imports files and folders into the case behind `conn`. `progress` is called after every
 /// file; returning `false` from it cancels the import after committing what is done.
 pub fn import_paths(
@@ -107,6 +115,24 @@ pub fn import_paths(
     case_path: &Path,
     paths: &[PathBuf],
     extract: bool,
+    progress: &mut dyn FnMut(&ImportProgress) -> bool,
+) -> Result<ImportReport> {
+    import_with_threads(
+        conn,
+        case_path,
+        paths,
+        extract,
+        preparing_threads(),
+        progress,
+    )
+}
+
+fn import_with_threads(
+    conn: &mut Connection,
+    case_path: &Path,
+    paths: &[PathBuf],
+    extract: bool,
+    threads: usize,
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
 ) -> Result<ImportReport> {
     let mut report = ImportReport::default();
@@ -133,26 +159,46 @@ pub fn import_paths(
         current: String::new(),
     };
     let imported_at = crate::store::now();
-    // A second thread reads, parses and runs the (pure) extractors ahead of this one, which
-    // only writes to the case: on two cores extraction then costs little more than the writes.
-    // The channel is bounded so the reader never runs far ahead of what is stored.
+    // Other threads read, parse and run the (pure) extractors ahead of this one, which only
+    // writes to the case: on two cores extraction then costs little more than the writes. With
+    // more cores, files are dealt to the threads in turn and taken back in the same turn, so
+    // they are stored in the order found. The channels are bounded so the readers never run
+    // far ahead of what is stored.
     std::thread::scope(|scope| -> Result<ImportReport> {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Prepared>(32);
-        scope.spawn(move || {
-            for (path, size) in files {
-                let outcome = prepare(&path, size, extract);
-                // A closed channel means the import was cancelled or failed: stop reading.
-                if sender
-                    .send(Prepared {
-                        path,
-                        size,
-                        outcome,
-                    })
-                    .is_err()
-                {
-                    break;
+        let threads = threads.max(1);
+        let mut shares: Vec<Vec<(PathBuf, u64)>> = vec![Vec::new(); threads];
+        for (i, file) in files.into_iter().enumerate() {
+            shares[i % threads].push(file);
+        }
+        let mut receivers = Vec::with_capacity(threads);
+        for share in shares {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Prepared>(32 / threads);
+            receivers.push(receiver);
+            scope.spawn(move || {
+                for (path, size) in share {
+                    let outcome = prepare(&path, size, extract);
+                    // A closed channel means the import was cancelled or failed: stop reading.
+                    if sender
+                        .send(Prepared {
+                            path,
+                            size,
+                            outcome,
+                        })
+                        .is_err()
+                    {
+                        break;
+                    }
                 }
-            }
+            });
+        }
+        // File i is the (i / threads)-th of thread i % threads. The first thread found done
+        // in this turn means every file was taken, since files were dealt in the same turn.
+        // The iterator owns the receivers, so leaving the loop early closes the channels.
+        let mut next = 0;
+        let in_order = std::iter::from_fn(move || {
+            let prepared = receivers[next % threads].recv().ok();
+            next += 1;
+            prepared
         });
         let mut tx = conn.transaction()?;
         let mut cache = ResolveCache::default();
@@ -161,7 +207,7 @@ pub fn import_paths(
         let mut batch: Vec<Prepared> = Vec::new();
         let mut marks = Marks::of(&report);
         let mut last_commit = Instant::now();
-        for prepared in receiver {
+        for prepared in in_order {
             state.current = prepared.path.display().to_string();
             let mut commit_now = false;
             let written = write_file(
@@ -470,5 +516,59 @@ mod tests {
         // so the import's transaction committed normally and a later write starts cleanly.
         conn.execute_batch("DROP TRIGGER temp.refuse").unwrap();
         assert!(conn.is_autocommit());
+    }
+    #[test]
+    fn files_prepared_on_several_threads_are_stored_in_the_order_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dir.path().join("sources");
+        std::fs::create_dir(&sources).unwrap();
+        for i in 0..11 {
+            std::fs::write(
+                sources.join(format!("{i:02}.txt")),
+                format!("Memo {i}\n\n\"Number {i} is in,\" said Ann Smith of Gamma Ltd.\n"),
+            )
+            .unwrap();
+        }
+        // A file that fails and one that repeats another, among them.
+        std::fs::write(sources.join("04b.txt"), "").unwrap();
+        std::fs::copy(sources.join("02.txt"), sources.join("07b.txt")).unwrap();
+        let titles = |threads: usize| {
+            let case = dir.path().join(format!("case{threads}.dossier"));
+            let mut conn = crate::store::create(&case).unwrap();
+            let report = import_with_threads(
+                &mut conn,
+                &case,
+                std::slice::from_ref(&sources),
+                true,
+                threads,
+                &mut |_| true,
+            )
+            .unwrap();
+            assert_eq!(
+                (report.imported, report.duplicates, report.failed.len()),
+                (11, 1, 1)
+            );
+            let titles: Vec<String> = report
+                .documents
+                .iter()
+                .map(|id| {
+                    conn.query_row("SELECT title FROM documents WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })
+                    .unwrap()
+                })
+                .collect();
+            let ids_in_order = report.documents.windows(2).all(|w| w[0] < w[1]);
+            assert!(ids_in_order, "{:?}", report.documents);
+            (titles, count(&conn, "SELECT count(*) FROM quotes"))
+        };
+        let one = titles(1);
+        assert_eq!(
+            one.0,
+            (0..11).map(|i| format!("Memo {i}")).collect::<Vec<_>>()
+        );
+        assert_eq!(one.1, 11);
+        assert_eq!(titles(3), one);
+        assert_eq!(titles(4), one);
     }
 }
