@@ -401,7 +401,6 @@ fn add_dates(d: &mut TantivyDocument, f: &Fields, earliest: i64, latest: i64) {
 
 fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
     let mut d = TantivyDocument::default();
-    d.add_text(f.key, document_key(row.id));
     d.add_text(f.hit_kind, "document");
     d.add_i64(f.id, row.id);
     add_document_context(&mut d, f, &row, true);
@@ -417,7 +416,6 @@ fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
 
 fn add_quote(writer: &IndexWriter, f: &Fields, row: &IndexRow, quote: QuoteIndexRow) -> Result<()> {
     let mut d = TantivyDocument::default();
-    d.add_text(f.key, format!("quote:{}", quote.id));
     d.add_text(f.hit_kind, "quote");
     d.add_i64(f.id, quote.id);
     add_document_context(&mut d, f, row, false);
@@ -439,9 +437,7 @@ fn add_quote(writer: &IndexWriter, f: &Fields, row: &IndexRow, quote: QuoteIndex
 
 fn add_event(writer: &IndexWriter, f: &Fields, event: EventIndexRow) -> Result<()> {
     let mut d = TantivyDocument::default();
-    let key = format!("event:{}", event.id);
-    d.add_text(f.key, &key);
-    d.add_text(f.unit, &key);
+    d.add_text(f.unit, format!("event:{}", event.id));
     d.add_text(f.hit_kind, "event");
     d.add_i64(f.id, event.id);
     if let Some(doc_id) = event.doc_id {
@@ -476,9 +472,7 @@ fn add_event(writer: &IndexWriter, f: &Fields, event: EventIndexRow) -> Result<(
 /// A note: its own unit, found by its title and its text (`kind:note`).
 fn add_note(writer: &IndexWriter, f: &Fields, note: NoteIndexRow) -> Result<()> {
     let mut d = TantivyDocument::default();
-    let key = format!("note:{}", note.id);
-    d.add_text(f.key, &key);
-    d.add_text(f.unit, &key);
+    d.add_text(f.unit, format!("note:{}", note.id));
     d.add_text(f.hit_kind, "note");
     d.add_i64(f.id, note.id);
     d.add_text(f.title, &note.title);

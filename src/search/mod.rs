@@ -5,6 +5,7 @@
 //! - `query_parser`: Dossier's query language → syntax tree, with positioned errors.
 //! - `query_build`: syntax tree → tantivy queries.
 //! - `snippets`, `facets`: what a result shows besides the ranked hits.
+//! - `stem_cache`: English stemming that remembers the words it has stemmed.
 //! - `saved`: saved searches, kept in the case file.
 
 mod facets;
@@ -14,6 +15,7 @@ mod query_build;
 pub mod query_parser;
 mod schema;
 mod snippets;
+mod stem_cache;
 
 use std::time::Instant;
 
@@ -25,6 +27,7 @@ use index::tantivy_error;
 pub use index::{index_dir, SearchIndex};
 use model::{HitKind, SearchFacets, SearchHit, SearchRequest, SearchResults, SearchSort};
 use query_build::Analyzers;
+pub use schema::SCHEMA_VERSION;
 
 use crate::model::DocumentKind;
 use crate::Result;

@@ -8,13 +8,16 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    TokenizerManager,
 };
 
+use super::stem_cache::CachedEnglishStemmer;
+
 /// Bump this whenever the schema or an analyzer changes: an index written with another
-/// version is rebuilt from SQLite on open.
-pub const SCHEMA_VERSION: u32 = 3;
+/// version is rebuilt from SQLite on open. Version 4 dropped the per-hit `key` field and the
+/// inverted index of `id`, which no query used.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The stemmed analyzer's name in tantivy's tokenizer manager.
 pub const STEMMED: &str = "dossier_stemmed";
@@ -37,7 +40,7 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedEnglishStemmer)
         .build()
 }
 
@@ -51,13 +54,13 @@ pub fn register(tokenizers: &TokenizerManager) {
 /// later) share the schema, told apart by `hit_kind`; fields a kind lacks stay empty.
 #[derive(Clone, Copy)]
 pub struct Fields {
-    /// `document:12`, `quote:40`, `event:7`: the hit's own key.
-    pub key: Field,
     /// The unit of re-indexing every update deletes by before adding: `document:12` for a
     /// document and its quotes (which show the document's title and date), `event:7`.
     pub unit: Field,
     pub hit_kind: Field,
-    /// The hit's own id (for a document, the document id).
+    /// The hit's own id (for a document, the document id), stored to be shown. It is not
+    /// indexed: nothing searches by it, and with extraction an import adds some seven quote
+    /// and event hits per document, each of which would add a term that no query reads.
     pub id: Field,
     pub doc_id: Field,
     pub title: Field,
@@ -99,10 +102,9 @@ fn text(analyzer: &str, positions: bool) -> TextOptions {
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
-        key: b.add_text_field("key", STRING),
         unit: b.add_text_field("unit", STRING),
         hit_kind: b.add_text_field("hit_kind", STRING | STORED),
-        id: b.add_i64_field("id", INDEXED | STORED),
+        id: b.add_i64_field("id", STORED),
         doc_id: b.add_i64_field("doc_id", INDEXED | STORED | FAST),
         title: b.add_text_field("title", text(STEMMED, true) | STORED),
         title_exact: b.add_text_field("title_exact", text(EXACT, true)),

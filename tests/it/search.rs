@@ -376,6 +376,33 @@ fn a_deleted_or_corrupted_index_is_rebuilt_transparently() {
 }
 
 #[test]
+fn an_index_of_an_older_schema_is_rebuilt_on_open() {
+    let s = fixture();
+    let meta = dossier::search::index_dir(&s.case).join("meta.json");
+    let current = std::fs::read_to_string(&meta).unwrap();
+    // The payload is JSON inside meta.json's JSON, so its quotes are escaped.
+    let version = dossier::search::SCHEMA_VERSION;
+    let mark = format!("\\\"schema_version\\\":{version}");
+    assert!(current.contains(&mark), "{current}");
+    let older = format!("\\\"schema_version\\\":{}", version - 1);
+    std::fs::write(&meta, current.replace(&mark, &older)).unwrap();
+
+    let value = search(&s, &["kelihos"]);
+    assert_eq!(value["total"], 2);
+    let notice = value["notice"].as_str().unwrap();
+    assert!(
+        notice.contains(&format!(
+            "was built by another version of Dossier (schema {}, now {version}); rebuilt it",
+            version - 1
+        )),
+        "{notice}"
+    );
+    // Rebuilt once: the next search finds a current index and says nothing.
+    assert_eq!(search(&s, &["kelihos"])["notice"], Value::Null);
+    assert!(std::fs::read_to_string(&meta).unwrap().contains(&mark));
+}
+
+#[test]
 fn the_index_catches_up_with_what_sqlite_holds() {
     let s = fixture();
     // Another program (or a crash before the index commit) changes the case behind the

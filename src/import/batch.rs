@@ -1,0 +1,574 @@
+//! Writing an import into the case: a reader thread prepares files (reading, parsing, running
+//! the extractors) while this one stores them in batches, one transaction per batch.
+//!
+//! A document is stored all or nothing. Giving every document its own savepoint would ensure
+//! that, but costs the importing thread about a fifth of its time (SQLite copies the pages a
+//! savepoint changes into a sub-journal) for the rare document that fails. So documents are
+//! written without one, and the batch keeps its prepared files until it commits: when a
+//! document fails, the batch's transaction is rolled back and its files are written again,
+//! this time each document in its own savepoint, so the failing one is rolled back alone and
+//! the report reads exactly as if every document had had a savepoint from the start.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rusqlite::{Connection, Transaction};
+
+use super::{
+    collect_files, failure, parse_file, read_source, sha256_hex, ImportedDocument, COMMIT_EVERY,
+    COMMIT_EVERY_DOCUMENTS,
+};
+use crate::analysis::{self, Extraction};
+use crate::model::{ImportProgress, ImportReport};
+use crate::store::documents;
+use crate::store::entities::ResolveCache;
+use crate::{Error, Result};
+
+/// A file's documents, each with what the extractors found in it, and notes on repairs.
+type PreparedFile = (
+    Vec<Result<(ImportedDocument, Option<Extraction>)>>,
+    Vec<String>,
+);
+
+/// A file read, parsed and run through the extractors, ready to be stored.
+struct Prepared {
+    path: PathBuf,
+    size: u64,
+    outcome: Result<PreparedFile>,
+}
+
+fn prepare(path: &Path, size: u64, extract: bool) -> Result<PreparedFile> {
+    let parsed = read_source(path, size).and_then(|bytes| parse_file(path, bytes))?;
+    let documents = parsed
+        .documents
+        .into_iter()
+        .map(|doc| {
+            doc.map(|doc| {
+                let extraction = extract.then(|| {
+                    let published = doc.published.as_ref().map(|p| p.iso.as_str());
+                    let extraction = analysis::extract(&doc.text, published);
+                    analysis::with_legal(extraction, &doc.text, doc.structure.legal.as_ref())
+                });
+                (doc, extraction)
+            })
+        })
+        .collect();
+    Ok((documents, parsed.warnings))
+}
+
+/// How the documents of a file are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Straight into the batch's transaction; the first failure stops the file and asks for
+    /// the batch to be written again in `Isolated` mode.
+    Direct,
+    /// Each document in its own savepoint, so a failure rolls back that document alone and
+    /// becomes a failure in the report.
+    Isolated,
+}
+
+/// A document failed while writing directly: the batch's transaction holds part of it.
+struct NeedsIsolation;
+
+/// How long the report's lists were when the open transaction began, so that writing its
+/// files again starts from the same report.
+struct Marks {
+    imported: usize,
+    duplicates: usize,
+    failed: usize,
+    warnings: usize,
+    documents: usize,
+}
+
+impl Marks {
+    fn of(report: &ImportReport) -> Marks {
+        Marks {
+            imported: report.imported,
+            duplicates: report.duplicates,
+            failed: report.failed.len(),
+            warnings: report.warnings.len(),
+            documents: report.documents.len(),
+        }
+    }
+
+    fn restore(&self, report: &mut ImportReport) {
+        report.imported = self.imported;
+        report.duplicates = self.duplicates;
+        report.failed.truncate(self.failed);
+        report.warnings.truncate(self.warnings);
+        report.documents.truncate(self.documents);
+    }
+}
+
+/// How many threads prepare files: every core but the one the importing thread writes on, at
+/// least one, and at most four (beyond that the writes are what the import waits for).
+fn preparing_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get().saturating_sub(1))
+        .clamp(1, 4)
+}
+
+/// Imports files and folders into the case behind `conn`. `progress` is called after every
+/// file; returning `false` from it cancels the import after committing what is done.
+pub fn import_paths(
+    conn: &mut Connection,
+    case_path: &Path,
+    paths: &[PathBuf],
+    extract: bool,
+    progress: &mut dyn FnMut(&ImportProgress) -> bool,
+) -> Result<ImportReport> {
+    import_with_threads(
+        conn,
+        case_path,
+        paths,
+        extract,
+        preparing_threads(),
+        progress,
+    )
+}
+
+fn import_with_threads(
+    conn: &mut Connection,
+    case_path: &Path,
+    paths: &[PathBuf],
+    extract: bool,
+    threads: usize,
+    progress: &mut dyn FnMut(&ImportProgress) -> bool,
+) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let mut files = collect_files(paths, &mut report.failed);
+    // A folder may hold the case file itself; it and its journal files are never sources.
+    let case_files: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .filter_map(|suffix| {
+            let mut name = case_path.as_os_str().to_owned();
+            name.push(suffix);
+            std::fs::canonicalize(PathBuf::from(name)).ok()
+        })
+        .collect();
+    files
+        .retain(|(path, _)| std::fs::canonicalize(path).map_or(true, |p| !case_files.contains(&p)));
+    let mut state = ImportProgress {
+        files_done: 0,
+        files_total: files.len(),
+        bytes_done: 0,
+        bytes_total: files.iter().map(|(_, size)| size).sum(),
+        imported: 0,
+        duplicates: 0,
+        failed: report.failed.len(),
+        current: String::new(),
+    };
+    let imported_at = crate::store::now();
+    // Other threads read, parse and run the (pure) extractors ahead of this one, which only
+    // writes to the case: on two cores extraction then costs little more than the writes. With
+    // more cores, files are dealt to the threads in turn and taken back in the same turn, so
+    // they are stored in the order found. The channels are bounded so the readers never run
+    // far ahead of what is stored.
+    std::thread::scope(|scope| -> Result<ImportReport> {
+        let threads = threads.max(1);
+        let mut shares: Vec<Vec<(PathBuf, u64)>> = vec![Vec::new(); threads];
+        for (i, file) in files.into_iter().enumerate() {
+            shares[i % threads].push(file);
+        }
+        let mut receivers = Vec::with_capacity(threads);
+        for share in shares {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Prepared>(32 / threads);
+            receivers.push(receiver);
+            scope.spawn(move || {
+                for (path, size) in share {
+                    let outcome = prepare(&path, size, extract);
+                    // A closed channel means the import was cancelled or failed: stop reading.
+                    if sender
+                        .send(Prepared {
+                            path,
+                            size,
+                            outcome,
+                        })
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        // File i is the (i / threads)-th of thread i % threads. The first thread found done
+        // in this turn means every file was taken, since files were dealt in the same turn.
+        // The iterator owns the receivers, so leaving the loop early closes the channels.
+        let mut next = 0;
+        let in_order = std::iter::from_fn(move || {
+            let prepared = receivers[next % threads].recv().ok();
+            next += 1;
+            prepared
+        });
+        let mut tx = conn.transaction()?;
+        let mut cache = ResolveCache::default();
+        // The files written in the open transaction, kept to be written again if one of
+        // their documents fails.
+        let mut batch: Vec<Prepared> = Vec::new();
+        let mut marks = Marks::of(&report);
+        let mut last_commit = Instant::now();
+        for prepared in in_order {
+            state.current = prepared.path.display().to_string();
+            let mut commit_now = false;
+            let written = write_file(
+                &tx,
+                &prepared,
+                Mode::Direct,
+                &imported_at,
+                &mut cache,
+                &mut report,
+            );
+            batch.push(prepared);
+            if written.is_err() {
+                // Rolling back fails only when SQLite already has (after some I/O errors);
+                // either way the transaction is gone, and writing again reports what fails.
+                let _ = tx.rollback();
+                // The entities the cache remembers may have been rolled back with it.
+                cache.clear();
+                marks.restore(&mut report);
+                tx = conn.transaction()?;
+                for prepared in &batch {
+                    // Isolated writing records failures in the report and never stops.
+                    let _ = write_file(
+                        &tx,
+                        prepared,
+                        Mode::Isolated,
+                        &imported_at,
+                        &mut cache,
+                        &mut report,
+                    );
+                }
+                commit_now = true;
+            }
+            let file = batch.last().expect("the file was just added");
+            state.files_done += 1;
+            state.bytes_done += file.size;
+            state.imported = report.imported;
+            state.duplicates = report.duplicates;
+            state.failed = report.failed.len();
+            let uncommitted = report.imported - marks.imported;
+            if commit_now
+                || uncommitted >= COMMIT_EVERY_DOCUMENTS
+                || last_commit.elapsed() >= COMMIT_EVERY
+            {
+                tx.commit()?;
+                tx = conn.transaction()?;
+                batch.clear();
+                marks = Marks::of(&report);
+                last_commit = Instant::now();
+            }
+            if !progress(&state) {
+                report.cancelled = true;
+                break;
+            }
+        }
+        tx.commit()?;
+        Ok(std::mem::take(&mut report))
+    })
+}
+
+/// Writes one prepared file's documents and records in `report` what became of each.
+/// Only `Mode::Direct` returns an error, when a document failed partway.
+fn write_file(
+    tx: &Transaction<'_>,
+    prepared: &Prepared,
+    mode: Mode,
+    imported_at: &str,
+    cache: &mut ResolveCache,
+    report: &mut ImportReport,
+) -> std::result::Result<(), NeedsIsolation> {
+    let path = &prepared.path;
+    let (documents, warnings) = match &prepared.outcome {
+        Err(err) => {
+            report.failed.push(failure(path, err));
+            return Ok(());
+        }
+        Ok(file) => file,
+    };
+    for warning in warnings {
+        report
+            .warnings
+            .push(failure(path, &Error::invalid_input(warning.clone())));
+    }
+    for doc in documents {
+        let (doc, extraction) = match doc {
+            Err(err) => {
+                report.failed.push(failure(path, err));
+                continue;
+            }
+            Ok(doc) => doc,
+        };
+        let stored = match mode {
+            Mode::Direct => {
+                Ok(
+                    store_and_record(tx, doc, extraction.as_ref(), path, imported_at, cache)
+                        .map_err(|_| NeedsIsolation)?,
+                )
+            }
+            Mode::Isolated => isolated(tx, doc, extraction.as_ref(), path, imported_at, cache),
+        };
+        match stored {
+            Ok(Some((id, problems))) => {
+                for problem in problems {
+                    report
+                        .warnings
+                        .push(failure(path, &Error::internal(problem)));
+                }
+                report.imported += 1;
+                report.documents.push(id);
+            }
+            Ok(None) => report.duplicates += 1,
+            Err(err) => {
+                // The document's savepoint was rolled back, and with it any entity the
+                // cache may remember.
+                cache.clear();
+                report.failed.push(failure(path, &err));
+            }
+        }
+    }
+    Ok(())
+}
+
+type Stored = Result<Option<(i64, Vec<String>)>>;
+
+/// Stores a document inside its own savepoint, so that a failure leaves nothing of it behind
+/// in the batch's transaction. The savepoint's statements are prepared once for the import
+/// rather than parsed for every document, as `Transaction::savepoint` would.
+fn isolated(
+    tx: &Transaction<'_>,
+    doc: &ImportedDocument,
+    extraction: Option<&Extraction>,
+    path: &Path,
+    imported_at: &str,
+    cache: &mut ResolveCache,
+) -> Stored {
+    tx.prepare_cached("SAVEPOINT import_document")?
+        .execute([])?;
+    let stored = store_and_record(tx, doc, extraction, path, imported_at, cache);
+    if stored.is_err() {
+        tx.prepare_cached("ROLLBACK TO import_document")?
+            .execute([])?;
+    }
+    tx.prepare_cached("RELEASE import_document")?.execute([])?;
+    stored
+}
+
+/// Stores a document and, when the extractors ran, what they found in it.
+fn store_and_record(
+    conn: &Connection,
+    doc: &ImportedDocument,
+    extraction: Option<&Extraction>,
+    path: &Path,
+    imported_at: &str,
+    cache: &mut ResolveCache,
+) -> Stored {
+    let Some(id) = store_one(conn, doc, path, imported_at)? else {
+        return Ok(None);
+    };
+    let Some(extraction) = extraction else {
+        return Ok(Some((id, Vec::new())));
+    };
+    let published = doc.published.as_ref();
+    let recorded = analysis::record(
+        conn,
+        &analysis::DocumentFacts {
+            id,
+            title: &doc.title,
+            text: &doc.text,
+            published: published.map(|p| p.iso.as_str()),
+            published_precision: published.map(|p| p.precision.as_str()),
+            published_span: published.map(|p| (p.earliest, p.latest)),
+            fresh: true,
+        },
+        extraction,
+        cache,
+    )?;
+    Ok(Some((id, recorded.problems)))
+}
+
+/// Stores a document unless its original bytes are already in the case (Ok(None)).
+fn store_one(
+    conn: &Connection,
+    doc: &ImportedDocument,
+    path: &Path,
+    imported_at: &str,
+) -> Result<Option<i64>> {
+    let sha = sha256_hex(&doc.original);
+    if documents::find_by_sha256(conn, &sha)?.is_some() {
+        return Ok(None);
+    }
+    let original_path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let id = documents::insert(
+        conn,
+        doc,
+        &sha,
+        Some(&original_path.display().to_string()),
+        imported_at,
+    )?;
+    crate::store::pages::insert(conn, id, &doc.structure)?;
+    Ok(Some(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(conn: &Connection, sql: &str) -> i64 {
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_document_whose_proposals_fail_is_rolled_back_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let case = dir.path().join("case.dossier");
+        let mut conn = crate::store::create(&case).unwrap();
+        // A write that fails halfway through the second document's proposals, after the
+        // document row, its entities and its mentions are already written.
+        conn.execute_batch(
+            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON quotes WHEN NEW.text LIKE '%refused%'
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+        )
+        .unwrap();
+        let sources = dir.path().join("sources");
+        std::fs::create_dir(&sources).unwrap();
+        std::fs::write(
+            sources.join("a.txt"),
+            "\"We kept everything,\" said Maria Lopez, an analyst at Acme Corp.\n",
+        )
+        .unwrap();
+        // In the same batch, before the failing document: a file that fails on its own and
+        // one imported with a warning, each of which must be reported once, not again when
+        // the batch is written a second time.
+        std::fs::write(sources.join("a_empty.txt"), "").unwrap();
+        std::fs::write(
+            sources.join("a_latin1.txt"),
+            b"Caf\xe9 notes from the meeting.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sources.join("b.txt"),
+            "\"This was refused,\" said John Carter, a spokesman for Beta Inc.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sources.join("c.txt"),
+            "\"We kept this too,\" said Ann Smith, director at Gamma Ltd.\n",
+        )
+        .unwrap();
+        let report = import_paths(&mut conn, &case, &[sources], true, &mut |_| true).unwrap();
+        assert_eq!(report.imported, 3, "{:?}", report.failed);
+        assert_eq!(report.failed.len(), 2, "{:?}", report.failed);
+        assert!(report.failed[0].path.ends_with("a_empty.txt"));
+        assert!(report.failed[1].path.ends_with("b.txt"));
+        assert!(report.failed[1].error.contains("refused by the test"));
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+        assert!(report.warnings[0].path.ends_with("a_latin1.txt"));
+        let mut ids = report.documents.clone();
+        ids.dedup();
+        assert_eq!(ids.len(), 3, "{:?}", report.documents);
+        assert_eq!(count(&conn, "SELECT count(*) FROM documents"), 3);
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM documents WHERE id IN (SELECT value FROM json_each(?))"
+                    .replace('?', &format!("'{:?}'", report.documents))
+                    .as_str()
+            ),
+            3
+        );
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM quotes WHERE text LIKE 'We kept%'"
+            ),
+            2
+        );
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM quotes WHERE text LIKE '%refused%'"
+            ),
+            0
+        );
+        // The other documents' speakers are entities; the failed one's are not.
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM entities WHERE name IN ('Maria Lopez', 'Ann Smith')"
+            ),
+            2
+        );
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM entities WHERE name LIKE '%Carter%' OR name LIKE '%Beta%'"
+            ),
+            0
+        );
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)"
+            ),
+            0
+        );
+        // The failing batch was written again with a savepoint per document, each released,
+        // so the import's transaction committed normally and a later write starts cleanly.
+        conn.execute_batch("DROP TRIGGER temp.refuse").unwrap();
+        assert!(conn.is_autocommit());
+    }
+    #[test]
+    fn files_prepared_on_several_threads_are_stored_in_the_order_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dir.path().join("sources");
+        std::fs::create_dir(&sources).unwrap();
+        for i in 0..11 {
+            std::fs::write(
+                sources.join(format!("{i:02}.txt")),
+                format!("Memo {i}\n\n\"Number {i} is in,\" said Ann Smith of Gamma Ltd.\n"),
+            )
+            .unwrap();
+        }
+        // A file that fails and one that repeats another, among them.
+        std::fs::write(sources.join("04b.txt"), "").unwrap();
+        std::fs::copy(sources.join("02.txt"), sources.join("07b.txt")).unwrap();
+        let titles = |threads: usize| {
+            let case = dir.path().join(format!("case{threads}.dossier"));
+            let mut conn = crate::store::create(&case).unwrap();
+            let report = import_with_threads(
+                &mut conn,
+                &case,
+                std::slice::from_ref(&sources),
+                true,
+                threads,
+                &mut |_| true,
+            )
+            .unwrap();
+            assert_eq!(
+                (report.imported, report.duplicates, report.failed.len()),
+                (11, 1, 1)
+            );
+            let titles: Vec<String> = report
+                .documents
+                .iter()
+                .map(|id| {
+                    conn.query_row("SELECT title FROM documents WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })
+                    .unwrap()
+                })
+                .collect();
+            let ids_in_order = report.documents.windows(2).all(|w| w[0] < w[1]);
+            assert!(ids_in_order, "{:?}", report.documents);
+            (titles, count(&conn, "SELECT count(*) FROM quotes"))
+        };
+        let one = titles(1);
+        assert_eq!(
+            one.0,
+            (0..11).map(|i| format!("Memo {i}")).collect::<Vec<_>>()
+        );
+        assert_eq!(one.1, 11);
+        assert_eq!(titles(3), one);
+        assert_eq!(titles(4), one);
+    }
+}
