@@ -75,6 +75,12 @@ try {
   await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
   await app.jsClick(await app.waitFor("[data-testid=in-view-event]", { text: /arrest(ed in Spain)? last week/ }));
   await app.waitFor("[data-testid=event-value]", { text: "W14" });
+  // The arrest gets a tag, so the shot shows the tag editor and the tag filter in use.
+  const tagBox = await app.waitFor("[data-testid=tag-input]");
+  await app.click(tagBox);
+  await app.type(tagBox, "arrest");
+  await app.chord(KEYS.enter);
+  await app.waitFor("[data-testid=event-tag]", { text: "arrest" });
   await app.jsClick(await app.waitFor("[data-testid=event-detail] button", { text: "Zoom to it" }));
   await sleep(600);
   shoot("timeline");

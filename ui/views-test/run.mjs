@@ -437,6 +437,12 @@ await test("export: preview a brief as text and save it as Markdown", async (pag
   expect(call.path === "/exports/brief.md" && call.options.notes.join() === "1", `export_brief: ${JSON.stringify(call)}`);
   await page.getByRole("button", { name: "Quotes as CSV…" }).click();
   await page.getByTestId("export-status").getByText("Wrote 12 quotes to /exports/quotes.csv.").waitFor();
+  // The timeline CSV can keep only the events with a tag, picked from the case's tags.
+  await page.getByTestId("export-tag").selectOption("botnet");
+  await page.getByRole("button", { name: "Timeline as CSV…" }).click();
+  await page.getByTestId("export-status").getByText(/to \/exports\/timeline\.csv/).waitFor();
+  const timeline = await page.evaluate(() => window.__calls.find((c) => c.cmd === "export_timeline_csv").args);
+  expect(timeline.query.tag === "botnet", `export_timeline_csv: ${JSON.stringify(timeline)}`);
 });
 
 await browser.close();
