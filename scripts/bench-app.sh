@@ -15,11 +15,7 @@ WORK="$(mktemp -d -t dossier-bench.XXXXXX)"
 source "$root/scripts/lib-xvfb.sh"
 trap 'stop_all; rm -rf "$WORK"' EXIT
 
-if [[ -n "${DOSSIER_BENCH_DEBUG:-}" ]]; then
-  app="$("$root/scripts/build-app.sh" | tail -n 1)"
-else
-  app="$("$root/scripts/build-app.sh" --release | tail -n 1)"
-fi
+app="$("$root/scripts/build-app.sh" --bench | tail -n 1)"
 cargo build --quiet --manifest-path "$root/Cargo.toml" --bin dossier
 dossier="${CARGO_TARGET_DIR:-$root/target}/debug/dossier"
 ensure_tauri_driver

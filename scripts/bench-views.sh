@@ -21,11 +21,7 @@ trap 'stop_all; rm -rf "$WORK"' EXIT
 
 # The optimised build is measured; DOSSIER_BENCH_DEBUG=1 measures the debug build instead
 # (the same UI bundle, so the canvas and vis-timeline figures compare the same way).
-if [[ -n "${DOSSIER_BENCH_DEBUG:-}" ]]; then
-  app="$("$root/scripts/build-app.sh" | tail -n 1)"
-else
-  app="$("$root/scripts/build-app.sh" --release | tail -n 1)"
-fi
+app="$("$root/scripts/build-app.sh" --bench | tail -n 1)"
 ensure_tauri_driver
 isolate_home
 start_xvfb

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Dossier desktop app (unbundled) from any working directory: a debug build, or
-# with `--release` an optimised one (scripts/bench-app.sh measures that one).
+# with `--release` an optimised one (the benchmarks measure that one; see `--bench` below).
 #
 # Safe to run repeatedly: dependencies are only reinstalled when ui/package-lock.json is newer
 # than ui/node_modules, and cargo rebuilds only what changed.
@@ -21,9 +21,15 @@ fi
 # the UI is built exactly once, with the same command a developer's `tauri build` uses.
 # The two paths are given explicitly because ui/ and src-tauri/ are siblings and the CLI's own
 # search depends on the working directory.
+# `--bench` is what the benchmark scripts ask for: the optimised build, or the debug build when
+# DOSSIER_BENCH_DEBUG is set, so that every benchmark chooses the same way.
+mode="${1:-}"
+if [[ "$mode" == "--bench" ]]; then
+  mode="$([[ -n "${DOSSIER_BENCH_DEBUG:-}" ]] && echo --debug || echo --release)"
+fi
 profile=debug
 build_flags=(--debug --no-bundle)
-if [[ "${1:-}" == "--release" ]]; then
+if [[ "$mode" == "--release" ]]; then
   profile=release
   build_flags=(--no-bundle)
 fi
