@@ -75,9 +75,14 @@ impl Case {
 
     /// Adds a note; its citations are recorded for backlinks and for spotting stale quotes.
     pub fn add_note(&self, title: &str, text: &str) -> Result<NoteDetail> {
+        // One transaction for the note and its citations: a note saved without them would
+        // break its citations at the next re-extraction, and its retry would find the title
+        // taken.
         let id = self.changing_index(|| {
-            let id = note_store::insert(&self.conn, title, text)?;
-            self.record_citations(id, text)?;
+            let tx = self.conn.unchecked_transaction()?;
+            let id = note_store::insert(&tx, title, text)?;
+            self.record_citations(&tx, id, text)?;
+            tx.commit()?;
             Ok(id)
         })?;
         self.note(id)
@@ -89,8 +94,10 @@ impl Case {
         let current = note_store::get(&self.conn, id)?;
         let title = title.unwrap_or(&current.summary.title);
         self.changing_index(|| {
-            note_store::save(&self.conn, id, title, text, None)?;
-            self.record_citations(id, text)
+            let tx = self.conn.unchecked_transaction()?;
+            note_store::save(&tx, id, title, text, None)?;
+            self.record_citations(&tx, id, text)?;
+            Ok(tx.commit()?)
         })?;
         self.note(id)
     }
@@ -109,8 +116,10 @@ impl Case {
     pub fn restore_note(&self, id: i64, version: i64) -> Result<NoteDetail> {
         let old = note_store::version(&self.conn, id, version)?;
         self.changing_index(|| {
-            note_store::save(&self.conn, id, &old.title, &old.text, Some(version))?;
-            self.record_citations(id, &old.text)
+            let tx = self.conn.unchecked_transaction()?;
+            note_store::save(&tx, id, &old.title, &old.text, Some(version))?;
+            self.record_citations(&tx, id, &old.text)?;
+            Ok(tx.commit()?)
         })?;
         self.note(id)
     }
@@ -232,7 +241,8 @@ impl Case {
         ))
     }
 
-    fn record_citations(&self, id: i64, text: &str) -> Result<()> {
+    /// Records what a note's text cites, inside the caller's transaction (`conn`).
+    fn record_citations(&self, conn: &rusqlite::Connection, id: i64, text: &str) -> Result<()> {
         let syntax = notes::analyse(text);
         let mut rows: Vec<CitationRow<'_>> = Vec::new();
         for target in syntax.citations.iter().map(|c| c.target) {
@@ -242,13 +252,11 @@ impl Case {
             }
             let snapshot = match target {
                 Target::Quote(quote_id) => {
-                    quotes::get(&self.conn, quote_id)
-                        .ok()
-                        .map(|quote| QuoteSnapshot {
-                            text: quote.text,
-                            speaker_id: quote.speaker_id,
-                            status: quote.status.as_str().to_string(),
-                        })
+                    quotes::get(conn, quote_id).ok().map(|quote| QuoteSnapshot {
+                        text: quote.text,
+                        speaker_id: quote.speaker_id,
+                        status: quote.status.as_str().to_string(),
+                    })
                 }
                 _ => None,
             };
@@ -259,7 +267,7 @@ impl Case {
                 snapshot,
             });
         }
-        note_store::set_citations(&self.conn, id, &rows)
+        note_store::set_citations(conn, id, &rows)
     }
 
     fn note_backlinks(&self, id: i64, title: &str) -> Result<Vec<Backlink>> {

@@ -58,9 +58,15 @@ pub fn insert(
     ])?;
     let id = conn.last_insert_rowid();
     conn.prepare_cached(
-        "INSERT INTO document_contents (document_id, original, text) VALUES (?1, ?2, ?3)",
+        "INSERT INTO document_contents (document_id, original, text, text_sha256)
+         VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![id, doc.original, doc.text])?;
+    .execute(params![
+        id,
+        doc.original,
+        doc.text,
+        crate::import::sha256_hex(doc.text.as_bytes())
+    ])?;
     Ok(id)
 }
 

@@ -35,8 +35,63 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0006_notes.sql")),
         M::up(include_str!("../../migrations/0007_pages_and_legal.sql")),
         M::up(include_str!("../../migrations/0008_event_tags.sql")),
+        M::up_with_hook(
+            include_str!("../../migrations/0009_integrity.sql"),
+            backfill_checksums,
+        ),
     ])
 });
+
+/// Fills the text checksums migration 0009 adds for rows written by older builds. SQLite has
+/// no SHA-256 of its own, so the migration runs this in its transaction. The checksum is of
+/// the text as it is now: an older case can only be vouched for from its migration onwards.
+fn backfill_checksums(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    let mut documents: Vec<(i64, String)> = Vec::new();
+    {
+        let mut stmt = tx.prepare("SELECT document_id, text FROM document_contents")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let text: String = row.get(1)?;
+            documents.push((row.get(0)?, crate::import::sha256_hex(text.as_bytes())));
+        }
+    }
+    for (id, sum) in documents {
+        tx.execute(
+            "UPDATE document_contents SET text_sha256 = ?2 WHERE document_id = ?1",
+            rusqlite::params![id, sum],
+        )?;
+    }
+    let mut versions: Vec<(i64, i64, String)> = Vec::new();
+    {
+        let mut stmt = tx.prepare("SELECT note_id, version, text FROM note_versions")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let text: String = row.get(2)?;
+            versions.push((
+                row.get(0)?,
+                row.get(1)?,
+                crate::import::sha256_hex(text.as_bytes()),
+            ));
+        }
+    }
+    for (note, version, sum) in versions {
+        tx.execute(
+            "UPDATE note_versions SET text_sha256 = ?3 WHERE note_id = ?1 AND version = ?2",
+            rusqlite::params![note, version, sum],
+        )?;
+    }
+    Ok(())
+}
+
+/// This case's identity (migration 0009), which the search index records so that an index
+/// from another case is never trusted.
+pub fn case_id(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT case_id FROM case_identity WHERE only_row = 1",
+        [],
+        |r| r.get(0),
+    )?)
+}
 
 /// Now, as every timestamp in the case is written: RFC 3339, UTC, to the second.
 ///

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::now;
+use crate::import::sha256_hex;
 use crate::model::{Backlink, BacklinkTarget, NoteSummary, NoteVersion};
 use crate::{Error, Result};
 
@@ -71,29 +72,28 @@ fn check_title(title: &str) -> Result<&str> {
     Ok(title)
 }
 
-/// Adds a note as its version 1. Returns its id.
+/// Adds a note as its version 1. Returns its id. The caller owns the transaction, so that the
+/// note and what it cites are saved together or not at all.
 pub fn insert(conn: &Connection, title: &str, text: &str) -> Result<i64> {
     let title = check_title(title)?;
-    let tx = conn.unchecked_transaction()?;
     let at = now();
-    tx.execute(
+    conn.execute(
         "INSERT INTO notes (title, text, version, created_at, updated_at)
          VALUES (?1, ?2, 1, ?3, ?3)",
         params![title, text, at],
     )
     .map_err(|e| title_taken(e, title))?;
-    let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO note_versions (note_id, version, title, text, saved_at)
-         VALUES (?1, 1, ?2, ?3, ?4)",
-        params![id, title, text, at],
+    let id = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO note_versions (note_id, version, title, text, saved_at, text_sha256)
+         VALUES (?1, 1, ?2, ?3, ?4, ?5)",
+        params![id, title, text, at, sha256_hex(text.as_bytes())],
     )?;
-    tx.commit()?;
     Ok(id)
 }
 
 /// Saves a new version of a note. Saving what is already there adds no version. Returns the
-/// current version number.
+/// current version number. The caller owns the transaction, as for `insert`.
 pub fn save(
     conn: &Connection,
     id: i64,
@@ -107,19 +107,26 @@ pub fn save(
         return Ok(current.summary.version);
     }
     let version = current.summary.version + 1;
-    let tx = conn.unchecked_transaction()?;
     let at = now();
-    tx.execute(
+    conn.execute(
         "UPDATE notes SET title = ?2, text = ?3, version = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, title, text, version, at],
     )
     .map_err(|e| title_taken(e, title))?;
-    tx.execute(
-        "INSERT INTO note_versions (note_id, version, title, text, saved_at, restored_from)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, version, title, text, at, restored_from],
+    conn.execute(
+        "INSERT INTO note_versions (note_id, version, title, text, saved_at, restored_from,
+            text_sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            version,
+            title,
+            text,
+            at,
+            restored_from,
+            sha256_hex(text.as_bytes())
+        ],
     )?;
-    tx.commit()?;
     Ok(version)
 }
 
@@ -222,17 +229,17 @@ pub fn snapshots(conn: &Connection, note_id: i64) -> Result<HashMap<String, Quot
 }
 
 /// Replaces what a note cites with `rows`. A target the note already cited keeps its row (and
-/// so its snapshot); targets no longer cited are dropped.
+/// so its snapshot); targets no longer cited are dropped. The caller owns the transaction.
 pub fn set_citations(conn: &Connection, note_id: i64, rows: &[CitationRow<'_>]) -> Result<()> {
-    let tx = conn.unchecked_transaction()?;
     let existing: Vec<String> = {
-        let mut stmt = tx.prepare_cached("SELECT target FROM note_citations WHERE note_id = ?1")?;
+        let mut stmt =
+            conn.prepare_cached("SELECT target FROM note_citations WHERE note_id = ?1")?;
         let targets = stmt.query_map([note_id], |r| r.get(0))?;
         targets.collect::<rusqlite::Result<_>>()?
     };
     for target in &existing {
         if !rows.iter().any(|r| &r.target == target) {
-            tx.execute(
+            conn.execute(
                 "DELETE FROM note_citations WHERE note_id = ?1 AND target = ?2",
                 params![note_id, target],
             )?;
@@ -240,7 +247,7 @@ pub fn set_citations(conn: &Connection, note_id: i64, rows: &[CitationRow<'_>]) 
     }
     let at = now();
     for row in rows.iter().filter(|r| !existing.contains(&r.target)) {
-        tx.execute(
+        conn.execute(
             "INSERT OR IGNORE INTO note_citations (note_id, target, kind, target_id, quote_text,
                 speaker_id, quote_status, cited_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
@@ -255,7 +262,6 @@ pub fn set_citations(conn: &Connection, note_id: i64, rows: &[CitationRow<'_>]) 
             ],
         )?;
     }
-    tx.commit()?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ mod bad_input;
 mod cli;
 mod import;
 mod indictment;
+mod integrity;
 mod interrupted_import;
 mod notes;
 mod pdf;
