@@ -45,17 +45,25 @@ pub struct Case {
     /// The search index, opened on first use so that merely opening a case (as a second
     /// process may while an import runs) never takes the index's writer lock.
     search: RefCell<Option<SearchIndex>>,
+    /// Where notices go as they happen (the CLI prints them on stderr). Without one they wait
+    /// for the next search's results or for `take_notices`.
+    notify: Option<Notifier>,
 }
+
+/// Something that tells a person what Dossier did on its own: an index rebuilt because it
+/// did not match its case, or a wait for another process writing the case.
+pub type Notifier = Box<dyn Fn(&str) + Send>;
 
 impl Case {
     /// Creates a new, empty case file at `path`; fails if the file exists.
     pub fn create(path: &Path) -> Result<Case> {
         let conn = store::create(path)?;
-        let index = SearchIndex::create_empty(path)?;
+        let index = SearchIndex::create_empty(path, &conn)?;
         Ok(Case {
             conn,
             path: path.to_path_buf(),
             search: RefCell::new(Some(index)),
+            notify: None,
         })
     }
 
@@ -73,7 +81,29 @@ impl Case {
             conn,
             path: path.to_path_buf(),
             search: RefCell::new(None),
+            notify: None,
         })
+    }
+
+    /// Sends every notice to `notify` as it happens (the CLI prints them on stderr).
+    pub fn on_notice(&mut self, notify: Notifier) {
+        self.notify = Some(notify);
+    }
+
+    /// Notices not yet delivered: what the app shows when it has not searched since (an index
+    /// rebuilt because it belonged to another case or was ahead of the case file).
+    pub fn take_notices(&self) -> Vec<String> {
+        self.search
+            .borrow_mut()
+            .as_mut()
+            .map(|index| std::mem::take(&mut index.notices))
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn notice(&self, message: &str) {
+        if let Some(notify) = &self.notify {
+            notify(message);
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -157,7 +187,21 @@ impl Case {
 
     /// Runs `f` on the search index, opening it first if needed (which rebuilds a missing,
     /// stale or corrupt index and catches up a lagging one).
+    /// Its notices go to the notifier, if there is one; a search keeps them for its results.
     fn with_index<T>(&self, f: impl FnOnce(&mut SearchIndex) -> Result<T>) -> Result<T> {
+        let result = self.with_index_keeping_notices(f);
+        if self.notify.is_some() {
+            for notice in self.take_notices() {
+                self.notice(&notice);
+            }
+        }
+        result
+    }
+
+    fn with_index_keeping_notices<T>(
+        &self,
+        f: impl FnOnce(&mut SearchIndex) -> Result<T>,
+    ) -> Result<T> {
         let mut slot = self.search.borrow_mut();
         if slot.is_none() {
             *slot = Some(SearchIndex::open(&self.path, &self.conn)?);
@@ -168,7 +212,7 @@ impl Case {
     /// Searches the case with Dossier's query language (docs/search.md). A malformed query is
     /// an `invalid_input` error naming the problem and its position.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        self.with_index(|index| {
+        self.with_index_keeping_notices(|index| {
             index.catch_up_or_note(&self.conn)?;
             index.search(request)
         })

@@ -146,7 +146,11 @@ fn open_case(args_case: &Option<PathBuf>) -> Result<Case> {
     let path = args_case.as_ref().ok_or_else(|| {
         Error::invalid_input("no case given: pass --case PATH or set DOSSIER_CASE")
     })?;
-    Case::open(path)
+    let mut case = Case::open(path)?;
+    // Rebuilds of the index and waits for another process are told as they happen, since a
+    // command that is not a search has no results to carry them.
+    case.on_notice(Box::new(|notice| eprintln!("note: {notice}")));
+    Ok(case)
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {

@@ -39,6 +39,10 @@ const MAX_SEGMENTS: usize = 8;
 struct Payload {
     schema_version: u32,
     journal_seq: i64,
+    /// The identity of the case the index was built from (`case_identity`, migration 0009).
+    /// An index from before identities has none and is rebuilt once.
+    #[serde(default)]
+    case_id: Option<String>,
 }
 
 pub fn tantivy_error(err: TantivyError) -> Error {
@@ -67,6 +71,8 @@ pub struct SearchIndex {
     writer: Option<IndexWriter>,
     dir: PathBuf,
     journal_seq: i64,
+    /// The case this index belongs to, written into every commit.
+    case_id: String,
     /// Things a person should be told (a rebuild, a catch-up), taken by the next search.
     pub notices: Vec<String>,
 }
@@ -75,7 +81,12 @@ impl SearchIndex {
     /// Opens the index of the case at `case_path`, rebuilding or catching it up as needed.
     pub fn open(case_path: &Path, conn: &Connection) -> Result<SearchIndex> {
         let dir = index_dir(case_path);
-        let problem = match Self::open_existing(&dir) {
+        let case_id = crate::store::case_id(conn)?;
+        let trusted = Self::open_existing(&dir).and_then(|index| {
+            index.belongs_to(&case_id, search_journal::head(conn).map_err(|e| e.message)?)?;
+            Ok(index)
+        });
+        let problem = match trusted {
             Ok(mut index) => {
                 let caught_up = index.catch_up_or_note(conn)?;
                 if caught_up > 0 {
@@ -89,7 +100,7 @@ impl SearchIndex {
             }
             Err(problem) => problem,
         };
-        let mut index = Self::create(&dir)?;
+        let mut index = Self::create(&dir, case_id)?;
         let documents = index.rebuild(conn)?;
         index.notices.push(format!(
             "the search index {problem}; rebuilt it from the case file ({documents} \
@@ -101,14 +112,14 @@ impl SearchIndex {
 
     /// Builds a new index from SQLite, replacing whatever was there (`dossier reindex`).
     pub fn rebuilt(case_path: &Path, conn: &Connection) -> Result<(SearchIndex, usize)> {
-        let mut index = Self::create(&index_dir(case_path))?;
+        let mut index = Self::create(&index_dir(case_path), crate::store::case_id(conn)?)?;
         let documents = index.rebuild(conn)?;
         Ok((index, documents))
     }
 
     /// Creates a new, empty index for a new case.
-    pub fn create_empty(case_path: &Path) -> Result<SearchIndex> {
-        let mut index = Self::create(&index_dir(case_path))?;
+    pub fn create_empty(case_path: &Path, conn: &Connection) -> Result<SearchIndex> {
+        let mut index = Self::create(&index_dir(case_path), crate::store::case_id(conn)?)?;
         index.commit(0)?;
         Ok(index)
     }
@@ -159,11 +170,33 @@ impl SearchIndex {
             writer: None,
             dir: dir.to_path_buf(),
             journal_seq: payload.journal_seq,
+            case_id: payload.case_id.unwrap_or_default(),
             notices: Vec::new(),
         })
     }
 
-    fn create(dir: &Path) -> Result<SearchIndex> {
+    /// Says why this index cannot be trusted for the case `case_id` whose journal is at
+    /// `head`: it was built from another case (a copied folder), or it has seen changes the
+    /// case file does not have (an older copy of the case was restored, or the file was cut
+    /// short), so it would return documents the case no longer holds. Catching up cannot mend
+    /// either; only a rebuild can.
+    fn belongs_to(&self, case_id: &str, head: i64) -> std::result::Result<(), String> {
+        if self.case_id.is_empty() {
+            return Err("had no record of the case it belongs to".into());
+        }
+        if self.case_id != case_id {
+            return Err("belonged to another case".into());
+        }
+        if self.journal_seq > head {
+            return Err(format!(
+                "was ahead of the case file (it had seen change {}, the case file ends at                  {head}; was an older copy of the case restored?)",
+                self.journal_seq
+            ));
+        }
+        Ok(())
+    }
+
+    fn create(dir: &Path, case_id: String) -> Result<SearchIndex> {
         if dir.exists() {
             std::fs::remove_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
         }
@@ -179,6 +212,7 @@ impl SearchIndex {
             writer: None,
             dir: dir.to_path_buf(),
             journal_seq: 0,
+            case_id,
             notices: Vec::new(),
         })
     }
@@ -296,6 +330,7 @@ impl SearchIndex {
         let payload = serde_json::to_string(&Payload {
             schema_version: SCHEMA_VERSION,
             journal_seq,
+            case_id: Some(self.case_id.clone()),
         })?;
         let writer = self.writer()?;
         let mut prepared = writer.prepare_commit().map_err(tantivy_error)?;

@@ -83,3 +83,139 @@ fn note_edit_that_fails_at_its_citations_keeps_the_previous_version() {
     let (_, shown) = s.json(&["note", "show", &id]);
     assert_eq!(shown["text"], "The deal is signed [@d1].");
 }
+
+fn hit_titles(s: &Sandbox, query: &str) -> (Vec<String>, String) {
+    let out = s.run(&["search", query, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let results: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles = results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect();
+    (titles, stderr(&out))
+}
+
+fn copy_case_file(from: &std::path::Path, to: &std::path::Path) {
+    // Every CLI run closes its connection, which checkpoints the WAL, so the file alone is the
+    // whole case; stale WAL files of the replaced case must not survive the copy.
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+    }
+    std::fs::copy(from, to).unwrap();
+}
+
+#[test]
+fn restoring_an_older_copy_of_a_case_rebuilds_the_index_that_is_ahead_of_it() {
+    let s = small_case();
+    let backup = s.dir.path().join("backup.dossier");
+    copy_case_file(&s.case, &backup);
+    let later = s.write(
+        "c.txt",
+        news_record(
+            "C3",
+            "Ferry strike ends",
+            "2020-05-03",
+            "The ferry strike ended after talks.",
+        ),
+    );
+    let (code, report) = s.import(&[&later]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(hit_titles(&s, "ferry").0, ["Ferry strike ends"]);
+
+    copy_case_file(&backup, &s.case);
+    let (titles, err) = hit_titles(&s, "ferry");
+    assert!(
+        titles.is_empty(),
+        "the restored case has no ferry story: {titles:?}"
+    );
+    assert!(err.contains("was ahead of the case file"), "{err}");
+
+    // A later import takes the id the lost document had; the index must not hold two of it.
+    let again = s.write(
+        "d.txt",
+        news_record(
+            "D4",
+            "Tram line opens",
+            "2020-06-04",
+            "The new tram line opened today.",
+        ),
+    );
+    let (code, report) = s.import(&[&again]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(hit_titles(&s, "ferry").0, Vec::<String>::new());
+    assert_eq!(hit_titles(&s, "tram").0, ["Tram line opens"]);
+    let (titles, _) = hit_titles(&s, "the");
+    assert_eq!(titles.len(), 3, "{titles:?}");
+}
+
+#[test]
+fn an_index_copied_from_another_case_is_rebuilt() {
+    let s = small_case();
+    let other = Sandbox::new();
+    let only = other.write(
+        "x.txt",
+        news_record(
+            "X9",
+            "Ferry strike ends",
+            "2020-05-03",
+            "The ferry strike ended after talks.",
+        ),
+    );
+    let (code, report) = other.import(&[&only]);
+    assert_eq!(code, 0, "{report}");
+    let ours = s.dir.path().join(".case.dossier.index");
+    let theirs = other.dir.path().join(".case.dossier.index");
+    std::fs::remove_dir_all(&ours).unwrap();
+    copy_dir(&theirs, &ours);
+
+    let (titles, err) = hit_titles(&s, "ferry");
+    assert!(
+        titles.is_empty(),
+        "another case's document was found: {titles:?}"
+    );
+    assert!(err.contains("belonged to another case"), "{err}");
+    assert_eq!(hit_titles(&s, "harbour").0, ["Harbour deal signed"]);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn a_truncated_or_garbled_index_is_rebuilt() {
+    for damage in ["truncate", "garble", "meta"] {
+        let s = small_case();
+        let dir = s.dir.path().join(".case.dossier.index");
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let mut bytes = std::fs::read(&path).unwrap();
+            match damage {
+                "truncate" => bytes.truncate(bytes.len() / 2),
+                "garble" => {
+                    for b in bytes.iter_mut().step_by(7) {
+                        *b ^= 0x5a;
+                    }
+                }
+                _ if name == "meta.json" => bytes = b"{\"segments\": [".to_vec(),
+                _ => continue,
+            }
+            std::fs::write(&path, bytes).unwrap();
+        }
+        let (titles, err) = hit_titles(&s, "harbour");
+        assert_eq!(titles, ["Harbour deal signed"], "{damage}: {err}");
+        assert!(
+            err.contains("rebuilt it from the case file"),
+            "{damage}: {err}"
+        );
+    }
+}
