@@ -30,7 +30,7 @@ use rusqlite::Connection;
 pub use error::{Error, ErrorCode, Result};
 pub use model::{
     Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
-    LegalStructure, PageSpan, SourceFormat, TextStatus, VerifyReport,
+    LegalStructure, PageSpan, RepairReport, SourceFormat, TextStatus, VerifyReport,
 };
 pub use search::model::{
     FacetCount, HitKind, ReindexReport, SavedSearch, SearchFacets, SearchHit, SearchRequest,
@@ -263,8 +263,16 @@ impl Case {
         store::saved_searches::delete(&self.conn, name)
     }
 
-    /// Checks the database's integrity and re-hashes every stored original.
+    /// Checks the database's integrity, re-hashes every stored original and checks every
+    /// stored text, note version, quote and event sentence against what it was derived from.
     pub fn verify(&self) -> Result<VerifyReport> {
         verify::verify(&self.conn)
+    }
+
+    /// Re-derives every damaged document's normalized text from its original, when the
+    /// original is intact and normalizes to exactly the text that was imported (its checksum);
+    /// the search index is brought up to date with the repaired texts.
+    pub fn repair(&self) -> Result<RepairReport> {
+        self.changing_index(|| verify::repair(&self.conn))
     }
 }

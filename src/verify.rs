@@ -1,11 +1,16 @@
-//! `verify`: proof that a case file is intact. SQLite checks its own structure, and every
-//! original is hashed again and compared with the SHA-256 recorded when it was imported.
+//! `verify`: proof that a case file is intact. SQLite checks its own structure; every original
+//! is hashed again and compared with the SHA-256 recorded when it was imported; every
+//! normalized text and every note version is compared with the checksum recorded when it was
+//! written (migration 0009); and the quotes and event sentences cut from a text are compared
+//! with the text they cite. `repair` re-derives a damaged text from its original.
+
+use std::collections::HashMap;
 
 use rusqlite::Connection;
 
 use crate::import::sha256_hex;
-use crate::model::VerifyReport;
-use crate::store::documents;
+use crate::model::{RepairReport, VerifyReport};
+use crate::store::{documents, integrity};
 use crate::Result;
 
 pub fn verify(conn: &Connection) -> Result<VerifyReport> {
@@ -43,5 +48,213 @@ pub fn verify(conn: &Connection) -> Result<VerifyReport> {
                 }
             }
         })?;
+    check_texts(conn, &mut report)?;
+    check_notes(conn, &mut report)?;
+    check_quotes(conn, &mut report)?;
+    check_events(conn, &mut report)?;
     Ok(report)
+}
+
+fn check_texts(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
+    integrity::for_each_text(conn, |stored| {
+        let actual = sha256_hex(stored.text.as_bytes());
+        match stored.text_sha256 {
+            Some(recorded) if recorded == actual => {}
+            Some(_) => {
+                report.problems.push(format!(
+                    "document {}: its normalized text has changed since it was imported (it no \
+                     longer matches its checksum); `dossier verify --repair` re-derives it \
+                     from the original",
+                    stored.id
+                ));
+                report.damaged_documents.push(stored.id);
+            }
+            None => report.problems.push(format!(
+                "document {}: its normalized text has no checksum",
+                stored.id
+            )),
+        }
+    })
+}
+
+fn check_notes(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
+    integrity::for_each_note_version(conn, |v| {
+        let (note, version) = (v.note_id, v.version);
+        if v.text_sha256.as_deref() != Some(sha256_hex(v.text.as_bytes()).as_str()) {
+            report.problems.push(format!(
+                "note n{note} version {version}: its text has changed since it was saved (it no \
+                 longer matches its checksum); restore another version with `dossier note \
+                 restore {note} VERSION`"
+            ));
+        }
+        if v.current_text.is_some_and(|current| current != v.text) {
+            report.problems.push(format!(
+                "note n{note}: its current text differs from its saved version {version}; \
+                 `dossier note restore {note} {version}` brings the saved one back"
+            ));
+        }
+    })
+}
+
+/// A document's text with the byte offset of every character, so that the character spans
+/// quotes and events store can be cut from it.
+struct CharText {
+    id: i64,
+    text: String,
+    bytes_at: Vec<usize>,
+}
+
+impl CharText {
+    fn load(conn: &Connection, id: i64) -> Option<CharText> {
+        let text = documents::get(conn, id).ok()?.text;
+        let mut bytes_at: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes_at.push(text.len());
+        Some(CharText { id, text, bytes_at })
+    }
+
+    fn span(&self, start: i64, end: i64) -> Option<&str> {
+        let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+        if start > end {
+            return None;
+        }
+        Some(&self.text[*self.bytes_at.get(start)?..*self.bytes_at.get(end)?])
+    }
+}
+
+/// Keeps the text of the document being checked; rows come grouped by document.
+fn text_of<'a>(conn: &Connection, slot: &'a mut Option<CharText>, id: i64) -> Option<&'a CharText> {
+    if slot.as_ref().is_none_or(|t| t.id != id) {
+        *slot = CharText::load(conn, id);
+    }
+    slot.as_ref()
+}
+
+fn check_quotes(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
+    let mut current = None;
+    integrity::for_each_quote(conn, |quote| {
+        let Some(doc) = text_of(conn, &mut current, quote.document_id) else {
+            return;
+        };
+        // A quote split by its cue ("…," he said, "…") is its pieces joined by an ellipsis.
+        let spans: Vec<[i64; 2]> = serde_json::from_str(&quote.spans).unwrap_or_default();
+        let pieces: Option<Vec<&str>> = spans.iter().map(|s| doc.span(s[0], s[1])).collect();
+        if pieces.is_none_or(|p| p.join(" … ") != quote.text) {
+            report.problems.push(format!(
+                "quote q{}: its text is not the words of document {} it was cut from",
+                quote.id, quote.document_id
+            ));
+        }
+    })
+}
+
+fn check_events(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
+    let mut current = None;
+    // Whether an extracted event's description is the sentence of one of its sources (a
+    // merged event has several and keeps one of their sentences).
+    let mut described: HashMap<i64, bool> = HashMap::new();
+    integrity::for_each_event_source(conn, |source| {
+        let Some(doc) = text_of(conn, &mut current, source.document_id) else {
+            return;
+        };
+        if let Some((date_text, start, end)) = &source.date {
+            if doc.span(*start, *end) != Some(date_text.as_str()) {
+                report.problems.push(format!(
+                    "event e{}: the date \"{date_text}\" is not the words of document {} it \
+                     was read from",
+                    source.event_id, source.document_id
+                ));
+            }
+        }
+        if let Some(description) = &source.extracted_description {
+            let found = doc.span(source.sentence.0, source.sentence.1) == Some(description);
+            *described.entry(source.event_id).or_default() |= found;
+        }
+    })?;
+    let mut undescribed: Vec<i64> = described
+        .into_iter()
+        .filter(|(_, found)| !found)
+        .map(|(id, _)| id)
+        .collect();
+    undescribed.sort_unstable();
+    for id in undescribed {
+        report.problems.push(format!(
+            "event e{id}: its description is not the sentence of any document it was read from"
+        ));
+    }
+    Ok(())
+}
+
+/// Re-derives every damaged document's normalized text from its original: the original's
+/// SHA-256 must still match the one recorded at import, and the text it normalizes to must
+/// hash to the checksum recorded for the text, so a repair writes back exactly what was
+/// imported and nothing else. A document that cannot be proved so is left as it is, with the
+/// reason.
+pub fn repair(conn: &Connection) -> Result<RepairReport> {
+    let mut report = RepairReport::default();
+    for id in verify(conn)?.damaged_documents {
+        match repair_document(conn, id)? {
+            Ok(()) => report.repaired.push(id),
+            Err(why) => report
+                .not_repaired
+                .push(format!("document {id}: cannot repair: {why}")),
+        }
+    }
+    Ok(report)
+}
+
+fn repair_document(conn: &Connection, id: i64) -> Result<std::result::Result<(), String>> {
+    let source = integrity::repair_source(conn, id)?;
+    if sha256_hex(&source.original) != source.original_sha256 {
+        return Ok(Err(
+            "its original bytes are damaged too, so there is nothing to re-derive the text \
+             from; import the source file again into a new case"
+                .into(),
+        ));
+    }
+    let Some(recorded) = source.text_sha256 else {
+        return Ok(Err("no checksum of its text was recorded".into()));
+    };
+    // The file name decides between plain text and Markdown where the content cannot; the
+    // format recorded at import stands in for a name that was not kept.
+    let name = source
+        .original_path
+        .as_deref()
+        .and_then(|p| std::path::Path::new(p).file_name())
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            let ext = match source.format.as_str() {
+                "markdown" => "md",
+                "html" => "html",
+                "email" => "eml",
+                "pdf" => "pdf",
+                _ => "txt",
+            };
+            std::path::PathBuf::from(format!("document.{ext}"))
+        });
+    let parsed = match crate::import::parse_file(&name, source.original) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            return Ok(Err(format!(
+                "its original no longer parses: {}",
+                err.message
+            )))
+        }
+    };
+    let text = parsed
+        .documents
+        .into_iter()
+        .flatten()
+        .map(|doc| doc.text)
+        .find(|text| sha256_hex(text.as_bytes()) == recorded);
+    match text {
+        Some(text) => {
+            integrity::restore_text(conn, id, &text, &recorded)?;
+            Ok(Ok(()))
+        }
+        None => Ok(Err(
+            "normalizing its original again does not give the text it was imported with \
+             (a different version of Dossier normalized it)"
+                .into(),
+        )),
+    }
 }

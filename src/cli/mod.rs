@@ -68,8 +68,14 @@ pub enum Command {
         #[arg(long)]
         title: Option<String>,
     },
-    /// Check the case file's integrity and re-hash every stored original.
-    Verify,
+    /// Check the case file's integrity, re-hash every stored original, and check every
+    /// normalized text, note version, quote and event sentence against its checksum or source.
+    Verify {
+        /// First re-derive damaged document texts from their originals (when the original is
+        /// intact and gives exactly the text that was imported).
+        #[arg(long)]
+        repair: bool,
+    },
     /// Search the case (words are ANDed; see docs/search.md for the query language).
     Search(search::SearchArgs),
     /// List the saved searches.
@@ -206,10 +212,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             output::document(json, &case.update_document(id, kind, title.as_deref())?);
         }
-        Command::Verify => {
+        Command::Verify { repair } => {
             let case = open_case(&args.case)?;
+            let repaired = repair.then(|| case.repair()).transpose()?;
             let report = case.verify()?;
-            output::verify_report(json, case.path(), &report);
+            output::verify_report(json, case.path(), &report, repaired.as_ref());
             if !report.is_ok() {
                 return Ok(ExitCode::from(1));
             }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier::{Case, Document, DocumentSummary, ImportReport, Result, VerifyReport};
+use dossier::{Case, Document, DocumentSummary, ImportReport, RepairReport, Result, VerifyReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
@@ -185,7 +185,13 @@ pub fn document(json: bool, doc: &Document) {
     println!("{}", doc.text);
 }
 
-pub fn verify_report(json: bool, path: &Path, report: &VerifyReport) {
+/// The verify report, after what `--repair` mended when it ran.
+pub fn verify_report(
+    json: bool,
+    path: &Path,
+    report: &VerifyReport,
+    repaired: Option<&RepairReport>,
+) {
     if json {
         println!(
             "{}",
@@ -194,13 +200,23 @@ pub fn verify_report(json: bool, path: &Path, report: &VerifyReport) {
                 "documents_checked": report.documents_checked,
                 "integrity": report.integrity,
                 "problems": report.problems,
+                "damaged_documents": report.damaged_documents,
+                "repaired": repaired.map(|r| &r.repaired),
+                "not_repaired": repaired.map(|r| &r.not_repaired),
             })
         );
         return;
     }
+    for id in repaired.iter().flat_map(|r| &r.repaired) {
+        println!("document {id}: text re-derived from its original");
+    }
+    for reason in repaired.iter().flat_map(|r| &r.not_repaired) {
+        println!("{reason}");
+    }
     if report.is_ok() {
         println!(
-            "{}: OK — database intact, {} original{} re-hashed and matching.",
+            "{}: OK — database intact, {} original{} re-hashed and matching, texts, notes, quotes \
+             and events match their checksums and sources.",
             path.display(),
             report.documents_checked,
             plural(report.documents_checked)

@@ -191,13 +191,28 @@ pub struct ImportProgress {
     pub current: String,
 }
 
-/// The result of `verify`: the database's own integrity check plus a re-hash of every original.
+/// The result of `verify`: the database's own integrity check, a re-hash of every original, and
+/// the checksums and spans of everything derived from them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct VerifyReport {
     pub documents_checked: usize,
     pub integrity: String,
     pub problems: Vec<String>,
+    /// Documents whose normalized text no longer matches its checksum: what a repair
+    /// re-derives from the original.
+    #[ts(type = "Array<number>")]
+    pub damaged_documents: Vec<i64>,
+}
+
+/// The result of a repair: the documents whose text was re-derived from their originals, and
+/// why the others could not be.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct RepairReport {
+    #[ts(type = "Array<number>")]
+    pub repaired: Vec<i64>,
+    pub not_repaired: Vec<String>,
 }
 
 impl VerifyReport {

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod entity_lists;
 pub mod event_tags;
 pub mod events;
+pub mod integrity;
 pub mod notes;
 pub mod pages;
 pub mod quotes;

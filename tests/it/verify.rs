@@ -37,3 +37,138 @@ fn a_changed_original_is_reported_with_its_document() {
     let out = sandbox.run(&["verify"]);
     assert!(stdout(&out).contains("1 problem found"), "{}", stdout(&out));
 }
+
+fn problems(sandbox: &Sandbox) -> Vec<String> {
+    let (code, report) = sandbox.json(&["verify"]);
+    let problems: Vec<String> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(code == 0, problems.is_empty(), "{report}");
+    problems
+}
+
+fn demo_case() -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.import(&[&repo_path("assets/demo")]);
+    sandbox
+}
+
+fn raw(sandbox: &Sandbox, sql: &str) {
+    rusqlite::Connection::open(&sandbox.case)
+        .unwrap()
+        .execute_batch(sql)
+        .unwrap();
+}
+
+#[test]
+fn a_changed_word_in_a_document_s_text_is_reported_and_repaired_from_the_original() {
+    let sandbox = demo_case();
+    let before = sandbox.show(2)["text"].as_str().unwrap().to_string();
+    // One letter changed in the middle of the text, as a flipped byte on disk would.
+    raw(
+        &sandbox,
+        "UPDATE document_contents SET text = substr(text, 1, 40) || 'X' || substr(text, 42)
+         WHERE document_id = 2",
+    );
+    assert_ne!(sandbox.show(2)["text"], before.as_str());
+    let found = problems(&sandbox);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("document 2: its normalized text has changed")
+            && found[0].contains("--repair"),
+        "{found:?}"
+    );
+
+    let (code, report) = sandbox.json(&["verify", "--repair"]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["repaired"], serde_json::json!([2]));
+    assert_eq!(sandbox.show(2)["text"], before.as_str());
+    assert!(problems(&sandbox).is_empty());
+}
+
+#[test]
+fn a_text_whose_original_is_damaged_too_is_not_repaired_and_says_why() {
+    let sandbox = demo_case();
+    raw(
+        &sandbox,
+        "UPDATE document_contents SET text = 'X' || substr(text, 2),
+            original = X'00' WHERE document_id = 3",
+    );
+    let (code, report) = sandbox.json(&["verify", "--repair"]);
+    assert_eq!(code, 1, "{report}");
+    let reasons = report["not_repaired"].as_array().unwrap();
+    assert_eq!(reasons.len(), 1, "{report}");
+    assert!(
+        reasons[0]
+            .as_str()
+            .unwrap()
+            .starts_with("document 3: cannot repair: its original bytes are damaged too"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_changed_quote_is_reported_with_its_id() {
+    let sandbox = demo_case();
+    raw(
+        &sandbox,
+        "UPDATE quotes SET text = replace(text, 'a', 'o') WHERE id = 3",
+    );
+    let found = problems(&sandbox);
+    assert_eq!(
+        found,
+        ["quote q3: its text is not the words of document 2 it was cut from"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_changed_note_version_is_reported_with_its_note_and_version() {
+    let sandbox = demo_case();
+    let file = sandbox.write("n.md", "Kelihos was taken down [@d1].");
+    let (code, note) = sandbox.json(&[
+        "note",
+        "add",
+        "--title",
+        "Takedown",
+        "--file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{note}");
+    let id = note["id"].as_i64().unwrap();
+    raw(
+        &sandbox,
+        &format!(
+            "UPDATE note_versions SET text = 'Kelihos was taken up [@d1].' WHERE note_id = {id}"
+        ),
+    );
+    let found = problems(&sandbox);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with(&format!("note n{id} version 1: its text has changed")),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with(&format!("note n{id}: its current text differs")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_changed_event_sentence_is_reported() {
+    let sandbox = demo_case();
+    raw(
+        &sandbox,
+        "UPDATE events SET description = description || 'x'
+         WHERE id = (SELECT min(id) FROM events WHERE kind = 'extracted')",
+    );
+    let found = problems(&sandbox);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("its description is not the sentence"),
+        "{found:?}"
+    );
+}
