@@ -22,7 +22,7 @@ mod store;
 pub mod timex;
 mod verify;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -48,6 +48,10 @@ pub struct Case {
     /// Where notices go as they happen (the CLI prints them on stderr). Without one they wait
     /// for the next search's results or for `take_notices`.
     notify: Option<Notifier>,
+    /// The case's write lock while this process holds it (`store::lock`), and how many
+    /// nested actions are using it, so that an action inside another does not wait for itself.
+    write_lock: RefCell<Option<store::lock::WriteLock>>,
+    write_depth: Cell<u32>,
 }
 
 /// Something that tells a person what Dossier did on its own: an index rebuilt because it
@@ -64,6 +68,8 @@ impl Case {
             path: path.to_path_buf(),
             search: RefCell::new(Some(index)),
             notify: None,
+            write_lock: RefCell::new(None),
+            write_depth: Cell::new(0),
         })
     }
 
@@ -82,6 +88,8 @@ impl Case {
             path: path.to_path_buf(),
             search: RefCell::new(None),
             notify: None,
+            write_lock: RefCell::new(None),
+            write_depth: Cell::new(0),
         })
     }
 
@@ -145,10 +153,61 @@ impl Case {
     /// than found later as a lag; a failed index update is not lost, because the journal makes
     /// the next open catch up.
     pub(crate) fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
-        let _ = self.with_index(|_| Ok(()));
-        let result = change()?;
-        let _ = self.with_index(|index| index.catch_up(&self.conn));
-        Ok(result)
+        self.writing(|| {
+            let _ = self.with_index(|_| Ok(()));
+            let result = change()?;
+            let _ = self.with_index(|index| index.catch_up(&self.conn));
+            Ok(result)
+        })
+    }
+
+    /// Runs a write holding the case's write lock, waiting (with a notice) while another
+    /// process has it, so that two commands writing one case take turns instead of failing.
+    pub(crate) fn writing<T>(&self, write: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.lock_for_writing(true)?;
+        let result = write();
+        self.unlock_for_writing();
+        result
+    }
+
+    /// Takes the case's write lock, or counts one more use of it if this process has it.
+    /// Without `wait`, returns false at once when another process has it.
+    fn lock_for_writing(&self, wait: bool) -> Result<bool> {
+        if self.write_depth.get() == 0 {
+            let lock = if wait {
+                store::lock::acquire(&self.path, |pid| {
+                    self.notice(&match pid {
+                        Some(pid) => format!(
+                            "waiting for another Dossier process writing this case (pid {pid})…"
+                        ),
+                        None => "waiting for another Dossier process writing this case…".into(),
+                    })
+                })?
+            } else {
+                match store::lock::try_acquire(&self.path)? {
+                    Some(lock) => lock,
+                    None => return Ok(false),
+                }
+            };
+            *self.write_lock.borrow_mut() = Some(lock);
+        }
+        self.write_depth.set(self.write_depth.get() + 1);
+        Ok(true)
+    }
+
+    /// Ends one use of the write lock; the last one lets go of the index's writer, then of
+    /// the lock, so that the next process finds both free.
+    fn unlock_for_writing(&self) {
+        let depth = self.write_depth.get().saturating_sub(1);
+        self.write_depth.set(depth);
+        if depth == 0 {
+            if let Ok(mut slot) = self.search.try_borrow_mut() {
+                if let Some(index) = slot.as_mut() {
+                    index.release_writer();
+                }
+            }
+            self.write_lock.borrow_mut().take();
+        }
     }
 
     /// Imports files and folders, running the quote, entity and date extractors on each new
@@ -165,6 +224,18 @@ impl Case {
     /// Like `import`; with `extract` false the extractors are left for a later `reextract`,
     /// which makes a very large first import faster.
     pub fn import_with(
+        &mut self,
+        paths: &[PathBuf],
+        extract: bool,
+        progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    ) -> Result<ImportReport> {
+        self.lock_for_writing(true)?;
+        let report = self.import_locked(paths, extract, progress);
+        self.unlock_for_writing();
+        report
+    }
+
+    fn import_locked(
         &mut self,
         paths: &[PathBuf],
         extract: bool,
@@ -204,18 +275,49 @@ impl Case {
     ) -> Result<T> {
         let mut slot = self.search.borrow_mut();
         if slot.is_none() {
-            *slot = Some(SearchIndex::open(&self.path, &self.conn)?);
+            *slot = Some(self.open_index()?);
         }
         f(slot.as_mut().expect("the index was just opened"))
     }
 
+    /// Opens the index, catching it up or rebuilding it when the write lock is free. While
+    /// another process writes the case a healthy index opens as it is, and one that must be
+    /// rebuilt waits for the lock, since nothing can be searched until then.
+    fn open_index(&self) -> Result<SearchIndex> {
+        let locked = self.lock_for_writing(false)?;
+        let opened = match SearchIndex::open(&self.path, &self.conn, locked) {
+            Err(err) if !locked && err.code == ErrorCode::Conflict => {
+                self.lock_for_writing(true)?;
+                let opened = SearchIndex::open(&self.path, &self.conn, true);
+                self.unlock_for_writing();
+                opened
+            }
+            other => other,
+        };
+        if locked {
+            self.unlock_for_writing();
+        }
+        opened
+    }
+
     /// Searches the case with Dossier's query language (docs/search.md). A malformed query is
     /// an `invalid_input` error naming the problem and its position.
+    /// A search never waits for another process writing the case: it catches the index up
+    /// when the write lock is free, and otherwise searches what is committed, with a notice.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        self.with_index_keeping_notices(|index| {
-            index.catch_up_or_note(&self.conn)?;
+        let locked = self.lock_for_writing(false)?;
+        let results = self.with_index_keeping_notices(|index| {
+            if locked {
+                index.catch_up_or_note(&self.conn)?;
+            } else {
+                index.note_if_behind(&self.conn)?;
+            }
             index.search(request)
-        })
+        });
+        if locked {
+            self.unlock_for_writing();
+        }
+        results
     }
 
     /// Writes every hit of `request` (all pages) to `path` as CSV: doc id, kind, title, URL,
@@ -226,15 +328,17 @@ impl Case {
 
     /// Rebuilds the search index from the case file.
     pub fn reindex(&self) -> Result<ReindexReport> {
-        let started = std::time::Instant::now();
-        let mut slot = self.search.borrow_mut();
-        // Dropping the open index first releases its writer lock for the new one.
-        *slot = None;
-        let (index, documents) = SearchIndex::rebuilt(&self.path, &self.conn)?;
-        *slot = Some(index);
-        Ok(ReindexReport {
-            documents,
-            took_ms: started.elapsed().as_millis() as u64,
+        self.writing(|| {
+            let started = std::time::Instant::now();
+            let mut slot = self.search.borrow_mut();
+            // Dropping the open index first releases its writer lock for the new one.
+            *slot = None;
+            let (index, documents) = SearchIndex::rebuilt(&self.path, &self.conn)?;
+            *slot = Some(index);
+            Ok(ReindexReport {
+                documents,
+                took_ms: started.elapsed().as_millis() as u64,
+            })
         })
     }
 
@@ -247,7 +351,7 @@ impl Case {
     pub fn save_search(&self, name: &str, query: &str) -> Result<SavedSearch> {
         // A query that cannot run is refused now rather than when someone re-runs it.
         search::query_parser::parse(query)?;
-        store::saved_searches::save(&self.conn, name, query)
+        self.writing(|| store::saved_searches::save(&self.conn, name, query))
     }
 
     /// Saved searches by name.
@@ -260,7 +364,7 @@ impl Case {
     }
 
     pub fn delete_saved_search(&self, name: &str) -> Result<()> {
-        store::saved_searches::delete(&self.conn, name)
+        self.writing(|| store::saved_searches::delete(&self.conn, name))
     }
 
     /// Checks the database's integrity, re-hashes every stored original and checks every

@@ -127,23 +127,26 @@ impl Case {
     /// Accepts how the quotes a note cites are now: their stale warnings go away until they
     /// change again.
     pub fn accept_cited_quotes(&self, id: i64) -> Result<NoteDetail> {
-        let row = note_store::get(&self.conn, id)?;
-        for target in notes::analyse(&row.text).citations.iter().map(|c| c.target) {
-            if let Target::Quote(quote_id) = target {
-                if let Ok(quote) = quotes::get(&self.conn, quote_id) {
-                    note_store::refresh_snapshot(
-                        &self.conn,
-                        id,
-                        &target.to_string(),
-                        &QuoteSnapshot {
-                            text: quote.text,
-                            speaker_id: quote.speaker_id,
-                            status: quote.status.as_str().to_string(),
-                        },
-                    )?;
+        self.writing(|| {
+            let row = note_store::get(&self.conn, id)?;
+            for target in notes::analyse(&row.text).citations.iter().map(|c| c.target) {
+                if let Target::Quote(quote_id) = target {
+                    if let Ok(quote) = quotes::get(&self.conn, quote_id) {
+                        note_store::refresh_snapshot(
+                            &self.conn,
+                            id,
+                            &target.to_string(),
+                            &QuoteSnapshot {
+                                text: quote.text,
+                                speaker_id: quote.speaker_id,
+                                status: quote.status.as_str().to_string(),
+                            },
+                        )?;
+                    }
                 }
             }
-        }
+            Ok(())
+        })?;
         self.note(id)
     }
 

@@ -79,7 +79,10 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Opens the index of the case at `case_path`, rebuilding or catching it up as needed.
-    pub fn open(case_path: &Path, conn: &Connection) -> Result<SearchIndex> {
+    /// Without `may_write` (another process holds the case's write lock) a healthy index is
+    /// opened as it is, and one that needs a rebuild is a `conflict`, for the caller to wait
+    /// for the lock and try again.
+    pub fn open(case_path: &Path, conn: &Connection, may_write: bool) -> Result<SearchIndex> {
         let dir = index_dir(case_path);
         let case_id = crate::store::case_id(conn)?;
         let trusted = Self::open_existing(&dir).and_then(|index| {
@@ -87,6 +90,10 @@ impl SearchIndex {
             Ok(index)
         });
         let problem = match trusted {
+            Ok(mut index) if !may_write => {
+                index.note_if_behind(conn)?;
+                return Ok(index);
+            }
             Ok(mut index) => {
                 let caught_up = index.catch_up_or_note(conn)?;
                 if caught_up > 0 {
@@ -100,6 +107,11 @@ impl SearchIndex {
             }
             Err(problem) => problem,
         };
+        if !may_write {
+            return Err(Error::conflict(format!(
+                "the search index {problem}, and another Dossier process is writing the case"
+            )));
+        }
         let mut index = Self::create(&dir, case_id)?;
         let documents = index.rebuild(conn)?;
         index.notices.push(format!(
@@ -110,9 +122,19 @@ impl SearchIndex {
         Ok(index)
     }
 
-    /// Builds a new index from SQLite, replacing whatever was there (`dossier reindex`).
+    /// Builds a new index from SQLite, replacing whatever was there (`dossier reindex`). A
+    /// readable index of this schema is rebuilt in place, so that a search running in another
+    /// process meanwhile keeps the files it has open and never finds the folder gone.
     pub fn rebuilt(case_path: &Path, conn: &Connection) -> Result<(SearchIndex, usize)> {
-        let mut index = Self::create(&index_dir(case_path), crate::store::case_id(conn)?)?;
+        let dir = index_dir(case_path);
+        let case_id = crate::store::case_id(conn)?;
+        let mut index = match Self::open_existing(&dir) {
+            Ok(mut index) => {
+                index.case_id = case_id;
+                index
+            }
+            Err(_) => Self::create(&dir, case_id)?,
+        };
         let documents = index.rebuild(conn)?;
         Ok((index, documents))
     }
@@ -221,7 +243,8 @@ impl SearchIndex {
         &self.dir
     }
 
-    /// The long-lived writer, created on first use; it holds the index's lock.
+    /// The writer, created on first use in an action and dropped at its commit: it holds the
+    /// index's lock, which another process writing the case will want next.
     fn writer(&mut self) -> Result<&mut IndexWriter> {
         if self.writer.is_none() {
             // Another writer (a CLI run finishing its commit) usually lets go within moments,
@@ -308,6 +331,27 @@ impl SearchIndex {
         Ok(units.len())
     }
 
+    /// Says so when the case has changes this index has not seen, for a search that cannot
+    /// catch up now because another process is writing the case; the reader is reloaded so
+    /// that what that process has committed is found.
+    pub fn note_if_behind(&mut self, conn: &Connection) -> Result<()> {
+        let _ = self.reader.reload();
+        if search_journal::head(conn)? > self.journal_seq {
+            self.notices.push(
+                "another Dossier process is writing this case; the newest changes may be \
+                 missing from these results"
+                    .to_string(),
+            );
+        }
+        Ok(())
+    }
+
+    /// Lets go of the writer and its lock, so that another process (or this one's next
+    /// action) can write the index; kept only for the length of one action.
+    pub fn release_writer(&mut self) {
+        self.writer = None;
+    }
+
     /// Like `catch_up`, but while another process holds the index (an import running in
     /// another window) searches go on with what the index has, with a notice saying so.
     pub fn catch_up_or_note(&mut self, conn: &Connection) -> Result<usize> {
@@ -338,6 +382,7 @@ impl SearchIndex {
         prepared.commit().map_err(tantivy_error)?;
         self.journal_seq = journal_seq;
         self.compact()?;
+        self.release_writer();
         self.reader.reload().map_err(tantivy_error)?;
         Ok(())
     }

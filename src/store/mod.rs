@@ -9,6 +9,7 @@ pub mod entity_lists;
 pub mod event_tags;
 pub mod events;
 pub mod integrity;
+pub mod lock;
 pub mod notes;
 pub mod pages;
 pub mod quotes;
