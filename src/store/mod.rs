@@ -148,6 +148,20 @@ fn connect(path: &Path) -> Result<Connection> {
     let mut conn = Connection::open(path)
         .map_err(|e| Error::io(format!("cannot open case file {}: {e}", path.display())))?;
     configure(&conn)?;
+    // A case that needs migrating is migrated under the case's write lock, so that two
+    // processes opening it at once after an upgrade take turns instead of one failing; a case
+    // that is up to date (every other open) never waits for a writer.
+    let pending = MIGRATIONS.pending_migrations(&conn).map_err(|e| {
+        Error::internal(format!(
+            "cannot read the schema version of {}: {e}",
+            path.display()
+        ))
+    })?;
+    let _lock = if pending > 0 {
+        Some(lock::acquire(path, |_| {})?)
+    } else {
+        None
+    };
     MIGRATIONS.to_latest(&mut conn).map_err(|e| {
         Error::internal(format!("cannot migrate case file {}: {e}", path.display()))
     })?;

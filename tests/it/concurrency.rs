@@ -171,3 +171,18 @@ fn the_app_and_the_cli_on_one_case_take_turns() {
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     assert_eq!(search_total(&s, "harbour"), 15);
 }
+
+#[test]
+fn two_processes_opening_an_old_case_at_once_both_migrate_it_in_turn() {
+    let s = Sandbox::new();
+    std::fs::remove_file(&s.case).unwrap();
+    std::fs::copy(repo_path("tests/fixtures/cases/v1.dossier"), &s.case).unwrap();
+    let children: Vec<Child> = (0..3).map(|_| spawn(&s, &["docs", "--json"])).collect();
+    for child in children {
+        let (out, docs) = finished(child);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(docs.as_array().is_some_and(|d| !d.is_empty()), "{docs}");
+    }
+    let (code, report) = s.json(&["verify"]);
+    assert_eq!(code, 0, "{report}");
+}
