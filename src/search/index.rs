@@ -211,7 +211,8 @@ impl SearchIndex {
         }
         if self.journal_seq > head {
             return Err(format!(
-                "was ahead of the case file (it had seen change {}, the case file ends at                  {head}; was an older copy of the case restored?)",
+                "was ahead of the case file (it had seen change {}, the case file ends at \
+                 {head}; was an older copy of the case restored?)",
                 self.journal_seq
             ));
         }
