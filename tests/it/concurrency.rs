@@ -136,19 +136,32 @@ fn a_second_writer_waits_for_the_first_and_says_which_process_it_waits_for() {
     let s = Sandbox::new();
     let a = folder(&s, "lock", 3);
     let holder = hold_lock(&s, 4242);
-    let import = spawn(&s, &["import", a.to_str().unwrap(), "--json"]);
-    std::thread::sleep(Duration::from_millis(1500));
+    // The waiting import's standard error goes to a file, so the test can see it wait before
+    // letting go of the lock, however slow the machine.
+    let log = s.dir.path().join("import.err");
+    let import = dossier()
+        .arg("--case")
+        .arg(&s.case)
+        .args(["import", a.to_str().unwrap(), "--json"])
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let waiting = "waiting for another Dossier process writing this case (pid 4242)";
+    let started = Instant::now();
+    while !std::fs::read_to_string(&log).unwrap().contains(waiting) {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the import never said it waits"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     // A search reads what is committed without waiting for the writer.
     let (code, results) = s.json(&["search", "harbour"]);
     assert_eq!((code, results["total"].as_u64()), (0, Some(0)), "{results}");
     drop(holder);
     let (out, report) = finished(import);
     assert_imported(&out, &report, 3);
-    assert!(
-        stderr(&out).contains("waiting for another Dossier process writing this case (pid 4242)"),
-        "{}",
-        stderr(&out)
-    );
     assert_eq!(search_total(&s, "harbour"), 3);
 }
 
