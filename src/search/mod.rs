@@ -107,8 +107,14 @@ impl SearchIndex {
             facets: facet_counts
                 .map(|c| facets::summarize(&c))
                 .unwrap_or_else(SearchFacets::default),
-            notice: (!self.notices.is_empty())
-                .then(|| self.notices.drain(..).collect::<Vec<_>>().join("; ")),
+            notice: {
+                let notices: Vec<String> = self
+                    .notices
+                    .drain(..)
+                    .chain(analyzers.unindexed_notice())
+                    .collect();
+                (!notices.is_empty()).then(|| notices.join("; "))
+            },
         })
     }
 
