@@ -170,7 +170,9 @@ impl Case {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         self.with_index(|index| {
             index.catch_up_or_note(&self.conn)?;
-            index.search(request)
+            index.search(request, &|sha| {
+                store::documents::find_by_sha256(&self.conn, sha)
+            })
         })
     }
 

@@ -26,6 +26,9 @@ pub struct Analyzers {
     /// Words of the query the index cannot hold (see `MAX_TOKEN_BYTES`), so they match
     /// nothing; the search reports them in its notice rather than leaving people puzzled.
     pub unindexed: Vec<String>,
+    /// The documents whose originals hash to a SHA-256 written in the query (lower-case
+    /// hex), looked up in the case file by the caller before building (see `sha256_words`).
+    pub documents_by_sha256: Vec<(String, i64)>,
 }
 
 impl Analyzers {
@@ -35,6 +38,7 @@ impl Analyzers {
             stemmed: stemmed_analyzer(),
             raw: TextAnalyzer::from(SimpleTokenizer::default()),
             unindexed: Vec::new(),
+            documents_by_sha256: Vec::new(),
         }
     }
 
@@ -86,6 +90,31 @@ fn positioned_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, Str
         let token = stream.token();
         out.push((token.position, token.text.clone()));
     }
+    out
+}
+
+/// Whether a bare word is a SHA-256 in hex, as briefs and `show` print a source's.
+fn is_sha256(word: &str) -> bool {
+    word.len() == 64 && word.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The bare words of the query that are SHA-256s, lower-cased. A hash is too long for the
+/// index (64 bytes), so the search finds its document in the case file instead, and people can
+/// paste a hash from a brief to get back to the source. The walk recurses as deep as the tree,
+/// which the parser bounds.
+pub fn sha256_words(node: &Node) -> Vec<String> {
+    fn walk(node: &Node, out: &mut Vec<String>) {
+        match node {
+            Node::And(nodes) | Node::Or(nodes) => nodes.iter().for_each(|n| walk(n, out)),
+            Node::Not(inner) => walk(inner, out),
+            Node::Text(TextField::Any, Match::Word(word)) if is_sha256(word) => {
+                out.push(word.to_ascii_lowercase())
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(node, &mut out);
     out
 }
 
@@ -221,6 +250,15 @@ fn text_query(field: TextField, m: &Match, f: &Fields, an: &mut Analyzers) -> Bo
     };
     match m {
         Match::Word(word) => {
+            if field == TextField::Any && is_sha256(word) {
+                let hash = word.to_ascii_lowercase();
+                if let Some((_, id)) = an.documents_by_sha256.iter().find(|(h, _)| *h == hash) {
+                    return filter(Box::new(TermQuery::new(
+                        Term::from_field_i64(f.doc_id, *id),
+                        IndexRecordOption::Basic,
+                    )));
+                }
+            }
             an.note_unindexed(word);
             let analyzer = if stems {
                 &mut an.stemmed

@@ -106,6 +106,38 @@ fn a_phrase_or_word_around_a_long_word_matches_the_text_it_was_written_in() {
 }
 
 #[test]
+fn a_sha256_from_a_brief_finds_its_document_instead_of_panicking() {
+    let s = fixture();
+    let docs = s.docs();
+    let doc = docs
+        .iter()
+        .find(|d| d["title"] == "Election report")
+        .unwrap();
+    let hash = doc["sha256"].as_str().unwrap().to_string();
+    for query in [
+        hash.clone(),
+        hash.to_uppercase(),
+        format!("spam {hash}"),
+        format!("{hash} OR kelihos"),
+    ] {
+        let (code, value, err) = search(&s, &query);
+        assert_eq!(code, 0, "{query}: {err}");
+        assert!(!err.contains("not indexed"), "{query}: {err}");
+        let ids: Vec<&Value> = value["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| &h["doc_id"])
+            .collect();
+        assert!(ids.contains(&&doc["id"]), "{query}: {value}");
+    }
+    assert_eq!(search(&s, &format!("{hash} kelihos")).1["total"], 0);
+    assert_eq!(search(&s, &format!("-{hash}")).1["total"], 1);
+    // Only a bare word is a hash: a title holds no hashes.
+    assert_eq!(search(&s, &format!("title:{hash}")).1["total"], 0);
+}
+
+#[test]
 fn excluding_a_phrase_no_longer_panics_debug_builds() {
     // Found by the random queries below: tantivy's phrase scorer asserted, in debug builds
     // only, when an exclusion asked it about a document before its first match.
