@@ -123,6 +123,8 @@ fn nothing() -> Box<dyn Query> {
     Box::new(EmptyQuery)
 }
 
+/// The tantivy query for a parsed tree. It recurses once per level of the tree, which the
+/// parser bounds ([`super::query_parser::MAX_DEPTH`]); trees come only from the parser.
 pub fn build(node: &Node, f: &Fields, an: &mut Analyzers) -> Box<dyn Query> {
     match node {
         Node::And(nodes) => {
