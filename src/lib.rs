@@ -312,7 +312,9 @@ impl Case {
             } else {
                 index.note_if_behind(&self.conn)?;
             }
-            index.search(request)
+            index.search(request, &|sha| {
+                store::documents::find_by_sha256(&self.conn, sha)
+            })
         });
         if locked {
             self.unlock_for_writing();

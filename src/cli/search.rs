@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, ValueEnum};
-use dossier::{Case, Error, Result, SearchRequest, SearchResults, SearchSort};
+use dossier::{Case, Error, ErrorCode, Result, SearchRequest, SearchResults, SearchSort};
 use serde_json::json;
 
 #[derive(ClapArgs, Debug)]
@@ -103,42 +103,82 @@ fn request(query: &str, args: &SearchArgs) -> SearchRequest {
     }
 }
 
-/// One query per line, one JSON line per query, in one process. A malformed query prints an
-/// error line for that query and the batch goes on.
+/// One query per line, one JSON line per query, in one process. A line that is not a query (a
+/// malformed one, or bytes that are not UTF-8) prints an error line naming its line number,
+/// and the batch goes on with the next.
 fn batch(case: &Case, file: &Path, args: &SearchArgs) -> Result<()> {
-    let reader = std::fs::File::open(file)
+    let mut reader = std::fs::File::open(file)
         .map(std::io::BufReader::new)
         .map_err(|e| Error::io_at(file, &e))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for line in reader.lines() {
-        let line = line.map_err(|e| Error::io_at(file, &e))?;
-        let query = line.trim();
-        if query.is_empty() || query.starts_with('#') {
-            continue;
+    let mut bytes = Vec::new();
+    let mut number = 0;
+    loop {
+        bytes.clear();
+        // Lines are read as bytes so that one line in another encoding spoils only itself.
+        let read = reader
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| Error::io_at(file, &e))?;
+        if read == 0 {
+            break;
         }
-        let mut request = request(query, args);
-        request.facets = false;
-        let value = match case.search(&request) {
-            Ok(results) => {
-                if let Some(notice) = &results.notice {
-                    eprintln!("note: {notice}");
-                }
-                json!({
-                    "query": query,
-                    "total": results.total,
-                    "took_us": results.took_us,
-                    "hits": results.hits,
-                })
-            }
-            Err(err) => json!({
-                "query": query,
-                "error": { "code": err.code, "message": err.message },
+        number += 1;
+        let value = match std::str::from_utf8(&bytes) {
+            Ok(line) => match batch_line(case, line.trim(), number, args) {
+                Some(value) => value,
+                None => continue,
+            },
+            Err(e) => json!({
+                "line": number,
+                "query": String::from_utf8_lossy(&bytes).trim(),
+                "error": {
+                    "code": ErrorCode::InvalidInput,
+                    "message": format!(
+                        "line {number} of {} is not UTF-8 text (bad byte at column {}); \
+                         save the file as UTF-8",
+                        file.display(),
+                        e.valid_up_to() + 1
+                    ),
+                },
             }),
         };
         writeln!(out, "{value}").map_err(|e| Error::io(format!("cannot write output: {e}")))?;
     }
     Ok(())
+}
+
+/// The JSON line for one query of a batch, or None for a blank line or a `#` comment. Errors
+/// carry the line number, so a long batch's failures can be found in the file.
+fn batch_line(
+    case: &Case,
+    query: &str,
+    number: usize,
+    args: &SearchArgs,
+) -> Option<serde_json::Value> {
+    if query.is_empty() || query.starts_with('#') {
+        return None;
+    }
+    let mut request = request(query, args);
+    request.facets = false;
+    Some(match case.search(&request) {
+        Ok(results) => {
+            if let Some(notice) = &results.notice {
+                eprintln!("note: {notice}");
+            }
+            json!({
+                "query": query,
+                "total": results.total,
+                "took_us": results.took_us,
+                "hits": results.hits,
+            })
+        }
+        Err(err) => json!({
+            "line": number,
+            "query": query,
+            "error": { "code": err.code, "message": err.message },
+        }),
+    })
 }
 
 /// Writes every hit of the query to a CSV file through the core, which the app shares.

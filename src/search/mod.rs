@@ -57,10 +57,21 @@ fn scoped(node: query_parser::Node) -> query_parser::Node {
 }
 
 impl SearchIndex {
-    pub fn search(&mut self, request: &SearchRequest) -> Result<SearchResults> {
+    /// Runs `request`. `document_by_sha256` finds the document whose original has a given
+    /// SHA-256 (lower-case hex), which the index cannot hold, for a query that names one.
+    pub fn search(
+        &mut self,
+        request: &SearchRequest,
+        document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
+    ) -> Result<SearchResults> {
         let started = Instant::now();
         let node = scoped(query_parser::parse(&request.query)?);
         let mut analyzers = Analyzers::new();
+        for hash in query_build::sha256_words(&node) {
+            if let Some(id) = document_by_sha256(&hash)? {
+                analyzers.documents_by_sha256.push((hash, id));
+            }
+        }
         let query = query_build::build(&node, &self.fields, &mut analyzers);
         let searcher = self.reader.searcher();
         let limit = request.limit.min(MAX_LIMIT);
@@ -107,8 +118,14 @@ impl SearchIndex {
             facets: facet_counts
                 .map(|c| facets::summarize(&c))
                 .unwrap_or_else(SearchFacets::default),
-            notice: (!self.notices.is_empty())
-                .then(|| self.notices.drain(..).collect::<Vec<_>>().join("; ")),
+            notice: {
+                let notices: Vec<String> = self
+                    .notices
+                    .drain(..)
+                    .chain(analyzers.unindexed_notice())
+                    .collect();
+                (!notices.is_empty()).then(|| notices.join("; "))
+            },
         })
     }
 

@@ -7,20 +7,28 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
-    PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer};
 use tantivy::Term;
 
 use super::query_parser::{KindFilter, Match, Node, TextField};
-use super::schema::{exact_analyzer, stemmed_analyzer, Fields};
+use super::schema::{exact_analyzer, stemmed_analyzer, Fields, MAX_TOKEN_BYTES};
 
 /// The analyzers a query's words go through, the same as at indexing time.
 pub struct Analyzers {
     pub exact: TextAnalyzer,
     pub stemmed: TextAnalyzer,
+    /// The bare tokenizer, to find the words the other two drop for being too long.
+    raw: TextAnalyzer,
+    /// Words of the query the index cannot hold (see `MAX_TOKEN_BYTES`), so they match
+    /// nothing; the search reports them in its notice rather than leaving people puzzled.
+    pub unindexed: Vec<String>,
+    /// The documents whose originals hash to a SHA-256 written in the query (lower-case
+    /// hex), looked up in the case file by the caller before building (see `sha256_words`).
+    pub documents_by_sha256: Vec<(String, i64)>,
 }
 
 impl Analyzers {
@@ -28,20 +36,95 @@ impl Analyzers {
         Analyzers {
             exact: exact_analyzer(),
             stemmed: stemmed_analyzer(),
+            raw: TextAnalyzer::from(SimpleTokenizer::default()),
+            unindexed: Vec::new(),
+            documents_by_sha256: Vec::new(),
         }
+    }
+
+    /// Remembers the words of `text` too long to be indexed.
+    fn note_unindexed(&mut self, text: &str) {
+        for word in tokens(&mut self.raw, text) {
+            if word.len() >= MAX_TOKEN_BYTES && !self.unindexed.contains(&word) {
+                self.unindexed.push(word);
+            }
+        }
+    }
+
+    /// What the search's notice says about words that cannot match, if there were any.
+    pub fn unindexed_notice(&self) -> Option<String> {
+        if self.unindexed.is_empty() {
+            return None;
+        }
+        let shown: Vec<String> = self
+            .unindexed
+            .iter()
+            .map(|w| {
+                let head: String = w.chars().take(12).collect();
+                format!("'{head}…'")
+            })
+            .collect();
+        Some(format!(
+            "words of {MAX_TOKEN_BYTES} bytes or more are not indexed and cannot be searched \
+             for: {}",
+            shown.join(", ")
+        ))
     }
 }
 
 /// The tokens of `text` through `analyzer`.
 pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    positioned_tokens(analyzer, text)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// The tokens of `text` with their positions. A word the analyzer drops (one too long to
+/// index) leaves a gap in the positions, as it does in the index, so a phrase around it
+/// still lines up with the text it was written in.
+fn positioned_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
-        out.push(stream.token().text.clone());
+        let token = stream.token();
+        out.push((token.position, token.text.clone()));
     }
     out
 }
 
+/// Whether a bare word is a SHA-256 in hex, as briefs and `show` print a source's.
+fn is_sha256(word: &str) -> bool {
+    word.len() == 64 && word.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The bare words of the query that are SHA-256s, lower-cased. A hash is too long for the
+/// index (64 bytes), so the search finds its document in the case file instead, and people can
+/// paste a hash from a brief to get back to the source. The walk recurses as deep as the tree,
+/// which the parser bounds.
+pub fn sha256_words(node: &Node) -> Vec<String> {
+    fn walk(node: &Node, out: &mut Vec<String>) {
+        match node {
+            Node::And(nodes) | Node::Or(nodes) => nodes.iter().for_each(|n| walk(n, out)),
+            Node::Not(inner) => walk(inner, out),
+            Node::Text(TextField::Any, Match::Word(word)) if is_sha256(word) => {
+                out.push(word.to_ascii_lowercase())
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(node, &mut out);
+    out
+}
+
+/// A query that matches nothing: what a word the index cannot hold turns into.
+fn nothing() -> Box<dyn Query> {
+    Box::new(EmptyQuery)
+}
+
+/// The tantivy query for a parsed tree. It recurses once per level of the tree, which the
+/// parser bounds ([`super::query_parser::MAX_DEPTH`]); trees come only from the parser.
 pub fn build(node: &Node, f: &Fields, an: &mut Analyzers) -> Box<dyn Query> {
     match node {
         Node::And(nodes) => {
@@ -140,21 +223,27 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 
 fn text_query(field: TextField, m: &Match, f: &Fields, an: &mut Analyzers) -> Box<dyn Query> {
     let (stemmed_fields, exact_fields, stems) = fields_for(field, f);
-    let phrase = |words: &[String], slop: u32| -> Box<dyn Query> {
+    // Values are matched on the words the index holds. A word too long to be indexed leaves a
+    // gap that any word fills, as it left one in the index; a value with nothing else matches
+    // nothing, and a phrase left with one word becomes a plain term (tantivy's phrase queries
+    // refuse fewer than two).
+    let phrase = |words: &[(usize, String)], slop: u32| -> Box<dyn Query> {
+        let Some((first, _)) = words.first() else {
+            return nothing();
+        };
         any_of(
             exact_fields
                 .iter()
                 .map(|field| {
                     if words.len() == 1 {
                         return Box::new(TermQuery::new(
-                            Term::from_field_text(*field, &words[0]),
+                            Term::from_field_text(*field, &words[0].1),
                             IndexRecordOption::WithFreqs,
                         )) as Box<dyn Query>;
                     }
                     let terms = words
                         .iter()
-                        .enumerate()
-                        .map(|(i, w)| (i, Term::from_field_text(*field, w)))
+                        .map(|(at, w)| (at - first, Term::from_field_text(*field, w)))
                         .collect();
                     Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
                 })
@@ -163,6 +252,16 @@ fn text_query(field: TextField, m: &Match, f: &Fields, an: &mut Analyzers) -> Bo
     };
     match m {
         Match::Word(word) => {
+            if field == TextField::Any && is_sha256(word) {
+                let hash = word.to_ascii_lowercase();
+                if let Some((_, id)) = an.documents_by_sha256.iter().find(|(h, _)| *h == hash) {
+                    return filter(Box::new(TermQuery::new(
+                        Term::from_field_i64(f.doc_id, *id),
+                        IndexRecordOption::Basic,
+                    )));
+                }
+            }
+            an.note_unindexed(word);
             let analyzer = if stems {
                 &mut an.stemmed
             } else {
@@ -171,7 +270,7 @@ fn text_query(field: TextField, m: &Match, f: &Fields, an: &mut Analyzers) -> Bo
             let words = tokens(analyzer, word);
             if words.len() != 1 {
                 // `e-mail` or `U.S.` are several tokens: match them as written, in order.
-                return phrase(&tokens(&mut an.exact, word), 0);
+                return phrase(&positioned_tokens(&mut an.exact, word), 0);
             }
             any_of(
                 stemmed_fields
@@ -190,30 +289,45 @@ fn text_query(field: TextField, m: &Match, f: &Fields, an: &mut Analyzers) -> Bo
                     .collect(),
             )
         }
-        Match::Phrase { text, slop } => phrase(&tokens(&mut an.exact, text), *slop),
+        Match::Phrase { text, slop } => {
+            an.note_unindexed(text);
+            phrase(&positioned_tokens(&mut an.exact, text), *slop)
+        }
         Match::Prefix(prefix) => {
-            let words = tokens(&mut an.exact, prefix);
+            an.note_unindexed(prefix);
+            let raw = positioned_tokens(&mut an.raw, prefix);
+            let words = positioned_tokens(&mut an.exact, prefix);
+            // The last word is the prefix itself: if it was too long to keep, no indexed word
+            // (all shorter) can start with it, and the words before it alone are not the query.
+            let (Some((last_raw, _)), Some((last, _))) = (raw.last(), words.last()) else {
+                return nothing();
+            };
+            if last_raw != last {
+                return nothing();
+            }
+            let first = words[0].0;
             any_of(
                 exact_fields
                     .iter()
                     .map(|field| {
-                        let terms: Vec<Term> = words
+                        let mut terms: Vec<(usize, Term)> = words
                             .iter()
-                            .map(|w| Term::from_field_text(*field, w))
+                            .map(|(at, w)| (at - first, Term::from_field_text(*field, w)))
                             .collect();
                         if terms.len() == 1 {
-                            let t = terms.into_iter().next().expect("one term");
+                            let (_, t) = terms.pop().expect("one term");
                             Box::new(FuzzyTermQuery::new_prefix(t, 0, false)) as Box<dyn Query>
                         } else {
-                            Box::new(PhrasePrefixQuery::new(terms))
+                            Box::new(PhrasePrefixQuery::new_with_offset(terms))
                         }
                     })
                     .collect(),
             )
         }
         Match::Fuzzy { word, distance } => {
-            let words = tokens(&mut an.exact, word);
-            if words.len() != 1 {
+            an.note_unindexed(word);
+            let words = positioned_tokens(&mut an.exact, word);
+            if words.len() != 1 || tokens(&mut an.raw, word).len() != 1 {
                 return phrase(&words, 0);
             }
             any_of(
@@ -221,7 +335,7 @@ fn text_query(field: TextField, m: &Match, f: &Fields, an: &mut Analyzers) -> Bo
                     .iter()
                     .map(|field| {
                         Box::new(FuzzyTermQuery::new(
-                            Term::from_field_text(*field, &words[0]),
+                            Term::from_field_text(*field, &words[0].1),
                             *distance,
                             true,
                         )) as Box<dyn Query>

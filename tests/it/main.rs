@@ -6,6 +6,7 @@ mod attribution;
 mod bad_input;
 mod cli;
 mod concurrency;
+mod hostile_queries;
 mod import;
 mod indictment;
 mod integrity;

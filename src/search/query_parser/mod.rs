@@ -13,6 +13,13 @@
 //! primary := "(" and ")" | FIELD ":" value | value
 //! value   := WORD | WORD "*" | WORD "~" [1-2]? | "\"" PHRASE "\"" ("~" N)?
 //! ```
+//!
+//! Parentheses and exclusions nest at most [`MAX_DEPTH`] deep. The parser recurses once per
+//! level, and so do the query builder, the snippet highlighter and even dropping the tree, so
+//! without the bound a query of a thousand dashes or ten thousand parentheses would overflow
+//! the stack and take the app's window down with it. Everything else (words, `OR` chains,
+//! `AND` chains) is parsed by loops into flat lists, so input length alone never deepens the
+//! recursion.
 
 use std::fmt;
 
@@ -87,6 +94,11 @@ pub enum Node {
 /// The hit kinds of the index (notes arrive with their feature).
 pub const HIT_KINDS: [&str; 4] = ["document", "quote", "event", "note"];
 
+/// How deep parentheses and exclusions (`-`, `NOT`) may nest inside one another. Real queries
+/// use two or three levels; the bound keeps every recursive walk of the tree far from the
+/// stack's end, even on a 2 MB thread in debug builds.
+pub const MAX_DEPTH: usize = 32;
+
 const FIELDS: &str = "title, outlet, kind, tag, speaker, doc, date, after, before";
 
 fn fmt_date(secs: i64) -> String {
@@ -136,6 +148,7 @@ pub fn parse(input: &str) -> Result<Node> {
     let mut p = Parser {
         chars: input.chars().collect(),
         pos: 0,
+        depth: 0,
     };
     p.skip_space();
     if p.at_end() {
@@ -152,6 +165,8 @@ pub fn parse(input: &str) -> Result<Node> {
 struct Parser {
     chars: Vec<char>,
     pos: usize,
+    /// How many parentheses and exclusions enclose the cursor.
+    depth: usize,
 }
 
 fn has_letters(text: &str) -> bool {
@@ -180,6 +195,21 @@ impl Parser {
 
     fn error_at(&self, pos: usize, problem: &str) -> Error {
         Error::invalid_input(format!("{problem} at character {pos} of the query"))
+    }
+
+    /// Enters one more level of parentheses or exclusion starting at `at`, or refuses to.
+    fn descend(&mut self, at: usize) -> Result<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error_at(
+                at,
+                &format!(
+                    "the query nests too deeply (at most {MAX_DEPTH} parentheses and \
+                     exclusions inside one another)"
+                ),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
     }
 
     /// The bare word starting at the cursor, without consuming it.
@@ -265,7 +295,10 @@ impl Parser {
             if self.at_end() || self.peek().is_some_and(|c| c.is_whitespace() || c == ')') {
                 return Err(self.error_at(start, "nothing to exclude after '-' or NOT"));
             }
-            return Ok(Node::Not(Box::new(self.parse_unary()?)));
+            self.descend(start)?;
+            let inner = self.parse_unary()?;
+            self.depth -= 1;
+            return Ok(Node::Not(Box::new(inner)));
         }
         self.parse_primary()
     }
@@ -279,7 +312,9 @@ impl Parser {
                 if self.peek() == Some(')') {
                     return Err(self.error_at(start, "empty parentheses"));
                 }
+                self.descend(start)?;
                 let node = self.parse_and()?;
+                self.depth -= 1;
                 self.skip_space();
                 if self.peek() != Some(')') {
                     return Err(self.error_at(start, "unclosed parenthesis"));

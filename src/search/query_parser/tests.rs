@@ -160,3 +160,71 @@ fn malformed_queries_name_the_problem_and_position() {
         ),
     ]);
 }
+
+/// The message a query nested one level too deep gets, at the character where it happens.
+fn too_deep(at: usize) -> String {
+    format!(
+        "the query nests too deeply (at most {MAX_DEPTH} parentheses and exclusions inside \
+         one another) at character {at} of the query"
+    )
+}
+
+#[test]
+fn nesting_up_to_the_bound_parses() {
+    let parens = format!("{}spam{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+    let dashes = format!("{}spam", "-".repeat(MAX_DEPTH));
+    let nots = format!("{}spam", "NOT ".repeat(MAX_DEPTH));
+    let mixed = format!(
+        "{}spam{}",
+        "-(".repeat(MAX_DEPTH / 2),
+        ")".repeat(MAX_DEPTH / 2)
+    );
+    for query in [parens, dashes, nots, mixed] {
+        let node = parse(&query).unwrap_or_else(|e| panic!("{query}: {}", e.message));
+        // The tree is as deep as the query: Display walks it all.
+        assert!(node.to_string().contains("spam"), "{query}");
+    }
+}
+
+#[test]
+fn a_thousand_dashes_or_twelve_thousand_parentheses_are_refused_not_a_stack_overflow() {
+    let deep = MAX_DEPTH + 1;
+    let cases = [
+        (format!("{}spam", "-".repeat(1000)), too_deep(MAX_DEPTH)),
+        (format!("{}spam", "-".repeat(deep)), too_deep(MAX_DEPTH)),
+        (
+            format!("{}spam{}", "(".repeat(12_000), ")".repeat(12_000)),
+            too_deep(MAX_DEPTH),
+        ),
+        // Unbalanced: the depth is refused before the missing ')' is noticed.
+        (format!("{}spam", "(".repeat(12_000)), too_deep(MAX_DEPTH)),
+        (
+            format!("kelihos {}spam", "NOT ".repeat(deep)),
+            too_deep(8 + 4 * MAX_DEPTH),
+        ),
+        (
+            format!("a ({}b)", "-(".repeat(deep)),
+            // The outer parenthesis is the first level, at character 2; each character
+            // after it is one more.
+            too_deep(2 + MAX_DEPTH),
+        ),
+    ];
+    let owned: Vec<(&str, &str)> = cases
+        .iter()
+        .map(|(q, m)| (q.as_str(), m.as_str()))
+        .collect();
+    check_errors(&owned);
+}
+
+#[test]
+fn words_too_long_to_index_still_parse() {
+    let long = "a".repeat(60);
+    let hash = "9f".repeat(32);
+    check(&[
+        (long.as_str(), long.as_str()),
+        (&format!("title:{long}"), &format!("title:{long}")),
+        (&format!("{long}*"), &format!("{long}*")),
+        (&format!("\"{long} b\""), &format!("\"{long} b\"")),
+        (hash.as_str(), hash.as_str()),
+    ]);
+}
