@@ -424,7 +424,7 @@ fn add_quote(writer: &IndexWriter, f: &Fields, row: &IndexRow, quote: QuoteIndex
     d.add_text(f.text_exact, &quote.text);
     if let Some(speaker) = &quote.speaker {
         d.add_text(f.speaker, speaker);
-        d.add_facet(f.facets, Facet::from_path(["speaker", speaker.as_str()]));
+        d.add_facet(f.speakers, Facet::from_path(["speaker", speaker.as_str()]));
     }
     if let Some(role) = &quote.role {
         // A role is searchable as text ("analyst"), not as the quote's own words.

@@ -37,8 +37,9 @@ pub const MAX_LIMIT: usize = 10_000;
 
 /// Searches find documents unless the query asks for other hits by kind (`kind:quote`,
 /// `kind:event`) or by a field only they have (`speaker:`), so a plain search lists sources
-/// once rather than once per quote and date in them.
-fn scoped(node: query_parser::Node) -> query_parser::Node {
+/// once rather than once per quote and date in them. Also says whether the query stayed open
+/// to other hits (and so to quotes, whose speakers are then counted).
+fn scoped(node: query_parser::Node) -> (query_parser::Node, bool) {
     use query_parser::{KindFilter, Node, TextField};
     fn asks_for_other_hits(node: &Node) -> bool {
         match node {
@@ -50,21 +51,24 @@ fn scoped(node: query_parser::Node) -> query_parser::Node {
         }
     }
     if asks_for_other_hits(&node) {
-        node
+        (node, true)
     } else {
-        Node::And(vec![node, Node::Kind(KindFilter::Hit("document"))])
+        (
+            Node::And(vec![node, Node::Kind(KindFilter::Hit("document"))]),
+            false,
+        )
     }
 }
 
 impl SearchIndex {
     pub fn search(&mut self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
-        let node = scoped(query_parser::parse(&request.query)?);
+        let (node, other_hits) = scoped(query_parser::parse(&request.query)?);
         let mut analyzers = Analyzers::new();
         let query = query_build::build(&node, &self.fields, &mut analyzers);
         let searcher = self.reader.searcher();
         let limit = request.limit.min(MAX_LIMIT);
-        let facet_collector = request.facets.then(facets::collector);
+        let facet_collector = request.facets.then(|| facets::collector(other_hits));
         let top = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(request.offset));
         let (found, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) =
             match request.sort {

@@ -465,3 +465,77 @@ fn a_hundred_imports_keep_segments_bounded() {
         .unwrap();
     assert_eq!(found.total, 1);
 }
+
+/// Issue 23: facets are about documents. A plain search counts the matching documents' kinds
+/// and years even though the same words are in quote and event hits (whose years, such as
+/// the 2012 elections the seed mentions, must not leak in), and speakers, kept in a facet
+/// field of their own so that document searches never walk them, still count every quote a
+/// quote search finds.
+#[test]
+fn facets_count_documents_only_and_speakers_only_for_quote_searches() {
+    let s = Sandbox::new();
+    let (code, report) = s.import(&[&seed_path()]);
+    assert_eq!(code, 0, "{report}");
+
+    let plain = search(&s, &["kelihos"]);
+    assert_eq!(plain["total"], 1, "{plain}");
+    assert_eq!(
+        plain["facets"]["kind"],
+        serde_json::json!([{"value": "article", "count": 1}])
+    );
+    assert_eq!(
+        plain["facets"]["year"],
+        serde_json::json!([{"value": "2017", "count": 1}])
+    );
+    assert_eq!(plain["facets"]["speaker"], serde_json::json!([]));
+    // The words are in other hits too, so the counts above really left them out.
+    assert!(
+        search(&s, &["kind:quote kelihos"])["total"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+    assert!(
+        search(&s, &["kind:event elections"])["total"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+
+    // A quote search counts speakers: as many per person as the quotes list holds.
+    let (code, quotes) = s.json(&["quotes"]);
+    assert_eq!(code, 0, "{quotes}");
+    let mut expected = std::collections::BTreeMap::new();
+    for quote in quotes.as_array().unwrap() {
+        if let Some(name) = quote["speaker"].as_str() {
+            *expected.entry(name.to_string()).or_insert(0u64) += 1;
+        }
+    }
+    assert!(expected.len() >= 4, "{expected:?}");
+    let found = search(&s, &["kind:quote", "--limit", "1000"]);
+    assert_eq!(
+        found["total"].as_u64(),
+        Some(quotes.as_array().unwrap().len() as u64)
+    );
+    assert_eq!(
+        found["facets"]["kind"],
+        serde_json::json!([{"value": "quote", "count": found["total"]}])
+    );
+    let counted: std::collections::BTreeMap<String, u64> = found["facets"]["speaker"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["value"].as_str().unwrap().to_string(),
+                f["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(counted, expected);
+    let kremez = search(&s, &["speaker:kremez"]);
+    assert_eq!(
+        kremez["facets"]["speaker"],
+        serde_json::json!([{"value": "Vitali Kremez", "count": expected["Vitali Kremez"]}])
+    );
+}
