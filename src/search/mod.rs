@@ -65,7 +65,7 @@ impl SearchIndex {
         let started = Instant::now();
         let (node, other_hits) = scoped(query_parser::parse(&request.query)?);
         let mut analyzers = Analyzers::new();
-        let query = query_build::build(&node, &self.fields, &mut analyzers);
+        let query = self.query(&node, other_hits, &mut analyzers);
         let searcher = self.reader.searcher();
         let limit = request.limit.min(MAX_LIMIT);
         let facet_collector = request.facets.then(|| facets::collector(other_hits));
@@ -116,6 +116,39 @@ impl SearchIndex {
         })
     }
 
+    /// The tantivy query of a scoped query. Documents keep their words in `text` and other
+    /// hits in `hit_text`; a query open to other hits is asked of the documents over the
+    /// first and of every other hit over the second, each side held to its own hits, so a
+    /// negated word (`speaker:blanco -kelihos`) is looked for where that hit keeps its words.
+    fn query(
+        &self,
+        node: &query_parser::Node,
+        other_hits: bool,
+        analyzers: &mut Analyzers,
+    ) -> Box<dyn tantivy::query::Query> {
+        use query_parser::{KindFilter, Node};
+        use tantivy::query::{BooleanQuery, Occur};
+        if !other_hits {
+            return query_build::build(node, &self.fields, analyzers);
+        }
+        let document = || Node::Kind(KindFilter::Hit("document"));
+        let documents = Node::And(vec![node.clone(), document()]);
+        let others = Node::And(vec![node.clone(), Node::Not(Box::new(document()))]);
+        let mut hit_fields = self.fields;
+        hit_fields.text = self.fields.hit_text;
+        hit_fields.text_exact = self.fields.hit_text_exact;
+        Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                query_build::build(&documents, &self.fields, analyzers),
+            ),
+            (
+                Occur::Should,
+                query_build::build(&others, &hit_fields, analyzers),
+            ),
+        ]))
+    }
+
     fn hit(
         &self,
         doc: &TantivyDocument,
@@ -132,6 +165,7 @@ impl SearchIndex {
         let int = |field| doc.get_first(field).and_then(|v| v.as_i64());
         let body = doc
             .get_first(f.text_exact)
+            .or_else(|| doc.get_first(f.hit_text_exact))
             .and_then(|v| v.as_str())
             .unwrap_or("");
         SearchHit {
