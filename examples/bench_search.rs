@@ -3,7 +3,8 @@
 //! over the same documents, at the corpus's size and replicated to 100k documents.
 //!
 //! Run: `cargo run --release --example bench_search -- ../shared/corpus/news-corpus.tar.gz`
-//! (optional second argument: the sizes, e.g. `23192,100000`).
+//! (optional second argument: the sizes, e.g. `23192,100000`; `BENCH_RUNS=N` timed runs per
+//! query; `BENCH_KEEP=DIR` keeps each size's case and FTS5 table in `DIR/SIZE` for the next run).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -202,22 +203,44 @@ fn report(name: &str, mut us: Vec<f64>) -> (f64, f64, f64) {
 }
 
 fn bench(corpus: &Path, size: usize, runs: usize) {
-    let work = tempfile::tempdir().unwrap();
-    let sources = work.path().join("sources");
-    let n = replicate(corpus, &sources, size);
-    let case_path = work.path().join("bench.dossier");
-    let mut case = Case::create(&case_path).unwrap();
-    let started = Instant::now();
-    let report_ = case
-        .import(std::slice::from_ref(&sources), &mut |_| true)
-        .unwrap();
-    let import_s = started.elapsed().as_secs_f64();
-    let docs = case.document_count().unwrap();
-    println!(
-        "\n== {docs} documents ({n} files written, {} failed)",
-        report_.failed.len()
-    );
-    println!("  import + index: {import_s:.1} s");
+    // With BENCH_KEEP=DIR the case and the FTS5 table of each size are kept in DIR/SIZE and
+    // reused by the next run, so that a change to searching alone is measured in minutes
+    // rather than after a fresh import; the reindex below still rebuilds the index.
+    let temporary = tempfile::tempdir().unwrap();
+    let work = match std::env::var_os("BENCH_KEEP") {
+        Some(dir) => PathBuf::from(dir).join(size.to_string()),
+        None => temporary.path().to_path_buf(),
+    };
+    std::fs::create_dir_all(&work).unwrap();
+    let case_path = work.join("bench.dossier");
+    let fts_path = work.join("fts.sqlite");
+    let case = if case_path.exists() {
+        let case = Case::open(&case_path).unwrap();
+        println!(
+            "\n== {} documents (kept case {} reused)",
+            case.document_count().unwrap(),
+            case_path.display()
+        );
+        case
+    } else {
+        let sources = temporary.path().join("sources");
+        let n = replicate(corpus, &sources, size);
+        let mut case = Case::create(&case_path).unwrap();
+        let started = Instant::now();
+        let report_ = case
+            .import(std::slice::from_ref(&sources), &mut |_| true)
+            .unwrap();
+        let import_s = started.elapsed().as_secs_f64();
+        let docs = case.document_count().unwrap();
+        println!(
+            "\n== {docs} documents ({n} files written, {} failed)",
+            report_.failed.len()
+        );
+        println!("  import + index: {import_s:.1} s");
+        // A half-built FTS5 table from an interrupted run must not be taken for a whole one.
+        let _ = std::fs::remove_file(&fts_path);
+        case
+    };
     let started = Instant::now();
     let reindex = case.reindex().unwrap();
     println!(
@@ -234,8 +257,11 @@ fn bench(corpus: &Path, size: usize, runs: usize) {
         )
         .unwrap();
     let index_bytes = dir_size(&dossier::search::index_dir(&case_path));
-    let fts_path = work.path().join("fts.sqlite");
-    let fts_s = build_fts(&case_path, &fts_path);
+    let fts_s = if fts_path.exists() {
+        0.0
+    } else {
+        build_fts(&case_path, &fts_path)
+    };
     let fts_bytes = std::fs::metadata(&fts_path).map_or(0, |m| m.len());
     println!(
         "  raw text {:.1} MB; tantivy index {:.1} MB ({:.2}x, text stored for snippets); \
@@ -246,7 +272,12 @@ fn bench(corpus: &Path, size: usize, runs: usize) {
         fts_bytes as f64 / 1e6,
         fts_bytes as f64 / raw_text as f64
     );
-    println!("  segments: {}", case.search_segment_count().unwrap());
+    let docs = case.document_count().unwrap().max(1) as u64;
+    println!(
+        "  index bytes per document: {}; segments: {}",
+        index_bytes / docs,
+        case.search_segment_count().unwrap()
+    );
     let fts = Connection::open(&fts_path).unwrap();
     let mut ours = Vec::new();
     let mut theirs = Vec::new();

@@ -37,8 +37,9 @@ pub const MAX_LIMIT: usize = 10_000;
 
 /// Searches find documents unless the query asks for other hits by kind (`kind:quote`,
 /// `kind:event`) or by a field only they have (`speaker:`), so a plain search lists sources
-/// once rather than once per quote and date in them.
-fn scoped(node: query_parser::Node) -> query_parser::Node {
+/// once rather than once per quote and date in them. Also says whether the query stayed open
+/// to other hits (and so to quotes, whose speakers are then counted).
+fn scoped(node: query_parser::Node) -> (query_parser::Node, bool) {
     use query_parser::{KindFilter, Node, TextField};
     fn asks_for_other_hits(node: &Node) -> bool {
         match node {
@@ -50,9 +51,12 @@ fn scoped(node: query_parser::Node) -> query_parser::Node {
         }
     }
     if asks_for_other_hits(&node) {
-        node
+        (node, true)
     } else {
-        Node::And(vec![node, Node::Kind(KindFilter::Hit("document"))])
+        (
+            Node::And(vec![node, Node::Kind(KindFilter::Hit("document"))]),
+            false,
+        )
     }
 }
 
@@ -65,17 +69,17 @@ impl SearchIndex {
         document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
     ) -> Result<SearchResults> {
         let started = Instant::now();
-        let node = scoped(query_parser::parse(&request.query)?);
+        let (node, other_hits) = scoped(query_parser::parse(&request.query)?);
         let mut analyzers = Analyzers::new();
         for hash in query_build::sha256_words(&node) {
             if let Some(id) = document_by_sha256(&hash)? {
                 analyzers.documents_by_sha256.push((hash, id));
             }
         }
-        let query = query_build::build(&node, &self.fields, &mut analyzers);
+        let query = self.query(&node, other_hits, &mut analyzers);
         let searcher = self.reader.searcher();
         let limit = request.limit.min(MAX_LIMIT);
-        let facet_collector = request.facets.then(facets::collector);
+        let facet_collector = request.facets.then(|| facets::collector(other_hits));
         let top = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(request.offset));
         let (found, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) =
             match request.sort {
@@ -129,6 +133,39 @@ impl SearchIndex {
         })
     }
 
+    /// The tantivy query of a scoped query. Documents keep their words in `text` and other
+    /// hits in `hit_text`; a query open to other hits is asked of the documents over the
+    /// first and of every other hit over the second, each side held to its own hits, so a
+    /// negated word (`speaker:blanco -kelihos`) is looked for where that hit keeps its words.
+    fn query(
+        &self,
+        node: &query_parser::Node,
+        other_hits: bool,
+        analyzers: &mut Analyzers,
+    ) -> Box<dyn tantivy::query::Query> {
+        use query_parser::{KindFilter, Node};
+        use tantivy::query::{BooleanQuery, Occur};
+        if !other_hits {
+            return query_build::build(node, &self.fields, analyzers);
+        }
+        let document = || Node::Kind(KindFilter::Hit("document"));
+        let documents = Node::And(vec![node.clone(), document()]);
+        let others = Node::And(vec![node.clone(), Node::Not(Box::new(document()))]);
+        let mut hit_fields = self.fields;
+        hit_fields.text = self.fields.hit_text;
+        hit_fields.text_exact = self.fields.hit_text_exact;
+        Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Should,
+                query_build::build(&documents, &self.fields, analyzers),
+            ),
+            (
+                Occur::Should,
+                query_build::build(&others, &hit_fields, analyzers),
+            ),
+        ]))
+    }
+
     fn hit(
         &self,
         doc: &TantivyDocument,
@@ -145,6 +182,7 @@ impl SearchIndex {
         let int = |field| doc.get_first(field).and_then(|v| v.as_i64());
         let body = doc
             .get_first(f.text_exact)
+            .or_else(|| doc.get_first(f.hit_text_exact))
             .and_then(|v| v.as_str())
             .unwrap_or("");
         SearchHit {
