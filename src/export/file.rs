@@ -99,7 +99,13 @@ impl PendingFile {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     return Err(already_there(&self.target))
                 }
-                Err(e) => return Err(Error::io_at(&self.target, &e)),
+                // Some file systems (FAT and exFAT memory sticks, some network shares) have no
+                // hard links: there the check is made just before the rename instead.
+                Err(_) if self.target.symlink_metadata().is_err() => {
+                    std::fs::rename(&self.temp, &self.target)
+                        .map_err(|e| Error::io_at(&self.target, &e))?;
+                }
+                Err(_) => return Err(already_there(&self.target)),
             },
         }
         let _ = std::fs::remove_file(&self.temp);
