@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use error::{Error, ErrorCode, Result};
+pub use export::file::Existing;
 pub use model::{
     Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
     LegalStructure, PageSpan, RepairReport, SourceFormat, TextStatus, VerifyReport,
@@ -324,8 +325,13 @@ impl Case {
 
     /// Writes every hit of `request` (all pages) to `path` as CSV: doc id, kind, title, URL,
     /// date, score and snippet. Returns the number of hits written.
-    pub fn export_search_csv(&self, request: &SearchRequest, path: &Path) -> Result<usize> {
-        export::search_csv(self, request, path)
+    pub fn export_search_csv(
+        &self,
+        request: &SearchRequest,
+        path: &Path,
+        existing: Existing,
+    ) -> Result<usize> {
+        export::search_csv(self, request, path, existing)
     }
 
     /// Rebuilds the search index from the case file.

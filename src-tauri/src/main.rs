@@ -23,7 +23,8 @@ use dossier::model::{
     QuoteEdit, QuoteFilter, QuoteRecord, ReviewStatus, TimelinePoints, TimelineQuery,
 };
 use dossier::{
-    Document, DocumentSummary, Error, ImportReport, SavedSearch, SearchRequest, SearchResults,
+    Document, DocumentSummary, Error, Existing, ImportReport, SavedSearch, SearchRequest,
+    SearchResults,
 };
 use tauri::path::BaseDirectory;
 use tauri::{AppHandle, Emitter, Manager};
@@ -147,7 +148,7 @@ async fn export_search_csv(
     path: String,
 ) -> Result<usize, Error> {
     blocking(app, move |s| {
-        s.with_case(|case| case.export_search_csv(&request, path.as_ref()))
+        s.with_case(|case| case.export_search_csv(&request, path.as_ref(), Existing::Replace))
     })
     .await
 }
@@ -208,7 +209,7 @@ async fn export_quotes_csv(
     path: String,
 ) -> Result<usize, Error> {
     blocking(app, move |s| {
-        s.with_case(|case| case.export_quotes_csv(&filter, Some(path.as_ref())))
+        s.with_case(|case| case.export_quotes_csv(&filter, Some(path.as_ref()), Existing::Replace))
     })
     .await
 }
@@ -332,7 +333,7 @@ async fn export_timeline_csv(
     path: String,
 ) -> Result<usize, Error> {
     blocking(app, move |s| {
-        s.with_case(|case| case.export_timeline_csv(&query, Some(path.as_ref())))
+        s.with_case(|case| case.export_timeline_csv(&query, Some(path.as_ref()), Existing::Replace))
     })
     .await
 }
@@ -421,7 +422,7 @@ async fn preview_brief(app: AppHandle, options: BriefOptions) -> Result<Brief, E
 #[tauri::command]
 async fn export_brief(app: AppHandle, options: BriefOptions, path: String) -> Result<Brief, Error> {
     blocking(app, move |s| {
-        s.with_case(|case| case.export_brief(&options, path.as_ref()))
+        s.with_case(|case| case.export_brief(&options, path.as_ref(), Existing::Replace))
     })
     .await
 }

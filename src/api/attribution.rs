@@ -135,9 +135,21 @@ impl Case {
 
     /// The entity whose name or alias is `name`.
     pub fn entity_named(&self, name: &str) -> Result<EntityDetail> {
-        let id = entities::find_by_name(&self.conn, name)?
-            .ok_or_else(|| Error::not_found(format!("no person or organisation named '{name}'")))?;
-        self.entity(id)
+        if let Some(id) = entities::find_by_name(&self.conn, name)? {
+            return self.entity(id);
+        }
+        let same = entities::people_with_surname(&self.conn, name)?;
+        if same.len() > 1 {
+            let names: Vec<&str> = same.iter().map(|(_, n)| n.as_str()).collect();
+            return Err(Error::invalid_input(format!(
+                "'{name}' is the surname of {} people: {}; give the full name",
+                same.len(),
+                names.join(", ")
+            )));
+        }
+        Err(Error::not_found(format!(
+            "no person or organisation named '{name}'"
+        )))
     }
 
     pub fn rename_entity(&self, id: i64, name: &str) -> Result<EntitySummary> {

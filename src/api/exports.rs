@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::export::file::{self, Existing};
 use crate::export::{brief, tables};
 use crate::model::{Brief, BriefOptions, QuoteFilter, TimelineQuery};
-use crate::{Case, Error, Result};
+use crate::{Case, Result};
 
 impl Case {
     /// The brief for `options`, for a preview; the same case and options give the same bytes.
@@ -12,27 +13,49 @@ impl Case {
         brief::brief(self, options)
     }
 
-    /// Writes the brief to `path`.
-    pub fn export_brief(&self, options: &BriefOptions, path: &Path) -> Result<Brief> {
-        let brief = self.brief(options)?;
-        std::fs::write(path, &brief.markdown).map_err(|e| Error::io_at(path, &e))?;
+    /// Writes the brief to `path` (through a temporary file, so never half a brief), unless
+    /// its notes have claim-check problems and `options.allow_problems` is not set: then
+    /// nothing is written and the returned brief has `saved: false` and the problems, for the
+    /// caller to show and ask about.
+    pub fn export_brief(
+        &self,
+        options: &BriefOptions,
+        path: &Path,
+        existing: Existing,
+    ) -> Result<Brief> {
+        let mut brief = self.brief(options)?;
+        if !brief.problems.is_empty() && !options.allow_problems {
+            return Ok(brief);
+        }
+        file::write_file(path, brief.markdown.as_bytes(), existing)?;
+        brief.saved = true;
         Ok(brief)
     }
 
     /// Writes the quotes matching `filter` as CSV to `path` (standard output if none);
     /// returns how many.
-    pub fn export_quotes_csv(&self, filter: &QuoteFilter, path: Option<&Path>) -> Result<usize> {
-        tables::quotes_csv(self, filter, path)
+    pub fn export_quotes_csv(
+        &self,
+        filter: &QuoteFilter,
+        path: Option<&Path>,
+        existing: Existing,
+    ) -> Result<usize> {
+        tables::quotes_csv(self, filter, path, existing)
     }
 
     /// Writes the events matching `query` as CSV to `path` (standard output if none);
     /// returns how many.
-    pub fn export_timeline_csv(&self, query: &TimelineQuery, path: Option<&Path>) -> Result<usize> {
-        tables::timeline_csv(self, query, path)
+    pub fn export_timeline_csv(
+        &self,
+        query: &TimelineQuery,
+        path: Option<&Path>,
+        existing: Existing,
+    ) -> Result<usize> {
+        tables::timeline_csv(self, query, path, existing)
     }
 
     /// Writes every note into `dir` as a Markdown file, citations as written.
-    pub fn export_notes(&self, dir: &Path) -> Result<Vec<PathBuf>> {
-        tables::notes_markdown(self, dir)
+    pub fn export_notes(&self, dir: &Path, existing: Existing) -> Result<Vec<PathBuf>> {
+        tables::notes_markdown(self, dir, existing)
     }
 }

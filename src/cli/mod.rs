@@ -242,7 +242,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Event { command } => timeline::event(&open_case(&args.case)?, command, json)?,
         Command::Note { command } => notes::note(&open_case(&args.case)?, command, json)?,
         Command::Check { note } => return notes::check(&open_case(&args.case)?, note, json),
-        Command::Export { command } => notes::export(&open_case(&args.case)?, command, json)?,
+        Command::Export { command } => {
+            return notes::export(&open_case(&args.case)?, command, json)
+        }
         Command::Extract { what } => match what {
             Extract::Article { file } => extract::article(&file, json)?,
             Extract::Dates { file, reference } => {

@@ -8,7 +8,7 @@ use clap::Subcommand;
 use dossier::model::{
     BacklinkTarget, BriefOptions, CheckProblem, CheckReport, NoteDetail, ResolvedCitation,
 };
-use dossier::{Case, Error, Result};
+use dossier::{Case, Error, Existing, Result};
 
 use super::attribution::{print_json, quote_filter, short, QuotesArgs};
 use super::timeline::{timeline_query, TimelineArgs};
@@ -72,6 +72,13 @@ pub enum ExportCommand {
         /// The brief's title (default: "Brief: CASE").
         #[arg(long)]
         title: Option<String>,
+        /// Save even if the notes have claim-check problems (the brief then lists them above
+        /// the notes); without it such a brief is refused with exit code 3 and the list.
+        #[arg(long)]
+        allow_problems: bool,
+        /// Replace FILE if it exists (otherwise an existing file is kept and nothing is written).
+        #[arg(long)]
+        force: bool,
     },
     /// Quotes as CSV (to standard output unless --out is given).
     Quotes {
@@ -82,6 +89,9 @@ pub enum ExportCommand {
         csv: bool,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace FILE if it exists (otherwise an existing file is kept and nothing is written).
+        #[arg(long)]
+        force: bool,
     },
     /// Timeline events as CSV (to standard output unless --out is given).
     Timeline {
@@ -89,11 +99,17 @@ pub enum ExportCommand {
         filter: TimelineArgs,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace FILE if it exists (otherwise an existing file is kept and nothing is written).
+        #[arg(long)]
+        force: bool,
     },
     /// Every note as a Markdown file in a folder, citations kept as written.
     Notes {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Replace note files already in DIR (otherwise the export stops at the first one).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -289,7 +305,16 @@ pub fn check(case: &Case, note: Option<i64>, json: bool) -> Result<ExitCode> {
     })
 }
 
-pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<()> {
+fn existing(force: bool) -> Existing {
+    if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    }
+}
+
+/// Runs an export; exit code 3 when a brief was refused for its claim-check problems.
+pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<ExitCode> {
     match command {
         ExportCommand::Brief {
             out,
@@ -297,6 +322,8 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<()> {
             timeline,
             entity,
             title,
+            allow_problems,
+            force,
         } => {
             let brief = case.export_brief(
                 &BriefOptions {
@@ -304,17 +331,37 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<()> {
                     notes,
                     timeline,
                     entity,
+                    allow_problems,
                 },
                 &out,
+                existing(force),
             )?;
+            let label = if brief.saved { "warning" } else { "problem" };
             for p in &brief.problems {
                 eprintln!(
-                    "warning: n{}:{}:{}: {}",
+                    "{label}: n{}:{}:{}: {}: {}",
                     p.note_id.unwrap_or_default(),
                     p.line,
                     p.column,
+                    p.kind.as_str(),
                     p.message
                 );
+            }
+            if !brief.saved {
+                let count = brief.problems.len();
+                eprintln!(
+                    "error: the notes have {count} claim-check {}; nothing was written to {} \
+                     (fix them, or pass --allow-problems to save a brief that lists them)",
+                    if count == 1 { "problem" } else { "problems" },
+                    out.display()
+                );
+                if json {
+                    print_json(&serde_json::json!({
+                        "out": null,
+                        "problems": brief.problems,
+                    }))?;
+                }
+                return Ok(ExitCode::from(3));
             }
             if json {
                 print_json(&serde_json::json!({
@@ -332,20 +379,27 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<()> {
                 );
             }
         }
-        ExportCommand::Quotes { filter, out, .. } => {
-            let written = case.export_quotes_csv(&quote_filter(filter)?, out.as_deref())?;
+        ExportCommand::Quotes {
+            filter, out, force, ..
+        } => {
+            let written =
+                case.export_quotes_csv(&quote_filter(filter)?, out.as_deref(), existing(force))?;
             if let Some(out) = out {
                 eprintln!("Wrote {written} quotes to {}", out.display());
             }
         }
-        ExportCommand::Timeline { filter, out } => {
-            let written = case.export_timeline_csv(&timeline_query(&filter)?, out.as_deref())?;
+        ExportCommand::Timeline { filter, out, force } => {
+            let written = case.export_timeline_csv(
+                &timeline_query(&filter)?,
+                out.as_deref(),
+                existing(force),
+            )?;
             if let Some(out) = out {
                 eprintln!("Wrote {written} events to {}", out.display());
             }
         }
-        ExportCommand::Notes { out } => {
-            let files = case.export_notes(&out)?;
+        ExportCommand::Notes { out, force } => {
+            let files = case.export_notes(&out, existing(force))?;
             if json {
                 let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
                 print_json(&names)?;
@@ -354,5 +408,5 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,9 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, ValueEnum};
-use dossier::{Case, Error, ErrorCode, Result, SearchRequest, SearchResults, SearchSort};
+use dossier::{
+    Case, Error, ErrorCode, Existing, Result, SearchRequest, SearchResults, SearchSort,
+};
 use serde_json::json;
 
 #[derive(ClapArgs, Debug)]
@@ -29,6 +31,9 @@ pub struct SearchArgs {
     /// Write all hits (not only one page) to FILE as CSV.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Replace the --csv FILE if it exists (otherwise it is kept and nothing is written).
+    #[arg(long, requires = "csv")]
+    pub force: bool,
     /// Save QUERY in the case under NAME instead of running it.
     #[arg(long, value_name = "NAME", conflicts_with = "run")]
     pub save: Option<String>,
@@ -76,7 +81,12 @@ pub fn search(case: &Case, args: SearchArgs, json: bool) -> Result<()> {
     };
     let request = request(&query, &args);
     if let Some(csv) = &args.csv {
-        return write_csv(case, &request, csv, json);
+        let existing = if args.force {
+            Existing::Replace
+        } else {
+            Existing::Keep
+        };
+        return write_csv(case, &request, csv, existing, json);
     }
     let results = case.search(&request)?;
     if let Some(notice) = &results.notice {
@@ -182,7 +192,13 @@ fn batch_line(
 }
 
 /// Writes every hit of the query to a CSV file through the core, which the app shares.
-fn write_csv(case: &Case, request: &SearchRequest, path: &Path, json: bool) -> Result<()> {
+fn write_csv(
+    case: &Case,
+    request: &SearchRequest,
+    path: &Path,
+    existing: Existing,
+    json: bool,
+) -> Result<()> {
     // The export pages through the hits itself; a notice about the index is printed once,
     // from a first zero-hit search, before the file is written.
     let probe = SearchRequest {
@@ -194,7 +210,7 @@ fn write_csv(case: &Case, request: &SearchRequest, path: &Path, json: bool) -> R
     if let Some(notice) = case.search(&probe)?.notice {
         eprintln!("note: {notice}");
     }
-    let written = case.export_search_csv(request, path)?;
+    let written = case.export_search_csv(request, path, existing)?;
     if json {
         println!(
             "{}",

@@ -182,7 +182,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<TimelineQuery> {
 pub fn timeline(case: &Case, args: TimelineArgs, json: bool) -> Result<()> {
     let query = timeline_query(&args)?;
     if args.csv && !json {
-        case.export_timeline_csv(&query, None)?;
+        case.export_timeline_csv(&query, None, dossier::Existing::Replace)?;
         return Ok(());
     }
     let events = case.timeline(&query)?;

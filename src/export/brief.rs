@@ -16,8 +16,8 @@ use regex::Regex;
 use super::markdown::{escape, url};
 use crate::api::citations::Resolver;
 use crate::model::{
-    Brief, BriefOptions, EventRecord, ProblemKind, QuoteFilter, ResolvedCitation, ReviewStatus,
-    TimelineQuery,
+    Brief, BriefOptions, CheckProblem, EventRecord, NoteDetail, QuoteFilter, ResolvedCitation,
+    ReviewStatus, TimelineQuery,
 };
 use crate::notes::{self, markdown, Target};
 use crate::{Case, Error, Result};
@@ -310,6 +310,40 @@ fn footnote(number: usize, cited: &ResolvedCitation) -> String {
     line
 }
 
+/// A section above the notes listing every claim-check problem, so a brief saved with
+/// problems says so where its reader starts, not only in the footnotes.
+fn problems_section(out: &mut String, notes: &[NoteDetail], problems: &[CheckProblem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let count = problems.len();
+    let _ = writeln!(out, "## Unresolved claim-check problems\n");
+    let _ = writeln!(
+        out,
+        "This brief was saved with {count} claim-check {} that {} not fixed; the claims \
+         below may not match their sources.\n",
+        if count == 1 { "problem" } else { "problems" },
+        if count == 1 { "was" } else { "were" },
+    );
+    for problem in problems {
+        let title = notes
+            .iter()
+            .find(|n| Some(n.summary.id) == problem.note_id)
+            .map(|n| n.summary.title.as_str())
+            .unwrap_or("a note");
+        let _ = writeln!(
+            out,
+            "- {} ({}), line {}, column {}: {}",
+            escape(title),
+            problem.kind.as_str(),
+            problem.line,
+            problem.column,
+            escape(&problem.message)
+        );
+    }
+    out.push('\n');
+}
+
 /// Writes the brief for `options`.
 pub(crate) fn brief(case: &Case, options: &BriefOptions) -> Result<Brief> {
     let mut footnotes = Footnotes {
@@ -336,17 +370,18 @@ pub(crate) fn brief(case: &Case, options: &BriefOptions) -> Result<Brief> {
         "Every footnote quotes its source word for word and identifies the original file by its \
          SHA-256.\n\n",
     );
-    let mut problems = Vec::new();
-    for id in chosen {
-        let note = case.note(id)?;
-        problems.extend(
-            note.problems
-                .iter()
-                .filter(|p| p.kind == ProblemKind::Broken)
-                .cloned(),
-        );
+    let notes = chosen
+        .into_iter()
+        .map(|id| case.note(id))
+        .collect::<Result<Vec<_>>>()?;
+    let problems: Vec<CheckProblem> = notes
+        .iter()
+        .flat_map(|note| note.problems.iter().cloned())
+        .collect();
+    problems_section(&mut out, &notes, &problems);
+    for note in &notes {
         let _ = writeln!(out, "## {}\n", escape(&note.summary.title));
-        let body = note_body(id, &note.text, &mut footnotes);
+        let body = note_body(note.summary.id, &note.text, &mut footnotes);
         if !body.is_empty() {
             out.push_str(&body);
             out.push_str("\n\n");
@@ -411,6 +446,7 @@ pub(crate) fn brief(case: &Case, options: &BriefOptions) -> Result<Brief> {
         footnotes: footnotes.cited.len(),
         sources: sources.len(),
         problems,
+        saved: false,
     })
 }
 

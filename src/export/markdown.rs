@@ -35,10 +35,30 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A URL as an autolink when CommonMark allows one, else as escaped text.
+/// The schemes a source's address may be linked with. Anything else (`javascript:`,
+/// `data:`, `file:`, `vbscript:`, a relative path) would run code, read local files or
+/// surprise the reader when clicked, so it is written as inert text.
+const LINKABLE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Whether `url` starts with a scheme a brief or the app may turn into a link; the scheme is
+/// compared in any letter case, as browsers do.
+pub fn is_linkable(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    !rest.is_empty()
+        && LINKABLE_SCHEMES
+            .iter()
+            .any(|allowed| scheme.eq_ignore_ascii_case(allowed))
+}
+
+/// A URL as an autolink when it is http, https or mailto and CommonMark allows one, else as
+/// escaped text (with its colon escaped too, so no renderer's own autolinking picks it up).
 pub fn url(url: &str) -> String {
-    if url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c.is_control()) {
-        escape(url)
+    if !is_linkable(url)
+        || url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c.is_control())
+    {
+        escape(url).replace(':', "\\:")
     } else {
         format!("<{url}>")
     }
@@ -59,6 +79,40 @@ mod tests {
             url("https://example.com/a?b=1"),
             "<https://example.com/a?b=1>"
         );
-        assert_eq!(url("https://x.com/a b"), "https://x.com/a b");
+        assert_eq!(url("https://x.com/a b"), "https\\://x.com/a b");
+        assert_eq!(url("HTTPS://example.com"), "<HTTPS://example.com>");
+        assert_eq!(url("mailto:desk@example.com"), "<mailto:desk@example.com>");
+    }
+
+    #[test]
+    fn javascript_and_data_urls_never_become_links() {
+        for hostile in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "JAVASCRIPT:alert(document.cookie)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "DATA:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "//evil.example.com/x",
+            "http:",
+        ] {
+            let written = url(hostile);
+            assert!(!written.starts_with('<'), "{hostile} became {written}");
+            assert!(!is_linkable(hostile), "{hostile}");
+            let html = render_commonmark(&format!("See {written}."));
+            assert!(
+                !html.contains("<a "),
+                "{hostile} rendered as a link: {html}"
+            );
+        }
+    }
+
+    fn render_commonmark(text: &str) -> String {
+        let mut html = String::new();
+        let mut options = pulldown_cmark::Options::empty();
+        options.insert(pulldown_cmark::Options::ENABLE_GFM);
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(text, options));
+        html
     }
 }

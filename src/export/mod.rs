@@ -3,11 +3,14 @@
 //! (`brief`).
 
 pub(crate) mod brief;
-mod markdown;
+pub mod file;
+pub(crate) mod markdown;
 pub(crate) mod tables;
 
 use std::io::Write;
 use std::path::Path;
+
+use file::{Existing, PendingFile};
 
 use crate::search::model::SearchRequest;
 use crate::{Case, Error, Result};
@@ -18,9 +21,14 @@ const PAGE: usize = 1000;
 
 /// Writes all hits of `request` (every page, whatever its `limit` and `offset`) to `path`
 /// and returns how many were written.
-pub(crate) fn search_csv(case: &Case, request: &SearchRequest, path: &Path) -> Result<usize> {
-    let file = std::fs::File::create(path).map_err(|e| Error::io_at(path, &e))?;
-    let mut out = std::io::BufWriter::new(file);
+pub(crate) fn search_csv(
+    case: &Case,
+    request: &SearchRequest,
+    path: &Path,
+    existing: Existing,
+) -> Result<usize> {
+    let mut pending = PendingFile::create(path, existing)?;
+    let out = pending.writer();
     let io = |e: std::io::Error| Error::io_at(path, &e);
     writeln!(out, "doc_id,kind,title,url,published,score,snippet").map_err(io)?;
     let mut request = request.clone();
@@ -50,13 +58,15 @@ pub(crate) fn search_csv(case: &Case, request: &SearchRequest, path: &Path) -> R
         }
     }
     out.flush().map_err(io)?;
+    pending.finish()?;
     Ok(written)
 }
 
-/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
-/// never runs a formula that came from a source.
+/// RFC 4180 quoting; a leading `=`, `+`, `-`, `@`, tab or carriage return (the characters
+/// spreadsheets start a formula with, or skip before one) is prefixed with `'` so a
+/// spreadsheet never runs a formula that came from a source.
 pub(crate) fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
         value.to_string()
@@ -79,5 +89,7 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=1+1"), "'=1+1");
         assert_eq!(csv_field("-x, y"), "\"'-x, y\"");
+        assert_eq!(csv_field("\t=1+1"), "'\t=1+1");
+        assert_eq!(csv_field("\r=1"), "\"'\r=1\"");
     }
 }

@@ -5,28 +5,44 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::csv_field;
+use super::file::{write_file, Existing, PendingFile};
 use crate::model::{QuoteFilter, TimelineQuery};
 use crate::{Case, Error, Result};
 
 /// Where CSV goes: a file, or standard output when no file is named.
-fn write_rows(path: Option<&Path>, header: &str, rows: &[Vec<String>]) -> Result<()> {
+fn write_rows(
+    path: Option<&Path>,
+    existing: Existing,
+    header: &str,
+    rows: &[Vec<String>],
+) -> Result<()> {
     let shown = path.map_or_else(|| "standard output".into(), |p| p.display().to_string());
     let io = |e: std::io::Error| Error::io(format!("cannot write {shown}: {e}"));
-    let sink: Box<dyn Write> = match path {
-        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| Error::io_at(path, &e))?),
-        None => Box::new(std::io::stdout().lock()),
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        writeln!(out, "{header}")?;
+        for row in rows {
+            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+            writeln!(out, "{}", fields.join(","))?;
+        }
+        out.flush()
     };
-    let mut out = std::io::BufWriter::new(sink);
-    writeln!(out, "{header}").map_err(io)?;
-    for row in rows {
-        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-        writeln!(out, "{}", fields.join(",")).map_err(io)?;
+    match path {
+        Some(path) => {
+            let mut pending = PendingFile::create(path, existing)?;
+            write(pending.writer()).map_err(io)?;
+            pending.finish()
+        }
+        None => write(&mut std::io::BufWriter::new(std::io::stdout().lock())).map_err(io),
     }
-    out.flush().map_err(io)
 }
 
 /// Quotes matching `filter` as CSV. Returns the number of rows.
-pub(crate) fn quotes_csv(case: &Case, filter: &QuoteFilter, path: Option<&Path>) -> Result<usize> {
+pub(crate) fn quotes_csv(
+    case: &Case,
+    filter: &QuoteFilter,
+    path: Option<&Path>,
+    existing: Existing,
+) -> Result<usize> {
     let quotes = case.quotes(filter)?;
     let rows: Vec<Vec<String>> = quotes
         .iter()
@@ -48,6 +64,7 @@ pub(crate) fn quotes_csv(case: &Case, filter: &QuoteFilter, path: Option<&Path>)
         .collect();
     write_rows(
         path,
+        existing,
         "id,doc_id,document,published,speaker,role,kind,status,start,end,text",
         &rows,
     )?;
@@ -60,6 +77,7 @@ pub(crate) fn timeline_csv(
     case: &Case,
     query: &TimelineQuery,
     path: Option<&Path>,
+    existing: Existing,
 ) -> Result<usize> {
     let events = case.timeline(query)?;
     let rows: Vec<Vec<String>> = events
@@ -88,6 +106,7 @@ pub(crate) fn timeline_csv(
         .collect();
     write_rows(
         path,
+        existing,
         "id,value,earliest,latest,precision,kind,status,conflict,title,entities,sources,tags",
         &rows,
     )?;
@@ -112,14 +131,14 @@ fn file_name(id: i64, title: &str) -> String {
 
 /// Writes every note to `dir` as a Markdown file with its title as a heading and its
 /// citations as written, so they can be read back or resolved later. Returns the files.
-pub(crate) fn notes_markdown(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn notes_markdown(case: &Case, dir: &Path, existing: Existing) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
     let mut written = Vec::new();
     for summary in case.notes()? {
         let note = case.note(summary.id)?;
         let path = dir.join(file_name(summary.id, &summary.title));
         let body = format!("# {}\n\n{}\n", summary.title, note.text.trim_end());
-        std::fs::write(&path, body).map_err(|e| Error::io_at(&path, &e))?;
+        write_file(&path, body.as_bytes(), existing)?;
         written.push(path);
     }
     Ok(written)

@@ -7,11 +7,14 @@
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
-/// Decoded text and the name of the encoding it was decoded from.
+/// Decoded text, the name of the encoding it was decoded from, and what the import report
+/// should say about it (anything but plain UTF-8 gets a warning, because a wrong guess shows
+/// as garbled text a person should be able to trace back to its file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    pub warning: Option<String>,
 }
 
 /// Names well-known binary formats by their magic numbers, so the error can say what the
@@ -69,27 +72,64 @@ fn bom_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 /// charset or a MIME header), used only when the bytes are not valid UTF-8.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let warning = (encoding != UTF_8 || malformed).then(|| {
+            let mut warning = format!(
+                "not UTF-8; decoded as {} (from its byte-order mark)",
+                encoding.name()
+            );
+            if malformed {
+                warning.push_str("; some bytes were not valid and were replaced");
+            }
+            warning
+        });
         return Decoded {
             text: text.into_owned(),
             encoding: encoding.name(),
+            warning,
         };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
             text: text.to_owned(),
             encoding: UTF_8.name(),
+            warning: None,
         };
     }
-    let encoding = declared
-        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
-        .filter(|enc| *enc != UTF_8)
-        .unwrap_or(WINDOWS_1252);
+    let label = declared.map(str::trim).filter(|l| !l.is_empty());
+    let known = label.and_then(|label| Encoding::for_label(label.as_bytes()));
+    let encoding = known.filter(|enc| *enc != UTF_8).unwrap_or(WINDOWS_1252);
     let (text, _, _) = encoding.decode(bytes);
+    let warning = match (label, known) {
+        (Some(label), None) => format!(
+            "not UTF-8, and the charset it declares ('{label}') is unknown; decoded as {}",
+            encoding.name()
+        ),
+        (Some(label), Some(enc)) if enc == UTF_8 => format!(
+            "not UTF-8 although it declares '{label}'; decoded as {}",
+            encoding.name()
+        ),
+        (Some(_), Some(_)) => format!("not UTF-8; decoded as {} (declared)", encoding.name()),
+        (None, _) => format!("not UTF-8; decoded as {}", encoding.name()),
+    };
     Decoded {
         text: text.into_owned(),
         encoding: encoding.name(),
+        warning: Some(warning),
     }
+}
+
+/// Whether bytes without a byte-order mark look like UTF-16 (every other byte NUL in the
+/// first kilobytes, as ASCII text in UTF-16 is), so the refusal can say what the file is.
+pub fn looks_like_bomless_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    even.max(odd) * 10 >= pairs * 8 && even.min(odd) * 10 <= pairs
 }
 
 /// Finds the charset an HTML page declares in its first few kilobytes
@@ -142,7 +182,40 @@ mod tests {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
         assert!(!looks_binary(&bytes));
-        assert_eq!(decode(&bytes, None).text, "Hello");
+        let decoded = decode(&bytes, None);
+        assert_eq!(decoded.text, "Hello");
+        assert_eq!(
+            decoded.warning.as_deref(),
+            Some("not UTF-8; decoded as UTF-16LE (from its byte-order mark)")
+        );
+    }
+
+    #[test]
+    fn utf16_with_a_bom_and_unknown_charsets_are_decoded_with_a_warning() {
+        let mut be = vec![0xfe, 0xff];
+        for unit in "Grüße".encode_utf16() {
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        let decoded = decode(&be, None);
+        assert_eq!(decoded.text, "Grüße");
+        assert!(decoded.warning.unwrap().contains("UTF-16BE"));
+        let unknown = decode(b"caf\xe9", Some("x-klingon-7"));
+        assert_eq!(unknown.text, "café");
+        assert_eq!(
+            unknown.warning.as_deref(),
+            Some("not UTF-8, and the charset it declares ('x-klingon-7') is unknown; decoded as windows-1252")
+        );
+        assert_eq!(
+            decode("plain".as_bytes(), Some("x-klingon-7")).warning,
+            None
+        );
+        assert_eq!(decode(b"\xef\xbb\xbfplain", None).warning, None);
+        let mut le = Vec::new();
+        for unit in "No byte-order mark here".encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert!(looks_like_bomless_utf16(&le));
+        assert!(!looks_like_bomless_utf16(b"plain ascii text here"));
     }
 
     #[test]

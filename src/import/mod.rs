@@ -31,6 +31,12 @@ use crate::{Error, Result};
 /// this large, and reading a multi-gigabyte file into memory would hurt the whole machine.
 pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// HTML pages larger than this are refused. Reading a page into a tree takes about 24 times
+/// its size in memory (a 50 MB page peaked at 1.1 GB, measured in docs/benchmarks.md), and
+/// import reads up to four files at once, so this keeps one import of big pages under about
+/// 1.6 GB. Real articles are far smaller; pages this size are archives or carry images inline.
+pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
+
 /// Commit after this many documents or this much time, whichever comes first: often enough
 /// that a killed import keeps most of its work, rarely enough to stay fast.
 const COMMIT_EVERY_DOCUMENTS: usize = 2000;
@@ -124,6 +130,12 @@ fn parse_formats(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
         )));
     }
     if decode::looks_binary(&bytes) {
+        if decode::looks_like_bomless_utf16(&bytes) {
+            return Err(Error::unsupported(
+                "unsupported format: looks like UTF-16 text without a byte-order mark; \
+                 save it as UTF-8 (or UTF-16 with a byte-order mark) and import it again",
+            ));
+        }
         return Err(Error::unsupported(
             "unsupported format: binary data, not text",
         ));
@@ -137,6 +149,12 @@ fn parse_formats(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
     let mut warnings = Vec::new();
     if ext == "eml" || email::looks_like_email(&bytes) {
         let parsed = email::parse_email(&bytes).map_err(Error::invalid_input)?;
+        for charset in &parsed.unknown_charsets {
+            warnings.push(format!(
+                "the email declares the unknown charset '{charset}'; its text was taken as \
+                 it came and may be garbled"
+            ));
+        }
         let doc = formats::from_email(bytes, parsed, &stem)?;
         return Ok(ParsedFile {
             documents: vec![Ok(doc)],
@@ -145,14 +163,32 @@ fn parse_formats(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
     }
     let declared = decode::html_declared_charset(&bytes);
     let decoded = decode::decode(&bytes, declared.as_deref());
-    if decoded.encoding != "UTF-8" && !decoded.encoding.starts_with("UTF-16") {
-        warnings.push(format!("not UTF-8; decoded as {}", decoded.encoding));
+    if let Some(warning) = decoded.warning {
+        warnings.push(warning);
     }
     let encoding =
         encoding_rs::Encoding::for_label(decoded.encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
     let text = decoded.text;
     if news_record::looks_like_news_record(&text) {
         let documents = news_record::parse(&bytes, &text, encoding);
+        // A date that cannot be read would otherwise vanish: the record imports undated and
+        // sorts nowhere on the timeline, so the report says which record and what it said.
+        for (i, doc) in documents.iter().enumerate() {
+            if let Ok(doc) = doc {
+                if let (Some(raw), None) = (&doc.published_raw, &doc.published) {
+                    let id = doc
+                        .doc_ref
+                        .as_deref()
+                        .map(|r| format!(" (DOC ID {r})"))
+                        .unwrap_or_default();
+                    warnings.push(format!(
+                        "record {}{id}: the DATE '{raw}' is not a date Dossier can read; \
+                         imported without a publication date",
+                        i + 1
+                    ));
+                }
+            }
+        }
         return Ok(ParsedFile {
             documents,
             warnings,
@@ -160,6 +196,15 @@ fn parse_formats(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
     }
     let documents =
         if matches!(ext.as_str(), "html" | "htm" | "xhtml") || html::looks_like_html(&text) {
+            if bytes.len() > MAX_HTML_BYTES {
+                return Err(Error::unsupported(format!(
+                    "HTML page too large ({:.1} MB): pages over {} MB are refused, since \
+                     reading one takes about 24 times its size in memory; save the article \
+                     as text (or the page without inline images) and import that",
+                    bytes.len() as f64 / 1e6,
+                    MAX_HTML_BYTES / (1024 * 1024)
+                )));
+            }
             vec![formats::from_html(bytes, &text, &stem)]
         } else if matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd")
             || (text.starts_with("---\n") && matches!(ext.as_str(), "" | "txt"))

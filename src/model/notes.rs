@@ -220,6 +220,10 @@ pub struct BriefOptions {
     /// A section on this person or organisation (quotes, roles), which also narrows the
     /// timeline to events involving them.
     pub entity: Option<String>,
+    /// Save the brief even though its notes have claim-check problems (broken citations,
+    /// misquotes, stale quotes); the brief then says so above the notes. Without it,
+    /// `export_brief` writes nothing and returns the problems.
+    pub allow_problems: bool,
 }
 
 /// A written brief and what its reader should know about it.
@@ -229,6 +233,10 @@ pub struct Brief {
     pub markdown: String,
     pub footnotes: usize,
     pub sources: usize,
-    /// Citations that do not resolve; each still has a footnote saying so.
+    /// Every claim-check problem of the chosen notes (broken citations, misquotes, stale
+    /// quotes), with its note, line and column.
     pub problems: Vec<CheckProblem>,
+    /// Whether `export_brief` wrote the file (false for a preview, and for a brief with
+    /// problems that were not allowed).
+    pub saved: bool,
 }

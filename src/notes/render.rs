@@ -218,6 +218,25 @@ mod tests {
     }
 
     #[test]
+    fn javascript_and_data_links_in_any_case_render_inert() {
+        let html = render(
+            "<JavaScript:alert(1)> [a](JAVASCRIPT:alert(2)) [b](data:text/html,<script>x</script>) \
+             [c](  jAvAsCrIpT:alert(3)) <a href=\"DaTa:text/html;base64,PHNjcmlwdD4=\">d</a> \
+             [e](vbscript:msgbox) [f](file:///etc/passwd) <https://example.com/ok>",
+        );
+        let lower = html.to_ascii_lowercase();
+        for forbidden in [
+            "href=\"javascript",
+            "href=\"data",
+            "href=\"vbscript",
+            "href=\"file",
+        ] {
+            assert!(!lower.contains(forbidden), "{forbidden} in {html}");
+        }
+        assert!(html.contains("href=\"https://example.com/ok\""), "{html}");
+    }
+
+    #[test]
     fn tables_and_footnotes_render() {
         let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^n].\n\n[^n]: A note.\n");
         assert!(html.contains("<table>"), "{html}");

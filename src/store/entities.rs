@@ -284,13 +284,37 @@ pub fn delete_mentions(conn: &Connection, doc_id: i64) -> Result<()> {
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
     let key = fold_key(name);
     let canonical = known_organisation(name).map(fold_key);
-    Ok(conn
+    let exact = conn
         .prepare_cached(
             "SELECT entity_id FROM entity_aliases WHERE alias_key IN (?1, ?2)
              ORDER BY origin = 'user' DESC, confidence DESC LIMIT 1",
         )?
         .query_row(params![key, canonical.unwrap_or_default()], |r| r.get(0))
-        .optional()?)
+        .optional()?;
+    if exact.is_some() {
+        return Ok(exact);
+    }
+    // A surname alone ("Kremez", "kremez") names the one person who has it; with two people
+    // of that name it names neither, and `people_with_surname` lets the caller say who.
+    let same = people_with_surname(conn, name)?;
+    Ok(match same.as_slice() {
+        [(id, _)] => Some(*id),
+        _ => None,
+    })
+}
+
+/// The people whose surname is `name` when `name` is one word (id and name, at most 20).
+pub fn people_with_surname(conn: &Connection, name: &str) -> Result<Vec<(i64, String)>> {
+    let key = fold_key(name);
+    if key.is_empty() || key.contains(' ') {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name FROM entities WHERE kind = 'person' AND surname_key = ?1
+         ORDER BY id LIMIT 20",
+    )?;
+    let rows = stmt.query_map([&key], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn aliases(conn: &Connection, id: i64) -> Result<Vec<AliasRecord>> {

@@ -317,3 +317,28 @@ fn text_without_punctuation_or_with_unmatched_quote_marks_imports_in_linear_time
     assert_eq!(code, 0, "{report}");
     assert!(started.elapsed().as_secs() < 90, "{:?}", started.elapsed());
 }
+
+#[test]
+fn a_surname_alone_finds_the_person_in_quotes_and_entity_show() {
+    let s = seed_sandbox();
+    let full = quotes(&s, &["--speaker", "Vitali Kremez"]);
+    assert!(!full.is_empty());
+    for surname in ["Kremez", "kremez", "KREMEZ"] {
+        let found = quotes(&s, &["--speaker", surname]);
+        assert_eq!(
+            found.len(),
+            full.len(),
+            "--speaker {surname} finds what the full name finds"
+        );
+        assert_eq!(entity(&s, surname)["entity"]["name"], "Vitali Kremez");
+    }
+    // The search finds the same quotes, as the README's example expects.
+    let (_, hits) = s.json(&["search", "speaker:kremez"]);
+    assert_eq!(
+        hits["total"].as_u64().unwrap() as usize,
+        full.len(),
+        "{hits}"
+    );
+    let (code, missing) = s.json(&["entity", "show", "Nobodyhere"]);
+    assert_eq!(code, 1, "{missing}");
+}

@@ -3,7 +3,9 @@
 
 mod app_reads;
 mod attribution;
+mod bad_corpus;
 mod bad_input;
+mod briefs;
 mod cli;
 mod concurrency;
 mod hostile_queries;

@@ -8,16 +8,16 @@ use serde_json::Value;
 use crate::support::*;
 
 /// 2026-01-02T03:04:05Z: the clock every run of these tests sees, so briefs are reproducible.
-const FIXED_CLOCK: i64 = 1_767_323_045;
+pub(crate) const FIXED_CLOCK: i64 = 1_767_323_045;
 
-fn seed_case() -> Sandbox {
+pub(crate) fn seed_case() -> Sandbox {
     let s = Sandbox::new().with_fixed_clock(FIXED_CLOCK);
     let (code, report) = s.import(&[&seed_path()]);
     assert_eq!(code, 0, "{report}");
     s
 }
 
-fn quote_by(s: &Sandbox, speaker: &str, containing: &str) -> Value {
+pub(crate) fn quote_by(s: &Sandbox, speaker: &str, containing: &str) -> Value {
     let (_, quotes) = s.json(&["quotes", "--speaker", speaker]);
     quotes
         .as_array()
@@ -40,7 +40,7 @@ fn arrest_event(s: &Sandbox) -> i64 {
         .unwrap()
 }
 
-fn add_note(s: &Sandbox, title: &str, text: &str) -> Value {
+pub(crate) fn add_note(s: &Sandbox, title: &str, text: &str) -> Value {
     let file = s.write(&format!("{title}.md"), text);
     let (code, note) = s.json(&[
         "note",

@@ -345,10 +345,16 @@ async function scenarioNotes() {
     await app.click(await app.waitFor("[data-testid=preview-brief]"));
     const preview = await app.text(await app.waitFor("[data-testid=brief-preview]", { text: quote.text.slice(0, 40) }));
     check(preview.includes("Takedown"), "the export view previews the brief");
+    await app.waitFor("[data-testid=brief-problem]", { text: "misquote" });
+    check(true, "the export view lists the note's misquote with its line");
     const briefPath = join(work, "brief.md");
-    await app.invoke("export_brief", { options: { title: "Kelihos brief", notes: [notes[0].id], timeline: null, entity: null }, path: briefPath });
+    const options = { title: "Kelihos brief", notes: [notes[0].id], timeline: null, entity: null };
+    const refused = await app.invoke("export_brief", { options, path: briefPath });
+    check(!refused.saved && !existsSync(briefPath), "a brief with a misquote is not saved unless allowed");
+    await app.invoke("export_brief", { options: { ...options, allow_problems: true }, path: briefPath });
     check(existsSync(briefPath), "the brief is written to disk");
     const brief = readFileSync(briefPath, "utf8");
+    check(brief.indexOf("## Unresolved claim-check problems") < brief.indexOf("## Takedown"), "the saved brief lists its problems above the notes");
     const sha = createHash("sha256").update(readFileSync(seed)).digest("hex");
     const footnote = brief.split("\n").find((line) => line.startsWith("[^") && line.includes(quote.text));
     check(footnote !== undefined, "the brief has a footnote with the quote's exact words");

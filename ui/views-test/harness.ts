@@ -257,13 +257,21 @@ mockIPC(
           { insert: "[@d1]", kind: "document", label: "Spam Czar Nabbed in Spain", detail: "TechNewsWorld · 2017-04-12" },
         ].filter((c) => String(a.query) === "" || c.label.toLowerCase().includes(String(a.query).toLowerCase()));
       case "preview_brief":
-      case "export_brief":
+      case "export_brief": {
+        // ?briefproblems=1: the chosen note misquotes its source, as the core's check finds.
+        const problems =
+          params.get("briefproblems") === "1"
+            ? [{ kind: "misquote", note_id: 1, line: 1, column: 17, end_column: 30, message: 'the cited source does not say "fell for good"', suggestion: null }]
+            : [];
+        const allowed = (a.options as { allow_problems?: boolean }).allow_problems === true;
         return {
           markdown: "# Brief\n\nThe botnet fell.[^1]\n\n[^1]: “The Kelihos botnet was taken down” — Vitali Kremez. SHA-256 `abc`.\n",
           footnotes: 1,
           sources: 1,
-          problems: [],
+          problems,
+          saved: cmd === "export_brief" && (problems.length === 0 || allowed),
         };
+      }
       default:
         throw { code: "internal", message: `the view tests do not mock ${cmd}` };
     }

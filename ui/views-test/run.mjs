@@ -445,6 +445,27 @@ await test("export: preview a brief as text and save it as Markdown", async (pag
   expect(timeline.query.tag === "botnet", `export_timeline_csv: ${JSON.stringify(timeline)}`);
 });
 
+await test("export: a brief with claim-check problems lists each one and asks before saving", async (page) => {
+  await open(page, "docs=5&briefproblems=1");
+  await page.getByRole("button", { name: "Export" }).click();
+  await page.getByTestId("brief-note").first().check();
+  await page.getByTestId("save-brief").click();
+  const dialog = page.getByRole("alertdialog", { name: "Claim-check problems" });
+  await dialog.waitFor();
+  const listed = await page.getByTestId("brief-problem").allTextContents();
+  expect(
+    listed.length === 1 && listed[0].includes("Kelihos notes, line 1, column 17 (misquote)") && listed[0].includes("fell for good"),
+    `each problem with its note and line: ${listed}`,
+  );
+  expect((await page.getByTestId("brief-problem-count").textContent()).includes("1 claim-check problem"), "the count reads as English");
+  let saves = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "export_brief" || c.cmd === "plugin:dialog|save").length);
+  expect(saves === 0, "nothing is saved, and no file is asked for, before the person answers");
+  await page.getByTestId("save-with-problems").click();
+  await page.getByTestId("export-status").getByText(/Wrote the brief/).waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "export_brief").args);
+  expect(call.options.allow_problems === true, `saved only when allowed: ${JSON.stringify(call)}`);
+});
+
 await browser.close();
 await server.close();
 if (failures > 0) {

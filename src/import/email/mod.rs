@@ -26,6 +26,9 @@ pub struct ParsedEmail {
     pub body: String,
     /// The file names of the attachments, in message order.
     pub attachments: Vec<String>,
+    /// Charsets the text parts declare that no decoder knows, as written; their text was
+    /// taken as it came and may be garbled, which the import report says.
+    pub unknown_charsets: Vec<String>,
 }
 
 /// Headers that only email carries; one of them must be present before a
@@ -137,7 +140,30 @@ pub fn parse_email(bytes: &[u8]) -> Result<ParsedEmail, String> {
             .filter(|id| !id.is_empty()),
         body: body_text(&message),
         attachments: attachment_names(&message),
+        unknown_charsets: unknown_charsets(&message),
     })
+}
+
+/// The charsets of the text parts that `encoding_rs` (the decoder behind every other
+/// format) does not know, each once.
+fn unknown_charsets(message: &Message<'_>) -> Vec<String> {
+    let mut unknown: Vec<String> = Vec::new();
+    for part in message.text_bodies().chain(message.html_bodies()) {
+        let Some(label) = part
+            .content_type()
+            .and_then(|ct| ct.attribute("charset"))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        else {
+            continue;
+        };
+        if encoding_rs::Encoding::for_label(label.as_bytes()).is_none()
+            && !unknown.iter().any(|u| u.eq_ignore_ascii_case(label))
+        {
+            unknown.push(label.to_string());
+        }
+    }
+    unknown
 }
 
 /// Whether the parser found at least one header that identifies an email;

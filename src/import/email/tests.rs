@@ -262,3 +262,17 @@ fn sniffs_header_blocks() {
         );
     }
 }
+
+#[test]
+fn an_unknown_charset_is_named_for_a_warning() {
+    let email = parse(
+        b"From: a@example.org\nSubject: odd\nContent-Type: text/plain; charset=x-klingon-7\n\n\
+          Text in a charset nobody knows.\n",
+    );
+    assert_eq!(email.unknown_charsets, ["x-klingon-7"]);
+    assert!(email.body.contains("nobody knows"));
+    let known = parse(
+        b"From: a@example.org\nSubject: fine\nContent-Type: text/plain; charset=iso-8859-1\n\nOk.\n",
+    );
+    assert!(known.unknown_charsets.is_empty());
+}

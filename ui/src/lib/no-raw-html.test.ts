@@ -23,4 +23,11 @@ describe("components", () => {
     expect(source.match(/\{@html [^}]*\}/g)).toEqual(["{@html preview}"]);
     expect(source).toContain("preview = await ipc.renderNoteHtml(");
   });
+  it("never bind a link's address to data, so a source's javascript: URL cannot go live", () => {
+    // A source's URL is shown as text in the reader; links in the note preview are caught by
+    // its click handler. Any future href or src bound to an expression must come through a
+    // scheme check, and this test is where that decision is made.
+    const bound = Object.entries(sources).filter(([, text]) => /\b(href|src|xlink:href|formaction|action)=\{/.test(text));
+    expect(bound.map(([file]) => file)).toEqual([]);
+  });
 });

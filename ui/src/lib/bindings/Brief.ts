@@ -6,6 +6,12 @@ import type { CheckProblem } from "./CheckProblem";
  */
 export type Brief = { markdown: string, footnotes: number, sources: number, 
 /**
- * Citations that do not resolve; each still has a footnote saying so.
+ * Every claim-check problem of the chosen notes (broken citations, misquotes, stale
+ * quotes), with its note, line and column.
  */
-problems: Array<CheckProblem>, };
+problems: Array<CheckProblem>, 
+/**
+ * Whether `export_brief` wrote the file (false for a preview, and for a brief with
+ * problems that were not allowed).
+ */
+saved: boolean, };

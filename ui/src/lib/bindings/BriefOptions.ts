@@ -21,4 +21,10 @@ timeline: string | null,
  * A section on this person or organisation (quotes, roles), which also narrows the
  * timeline to events involving them.
  */
-entity: string | null, };
+entity: string | null, 
+/**
+ * Save the brief even though its notes have claim-check problems (broken citations,
+ * misquotes, stale quotes); the brief then says so above the notes. Without it,
+ * `export_brief` writes nothing and returns the problems.
+ */
+allow_problems: boolean, };
