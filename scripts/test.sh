@@ -31,6 +31,11 @@ if [[ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]]; then
   exit 1
 fi
 
+# Kills the real binary (built by cargo test) mid-command 56 times and checks that every case
+# recovers by itself; about two minutes. The fuzz corpora are replayed by cargo test itself.
+echo "==> Crash campaign (kill -9 during import, reindex, notes, merges, export)"
+python3 "$root/scripts/crash-campaign.py" --dossier "$root/target/debug/dossier"
+
 echo "==> UI unit tests"
 npm --prefix ui test --silent
 

@@ -9,6 +9,7 @@ mod briefs;
 mod cli;
 mod concurrency;
 mod hostile_queries;
+mod fuzz_corpus;
 mod import;
 mod indictment;
 mod integrity;

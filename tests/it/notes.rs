@@ -217,6 +217,36 @@ fn a_misquote_is_flagged_with_the_source_s_wording() {
     assert!(problem["note_id"].is_i64());
 }
 
+/// Found by fuzzing: a claim citing the same quote two thousand times took 13 s to check,
+/// comparing its quoted words with every copy. Each cited target is now compared once, so
+/// the misquote's message names each source once however often the claim repeats it.
+#[test]
+fn a_claim_repeating_its_citations_is_checked_against_each_source_once() {
+    let s = seed_case();
+    let kremez = quote_by(&s, "Vitali Kremez", "evade prosecution");
+    let q = kremez["id"].as_i64().unwrap();
+    let doc = kremez["doc_id"].as_i64().unwrap();
+    let repeated = format!("[@q{q}][@d{doc}]").repeat(500);
+    add_note(
+        &s,
+        "Repeated",
+        &format!("Kremez said Levashov \"evaded prosecution for 30 years\" {repeated}.\n"),
+    );
+    let (_, report) = check(&s);
+    let misquotes = problems_of_kind(&report, "misquote");
+    assert_eq!(misquotes.len(), 1, "{report}");
+    let message = misquotes[0]["message"].as_str().unwrap();
+    let cited = message
+        .split_once(" is not what ")
+        .and_then(|(_, rest)| rest.split_once(" says;"))
+        .map(|(cited, _)| cited);
+    assert_eq!(cited, Some(format!("q{q}, d{doc}").as_str()), "{message}");
+    assert_eq!(
+        misquotes[0]["suggestion"],
+        "evade prosecution for at least 20 years"
+    );
+}
+
 #[test]
 fn broken_citations_are_reported_with_line_and_column() {
     let s = seed_case();
