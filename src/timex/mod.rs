@@ -11,6 +11,8 @@
 mod absolute;
 mod clock;
 mod durations;
+#[cfg(test)]
+mod fixture_tests;
 mod holidays;
 mod lexer;
 mod lexicon;
