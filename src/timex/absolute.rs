@@ -255,6 +255,11 @@ fn numeric_date(cx: &Ctx, i: usize) -> Option<Hit> {
         let yd = lx.ndigits(i + 4);
         let mut y = lx.num(i + 4)? as i32;
         if yd == 2 {
+            // Dotted triples with a two-digit last part ("2.3.31", "4.1.43")
+            // are version numbers in news; dotted dates spell the year out.
+            if sep == "." {
+                return None;
+            }
             y += if y > 30 { 1900 } else { 2000 };
         } else if yd != 4 || sep == "." && !(1900..2100).contains(&y) {
             return None;
@@ -458,8 +463,9 @@ fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
             return (n % 10 == 0 && (1000..3000).contains(&n)).then_some((n / 10, k + 2));
         }
         if lx.ndigits(k) == 4 && lx.glued(k + 1) && lx.w(k + 1) == "'" && lx.w(k + 2) == "s" {
+            // "the 7610's" is a phone model's possessive, not a decade.
             let n = lx.num(k)? as i32;
-            return (n % 10 == 0).then_some((n / 10, k + 3));
+            return (n % 10 == 0 && (1000..3000).contains(&n)).then_some((n / 10, k + 3));
         }
         None
     };
@@ -490,6 +496,9 @@ fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
     if !(1600..=2099).contains(&y) {
         return None;
     }
+    if j == i && lx.ndigits(j) == 4 && !number_is_year_here(lx, j) {
+        return None;
+    }
     if matches!(
         lx.w(e),
         "percent"
@@ -514,10 +523,93 @@ fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
             | "vehicles"
             | "pounds"
             | "acres"
+            | "dlrs"
+            | "dollars"
+            | "yen"
+            | "cents"
+            | "marks"
+            | "francs"
+            | "stg"
+            | "points"
+            | "pts"
+            | "lbs"
+            | "tonnes"
+            | "ounces"
+            | "bits"
+            | "bytes"
+            | "users"
     ) {
         return None;
     }
     Hit::date(i, e, Val::Year(y))
+}
+
+/// Whether a bare four-digit number at `j` can be a year given the words
+/// around it. Figures in market reports ("a new high of 1757 from Friday's
+/// 1753 finish", "rose to 1757"), product versions and models ("Windows 10
+/// version 1809"), and dimensions ("1800 x 1920") share the digits of years
+/// but never their meaning.
+fn number_is_year_here(lx: &Lexed, j: usize) -> bool {
+    let w = |k: usize| if k <= j { lx.w(j - k) } else { "" };
+    let next = lx.w(j + 1);
+    // Dimensions: "1800 x 1920", "640x480".
+    if next == "x" && lx.kind(j + 2) == Some(Kind::Num) {
+        return false;
+    }
+    if w(1) == "x" && j >= 2 && lx.kind(j - 2) == Some(Kind::Num) {
+        return false;
+    }
+    // Versions, builds and models name a number, not a time.
+    if matches!(
+        w(1),
+        "version" | "versions" | "build" | "builds" | "model" | "models" | "firmware" | "series"
+    ) {
+        return false;
+    }
+    // "a new high of 1757", "a record low of 1602".
+    if w(1) == "of" && matches!(w(2), "high" | "low" | "peak" | "trough") {
+        return false;
+    }
+    // "rose to 1757", "closed at 1753", unless a period follows ("fell to 1985 levels").
+    let moved = matches!(
+        w(2),
+        "rose"
+            | "fell"
+            | "climbed"
+            | "dropped"
+            | "slipped"
+            | "gained"
+            | "eased"
+            | "jumped"
+            | "rallied"
+            | "tumbled"
+            | "surged"
+            | "plunged"
+            | "declined"
+            | "advanced"
+            | "recovered"
+            | "closed"
+            | "finished"
+            | "stood"
+            | "opened"
+            | "traded"
+            | "hit"
+    );
+    if moved && matches!(w(1), "to" | "at") && !matches!(next, "level" | "levels") {
+        return false;
+    }
+    // "Friday's 1753 finish": a day's closing figure.
+    let day = if w(1) == "s" && w(2) == "'" { w(3) } else { "" };
+    let a_day = lexicon::weekday(day).is_some() || matches!(day, "yesterday" | "today");
+    if a_day
+        && matches!(
+            next,
+            "finish" | "close" | "closing" | "level" | "high" | "low"
+        )
+    {
+        return false;
+    }
+    true
 }
 
 /// "the 20th century" → "19", "the twenty-first century" → "20".
