@@ -83,7 +83,10 @@ pub(crate) fn year_at(lx: &Lexed, j: usize) -> Option<(i32, usize)> {
     }
     if lx.ndigits(j) == 4 {
         let y = lx.num(j)? as i32;
-        if (1000..=2999).contains(&y) && !glued_number_continues(lx, j) {
+        // "26 February 1600 GMT" is a day and a clock time, not the year 1600.
+        let w = lx.w(j + 1);
+        let clock = lexicon::zone(w).is_some() && w != "z" && lx.upper(j + 1) || w == "hrs";
+        if (1000..=2999).contains(&y) && !glued_number_continues(lx, j) && !clock {
             return Some((y, j + 1));
         }
     }
@@ -559,6 +562,14 @@ fn number_is_year_here(lx: &Lexed, j: usize) -> bool {
     if w(1) == "x" && j >= 2 && lx.kind(j - 2) == Some(Kind::Num) {
         return false;
     }
+    // A column of figures in a table: "GRADES 1647 1640 79".
+    let figure = |k: usize| {
+        lx.kind(k) == Some(Kind::Num)
+            && (lx.ndigits(k) >= 2 || k > 0 && lx.w(k - 1) == "." && lx.glued(k))
+    };
+    if j > 0 && figure(j - 1) && !lx.glued(j) || figure(j + 1) && !lx.glued(j + 1) {
+        return false;
+    }
     // Versions, builds and models name a number, not a time.
     if matches!(
         w(1),
@@ -567,7 +578,7 @@ fn number_is_year_here(lx: &Lexed, j: usize) -> bool {
         return false;
     }
     // "a new high of 1757", "a record low of 1602".
-    if w(1) == "of" && matches!(w(2), "high" | "low" | "peak" | "trough") {
+    if w(1) == "of" && matches!(w(2), "high" | "low" | "peak" | "trough" | "figure") {
         return false;
     }
     // "rose to 1757", "closed at 1753", unless a period follows ("fell to 1985 levels").
@@ -594,6 +605,8 @@ fn number_is_year_here(lx: &Lexed, j: usize) -> bool {
             | "opened"
             | "traded"
             | "hit"
+            | "points"
+            | "pts"
     );
     if moved && matches!(w(1), "to" | "at") && !matches!(next, "level" | "levels") {
         return false;
