@@ -570,7 +570,14 @@ fn number_is_year_here(lx: &Lexed, j: usize) -> bool {
     if j > 0 && figure(j - 1) && !lx.glued(j) || figure(j + 1) && !lx.glued(j + 1) {
         return false;
     }
-    // Versions, builds and models name a number, not a time.
+    // A street number: "1600 Pennsylvania Avenue".
+    if matches!(lx.w(j + 2), "avenue" | "street" | "road" | "boulevard") && lx.upper(j + 1) {
+        return false;
+    }
+    // Versions, builds and models name a number, not a time ("v1803").
+    if w(1) == "v" && lx.glued(j) {
+        return false;
+    }
     if matches!(
         w(1),
         "version" | "versions" | "build" | "builds" | "model" | "models" | "firmware" | "series"
