@@ -16,6 +16,7 @@ mod fixture_tests;
 mod holidays;
 mod lexer;
 mod lexicon;
+mod numbers;
 mod relative;
 mod resolve;
 #[cfg(test)]
