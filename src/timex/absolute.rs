@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::clock::clock;
 use super::lexer::{Kind, Lexed};
 use super::lexicon::{self, ambiguous_month, ordinal_word, weekday_abbr};
+use super::numbers::number_is_year_here;
 use super::{Ctx, Hit, TimexType, Val};
 
 /// Tries every absolute rule at token `i` and returns the longest match,
@@ -83,7 +84,10 @@ pub(crate) fn year_at(lx: &Lexed, j: usize) -> Option<(i32, usize)> {
     }
     if lx.ndigits(j) == 4 {
         let y = lx.num(j)? as i32;
-        if (1000..=2999).contains(&y) && !glued_number_continues(lx, j) {
+        // "26 February 1600 GMT" is a day and a clock time, not the year 1600.
+        let w = lx.w(j + 1);
+        let clock = lexicon::zone(w).is_some() && w != "z" && lx.upper(j + 1) || w == "hrs";
+        if (1000..=2999).contains(&y) && !glued_number_continues(lx, j) && !clock {
             return Some((y, j + 1));
         }
     }
@@ -255,6 +259,11 @@ fn numeric_date(cx: &Ctx, i: usize) -> Option<Hit> {
         let yd = lx.ndigits(i + 4);
         let mut y = lx.num(i + 4)? as i32;
         if yd == 2 {
+            // Dotted triples with a two-digit last part ("2.3.31", "4.1.43")
+            // are version numbers in news; dotted dates spell the year out.
+            if sep == "." {
+                return None;
+            }
             y += if y > 30 { 1900 } else { 2000 };
         } else if yd != 4 || sep == "." && !(1900..2100).contains(&y) {
             return None;
@@ -458,8 +467,9 @@ fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
             return (n % 10 == 0 && (1000..3000).contains(&n)).then_some((n / 10, k + 2));
         }
         if lx.ndigits(k) == 4 && lx.glued(k + 1) && lx.w(k + 1) == "'" && lx.w(k + 2) == "s" {
+            // "the 7610's" is a phone model's possessive, not a decade.
             let n = lx.num(k)? as i32;
-            return (n % 10 == 0).then_some((n / 10, k + 3));
+            return (n % 10 == 0 && (1000..3000).contains(&n)).then_some((n / 10, k + 3));
         }
         None
     };
@@ -490,6 +500,9 @@ fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
     if !(1600..=2099).contains(&y) {
         return None;
     }
+    if j == i && lx.ndigits(j) == 4 && !number_is_year_here(lx, j) {
+        return None;
+    }
     if matches!(
         lx.w(e),
         "percent"
@@ -514,6 +527,21 @@ fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
             | "vehicles"
             | "pounds"
             | "acres"
+            | "dlrs"
+            | "dollars"
+            | "yen"
+            | "cents"
+            | "marks"
+            | "francs"
+            | "stg"
+            | "points"
+            | "pts"
+            | "lbs"
+            | "tonnes"
+            | "ounces"
+            | "bits"
+            | "bytes"
+            | "users"
     ) {
         return None;
     }

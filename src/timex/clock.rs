@@ -19,15 +19,16 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
         "midnight" => {
             (h, m, j, explicit) = (0, 0, i + 1, true);
         }
-        // Military style "0800 UTC" only counts with a zone right after it,
-        // since four digits alone are usually a year or an amount.
+        // Military style "0800 UTC", "1600 hrs", "0930 local time" only counts
+        // with a zone or "hrs" right after it, since four digits alone are
+        // usually a year or an amount; with one, they are never a year.
         _ if lx.ndigits(i) == 4
-            && matches!(lx.w(i + 1), "utc" | "gmt")
-            && lx.upper(i + 1)
+            && !(i > 0 && lx.glued(i) && matches!(lx.w(i - 1), "." | "," | "$"))
             && lx.num(i).is_some_and(|n| n / 100 < 24 && n % 100 < 60) =>
         {
             let n = lx.num(i)?;
-            (h, m, j, explicit) = (n / 100, n % 100, i + 1, true);
+            let after = military_suffix(cx, i + 1)?;
+            (h, m, j, explicit) = (n / 100, n % 100, after, true);
         }
         _ => {
             if lx.kind(i) != Some(Kind::Num) || lx.ndigits(i) > 2 {
@@ -127,4 +128,23 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
         kind: TimexType::Time,
         val: Val::Time(day, h, m, zone),
     })
+}
+
+/// The index after what makes four digits a military clock time at `j`: a
+/// zone abbreviation in capitals ("1700 EDT", "0100 gmt" is accepted since
+/// "gmt" is never a word), "hrs" or "hours" after "at", or "local time".
+/// The zone itself is left for the caller to read.
+fn military_suffix(cx: &Ctx, j: usize) -> Option<usize> {
+    let lx = cx.lx;
+    let w = lx.w(j);
+    let prev = if j >= 2 { lx.w(j - 2) } else { "" };
+    if w == "hrs" || (w == "hours" && matches!(prev, "at" | "by" | "until" | "before" | "after")) {
+        return Some(j + 1);
+    }
+    if w == "local" && lx.w(j + 1) == "time" {
+        return Some(j + 2);
+    }
+    let zone =
+        lexicon::zone(w).is_some() && w != "z" && (lx.upper(j) || matches!(w, "gmt" | "utc"));
+    zone.then_some(j)
 }

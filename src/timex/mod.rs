@@ -11,9 +11,12 @@
 mod absolute;
 mod clock;
 mod durations;
+#[cfg(test)]
+mod fixture_tests;
 mod holidays;
 mod lexer;
 mod lexicon;
+mod numbers;
 mod relative;
 mod resolve;
 #[cfg(test)]
