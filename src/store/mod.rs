@@ -8,12 +8,14 @@ pub mod entities;
 pub mod entity_lists;
 pub mod event_tags;
 pub mod events;
+pub mod note_drafts;
 pub mod notes;
 pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
 pub mod timeline_points;
+pub mod trash;
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -35,6 +37,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0006_notes.sql")),
         M::up(include_str!("../../migrations/0007_pages_and_legal.sql")),
         M::up(include_str!("../../migrations/0008_event_tags.sql")),
+        M::up(include_str!("../../migrations/0010_nothing_lost.sql")),
     ])
 });
 

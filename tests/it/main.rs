@@ -9,6 +9,7 @@ mod import;
 mod indictment;
 mod interrupted_import;
 mod notes;
+mod nothing_lost;
 mod pdf;
 mod search;
 mod support;
