@@ -145,8 +145,14 @@ impl Case {
         kind: Option<DocumentKind>,
         title: Option<&str>,
     ) -> Result<Document> {
-        self.changing_index(|| store::documents::update_metadata(&self.conn, id, kind, title))?;
-        self.document(id)
+        self.edit_document(
+            id,
+            &model::DocumentEdit {
+                kind,
+                title: title.map(str::to_string),
+                ..Default::default()
+            },
+        )
     }
 
     /// Runs a change to the case and brings the search index up to date with it as this

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use dossier::model::{BackupReport, DeletionImpact, DocumentEdit, NoteDraft, TrashedDocument};
 use dossier::model::{
     Brief, BriefOptions, CheckProblem, CitationCandidate, EntityDetail, EntityFilter, EntityPage,
     EntitySummary, EventInput, EventRecord, EventTagCount, NoteDetail, NoteSummary, NoteVersion,
@@ -427,6 +428,94 @@ async fn export_brief(app: AppHandle, options: BriefOptions, path: String) -> Re
     .await
 }
 
+#[tauri::command]
+async fn edit_document(app: AppHandle, id: i64, edit: DocumentEdit) -> Result<Document, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.edit_document(id, &edit))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn deletion_impact(app: AppHandle, ids: Vec<i64>) -> Result<DeletionImpact, Error> {
+    blocking(app, move |s| s.with_case(|case| case.deletion_impact(&ids))).await
+}
+
+#[tauri::command]
+async fn delete_documents(app: AppHandle, ids: Vec<i64>) -> Result<Vec<TrashedDocument>, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.delete_documents(&ids))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn restore_documents(app: AppHandle, ids: Vec<i64>) -> Result<(), Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.restore_documents(&ids))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn purge_documents(app: AppHandle, ids: Vec<i64>) -> Result<Vec<TrashedDocument>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.purge_documents(&ids))).await
+}
+
+#[tauri::command]
+async fn trashed_documents(app: AppHandle) -> Result<Vec<TrashedDocument>, Error> {
+    blocking(app, |s| s.with_case(|case| case.trash())).await
+}
+
+#[tauri::command]
+async fn backup_case(app: AppHandle, path: String, overwrite: bool) -> Result<BackupReport, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.backup(path.as_ref(), overwrite))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn delete_note(app: AppHandle, id: i64) -> Result<(), Error> {
+    blocking(app, move |s| s.with_case(|case| case.delete_note(id))).await
+}
+
+#[tauri::command]
+async fn undelete_note(app: AppHandle, id: i64) -> Result<NoteSummary, Error> {
+    blocking(app, move |s| s.with_case(|case| case.undelete_note(id))).await
+}
+
+#[tauri::command]
+async fn deleted_notes(app: AppHandle) -> Result<Vec<NoteSummary>, Error> {
+    blocking(app, |s| s.with_case(|case| case.deleted_notes())).await
+}
+
+#[tauri::command]
+async fn save_note_draft(
+    app: AppHandle,
+    note_id: Option<i64>,
+    title: String,
+    text: String,
+) -> Result<NoteDraft, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.save_note_draft(note_id, &title, &text))
+    })
+    .await
+}
+
+#[tauri::command]
+async fn note_drafts(app: AppHandle) -> Result<Vec<NoteDraft>, Error> {
+    blocking(app, |s| s.with_case(|case| case.note_drafts())).await
+}
+
+#[tauri::command]
+async fn discard_note_draft(app: AppHandle, note_id: Option<i64>) -> Result<(), Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.discard_note_draft(note_id))
+    })
+    .await
+}
+
 /// Answers at once without touching the case: the benchmark measures the window's round trip
 /// with it while an import runs.
 #[tauri::command]
@@ -455,6 +544,7 @@ fn main() {
         .setup(move |app| {
             let places = places(app.handle())?;
             app.manage(AppState::new(places, startup));
+            state::checkpoint_when_idle(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -508,10 +598,30 @@ fn main() {
             citation_candidates,
             preview_brief,
             export_brief,
+            edit_document,
+            deletion_impact,
+            delete_documents,
+            restore_documents,
+            purge_documents,
+            trashed_documents,
+            backup_case,
+            delete_note,
+            undelete_note,
+            deleted_notes,
+            save_note_draft,
+            note_drafts,
+            discard_note_draft,
             ping
         ])
-        .run(tauri::generate_context!())
-        .expect("the Dossier window could not be started");
+        .build(tauri::generate_context!())
+        .expect("the Dossier window could not be started")
+        .run(|app, event| {
+            // Closing the case on the way out empties the write-ahead log into the case file,
+            // so a copy made after the app quits is complete.
+            if let tauri::RunEvent::Exit = event {
+                let _ = app.state::<AppState>().close();
+            }
+        });
 }
 
 #[cfg(test)]

@@ -236,3 +236,26 @@ impl AppState {
 fn build_demo(case_path: &Path, sources: &Path) -> dossier::Result<()> {
     dossier::demo::create(case_path, sources).map(drop)
 }
+
+/// How long the case must go without a command before its write-ahead log is emptied.
+const IDLE_CHECKPOINT: Duration = Duration::from_secs(20);
+
+/// Empties the open case's write-ahead log into the case file whenever no command holds the
+/// case, every `IDLE_CHECKPOINT`, so that a copy of the case file made with the file manager
+/// while the app is open misses at most the last moments' work. An empty log costs nothing to
+/// checkpoint; a busy case (an import, a command) is simply skipped until the next round.
+pub fn checkpoint_when_idle(app: tauri::AppHandle) {
+    use tauri::Manager;
+    std::thread::spawn(move || loop {
+        std::thread::sleep(IDLE_CHECKPOINT);
+        let state = app.state::<AppState>();
+        if state.importing.load(Ordering::SeqCst) {
+            continue;
+        }
+        let guard = state.case.try_lock();
+        if let Ok(Some(case)) = guard.as_deref() {
+            let _ = case.checkpoint();
+        }
+        drop(guard);
+    });
+}

@@ -5,6 +5,8 @@ mod attribution;
 mod citation_candidates;
 pub(crate) mod citations;
 mod exports;
+mod lifecycle;
+mod note_drafts;
 pub(crate) mod notes;
 mod pages;
 mod timeline;

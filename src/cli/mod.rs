@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use dossier::model::DocumentEdit;
 use dossier::{Case, DocumentKind, Error, Result};
 
 #[derive(Parser, Debug)]
@@ -59,7 +60,7 @@ pub enum Command {
     Docs,
     /// Show one document with its metadata and text.
     Show { id: i64 },
-    /// Correct a document's kind or title.
+    /// Correct a document's kind, title, publication date or outlet.
     Edit {
         id: i64,
         /// article, indictment, press_release, transcript, email, note or other.
@@ -67,6 +68,35 @@ pub enum Command {
         kind: Option<String>,
         #[arg(long)]
         title: Option<String>,
+        /// The publication date: 2017-04-12, 2017-04 or 2017.
+        #[arg(long)]
+        date: Option<String>,
+        /// The outlet; an empty value clears it.
+        #[arg(long)]
+        outlet: Option<String>,
+    },
+    /// Delete documents (to the trash, with their quotes and the events only they report);
+    /// prints what depended on them. `restore` undoes it.
+    Delete {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// Remove them for good, original bytes included (irreversible).
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Bring deleted documents back from the trash.
+    Restore {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// List the deleted documents in the trash.
+    Trash,
+    /// Copy the case file safely, even while the app has it open.
+    Backup {
+        path: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the case file's integrity, re-hash every stored original, and check every
     /// normalized text, note version, quote and event sentence against its checksum or source.
@@ -191,7 +221,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let case = open_case(&args.case)?;
             output::document(json, &case.document(id)?);
         }
-        Command::Edit { id, kind, title } => {
+        Command::Edit {
+            id,
+            kind,
+            title,
+            date,
+            outlet,
+        } => {
             let case = open_case(&args.case)?;
             let kind = kind
                 .map(|k| {
@@ -205,12 +241,43 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     })
                 })
                 .transpose()?;
-            if kind.is_none() && title.is_none() {
+            if kind.is_none() && title.is_none() && date.is_none() && outlet.is_none() {
                 return Err(Error::invalid_input(
-                    "nothing to change: pass --kind or --title",
+                    "nothing to change: pass --kind, --title, --date or --outlet",
                 ));
             }
-            output::document(json, &case.update_document(id, kind, title.as_deref())?);
+            let edit = DocumentEdit {
+                kind,
+                title,
+                published: date,
+                outlet,
+            };
+            output::document(json, &case.edit_document(id, &edit)?);
+        }
+        Command::Delete { ids, purge } => {
+            let case = open_case(&args.case)?;
+            let impact = case.deletion_impact(&ids)?;
+            let trashed = if purge {
+                case.purge_documents(&ids)?
+            } else {
+                case.delete_documents(&ids)?
+            };
+            output::deleted(json, &impact, &trashed, purge);
+        }
+        Command::Restore { ids } => {
+            let case = open_case(&args.case)?;
+            case.restore_documents(&ids)?;
+            let docs: Vec<_> = ids
+                .iter()
+                .map(|&id| case.document(id))
+                .collect::<Result<_>>()?;
+            let summaries: Vec<_> = docs.into_iter().map(|d| d.summary).collect();
+            output::documents(json, &summaries);
+        }
+        Command::Trash => output::trash(json, &open_case(&args.case)?.trash()?),
+        Command::Backup { path, force } => {
+            let report = open_case(&args.case)?.backup(&path, force)?;
+            output::backup(json, &report);
         }
         Command::Verify { repair } => {
             let case = open_case(&args.case)?;

@@ -46,6 +46,14 @@ pub enum NoteCommand {
     Restore { id: i64, version: i64 },
     /// Accept how the quotes a note cites are now, clearing their stale warnings.
     Accept { id: i64 },
+    /// Delete a note; its versions are kept and `note undelete` brings it back.
+    Delete { id: i64 },
+    /// Bring back a deleted note.
+    Undelete { id: i64 },
+    /// List the deleted notes.
+    Deleted,
+    /// List the unsaved drafts the app autosaved.
+    Drafts,
     /// Notes that cite a document, quote, event or entity, or link to a note.
     Backlinks {
         /// document, quote, event, entity or note.
@@ -206,6 +214,41 @@ pub fn note(case: &Case, command: NoteCommand, json: bool) -> Result<()> {
             case.edit_note(id, title.as_deref(), &text)?
         }
         NoteCommand::Show { id } => case.note(id)?,
+        NoteCommand::Delete { id } => {
+            case.delete_note(id)?;
+            if json {
+                return print_json(&serde_json::json!({ "deleted": id }));
+            }
+            println!("Deleted note n{id} (bring it back with `dossier note undelete {id}`).");
+            return Ok(());
+        }
+        NoteCommand::Undelete { id } => {
+            case.undelete_note(id)?;
+            case.note(id)?
+        }
+        NoteCommand::Deleted => {
+            let notes = case.deleted_notes()?;
+            if json {
+                return print_json(&notes);
+            }
+            for n in &notes {
+                println!("n{:<5} v{:<4} {}", n.id, n.version, n.title);
+            }
+            return Ok(());
+        }
+        NoteCommand::Drafts => {
+            let drafts = case.note_drafts()?;
+            if json {
+                return print_json(&drafts);
+            }
+            for d in &drafts {
+                let of = d
+                    .note_id
+                    .map_or("new note".to_string(), |id| format!("n{id}"));
+                println!("{of:<10} {} {}", d.saved_at, d.title);
+            }
+            return Ok(());
+        }
         NoteCommand::List => {
             let notes = case.notes()?;
             if json {

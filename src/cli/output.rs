@@ -2,7 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier::{Case, Document, DocumentSummary, ImportReport, RepairReport, Result, VerifyReport};
+use dossier::model::{BackupReport, DeletionImpact, TrashedDocument};
+use dossier::{
+    Case, Document, DocumentSummary, ImportReport, RepairReport, Result, VerifyReport,
+};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
@@ -231,5 +234,64 @@ pub fn verify_report(
         for problem in &report.problems {
             println!("  - {problem}");
         }
+    }
+}
+
+pub fn deleted(json: bool, impact: &DeletionImpact, trashed: &[TrashedDocument], purged: bool) {
+    if json {
+        println!(
+            "{}",
+            json!({ "impact": impact, "documents": trashed, "purged": purged })
+        );
+        return;
+    }
+    let ids: Vec<String> = trashed.iter().map(|t| t.id.to_string()).collect();
+    if purged {
+        println!(
+            "Purged {} document(s) for good: {}",
+            trashed.len(),
+            ids.join(" ")
+        );
+    } else {
+        println!(
+            "Deleted {} document(s): {} (undo with `dossier restore {}`)",
+            trashed.len(),
+            ids.join(" "),
+            ids.join(" ")
+        );
+    }
+    println!(
+        "With them: {} quote(s) ({} reviewed), {} event(s) reported ({} left the timeline)",
+        impact.quotes, impact.reviewed_quotes, impact.events, impact.events_removed
+    );
+    if !impact.citing_notes.is_empty() {
+        println!("Notes whose citations no longer resolve:");
+        for n in &impact.citing_notes {
+            println!("  n{} {}", n.id, n.title);
+        }
+    }
+}
+
+pub fn trash(json: bool, trashed: &[TrashedDocument]) {
+    if json {
+        println!("{}", json!(trashed));
+        return;
+    }
+    if trashed.is_empty() {
+        println!("The trash is empty.");
+    }
+    for t in trashed {
+        println!("{:<6} {} {}", t.id, t.deleted_at, t.title);
+    }
+}
+
+pub fn backup(json: bool, report: &BackupReport) {
+    if json {
+        println!("{}", json!(report));
+    } else {
+        println!(
+            "Copied the case to {} ({} bytes: {} documents, {} notes)",
+            report.path, report.bytes, report.documents, report.notes
+        );
     }
 }

@@ -223,11 +223,13 @@ impl VerifyReport {
 
 mod attribution;
 mod legal;
+mod lifecycle;
 mod notes;
 mod timeline;
 
 pub use attribution::*;
 pub use legal::*;
+pub use lifecycle::*;
 pub use notes::*;
 pub use timeline::*;
 

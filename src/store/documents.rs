@@ -3,8 +3,8 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::import::ImportedDocument;
-use crate::model::{Document, DocumentKind, DocumentSummary, SourceFormat};
-use crate::pubdate::DatePrecision;
+use crate::model::{Document, DocumentEdit, DocumentKind, DocumentSummary, SourceFormat};
+use crate::pubdate::{parse_published, DatePrecision};
 use crate::{Error, Result};
 
 const SUMMARY_COLUMNS: &str =
@@ -27,14 +27,18 @@ pub fn insert(
     imported_at: &str,
 ) -> Result<i64> {
     let published = doc.published.as_ref();
+    // The id is chosen past every deleted document's too, so that an id a note may cite is
+    // never given to another source.
+    let id = super::trash::max_document_id(conn)? + 1;
     conn.prepare_cached(
-        "INSERT INTO documents (kind, title, url, outlet, authors, published_raw, published,
+        "INSERT INTO documents (id, kind, title, url, outlet, authors, published_raw, published,
             published_precision, published_zone, published_earliest, published_latest, keywords,
             language, doc_ref, format, sha256, original_size, extra, imported_at, original_path)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20)",
+            ?19, ?20, ?21)",
     )?
     .execute(params![
+        id,
         doc.kind.as_str(),
         doc.title,
         doc.url,
@@ -56,7 +60,6 @@ pub fn insert(
         imported_at,
         original_path,
     ])?;
-    let id = conn.last_insert_rowid();
     conn.prepare_cached(
         "INSERT INTO document_contents (document_id, original, text, text_sha256)
          VALUES (?1, ?2, ?3, ?4)",
@@ -153,25 +156,62 @@ pub fn original(conn: &Connection, id: i64) -> Result<Vec<u8>> {
     .ok_or_else(|| Error::not_found(format!("no document with id {id}")))
 }
 
-/// Changes what a person can correct about a document's identity: its kind and its title.
-pub fn update_metadata(
-    conn: &Connection,
-    id: i64,
-    kind: Option<DocumentKind>,
-    title: Option<&str>,
-) -> Result<()> {
-    if let Some(title) = title {
-        if title.trim().is_empty() {
-            return Err(Error::invalid_input("a document's title cannot be empty"));
-        }
+/// Changes what a person can correct about a document: its kind, title, publication date
+/// and outlet. The caller owns the transaction. A new date moves the document's publication
+/// event on the timeline with it.
+pub fn update_metadata(conn: &Connection, id: i64, edit: &DocumentEdit) -> Result<()> {
+    let title = edit.title.as_deref().map(str::trim);
+    if title == Some("") {
+        return Err(Error::invalid_input("a document's title cannot be empty"));
     }
+    let published = match edit.published.as_deref().map(str::trim) {
+        None => None,
+        Some(raw) => Some(parse_published(raw).ok_or_else(|| {
+            Error::invalid_input(format!(
+                "'{raw}' is not a date; write it as 2017-04-12, 2017-04 or 2017"
+            ))
+        })?),
+    };
+    // An outlet given as blank clears it; None leaves it.
+    let outlet = edit.outlet.as_deref().map(str::trim);
     let changed = conn.execute(
-        "UPDATE documents SET kind = coalesce(?2, kind), title = coalesce(?3, title)
+        "UPDATE documents SET kind = coalesce(?2, kind), title = coalesce(?3, title),
+            outlet = CASE WHEN ?4 IS NULL THEN outlet ELSE nullif(?4, '') END
          WHERE id = ?1",
-        params![id, kind.map(|k| k.as_str()), title.map(str::trim)],
+        params![id, edit.kind.map(|k| k.as_str()), title, outlet],
     )?;
     if changed == 0 {
         return Err(Error::not_found(format!("no document with id {id}")));
+    }
+    if let (Some(p), Some(raw)) = (&published, edit.published.as_deref()) {
+        conn.execute(
+            "UPDATE documents SET published_raw = ?2, published = ?3, published_precision = ?4,
+                published_zone = ?5, published_earliest = ?6, published_latest = ?7
+             WHERE id = ?1",
+            params![
+                id,
+                raw.trim(),
+                p.iso,
+                p.precision.as_str(),
+                p.zone,
+                p.earliest,
+                p.latest
+            ],
+        )?;
+        // The publication event spans the date's interval (its latest is exclusive, the
+        // document's inclusive), as extraction writes it.
+        conn.execute(
+            "UPDATE events SET value = ?2, earliest = ?3, latest = ?4, precision = ?5
+             WHERE kind = 'publication'
+               AND id IN (SELECT event_id FROM event_sources WHERE document_id = ?1)",
+            params![id, p.iso, p.earliest, p.latest + 1, p.precision.as_str()],
+        )?;
+        conn.execute(
+            "UPDATE event_sources SET value = ?2, earliest = ?3, latest = ?4
+             WHERE document_id = ?1 AND event_id IN
+                (SELECT id FROM events WHERE kind = 'publication')",
+            params![id, p.iso, p.earliest, p.latest + 1],
+        )?;
     }
     Ok(())
 }

@@ -10,12 +10,14 @@ pub mod event_tags;
 pub mod events;
 pub mod integrity;
 pub mod lock;
+pub mod note_drafts;
 pub mod notes;
 pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
 pub mod timeline_points;
+pub mod trash;
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -41,6 +43,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             include_str!("../../migrations/0009_integrity.sql"),
             backfill_checksums,
         ),
+        M::up(include_str!("../../migrations/0010_nothing_lost.sql")),
     ])
 });
 

@@ -89,6 +89,8 @@ pub fn insert(conn: &Connection, title: &str, text: &str) -> Result<i64> {
          VALUES (?1, 1, ?2, ?3, ?4, ?5)",
         params![id, title, text, at, sha256_hex(text.as_bytes())],
     )?;
+    // The new note's draft is saved now; keeping it would offer it again as unsaved work.
+    super::note_drafts::discard(conn, None)?;
     Ok(id)
 }
 
@@ -104,6 +106,7 @@ pub fn save(
     let title = check_title(title)?;
     let current = get(conn, id)?;
     if current.summary.title == title && current.text == text {
+        super::note_drafts::discard(conn, Some(id))?;
         return Ok(current.summary.version);
     }
     let version = current.summary.version + 1;
@@ -127,6 +130,7 @@ pub fn save(
             sha256_hex(text.as_bytes())
         ],
     )?;
+    super::note_drafts::discard(conn, Some(id))?;
     Ok(version)
 }
 
@@ -148,22 +152,27 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<NoteRow> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<NoteRow> {
-    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM notes WHERE id = ?1"))?
-        .query_row([id], row)
-        .optional()?
-        .ok_or_else(|| Error::not_found(format!("no note n{id} in this case")))
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM notes WHERE id = ?1 AND deleted_at IS NULL"
+    ))?
+    .query_row([id], row)
+    .optional()?
+    .ok_or_else(|| Error::not_found(format!("no note n{id} in this case")))
 }
 
 /// Every note, oldest first.
 pub fn list(conn: &Connection) -> Result<Vec<NoteRow>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM notes ORDER BY id"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM notes WHERE deleted_at IS NULL ORDER BY id"
+    ))?;
     let rows = stmt.query_map([], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Ids of notes by title, ignoring case.
 pub fn ids_by_title(conn: &Connection) -> Result<HashMap<String, i64>> {
-    let mut stmt = conn.prepare_cached("SELECT lower(title), id FROM notes")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT lower(title), id FROM notes WHERE deleted_at IS NULL")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -292,6 +301,7 @@ pub fn backlinks(conn: &Connection, target: BacklinkTarget) -> Result<Vec<Backli
     let (sql, id) = match target {
         BacklinkTarget::Document(id) => (
             "SELECT c.note_id, n.title, c.target FROM note_citations c JOIN notes n ON n.id = c.note_id
+             AND n.deleted_at IS NULL
              WHERE (c.kind IN ('document', 'span') AND c.target_id = ?1)
                 OR (c.kind = 'quote' AND c.target_id IN
                     (SELECT id FROM quotes WHERE document_id = ?1))
@@ -301,16 +311,19 @@ pub fn backlinks(conn: &Connection, target: BacklinkTarget) -> Result<Vec<Backli
         ),
         BacklinkTarget::Quote(id) => (
             "SELECT c.note_id, n.title, c.target FROM note_citations c JOIN notes n ON n.id = c.note_id
+             AND n.deleted_at IS NULL
              WHERE c.kind = 'quote' AND c.target_id = ?1",
             id,
         ),
         BacklinkTarget::Event(id) => (
             "SELECT c.note_id, n.title, c.target FROM note_citations c JOIN notes n ON n.id = c.note_id
+             AND n.deleted_at IS NULL
              WHERE c.kind = 'event' AND c.target_id = ?1",
             id,
         ),
         BacklinkTarget::Entity(id) => (
             "SELECT c.note_id, n.title, c.target FROM note_citations c JOIN notes n ON n.id = c.note_id
+             AND n.deleted_at IS NULL
              WHERE (c.kind = 'quote' AND c.target_id IN
                     (SELECT id FROM quotes WHERE speaker_id = ?1))
                 OR (c.kind = 'event' AND c.target_id IN
@@ -358,7 +371,8 @@ pub fn for_each_for_index(
             updated_at: r.get(3)?,
         })
     };
-    const SELECT: &str = "SELECT id, title, text, updated_at FROM notes";
+    // A deleted note leaves the index: the journal names it and nothing is found to add back.
+    const SELECT: &str = "SELECT id, title, text, updated_at FROM notes WHERE deleted_at IS NULL";
     match ids {
         None => {
             let mut stmt = conn.prepare(SELECT)?;
@@ -368,7 +382,7 @@ pub fn for_each_for_index(
             }
         }
         Some(ids) => {
-            let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+            let mut stmt = conn.prepare_cached(&format!("{SELECT} AND id = ?1"))?;
             for id in ids {
                 let mut rows = stmt.query([id])?;
                 while let Some(r) = rows.next()? {
@@ -378,4 +392,40 @@ pub fn for_each_for_index(
         }
     }
     Ok(count)
+}
+
+/// Marks a note deleted. Its row, versions and citations stay, so `undelete` brings it back
+/// exactly; a deleted note is left out of lists, links, backlinks, the claim check and search.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    get(conn, id)?;
+    conn.execute(
+        "UPDATE notes SET deleted_at = ?2 WHERE id = ?1",
+        params![id, now()],
+    )?;
+    super::note_drafts::discard(conn, Some(id))?;
+    Ok(())
+}
+
+/// Brings a deleted note back. Refused when a live note took its title meanwhile.
+pub fn undelete(conn: &Connection, id: i64) -> Result<()> {
+    let title: Option<String> = conn
+        .query_row(
+            "SELECT title FROM notes WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let title = title.ok_or_else(|| Error::not_found(format!("no deleted note n{id}")))?;
+    conn.execute("UPDATE notes SET deleted_at = NULL WHERE id = ?1", [id])
+        .map_err(|e| title_taken(e, &title))?;
+    Ok(())
+}
+
+/// Deleted notes, most recently deleted first.
+pub fn deleted(conn: &Connection) -> Result<Vec<NoteRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM notes WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id"
+    ))?;
+    let rows = stmt.query_map([], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

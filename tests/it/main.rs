@@ -15,6 +15,7 @@ mod indictment;
 mod integrity;
 mod interrupted_import;
 mod notes;
+mod nothing_lost;
 mod pdf;
 mod search;
 mod support;

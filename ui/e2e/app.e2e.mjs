@@ -10,6 +10,7 @@
 //
 // Usage: node e2e/app.e2e.mjs APP_BINARY WORK_DIR REPO_ROOT
 
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -364,12 +365,103 @@ async function scenarioNotes() {
   }
 }
 
+/** A picture of the whole virtual display, kept in WORK/shots (KEEP_E2E=1 keeps WORK). */
+function shot(name) {
+  mkdirSync(join(work, "shots"), { recursive: true });
+  try {
+    execFileSync("import", ["-window", "root", join(work, "shots", `${name}.png`)]);
+  } catch (err) {
+    console.log(`  (no screenshot ${name}: ${err.message.split("\n")[0]})`);
+  }
+}
+
+async function scenarioDraftKept() {
+  console.log("nothing lost: a draft typed and never saved outlives the app");
+  const app = await startApp({ application });
+  try {
+    await app.waitFor("[data-testid=case-name]", { text: "kelihos" });
+    await app.click((await app.find("[data-testid=tab-notes]"))[0]);
+    await app.click(await app.waitFor("[data-testid=new-note]"));
+    await app.type((await app.find("input[aria-label='Note title']"))[0], "Unsaved lead");
+    const editor = await app.waitFor("[data-testid=note-editor] .cm-content");
+    await app.click(editor);
+    await app.type(editor, "Typed and never saved");
+    let drafts = [];
+    for (let i = 0; i < 100 && !(drafts.length === 1 && drafts[0].text.includes("never saved")); i++) {
+      await sleep(100);
+      drafts = await app.invoke("note_drafts");
+    }
+    check(drafts.length === 1 && drafts[0].title === "Unsaved lead", "typing in a new note writes a draft to the case");
+  } finally {
+    // The window goes without a save, as in a crash or a closed window.
+    await app.close();
+  }
+  const again = await startApp({ application });
+  try {
+    await again.waitFor("[data-testid=case-name]", { text: "kelihos" });
+    await again.click((await again.find("[data-testid=tab-notes]"))[0]);
+    await again.waitFor("[data-testid=notes-status]", { text: "Restored unsaved changes" });
+    const title = await again.execute(`return document.querySelector("input[aria-label='Note title']").value`);
+    check(title === "Unsaved lead", "after a restart the unsaved note is back in the editor");
+    await again.click(await again.waitFor("[data-testid=save-note]"));
+    await again.waitFor("[data-testid=notes-status]", { text: "Saved version 1" });
+    const drafts = await again.invoke("note_drafts");
+    check(drafts.length === 0, "saving the note drops its draft");
+  } finally {
+    await again.close();
+  }
+}
+
+async function scenarioDeleteAndBackup() {
+  console.log("nothing lost: a document deleted and restored, its details corrected, a copy of the open case");
+  const app = await startApp({ application });
+  try {
+    await app.waitFor("[data-testid=case-name]", { text: "kelihos" });
+    await app.waitFor("[data-testid=library-count]", { text: "3 documents" });
+    await app.jsClick((await app.find("[data-testid=doc-mark]"))[0]);
+    await app.jsClick(await app.waitFor("[data-testid=delete-marked]"));
+    await app.waitFor("[data-testid=delete-impact]", { text: "quote" });
+    shot("delete-confirmation");
+    await app.jsClick(await app.waitFor("[data-testid=delete-confirm]"));
+    await app.waitFor("[data-testid=library-count]", { text: "2 documents" });
+    const trash = await app.invoke("trashed_documents");
+    check(trash.length === 1, "the deleted document is in the trash");
+    await app.jsClick(await app.waitFor("[data-testid=delete-undo]"));
+    await app.waitFor("[data-testid=library-count]", { text: "3 documents" });
+    check((await app.invoke("trashed_documents")).length === 0, "Undo brings the document back");
+
+    // The reader corrects the details import guessed.
+    await app.jsClick((await app.find("[data-doc-id]"))[0]);
+    await app.jsClick(await app.waitFor("[data-testid=doc-edit-open]"));
+    const outlet = await app.waitFor("[data-testid=doc-edit-outlet]");
+    await app.clear(outlet);
+    await app.type(outlet, "Corrected Outlet");
+    shot("reader-edit");
+    await app.jsClick(await app.waitFor("[data-testid=doc-edit-save]"));
+    await app.waitFor(".meta", { text: "Corrected Outlet" });
+    check(true, "the reader saves a corrected outlet");
+    await app.chord(KEYS.escape);
+
+    // A copy made while the case is open holds everything, the write-ahead log included.
+    const copy = join(work, "copy.dossier");
+    const report = await app.invoke("backup_case", { path: copy, overwrite: false });
+    check(existsSync(copy) && report.documents === 3 && report.notes === 2, `the copy holds 3 documents and 2 notes (${JSON.stringify(report)})`);
+    let refused = false;
+    await app.invoke("backup_case", { path: copy, overwrite: false }).catch(() => (refused = true));
+    check(refused, "a copy is not written over an existing file unless asked");
+  } finally {
+    await app.close();
+  }
+}
+
 try {
   await scenarioFirstRun();
   await scenarioRestart();
   await scenarioAttribution();
   await scenarioReviewKept();
   await scenarioNotes();
+  await scenarioDraftKept();
+  await scenarioDeleteAndBackup();
   console.log("e2e: all checks passed");
 } catch (err) {
   console.error(`e2e: ${err.stack ?? err}`);

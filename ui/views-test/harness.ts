@@ -30,7 +30,15 @@ const reviewed = new Map<number, string>();
 // Event tags as the core keeps them (already in normal form here: the UI normalises first).
 const eventTagsOf = new Map<number, string[]>([[2, ["botnet"]]]);
 const taggedEvent = (id: number) => ({ ...eventRecord(id, points), tags: [...(eventTagsOf.get(id) ?? [])].sort() });
-type Note = { title: string; text: string; version: number };
+type Note = { title: string; text: string; version: number; deleted?: boolean };
+// Nothing lost: drafts by note id (0: the new note), documents in the trash, edited details.
+// `?draft=1` starts with a new note's draft left by an earlier run, as after a crash.
+const drafts = new Map<number, { title: string; text: string }>();
+if (params.get("draft") === "1") {
+  drafts.set(0, { title: "Left unsaved", text: "Typed before the crash." });
+}
+const trashed = new Set<number>();
+const edits = new Map<number, Record<string, unknown>>();
 const notes: Note[] = [{ title: "Kelihos notes", text: "The botnet fell [@q1].", version: 1 }];
 const noteSummary = (n: Note) => ({
   id: notes.indexOf(n) + 1,
@@ -93,9 +101,55 @@ mockIPC(
         open = false;
         return null;
       case "list_documents":
-        return docs;
+        return docs.filter((d) => !trashed.has(d.id));
       case "get_document":
-        return documentOf(docs[Number(a.id) - 1]);
+        return { ...documentOf(docs[Number(a.id) - 1]), ...(edits.get(Number(a.id)) ?? {}) };
+      case "edit_document": {
+        const edit = a.edit as Record<string, unknown>;
+        const changed = Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== null));
+        edits.set(Number(a.id), { ...(edits.get(Number(a.id)) ?? {}), ...changed });
+        return { ...documentOf(docs[Number(a.id) - 1]), ...edits.get(Number(a.id)) };
+      }
+      case "deletion_impact": {
+        const ids = a.ids as number[];
+        return {
+          documents: ids,
+          quotes: 3 * ids.length,
+          reviewed_quotes: 1,
+          events: 2 * ids.length,
+          events_removed: ids.length,
+          citing_notes: [{ id: 1, title: "Kelihos notes" }],
+        };
+      }
+      case "delete_documents":
+      case "purge_documents":
+        for (const id of a.ids as number[]) trashed.add(id);
+        return (a.ids as number[]).map((id) => ({ id, title: "", deleted_at: "2026-12-05T04:00:00Z", purged_at: null }));
+      case "restore_documents":
+        for (const id of a.ids as number[]) trashed.delete(id);
+        return null;
+      case "backup_case":
+        return { path: a.path, bytes: 4096, documents: docs.length - trashed.size, notes: notes.length };
+      case "save_note_draft":
+        drafts.set(Number(a.noteId ?? 0), { title: String(a.title), text: String(a.text) });
+        return { note_id: a.noteId ?? null, title: a.title, text: a.text, base_version: null, saved_at: "2026-12-05T04:00:00Z" };
+      case "note_drafts":
+        return [...drafts.entries()].map(([id, d]) => ({
+          note_id: id === 0 ? null : id,
+          title: d.title,
+          text: d.text,
+          base_version: null,
+          saved_at: "2026-12-05T04:00:00Z",
+        }));
+      case "discard_note_draft":
+        drafts.delete(Number(a.noteId ?? 0));
+        return null;
+      case "delete_note":
+        notes[Number(a.id) - 1].deleted = true;
+        return null;
+      case "undelete_note":
+        notes[Number(a.id) - 1].deleted = false;
+        return noteSummary(notes[Number(a.id) - 1]);
       case "saved_searches":
         return [{ name: "botnets", query: "botnet -kelihos", saved_at: "2026-11-27T12:00:00Z" }];
       case "search": {
@@ -226,10 +280,11 @@ mockIPC(
       case "export_timeline_csv":
         return points.id.length;
       case "list_notes":
-        return notes.map(noteSummary);
+        return notes.filter((n) => !n.deleted).map(noteSummary);
       case "get_note":
         return noteDetail(notes[Number(a.id) - 1]);
       case "add_note":
+        drafts.delete(0);
         notes.push({ title: String(a.title), text: String(a.text), version: 1 });
         return noteDetail(notes[notes.length - 1]);
       case "edit_note": {

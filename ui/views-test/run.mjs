@@ -466,6 +466,86 @@ await test("export: a brief with claim-check problems lists each one and asks be
   expect(call.options.allow_problems === true, `saved only when allowed: ${JSON.stringify(call)}`);
 });
 
+await test("notes: Esc closes only the [@ list, typing is autosaved as a draft, leaving unsaved work asks", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "Notes" }).click();
+  await page.getByTestId("new-note").click();
+  await page.getByLabel("Note title").fill("Draft");
+  const editor = page.locator("[data-testid=note-editor] .cm-content");
+  await editor.click();
+  await page.keyboard.type("Unsaved [@kel");
+  await page.locator(".cm-tooltip-autocomplete").waitFor();
+  await page.keyboard.press("Escape");
+  await page.locator(".cm-tooltip-autocomplete").waitFor({ state: "detached" });
+  expect(await page.getByTestId("new-note").isVisible(), "Esc that closed the suggestions left the Notes view");
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "save_note_draft" && c.args.text.includes("Unsaved")));
+  // New note asks; keeping the work keeps the text.
+  await page.getByTestId("new-note").click();
+  await page.getByTestId("unsaved-dialog").waitFor();
+  await page.getByTestId("unsaved-keep").click();
+  expect((await editor.textContent()).includes("Unsaved"), "keep editing kept the text");
+  // Leaving the view asks too; discarding drops the draft and goes.
+  await page.getByRole("button", { name: /^Library/ }).click();
+  await page.getByTestId("unsaved-dialog").waitFor();
+  await page.getByTestId("unsaved-discard").click();
+  await page.getByTestId("library-count").waitFor();
+  expect(await page.evaluate(() => window.__calls.some((c) => c.cmd === "discard_note_draft")), "the draft was discarded");
+});
+
+await test("notes: a draft left by a crash comes back; a deleted note can be undone", async (page) => {
+  await open(page, "docs=5&draft=1");
+  await page.getByRole("button", { name: "Notes" }).click();
+  await page.getByTestId("notes-status").getByText(/Restored unsaved changes/).waitFor();
+  expect((await page.getByLabel("Note title").inputValue()) === "Left unsaved", "the draft's title is back");
+  expect((await page.locator("[data-testid=note-editor] .cm-content").textContent()).includes("Typed before the crash."), "the draft's text is back");
+  await page.getByTestId("save-note").click();
+  await page.getByTestId("notes-status").getByText("Saved version 1.").waitFor();
+  await page.getByTestId("note-item").filter({ hasText: "Kelihos notes" }).click();
+  await page.getByTestId("delete-note").click();
+  await page.getByTestId("note-deleted").waitFor();
+  expect((await page.getByTestId("note-item").filter({ hasText: "Kelihos notes" }).count()) === 0, "the deleted note left the list");
+  await page.getByTestId("note-undelete").click();
+  await page.getByTestId("note-item").filter({ hasText: "Kelihos notes" }).waitFor();
+});
+
+await test("library: deleting selected documents shows what depends on them first, and Undo restores them", async (page) => {
+  await open(page, "docs=5");
+  await page.getByTestId("doc-mark").nth(0).check();
+  await page.getByTestId("doc-mark").nth(1).check();
+  await page.getByTestId("delete-marked").click();
+  const impact = page.getByTestId("delete-impact");
+  await impact.getByText("6 quotes, 1 of them reviewed").waitFor();
+  expect((await impact.textContent()).includes("Kelihos notes"), "the citing note is named");
+  await page.getByTestId("delete-confirm").click();
+  await page.getByTestId("library-count").getByText("3 documents").waitFor();
+  await page.getByTestId("delete-undo").click();
+  await page.getByTestId("library-count").getByText("5 documents").waitFor();
+  const restored = await page.evaluate(() => window.__calls.find((c) => c.cmd === "restore_documents").args);
+  expect(restored.ids.length === 2, `restore_documents: ${JSON.stringify(restored)}`);
+});
+
+await test("reader: kind, title, date and outlet are corrected in place", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-doc-id='1']").click();
+  await page.getByTestId("doc-edit-open").click();
+  await page.getByTestId("doc-edit-kind").selectOption("article");
+  await page.getByTestId("doc-edit-date").fill("2016-03-04");
+  await page.getByTestId("doc-edit-outlet").fill("Example Wire");
+  await page.getByTestId("doc-edit-save").click();
+  await page.getByTestId("doc-edit-open").waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "edit_document").args);
+  expect(call.edit.published === "2016-03-04" && call.edit.outlet === "Example Wire" && call.edit.title === null, `edit_document: ${JSON.stringify(call)}`);
+  await page.locator(".meta").getByText("Example Wire").waitFor();
+});
+
+await test("save a copy of the case from the header", async (page) => {
+  await open(page, "docs=5");
+  await page.getByTestId("save-copy").click();
+  await page.getByTestId("copy-status").getByText("Copy saved: 5 documents, 1 notes.").waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "backup_case").args);
+  expect(call.path === "/exports/test copy.dossier" && call.overwrite === true, `backup_case: ${JSON.stringify(call)}`);
+});
+
 await browser.close();
 await server.close();
 if (failures > 0) {

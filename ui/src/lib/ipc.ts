@@ -34,6 +34,11 @@ import type { CitationCandidate } from "./bindings/CitationCandidate";
 import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { NoteVersion } from "./bindings/NoteVersion";
+import type { BackupReport } from "./bindings/BackupReport";
+import type { DeletionImpact } from "./bindings/DeletionImpact";
+import type { DocumentEdit } from "./bindings/DocumentEdit";
+import type { NoteDraft } from "./bindings/NoteDraft";
+import type { TrashedDocument } from "./bindings/TrashedDocument";
 
 export type { CaseInfo };
 
@@ -102,6 +107,23 @@ export const renderNoteHtml = (text: string) => invoke<string>("render_note_html
 export const citationCandidates = (query: string, limit = 20) => invoke<CitationCandidate[]>("citation_candidates", { query, limit });
 export const previewBrief = (options: BriefOptions) => invoke<Brief>("preview_brief", { options });
 export const exportBrief = (options: BriefOptions, path: string) => invoke<Brief>("export_brief", { options, path });
+
+// Nothing lost: correcting and deleting documents (to a trash, undoable; purge is for good),
+// deleting notes (undoable), note drafts autosaved in the case, and a safe copy of the case.
+export const editDocument = (id: number, edit: DocumentEdit) => invoke<Document>("edit_document", { id, edit });
+export const deletionImpact = (ids: number[]) => invoke<DeletionImpact>("deletion_impact", { ids });
+export const deleteDocuments = (ids: number[]) => invoke<TrashedDocument[]>("delete_documents", { ids });
+export const restoreDocuments = (ids: number[]) => invoke<void>("restore_documents", { ids });
+export const purgeDocuments = (ids: number[]) => invoke<TrashedDocument[]>("purge_documents", { ids });
+export const trashedDocuments = () => invoke<TrashedDocument[]>("trashed_documents");
+export const backupCase = (path: string, overwrite: boolean) => invoke<BackupReport>("backup_case", { path, overwrite });
+export const deleteNote = (id: number) => invoke<void>("delete_note", { id });
+export const undeleteNote = (id: number) => invoke<NoteSummary>("undelete_note", { id });
+export const deletedNotes = () => invoke<NoteSummary[]>("deleted_notes");
+export const saveNoteDraft = (noteId: number | null, title: string, text: string) =>
+  invoke<NoteDraft>("save_note_draft", { noteId, title, text });
+export const noteDrafts = () => invoke<NoteDraft[]>("note_drafts");
+export const discardNoteDraft = (noteId: number | null) => invoke<void>("discard_note_draft", { noteId });
 
 export function onImportProgress(handler: (event: ImportEvent) => void): Promise<UnlistenFn> {
   return listen<ImportEvent>("import-progress", (e) => handler(e.payload));
@@ -182,4 +204,14 @@ export function entityFilter(fields: Partial<EntityFilter> = {}): EntityFilter {
 /** A full timeline query from the fields that matter (the rest unset). */
 export function timelineQuery(fields: Partial<TimelineQuery> = {}): TimelineQuery {
   return { from: null, to: null, entity: null, kind: null, status: null, tag: null, limit: null, ...fields };
+}
+
+/** Where to save a copy of the case; null when the person cancels. The save dialog asks before
+ * replacing an existing file, so the copy may then overwrite it. */
+export async function pickBackupPath(defaultPath = "case copy.dossier"): Promise<string | null> {
+  const path = await saveDialog({ title: "Save a copy of the case", defaultPath, filters: CASE_FILTER });
+  if (path === null) {
+    return null;
+  }
+  return path.endsWith(".dossier") ? path : `${path}.dossier`;
 }
