@@ -103,6 +103,11 @@ mockIPC(
         if (request.query.includes('"')) {
           throw { code: "invalid_input", message: "unclosed quote at character 0 of the query" };
         }
+        if (request.query.includes("nomatch")) {
+          // A query that matches nothing: no hits and no facet values, not even the year
+          // a filter asks for.
+          return { ...searchResults(request.query), total: 0, hits: [], facets: { kind: [], outlet: [], year: [], speaker: [] } };
+        }
         return searchResults(request.query);
       }
       case "save_search":

@@ -18,7 +18,12 @@ const browser = await chromium.launch({
 });
 
 let failures = 0;
+// VIEWS_ONLY=words runs only the tests whose names contain them, for working on one view.
+const only = process.env.VIEWS_ONLY ?? "";
 async function test(name, body) {
+  if (!name.includes(only)) {
+    return;
+  }
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
   const page = await context.newPage();
   const errors = [];
@@ -141,6 +146,40 @@ await test("search shows snippets as text, moves with arrows, opens the match, E
   await page.locator("[data-testid=search-input]").waitFor({ state: "visible" });
   await box.fill('"unclosed');
   await page.locator("#search-state .error").getByText("unclosed quote at character 0").waitFor();
+});
+
+await test("search filters stay visible as chips when their facet is gone, and a bad query clears the hits", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.keyboard.press("Control+k");
+  const box = page.locator("[data-testid=search-input]");
+  await box.fill("election");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  await page.locator(".facets button", { hasText: "2017" }).click();
+  await page.getByRole("button", { name: "Remove filter Year: 2017" }).waitFor();
+  // The trap: a query with no hits has no year facet, yet the year filter still applies.
+  await box.fill("nomatch kelihos");
+  await page.locator("#search-state").getByText("0 hits").waitFor();
+  const last = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.query);
+  expect(last === "nomatch kelihos date:2017", `the filter is still in the query: ${last}`);
+  expect(await page.locator(".facets button[aria-pressed=true]", { hasText: "2017" }).isVisible(), "the active year stays in the facets");
+  await page.getByRole("button", { name: "Remove filter Year: 2017" }).click();
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.query === "nomatch kelihos");
+  expect((await page.locator(".chips").count()) === 0, "no chip once the filter is removed");
+  // Emptying the box drops the filters chosen for the last search.
+  await box.fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  await page.locator(".facets button", { hasText: "TechNewsWorld" }).click();
+  await page.getByRole("button", { name: "Remove filter Outlet: TechNewsWorld" }).waitFor();
+  await box.fill("");
+  await box.dispatchEvent("input");
+  await page.locator(".chips").waitFor({ state: "detached" });
+  // A query that cannot be read replaces the hits of the last one that could.
+  await box.fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  await box.fill('"unclosed');
+  await page.locator("#search-state .error").getByText("unclosed quote").waitFor();
+  expect((await page.locator(".hits li").count()) === 0, "no stale hits under the error");
 });
 
 await test("saved searches, CSV export and the syntax panel", async (page) => {
