@@ -45,6 +45,9 @@ pub struct Case {
     /// The search index, opened on first use so that merely opening a case (as a second
     /// process may while an import runs) never takes the index's writer lock.
     search: RefCell<Option<SearchIndex>>,
+    /// Opened with `open_read_only`: the connection refuses writes, and the search index is
+    /// read as last committed, never rebuilt or caught up (that would need its writer lock).
+    read_only: bool,
 }
 
 impl Case {
@@ -56,6 +59,7 @@ impl Case {
             conn,
             path: path.to_path_buf(),
             search: RefCell::new(Some(index)),
+            read_only: false,
         })
     }
 
@@ -73,6 +77,27 @@ impl Case {
             conn,
             path: path.to_path_buf(),
             search: RefCell::new(None),
+            read_only: false,
+        })
+    }
+
+    /// Opens a case for reading beside a `Case` that is writing to it, such as the app's
+    /// running import, which holds its `Case` for minutes: this one lists the documents each
+    /// committed batch brought and searches the index as it was last committed. It takes no
+    /// lock and writes nothing; a write through it fails.
+    pub fn open_read_only(path: &Path) -> Result<Case> {
+        if !path.exists() {
+            return Err(Error::not_found(format!(
+                "no case file at {}",
+                path.display()
+            )));
+        }
+        let conn = store::open_read_only(path)?;
+        Ok(Case {
+            conn,
+            path: path.to_path_buf(),
+            search: RefCell::new(None),
+            read_only: true,
         })
     }
 
@@ -160,7 +185,11 @@ impl Case {
     fn with_index<T>(&self, f: impl FnOnce(&mut SearchIndex) -> Result<T>) -> Result<T> {
         let mut slot = self.search.borrow_mut();
         if slot.is_none() {
-            *slot = Some(SearchIndex::open(&self.path, &self.conn)?);
+            *slot = Some(if self.read_only {
+                SearchIndex::open_read_only(&self.path)?
+            } else {
+                SearchIndex::open(&self.path, &self.conn)?
+            });
         }
         f(slot.as_mut().expect("the index was just opened"))
     }
@@ -169,7 +198,11 @@ impl Case {
     /// an `invalid_input` error naming the problem and its position.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         self.with_index(|index| {
-            index.catch_up_or_note(&self.conn)?;
+            if self.read_only {
+                index.note_lag(&self.conn)?;
+            } else {
+                index.catch_up_or_note(&self.conn)?;
+            }
             index.search(request)
         })
     }

@@ -5,6 +5,7 @@ mod app_reads;
 mod attribution;
 mod bad_input;
 mod cli;
+mod concurrent_reads;
 mod import;
 mod indictment;
 mod interrupted_import;
