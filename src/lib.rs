@@ -53,6 +53,9 @@ pub struct Case {
     /// nested actions are using it, so that an action inside another does not wait for itself.
     write_lock: RefCell<Option<store::lock::WriteLock>>,
     write_depth: Cell<u32>,
+    /// Opened with `open_read_only`: the connection refuses writes, and the search index is
+    /// read as last committed, never rebuilt or caught up (that would need its writer lock).
+    read_only: bool,
 }
 
 /// Something that tells a person what Dossier did on its own: an index rebuilt because it
@@ -71,6 +74,7 @@ impl Case {
             notify: None,
             write_lock: RefCell::new(None),
             write_depth: Cell::new(0),
+            read_only: false,
         })
     }
 
@@ -88,6 +92,30 @@ impl Case {
             conn,
             path: path.to_path_buf(),
             search: RefCell::new(None),
+            read_only: false,
+            notify: None,
+            write_lock: RefCell::new(None),
+            write_depth: Cell::new(0),
+        })
+    }
+
+    /// Opens a case for reading beside a `Case` that is writing to it, such as the app's
+    /// running import, which holds its `Case` for minutes: this one lists the documents each
+    /// committed batch brought and searches the index as it was last committed. It takes no
+    /// lock and writes nothing; a write through it fails.
+    pub fn open_read_only(path: &Path) -> Result<Case> {
+        if !path.exists() {
+            return Err(Error::not_found(format!(
+                "no case file at {}",
+                path.display()
+            )));
+        }
+        let conn = store::open_read_only(path)?;
+        Ok(Case {
+            conn,
+            path: path.to_path_buf(),
+            search: RefCell::new(None),
+            read_only: true,
             notify: None,
             write_lock: RefCell::new(None),
             write_depth: Cell::new(0),
@@ -282,7 +310,11 @@ impl Case {
     ) -> Result<T> {
         let mut slot = self.search.borrow_mut();
         if slot.is_none() {
-            *slot = Some(self.open_index()?);
+            *slot = Some(if self.read_only {
+                SearchIndex::open_read_only(&self.path)?
+            } else {
+                self.open_index()?
+            });
         }
         f(slot.as_mut().expect("the index was just opened"))
     }
@@ -312,6 +344,14 @@ impl Case {
     /// A search never waits for another process writing the case: it catches the index up
     /// when the write lock is free, and otherwise searches what is committed, with a notice.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        if self.read_only {
+            return self.with_index_keeping_notices(|index| {
+                index.note_lag(&self.conn)?;
+                index.search(request, &|sha| {
+                    store::documents::find_by_sha256(&self.conn, sha)
+                })
+            });
+        }
         let locked = self.lock_for_writing(false)?;
         let results = self.with_index_keeping_notices(|index| {
             if locked {

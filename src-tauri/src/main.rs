@@ -110,12 +110,12 @@ async fn forget_recent_case(app: AppHandle, path: String) -> Result<Vec<RecentCa
 
 #[tauri::command]
 async fn list_documents(app: AppHandle) -> Result<Vec<DocumentSummary>, Error> {
-    blocking(app, |s| s.with_case(|case| case.documents())).await
+    blocking(app, |s| s.with_reader(|case| case.documents())).await
 }
 
 #[tauri::command]
 async fn get_document(app: AppHandle, id: i64) -> Result<Document, Error> {
-    blocking(app, move |s| s.with_case(|case| case.document(id))).await
+    blocking(app, move |s| s.with_reader(|case| case.document(id))).await
 }
 
 /// Imports files and folders (from the import button's dialog or a drop on the window),
@@ -139,7 +139,7 @@ async fn cancel_import(app: AppHandle) -> Result<bool, Error> {
 
 #[tauri::command]
 async fn search(app: AppHandle, request: SearchRequest) -> Result<SearchResults, Error> {
-    blocking(app, move |s| s.with_case(|case| case.search(&request))).await
+    blocking(app, move |s| s.with_reader(|case| case.search(&request))).await
 }
 
 #[tauri::command]
@@ -149,14 +149,14 @@ async fn export_search_csv(
     path: String,
 ) -> Result<usize, Error> {
     blocking(app, move |s| {
-        s.with_case(|case| case.export_search_csv(&request, path.as_ref(), Existing::Replace))
+        s.with_reader(|case| case.export_search_csv(&request, path.as_ref(), Existing::Replace))
     })
     .await
 }
 
 #[tauri::command]
 async fn saved_searches(app: AppHandle) -> Result<Vec<SavedSearch>, Error> {
-    blocking(app, |s| s.with_case(|case| case.saved_searches())).await
+    blocking(app, |s| s.with_reader(|case| case.saved_searches())).await
 }
 
 #[tauri::command]

@@ -33,6 +33,9 @@ pub struct AppState {
     /// Set while an import holds the case, so other commands answer at once with `conflict`
     /// instead of queueing behind an import that may take a minute.
     importing: AtomicBool,
+    /// A read-only handle on the case an import is writing to, open while the import runs, so
+    /// the library, the reader and search go on meanwhile (`with_reader`).
+    reader: Mutex<Option<Case>>,
     cancel: AtomicBool,
     /// The case named on the command line or in `DOSSIER_CASE`. It is kept until a case
     /// opens, so that "Try again" in the window retries it after the file appears.
@@ -67,11 +70,24 @@ impl Drop for Running<'_> {
     }
 }
 
+/// Drops the import's read-only handle however the import ends, so the next reads go to the
+/// case itself again and the handle's files are released.
+struct Closing<'a>(&'a Mutex<Option<Case>>);
+
+impl Drop for Closing<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut reader) = self.0.lock() {
+            *reader = None;
+        }
+    }
+}
+
 impl AppState {
     pub fn new(places: Places, requested: Option<PathBuf>) -> AppState {
         AppState {
             case: Mutex::new(None),
             importing: AtomicBool::new(false),
+            reader: Mutex::new(None),
             cancel: AtomicBool::new(false),
             requested: Mutex::new(requested),
             last_tried: AtomicBool::new(false),
@@ -92,6 +108,22 @@ impl AppState {
             .as_ref()
             .ok_or_else(|| Error::not_found("no case is open: choose one in the case picker"))?;
         call(case)
+    }
+
+    /// Runs a core call that only reads: against the open case, or while an import holds it,
+    /// against a read-only handle that sees each batch the import commits and the search
+    /// index as last committed.
+    pub fn with_reader<T>(
+        &self,
+        call: impl FnOnce(&Case) -> dossier::Result<T>,
+    ) -> dossier::Result<T> {
+        if self.importing.load(Ordering::SeqCst) {
+            return match lock(&self.reader)?.as_ref() {
+                Some(reader) => call(reader),
+                None => Err(import_running()),
+            };
+        }
+        self.with_case(call)
     }
 
     /// The open case; at start, the case asked for on the command line, else the last case
@@ -201,6 +233,9 @@ impl AppState {
         let case = guard
             .as_mut()
             .ok_or_else(|| Error::not_found("no case is open to import into"))?;
+        // Without the reader the window only loses reading during the import, as before.
+        *lock(&self.reader)? = Case::open_read_only(case.path()).ok();
+        let _reader = Closing(&self.reader);
         let mut last_sent: Option<Instant> = None;
         let mut on_progress = |progress: &ImportProgress| {
             let reading_done = progress.files_done >= progress.files_total;

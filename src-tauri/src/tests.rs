@@ -167,6 +167,52 @@ fn imports_report_progress_phases_and_can_be_cancelled() {
 }
 
 #[test]
+fn documents_and_search_are_read_while_an_import_holds_the_case() {
+    let scratch = Scratch::new("reading");
+    let state = scratch.state(None);
+    state.create(&scratch.path("case.dossier")).unwrap();
+    let sources = scratch.path("sources");
+    std::fs::create_dir_all(&sources).unwrap();
+    std::fs::write(sources.join("a.txt"), "Kelihos\n\nThe Kelihos botnet fell.").unwrap();
+    state.import(&[sources], &mut |_| {}).unwrap();
+
+    let more = scratch.path("more");
+    std::fs::create_dir_all(&more).unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            more.join(format!("m{i}.txt")),
+            format!("More {i}\n\nText {i}."),
+        )
+        .unwrap();
+    }
+    let mut during = Vec::new();
+    state
+        .import(&[more], &mut |_| {
+            let docs = state.with_reader(Case::documents).map(|d| d.len());
+            let hits = state
+                .with_reader(|case| case.search(&dossier::SearchRequest::new("kelihos")))
+                .map(|r| r.total);
+            let writes = state.with_case(Case::document_count).map_err(|e| e.code);
+            during.push((docs, hits, writes));
+        })
+        .unwrap();
+    assert!(!during.is_empty());
+    for (docs, hits, writes) in during {
+        assert!(
+            docs.unwrap() >= 1,
+            "the library is listed during the import"
+        );
+        assert_eq!(hits.unwrap(), 1, "search answers during the import");
+        assert_eq!(
+            writes,
+            Err(ErrorCode::Conflict),
+            "other commands still wait"
+        );
+    }
+    assert_eq!(state.with_reader(Case::document_count).unwrap(), 4);
+}
+
+#[test]
 fn the_demo_case_is_built_once_from_the_shipped_sources() {
     let scratch = Scratch::new("demo");
     let state = scratch.state(None);

@@ -122,6 +122,38 @@ impl SearchIndex {
         Ok(index)
     }
 
+    /// Opens the index as last committed, for a read-only `Case`: no rebuild and no catch-up,
+    /// since both need the writer's lock, which the writing `Case` beside it may hold.
+    pub fn open_read_only(case_path: &Path) -> Result<SearchIndex> {
+        Self::open_existing(&index_dir(case_path)).map_err(|problem| {
+            Error::conflict(format!(
+                "the search index {problem}; search is back when the running import ends"
+            ))
+        })
+    }
+
+    /// For a read-only reader: sees the newest commit, and says so when the case holds
+    /// changes the index has not taken in yet (the documents a running import has written).
+    pub fn note_lag(&mut self, conn: &Connection) -> Result<()> {
+        self.reader.reload().map_err(tantivy_error)?;
+        if let Some(payload) = self
+            .index
+            .load_metas()
+            .map_err(tantivy_error)?
+            .payload
+            .and_then(|p| serde_json::from_str::<Payload>(&p).ok())
+        {
+            self.journal_seq = payload.journal_seq;
+        }
+        if search_journal::head(conn)? > self.journal_seq {
+            self.notices.push(
+                "an import is running: the documents it brings are searchable once it ends"
+                    .to_string(),
+            );
+        }
+        Ok(())
+    }
+
     /// Builds a new index from SQLite, replacing whatever was there (`dossier reindex`). A
     /// readable index of this schema is rebuilt in place, so that a search running in another
     /// process meanwhile keeps the files it has open and never finds the folder gone.

@@ -147,6 +147,34 @@ pub fn open(path: &Path) -> Result<Connection> {
     connect(path)
 }
 
+/// Opens a case file for reading only, beside a connection that may be writing to it (an
+/// import in the app): WAL lets this reader see every committed batch while the writer works.
+/// It never migrates; a case whose schema is behind must first be opened normally.
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    use rusqlite::OpenFlags;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| Error::io(format!("cannot open case file {}: {e}", path.display())))?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "cache_size", -8192)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    let pending = MIGRATIONS.pending_migrations(&conn).map_err(|e| {
+        Error::invalid_input(format!(
+            "{} is not a Dossier case file ({e})",
+            path.display()
+        ))
+    })?;
+    if pending != 0 {
+        return Err(Error::conflict(format!(
+            "{} was made by another version of Dossier; open it normally first",
+            path.display()
+        )));
+    }
+    Ok(conn)
+}
+
 fn connect(path: &Path) -> Result<Connection> {
     let mut conn = Connection::open(path)
         .map_err(|e| Error::io(format!("cannot open case file {}: {e}", path.display())))?;

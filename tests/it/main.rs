@@ -10,6 +10,7 @@ mod cli;
 mod concurrency;
 mod hostile_queries;
 mod fuzz_corpus;
+mod concurrent_reads;
 mod import;
 mod indictment;
 mod integrity;

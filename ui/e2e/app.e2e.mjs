@@ -225,6 +225,14 @@ async function scenarioAttribution() {
     // The timeline: the arrest "last week" is a week-long event in 2017-W14, the week before
     // the seed's publication on 2017-04-12.
     await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
+    // It opens on the densest stretch of the case's events, never on an empty range; Go to
+    // date then shows April 2017.
+    const opened = await app.text(await app.waitFor("[data-testid=in-view-count]", { text: /events in view/ }));
+    check(!opened.startsWith("0 "), `the timeline opens where the events are (${opened})`);
+    const goTo = await app.waitFor("[data-testid=go-to-date]");
+    await app.click(goTo);
+    await app.type(goTo, "2017-04");
+    await app.chord(KEYS.enter);
     const arrest = await app.waitFor("[data-testid=in-view-event]", { text: "arrested in Spain last week" });
     const published = await app.text(await app.waitFor("[data-testid=in-view-event]", { text: "Published:" }));
     check(published.startsWith("2017-04-12"), `the publication is on the timeline on 2017-04-12 (${published.slice(0, 40)})`);

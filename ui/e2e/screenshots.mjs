@@ -35,8 +35,16 @@ try {
   const box = (await app.find("[data-testid=search-input]"))[0];
   await app.type(box, "botnet");
   await app.waitFor("#search-state", { text: /hits? ·/ });
+  // A year clicked in the facets shows as a removable chip above the hits.
+  await app.click(await app.waitFor(".facets button", { text: /\b(19|20)\d\d\b/ }));
+  await app.waitFor(".chips .chip", { text: "Year:" });
+  await app.waitFor("#search-state", { text: /hits? ·/ });
   await sleep(400);
   shoot("search");
+  // Back to the whole query, so Enter below opens the best hit for "botnet".
+  await app.click(await app.waitFor(".chips .chip", { text: "Year:" }));
+  await app.waitFor("#search-state", { text: /hits? ·/ });
+  await sleep(300);
 
   await app.chord(KEYS.enter);
   await app.waitFor("[data-testid=reader-text] mark");
@@ -73,6 +81,10 @@ try {
   shoot("people");
 
   await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
+  const goTo = await app.waitFor("[data-testid=go-to-date]");
+  await app.click(goTo);
+  await app.type(goTo, "2017-04");
+  await app.chord(KEYS.enter);
   await app.jsClick(await app.waitFor("[data-testid=in-view-event]", { text: /arrest(ed in Spain)? last week/ }));
   await app.waitFor("[data-testid=event-value]", { text: "W14" });
   // The arrest gets a tag, so the shot shows the tag editor and the tag filter in use.

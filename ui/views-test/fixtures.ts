@@ -229,3 +229,33 @@ export function eventRecord(id: number, points: TimelinePoints & { titles: Map<n
     conflict: points.conflict[at],
   };
 }
+
+/**
+ * A case whose events cluster in April 2017 (days, the arrest week, and a dozen mentions of
+ * "2017" as a whole year), with one date in 1850 and one in 2090 far off.
+ */
+export function clusteredPoints(): TimelinePoints & { titles: Map<number, string> } {
+  const day = (iso: string) => Date.parse(iso) / 1000;
+  const rows = [
+    { start: day("1850-06-01"), end: day("1850-06-02"), title: "Founded in 1850" },
+    ...Array.from({ length: 12 }, (_, i) => ({ start: day("2017-01-01"), end: day("2018-01-01"), title: `Year event ${i + 1}` })),
+    { start: WEEK_START, end: WEEK_START + 7 * 86400, title: "was arrested in Spain last week" },
+    ...Array.from({ length: 15 }, (_, i) => ({ start: day("2017-04-01") + i * 86400, end: day("2017-04-02") + i * 86400, title: `April day ${i + 1}` })),
+    { start: day("2090-01-01"), end: day("2090-01-02"), title: "Far future" },
+  ];
+  const order = rows.map((_, i) => i).sort((a, b) => rows[a].start - rows[b].start || a - b);
+  return {
+    id: order.map((i) => i + 1),
+    start: order.map((i) => rows[i].start),
+    end: order.map((i) => rows[i].end),
+    kind: order.map(() => 1),
+    status: order.map(() => 0),
+    conflict: order.map(() => false),
+    entity: order.map((i) => (i % 3) - 1),
+    source: order.map(() => 0),
+    entities: SPEAKERS.concat(["Pyotr Levashov"]),
+    documents: ["Spam Czar Nabbed in Spain"],
+    document_ids: [1],
+    titles: new Map(rows.map((r, i) => [i + 1, r.title])),
+  };
+}

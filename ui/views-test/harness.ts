@@ -9,7 +9,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
 import "../src/app.css";
-import { documentOf, entities, entityDetail, eventRecord, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
+import { clusteredPoints, documentOf, entities, entityDetail, eventRecord, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
 
 type Call = { cmd: string; args: unknown };
 declare global {
@@ -21,10 +21,15 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const docs = summaries(Number(params.get("docs") ?? "5"));
+// Documents a running import has committed so far, which list_documents includes, as the
+// core's read-only handle does during an import (?importsteps=N makes the import longer).
+let arrived = 0;
+const importSteps = Number(params.get("importsteps") ?? "4");
 let open = params.get("case") !== "none";
 const info = () => ({ path: "/cases/test.dossier", name: "test", document_count: docs.length });
 const quoteCount = Number(params.get("quotes") ?? "12");
-const points = timelinePoints(Number(params.get("events") ?? "50"));
+// ?events=clustered: events bunched in April 2017 with far-off outliers (clusteredPoints).
+const points = params.get("events") === "clustered" ? clusteredPoints() : timelinePoints(Number(params.get("events") ?? "50"));
 const people = entities(Number(params.get("people") ?? "0"));
 const reviewed = new Map<number, string>();
 // Event tags as the core keeps them (already in normal form here: the UI normalises first).
@@ -101,7 +106,7 @@ mockIPC(
         open = false;
         return null;
       case "list_documents":
-        return docs.filter((d) => !trashed.has(d.id));
+        return (arrived === 0 ? docs : summaries(docs.length + arrived)).filter((d) => !trashed.has(d.id));
       case "get_document":
         return { ...documentOf(docs[Number(a.id) - 1]), ...(edits.get(Number(a.id)) ?? {}) };
       case "edit_document": {
@@ -157,6 +162,11 @@ mockIPC(
         if (request.query.includes('"')) {
           throw { code: "invalid_input", message: "unclosed quote at character 0 of the query" };
         }
+        if (request.query.includes("nomatch")) {
+          // A query that matches nothing: no hits and no facet values, not even the year
+          // a filter asks for.
+          return { ...searchResults(request.query), total: 0, hits: [], facets: { kind: [], outlet: [], year: [], speaker: [] } };
+        }
         return searchResults(request.query);
       }
       case "save_search":
@@ -169,19 +179,21 @@ mockIPC(
         return ["/sources/a.txt", "/sources/bad.bin"];
       case "import_paths": {
         // Progress events as the backend sends them, then the report naming the failed file.
-        for (let done = 1; done <= 4; done++) {
+        arrived = 0;
+        for (let done = 1; done <= importSteps; done++) {
           await sleep(150);
+          arrived = done;
           const progress = {
             files_done: done,
-            files_total: 4,
+            files_total: importSteps,
             bytes_done: done * 100,
-            bytes_total: 400,
+            bytes_total: importSteps * 100,
             imported: done,
             duplicates: 0,
             failed: 0,
             current: `/sources/file${done}.txt`,
           };
-          await emit("import-progress", { phase: done === 4 ? "indexing" : "reading", progress });
+          await emit("import-progress", { phase: done === importSteps ? "indexing" : "reading", progress });
         }
         await sleep(150);
         return {

@@ -18,7 +18,12 @@ const browser = await chromium.launch({
 });
 
 let failures = 0;
+// VIEWS_ONLY=words runs only the tests whose names contain them, for working on one view.
+const only = process.env.VIEWS_ONLY ?? "";
 async function test(name, body) {
+  if (!name.includes(only)) {
+    return;
+  }
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
   const page = await context.newPage();
   const errors = [];
@@ -100,7 +105,7 @@ await test("an import shows moving progress and names each failed file", async (
   await bar.waitFor();
   const values = new Set();
   for (let i = 0; i < 20 && values.size < 2; i++) {
-    values.add(await bar.getAttribute("value").catch(() => null));
+    values.add(await bar.getAttribute("aria-valuenow").catch(() => null));
     await page.waitForTimeout(60);
   }
   expect(values.size >= 2, `the progress bar moves (${[...values]})`);
@@ -109,6 +114,37 @@ await test("an import shows moving progress and names each failed file", async (
   await result.getByText("3 imported").waitFor();
   const failure = await page.locator(".failures li").textContent();
   expect(failure.includes("/sources/bad.bin") && failure.includes("binary data"), `failure named: ${failure}`);
+});
+
+await test("an import draws its real progress, lists documents as they arrive and lets search run", async (page) => {
+  await open(page, "docs=0&importsteps=16");
+  await page.getByRole("heading", { name: "This case has no documents yet" }).waitFor();
+  await page.getByRole("button", { name: "Import files…" }).click();
+  const bar = page.getByRole("progressbar", { name: "Import progress" });
+  await bar.waitFor();
+  // The first event says 1 of 16: the bar is a sixteenth full, not full.
+  const first = Number(await bar.getAttribute("aria-valuenow"));
+  const drawn = await bar.evaluate((el) => el.firstElementChild.getBoundingClientRect().width / el.getBoundingClientRect().width);
+  expect(first > 0 && first < 50, `the bar says ${first}%`);
+  expect(Math.abs(drawn * 100 - first) < 3, `the bar is drawn ${Math.round(drawn * 100)}% full at ${first}%`);
+  // Later it is drawn further, still in proportion.
+  await page.waitForFunction(() => Number(document.querySelector("[aria-label='Import progress']")?.getAttribute("aria-valuenow")) > 40);
+  const later = await bar.evaluate((el) => [Number(el.getAttribute("aria-valuenow")), (el.firstElementChild.getBoundingClientRect().width / el.getBoundingClientRect().width) * 100]);
+  expect(later[1] > 30 && Math.abs(later[1] - later[0]) < 8, `the bar is drawn ${Math.round(later[1])}% at ${later[0]}%`);
+  // Documents committed so far are listed while the import goes on.
+  await page.locator("[data-testid=library-count]").waitFor({ timeout: 4000 });
+  expect(await page.getByRole("button", { name: "Cancel import" }).isVisible(), "still importing");
+  const during = await page.locator("[data-testid=library-count]").textContent();
+  expect(!during.startsWith("16 "), `listed before the end: ${during}`);
+  expect((await page.getByText("This case has no documents yet").count()) === 0, "never says the case is empty");
+  // Search answers during the import.
+  await page.keyboard.press("Control+k");
+  await page.locator("[data-testid=search-input]").fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  expect(await page.getByRole("button", { name: "Cancel import" }).isVisible(), "the import was still running");
+  await page.locator("[data-testid=import-result]").getByText("3 imported").waitFor();
+  await page.getByRole("button", { name: /^Library/ }).click();
+  await page.locator("[data-testid=library-count]").getByText("16 documents").waitFor();
 });
 
 await test("search shows snippets as text, moves with arrows, opens the match, Esc goes back", async (page) => {
@@ -141,6 +177,40 @@ await test("search shows snippets as text, moves with arrows, opens the match, E
   await page.locator("[data-testid=search-input]").waitFor({ state: "visible" });
   await box.fill('"unclosed');
   await page.locator("#search-state .error").getByText("unclosed quote at character 0").waitFor();
+});
+
+await test("search filters stay visible as chips when their facet is gone, and a bad query clears the hits", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.keyboard.press("Control+k");
+  const box = page.locator("[data-testid=search-input]");
+  await box.fill("election");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  await page.locator(".facets button", { hasText: "2017" }).click();
+  await page.getByRole("button", { name: "Remove filter Year: 2017" }).waitFor();
+  // The trap: a query with no hits has no year facet, yet the year filter still applies.
+  await box.fill("nomatch kelihos");
+  await page.locator("#search-state").getByText("0 hits").waitFor();
+  const last = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.query);
+  expect(last === "nomatch kelihos date:2017", `the filter is still in the query: ${last}`);
+  expect(await page.locator(".facets button[aria-pressed=true]", { hasText: "2017" }).isVisible(), "the active year stays in the facets");
+  await page.getByRole("button", { name: "Remove filter Year: 2017" }).click();
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.query === "nomatch kelihos");
+  expect((await page.locator(".chips").count()) === 0, "no chip once the filter is removed");
+  // Emptying the box drops the filters chosen for the last search.
+  await box.fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  await page.locator(".facets button", { hasText: "TechNewsWorld" }).click();
+  await page.getByRole("button", { name: "Remove filter Outlet: TechNewsWorld" }).waitFor();
+  await box.fill("");
+  await box.dispatchEvent("input");
+  await page.locator(".chips").waitFor({ state: "detached" });
+  // A query that cannot be read replaces the hits of the last one that could.
+  await box.fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  await box.fill('"unclosed');
+  await page.locator("#search-state .error").getByText("unclosed quote").waitFor();
+  expect((await page.locator(".hits li").count()) === 0, "no stale hits under the error");
 });
 
 await test("saved searches, CSV export and the syntax panel", async (page) => {
@@ -325,14 +395,94 @@ await test("the timeline draws 100,000 events fast, zooms, shows an event and ad
   expect(await page.evaluate(() => window.__pwned === undefined), "an event's markup runs nothing");
   // Double-clicking an empty spot of the axis proposes a manual event on that day.
   await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(2017, 3, 1) / 1000, Date.UTC(2017, 3, 11) / 1000));
-  await page.mouse.dblclick(box.x + 150 + (box.width - 150) * 0.55, box.y + 20);
-  const date = await page.getByLabel("Date").inputValue();
+  // Clicking in the list scrolled the view, so the canvas is measured again.
+  await canvas.scrollIntoViewIfNeeded();
+  const now = await canvas.boundingBox();
+  await page.mouse.dblclick(now.x + 150 + (now.width - 150) * 0.55, now.y + 20);
+  const date = await page.getByLabel("Date", { exact: true }).inputValue();
   expect(date === "2017-04-06", `the new event is dated where it was clicked (${date})`);
   await page.getByTestId("new-event-title").fill("Levashov extradited");
   await page.getByRole("button", { name: "Add event" }).click();
   await page.getByText("Added “Levashov extradited” on 2017-04-06.").waitFor();
   const added = await page.evaluate(() => window.__calls.find((c) => c.cmd === "add_event").args.input);
   expect(added.title === "Levashov extradited" && added.date === "2017-04-06", `add_event: ${JSON.stringify(added)}`);
+});
+
+await test("the timeline opens on its densest stretch, goes to a date, keeps its view and lists events by precision", async (page) => {
+  const day = (iso) => Date.parse(iso) / 1000;
+  const viewOf = () => page.evaluate(() => window.__dossierTimeline.getView());
+  const openTimeline = async () => {
+    await page.getByRole("button", { name: "Timeline" }).click();
+    await page.locator("[data-testid=timeline-count]").getByText("30 events").waitFor();
+    await page.waitForFunction(() => window.__dossierTimeline?.stats.firstPaintMs > 0);
+  };
+  await open(page, "docs=5&events=clustered");
+  await openTimeline();
+  let v = await viewOf();
+  expect(v.t0 >= day("2017-03-20") && v.t1 <= day("2017-04-30"), `opens on April 2017: ${new Date(v.t0 * 1000).toISOString()} – ${new Date(v.t1 * 1000).toISOString()}`);
+  // Listed by day, the most precise first: the days before the week, the years last in a day.
+  const rows = page.locator("[data-testid=in-view-event]");
+  await rows.first().waitFor();
+  const listed = await rows.allTextContents();
+  expect(!listed[0].includes("Year event"), `a precise event is listed first: ${listed.slice(0, 3)}`);
+  expect(listed.some((t) => t.includes("April day")), `the April days are listed: ${listed.slice(0, 5)}`);
+  const firstYear = listed.findIndex((t) => t.includes("Year event"));
+  const firstDay = listed.findIndex((t) => t.includes("April day"));
+  expect(firstYear === -1 || firstDay < firstYear, `days before years: ${listed.slice(0, 16)}`);
+
+  // Go to date: an ISO week; a bad entry is named, not guessed.
+  const go = page.getByTestId("go-to-date");
+  await go.fill("2017-W14");
+  await go.press("Enter");
+  await page.waitForFunction((t) => Math.abs((window.__dossierTimeline.getView().t0 + window.__dossierTimeline.getView().t1) / 2 - t) < 3600, (day("2017-04-03") + day("2017-04-10")) / 2);
+  await go.fill("2017-13");
+  await go.press("Enter");
+  await page.getByText("“2017-13” is not a date").waitFor();
+
+  // A filter change keeps the view while events are in it; the entity filter applies on Enter, once.
+  v = await viewOf();
+  const reads = () => page.evaluate(() => window.__calls.filter((c) => c.cmd === "timeline_points").length);
+  const before = await reads();
+  await page.getByRole("combobox", { name: "Kind" }).selectOption("extracted");
+  await page.waitForFunction((n) => window.__calls.filter((c) => c.cmd === "timeline_points").length > n, before);
+  await page.waitForTimeout(100);
+  const kept = await viewOf();
+  expect(kept.t0 === v.t0 && kept.t1 === v.t1, "the view stays after a filter change");
+  const entity = page.getByRole("combobox", { name: "Entity" });
+  await entity.fill("Pyotr Levashov");
+  await entity.press("Enter");
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "timeline_points" && c.args.query.entity === "Pyotr Levashov"));
+  await page.waitForTimeout(200);
+  const byEntity = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "timeline_points" && c.args.query.entity === "Pyotr Levashov").length);
+  expect(byEntity === 1, `the entity filter is read once on Enter (${byEntity})`);
+
+  // The last view of this case is where it opens next time, while events are in it.
+  await go.fill("1850");
+  await go.press("Enter");
+  await page.waitForTimeout(400);
+  await page.reload();
+  await openTimeline();
+  v = await viewOf();
+  expect(v.t0 < day("1850-06-01") && v.t1 > day("1850-06-02"), `reopens on 1850: ${new Date(v.t0 * 1000).toISOString()}`);
+  await page.evaluate(() => localStorage.setItem("dossier.timeline.view:/cases/test.dossier", JSON.stringify({ t0: Date.UTC(1900, 0, 1) / 1000, t1: Date.UTC(1901, 0, 1) / 1000 })));
+  await page.reload();
+  await openTimeline();
+  v = await viewOf();
+  expect(v.t0 >= day("2017-03-20"), "a remembered view without events gives way to the densest stretch");
+});
+
+await test("the list of events in view holds them all and renders only the rows on screen", async (page) => {
+  await open(page, "docs=5&events=100000");
+  await page.getByRole("button", { name: "Timeline" }).click();
+  await page.locator("[data-testid=timeline-count]").getByText("100,000 events").waitFor();
+  await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(1989, 0, 1) / 1000, Date.UTC(2021, 0, 1) / 1000));
+  await page.locator("[data-testid=in-view-count]").getByText("100,000 events in view").waitFor();
+  await page.locator("[data-testid=in-view-count]").click();
+  await page.locator("[data-testid=in-view-event]").first().waitFor();
+  const rendered = await page.locator("[data-testid=in-view-event]").count();
+  expect(rendered > 5 && rendered < 40, `only the rows on screen are in the DOM (${rendered})`);
+  const titled = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "event_titles").map((c) => c.args.ids.length));
+  expect(titled.every((n) => n < 40), `titles are asked for the rows on screen only: ${titled}`);
 });
 
 await test("the timeline tags an event, filters by tag, undoes a removal and merges selected events", async (page) => {

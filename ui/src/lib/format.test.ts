@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, documentCountLabel, failureReason, formatPublished, kindLabel } from "./format";
+import { describeError, documentCountLabel, failureReason, formatPublished, importFraction, kindLabel } from "./format";
 
 describe("formatPublished", () => {
   it("says a missing date is undated", () => {
@@ -69,5 +69,23 @@ describe("failureReason", () => {
   it("drops a repeated path but keeps other messages whole", () => {
     expect(failureReason({ path: "/a/empty.txt", error: "/a/empty.txt: empty file" })).toBe("empty file");
     expect(failureReason({ path: "/a/x.bin", error: "unsupported format: binary data" })).toBe("unsupported format: binary data");
+  });
+});
+
+describe("importFraction", () => {
+  const p = (files_done: number, files_total: number, bytes_done = 0, bytes_total = 0) => ({
+    files_done,
+    files_total,
+    bytes_done,
+    bytes_total,
+  });
+  it("is the share of bytes done, else of files", () => {
+    expect(importFraction(p(126, 1000, 126_000, 1_000_000))).toBeCloseTo(0.126);
+    expect(importFraction(p(1, 4))).toBe(0.25);
+  });
+  it("is 0 before anything is counted and never past 1", () => {
+    expect(importFraction(p(0, 0))).toBe(0);
+    expect(importFraction(p(0, 1000, 0, 5000))).toBe(0);
+    expect(importFraction(p(5, 4, 900, 400))).toBe(1);
   });
 });

@@ -142,3 +142,16 @@ export function failureReason(failure: { path: string; error: string }): string 
   const prefix = `${failure.path}: `;
   return failure.error.startsWith(prefix) ? failure.error.slice(prefix.length) : failure.error;
 }
+
+/**
+ * How far an import is, from 0 to 1: by bytes when their total is known (one large PDF among
+ * small articles takes its share of the time), else by files. Never more than 1, and 0 while
+ * nothing is counted yet, so the bar is never drawn full before the work is done.
+ */
+export function importFraction(p: { files_done: number; files_total: number; bytes_done: number; bytes_total: number }): number {
+  const [done, total] = p.bytes_total > 0 ? [p.bytes_done, p.bytes_total] : [p.files_done, p.files_total];
+  if (!(total > 0) || !(done > 0)) {
+    return 0;
+  }
+  return Math.min(done / total, 1);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimelinePoints } from "./bindings/TimelinePoints";
-import { buildLanes } from "./lanes";
+import { barsLongestFirst, buildLanes } from "./lanes";
 
 function points(entities: number[]): TimelinePoints {
   const n = entities.length;
@@ -34,5 +34,13 @@ describe("timeline lanes", () => {
   it("lanes by kind and by source", () => {
     expect(buildLanes(points([1, -1]), "kind").map((l) => l.label)).toEqual(["publication", "extracted"]);
     expect(buildLanes(points([1, -1]), "source").map((l) => l.label)).toEqual(["Spam Czar Nabbed"]);
+  });
+});
+
+describe("barsLongestFirst", () => {
+  it("draws the longest bars first and a week-long one after the years it overlaps", () => {
+    const start = [0, 0, 100, 50];
+    const end = [365, 366, 107, 415];
+    expect(barsLongestFirst([0, 1, 2, 3], start, end)).toEqual([1, 0, 3, 2]);
   });
 });

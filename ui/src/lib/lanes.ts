@@ -48,3 +48,12 @@ export function buildLanes(points: TimelinePoints, mode: LaneMode, max = 10): La
   }
   return lanes;
 }
+
+/**
+ * A lane's bars in drawing order: longest first, so each shorter bar is drawn over the longer
+ * ones it overlaps. In the "others" lane a week-long event used to vanish under a stack of
+ * year-long bars of the same colour; drawn last, with its own box cut out of them, it shows.
+ */
+export function barsLongestFirst(bars: number[], start: ArrayLike<number>, end: ArrayLike<number>): number[] {
+  return [...bars].sort((a, b) => end[b] - start[b] - (end[a] - start[a]) || start[a] - start[b] || a - b);
+}

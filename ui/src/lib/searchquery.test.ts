@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeQuery, NO_FILTERS, toggleFacet } from "./searchquery";
+import { activeFilters, composeQuery, NO_FILTERS, removeFilter, toggleFacet } from "./searchquery";
 
 describe("composeQuery", () => {
   it("passes a typed query through", () => {
@@ -23,5 +23,24 @@ describe("toggleFacet", () => {
     const on = toggleFacet(NO_FILTERS, "outlet", "Reuters");
     expect(on.outlet).toBe("Reuters");
     expect(toggleFacet(on, "outlet", "Reuters").outlet).toBeNull();
+  });
+});
+
+describe("activeFilters", () => {
+  it("names every active filter, a date range as one chip", () => {
+    const filters = { ...NO_FILTERS, kind: "press_release", year: "2015", from: "2017-03", to: "" };
+    const chips = activeFilters(filters, (k) => (k === "press_release" ? "Press release" : k));
+    expect(chips).toEqual([
+      { key: "kind", label: "Kind: Press release" },
+      { key: "year", label: "Year: 2015" },
+      { key: "dates", label: "Published: 2017-03 – …" },
+    ]);
+    expect(activeFilters(NO_FILTERS)).toEqual([]);
+  });
+
+  it("removes the filter a chip stands for and nothing else", () => {
+    const filters = { ...NO_FILTERS, outlet: "Reuters", year: "2015", from: "2016", to: "2017" };
+    expect(removeFilter(filters, "year")).toEqual({ ...filters, year: null });
+    expect(removeFilter(filters, "dates")).toEqual({ ...filters, from: "", to: "" });
   });
 });

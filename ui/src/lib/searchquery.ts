@@ -59,3 +59,35 @@ export function composeQuery(typed: string, filters: SearchFilters): string {
 export function toggleFacet(filters: SearchFilters, field: FacetField, picked: string): SearchFilters {
   return { ...filters, [field]: filters[field] === picked ? null : picked };
 }
+
+/** One active filter as a removable chip: what it says and which filter removing it clears. */
+export type FilterChip = { key: FacetField | "dates"; label: string };
+
+/**
+ * Every active filter, in the order the query writes them. The chips are the one place a
+ * filter is always visible: a facet value vanishes from the facet list when the typed query
+ * matches nothing in it, and a filter that cannot be seen cannot be unclicked.
+ */
+export function activeFilters(filters: SearchFilters, kindName: (kind: string) => string = (k) => k): FilterChip[] {
+  const chips: FilterChip[] = [];
+  if (filters.kind) {
+    chips.push({ key: "kind", label: `Kind: ${kindName(filters.kind)}` });
+  }
+  if (filters.outlet) {
+    chips.push({ key: "outlet", label: `Outlet: ${filters.outlet}` });
+  }
+  if (filters.year) {
+    chips.push({ key: "year", label: `Year: ${filters.year}` });
+  }
+  const from = filters.from.trim();
+  const to = filters.to.trim();
+  if (from !== "" || to !== "") {
+    chips.push({ key: "dates", label: `Published: ${from || "…"} – ${to || "…"}` });
+  }
+  return chips;
+}
+
+/** The filters without the one a chip stands for. */
+export function removeFilter(filters: SearchFilters, key: FilterChip["key"]): SearchFilters {
+  return key === "dates" ? { ...filters, from: "", to: "" } : { ...filters, [key]: null };
+}

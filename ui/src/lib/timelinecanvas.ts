@@ -5,7 +5,7 @@
 
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import { laneColor } from "./colors";
-import type { Lane } from "./lanes";
+import { barsLongestFirst, type Lane } from "./lanes";
 import { laneShapes, ticks, toX, type LaneShapes, type View } from "./timescale";
 
 /** Height of the axis strip, height of a lane, and width of the lane labels, in CSS pixels. */
@@ -21,7 +21,7 @@ export type Scene = {
   points: TimelinePoints;
   /** Whether event `i` (an index into the points) is ringed: shown or selected for a merge. */
   isMarked: (i: number) => boolean;
-  colors: { fg: string; muted: string; rule: string; conflict: string };
+  colors: { fg: string; muted: string; rule: string; conflict: string; bg?: string };
   dark: boolean;
 };
 
@@ -63,20 +63,21 @@ export function paint(ctx: CanvasRenderingContext2D, scene: Scene): { unit: stri
     ctx.beginPath();
     ctx.rect(LABEL, y - LANE / 2, w, LANE);
     ctx.clip();
-    ctx.globalAlpha = 0.45;
-    ctx.fillStyle = color;
-    for (const i of found.bars) {
+    // Longest first, each bar cut out of those under it (the background, then its own
+    // translucent fill and outline), so a short bar is never lost in a stack of long ones.
+    for (const i of barsLongestFirst(found.bars, points.start, points.end)) {
       const x0 = Math.max(LABEL + toX(view, w, points.start[i]), LABEL - 2);
       const x1 = Math.min(LABEL + toX(view, w, points.end[i]), width + 2);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = scene.colors.bg ?? (dark ? "#16181c" : "#fbfaf7");
       ctx.fillRect(x0, y - 7, x1 - x0, 14);
-    }
-    ctx.globalAlpha = 1;
-    for (const i of found.bars) {
-      const x0 = LABEL + toX(view, w, points.start[i]);
-      const x1 = LABEL + toX(view, w, points.end[i]);
+      ctx.globalAlpha = 0.45;
+      ctx.fillStyle = color;
+      ctx.fillRect(x0, y - 7, x1 - x0, 14);
+      ctx.globalAlpha = 1;
       ctx.strokeStyle = points.conflict[i] ? conflictColor : color;
       ctx.lineWidth = points.conflict[i] || isMarked(i) ? 2.5 : 1;
-      ctx.strokeRect(x0, y - 7, x1 - x0, 14);
+      ctx.strokeRect(LABEL + toX(view, w, points.start[i]), y - 7, toX(view, w, points.end[i]) - toX(view, w, points.start[i]), 14);
     }
     // Single events are dots; a bin of several is a column as tall as the log of its count,
     // so dense stretches read as a histogram. Each kind of shape is one path, filled once:

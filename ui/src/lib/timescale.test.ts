@@ -28,16 +28,40 @@ describe("the time axis", () => {
   it("ticks in months across a year, weeks on Mondays, hours up close, decades far out", () => {
     const months = ticks(view, 1100);
     expect(months.unit).toBe("month");
-    expect(months.ticks.map((t) => t.label).slice(0, 4)).toEqual(["Jan 2017", "Feb", "Mar", "Apr"]);
+    expect(months.ticks.map((t) => t.label).slice(0, 4)).toEqual(["Jan 2017", "Feb 2017", "Mar 2017", "Apr 2017"]);
     const weeks = ticks({ t0: utc("2017-03-20T00:00:00Z"), t1: utc("2017-05-01T00:00:00Z") }, 600);
     expect(weeks.unit).toBe("week");
     for (const t of weeks.ticks) expect(new Date(t.t * 1000).getUTCDay()).toBe(1);
     const hours = ticks({ t0: utc("2017-04-12T00:00:00Z"), t1: utc("2017-04-12T06:00:00Z") }, 1000);
     expect(hours.unit).toBe("hour");
+    expect(hours.ticks[0].label).toBe("12 Apr 2017 00:00");
     expect(hours.ticks[1].label).toBe("01:00");
     const decades = ticks({ t0: utc("1950-01-01T00:00:00Z"), t1: utc("2020-01-01T00:00:00Z") }, 1000);
     expect(decades.unit).toBe("10 years");
     expect(decades.ticks.map((t) => t.label)).toEqual(["1950", "1960", "1970", "1980", "1990", "2000", "2010"]);
+  });
+  it("puts the year on every tick at month and week scale, and on the first one closer in", () => {
+    // A view from May to October shows no January tick, which used to be the only one dated.
+    const summer = ticks({ t0: utc("2016-05-01T00:00:00Z"), t1: utc("2016-10-01T00:00:00Z") }, 900);
+    expect(summer.unit).toBe("month");
+    for (const t of summer.ticks) expect(t.label).toMatch(/^[A-Z][a-z]{2} 2016$/);
+    const weeks = ticks({ t0: utc("2017-03-20T00:00:00Z"), t1: utc("2017-05-01T00:00:00Z") }, 700);
+    expect(weeks.unit).toBe("week");
+    expect(weeks.ticks[0].label).toBe("20 Mar 2017");
+    for (const t of weeks.ticks) expect(t.label).toMatch(/ 2017$/);
+    const days = ticks({ t0: utc("2017-04-10T00:00:00Z"), t1: utc("2017-04-17T00:00:00Z") }, 700);
+    expect(days.unit).toBe("day");
+    expect(days.ticks.map((t) => t.label).slice(0, 2)).toEqual(["10 Apr 2017", "11 Apr"]);
+  });
+  it("opens wider than the zoom-out cap when the events need it, and zooms in from there", () => {
+    const wide = fit(utc("0001-01-01T00:00:00Z"), utc("2017-01-01T00:00:00Z"));
+    expect(wide.t1 - wide.t0).toBeGreaterThan(MAX_SPAN);
+    const inward = zoomAt(wide, 1000, 500, 0.5);
+    expect(inward.t1 - inward.t0).toBeCloseTo((wide.t1 - wide.t0) / 2);
+    const outward = zoomAt(wide, 1000, 500, 2);
+    expect(outward.t1 - outward.t0).toBeCloseTo(wide.t1 - wide.t0);
+    const millennia = ticks(wide, 1000);
+    expect(millennia.ticks.length).toBeLessThan(15);
   });
   it("fits a week with a margin", () => {
     const f = fit(utc("2017-04-03T00:00:00Z"), utc("2017-04-10T00:00:00Z"));

@@ -9,7 +9,7 @@ export const HOUR = 3600;
 export const DAY = 86400;
 /** The narrowest view: two hours across the window. */
 export const MIN_SPAN = 2 * HOUR;
-/** The widest view: four centuries. */
+/** The widest view zooming out reaches: four centuries (a case's own events may open wider). */
 export const MAX_SPAN = 400 * 365.25 * DAY;
 
 export function toX(view: View, width: number, t: number): number {
@@ -23,7 +23,8 @@ export function toTime(view: View, width: number, x: number): number {
 /** Zooms by `factor` (below 1 zooms in) keeping the time under pixel `x` where it is. */
 export function zoomAt(view: View, width: number, x: number, factor: number): View {
   const span = view.t1 - view.t0;
-  const next = Math.min(Math.max(span * factor, MIN_SPAN), MAX_SPAN);
+  // A view opened wider than the cap (events across millennia) may zoom in, never further out.
+  const next = Math.min(Math.max(span * factor, MIN_SPAN), Math.max(MAX_SPAN, span));
   const anchor = toTime(view, width, x);
   const left = (x / width) * next;
   return { t0: anchor - left, t1: anchor - left + next };
@@ -35,9 +36,13 @@ export function panBy(view: View, width: number, dx: number): View {
   return { t0: view.t0 + shift, t1: view.t1 + shift };
 }
 
-/** A view showing [start, end) with a margin on each side, within the zoom limits. */
+/**
+ * A view showing [start, end) with a margin on each side, at least `MIN_SPAN` wide. It is not
+ * capped at `MAX_SPAN`: capping it opened a case with one event in year 1 on four empty
+ * centuries in the middle.
+ */
 export function fit(start: number, end: number): View {
-  const span = Math.min(Math.max((end - start) * 1.1, MIN_SPAN), MAX_SPAN);
+  const span = Math.max((end - start) * 1.1, MIN_SPAN);
   const mid = (start + end) / 2;
   return { t0: mid - span / 2, t1: mid + span / 2 };
 }
@@ -89,6 +94,8 @@ function fixedUnit(name: string, seconds: number, weekAligned = false): Unit {
 
 /** Tick units from coarse to fine; the axis uses the finest whose ticks stay readable. */
 export const UNITS: Unit[] = [
+  yearsUnit(1000),
+  yearsUnit(500),
   yearsUnit(100),
   yearsUnit(50),
   yearsUnit(10),
@@ -104,21 +111,33 @@ export const UNITS: Unit[] = [
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** The label of a tick at `d` for a unit: years for years, "Apr 2017" for months, and so on. */
-export function tickLabel(unit: Unit, d: Date): string {
+/**
+ * The label of a tick at `d` for a unit: years for years; at month and week scale every label
+ * carries its year ("Apr 2017", "3 Apr 2017"), since a view of a few months may show none of
+ * the January ticks that used to be the only ones with a year; at day and hour scale the
+ * first tick in view (`first`) and each 1 January do.
+ */
+export function tickLabel(unit: Unit, d: Date, first = false): string {
   const y = d.getUTCFullYear();
   if (unit.approx >= 365 * DAY) {
     return String(y);
   }
   const month = MONTHS[d.getUTCMonth()];
   if (unit.approx >= 28 * DAY) {
-    return d.getUTCMonth() === 0 ? `${month} ${y}` : month;
+    return `${month} ${y}`;
   }
   const day = `${d.getUTCDate()} ${month}`;
-  if (unit.approx >= DAY) {
-    return d.getUTCDate() <= (unit.approx > DAY ? 7 : 1) && d.getUTCMonth() === 0 ? `${day} ${y}` : day;
+  if (unit.approx > DAY) {
+    return `${day} ${y}`;
+  }
+  const newYear = d.getUTCDate() === 1 && d.getUTCMonth() === 0;
+  if (unit.approx === DAY) {
+    return first || newYear ? `${day} ${y}` : day;
   }
   const hh = String(d.getUTCHours()).padStart(2, "0");
+  if (first) {
+    return `${day} ${y} ${hh}:00`;
+  }
   return d.getUTCHours() === 0 ? `${day} 00:00` : `${hh}:00`;
 }
 
@@ -134,7 +153,7 @@ export function ticks(view: View, width: number, minGap = 80): { unit: string; t
   for (let guard = 0; guard < 1000 && d.getTime() / 1000 < view.t1; guard++) {
     const t = d.getTime() / 1000;
     if (t >= view.t0) {
-      out.push({ t, x: toX(view, width, t), label: tickLabel(unit, d) });
+      out.push({ t, x: toX(view, width, t), label: tickLabel(unit, d, out.length === 0) });
     }
     unit.step(d);
   }
