@@ -5,6 +5,7 @@
 import { chromium } from "playwright-core";
 import { createServer } from "vite";
 import { fileURLToPath } from "node:url";
+import { polishTests } from "./polish.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -19,6 +20,10 @@ const browser = await chromium.launch({
 
 let failures = 0;
 async function test(name, body) {
+  // VIEWS_ONLY=text runs only the tests whose name contains it, for working on one view.
+  if (process.env.VIEWS_ONLY && !name.includes(process.env.VIEWS_ONLY)) {
+    return;
+  }
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
   const page = await context.newPage();
   const errors = [];
@@ -444,6 +449,8 @@ await test("export: preview a brief as text and save it as Markdown", async (pag
   const timeline = await page.evaluate(() => window.__calls.find((c) => c.cmd === "export_timeline_csv").args);
   expect(timeline.query.tag === "botnet", `export_timeline_csv: ${JSON.stringify(timeline)}`);
 });
+
+await polishTests({ test, open, expect });
 
 await browser.close();
 await server.close();
