@@ -35,6 +35,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0006_notes.sql")),
         M::up(include_str!("../../migrations/0007_pages_and_legal.sql")),
         M::up(include_str!("../../migrations/0008_event_tags.sql")),
+        M::up(include_str!("../../migrations/0009_merge_into_status.sql")),
     ])
 });
 
