@@ -4,6 +4,7 @@
 mod app_reads;
 mod attribution;
 mod bad_input;
+mod citation_candidates;
 mod cli;
 mod import;
 mod indictment;
