@@ -48,7 +48,10 @@ fn undoing_a_merge_restores_the_surviving_entitys_aliases_and_status() {
 
     let merge_id = merge(&conn, peter, pyotr).unwrap();
     let shared = alias_of(&conn, peter, "Levashov").unwrap();
-    assert!(shared.evidence.starts_with("merged by a person"), "{shared:?}");
+    assert!(
+        shared.evidence.starts_with("merged by a person"),
+        "{shared:?}"
+    );
     assert_eq!(summary(&conn, peter).unwrap().status, "confirmed");
 
     unmerge(&conn, merge_id).unwrap();

@@ -43,5 +43,9 @@ fn a_quote_by_the_person_named_exactly_comes_first() {
     let mut unique = inserts.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(unique.len(), inserts.len(), "each candidate once: {shown:#?}");
+    assert_eq!(
+        unique.len(),
+        inserts.len(),
+        "each candidate once: {shown:#?}"
+    );
 }

@@ -50,11 +50,7 @@ pub fn clean_figures(dom: &mut Dom, article: NodeId) {
     let mut drop = Vec::new();
     for figure in dom.elements_by_tags(article, &["figure"]) {
         let captions = dom.elements_by_tags(figure, &["figcaption"]);
-        let in_caption = |n: NodeId| {
-            captions
-                .iter()
-                .any(|&c| dom.ancestors(n, 0).contains(&c))
-        };
+        let in_caption = |n: NodeId| captions.iter().any(|&c| dom.ancestors(n, 0).contains(&c));
         for (leaf, text) in leaves(dom, figure) {
             if !in_caption(leaf) && is_media_label(&text) {
                 drop.push(leaf);

@@ -384,6 +384,9 @@ fn a_figure_keeps_its_caption_and_credit_apart_and_loses_its_screen_reader_label
         text.contains("Getty Images") && text.contains("The harbour at dawn"),
         "{text}"
     );
-    assert!(!text.contains("caption,") && !text.contains("source,"), "{text}");
+    assert!(
+        !text.contains("caption,") && !text.contains("source,"),
+        "{text}"
+    );
     assert!(text.contains("The city council voted") && text.contains("Opposition members"));
 }
