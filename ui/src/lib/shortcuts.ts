@@ -2,7 +2,8 @@
 // `?` opens it: never while someone is typing (a `?` in a note or a search is text). Pure,
 // so it is unit-tested; the handlers themselves stay in the views that own them.
 
-export type Shortcut = { keys: string[]; what: string };
+/** `keys` are pressed together (Ctrl+K); `or` lists single keys that do the same or the opposite (↑ or ↓). */
+export type Shortcut = { keys: string[]; or?: string[]; what: string };
 export type ShortcutGroup = { where: string; shortcuts: Shortcut[] };
 
 export const SHORTCUTS: ShortcutGroup[] = [
@@ -17,9 +18,9 @@ export const SHORTCUTS: ShortcutGroup[] = [
   {
     where: "Lists (library, search hits, quotes, people)",
     shortcuts: [
-      { keys: ["↑", "↓"], what: "Previous or next row" },
-      { keys: ["Page Up", "Page Down"], what: "A page up or down" },
-      { keys: ["Home", "End"], what: "First or last row" },
+      { keys: ["↑"], or: ["↓"], what: "Previous or next row" },
+      { keys: ["Page Up"], or: ["Page Down"], what: "A page up or down" },
+      { keys: ["Home"], or: ["End"], what: "First or last row" },
       { keys: ["Enter"], what: "Open the selected document or hit" },
     ],
   },
@@ -45,14 +46,14 @@ export const SHORTCUTS: ShortcutGroup[] = [
     where: "People and timeline",
     shortcuts: [
       { keys: ["Ctrl", "Z"], what: "Undo the last merge, split, rename or removed tag" },
-      { keys: ["+", "−"], what: "Zoom the timeline in or out" },
-      { keys: ["←", "→"], what: "Move the timeline earlier or later" },
+      { keys: ["+"], or: ["−"], what: "Zoom the timeline in or out" },
+      { keys: ["←"], or: ["→"], what: "Move the timeline earlier or later" },
     ],
   },
   {
     where: "Notes",
     shortcuts: [
-      { keys: ["[", "@"], what: "Cite a quote, document or event (suggestions follow)" },
+      { keys: ["[@"], what: "Cite a quote, document or event (suggestions follow)" },
       { keys: ["Ctrl", "S"], what: "Save the note" },
     ],
   },
