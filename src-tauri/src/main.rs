@@ -9,6 +9,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod dto;
+mod folders;
 mod recent;
 mod state;
 
@@ -106,6 +107,18 @@ async fn recent_cases(app: AppHandle) -> Result<Vec<RecentCase>, Error> {
 #[tauri::command]
 async fn forget_recent_case(app: AppHandle, path: String) -> Result<Vec<RecentCase>, Error> {
     blocking(app, move |s| s.forget_recent(path.as_ref())).await
+}
+
+/// Where a file dialog starts: the folder last used in one, else the person's home.
+#[tauri::command]
+async fn dialog_folder(app: AppHandle) -> Result<Option<String>, Error> {
+    let home = app.path().home_dir().ok();
+    blocking(app, move |s| Ok(s.dialog_folder(home))).await
+}
+
+#[tauri::command]
+async fn remember_folder(app: AppHandle, path: String) -> Result<(), Error> {
+    blocking(app, move |s| s.remember_folder(path.as_ref())).await
 }
 
 #[tauri::command]
@@ -555,6 +568,8 @@ fn main() {
             close_case,
             recent_cases,
             forget_recent_case,
+            dialog_folder,
+            remember_folder,
             list_documents,
             get_document,
             import_paths,

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use dossier::{Case, Error, ImportProgress, ImportReport};
 
 use crate::dto::{CaseInfo, ImportEvent, ImportPhase, RecentCase};
+use crate::folders::{folder_of, start_folder, LastFolder};
 use crate::recent::{now_ms, RecentList};
 
 /// Progress events are sent at most this often: a 23k-file import would otherwise send 23k
@@ -202,6 +203,27 @@ impl AppState {
         recent.forget(path);
         recent.save(&self.places.recent_file)?;
         Ok(recent.to_dtos())
+    }
+
+    /// The remembered dialog folder lives beside the recent-cases list, in the config folder.
+    fn folder_file(&self) -> PathBuf {
+        self.places.recent_file.with_file_name("last-folder.json")
+    }
+
+    /// Where the next file dialog starts: the last folder used, else `home`.
+    pub fn dialog_folder(&self, home: Option<PathBuf>) -> Option<String> {
+        start_folder(&self.folder_file(), home).map(|f| f.to_string_lossy().into_owned())
+    }
+
+    /// Remembers the folder of a path picked in a dialog, for the next one.
+    pub fn remember_folder(&self, picked: &Path) -> dossier::Result<()> {
+        match folder_of(picked) {
+            Some(folder) => LastFolder {
+                folder: Some(folder),
+            }
+            .save(&self.folder_file()),
+            None => Ok(()),
+        }
     }
 
     /// Opens the demo case, building it from the shipped demo sources the first time.

@@ -85,10 +85,10 @@ pub(super) fn find(case: &Case, query: &str, limit: usize) -> Result<Vec<Citatio
         };
         return Ok(found.into_iter().collect());
     }
-    let mut found = Vec::new();
     let Some(words) = prefix_query(typed) else {
         // Nothing typed yet: the first quotes, documents and events, so the list is never
         // empty in a case that has any.
+        let mut found = Vec::new();
         let quotes = case.quotes(&QuoteFilter::default())?;
         found.extend(
             quotes
@@ -110,7 +110,39 @@ pub(super) fn find(case: &Case, query: &str, limit: usize) -> Result<Vec<Citatio
         found.truncate(limit);
         return Ok(found);
     };
-    // Quotes first (what notes cite most), then documents and events.
+    // Quotes first (what notes cite most), then documents and events; each search reaches
+    // deeper than its share so that an exact match the search engine ranked low (a short
+    // event title among long articles) can still come first.
+    let typed_words = folded_words(typed);
+    let mut ranked: Vec<(Tier, CitationCandidate)> = Vec::new();
+    // A person or organisation named exactly what was typed (by name or alias): their quotes
+    // and the events naming them come first, although the search would not find the words of
+    // a name in a quote's text.
+    let named = typed.trim().to_string();
+    let quotes = case
+        .quotes(&QuoteFilter {
+            speaker: Some(named.clone()),
+            limit: Some(limit / 2 + 1),
+            ..QuoteFilter::default()
+        })
+        .unwrap_or_default();
+    ranked.extend(
+        quotes
+            .iter()
+            .filter_map(|q| quote_candidate(case, q.id).map(|c| (Tier::Exact, c))),
+    );
+    let events = case
+        .timeline(&TimelineQuery {
+            entity: Some(named),
+            limit: Some(limit / 4 + 1),
+            ..TimelineQuery::default()
+        })
+        .unwrap_or_default();
+    ranked.extend(
+        events
+            .iter()
+            .filter_map(|e| event_candidate(case, e.id).map(|c| (Tier::Exact, c))),
+    );
     for (scope, share) in [
         ("kind:quote", limit / 2 + 1),
         ("", limit / 4 + 1),
@@ -118,7 +150,7 @@ pub(super) fn find(case: &Case, query: &str, limit: usize) -> Result<Vec<Citatio
     ] {
         let request = SearchRequest {
             query: format!("{words} {scope}").trim().to_string(),
-            limit: share,
+            limit: limit.max(share),
             facets: false,
             snippets: false,
             ..SearchRequest::default()
@@ -126,16 +158,97 @@ pub(super) fn find(case: &Case, query: &str, limit: usize) -> Result<Vec<Citatio
         let Ok(results) = case.search(&request) else {
             continue;
         };
+        let mut kept = 0;
         for hit in results.hits {
-            let candidate = match hit.kind {
-                HitKind::Quote => quote_candidate(case, hit.id),
-                HitKind::Document => document_candidate(case, hit.id),
-                HitKind::Event => event_candidate(case, hit.id),
+            let found = match hit.kind {
+                HitKind::Quote => quote_match(case, hit.id, &typed_words),
+                HitKind::Document => document_match(case, hit.id, &typed_words),
+                HitKind::Event => event_match(case, hit.id, &typed_words),
                 HitKind::Note => None,
             };
-            found.extend(candidate);
+            let Some((tier, candidate)) = found else {
+                continue;
+            };
+            // Past its share a kind only contributes exact matches, so the usual mix of
+            // quotes, documents and events is kept for everything else.
+            if kept < share || tier < Tier::Words {
+                kept += 1;
+                ranked.push((tier, candidate));
+            }
         }
     }
+    // A stable sort: within a tier the kinds keep their order and the search's ranking. What
+    // both the entity and the search found is listed once, where it ranks best.
+    ranked.sort_by_key(|(tier, _)| *tier);
+    let mut seen = std::collections::HashSet::new();
+    let mut found: Vec<CitationCandidate> = ranked
+        .into_iter()
+        .map(|(_, c)| c)
+        .filter(|c| seen.insert(c.insert.clone()))
+        .collect();
     found.truncate(limit);
     Ok(found)
+}
+
+/// How closely a candidate matches what was typed, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    /// An entity named exactly so (a quote's speaker, an event's person or organisation), or
+    /// an event whose title has every typed word whole.
+    Exact,
+    /// A quote's words or a document's title include every typed word whole.
+    Words,
+    /// What the search found by prefix or stem.
+    Found,
+}
+
+/// Lower-case alphanumeric words, the way typed words are compared with names and titles.
+fn folded_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn has_all(text: &str, typed: &[String]) -> bool {
+    let words = folded_words(text);
+    !typed.is_empty() && typed.iter().all(|t| words.contains(t))
+}
+
+fn is_named(name: &str, typed: &[String]) -> bool {
+    !typed.is_empty() && folded_words(name) == typed
+}
+
+fn quote_match(case: &Case, id: i64, typed: &[String]) -> Option<(Tier, CitationCandidate)> {
+    let quote = case.quote(id).ok()?;
+    let tier = if quote.speaker.as_deref().is_some_and(|s| is_named(s, typed)) {
+        Tier::Exact
+    } else if has_all(&quote.text, typed) {
+        Tier::Words
+    } else {
+        Tier::Found
+    };
+    Some((tier, quote_candidate(case, id)?))
+}
+
+fn document_match(case: &Case, id: i64, typed: &[String]) -> Option<(Tier, CitationCandidate)> {
+    let candidate = document_candidate(case, id)?;
+    // The label is the title, shortened only past 140 characters.
+    let tier = if has_all(&candidate.label, typed) {
+        Tier::Words
+    } else {
+        Tier::Found
+    };
+    Some((tier, candidate))
+}
+
+fn event_match(case: &Case, id: i64, typed: &[String]) -> Option<(Tier, CitationCandidate)> {
+    let event = case.event(id).ok()?;
+    let tier = if has_all(&event.title, typed) || event.entities.iter().any(|e| is_named(e, typed))
+    {
+        Tier::Exact
+    } else {
+        Tier::Found
+    };
+    Some((tier, event_candidate(case, id)?))
 }

@@ -3,9 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier::model::{BackupReport, DeletionImpact, TrashedDocument};
-use dossier::{
-    Case, Document, DocumentSummary, ImportReport, RepairReport, Result, VerifyReport,
-};
+use dossier::{Case, Document, DocumentSummary, ImportReport, RepairReport, Result, VerifyReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 

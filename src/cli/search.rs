@@ -5,9 +5,7 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, ValueEnum};
-use dossier::{
-    Case, Error, ErrorCode, Existing, Result, SearchRequest, SearchResults, SearchSort,
-};
+use dossier::{Case, Error, ErrorCode, Existing, Result, SearchRequest, SearchResults, SearchSort};
 use serde_json::json;
 
 #[derive(ClapArgs, Debug)]

@@ -409,21 +409,37 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
         [from],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    let into_status: String =
+        conn.query_row("SELECT status FROM entities WHERE id = ?1", [into], |r| {
+            r.get(0)
+        })?;
     // Each moved alias notes whether the surviving entity lacked it, so an undo removes
     // exactly the aliases the merge added.
     let from_aliases = aliases(conn, from)?;
     let moved: Vec<serde_json::Value> = from_aliases
         .iter()
         .map(|a| -> Result<serde_json::Value> {
-            let had: bool = conn.query_row(
-                "SELECT count(*) > 0 FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
-                params![into, fold_key(&a.alias)],
-                |r| r.get(0),
-            )?;
-            Ok(serde_json::json!({
+            // The surviving entity's own alias of that spelling, which the merge overwrites
+            // with "merged by a person" and an undo must put back as it was.
+            let had: Option<(String, String, f64, String)> = conn
+                .query_row(
+                    "SELECT alias, origin, confidence, evidence FROM entity_aliases
+                     WHERE entity_id = ?1 AND alias_key = ?2",
+                    params![into, fold_key(&a.alias)],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let mut entry = serde_json::json!({
                 "alias": a.alias, "origin": a.origin, "confidence": a.confidence,
-                "evidence": a.evidence, "added": !had,
-            }))
+                "evidence": a.evidence, "added": had.is_none(),
+            });
+            if let Some((alias, origin, confidence, evidence)) = had {
+                entry["into_alias"] = serde_json::json!({
+                    "alias": alias, "origin": origin, "confidence": confidence,
+                    "evidence": evidence,
+                });
+            }
+            Ok(entry)
         })
         .collect::<Result<_>>()?;
     let aliases = serde_json::to_string(&moved)?;
@@ -438,8 +454,8 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
     let mentions = ids("SELECT id FROM mentions WHERE entity_id = ?1")?;
     conn.execute(
         "INSERT INTO entity_merges (into_id, from_id, from_name, from_kind, from_status,
-            from_surname_key, aliases, quotes, mentions, merged_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            from_surname_key, aliases, quotes, mentions, merged_at, into_status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             into,
             from,
@@ -450,7 +466,8 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
             aliases,
             quotes,
             mentions,
-            now()
+            now(),
+            into_status
         ],
     )?;
     let merge_id = conn.last_insert_rowid();
@@ -503,11 +520,12 @@ pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
         String,
         String,
         i64,
+        Option<String>,
     );
     let row: Option<Row> = conn
         .query_row(
             "SELECT into_id, from_id, from_name, from_kind, from_status, from_surname_key,
-                aliases, quotes, mentions, undone FROM entity_merges WHERE id = ?1",
+                aliases, quotes, mentions, undone, into_status FROM entity_merges WHERE id = ?1",
             [merge_id],
             |r| {
                 Ok((
@@ -521,11 +539,24 @@ pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
                     r.get(7)?,
                     r.get(8)?,
                     r.get(9)?,
+                    r.get(10)?,
                 ))
             },
         )
         .optional()?;
-    let Some((into, from, name, kind, status, surname, aliases, quotes, mentions, undone)) = row
+    let Some((
+        into,
+        from,
+        name,
+        kind,
+        status,
+        surname,
+        aliases,
+        quotes,
+        mentions,
+        undone,
+        into_status,
+    )) = row
     else {
         return Err(Error::not_found(format!("no merge with id {merge_id}")));
     };
@@ -552,6 +583,17 @@ pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
                 "DELETE FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
                 params![into, fold_key(text)],
             )?;
+        } else if let Some(own) = alias.get("into_alias") {
+            // The surviving entity had this alias before: it gets back its own origin and
+            // evidence instead of keeping "merged by a person".
+            add_alias(
+                conn,
+                into,
+                own["alias"].as_str().unwrap_or(text),
+                own["origin"].as_str().unwrap_or("user"),
+                own["confidence"].as_f64().unwrap_or(1.0) as f32,
+                own["evidence"].as_str().unwrap_or_default(),
+            )?;
         }
         add_alias(
             conn,
@@ -574,6 +616,12 @@ pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
         conn.execute(
             "UPDATE mentions SET entity_id = ?1 WHERE id = ?2 AND entity_id = ?3",
             [from, id, into],
+        )?;
+    }
+    if let Some(into_status) = into_status {
+        conn.execute(
+            "UPDATE entities SET status = ?2 WHERE id = ?1",
+            params![into, into_status],
         )?;
     }
     conn.execute(
@@ -659,3 +707,7 @@ pub fn split(conn: &Connection, id: i64, alias: &str) -> Result<i64> {
     )?;
     Ok(new_id)
 }
+
+#[cfg(test)]
+#[path = "entities_tests.rs"]
+mod tests;

@@ -44,6 +44,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             backfill_checksums,
         ),
         M::up(include_str!("../../migrations/0010_nothing_lost.sql")),
+        M::up(include_str!("../../migrations/0011_merge_into_status.sql")),
     ])
 });
 

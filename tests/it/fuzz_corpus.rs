@@ -7,7 +7,6 @@ mod targets;
 
 use std::path::PathBuf;
 
-
 fn corpus(target: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(targets::corpus_dir(target))
         .unwrap_or_else(|e| panic!("the {target} corpus folder: {e}"))

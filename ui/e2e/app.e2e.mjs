@@ -6,7 +6,8 @@
 // the seed: the quotes view lists its speakers, a quote is confirmed by keyboard and opens in
 // the reader outlined in its speaker's colour, the timeline shows the arrest in the week
 // before publication, the arrest is tagged and the tag filter leaves only it, a rename is
-// undone, and after another restart the confirmation is kept.
+// undone, and after another restart the confirmation is kept. Last, Ctrl+F finds in the
+// reader and the file dialogs start in the home folder, then in the folder last used.
 //
 // Usage: node e2e/app.e2e.mjs APP_BINARY WORK_DIR REPO_ROOT
 
@@ -462,6 +463,35 @@ async function scenarioDeleteAndBackup() {
   }
 }
 
+async function scenarioReaderPolish() {
+  console.log("reader: find in the document; dialogs start at home, then in the folder last used");
+  const app = await startApp({ application });
+  try {
+    await app.waitFor("[data-testid=case-name]", { text: "kelihos" });
+    // The app's HOME is the test's throwaway one (scripts/lib-xvfb.sh isolate_home).
+    check((await app.invoke("dialog_folder")) === process.env.HOME, "the first dialog starts in the home folder");
+    await app.invoke("remember_folder", { path: seed });
+    check((await app.invoke("dialog_folder")) === join(root, "assets", "demo"), "the next dialog starts in the folder last used");
+
+    await app.jsClick(await app.waitFor(".library [data-doc-id]", { text: "Spam Czar" }));
+    await app.waitFor("[data-testid=reader-text]");
+    await app.chord(KEYS.control, "f");
+    const box = await app.waitFor("[data-testid=find-input]");
+    await app.type(box, "kelihos");
+    const count = await app.text(await app.waitFor("[data-testid=find-count]", { text: " of " }));
+    const expected = await app.execute(`return (document.querySelector("[data-testid=reader-text]").textContent.match(/kelihos/gi) ?? []).length`);
+    check(count === `1 of ${expected}`, `Ctrl+F counts every Kelihos in the article (${count})`);
+    await app.chord(KEYS.enter);
+    await app.waitFor("[data-testid=find-count]", { text: `2 of ${expected}` });
+    check(true, "Enter steps to the next match");
+    await app.chord(KEYS.escape);
+    await app.waitUntil(`return document.querySelector("[data-testid=find-input]") === null`, "the find bar to close");
+    check((await app.find("[data-testid=reader-title]")).length === 1, "Esc closes the find bar and leaves the reader open");
+  } finally {
+    await app.close();
+  }
+}
+
 try {
   await scenarioFirstRun();
   await scenarioRestart();
@@ -470,6 +500,7 @@ try {
   await scenarioNotes();
   await scenarioDraftKept();
   await scenarioDeleteAndBackup();
+  await scenarioReaderPolish();
   console.log("e2e: all checks passed");
 } catch (err) {
   console.error(`e2e: ${err.stack ?? err}`);

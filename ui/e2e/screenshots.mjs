@@ -128,6 +128,41 @@ try {
   await app.waitFor("[data-testid=brief-preview]");
   await sleep(400);
   shoot("export");
+
+  // The reader's find bar on the seed article (Ctrl+F, then Enter to the second match).
+  await app.click((await app.find(".tabs button"))[0]);
+  await app.jsClick(await app.waitFor(".library [data-doc-id]", { text: "Spam Czar" }));
+  await app.waitFor("[data-testid=reader-text]");
+  await app.chord(KEYS.control, "f");
+  const find = await app.waitFor("[data-testid=find-input]");
+  await app.type(find, "botnet");
+  await app.waitFor("[data-testid=find-count]", { text: "1 of" });
+  await app.chord(KEYS.enter);
+  await app.waitFor("[data-testid=find-count]", { text: "2 of" });
+  await sleep(400);
+  shoot("reader-find");
+  await app.chord(KEYS.escape);
+  await app.chord(KEYS.escape);
+
+  // The superseding indictment (a PDF): page count, parsed caption, counts and statutes, and
+  // the page breaks in its text.
+  await app.jsClick(await app.waitFor(".library [data-doc-id]", { text: "Superseding" }).catch(() => app.waitFor(".library [data-doc-id]", { text: "Marlow" })));
+  await app.waitFor("[data-testid=legal-structure]");
+  await sleep(400);
+  shoot("reader-indictment");
+  await app.execute(`document.querySelector("[data-testid=reader-text] .page-break[data-page]:not(:first-child)")?.scrollIntoView({ block: "center" })`);
+  await sleep(400);
+  shoot("reader-pages");
+  await app.chord(KEYS.escape);
+
+  // A 700-pixel-wide window: one line of tabs, the whole document count; and the shortcuts.
+  await app.request("POST", "/window/rect", { x: 0, y: 0, width: 700, height: 720 });
+  await sleep(800);
+  shoot("narrow");
+  await app.execute(`document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "?", bubbles: true }))`);
+  await app.waitFor("[data-testid=shortcuts]");
+  await sleep(400);
+  shoot("shortcuts");
 } finally {
   await app.close();
 }

@@ -38,7 +38,68 @@ export function summaries(count: number): DocumentSummary[] {
   });
 }
 
+// Document 3 opens as a three-page indictment (a PDF) with the structure the core parses, so
+// the reader's page breaks and court-filing summary can be seen.
+const INDICTMENT = [
+  "UNITED STATES DISTRICT COURT\nDISTRICT OF CONNECTICUT",
+  "UNITED STATES OF AMERICA v. PETER YURYEVICH LEVASHOV, a/k/a “Peter Severa”",
+  "INDICTMENT",
+  "COUNT ONE\n(Wire Fraud)",
+  "The defendant operated the Kelihos botnet.",
+  "COUNT TWO\n(Intentional Damage to a Protected Computer)",
+  "He sent spam through Kelihos again.",
+].join("\n\n");
+
+function indictment(base: Document): Document {
+  const text = INDICTMENT;
+  const at = (phrase: string) => Array.from(text.slice(0, text.indexOf(phrase))).length;
+  const end = Array.from(text).length;
+  const [one, two] = [at("COUNT ONE"), at("COUNT TWO")];
+  const defendant = "PETER YURYEVICH LEVASHOV";
+  return {
+    ...base,
+    kind: "indictment",
+    format: "pdf",
+    title: "United States v. Levashov",
+    text,
+    original_size: text.length,
+    pages: [
+      { number: 1, physical: 1, start: 0, end: one },
+      { number: 2, physical: 2, start: one, end: two },
+      { number: 3, physical: 3, start: two, end },
+    ],
+    legal: {
+      doc_type: "indictment",
+      court: "United States District Court for the District of Connecticut",
+      case_number: "3:17-cr-00083",
+      caption: {
+        plaintiff: "United States of America",
+        defendants: [{ name: defendant, aliases: ["Peter Severa"], start: at(defendant), end: at(defendant) + defendant.length }],
+      },
+      filing_date: "2017-04-20",
+      counts: [
+        { number: 1, heading: "Wire Fraud", statutes: ["18 U.S.C. § 1343"], description: "Wire fraud", start: one, end: two, page: 2 },
+        {
+          number: 2,
+          heading: "Intentional Damage to a Protected Computer",
+          statutes: ["18 U.S.C. § 1030(a)(5)(A)"],
+          description: "Damaging a protected computer",
+          start: two,
+          end,
+          page: 3,
+        },
+      ],
+      paragraphs: [],
+    },
+  };
+}
+
 export function documentOf(summary: DocumentSummary): Document {
+  const base = plainDocument(summary);
+  return summary.id === 3 ? indictment(base) : base;
+}
+
+function plainDocument(summary: DocumentSummary): Document {
   const text =
     summary.id === 2
       ? `Hostile note\n\nThe tip contained ${HOSTILE} verbatim.\n\nNothing in it may run.`

@@ -82,6 +82,8 @@ const noteDetail = (n: Note) => ({
   backlinks: [{ note_id: 1, note_title: "Kelihos notes", target: "q1" }],
   problems: checkText(n.text),
 });
+// Where the file dialogs start: the home folder until a dialog has been used.
+let lastFolder = "/home/reporter";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 window.__calls = [];
 
@@ -172,7 +174,13 @@ mockIPC(
       case "save_search":
         return { name: a.name, query: a.query, saved_at: "2026-11-27T12:00:00Z" };
       case "plugin:dialog|save":
-        return `/exports/${(a.options as { defaultPath?: string })?.defaultPath ?? "hits.csv"}`;
+        // The dialog starts in the remembered folder (below); the tests save into /exports.
+        return `/exports/${((a.options as { defaultPath?: string })?.defaultPath ?? "hits.csv").split("/").pop()}`;
+      case "dialog_folder":
+        return lastFolder;
+      case "remember_folder":
+        lastFolder = String(a.path).replace(/\/[^/]*$/, "") || "/";
+        return null;
       case "export_search_csv":
         return 2;
       case "plugin:dialog|open":

@@ -5,6 +5,7 @@
 import { chromium } from "playwright-core";
 import { createServer } from "vite";
 import { fileURLToPath } from "node:url";
+import { polishTests } from "./polish.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -695,6 +696,7 @@ await test("save a copy of the case from the header", async (page) => {
   const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "backup_case").args);
   expect(call.path === "/exports/test copy.dossier" && call.overwrite === true, `backup_case: ${JSON.stringify(call)}`);
 });
+await polishTests({ test, open, expect });
 
 await browser.close();
 await server.close();

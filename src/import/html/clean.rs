@@ -34,6 +34,7 @@ pub fn prep_article(dom: &mut Dom, article: NodeId, flags: Flags) {
     for tag in ["iframe", "input", "textarea", "select", "button"] {
         clean(dom, article, tag);
     }
+    super::figures::clean_figures(dom, article);
     for h in dom.elements_by_tags(article, &["h1", "h2"]) {
         if class_weight(dom, h, flags.weight_classes) < 0.0 {
             dom.detach(h);

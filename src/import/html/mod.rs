@@ -7,6 +7,7 @@
 
 mod clean;
 mod dom;
+mod figures;
 mod grab;
 mod heuristics;
 mod metadata;

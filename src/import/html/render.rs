@@ -88,7 +88,7 @@ pub fn render_text(dom: &Dom, root: NodeId) -> String {
         }
         if BLOCK_TAGS.contains(&tag) {
             flush(&mut current, &mut paragraphs);
-        } else if matches!(tag, "td" | "th") {
+        } else if matches!(tag, "td" | "th") || super::figures::starts_caption_part(dom, node) {
             current.push(' ');
         }
         work.push((node, true));

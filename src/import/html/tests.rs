@@ -352,3 +352,41 @@ fn sniffs_html() {
     assert!(!looks_like_html(""));
     assert!(!looks_like_html(&"é".repeat(10_000)));
 }
+
+#[test]
+fn a_figure_keeps_its_caption_and_credit_apart_and_loses_its_screen_reader_labels() {
+    // The shape of a New York Times figure (issue 16): a visually hidden "Image" before the
+    // picture, the caption and its credit in adjacent spans, and "Credit" twice (one shown,
+    // one for screen readers).
+    let story = story_paragraphs();
+    let (first, rest) = story.split_at(story.find("</p>").unwrap() + 4);
+    let body = format!(
+        r#"<article><h1>Council approves harbour budget</h1>{first}
+        <figure role="group"><div><span class="css-1dv1kvn">Image</span><img alt="" src="x.jpg"></div>
+        <figcaption><span>Interest payments could surpass the defence budget in 2023.</span><span itemprop="copyrightHolder"><span class="css-1ly73wi">Credit</span><span><span class="css-1dv1kvn">Credit</span><span>Jeon Heon-Kyun/EPA, via Shutterstock</span></span></span></figcaption>
+        </figure>{rest}
+        <figure><div><span class="visually-hidden">Image source, </span>Getty Images</div><img src="y.jpg">
+        <figcaption><span class="visually-hidden">Image caption, </span>The harbour at dawn</figcaption></figure></article>"#
+    );
+    let text = extract_article(&page("<title>Budget</title>", &body)).text;
+    assert!(
+        text.contains("in 2023. Credit Jeon Heon-Kyun/EPA, via Shutterstock"),
+        "caption and credit are one paragraph, apart, with the credit's label once: {text}"
+    );
+    assert!(
+        !text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "Image"),
+        "no stray Image: {text}"
+    );
+    // The BBC's labels: "Image source," before the agency, "Image caption," before the caption.
+    assert!(
+        text.contains("Getty Images") && text.contains("The harbour at dawn"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("caption,") && !text.contains("source,"),
+        "{text}"
+    );
+    assert!(text.contains("The city council voted") && text.contains("Opposition members"));
+}

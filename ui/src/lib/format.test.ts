@@ -62,6 +62,7 @@ describe("labels", () => {
     expect(kindLabel("press_release")).toBe("Press release");
     expect(documentCountLabel(1)).toBe("1 document");
     expect(documentCountLabel(0)).toBe("0 documents");
+    expect(documentCountLabel(1011)).toBe("1,011 documents");
   });
 });
 

@@ -131,7 +131,7 @@ function isDossierError(err: unknown): err is DossierError {
 }
 
 export function documentCountLabel(count: number): string {
-  return count === 1 ? "1 document" : `${count} documents`;
+  return count === 1 ? "1 document" : `${count.toLocaleString("en-US")} documents`;
 }
 
 /**

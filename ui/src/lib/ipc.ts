@@ -6,6 +6,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type { CaseInfo } from "./bindings/CaseInfo";
+import { startPath } from "./dialogs";
 import type { Document } from "./bindings/Document";
 import type { DocumentSummary } from "./bindings/DocumentSummary";
 import type { ImportEvent } from "./bindings/ImportEvent";
@@ -148,17 +149,38 @@ export function onFileDrop(handler: (paths: string[]) => void, hover: (over: boo
 
 const CASE_FILTER = [{ name: "Dossier case", extensions: ["dossier"] }];
 
+/**
+ * The default path of a dialog: `name` in the folder last used, else in the person's home.
+ * Remembering is a convenience, so a failure here leaves the dialog to choose.
+ */
+async function startIn(name?: string): Promise<string | undefined> {
+  try {
+    return startPath(await invoke<string | null>("dialog_folder"), name);
+  } catch {
+    return name;
+  }
+}
+
+/** Remembers the folder of what a dialog returned, for the next dialog. */
+async function remember(path: string | null | undefined): Promise<void> {
+  if (path) {
+    await invoke("remember_folder", { path }).catch(() => undefined);
+  }
+}
+
 /** Asks where to create a new case; null when the person cancels. */
 export async function pickNewCasePath(): Promise<string | null> {
-  const path = await saveDialog({ title: "New case", defaultPath: "case.dossier", filters: CASE_FILTER });
+  const path = await saveDialog({ title: "New case", defaultPath: await startIn("case.dossier"), filters: CASE_FILTER });
   if (path === null) {
     return null;
   }
+  await remember(path);
   return path.endsWith(".dossier") ? path : `${path}.dossier`;
 }
 
 export async function pickCaseToOpen(): Promise<string | null> {
-  const path = await openDialog({ title: "Open a case", multiple: false, directory: false, filters: CASE_FILTER });
+  const path = await openDialog({ title: "Open a case", multiple: false, directory: false, defaultPath: await startIn(), filters: CASE_FILTER });
+  await remember(typeof path === "string" ? path : null);
   return typeof path === "string" ? path : null;
 }
 
@@ -168,26 +190,32 @@ export async function pickSources(directory: boolean): Promise<string[] | null> 
     title: directory ? "Import a folder" : "Import files",
     multiple: true,
     directory,
+    defaultPath: await startIn(),
   });
   if (picked === null) {
     return null;
   }
-  return Array.isArray(picked) ? picked : [picked];
+  const paths = Array.isArray(picked) ? picked : [picked];
+  await remember(paths[0]);
+  return paths;
 }
 
 export async function pickCsvPath(title = "Export all hits as CSV", defaultPath = "hits.csv"): Promise<string | null> {
-  return saveDialog({ title, defaultPath, filters: [{ name: "CSV", extensions: ["csv"] }] });
+  const path = await saveDialog({ title, defaultPath: await startIn(defaultPath), filters: [{ name: "CSV", extensions: ["csv"] }] });
+  await remember(path);
+  return path;
 }
 
 export async function pickMarkdownPath(defaultPath = "brief.md"): Promise<string | null> {
   const path = await saveDialog({
     title: "Save the brief as Markdown",
-    defaultPath,
+    defaultPath: await startIn(defaultPath),
     filters: [{ name: "Markdown", extensions: ["md"] }],
   });
   if (path === null) {
     return null;
   }
+  await remember(path);
   return path.endsWith(".md") ? path : `${path}.md`;
 }
 

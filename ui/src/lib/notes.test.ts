@@ -7,6 +7,15 @@ describe("citations being typed", () => {
     expect(citationAtCursor("Blanco said [@weapon")).toEqual({ from: 12, query: "weapon", inGroup: false });
     expect(citationAtCursor("See [@q1; @kel")).toEqual({ from: 10, query: "kel", inGroup: true });
   });
+  it("keeps a query of several words open", () => {
+    expect(citationAtCursor("He [@evade prose")).toEqual({ from: 3, query: "evade prose", inGroup: false });
+    expect(citationAtCursor("He [@evade ")).toEqual({ from: 3, query: "evade ", inGroup: false });
+    expect(citationAtCursor("See [@q1; @kelihos botnet")).toEqual({ from: 10, query: "kelihos botnet", inGroup: true });
+    // Two spaces, or more than six words, end the citation being typed.
+    expect(citationAtCursor("He [@evade  prose")).toBeNull();
+    expect(citationAtCursor("He [@a b c d e f g")).toBeNull();
+    expect(citationAtCursor("He [@ evade")).toBeNull();
+  });
   it("ignores closed citations and plain text", () => {
     expect(citationAtCursor("Blanco said [@q1] and")).toBeNull();
     expect(citationAtCursor("an email@example")).toBeNull();

@@ -2,14 +2,19 @@
 // for, where a claim-check problem (line and column in Unicode characters, as the core counts)
 // sits in the editor's UTF-16 offsets, and what a citation in the preview points at.
 
+// What may follow `[@` while suggestions stay open: up to six words with one space after
+// each, so `[@evade prose` keeps the list, while a second space, a bracket or a semicolon ends
+// it (a `[@` left open in prose does not keep a list open for the rest of the line).
+const QUERY = "((?:[^\\][;\\s]+ ?){0,6})";
+
 /** The citation being typed at the end of `before` (the line up to the cursor), if any. */
 export function citationAtCursor(before: string): { from: number; query: string; inGroup: boolean } | null {
-  const open = /\[@([^\][;\s]*)$/.exec(before);
+  const open = new RegExp(`\\[@${QUERY}$`).exec(before);
   if (open) {
     return { from: open.index, query: open[1], inGroup: false };
   }
   // A further citation in a group: `[@q1; @abc`.
-  const group = /\[@[^\]]*;\s*@([^\][;\s]*)$/.exec(before);
+  const group = new RegExp(`\\[@[^\\]]*;\\s*@${QUERY}$`).exec(before);
   if (group) {
     return { from: before.length - group[1].length - 1, query: group[1], inGroup: true };
   }

@@ -5,7 +5,7 @@ const text = "He said “it was big” and 😀 “done” now.";
 
 describe("reader pieces", () => {
   it("leaves a paragraph without quotes whole", () => {
-    expect(pieces("plain text", 0, [], null, [])).toEqual([{ text: "plain text", term: false, quote: null, target: false }]);
+    expect(pieces("plain text", 0, [], null, [])).toEqual([{ text: "plain text", term: false, quote: null, target: false, found: -1 }]);
   });
   it("cuts quotes out in characters, after an emoji that is two UTF-16 units", () => {
     const chars = Array.from(text);
@@ -28,5 +28,16 @@ describe("reader pieces", () => {
     const out = pieces("abc def", 10, [{ id: 3, start: 5, end: 13, speaker: "B" }], null, []);
     expect(out[0]).toMatchObject({ text: "abc", quote: { id: 3 } });
     expect(out[1]).toMatchObject({ text: " def", quote: null });
+  });
+  it("cuts out find matches in characters and numbers them", () => {
+    const out = pieces("😀 Spain and spain", 50, [{ id: 1, start: 50, end: 58, speaker: "A" }], null, [], [
+      { start: 40, end: 45 },
+      { start: 52, end: 57 },
+      { start: 62, end: 67 },
+    ]);
+    expect(out.filter((p) => p.found === 1).map((p) => p.text).join("")).toBe("Spain");
+    expect(out.filter((p) => p.found === 2).map((p) => p.text).join("")).toBe("spain");
+    expect(out.find((p) => p.found === 1)?.quote?.id).toBe(1);
+    expect(out.map((p) => p.text).join("")).toBe("😀 Spain and spain");
   });
 });

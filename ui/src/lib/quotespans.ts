@@ -3,6 +3,7 @@
 // view, an event's sentence, a note's citation). Offsets are Unicode characters into the
 // document's normalized text, like every offset in Dossier. Pure, so it is unit-tested.
 
+import { within, type Match } from "./find";
 import { highlight } from "./text";
 
 export type QuoteSpan = { id: number; start: number; end: number; speaker: string | null };
@@ -14,11 +15,14 @@ export type Piece = {
   quote: QuoteSpan | null;
   /** Whether this text is inside the span the reader was opened on. */
   target: boolean;
+  /** The index of the find-in-document match this text is part of, or -1. */
+  found: number;
 };
 
 /**
  * Splits paragraph `text` (which starts at character `paraStart` of the document) where a
- * quote, the target span or a search term begins or ends. Quotes do not nest; where two
+ * quote, the target span, a search term or a find-in-document match (`found`, sorted)
+ * begins or ends. Quotes do not nest; where two
  * overlap, the one that starts first wins.
  */
 export function pieces(
@@ -27,6 +31,7 @@ export function pieces(
   quotes: QuoteSpan[],
   target: { start: number; end: number } | null,
   terms: string[],
+  found: Match[] = [],
 ): Piece[] {
   const chars = Array.from(text);
   const paraEnd = paraStart + chars.length;
@@ -43,6 +48,11 @@ export function pieces(
     cuts.add(clamp(target.start));
     cuts.add(clamp(target.end));
   }
+  const matches = within(found, paraStart, paraEnd);
+  for (const { match } of matches) {
+    cuts.add(clamp(match.start));
+    cuts.add(clamp(match.end));
+  }
   const sorted = [...cuts].sort((a, b) => a - b);
   const out: Piece[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
@@ -53,8 +63,9 @@ export function pieces(
     const at = paraStart + from;
     const quote = inPara.find((q) => q.start <= at && at < q.end) ?? null;
     const inTarget = target !== null && target.start <= at && at < target.end;
+    const match = matches.find(({ match: m }) => m.start <= at && at < m.end)?.index ?? -1;
     for (const seg of highlight(chars.slice(from, to).join(""), terms)) {
-      out.push({ text: seg.text, term: seg.mark, quote, target: inTarget });
+      out.push({ text: seg.text, term: seg.mark, quote, target: inTarget, found: match });
     }
   }
   return out;

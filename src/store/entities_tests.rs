@@ -1,0 +1,88 @@
+//! Tests of the entity decisions at the store level, where the state a merge leaves behind
+//! (alias origins, statuses) can be set up exactly; the CLI's tests cover the same decisions
+//! on an imported case.
+
+use super::*;
+
+fn entity(conn: &Connection, name: &str, aliases: &[(&str, &str, &str)]) -> i64 {
+    conn.execute(
+        "INSERT INTO entities (name, kind, status, surname_key, created_at)
+         VALUES (?1, 'person', 'auto', ?2, '2026-01-01T00:00:00Z')",
+        params![name, surname_key(name)],
+    )
+    .unwrap();
+    let id = conn.last_insert_rowid();
+    for (alias, origin, evidence) in aliases {
+        add_alias(conn, id, alias, origin, 0.9, evidence).unwrap();
+    }
+    id
+}
+
+fn alias_of(conn: &Connection, id: i64, alias: &str) -> Option<AliasRecord> {
+    aliases(conn, id)
+        .unwrap()
+        .into_iter()
+        .find(|a| fold_key(&a.alias) == fold_key(alias))
+}
+
+#[test]
+fn undoing_a_merge_restores_the_surviving_entitys_aliases_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = crate::store::create(&dir.path().join("case.dossier")).unwrap();
+    let peter = entity(
+        &conn,
+        "Peter Levashov",
+        &[
+            ("Peter Levashov", "extracted", "seen in a source"),
+            ("Levashov", "extracted", "surname in a source"),
+        ],
+    );
+    let pyotr = entity(
+        &conn,
+        "Pyotr Levashov",
+        &[
+            ("Pyotr Levashov", "extracted", "seen in a source"),
+            ("Levashov", "extracted", "surname in another source"),
+        ],
+    );
+
+    let merge_id = merge(&conn, peter, pyotr).unwrap();
+    let shared = alias_of(&conn, peter, "Levashov").unwrap();
+    assert!(
+        shared.evidence.starts_with("merged by a person"),
+        "{shared:?}"
+    );
+    assert_eq!(summary(&conn, peter).unwrap().status, "confirmed");
+
+    unmerge(&conn, merge_id).unwrap();
+    let shared = alias_of(&conn, peter, "Levashov").unwrap();
+    assert_eq!(
+        (shared.origin.as_str(), shared.evidence.as_str()),
+        ("extracted", "surname in a source"),
+        "the surviving entity's own alias is as it was before the merge"
+    );
+    assert!(
+        alias_of(&conn, peter, "Pyotr Levashov").is_none(),
+        "an alias the merge added goes"
+    );
+    let back = alias_of(&conn, pyotr, "Levashov").unwrap();
+    assert_eq!(back.evidence, "surname in another source");
+    assert_eq!(
+        summary(&conn, peter).unwrap().status,
+        "auto",
+        "the merge's confirmation is undone with it"
+    );
+    assert_eq!(summary(&conn, pyotr).unwrap().status, "auto");
+}
+
+#[test]
+fn undoing_a_merge_keeps_a_status_a_person_had_already_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = crate::store::create(&dir.path().join("case.dossier")).unwrap();
+    let a = entity(&conn, "Keith Jarvis", &[("Keith Jarvis", "extracted", "x")]);
+    let b = entity(&conn, "Leo Taddeo", &[("Leo Taddeo", "extracted", "y")]);
+    rename(&conn, a, "Keith Jarvis").unwrap();
+    let merge_id = merge(&conn, a, b).unwrap();
+    unmerge(&conn, merge_id).unwrap();
+    assert_eq!(summary(&conn, a).unwrap().status, "confirmed");
+}
