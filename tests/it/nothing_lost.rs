@@ -49,7 +49,7 @@ fn deleted_document_leaves_lists_search_and_timeline_and_restore_brings_it_back(
     assert_eq!(case.timeline(&Default::default()).unwrap().len(), 0);
     assert_eq!(search_count(&case, "Kelihos"), 0);
     assert_eq!(case.trash().unwrap().len(), 1);
-    assert!(case.note(note.summary.id).unwrap().problems.len() > 0);
+    assert!(!case.note(note.summary.id).unwrap().problems.is_empty());
 
     case.restore_documents(&[id]).unwrap();
     assert_eq!(case.document(id).unwrap().summary.id, id);
