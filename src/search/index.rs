@@ -298,6 +298,15 @@ impl SearchIndex {
             // Merges run synchronously after commits (see `compact`), so none is left half
             // done when a short-lived CLI process exits.
             writer.set_merge_policy(Box::new(NoMergePolicy));
+            // A process killed in the middle of a commit leaves files the index never came to
+            // reference, such as a segment's `<segment>.<opstamp>.del`; the next commit would
+            // reuse that opstamp and fail on the file already being there. Tantivy lists every
+            // file it writes before writing it, so collecting the unreferenced ones now clears
+            // what a crash left behind.
+            writer
+                .garbage_collect_files()
+                .wait()
+                .map_err(tantivy_error)?;
             self.writer = Some(writer);
         }
         Ok(self.writer.as_mut().expect("writer was just created"))

@@ -219,3 +219,38 @@ fn a_truncated_or_garbled_index_is_rebuilt() {
         );
     }
 }
+
+/// A kill -9 in the middle of an index commit (the crash campaign's note-edit trial) left a
+/// delete file the index never came to reference; the next commit reused its opstamp, and
+/// every later search failed with `FileAlreadyExists("<segment>.<opstamp>.del")`.
+#[test]
+fn a_delete_file_left_by_a_killed_commit_no_longer_blocks_the_next_write() {
+    let s = small_case();
+    let dir = s.dir.path().join(".case.dossier.index");
+    let meta: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).unwrap()).unwrap();
+    let opstamp = meta["opstamp"].as_u64().unwrap();
+    // What the killed commit left: delete files for each segment at the next opstamps, each
+    // listed in the index's own file list before it was written, as tantivy does.
+    let managed_path = dir.join(".managed.json");
+    let mut managed: Vec<String> =
+        serde_json::from_str(&std::fs::read_to_string(&managed_path).unwrap()).unwrap();
+    for segment in meta["segments"].as_array().unwrap() {
+        let id = segment["segment_id"].as_str().unwrap().replace('-', "");
+        for stamp in opstamp..opstamp + 64 {
+            let name = format!("{id}.{stamp}.del");
+            std::fs::write(dir.join(&name), b"left by a killed commit").unwrap();
+            managed.push(name);
+        }
+    }
+    std::fs::write(&managed_path, serde_json::to_string(&managed).unwrap()).unwrap();
+
+    let out = s.run(&["edit", "1", "--title", "Harbour deal signed again"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (titles, err) = hit_titles(&s, "harbour");
+    assert_eq!(titles, ["Harbour deal signed again"], "{err}");
+}
