@@ -228,6 +228,13 @@ async function scenarioAttribution() {
     await app.click((await app.find("[data-testid=tab-timeline]"))[0]);
     // It opens on the densest stretch of the case's events, never on an empty range; Go to
     // date then shows April 2017.
+    // The count reads "0 events in view" until the case's events have arrived, so wait for
+    // them (a timeline that opened on an empty range never gets past this).
+    await app.waitUntil(
+      `const el = document.querySelector("[data-testid=in-view-count]");
+       return el !== null && /events in view/.test(el.textContent) && !el.textContent.trim().startsWith("0 ");`,
+      "the timeline to show events in view",
+    ).catch(() => {});
     const opened = await app.text(await app.waitFor("[data-testid=in-view-count]", { text: /events in view/ }));
     check(!opened.startsWith("0 "), `the timeline opens where the events are (${opened})`);
     const goTo = await app.waitFor("[data-testid=go-to-date]");
