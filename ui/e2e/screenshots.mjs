@@ -21,7 +21,7 @@ try {
   await app.waitFor("[data-testid=open-demo]");
   await app.click((await app.find("[data-testid=open-demo]"))[0]);
   await app.waitFor("[data-testid=library-count]");
-  await app.click((await app.find(".bar .switch"))[0]);
+  await app.click(await app.waitFor(".bar .switch", { text: "Cases" }));
   await app.waitFor(".recent .name", { text: "demo" });
   await sleep(300);
   shoot("picker");
