@@ -46,6 +46,8 @@ try {
   await app.waitFor("#search-state", { text: /hits? ·/ });
   await sleep(300);
 
+  // The chip's click took the focus; Ctrl+K brings it back to the box, where Enter opens the hit.
+  await app.chord(KEYS.control, "k");
   await app.chord(KEYS.enter);
   await app.waitFor("[data-testid=reader-text] mark");
   // Select a sentence so the citation bar shows.
