@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier::Error;
 use serde::{Deserialize, Serialize};
 
 /// The stored file.
@@ -15,24 +14,13 @@ pub struct LastFolder {
 }
 
 impl LastFolder {
-    /// Reads the file; missing or unreadable is "no folder yet", since forgetting where the
-    /// last dialog was must never stop a dialog from opening.
+    /// Reads the file; missing or unreadable is "no folder yet".
     pub fn load(file: &Path) -> LastFolder {
-        std::fs::read(file)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+        crate::recent::load_json(file)
     }
 
-    /// Writes through a temporary file and a rename, like the recent-cases list.
     pub fn save(&self, file: &Path) -> dossier::Result<()> {
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
-        }
-        let tmp = file.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(self)?)
-            .map_err(|e| Error::io_at(&tmp, &e))?;
-        std::fs::rename(&tmp, file).map_err(|e| Error::io_at(file, &e))
+        crate::recent::save_json(self, file)
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier::Error;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::dto::{case_name, RecentCase};
@@ -28,22 +29,11 @@ impl RecentList {
     /// Reads the list; a missing or unreadable file is an empty list, because losing the
     /// history of recent cases must never stop the app from starting.
     pub fn load(file: &Path) -> RecentList {
-        std::fs::read(file)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+        load_json(file)
     }
 
-    /// Writes the list through a temporary file and a rename, so a crash mid-write leaves the
-    /// previous list intact rather than half a JSON document.
     pub fn save(&self, file: &Path) -> dossier::Result<()> {
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
-        }
-        let tmp = file.with_extension("json.tmp");
-        let bytes = serde_json::to_vec_pretty(self)?;
-        std::fs::write(&tmp, bytes).map_err(|e| Error::io_at(&tmp, &e))?;
-        std::fs::rename(&tmp, file).map_err(|e| Error::io_at(file, &e))
+        save_json(self, file)
     }
 
     /// Moves `path` to the front (adding it if new) and drops the oldest beyond the limit.
@@ -90,6 +80,26 @@ pub fn now_ms() -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as u64)
         .unwrap_or(0)
+}
+
+/// Reads a small JSON state file of the app's; missing or unreadable gives the default, since
+/// app state outside cases (recent cases, the last folder) must never stop the app.
+pub fn load_json<T: DeserializeOwned + Default>(file: &Path) -> T {
+    std::fs::read(file)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Writes a small JSON state file through a temporary file and a rename, so a crash mid-write
+/// leaves the previous file intact rather than half a JSON document.
+pub fn save_json<T: Serialize>(value: &T, file: &Path) -> dossier::Result<()> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
+    }
+    let tmp = file.with_extension("json.tmp");
+    std::fs::write(&tmp, serde_json::to_vec_pretty(value)?).map_err(|e| Error::io_at(&tmp, &e))?;
+    std::fs::rename(&tmp, file).map_err(|e| Error::io_at(file, &e))
 }
 
 #[cfg(test)]
