@@ -158,7 +158,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Error::io(format!("cannot open case file {}: {e}", path.display())))?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "cache_size", -8192)?;
     conn.set_prepared_statement_cache_capacity(64);
     let pending = MIGRATIONS.pending_migrations(&conn).map_err(|e| {
@@ -200,10 +200,33 @@ fn connect(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// How long a connection waits for another process's lock before it gives up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Puts the case in WAL mode. A case made by an old build is in rollback-journal mode, and
+/// switching it needs an exclusive lock that SQLite tries once, without the busy handler: two
+/// processes opening such a case at once saw "database is locked". The switch is retried
+/// until the busy timeout instead; once one process has switched, the others find WAL set.
+fn switch_to_wal(conn: &Connection) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
 /// Pragmas for every connection: WAL for crash safety and concurrent readers, foreign keys
 /// for referential integrity, and a busy timeout so a second process waits instead of failing.
 fn configure(conn: &Connection) -> Result<()> {
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    switch_to_wal(conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // 32 MB of page cache (the default is 2 MB) keeps the indexes an import or a re-extraction
@@ -220,7 +243,6 @@ fn configure(conn: &Connection) -> Result<()> {
     // thread 20% more and one over 64 twice as much, nearly all of it in SQLite releasing
     // statement savepoints against the grown in-memory sub-journal.
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
     // Importing one document runs some twenty distinct statements; with rusqlite's default
     // cache of 16 they would evict each other and be compiled again for every document.
     conn.set_prepared_statement_cache_capacity(64);
@@ -234,5 +256,34 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn an_old_case_opened_by_several_processes_at_once_waits_instead_of_database_is_locked() {
+        // An old build's case is in rollback-journal mode, and the first open switches it to
+        // WAL. Connections opening it at the same moment met that switch with "database is
+        // locked"; each round here starts four at once on a fresh old case.
+        for round in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(format!("old{round}.dossier"));
+            Connection::open(&path)
+                .unwrap()
+                .execute_batch("PRAGMA journal_mode=DELETE; CREATE TABLE t(x);")
+                .unwrap();
+            let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+            let openers: Vec<_> = (0..4)
+                .map(|_| {
+                    let (path, start) = (path.clone(), start.clone());
+                    std::thread::spawn(move || {
+                        let conn = Connection::open(&path).unwrap();
+                        start.wait();
+                        configure(&conn).map(|()| ())
+                    })
+                })
+                .collect();
+            for opener in openers {
+                opener.join().unwrap().unwrap();
+            }
+        }
     }
 }
