@@ -277,7 +277,7 @@ mod tests {
                     std::thread::spawn(move || {
                         let conn = Connection::open(&path).unwrap();
                         start.wait();
-                        configure(&conn).map(|()| ())
+                        configure(&conn)
                     })
                 })
                 .collect();
