@@ -183,11 +183,28 @@ impl Case {
         )
     }
 
+    /// The one seam every write a person makes goes through: it takes the case's write lock,
+    /// runs `change` in one transaction, commits it, and brings the search index up to date
+    /// as this action's own commit. A change that fails rolls back whole. This is where an
+    /// audit trail or a team's change journal hooks in; store functions never open
+    /// transactions of their own.
+    pub(crate) fn change<T>(
+        &self,
+        change: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
+        self.changing_index(|| {
+            let tx = self.conn.unchecked_transaction()?;
+            let result = change(&tx)?;
+            tx.commit()?;
+            Ok(result)
+        })
+    }
+
     /// Runs a change to the case and brings the search index up to date with it as this
     /// action's own commit. The index is opened first, so that the change is indexed now rather
     /// than found later as a lag; a failed index update is not lost, because the journal makes
     /// the next open catch up.
-    pub(crate) fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
+    fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
         self.writing(|| {
             let _ = self.with_index(|_| Ok(()));
             let result = change()?;
@@ -405,7 +422,7 @@ impl Case {
     pub fn save_search(&self, name: &str, query: &str) -> Result<SavedSearch> {
         // A query that cannot run is refused now rather than when someone re-runs it.
         search::query_parser::parse(query)?;
-        self.writing(|| store::saved_searches::save(&self.conn, name, query))
+        self.change(|tx| store::saved_searches::save(tx, name, query))
     }
 
     /// Saved searches by name.
@@ -418,7 +435,7 @@ impl Case {
     }
 
     pub fn delete_saved_search(&self, name: &str) -> Result<()> {
-        self.writing(|| store::saved_searches::delete(&self.conn, name))
+        self.change(|tx| store::saved_searches::delete(tx, name))
     }
 
     /// Checks the database's integrity, re-hashes every stored original and checks every
@@ -431,6 +448,6 @@ impl Case {
     /// original is intact and normalizes to exactly the text that was imported (its checksum);
     /// the search index is brought up to date with the repaired texts.
     pub fn repair(&self) -> Result<RepairReport> {
-        self.changing_index(|| verify::repair(&self.conn))
+        self.change(|tx| verify::repair(tx))
     }
 }

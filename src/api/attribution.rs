@@ -1,5 +1,7 @@
 //! Quotes and entities: listing, review, and entity merge, split and rename.
 
+use rusqlite::Connection;
+
 use crate::analysis;
 use crate::entities::names::fold_key;
 use crate::entities::{DocEntity, EntityKind};
@@ -32,7 +34,7 @@ impl Case {
                 "a quote becomes 'edited' by editing it, not by setting its status",
             ));
         }
-        self.changing_index(|| quotes::set_status(&self.conn, id, status))?;
+        self.change(|tx| quotes::set_status(tx, id, status))?;
         self.quote(id)
     }
 
@@ -60,17 +62,19 @@ impl Case {
                 ))
             }
         };
-        let speaker = match edit.speaker.as_deref().map(str::trim) {
-            None => None,
-            Some("") => Some((None, None)),
-            Some(name) => Some((
-                Some(self.entity_for_speaker(name, quote.doc_id)?),
-                Some(name),
-            )),
-        };
-        self.changing_index(|| {
+        // A speaker named for the first time becomes a new person in the same transaction as
+        // the edit, so a failed edit leaves no stray entity behind.
+        self.change(|tx| {
+            let speaker = match edit.speaker.as_deref().map(str::trim) {
+                None => None,
+                Some("") => Some((None, None)),
+                Some(name) => Some((
+                    Some(entity_for_speaker(tx, name, quote.doc_id)?),
+                    Some(name),
+                )),
+            };
             quotes::edit(
-                &self.conn,
+                tx,
                 id,
                 speaker.map(|(id, _)| id),
                 speaker.and_then(|(_, name)| name),
@@ -79,25 +83,6 @@ impl Case {
             )
         })?;
         self.quote(id)
-    }
-
-    /// The entity a person named as a speaker: an existing one by name or alias, else a new
-    /// person.
-    fn entity_for_speaker(&self, name: &str, doc_id: i64) -> Result<i64> {
-        if let Some(id) = entities::find_by_name(&self.conn, name)? {
-            return Ok(id);
-        }
-        entities::resolve(
-            &self.conn,
-            &DocEntity {
-                name: name.to_string(),
-                kind: EntityKind::Person,
-                role: None,
-                aliases: Vec::new(),
-            },
-            doc_id,
-            &mut entities::ResolveCache::default(),
-        )
     }
 
     /// People and organisations with quotes or mentions, most quoted first.
@@ -153,27 +138,23 @@ impl Case {
     }
 
     pub fn rename_entity(&self, id: i64, name: &str) -> Result<EntitySummary> {
-        self.changing_index(|| entities::rename(&self.conn, id, name))?;
+        self.change(|tx| entities::rename(tx, id, name))?;
         entity_lists::summary(&self.conn, id)
     }
 
     /// Merges `from` into `into`. Returns the merge's id, which `unmerge_entities` takes to
     /// undo it.
     pub fn merge_entities(&self, into: i64, from: i64) -> Result<i64> {
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            let merge = entities::merge(&tx, into, from)?;
-            tx.commit()?;
+        self.change(|tx| {
+            let merge = entities::merge(tx, into, from)?;
             Ok(merge)
         })
     }
 
     /// Undoes a merge; returns the id of the entity that comes back.
     pub fn unmerge_entities(&self, merge_id: i64) -> Result<i64> {
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            let id = entities::unmerge(&tx, merge_id)?;
-            tx.commit()?;
+        self.change(|tx| {
+            let id = entities::unmerge(tx, merge_id)?;
             Ok(id)
         })
     }
@@ -183,10 +164,8 @@ impl Case {
         if fold_key(alias).is_empty() {
             return Err(Error::invalid_input("name the alias to split off"));
         }
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            let new_id = entities::split(&tx, id, alias)?;
-            tx.commit()?;
+        self.change(|tx| {
+            let new_id = entities::split(tx, id, alias)?;
             Ok(new_id)
         })
     }
@@ -198,15 +177,14 @@ impl Case {
             Some(id) => vec![self.document(id)?.summary.id],
             None => self.documents()?.into_iter().map(|d| d.id).collect(),
         };
-        self.changing_index(|| {
+        self.change(|tx| {
             let mut total = ExtractionReport::default();
             let mut cache = entities::ResolveCache::default();
-            let tx = self.conn.unchecked_transaction()?;
             for id in ids {
-                let doc = documents::get(&tx, id)?;
-                let span = documents::published_span(&tx, id)?;
+                let doc = documents::get(tx, id)?;
+                let span = documents::published_span(tx, id)?;
                 let report = analysis::analyze(
-                    &tx,
+                    tx,
                     &analysis::DocumentFacts {
                         id,
                         title: &doc.summary.title,
@@ -225,8 +203,26 @@ impl Case {
                 total.kept_reviewed += report.kept_reviewed;
                 total.problems.extend(report.problems);
             }
-            tx.commit()?;
             Ok(total)
         })
     }
+}
+
+/// The entity a person named as a speaker: an existing one by name or alias, else a new
+/// person.
+fn entity_for_speaker(conn: &Connection, name: &str, doc_id: i64) -> Result<i64> {
+    if let Some(id) = entities::find_by_name(conn, name)? {
+        return Ok(id);
+    }
+    entities::resolve(
+        conn,
+        &DocEntity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            role: None,
+            aliases: Vec::new(),
+        },
+        doc_id,
+        &mut entities::ResolveCache::default(),
+    )
 }

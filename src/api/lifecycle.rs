@@ -26,10 +26,8 @@ impl Case {
                 "nothing to change: give a kind, title, date or outlet",
             ));
         }
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            store::documents::update_metadata(&tx, id, edit)?;
-            tx.commit()?;
+        self.change(|tx| {
+            store::documents::update_metadata(tx, id, edit)?;
             Ok(())
         })?;
         self.document(id)
@@ -103,12 +101,10 @@ impl Case {
         if ids.is_empty() {
             return Err(Error::invalid_input("no documents given to delete"));
         }
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
+        self.change(|tx| {
             for &id in ids {
-                trash::trash(&tx, id)?;
+                trash::trash(tx, id)?;
             }
-            tx.commit()?;
             Ok(())
         })?;
         self.trashed(ids)
@@ -128,12 +124,10 @@ impl Case {
         if ids.is_empty() {
             return Err(Error::invalid_input("no documents given to restore"));
         }
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
+        self.change(|tx| {
             for &id in ids {
-                trash::restore(&tx, id)?;
+                trash::restore(tx, id)?;
             }
-            tx.commit()?;
             Ok(())
         })
     }
@@ -152,15 +146,13 @@ impl Case {
             return Err(Error::invalid_input("no documents given to purge"));
         }
         self.conn.pragma_update(None, "secure_delete", "ON")?;
-        let purged = self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
+        let purged = self.change(|tx| {
             for &id in ids {
                 if self.document_exists(id)? {
-                    trash::trash(&tx, id)?;
+                    trash::trash(tx, id)?;
                 }
-                trash::purge(&tx, id)?;
+                trash::purge(tx, id)?;
             }
-            tx.commit()?;
             Ok(())
         });
         let _ = self.conn.pragma_update(None, "secure_delete", "OFF");

@@ -15,11 +15,13 @@ impl Case {
         title: &str,
         text: &str,
     ) -> Result<NoteDraft> {
-        let base_version = match note_id {
-            Some(id) => Some(note_store::get(&self.conn, id)?.summary.version),
-            None => None,
-        };
-        note_drafts::put(&self.conn, note_id, title, text, base_version)
+        self.change(|tx| {
+            let base_version = match note_id {
+                Some(id) => Some(note_store::get(tx, id)?.summary.version),
+                None => None,
+            };
+            note_drafts::put(tx, note_id, title, text, base_version)
+        })
     }
 
     /// Every unsaved draft, the new note's first; the app offers them again on open.
@@ -29,26 +31,22 @@ impl Case {
 
     /// Drops a draft, when a person chooses to discard their unsaved changes.
     pub fn discard_note_draft(&self, note_id: Option<i64>) -> Result<()> {
-        note_drafts::discard(&self.conn, note_id)
+        self.change(|tx| note_drafts::discard(tx, note_id))
     }
 
     /// Deletes a note: it leaves the lists, links, backlinks, claim check and search, but its
     /// versions stay and `undelete_note` brings it back.
     pub fn delete_note(&self, id: i64) -> Result<()> {
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            note_store::delete(&tx, id)?;
-            tx.commit()?;
+        self.change(|tx| {
+            note_store::delete(tx, id)?;
             Ok(())
         })
     }
 
     /// Brings a deleted note back as it was.
     pub fn undelete_note(&self, id: i64) -> Result<NoteSummary> {
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            note_store::undelete(&tx, id)?;
-            tx.commit()?;
+        self.change(|tx| {
+            note_store::undelete(tx, id)?;
             Ok(())
         })?;
         Ok(self.note(id)?.summary)

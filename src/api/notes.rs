@@ -78,11 +78,9 @@ impl Case {
         // One transaction for the note and its citations: a note saved without them would
         // break its citations at the next re-extraction, and its retry would find the title
         // taken.
-        let id = self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            let id = note_store::insert(&tx, title, text)?;
-            self.record_citations(&tx, id, text)?;
-            tx.commit()?;
+        let id = self.change(|tx| {
+            let id = note_store::insert(tx, title, text)?;
+            self.record_citations(tx, id, text)?;
             Ok(id)
         })?;
         self.note(id)
@@ -93,11 +91,10 @@ impl Case {
     pub fn edit_note(&self, id: i64, title: Option<&str>, text: &str) -> Result<NoteDetail> {
         let current = note_store::get(&self.conn, id)?;
         let title = title.unwrap_or(&current.summary.title);
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            note_store::save(&tx, id, title, text, None)?;
-            self.record_citations(&tx, id, text)?;
-            Ok(tx.commit()?)
+        self.change(|tx| {
+            note_store::save(tx, id, title, text, None)?;
+            self.record_citations(tx, id, text)?;
+            Ok(())
         })?;
         self.note(id)
     }
@@ -115,11 +112,10 @@ impl Case {
     /// Brings back an earlier version as a new version, so the restore can itself be undone.
     pub fn restore_note(&self, id: i64, version: i64) -> Result<NoteDetail> {
         let old = note_store::version(&self.conn, id, version)?;
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            note_store::save(&tx, id, &old.title, &old.text, Some(version))?;
-            self.record_citations(&tx, id, &old.text)?;
-            Ok(tx.commit()?)
+        self.change(|tx| {
+            note_store::save(tx, id, &old.title, &old.text, Some(version))?;
+            self.record_citations(tx, id, &old.text)?;
+            Ok(())
         })?;
         self.note(id)
     }
@@ -127,13 +123,13 @@ impl Case {
     /// Accepts how the quotes a note cites are now: their stale warnings go away until they
     /// change again.
     pub fn accept_cited_quotes(&self, id: i64) -> Result<NoteDetail> {
-        self.writing(|| {
-            let row = note_store::get(&self.conn, id)?;
+        self.change(|tx| {
+            let row = note_store::get(tx, id)?;
             for target in notes::analyse(&row.text).citations.iter().map(|c| c.target) {
                 if let Target::Quote(quote_id) = target {
-                    if let Ok(quote) = quotes::get(&self.conn, quote_id) {
+                    if let Ok(quote) = quotes::get(tx, quote_id) {
                         note_store::refresh_snapshot(
-                            &self.conn,
+                            tx,
                             id,
                             &target.to_string(),
                             &QuoteSnapshot {

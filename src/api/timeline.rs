@@ -59,10 +59,9 @@ impl Case {
             self.check_span(source.doc_id, source.start, source.end)?;
         }
         let tags = event_tags::normalize_all(input.tags.as_deref().unwrap_or_default())?;
-        let id = self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
+        let id = self.change(|tx| {
             let id = events::insert(
-                &tx,
+                tx,
                 EventKind::Manual,
                 title,
                 input.description.as_deref().unwrap_or(""),
@@ -70,10 +69,9 @@ impl Case {
                 ReviewStatus::Confirmed,
             )?;
             for source in &input.sources {
-                events::add_source(&tx, id, &cited(source, &interval))?;
+                events::add_source(tx, id, &cited(source, &interval))?;
             }
-            event_tags::add(&tx, id, &tags)?;
-            tx.commit()?;
+            event_tags::add(tx, id, &tags)?;
             Ok(id)
         })?;
         self.event(id)
@@ -108,13 +106,12 @@ impl Case {
             && input.description.is_none()
             && interval.is_none()
             && input.sources.is_empty();
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
+        self.change(|tx| {
             if only_tags {
-                events::get(&tx, id)?;
+                events::get(tx, id)?;
             } else {
                 events::edit(
-                    &tx,
+                    tx,
                     id,
                     input.title.as_deref(),
                     input.description.as_deref(),
@@ -122,18 +119,17 @@ impl Case {
                 )?;
             }
             if let Some(tags) = &tags {
-                event_tags::set(&tx, id, tags)?;
+                event_tags::set(tx, id, tags)?;
             }
-            let current = events::get(&tx, id)?;
+            let current = events::get(tx, id)?;
             let own = intervals::parse(&current.value).ok();
             for source in &input.sources {
                 let interval = interval
                     .clone()
                     .or_else(|| own.clone())
                     .ok_or_else(|| Error::internal("the event has no date"))?;
-                events::add_source(&tx, id, &cited(source, &interval))?;
+                events::add_source(tx, id, &cited(source, &interval))?;
             }
-            tx.commit()?;
             Ok(())
         })?;
         self.event(id)
@@ -145,7 +141,7 @@ impl Case {
                 "an event becomes 'edited' by editing it, not by setting its status",
             ));
         }
-        self.changing_index(|| events::set_status(&self.conn, id, status))?;
+        self.change(|tx| events::set_status(tx, id, status))?;
         self.event(id)
     }
 
@@ -156,10 +152,8 @@ impl Case {
         if from.is_empty() {
             return Err(Error::invalid_input("name the events to merge into it"));
         }
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            events::merge(&tx, into, from)?;
-            tx.commit()?;
+        self.change(|tx| {
+            events::merge(tx, into, from)?;
             Ok(())
         })?;
         self.event(into)
@@ -171,12 +165,10 @@ impl Case {
     pub fn tag_event(&self, id: i64, add: &[String], remove: &[String]) -> Result<EventRecord> {
         let add = event_tags::normalize_all(add)?;
         let remove = event_tags::normalize_all(remove)?;
-        self.changing_index(|| {
-            let tx = self.conn.unchecked_transaction()?;
-            events::get(&tx, id)?;
-            event_tags::remove(&tx, id, &remove)?;
-            event_tags::add(&tx, id, &add)?;
-            tx.commit()?;
+        self.change(|tx| {
+            events::get(tx, id)?;
+            event_tags::remove(tx, id, &remove)?;
+            event_tags::add(tx, id, &add)?;
             Ok(())
         })?;
         self.event(id)

@@ -61,16 +61,14 @@ pub fn repair_source(conn: &Connection, id: i64) -> Result<RepairSource> {
 /// repair writes only when it is the one damaged). The journal row makes the search index
 /// re-read the document, as the triggers do for every other change to it.
 pub fn restore_text(conn: &Connection, id: i64, text: &str, text_sha256: &str) -> Result<()> {
-    let tx = conn.unchecked_transaction()?;
-    tx.execute(
+    conn.execute(
         "UPDATE document_contents SET text = ?2, text_sha256 = ?3 WHERE document_id = ?1",
         params![id, text, text_sha256],
     )?;
-    tx.execute(
+    conn.execute(
         "INSERT INTO search_journal (unit) VALUES ('document:' || ?1)",
         [id],
     )?;
-    tx.commit()?;
     Ok(())
 }
 

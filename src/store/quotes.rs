@@ -202,7 +202,7 @@ pub fn set_status(conn: &Connection, id: i64, status: ReviewStatus) -> Result<()
     Ok(())
 }
 
-/// Applies a person's correction; the quote becomes `edited`. A new span must lie inside the
+/// Applies a person's correction inside the caller's transaction; the quote becomes `edited`. A new span must lie inside the
 /// document's text, and the quote's text follows it.
 pub fn edit(
     conn: &Connection,
@@ -213,32 +213,30 @@ pub fn edit(
     span: Option<(usize, usize, String)>,
 ) -> Result<()> {
     get(conn, id)?;
-    let tx = conn.unchecked_transaction()?;
     if let Some(speaker_id) = speaker_id {
-        tx.execute(
+        conn.execute(
             "UPDATE quotes SET speaker_id = ?2, speaker_name = ?3 WHERE id = ?1",
             params![id, speaker_id, speaker_name],
         )?;
     }
     if let Some(role) = role {
         let role = Some(role.trim()).filter(|r| !r.is_empty());
-        tx.execute(
+        conn.execute(
             "UPDATE quotes SET role = ?2 WHERE id = ?1",
             params![id, role],
         )?;
     }
     if let Some((start, end, text)) = span {
         let spans = serde_json::to_string(&[[start, end]])?;
-        tx.execute(
+        conn.execute(
             "UPDATE quotes SET start = ?2, end = ?3, text = ?4, spans = ?5 WHERE id = ?1",
             params![id, start as i64, end as i64, text, spans],
         )?;
     }
-    tx.execute(
+    conn.execute(
         "UPDATE quotes SET status = 'edited', reviewed_at = ?2 WHERE id = ?1",
         params![id, now()],
     )?;
-    tx.commit()?;
     Ok(())
 }
 
