@@ -1,0 +1,431 @@
+//! The open case file: [`Case`] holds the connection, the search index opened on first use,
+//! the case's write lock and where notices go. Its methods are spread by area over `api/`;
+//! here live opening, the write seam every person's change goes through, importing, and
+//! the search index's life.
+
+use std::cell::{Cell, RefCell};
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::search::SearchIndex;
+use crate::model::{
+    self, Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
+    RepairReport, VerifyReport,
+};
+use crate::search::model::{ReindexReport, SavedSearch, SearchRequest, SearchResults};
+use crate::{export, import, search, store, verify, Existing};
+
+/// An open case file.
+pub struct Case {
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+    /// The search index, opened on first use so that merely opening a case (as a second
+    /// process may while an import runs) never takes the index's writer lock.
+    pub(crate) search: RefCell<Option<SearchIndex>>,
+    /// Where notices go as they happen (the CLI prints them on stderr). Without one they wait
+    /// for the next search's results or for `take_notices`.
+    pub(crate) notify: Option<Notifier>,
+    /// The case's write lock while this process holds it (`store::lock`), and how many
+    /// nested actions are using it, so that an action inside another does not wait for itself.
+    pub(crate) write_lock: RefCell<Option<store::lock::WriteLock>>,
+    pub(crate) write_depth: Cell<u32>,
+    /// Opened with `open_read_only`: the connection refuses writes, and the search index is
+    /// read as last committed, never rebuilt or caught up (that would need its writer lock).
+    pub(crate) read_only: bool,
+}
+
+/// Something that tells a person what Dossier did on its own: an index rebuilt because it
+/// did not match its case, or a wait for another process writing the case.
+pub type Notifier = Box<dyn Fn(&str) + Send>;
+
+impl Case {
+    /// Creates a new, empty case file at `path`; fails if the file exists.
+    pub fn create(path: &Path) -> Result<Case> {
+        let conn = store::create(path)?;
+        let index = SearchIndex::create_empty(path, &conn)?;
+        Ok(Case {
+            conn,
+            path: path.to_path_buf(),
+            search: RefCell::new(Some(index)),
+            notify: None,
+            write_lock: RefCell::new(None),
+            write_depth: Cell::new(0),
+            read_only: false,
+        })
+    }
+
+    /// Opens an existing case file, migrating it to the current schema if it is older.
+    pub fn open(path: &Path) -> Result<Case> {
+        if !path.exists() {
+            return Err(Error::not_found(format!(
+                "no case file at {} (create one with `dossier new {}`)",
+                path.display(),
+                path.display()
+            )));
+        }
+        let conn = store::open(path)?;
+        Ok(Case {
+            conn,
+            path: path.to_path_buf(),
+            search: RefCell::new(None),
+            read_only: false,
+            notify: None,
+            write_lock: RefCell::new(None),
+            write_depth: Cell::new(0),
+        })
+    }
+
+    /// Opens a case for reading beside a `Case` that is writing to it, such as the app's
+    /// running import, which holds its `Case` for minutes: this one lists the documents each
+    /// committed batch brought and searches the index as it was last committed. It takes no
+    /// lock and writes nothing; a write through it fails.
+    pub fn open_read_only(path: &Path) -> Result<Case> {
+        if !path.exists() {
+            return Err(Error::not_found(format!(
+                "no case file at {}",
+                path.display()
+            )));
+        }
+        let conn = store::open_read_only(path)?;
+        Ok(Case {
+            conn,
+            path: path.to_path_buf(),
+            search: RefCell::new(None),
+            read_only: true,
+            notify: None,
+            write_lock: RefCell::new(None),
+            write_depth: Cell::new(0),
+        })
+    }
+
+    /// Sends every notice to `notify` as it happens (the CLI prints them on stderr).
+    pub fn on_notice(&mut self, notify: Notifier) {
+        self.notify = Some(notify);
+    }
+
+    /// Notices not yet delivered: what the app shows when it has not searched since (an index
+    /// rebuilt because it belonged to another case or was ahead of the case file).
+    pub fn take_notices(&self) -> Vec<String> {
+        self.search
+            .borrow_mut()
+            .as_mut()
+            .map(|index| std::mem::take(&mut index.notices))
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn notice(&self, message: &str) {
+        if let Some(notify) = &self.notify {
+            notify(message);
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every document, oldest publication first, undated ones last.
+    pub fn documents(&self) -> Result<Vec<DocumentSummary>> {
+        store::documents::list(&self.conn)
+    }
+
+    pub fn document_count(&self) -> Result<usize> {
+        store::documents::count(&self.conn)
+    }
+
+    /// One document with its text and full metadata.
+    pub fn document(&self, id: i64) -> Result<Document> {
+        store::documents::get(&self.conn, id)
+    }
+
+    /// The original bytes of a document, exactly as imported.
+    pub fn original(&self, id: i64) -> Result<Vec<u8>> {
+        store::documents::original(&self.conn, id)
+    }
+
+    /// Corrects a document's kind or title.
+    pub fn update_document(
+        &self,
+        id: i64,
+        kind: Option<DocumentKind>,
+        title: Option<&str>,
+    ) -> Result<Document> {
+        self.edit_document(
+            id,
+            &model::DocumentEdit {
+                kind,
+                title: title.map(str::to_string),
+                ..Default::default()
+            },
+        )
+    }
+
+    /// The one seam every write a person makes goes through: it takes the case's write lock,
+    /// runs `change` in one transaction, commits it, and brings the search index up to date
+    /// as this action's own commit. A change that fails rolls back whole. This is where an
+    /// audit trail or a team's change journal hooks in; store functions never open
+    /// transactions of their own.
+    pub(crate) fn change<T>(
+        &self,
+        change: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
+        self.changing_index(|| {
+            let tx = self.conn.unchecked_transaction()?;
+            let result = change(&tx)?;
+            tx.commit()?;
+            Ok(result)
+        })
+    }
+
+    /// Runs a change to the case and brings the search index up to date with it as this
+    /// action's own commit. The index is opened first, so that the change is indexed now rather
+    /// than found later as a lag; a failed index update is not lost, because the journal makes
+    /// the next open catch up.
+    fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.writing(|| {
+            let _ = self.with_index(|_| Ok(()));
+            let result = change()?;
+            let _ = self.with_index(|index| index.catch_up(&self.conn));
+            Ok(result)
+        })
+    }
+
+    /// Runs a write holding the case's write lock, waiting (with a notice) while another
+    /// process has it, so that two commands writing one case take turns instead of failing.
+    pub(crate) fn writing<T>(&self, write: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.lock_for_writing(true)?;
+        let result = write();
+        self.unlock_for_writing();
+        result
+    }
+
+    /// Takes the case's write lock, or counts one more use of it if this process has it.
+    /// Without `wait`, returns false at once when another process has it.
+    fn lock_for_writing(&self, wait: bool) -> Result<bool> {
+        if self.write_depth.get() == 0 {
+            let lock = if wait {
+                store::lock::acquire(&self.path, |pid| {
+                    self.notice(&match pid {
+                        Some(pid) => format!(
+                            "waiting for another Dossier process writing this case (pid {pid})…"
+                        ),
+                        None => "waiting for another Dossier process writing this case…".into(),
+                    })
+                })?
+            } else {
+                match store::lock::try_acquire(&self.path)? {
+                    Some(lock) => lock,
+                    None => return Ok(false),
+                }
+            };
+            *self.write_lock.borrow_mut() = Some(lock);
+        }
+        self.write_depth.set(self.write_depth.get() + 1);
+        Ok(true)
+    }
+
+    /// Ends one use of the write lock; the last one lets go of the index's writer, then of
+    /// the lock, so that the next process finds both free.
+    fn unlock_for_writing(&self) {
+        let depth = self.write_depth.get().saturating_sub(1);
+        self.write_depth.set(depth);
+        if depth == 0 {
+            if let Ok(mut slot) = self.search.try_borrow_mut() {
+                if let Some(index) = slot.as_mut() {
+                    index.release_writer();
+                }
+            }
+            self.write_lock.borrow_mut().take();
+        }
+    }
+
+    /// Imports files and folders, running the quote, entity and date extractors on each new
+    /// document. `progress` sees every file as it is done; returning `false` from it cancels
+    /// the rest, keeping what was imported.
+    pub fn import(
+        &mut self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    ) -> Result<ImportReport> {
+        self.import_with(paths, true, progress)
+    }
+
+    /// Like `import`; with `extract` false the extractors are left for a later `reextract`,
+    /// which makes a very large first import faster.
+    pub fn import_with(
+        &mut self,
+        paths: &[PathBuf],
+        extract: bool,
+        progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    ) -> Result<ImportReport> {
+        self.lock_for_writing(true)?;
+        let report = self.import_locked(paths, extract, progress);
+        self.unlock_for_writing();
+        report
+    }
+
+    fn import_locked(
+        &mut self,
+        paths: &[PathBuf],
+        extract: bool,
+        progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    ) -> Result<ImportReport> {
+        let _ = self.with_index(|_| Ok(()));
+        let mut report =
+            import::import_paths(&mut self.conn, &self.path, paths, extract, progress)?;
+        // The whole batch goes into the index in one commit. If that fails, the import still
+        // stands and the journal makes the next search catch up, so it is a warning.
+        if let Err(err) = self.with_index(|index| index.catch_up(&self.conn)) {
+            report.warnings.push(ImportFailure {
+                path: search::index_dir(&self.path).display().to_string(),
+                error: format!("the search index was not updated yet: {}", err.message),
+                code: err.code,
+            });
+        }
+        Ok(report)
+    }
+
+    /// Runs `f` on the search index, opening it first if needed (which rebuilds a missing,
+    /// stale or corrupt index and catches up a lagging one).
+    /// Its notices go to the notifier, if there is one; a search keeps them for its results.
+    fn with_index<T>(&self, f: impl FnOnce(&mut SearchIndex) -> Result<T>) -> Result<T> {
+        let result = self.with_index_keeping_notices(f);
+        if self.notify.is_some() {
+            for notice in self.take_notices() {
+                self.notice(&notice);
+            }
+        }
+        result
+    }
+
+    fn with_index_keeping_notices<T>(
+        &self,
+        f: impl FnOnce(&mut SearchIndex) -> Result<T>,
+    ) -> Result<T> {
+        let mut slot = self.search.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(if self.read_only {
+                SearchIndex::open_read_only(&self.path)?
+            } else {
+                self.open_index()?
+            });
+        }
+        f(slot.as_mut().expect("the index was just opened"))
+    }
+
+    /// Opens the index, catching it up or rebuilding it when the write lock is free. While
+    /// another process writes the case a healthy index opens as it is, and one that must be
+    /// rebuilt waits for the lock, since nothing can be searched until then.
+    fn open_index(&self) -> Result<SearchIndex> {
+        let locked = self.lock_for_writing(false)?;
+        let opened = match SearchIndex::open(&self.path, &self.conn, locked) {
+            Err(err) if !locked && err.code == ErrorCode::Conflict => {
+                self.lock_for_writing(true)?;
+                let opened = SearchIndex::open(&self.path, &self.conn, true);
+                self.unlock_for_writing();
+                opened
+            }
+            other => other,
+        };
+        if locked {
+            self.unlock_for_writing();
+        }
+        opened
+    }
+
+    /// Searches the case with Dossier's query language (docs/search.md). A malformed query is
+    /// an `invalid_input` error naming the problem and its position.
+    /// A search never waits for another process writing the case: it catches the index up
+    /// when the write lock is free, and otherwise searches what is committed, with a notice.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        if self.read_only {
+            return self.with_index_keeping_notices(|index| {
+                index.note_lag(&self.conn)?;
+                index.search(request, &|sha| {
+                    store::documents::find_by_sha256(&self.conn, sha)
+                })
+            });
+        }
+        let locked = self.lock_for_writing(false)?;
+        let results = self.with_index_keeping_notices(|index| {
+            if locked {
+                index.catch_up_or_note(&self.conn)?;
+            } else {
+                index.note_if_behind(&self.conn)?;
+            }
+            index.search(request, &|sha| {
+                store::documents::find_by_sha256(&self.conn, sha)
+            })
+        });
+        if locked {
+            self.unlock_for_writing();
+        }
+        results
+    }
+
+    /// Writes every hit of `request` (all pages) to `path` as CSV: doc id, kind, title, URL,
+    /// date, score and snippet. Returns the number of hits written.
+    pub fn export_search_csv(
+        &self,
+        request: &SearchRequest,
+        path: &Path,
+        existing: Existing,
+    ) -> Result<usize> {
+        export::search_csv(self, request, path, existing)
+    }
+
+    /// Rebuilds the search index from the case file.
+    pub fn reindex(&self) -> Result<ReindexReport> {
+        self.writing(|| {
+            let started = std::time::Instant::now();
+            let mut slot = self.search.borrow_mut();
+            // Dropping the open index first releases its writer lock for the new one.
+            *slot = None;
+            let (index, documents) = SearchIndex::rebuilt(&self.path, &self.conn)?;
+            *slot = Some(index);
+            Ok(ReindexReport {
+                documents,
+                took_ms: started.elapsed().as_millis() as u64,
+            })
+        })
+    }
+
+    /// The number of segments in the search index (each one costs every search a little).
+    pub fn search_segment_count(&self) -> Result<usize> {
+        self.with_index(|index| index.segment_count())
+    }
+
+    /// Saves a query under a name, replacing an earlier one of that name.
+    pub fn save_search(&self, name: &str, query: &str) -> Result<SavedSearch> {
+        // A query that cannot run is refused now rather than when someone re-runs it.
+        search::query_parser::parse(query)?;
+        self.change(|tx| store::saved_searches::save(tx, name, query))
+    }
+
+    /// Saved searches by name.
+    pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
+        store::saved_searches::list(&self.conn)
+    }
+
+    pub fn saved_search(&self, name: &str) -> Result<SavedSearch> {
+        store::saved_searches::get(&self.conn, name)
+    }
+
+    pub fn delete_saved_search(&self, name: &str) -> Result<()> {
+        self.change(|tx| store::saved_searches::delete(tx, name))
+    }
+
+    /// Checks the database's integrity, re-hashes every stored original and checks every
+    /// stored text, note version, quote and event sentence against what it was derived from.
+    pub fn verify(&self) -> Result<VerifyReport> {
+        verify::verify(&self.conn)
+    }
+
+    /// Re-derives every damaged document's normalized text from its original, when the
+    /// original is intact and normalizes to exactly the text that was imported (its checksum);
+    /// the search index is brought up to date with the repaired texts.
+    pub fn repair(&self) -> Result<RepairReport> {
+        self.change(|tx| verify::repair(tx))
+    }
+}
