@@ -7,6 +7,7 @@ pub mod analysis;
 mod api;
 mod case;
 pub mod demo;
+mod digest;
 pub mod entities;
 pub mod error;
 mod export;
@@ -30,7 +31,7 @@ pub use model::{
     Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
     LegalStructure, PageSpan, RepairReport, SourceFormat, TextStatus, VerifyReport,
 };
-pub use search::model::{
+pub use model::{
     FacetCount, HitKind, ReindexReport, SavedSearch, SearchFacets, SearchHit, SearchRequest,
     SearchResults, SearchSort,
 };

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::now;
-use crate::import::sha256_hex;
+use crate::digest::sha256_hex;
 use crate::model::{Backlink, BacklinkTarget, NoteSummary, NoteVersion};
 use crate::{Error, Result};
 
