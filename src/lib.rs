@@ -21,6 +21,7 @@ pub mod pubdate;
 pub mod quotes;
 pub mod search;
 mod store;
+pub mod text;
 pub mod timex;
 mod verify;
 
