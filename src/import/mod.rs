@@ -12,10 +12,10 @@ pub mod email;
 mod filings;
 mod formats;
 pub mod html;
-pub mod metadata;
+pub(crate) mod metadata;
 pub mod news_record;
 pub mod pdf;
-pub mod text;
+pub(crate) mod text;
 
 pub use batch::import_paths;
 
