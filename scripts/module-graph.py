@@ -2,7 +2,7 @@
 """The core's module graph: which file imports which, and which imports run the wrong way.
 
 Dossier's core is meant to be layered: pure extractors at the bottom, then the DTOs, the
-SQLite store, the search cache, the importer, analysis, exports, citations, the `Case` API,
+SQLite store, the search cache, analysis, the importer, citations, exports, the `Case` API,
 and the CLI on top. A lower layer that imports a higher one ("a back-up import") is a door
 opening the wrong way: the lower module can no longer be understood, tested or reused without
 the one above it, and two folders that import each other (a folder cycle) are really one
@@ -25,12 +25,11 @@ Why the layers are what they are (LAYERS below, lowest first):
   `crate::Result`, and the store, the importer and `verify` hash the same way.
 * The pure extractors and helpers (`normalize`, `text`, `timex`, `pubdate`, `intervals`,
   `quotes`, `entities`, `legal`, `notes`) take text and return spans; they may use each other
-  (the caption reader asks `timex` for a filing date) but nothing above them. `legal` and
-  `notes` produce the DTOs that `model/` declares (`LegalStructure`, note citations), and
-  `model/` in turn names their enums (`DatePrecision`, `QuoteKind`), so the two are one layer:
-  the DTOs are the extractors' vocabulary, not a layer of their own.
-* `model` (the DTOs and the ingest contract, `ImportedDocument`) sits in that same layer for
-  the same reason.
+  (the caption reader asks `timex` for a filing date) but nothing above them.
+* `model` (the DTOs and the ingest contract, `ImportedDocument`) shares their layer: `legal`
+  returns the `LegalStructure` that `model/` declares, and `model/` names the extractors'
+  types (`DatePrecision`, `PublishedDate`, `EntityKind`), so either order would put one
+  import the wrong way; the DTOs are the extractors' vocabulary, not a layer of their own.
 * `store` (SQL, one module per table) is above the DTOs it reads and writes, and below
   everything that decides what to write.
 * `search` is a cache of the store (it reads `store::documents` and the journal).
@@ -38,7 +37,8 @@ Why the layers are what they are (LAYERS below, lowest first):
   `search` and `analysis` during its batches...
 * ...so `analysis` (where extraction meets the case) sits below `import`, which calls it;
   `analysis` calls only the extractors and `store`.
-* `export` turns data into files; `cite` is the citation resolver and claim rules.
+* `cite` (the citation resolver and the claim rules, against a lookup trait) is below
+  `export`, since the brief lists the claim check's problems; `export` turns data into files.
 * `api`, `case`, `verify` and `demo` are the `Case` surface; `lib.rs` re-exports it.
 * The binary (`main.rs`, `cli/`) is on top and reaches the library only through `dossier::`.
 
@@ -49,6 +49,7 @@ Usage: python3 scripts/module-graph.py [--root DIR] [--check] [--max-up N] [--ma
 import argparse
 import os
 import re
+import signal
 import sys
 
 # Lowest first. A file's layer is that of the longest module prefix listed here; a module not
@@ -74,8 +75,8 @@ LAYERS = [
     ("search", ["search"]),
     ("analysis", ["analysis"]),
     ("import", ["import"]),
-    ("export", ["export"]),
     ("cite", ["cite"]),
+    ("export", ["export"]),
     ("api", ["api", "case", "verify", "demo"]),
     ("lib", ["lib"]),
     ("cli", ["cli"]),
@@ -383,6 +384,9 @@ def elementary_cycles(graph, comp):
 
 
 def main():
+    # `module-graph.py | head` ends quietly when the reader goes away.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--root", default=os.path.join(os.path.dirname(__file__), ".."))
     ap.add_argument("--check", action="store_true", help="exit 1 past --max-up or on a cycle")
