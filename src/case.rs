@@ -13,7 +13,7 @@ use crate::model::{
     self, Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
     RepairReport, VerifyReport,
 };
-use crate::search::model::{ReindexReport, SavedSearch, SearchRequest, SearchResults};
+use crate::model::{ReindexReport, SavedSearch, SearchRequest, SearchResults};
 use crate::search::SearchIndex;
 use crate::{export, import, search, store, verify, Existing};
 

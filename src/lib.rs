@@ -3,24 +3,34 @@
 //! [`Case`] is the single API surface. The `dossier` CLI, the desktop app's commands and the
 //! tests all go through it; none of them touch SQL directly.
 
-pub mod analysis;
-mod api;
-mod case;
-pub mod demo;
+// The API: `Case` and the types it takes and returns.
+pub mod model;
+pub mod search;
+
+// Pure extractors and helpers, public on purpose: text in, spans or values out, no case
+// needed. The benchmarks, the evaluations and the fuzzer (examples/) call them directly.
 pub mod entities;
-pub mod error;
-mod export;
 pub mod import;
 pub mod intervals;
 pub mod legal;
-pub mod model;
 pub mod normalize;
 pub mod notes;
 pub mod pubdate;
 pub mod quotes;
-pub mod search;
-mod store;
+pub mod text;
 pub mod timex;
+
+// The demo case the app builds on first use.
+pub mod demo;
+
+// Not API: the case's insides, reached only through `Case`.
+pub(crate) mod analysis;
+mod api;
+mod case;
+mod digest;
+pub(crate) mod error;
+mod export;
+mod store;
 mod verify;
 
 pub use case::{Case, Notifier};
@@ -30,7 +40,7 @@ pub use model::{
     Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
     LegalStructure, PageSpan, RepairReport, SourceFormat, TextStatus, VerifyReport,
 };
-pub use search::model::{
+pub use model::{
     FacetCount, HitKind, ReindexReport, SavedSearch, SearchFacets, SearchHit, SearchRequest,
     SearchResults, SearchSort,
 };

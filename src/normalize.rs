@@ -89,7 +89,7 @@ pub fn split_glued_paragraphs(text: &str) -> String {
             Some(n) if n.is_uppercase() => after.is_some_and(|a| a.is_lowercase() || a == ' '),
             Some('“') => after.is_some_and(char::is_alphanumeric),
             // An even count means this quote would open a new quotation: a new paragraph.
-            Some('"') if straight_quotes_in_paragraph % 2 == 0 => starts_paragraph(after),
+            Some('"') if straight_quotes_in_paragraph.is_multiple_of(2) => starts_paragraph(after),
             _ => false,
         };
         // Otherwise a quote mark closes this sentence; a capital or an opening quote right

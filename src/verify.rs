@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use crate::import::sha256_hex;
+use crate::digest::sha256_hex;
 use crate::model::{RepairReport, VerifyReport};
 use crate::store::{documents, integrity};
 use crate::Result;

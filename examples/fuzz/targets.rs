@@ -20,7 +20,7 @@ use dossier::import::html::extract_article;
 use dossier::import::news_record;
 use dossier::import::pdf::{extract_pdf, PdfLimits};
 use dossier::normalize::normalize_text;
-use dossier::search::model::SearchRequest;
+use dossier::SearchRequest;
 use dossier::{notes, pubdate, timex, Case};
 
 /// Every target, by the name `--target` takes and the corpus folder `tests/fuzz/<name>/`.

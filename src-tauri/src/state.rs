@@ -261,7 +261,7 @@ impl AppState {
         let mut last_sent: Option<Instant> = None;
         let mut on_progress = |progress: &ImportProgress| {
             let reading_done = progress.files_done >= progress.files_total;
-            let due = last_sent.map_or(true, |at| at.elapsed() >= PROGRESS_INTERVAL);
+            let due = last_sent.is_none_or(|at| at.elapsed() >= PROGRESS_INTERVAL);
             if due || reading_done {
                 last_sent = Some(Instant::now());
                 emit(ImportEvent {

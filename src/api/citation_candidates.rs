@@ -2,8 +2,8 @@
 
 use super::notes::short;
 use crate::model::{CitationCandidate, QuoteFilter, ReviewStatus, TimelineQuery};
+use crate::model::{HitKind, SearchRequest};
 use crate::notes::Target;
-use crate::search::model::{HitKind, SearchRequest};
 use crate::{Case, Result};
 
 fn day(published: Option<&str>) -> String {

@@ -3,6 +3,7 @@
 use clap::{Args as ClapArgs, Subcommand};
 use dossier::entities::EntityKind;
 use dossier::model::{EntityFilter, QuoteEdit, QuoteFilter, QuoteRecord, ReviewStatus};
+use dossier::text::short;
 use dossier::{Case, Error, Result};
 
 #[derive(ClapArgs, Debug)]
@@ -104,15 +105,6 @@ fn print_quotes(quotes: &[QuoteRecord]) {
             q.speaker.as_deref().unwrap_or("(no speaker)"),
             short(&q.text, 90)
         );
-    }
-}
-
-pub fn short(text: &str, chars: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= chars {
-        flat
-    } else {
-        format!("{}…", flat.chars().take(chars).collect::<String>())
     }
 }
 

@@ -10,8 +10,9 @@ use dossier::model::{
 };
 use dossier::{Case, Error, Existing, Result};
 
-use super::attribution::{print_json, quote_filter, short, QuotesArgs};
+use super::attribution::{print_json, quote_filter, QuotesArgs};
 use super::timeline::{timeline_query, TimelineArgs};
+use dossier::text::short;
 
 #[derive(Subcommand, Debug)]
 pub enum NoteCommand {

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier::model::{BackupReport, DeletionImpact, TrashedDocument};
+use dossier::text::fit;
 use dossier::{Case, Document, DocumentSummary, ImportReport, RepairReport, Result, VerifyReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
@@ -128,21 +129,11 @@ pub fn documents(json: bool, docs: &[DocumentSummary]) {
             d.id,
             d.kind.as_str(),
             d.published.as_deref().unwrap_or("-"),
-            truncate(d.outlet.as_deref().unwrap_or("-"), 18),
+            fit(d.outlet.as_deref().unwrap_or("-"), 18),
             d.title
         );
     }
     println!("{} document{}", docs.len(), plural(docs.len()));
-}
-
-fn truncate(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(width - 1).collect();
-        t.push('…');
-        t
-    }
 }
 
 pub fn document(json: bool, doc: &Document) {

@@ -6,7 +6,8 @@ use dossier::model::{
 };
 use dossier::{Case, Error, Result};
 
-use super::attribution::{print_json, short};
+use super::attribution::print_json;
+use dossier::text::short;
 
 #[derive(ClapArgs, Debug)]
 pub struct TimelineArgs {

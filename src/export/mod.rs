@@ -12,7 +12,7 @@ use std::path::Path;
 
 use file::{Existing, PendingFile};
 
-use crate::search::model::SearchRequest;
+use crate::model::SearchRequest;
 use crate::{Case, Error, Result};
 
 /// Hits fetched per page while exporting: large enough to be fast, small enough that a

@@ -9,22 +9,22 @@
 mod batch;
 pub mod decode;
 pub mod email;
+mod filings;
 mod formats;
 pub mod html;
-pub mod metadata;
+pub(crate) mod metadata;
 pub mod news_record;
 pub mod pdf;
-pub mod text;
+pub(crate) mod text;
 
 pub use batch::import_paths;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
-
-use crate::model::{DocumentKind, ImportFailure, SourceFormat};
-use crate::pubdate::PublishedDate;
+pub use crate::digest::sha256_hex;
+use crate::model::{ImportFailure, SourceFormat};
+pub use crate::model::{ImportedDocument, Structure};
 use crate::{Error, Result};
 
 /// Sources larger than this are refused before being read: no article, filing or email is
@@ -41,40 +41,6 @@ pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
 /// that a killed import keeps most of its work, rarely enough to stay fast.
 const COMMIT_EVERY_DOCUMENTS: usize = 2000;
 const COMMIT_EVERY: Duration = Duration::from_secs(2);
-
-/// A document as an importer produced it, before it has an id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportedDocument {
-    pub kind: DocumentKind,
-    pub title: String,
-    pub url: Option<String>,
-    pub outlet: Option<String>,
-    pub authors: Vec<String>,
-    pub published_raw: Option<String>,
-    pub published: Option<PublishedDate>,
-    pub keywords: Vec<String>,
-    pub language: Option<String>,
-    pub doc_ref: Option<String>,
-    pub format: SourceFormat,
-    /// The bytes exactly as they were in the file (for a file of several records, this
-    /// record's bytes).
-    pub original: Vec<u8>,
-    pub text: String,
-    pub extra: serde_json::Value,
-    /// Pages, text status and legal structure, for the sources that have them.
-    pub structure: Structure,
-}
-
-/// What a source tells about itself beyond its text and metadata.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Structure {
-    /// Where each page lies in the text, for paginated sources (PDF); empty otherwise.
-    pub pages: Vec<crate::model::PageSpan>,
-    /// `NeedsOcr` when pages had no text layer.
-    pub text_status: crate::model::TextStatus,
-    /// The structure of a court filing (caption, counts, paragraphs), when it is one.
-    pub legal: Option<crate::model::LegalStructure>,
-}
 
 /// What parsing one file produced: its documents (or per-record errors), and notes on repairs.
 pub struct ParsedFile {
@@ -118,7 +84,7 @@ pub fn parse_file(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
         parse_formats(path, bytes)?
     };
     for doc in parsed.documents.iter_mut().flatten() {
-        crate::legal::attach(doc);
+        filings::attach(doc);
     }
     Ok(parsed)
 }
@@ -301,13 +267,4 @@ fn read_source(path: &Path, size: u64) -> Result<Vec<u8>> {
         )));
     }
     std::fs::read(path).map_err(|e| Error::io_at(path, &e))
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for b in digest.iter() {
-        hex.push_str(&format!("{b:02x}"));
-    }
-    hex
 }

@@ -181,13 +181,7 @@ fn coarser(a: String, b: String) -> String {
 }
 
 fn short(paragraph: &str) -> String {
-    let squashed: String = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
-    if squashed.chars().count() <= TITLE_CHARS {
-        return squashed;
-    }
-    let cut: String = squashed.chars().take(TITLE_CHARS).collect();
-    let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
+    crate::text::short_at_word(paragraph, TITLE_CHARS)
 }
 
 /// Company words that make a defendant an organisation rather than a person.

@@ -222,15 +222,19 @@ impl VerifyReport {
 }
 
 mod attribution;
+mod ingest;
 mod legal;
 mod lifecycle;
 mod notes;
+pub mod search;
 mod timeline;
 
 pub use attribution::*;
+pub use ingest::*;
 pub use legal::*;
 pub use lifecycle::*;
 pub use notes::*;
+pub use search::*;
 pub use timeline::*;
 
 /// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction

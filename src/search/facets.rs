@@ -19,8 +19,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::model::{FacetCount, SearchFacets};
 use super::schema::{FACETS_FIELD, SPEAKERS_FIELD};
+use crate::model::{FacetCount, SearchFacets};
 
 /// Outlets beyond this many are left out of the counts; a case can hold hundreds.
 const MAX_OUTLETS: usize = 20;

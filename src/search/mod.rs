@@ -6,11 +6,12 @@
 //! - `query_build`: syntax tree → tantivy queries.
 //! - `snippets`, `facets`: what a result shows besides the ranked hits.
 //! - `stem_cache`: English stemming that remembers the words it has stemmed.
-//! - `saved`: saved searches, kept in the case file.
+//!
+//! The DTOs it takes and returns (`SearchRequest`, `SearchResults`, …) live in `model::search`;
+//! saved searches live in `store::saved_searches`.
 
 mod facets;
 mod index;
-pub mod model;
 mod query_build;
 pub mod query_parser;
 mod schema;
@@ -23,11 +24,15 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
+use crate::model::{HitKind, SearchFacets, SearchHit, SearchRequest, SearchResults, SearchSort};
 use index::tantivy_error;
 pub use index::{index_dir, SearchIndex};
-use model::{HitKind, SearchFacets, SearchHit, SearchRequest, SearchResults, SearchSort};
 use query_build::Analyzers;
 pub use schema::SCHEMA_VERSION;
+
+/// The search DTOs moved to `crate::model` (issue 18); this name keeps paths written before the
+/// move compiling.
+pub use crate::model::search as model;
 
 use crate::model::DocumentKind;
 use crate::Result;

@@ -2,8 +2,9 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::import::ImportedDocument;
-use crate::model::{Document, DocumentEdit, DocumentKind, DocumentSummary, SourceFormat};
+use crate::model::{
+    Document, DocumentEdit, DocumentKind, DocumentSummary, ImportedDocument, SourceFormat,
+};
 use crate::pubdate::{parse_published, DatePrecision};
 use crate::{Error, Result};
 
@@ -68,7 +69,7 @@ pub fn insert(
         id,
         doc.original,
         doc.text,
-        crate::import::sha256_hex(doc.text.as_bytes())
+        crate::digest::sha256_hex(doc.text.as_bytes())
     ])?;
     Ok(id)
 }

@@ -58,7 +58,7 @@ fn backfill_checksums(tx: &rusqlite::Transaction) -> rusqlite_migration::HookRes
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let text: String = row.get(1)?;
-            documents.push((row.get(0)?, crate::import::sha256_hex(text.as_bytes())));
+            documents.push((row.get(0)?, crate::digest::sha256_hex(text.as_bytes())));
         }
     }
     for (id, sum) in documents {
@@ -76,7 +76,7 @@ fn backfill_checksums(tx: &rusqlite::Transaction) -> rusqlite_migration::HookRes
             versions.push((
                 row.get(0)?,
                 row.get(1)?,
-                crate::import::sha256_hex(text.as_bytes()),
+                crate::digest::sha256_hex(text.as_bytes()),
             ));
         }
     }

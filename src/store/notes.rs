@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::now;
-use crate::import::sha256_hex;
+use crate::digest::sha256_hex;
 use crate::model::{Backlink, BacklinkTarget, NoteSummary, NoteVersion};
 use crate::{Error, Result};
 
@@ -35,13 +35,7 @@ pub struct CitationRow<'a> {
 const EXCERPT_CHARS: usize = 140;
 
 fn excerpt(text: &str) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= EXCERPT_CHARS {
-        return flat;
-    }
-    let cut: String = flat.chars().take(EXCERPT_CHARS).collect();
-    let at_word = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", &cut[..at_word])
+    crate::text::short_at_word(text, EXCERPT_CHARS)
 }
 
 fn title_taken(err: rusqlite::Error, title: &str) -> Error {

@@ -3,8 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::import::Structure;
-use crate::model::{Document, LegalStructure, PageSpan, TextStatus};
+use crate::model::{Document, LegalStructure, PageSpan, Structure, TextStatus};
 use crate::Result;
 
 /// Stores what import learned about a new document's structure. Writes nothing for a

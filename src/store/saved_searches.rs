@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::search::model::SavedSearch;
+use crate::model::SavedSearch;
 use crate::{Error, Result};
 
 /// Saves `query` as `name`, replacing an earlier search of that name.
