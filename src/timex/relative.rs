@@ -21,6 +21,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         ago(cx, i),
         super::durations::duration(cx, i),
         super::durations::set(cx, i),
+        super::durations::compound(cx, i),
         anaphoric_day(cx, i),
         same_period(cx, i),
     ]
