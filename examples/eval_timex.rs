@@ -508,7 +508,11 @@ fn duckling(p: &Path) {
         "== Duckling: pass {pass}/{total} = {:.3}",
         pass as f64 / total.max(1) as f64
     );
-    for f in fails.iter().take(15) {
+    let n_top = std::env::var("TIMEX_TOP")
+        .ok()
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(15);
+    for f in fails.iter().take(n_top) {
         println!("  fail {f}");
     }
 }

@@ -120,6 +120,13 @@ fn spelled_year(lx: &Lexed, j: usize) -> Option<(i32, usize)> {
         }
         "two" if lx.w(j + 1) == "thousand" => {
             let prev = if j > 0 { lx.w(j - 1) } else { "" };
+            // "the year two thousand" names the year whatever follows.
+            if prev == "year"
+                && !matches!(lx.w(j + 2), "and")
+                && lexicon::number_word(lx.w(j + 2)).is_none()
+            {
+                return Some((2000, j + 2));
+            }
             let cue = matches!(prev, "year" | "in" | "since" | "by" | "until" | "of")
                 || lexicon::month(prev).is_some();
             if !cue {
@@ -156,7 +163,12 @@ fn glued_number_continues(lx: &Lexed, j: usize) -> bool {
     }
     if j > 0 && lx.glued(j) {
         let before = lx.w(j - 1);
-        if matches!(before, "$" | "#" | "£" | "€" | "." | "-" | "/" | ":" | "+") {
+        // "mid-1996" and "post-1959" are years with a prefix; "A330-2009" is
+        // a model number.
+        let prefix = before == "-"
+            && j > 1
+            && matches!(lx.w(j - 2), "mid" | "pre" | "post" | "early" | "late");
+        if matches!(before, "$" | "#" | "£" | "€" | "." | "-" | "/" | ":" | "+") && !prefix {
             return true;
         }
         if before == "," && j > 1 && lx.kind(j - 2) == Some(Kind::Num) && lx.glued(j - 1) {
@@ -475,6 +487,23 @@ fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
     };
     if let Some((d, e)) = dec(j) {
         return Hit::date(i, e, Val::Decade(d));
+    }
+    // "the nineties", "the twenties": decades of the twentieth century.
+    if j > i {
+        let tens = match lx.w(j) {
+            "twenties" => 2,
+            "thirties" => 3,
+            "forties" => 4,
+            "fifties" => 5,
+            "sixties" => 6,
+            "seventies" => 7,
+            "eighties" => 8,
+            "nineties" => 9,
+            _ => 0,
+        };
+        if tens > 0 {
+            return Hit::date(i, j + 1, Val::Decade(190 + tens));
+        }
     }
     // "the year 2000", "the year two thousand".
     if j > i && lx.w(j) == "year" {

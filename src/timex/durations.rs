@@ -159,6 +159,14 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     // "a decades-long dispute": the article belongs to the noun, and the
     // compound rule reads the length.
+    // "three-quarters of the shares", "a quarter point", "a second time":
+    // fractions and ordinals, not lengths of time.
+    if u == Unit::Quarter && (lx.w(k + 1) == "of" || lx.w(k + 1) == "point" || lx.w(k + 1) == "-") {
+        return None;
+    }
+    if u == Unit::Second && matches!(lx.w(j), "a" | "the") {
+        return None;
+    }
     let long = lx.w(k + 1) == "-" && lx.w(k + 2) == "long";
     if (plural || long) && matches!(lx.w(j), "a" | "an") && n == "1" {
         return None;

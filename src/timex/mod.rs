@@ -151,6 +151,7 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
 fn modifier_len(cx: &Ctx, i: usize) -> Option<usize> {
     let lx = cx.lx;
     match lx.w(i) {
+        "pre" | "post" if lx.w(i + 1) == "-" && lx.glued(i + 1) => Some(2),
         "early" | "late" | "mid" | "earlier" | "later" => {
             if lx.w(i + 1) == "-" {
                 Some(2)
@@ -245,6 +246,8 @@ fn may_start(w: &str) -> bool {
             | "election"
             | "future"
             | "single"
+            | "pre"
+            | "post"
     ) || lexicon::unit(w).is_some()
         || lexicon::month(w).is_some()
         || lexicon::weekday_abbr(w).is_some()

@@ -228,3 +228,49 @@ fn durations_with_an_adjective_a_range_or_a_compound() {
     // A range of ages or a ratio is no duration.
     check("children aged 6 to 10 years old", r, &[]);
 }
+
+#[test]
+fn modified_and_spelled_years_and_past_holidays() {
+    let r = "2000-01-06";
+    check(
+        "The group split in mid-1996 after a defection.",
+        r,
+        &[("mid-1996", "1996")],
+    );
+    check(
+        "The post-1959 politics divided families.",
+        r,
+        &[("post-1959", "1959")],
+    );
+    check(
+        "Membership kept falling through the nineties.",
+        r,
+        &[("the nineties", "199")],
+    );
+    check(
+        "The approach of the year two thousand worried them.",
+        r,
+        &[("the year two thousand", "2000")],
+    );
+    // In January, a past clause's Thanksgiving is last November's, a future one's the next.
+    check(
+        "The boy was found on Thanksgiving Day.",
+        r,
+        &[("Thanksgiving Day", "1999-11-25")],
+    );
+    check(
+        "The family will meet again on Thanksgiving Day.",
+        r,
+        &[("Thanksgiving Day", "2000-11-23")],
+    );
+    // A model number joined by a hyphen is not a year.
+    check("It ordered six A330-2009 jets.", r, &[]);
+}
+
+#[test]
+fn fractions_and_ordinals_are_not_durations() {
+    let r = "2015-06-10";
+    check("Three-quarters of the shares were sold.", r, &[]);
+    check("A quarter of the staff left.", r, &[]);
+    check("He ran for a second time.", r, &[]);
+}
