@@ -76,6 +76,15 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
                     j += 1;
                 }
                 Some(pm)
+            } else if lx.w(j) == "in"
+                && lx.w(j + 1) == "the"
+                && matches!(lx.w(j + 2), "morning" | "afternoon" | "evening")
+                && (1..=12).contains(&h)
+            {
+                // "4 in the morning", "5 in the afternoon".
+                let pm = lx.w(j + 2) != "morning";
+                j += 3;
+                Some(pm)
             } else if lx.w(j) == "o" && lx.w(j + 1) == "'" && lx.w(j + 2) == "clock" {
                 j += 3;
                 explicit = true;

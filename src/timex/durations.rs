@@ -127,7 +127,7 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
         k += 1;
     }
     // "eight trading days", "six straight days", "an additional year".
-    if matches!(
+    let adjective = matches!(
         lx.w(k),
         "trading"
             | "business"
@@ -139,8 +139,8 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
             | "calendar"
             | "further"
             | "extra"
-    ) && unit(lx.w(k + 1)).is_some()
-    {
+    ) && unit(lx.w(k + 1)).is_some();
+    if adjective {
         k += 1;
     }
     // "2 1/2 years", "two and a half years".
@@ -161,7 +161,9 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
     // compound rule reads the length.
     // "three-quarters of the shares", "a quarter point", "a second time":
     // fractions and ordinals, not lengths of time.
-    if u == Unit::Quarter && (lx.w(k + 1) == "of" || lx.w(k + 1) == "point" || lx.w(k + 1) == "-") {
+    let small = matches!(n.as_str(), "1" | "2" | "3");
+    let fraction = matches!(lx.w(k + 1), "of" | "point" | "-") && small && !adjective;
+    if u == Unit::Quarter && fraction {
         return None;
     }
     if u == Unit::Second && matches!(lx.w(j), "a" | "the") {

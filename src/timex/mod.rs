@@ -248,6 +248,9 @@ fn may_start(w: &str) -> bool {
             | "single"
             | "pre"
             | "post"
+            | "morning"
+            | "afternoon"
+            | "evening"
     ) || lexicon::unit(w).is_some()
         || lexicon::month(w).is_some()
         || lexicon::weekday_abbr(w).is_some()

@@ -274,3 +274,75 @@ fn fractions_and_ordinals_are_not_durations() {
     check("A quarter of the staff left.", r, &[]);
     check("He ran for a second time.", r, &[]);
 }
+
+#[test]
+fn anaphoric_periods_and_parts_of_the_day() {
+    let r = "2015-06-10";
+    check(
+        "Sales fell in 2012. Costs rose that year too.",
+        r,
+        &[("2012", "2012"), ("that year", "2012")],
+    );
+    check(
+        "It lost $8 million in the fourth quarter of 2013 and $20 million for the entire year.",
+        r,
+        &[
+            ("the fourth quarter of 2013", "2013-Q4"),
+            ("the entire year", "2013"),
+        ],
+    );
+    check(
+        "Costs fell last year, and more than the year previous.",
+        r,
+        &[("last year", "2014"), ("the year previous", "2013")],
+    );
+    check(
+        "The troops should arrive by the end of the month.",
+        r,
+        &[("the end of the month", "2015-06")],
+    );
+    check(
+        "Brokers bought heavily in the morning.",
+        r,
+        &[("the morning", "2015-06-10TMO")],
+    );
+    check(
+        "By mid-afternoon yesterday the shares were up.",
+        r,
+        &[("mid-afternoon yesterday", "2015-06-09TAF")],
+    );
+    check(
+        "He was arrested on May 3 and appeared in court the next morning.",
+        r,
+        &[
+            ("May 3", "2015-05-03"),
+            ("the next morning", "2015-05-04TMO"),
+        ],
+    );
+    check(
+        "The ship will leave at 4 in the morning.",
+        r,
+        &[("4 in the morning", "2015-06-10T04:00")],
+    );
+    check(
+        "The current fiscal year looks weak.",
+        r,
+        &[("The current fiscal year", "2015")],
+    );
+}
+
+#[test]
+fn a_plan_reported_in_the_past_points_back() {
+    // Wednesday 2015-06-10: a plan made earlier points back, a plan to act points ahead.
+    let r = "2015-06-10";
+    check(
+        "A vigil planned at the church for Saturday was called off.",
+        r,
+        &[("Saturday", "2015-06-06")],
+    );
+    check(
+        "The team planned to leave on Saturday.",
+        r,
+        &[("Saturday", "2015-06-13")],
+    );
+}

@@ -185,7 +185,12 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
         _ => return None,
     };
     let with_the = j > i;
-    let k = j + 1;
+    // "the current fiscal year", "the latest fiscal year".
+    let k = if lx.w(j + 1) == "fiscal" && lx.w(j + 2) == "year" {
+        j + 2
+    } else {
+        j + 1
+    };
     let target = lx.w(k);
     // "the past day", "the next hour": no calendar unit here, so these are
     // durations; "the past year" is read as last year, as TimeBank does.

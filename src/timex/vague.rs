@@ -20,9 +20,15 @@ use super::{Ctx, Hit, TimexType, Val};
 /// Tries every rule of this module at token `i`, returning the longest match.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
     let mut best: Option<Hit> = None;
-    for h in [vague(cx, i), definite_period(cx, i), bare_season(cx, i)]
-        .into_iter()
-        .flatten()
+    for h in [
+        vague(cx, i),
+        definite_period(cx, i),
+        bare_season(cx, i),
+        anaphoric_period(cx, i),
+        day_part(cx, i),
+    ]
+    .into_iter()
+    .flatten()
     {
         if best.as_ref().is_none_or(|b| h.e > b.e) {
             best = Some(h);
@@ -177,7 +183,8 @@ fn definite_period(cx: &Ctx, i: usize) -> Option<Hit> {
             if matches!(lx.w(j + 1), "previous" | "before" | "earlier")
                 && !matches!(lx.w(j + 2), "the" | "a" | "his" | "her" | "its" | "their")
             {
-                return Hit::date(i, j + 2, Val::Year(cx.dct?.year() - 1));
+                let y = cx.last_year.or(cx.dct.map(|d| d.year()))?;
+                return Hit::date(i, j + 2, Val::Year(y - 1));
             }
             let cue = adj
                 || fiscal
@@ -191,7 +198,27 @@ fn definite_period(cx: &Ctx, i: usize) -> Option<Hit> {
             if !cue || lx.w(j + 1) == "-" {
                 return None;
             }
-            Hit::date(i, j + 1, Val::Year(cx.dct?.year()))
+            // Right after a quarter of a named year ("the fourth quarter of
+            // 2005 and ... for the entire year") the year is that one.
+            let y = match cx.last_quarter {
+                Some((y, _, at)) if at + 30 >= i => y,
+                _ => cx.dct?.year(),
+            };
+            Hit::date(i, j + 1, Val::Year(y))
+        }
+        // "by the end of the month", "for the month".
+        "month" if !adj && !fiscal => {
+            if !matches!(prev, "of" | "for" | "during" | "through" | "throughout")
+                || matches!(lx.w(j + 1), "of" | "after" | "before" | "ended" | "ending")
+            {
+                return None;
+            }
+            let (y, m) = match (cx.last_month, cx.dct) {
+                (Some(ym), _) => ym,
+                (None, Some(d)) => (d.year(), d.month()),
+                _ => return None,
+            };
+            Hit::date(i, j + 1, Val::Month(y, m))
         }
         // "the latest period" is the quarter the report is about.
         "latest" if lx.w(j + 1) == "period" => {
@@ -254,4 +281,73 @@ fn bare_season(cx: &Ctx, i: usize) -> Option<Hit> {
         d.year()
     };
     Hit::date(i, j + 1, Val::Season(y, code))
+}
+
+/// "that year", "that quarter", "that month": the period of the last
+/// mention.
+fn anaphoric_period(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if lx.w(i) != "that" {
+        return None;
+    }
+    let val = match lx.w(i + 1) {
+        "year" => Val::Year(cx.last_year?),
+        "quarter" => {
+            let (y, q, _) = cx.last_quarter?;
+            Val::Quarter(y, q)
+        }
+        "month" => {
+            let (y, m) = cx.last_month?;
+            Val::Month(y, m)
+        }
+        _ => return None,
+    };
+    Hit::date(i, i + 2, val)
+}
+
+/// Parts of a day without a weekday: "in the morning", "mid-afternoon",
+/// "the next morning", "mid-afternoon yesterday", resolved to the last day
+/// mentioned.
+fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let prev = if i > 0 { lx.w(i - 1) } else { "" };
+    let (code, shift, e) = match (lx.w(i), lx.w(i + 1), lx.w(i + 2)) {
+        ("the", "next" | "following", p) => (lexicon::day_part(p)?, 1, i + 3),
+        ("the", "previous", p) => (lexicon::day_part(p)?, -1, i + 3),
+        ("the", p, _)
+            if matches!(
+                prev,
+                "in" | "during" | "by" | "through" | "throughout" | "until"
+            ) =>
+        {
+            (lexicon::day_part(p).filter(|c| *c != "NI")?, 0, i + 2)
+        }
+        // After "mid", "early" or "late" (the modifier is added by the caller).
+        (p, _, _) if matches!(prev, "mid" | "early" | "late" | "-") => {
+            if prev == "-" && !(i >= 2 && lx.w(i - 2) == "mid") {
+                return None;
+            }
+            (lexicon::day_part(p).filter(|c| *c != "NI")?, 0, i + 1)
+        }
+        _ => return None,
+    };
+    let base = match lx.w(e) {
+        "yesterday" => cx.dct.map(|d| d - chrono::Duration::days(1)),
+        "today" => cx.dct,
+        _ => cx.anchor,
+    };
+    let e = if matches!(lx.w(e), "yesterday" | "today") {
+        e + 1
+    } else {
+        e
+    };
+    let Some(d) = base else {
+        return Hit::raw(i, e, TimexType::Time, format!("XXXX-XX-XXT{code}"));
+    };
+    Some(Hit {
+        s: i,
+        e,
+        kind: TimexType::Time,
+        val: Val::DayPart(d + chrono::Duration::days(shift), code),
+    })
 }
