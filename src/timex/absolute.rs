@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::clock::clock;
 use super::lexer::{Kind, Lexed};
 use super::lexicon::{self, ambiguous_month, ordinal_word, weekday_abbr};
-use super::numbers::number_is_year_here;
+use super::numbers::{in_table, number_is_year_here};
 use super::{Ctx, Hit, TimexType, Val};
 
 /// Tries every absolute rule at token `i` and returns the longest match,
@@ -393,7 +393,9 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
         k1 += 1;
     }
     if let Some((y, e)) = year_at(lx, k1) {
-        if !ambiguous_month(word) || lx.upper(j) {
+        // "Oct 13929 Dec 1403 Mar 2901" is a row of a commodity table.
+        let table = lx.ndigits(k1) == 4 && in_table(lx, j, e);
+        if (!ambiguous_month(word) || lx.upper(j)) && !table {
             return Hit::date(s, e, Val::Month(y, m));
         }
     }
@@ -474,7 +476,9 @@ fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
             let n = lx.num(k)? as i32;
             return (n % 10 == 0 && n >= 20).then_some((190 + n / 10, k + 2));
         }
-        if lx.ndigits(k) == 4 && lx.glued(k + 1) && matches!(lx.w(k + 1), "s") {
+        // "V2500S engines" is a model, glued to its letter.
+        let model = k > 0 && lx.glued(k) && lx.kind(k - 1) == Some(Kind::Word);
+        if lx.ndigits(k) == 4 && lx.glued(k + 1) && matches!(lx.w(k + 1), "s") && !model {
             let n = lx.num(k)? as i32;
             return (n % 10 == 0 && (1000..3000).contains(&n)).then_some((n / 10, k + 2));
         }
@@ -640,6 +644,10 @@ fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
         (Some(r), Some(d)) => (chrono::Datelike::year(&d) + r, k2 + 2),
         _ => year_at(lx, k2)?,
     };
+    // "HARD RED WINTER 1639 1635 54" is a row of a grain table.
+    if rel.is_none() && in_table(lx, j, e) {
+        return None;
+    }
     let val = match part {
         Val::Season(_, s) => Val::Season(y, s),
         Val::Quarter(_, q) => Val::Quarter(y, q),

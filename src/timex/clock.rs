@@ -153,7 +153,10 @@ fn military_suffix(cx: &Ctx, j: usize) -> Option<usize> {
     if w == "local" && lx.w(j + 1) == "time" {
         return Some(j + 2);
     }
-    let zone =
-        lexicon::zone(w).is_some() && w != "z" && (lx.upper(j) || matches!(w, "gmt" | "utc"));
+    // "1600 est/2100 gmt": a lowercase zone followed by a second time.
+    let paired = lx.w(j + 1) == "/" && lx.ndigits(j + 2) == 4;
+    let zone = lexicon::zone(w).is_some()
+        && w != "z"
+        && (lx.upper(j) || matches!(w, "gmt" | "utc") || paired);
     zone.then_some(j)
 }

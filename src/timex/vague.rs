@@ -154,7 +154,9 @@ fn definite_period(cx: &Ctx, i: usize) -> Option<Hit> {
                 "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "finishing" | "for"
             ) || prev == "of" && matches!(before, "start" | "end" | "rest" | "remainder")
                 || prev == "in" && matches!(before, "late" | "later" | "earlier" | "early");
-            if !cue {
+            // "set up for the day's festivities" names an event's day,
+            // which may be far from the last date mentioned.
+            if !cue || lx.w(j + 1) == "'" {
                 return None;
             }
             let d = cx.anchor?;
