@@ -82,6 +82,16 @@ fn vague_references_are_found() {
         &[],
     );
     check("Soon the ferry left; previously it had waited.", r, &[]);
+    check(
+        "A price is due by June 1. If none is agreed by that time, talks end.",
+        r,
+        &[("June 1", "2015-06-01"), ("that time", "2015-06-01")],
+    );
+    check(
+        "The index had, at one point, lost 5%.",
+        r,
+        &[("one point", "PAST_REF")],
+    );
 }
 
 #[test]
@@ -323,6 +333,15 @@ fn anaphoric_periods_and_parts_of_the_day() {
         "The ship will leave at 4 in the morning.",
         r,
         &[("4 in the morning", "2015-06-10T04:00")],
+    );
+    check(
+        "They met on 14 May, 1870, again in 1903, and the following year in Sydney.",
+        r,
+        &[
+            ("14 May, 1870", "1870-05-14"),
+            ("1903", "1903"),
+            ("the following year", "1904"),
+        ],
     );
     check(
         "The current fiscal year looks weak.",

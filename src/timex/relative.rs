@@ -240,10 +240,16 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
             }
             None => xx("XXXX-XX"),
         },
-        "year" => match base {
-            Some(d) => span(Val::Year(d.year() + dir)),
-            None => xx("XXXX"),
-        },
+        "year" => {
+            // "in 1903, and the following year" counts from the last year
+            // mentioned, which may be later than the last full date.
+            let anaphoric = matches!(lx.w(j), "following" | "previous" | "prior");
+            match (cx.last_year.filter(|_| anaphoric), base) {
+                (Some(y), _) => span(Val::Year(y + dir)),
+                (None, Some(d)) => span(Val::Year(d.year() + dir)),
+                (None, None) => xx("XXXX"),
+            }
+        }
         "decade" => span(Val::Decade(base?.year() / 10 + dir)),
         "quarter" => {
             let (y, q) = cx.dct_quarter()?;

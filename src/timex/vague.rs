@@ -69,6 +69,19 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
         // "the near future", "the near term", "the short term".
         ("the", "near" | "short" | "long" | "medium", "term" | "future") => r("FUTURE_REF", 3),
         ("the", "time", "being") => r("PRESENT_REF", 3),
+        // "by that time", "during that time": the time last spoken of.
+        ("that", "time", _)
+            if matches!(
+                prev,
+                "by" | "at" | "until" | "since" | "during" | "before" | "after"
+            ) =>
+        {
+            match cx.anchor {
+                Some(d) => Hit::date(i, i + 2, Val::Day(d)),
+                None => r("PAST_REF", 2),
+            }
+        }
+        ("one", "point", _) if prev == "at" => r("PAST_REF", 2),
         ("the", "time", _) if prev == "at" && lx.w(i + 2) != "of" => r("PAST_REF", 2),
         // "over the years", "through the years": an unspecified span.
         ("the", "years", _) if matches!(prev, "over" | "through" | "across") => {
