@@ -24,6 +24,7 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 mod vague;
+mod years;
 
 use chrono::{Datelike, NaiveDate};
 
