@@ -21,7 +21,10 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         ago(cx, i),
         super::durations::duration(cx, i),
         super::durations::set(cx, i),
-        super::durations::compound(cx, i),
+        // Length compounds start at a unit word or "single" only.
+        (cx.lx.w(i) == "single" || unit(cx.lx.w(i)).is_some())
+            .then(|| super::durations::compound(cx, i))
+            .flatten(),
         anaphoric_day(cx, i),
         same_period(cx, i),
     ]
