@@ -1,12 +1,15 @@
 //! Rules for explicit calendar expressions: numeric and spelled dates,
-//! years, decades, centuries, explicit seasons and quarters, clock times.
+//! explicit seasons and quarters, clock times; years, decades and centuries
+//! are in `years.rs`.
 
 use chrono::NaiveDate;
 
 use super::clock::clock;
 use super::lexer::{Kind, Lexed};
 use super::lexicon::{self, ambiguous_month, ordinal_word, weekday_abbr};
-use super::numbers::number_is_year_here;
+use super::numbers::in_table;
+pub(crate) use super::years::year_at;
+use super::years::{century, year_like};
 use super::{Ctx, Hit, TimexType, Val};
 
 /// Tries every absolute rule at token `i` and returns the longest match,
@@ -71,99 +74,6 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         _ => {}
     }
     Some(h)
-}
-
-/// A four-digit year (or `'98`) at `j`, with the index after it.
-pub(crate) fn year_at(lx: &Lexed, j: usize) -> Option<(i32, usize)> {
-    if lx.w(j) == "'" && lx.ndigits(j + 1) == 2 && lx.glued(j + 1) {
-        let n = lx.num(j + 1)? as i32;
-        if lx.glued(j + 2) && lx.kind(j + 2) == Some(Kind::Word) {
-            return None;
-        }
-        return Some((if n > 30 { 1900 + n } else { 2000 + n }, j + 2));
-    }
-    if lx.ndigits(j) == 4 {
-        let y = lx.num(j)? as i32;
-        // "26 February 1600 GMT" is a day and a clock time, not the year 1600.
-        let w = lx.w(j + 1);
-        let clock = lexicon::zone(w).is_some() && w != "z" && lx.upper(j + 1) || w == "hrs";
-        if (1000..=2999).contains(&y) && !glued_number_continues(lx, j) && !clock {
-            return Some((y, j + 1));
-        }
-    }
-    spelled_year(lx, j)
-}
-
-/// A year spelled in words, as in transcripts: "nineteen ninety-six",
-/// "nineteen hundred", "two thousand and one". "Two thousand" alone is
-/// usually a quantity, so it needs a cue before it ("the year", "in",
-/// a month name) and no noun after it.
-fn spelled_year(lx: &Lexed, j: usize) -> Option<(i32, usize)> {
-    // Tens and units words after the century: "ninety-six", "eighty".
-    let tens_units = |k: usize| -> Option<(i32, usize)> {
-        let t = lexicon::number_word(lx.w(k)).filter(|t| (20..=90).contains(t) && t % 10 == 0)?;
-        if lx.w(k + 1) == "-" {
-            if let Some(u) = lexicon::number_word(lx.w(k + 2)).filter(|u| (1..=9).contains(u)) {
-                return Some(((t + u) as i32, k + 3));
-            }
-        }
-        Some((t as i32, k + 1))
-    };
-    match lx.w(j) {
-        "nineteen" | "eighteen" => {
-            let c = if lx.w(j) == "nineteen" { 1900 } else { 1800 };
-            if lx.w(j + 1) == "hundred" {
-                return Some((c, j + 2));
-            }
-            let (n, e) = tens_units(j + 1)?;
-            Some((c + n, e))
-        }
-        "two" if lx.w(j + 1) == "thousand" => {
-            let prev = if j > 0 { lx.w(j - 1) } else { "" };
-            let cue = matches!(prev, "year" | "in" | "since" | "by" | "until" | "of")
-                || lexicon::month(prev).is_some();
-            if !cue {
-                return None;
-            }
-            let mut k = j + 2;
-            if lx.w(k) == "and" {
-                k += 1;
-            }
-            match lexicon::number_word(lx.w(k)).filter(|u| (1..=19).contains(u)) {
-                Some(u) if lx.w(k) != "a" && lx.w(k) != "an" => Some((2000 + u as i32, k + 1)),
-                _ if lx.kind(j + 2) == Some(Kind::Word) && lx.w(j + 2) != "and" => None,
-                _ => Some((2000, j + 2)),
-            }
-        }
-        _ => None,
-    }
-}
-
-/// True when a number at `j` is part of a longer figure ("1,990", "2.5",
-/// "1990s", "$2000", "2000%") and therefore not a year by itself.
-fn glued_number_continues(lx: &Lexed, j: usize) -> bool {
-    let after = lx.w(j + 1);
-    if lx.glued(j + 1) {
-        if matches!(after, "," | "." | ":" | "/" | "-")
-            && lx.kind(j + 2) == Some(Kind::Num)
-            && lx.glued(j + 2)
-        {
-            return true;
-        }
-        if lx.kind(j + 1) == Some(Kind::Word) || lx.kind(j + 1) == Some(Kind::Num) || after == "%" {
-            return true;
-        }
-    }
-    if j > 0 && lx.glued(j) {
-        let before = lx.w(j - 1);
-        if matches!(before, "$" | "#" | "£" | "€" | "." | "-" | "/" | ":" | "+") {
-            return true;
-        }
-        if before == "," && j > 1 && lx.kind(j - 2) == Some(Kind::Num) && lx.glued(j - 1) {
-            return true;
-        }
-    }
-    false
 }
 
 /// A day of the month (`12`, `12th`, `twelfth`) at `j`.
@@ -381,7 +291,9 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
         k1 += 1;
     }
     if let Some((y, e)) = year_at(lx, k1) {
-        if !ambiguous_month(word) || lx.upper(j) {
+        // "Oct 13929 Dec 1403 Mar 2901" is a row of a commodity table.
+        let table = lx.ndigits(k1) == 4 && in_table(lx, j, e);
+        if (!ambiguous_month(word) || lx.upper(j)) && !table {
             return Hit::date(s, e, Val::Month(y, m));
         }
     }
@@ -432,142 +344,6 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
     })
 }
 
-/// Bare years, decades ("1990s", "the '80s") and "fiscal 1989".
-fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
-    let lx = cx.lx;
-    let mut j = i;
-    if lx.w(j) == "the" {
-        j += 1;
-    }
-    // Decades written with an "s": the digits must end in zero.
-    let dec = |k: usize| -> Option<(i32, usize)> {
-        if lx.w(k) == "'"
-            && lx.ndigits(k + 1) == 2
-            && lx.glued(k + 1)
-            && lx.w(k + 2) == "s"
-            && lx.glued(k + 2)
-        {
-            let n = lx.num(k + 1)? as i32;
-            return (n % 10 == 0)
-                .then_some((if n > 30 { 190 + n / 10 } else { 200 + n / 10 }, k + 3));
-        }
-        // "the 70s", "the 70s and 80s"; after other words ("her 70s") two
-        // digits are more likely an age.
-        let prev = if k > 0 { lx.w(k - 1) } else { "" };
-        if lx.ndigits(k) == 2
-            && lx.glued(k + 1)
-            && lx.w(k + 1) == "s"
-            && matches!(prev, "the" | "and" | "or")
-        {
-            let n = lx.num(k)? as i32;
-            return (n % 10 == 0 && n >= 20).then_some((190 + n / 10, k + 2));
-        }
-        if lx.ndigits(k) == 4 && lx.glued(k + 1) && matches!(lx.w(k + 1), "s") {
-            let n = lx.num(k)? as i32;
-            return (n % 10 == 0 && (1000..3000).contains(&n)).then_some((n / 10, k + 2));
-        }
-        if lx.ndigits(k) == 4 && lx.glued(k + 1) && lx.w(k + 1) == "'" && lx.w(k + 2) == "s" {
-            // "the 7610's" is a phone model's possessive, not a decade.
-            let n = lx.num(k)? as i32;
-            return (n % 10 == 0 && (1000..3000).contains(&n)).then_some((n / 10, k + 3));
-        }
-        None
-    };
-    if let Some((d, e)) = dec(j) {
-        return Hit::date(i, e, Val::Decade(d));
-    }
-    // "the year 2000", "the year two thousand".
-    if j > i && lx.w(j) == "year" {
-        if let Some((y, e)) = year_at(lx, j + 1) {
-            return Hit::date(i, e, Val::Year(y));
-        }
-    }
-    if j > i {
-        return None;
-    }
-    if lx.w(j) == "fiscal" || lx.w(j) == "fy" {
-        j += 1;
-    }
-    let (y, e) = year_at(lx, j)?;
-    if lx.w(j) == "'" && j == i {
-        // A lone "'98" is only trusted with a preceding cue like "in".
-        let prev = if i > 0 { lx.w(i - 1) } else { "" };
-        if !matches!(prev, "in" | "since" | "of" | "until" | "through" | "fiscal") {
-            return None;
-        }
-    }
-    // A plausible calendar year for news text, and not a quantity.
-    if !(1600..=2099).contains(&y) {
-        return None;
-    }
-    if j == i && lx.ndigits(j) == 4 && !number_is_year_here(lx, j) {
-        return None;
-    }
-    if matches!(
-        lx.w(e),
-        "percent"
-            | "people"
-            | "persons"
-            | "troops"
-            | "soldiers"
-            | "shares"
-            | "tons"
-            | "miles"
-            | "feet"
-            | "meters"
-            | "km"
-            | "kilometers"
-            | "members"
-            | "employees"
-            | "jobs"
-            | "workers"
-            | "units"
-            | "barrels"
-            | "cars"
-            | "vehicles"
-            | "pounds"
-            | "acres"
-            | "dlrs"
-            | "dollars"
-            | "yen"
-            | "cents"
-            | "marks"
-            | "francs"
-            | "stg"
-            | "points"
-            | "pts"
-            | "lbs"
-            | "tonnes"
-            | "ounces"
-            | "bits"
-            | "bytes"
-            | "users"
-    ) {
-        return None;
-    }
-    Hit::date(i, e, Val::Year(y))
-}
-
-/// "the 20th century" → "19", "the twenty-first century" → "20".
-fn century(cx: &Ctx, i: usize) -> Option<Hit> {
-    let lx = cx.lx;
-    let mut j = i;
-    if lx.w(j) == "the" {
-        j += 1;
-    }
-    let (n, k) =
-        if lx.kind(j) == Some(Kind::Num) && matches!(lx.w(j + 1), "st" | "nd" | "rd" | "th") {
-            (lx.num(j)? as i32, j + 2)
-        } else if lx.w(j) == "twenty" && lx.w(j + 1) == "-" && lx.w(j + 2) == "first" {
-            (21, j + 3)
-        } else {
-            (ordinal_word(lx.w(j))? as i32, j + 1)
-        };
-    let k = if lx.w(k) == "-" { k + 1 } else { k };
-    (lx.w(k) == "century" && (1..=30).contains(&n)).then_some(())?;
-    Hit::date(i, k + 1, Val::Century(n - 1))
-}
-
 /// "summer 2016", "the summer of 2016", "Q3 2016", "the third quarter of
 /// 1989", "the first half of 1989".
 fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
@@ -611,6 +387,10 @@ fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
         (Some(r), Some(d)) => (chrono::Datelike::year(&d) + r, k2 + 2),
         _ => year_at(lx, k2)?,
     };
+    // "HARD RED WINTER 1639 1635 54" is a row of a grain table.
+    if rel.is_none() && in_table(lx, j, e) {
+        return None;
+    }
     let val = match part {
         Val::Season(_, s) => Val::Season(y, s),
         Val::Quarter(_, q) => Val::Quarter(y, q),

@@ -76,6 +76,15 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
                     j += 1;
                 }
                 Some(pm)
+            } else if lx.w(j) == "in"
+                && lx.w(j + 1) == "the"
+                && matches!(lx.w(j + 2), "morning" | "afternoon" | "evening")
+                && (1..=12).contains(&h)
+            {
+                // "4 in the morning", "5 in the afternoon".
+                let pm = lx.w(j + 2) != "morning";
+                j += 3;
+                Some(pm)
             } else if lx.w(j) == "o" && lx.w(j + 1) == "'" && lx.w(j + 2) == "clock" {
                 j += 3;
                 explicit = true;
@@ -144,7 +153,10 @@ fn military_suffix(cx: &Ctx, j: usize) -> Option<usize> {
     if w == "local" && lx.w(j + 1) == "time" {
         return Some(j + 2);
     }
-    let zone =
-        lexicon::zone(w).is_some() && w != "z" && (lx.upper(j) || matches!(w, "gmt" | "utc"));
+    // "1600 est/2100 gmt": a lowercase zone followed by a second time.
+    let paired = lx.w(j + 1) == "/" && lx.ndigits(j + 2) == 4;
+    let zone = lexicon::zone(w).is_some()
+        && w != "z"
+        && (lx.upper(j) || matches!(w, "gmt" | "utc") || paired);
     zone.then_some(j)
 }

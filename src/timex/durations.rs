@@ -95,9 +95,52 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         return None;
     }
+    // "the first hours", "the coming years", "the weeks ahead": a bare
+    // plural unit after an ordering word is an unspecified span.
+    if j > i + 1 || lx.w(i) == "the" {
+        if let Some((u, true)) = unit(lx.w(j)) {
+            let ahead = lx.w(j + 1) == "ahead";
+            if j > i + 1 && lx.w(j + 1) != "-" || ahead {
+                return Hit::raw(
+                    i,
+                    j + 1 + usize::from(ahead),
+                    TimexType::Duration,
+                    dur("X", u),
+                );
+            }
+        }
+    }
     let (n, k) = count_at(lx, j)?;
     let mut k = k;
+    // "two to six days", "between 60 and 90 days": the first count takes
+    // the unit of the second, and each is an expression of its own.
+    if matches!(lx.w(k), "to" | "and" | "or") && j == i {
+        if let Some((_, k2)) = count_at(lx, k + 1).filter(|_| lx.w(k + 1) != "a") {
+            if let Some((u, true)) = unit(lx.w(k2)) {
+                if lx.w(k2 + 1) != "-" && lx.w(k2 + 1) != "old" {
+                    return Hit::raw(i, k, TimexType::Duration, dur(&n, u));
+                }
+            }
+        }
+    }
     if lx.w(k) == "more" || lx.w(k) == "full" {
+        k += 1;
+    }
+    // "eight trading days", "six straight days", "an additional year".
+    let adjective = matches!(
+        lx.w(k),
+        "trading"
+            | "business"
+            | "working"
+            | "straight"
+            | "consecutive"
+            | "successive"
+            | "additional"
+            | "calendar"
+            | "further"
+            | "extra"
+    ) && unit(lx.w(k + 1)).is_some();
+    if adjective {
         k += 1;
     }
     // "2 1/2 years", "two and a half years".
@@ -114,15 +157,39 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
     if lx.w(k + 1) == "-" && matches!(lx.w(k + 2), "earlier" | "ago") {
         return None;
     }
+    // "a decades-long dispute": the article belongs to the noun, and the
+    // compound rule reads the length.
+    // "three-quarters of the shares", "a quarter point", "a second time":
+    // fractions and ordinals, not lengths of time.
+    let small = matches!(n.as_str(), "1" | "2" | "3");
+    let fraction = matches!(lx.w(k + 1), "of" | "point" | "-") && small && !adjective;
+    if u == Unit::Quarter && fraction {
+        return None;
+    }
+    if u == Unit::Second && matches!(lx.w(j), "a" | "the") {
+        return None;
+    }
+    let long = lx.w(k + 1) == "-" && lx.w(k + 2) == "long";
+    if (plural || long) && matches!(lx.w(j), "a" | "an") && n == "1" {
+        return None;
+    }
     // "a year" alone is too often a rate ("$5 million a year"); the set rule
     // handles those, so a singular with "a" needs a determiner or cue.
     if (lx.w(j) == "a" || lx.w(j) == "an") && j == i && i > 0 && is_amount(lx, i - 1) {
         return None;
     }
-    if lx.kind(j) == Some(Kind::Num) && !plural && n != "1" && !hyphen {
+    // "20 year" is a figure, but "a 20 year low" is a span.
+    let a_figure = j > 0 && matches!(lx.w(j - 1), "a" | "an");
+    if lx.kind(j) == Some(Kind::Num) && !plural && n != "1" && !hyphen && !a_figure {
         return None;
     }
     let mut e = k + 1;
+    // "a 20 year low" keeps the article: it is part of the expression.
+    let i = if a_figure && j == i && lx.kind(j) == Some(Kind::Num) && !plural {
+        i - 1
+    } else {
+        i
+    };
     // Ages ("a 6-year-old", "30 years old") are not temporal expressions
     // in TimeML.
     if (hyphen && lx.w(e) == "-" && lx.w(e + 1) == "old") || lx.w(e) == "old" {
@@ -136,6 +203,29 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
         return Hit::raw(i, e, TimexType::Duration, half_dur(&n, u));
     }
     Hit::raw(i, e, TimexType::Duration, dur(&n, u))
+}
+
+/// Compounds naming a length: "decades-long", "day-long", "single-day",
+/// "year-long". The count is unknown for a plural ("decades-long").
+pub(crate) fn compound(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if lx.w(i) == "single" && lx.w(i + 1) == "-" && lx.glued(i + 1) {
+        let (u, false) = unit(lx.w(i + 2))? else {
+            return None;
+        };
+        return Hit::raw(i, i + 3, TimexType::Duration, dur("1", u));
+    }
+    let (u, plural) = unit(lx.w(i))?;
+    if lx.w(i + 1) != "-" || lx.w(i + 2) != "long" || !lx.glued(i + 1) {
+        return None;
+    }
+    // "a two-year-long" and "three day-long" carry a count the duration
+    // rule reads; only a bare unit starts here.
+    if i > 0 && (lx.w(i - 1) == "-" || count_at(lx, i - 1).is_some() && lx.w(i - 1) != "a") {
+        return None;
+    }
+    let n = if plural { "X" } else { "1" };
+    Hit::raw(i, i + 3, TimexType::Duration, dur(n, u))
 }
 
 /// "two and a half years" → "P2Y6M": the half is spelled in the next

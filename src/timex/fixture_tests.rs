@@ -111,6 +111,21 @@ fn genuine_years_decades_and_centuries_stay_dates() {
             "1400 GMT",
             "T14:00",
         ),
+        // Next to the rules for products, counts, levels and clock ranges (issue 15, second
+        // round): a capitalised word with a year's cue, a year compared as a level, a far
+        // target year, a count of years.
+        ("In 1888 a British team toured.", "1888", "1888"),
+        ("Records only date back to 1834.", "1834", "1834"),
+        ("Net was below the 1987 level.", "1987", "1987"),
+        ("Emissions must fall 80 percent by 2050.", "2050", "2050"),
+        ("The last bond is due in 2034.", "2034", "2034"),
+        ("It was founded by Lord Russell in 1848.", "1848", "1848"),
+        ("The Act of Settlement of 1701 governs it.", "1701", "1701"),
+        (
+            "The Senate votes at 1600 est/2100 gmt.",
+            "1600 est",
+            "T16:00",
+        ),
     ];
     for (text, span, value) in cases {
         let found = extract(text, None);

@@ -111,7 +111,19 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         -1 => rule.date(y - 1)?,
         1 if this > dct => this,
         1 => rule.date(y + 1)?,
-        _ => this,
+        // A bare holiday in a clause with a tense is the occurrence that
+        // tense points at: "was found on Thanksgiving Day" in January is
+        // last November's.
+        _ => {
+            let last = if this <= dct { this } else { rule.date(y - 1)? };
+            let next = if this > dct { this } else { rule.date(y + 1)? };
+            match cx.tense(i) {
+                Some((true, _)) => next,
+                Some((false, _)) => last,
+                // Without a tense the year's own occurrence is kept.
+                None => this,
+            }
+        }
     };
     Hit::date(i, e, Val::Day(d))
 }

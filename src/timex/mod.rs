@@ -17,10 +17,14 @@ mod holidays;
 mod lexer;
 mod lexicon;
 mod numbers;
+#[cfg(test)]
+mod recall_tests;
 mod relative;
 mod resolve;
 #[cfg(test)]
 mod tests;
+mod vague;
+mod years;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -127,10 +131,13 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     consider(absolute::parse(cx, i));
     consider(relative::parse(cx, i));
     consider(holidays::parse(cx, i));
+    consider(vague::parse(cx, i));
     // A modifier such as "early" or "the end of" keeps the value of the
     // expression it modifies but belongs to the span, as in TimeML.
     if let Some(k) = modifier_len(cx, i) {
-        let inner = absolute::parse(cx, i + k).or_else(|| relative::parse(cx, i + k));
+        let inner = absolute::parse(cx, i + k)
+            .or_else(|| relative::parse(cx, i + k))
+            .or_else(|| vague::parse(cx, i + k));
         if let Some(mut h) = inner {
             if !matches!(h.kind, TimexType::Duration | TimexType::Set) {
                 h.s = i;
@@ -145,6 +152,7 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
 fn modifier_len(cx: &Ctx, i: usize) -> Option<usize> {
     let lx = cx.lx;
     match lx.w(i) {
+        "pre" | "post" if lx.w(i + 1) == "-" && lx.glued(i + 1) => Some(2),
         "early" | "late" | "mid" | "earlier" | "later" => {
             if lx.w(i + 1) == "-" {
                 Some(2)
@@ -153,7 +161,6 @@ fn modifier_len(cx: &Ctx, i: usize) -> Option<usize> {
             }
         }
         "the" if lx.w(i + 2) == "of" => match (lx.w(i + 1), lx.w(i + 3)) {
-            (_, "the") if lx.w(i + 4) == "year" => None,
             ("end" | "beginning" | "start" | "middle" | "close" | "turn", _) => Some(3),
             _ => None,
         },
@@ -238,7 +245,15 @@ fn may_start(w: &str) -> bool {
             | "labor"
             | "memorial"
             | "election"
-    ) || lexicon::month(w).is_some()
+            | "future"
+            | "single"
+            | "pre"
+            | "post"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    ) || lexicon::unit(w).is_some()
+        || lexicon::month(w).is_some()
         || lexicon::weekday_abbr(w).is_some()
         || lexicon::number_word(w).is_some()
         || lexicon::ordinal_word(w).is_some()

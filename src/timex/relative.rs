@@ -21,6 +21,10 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         ago(cx, i),
         super::durations::duration(cx, i),
         super::durations::set(cx, i),
+        // Length compounds start at a unit word or "single" only.
+        (cx.lx.w(i) == "single" || unit(cx.lx.w(i)).is_some())
+            .then(|| super::durations::compound(cx, i))
+            .flatten(),
         anaphoric_day(cx, i),
         same_period(cx, i),
     ]
@@ -184,7 +188,12 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
         _ => return None,
     };
     let with_the = j > i;
-    let k = j + 1;
+    // "the current fiscal year", "the latest fiscal year".
+    let k = if lx.w(j + 1) == "fiscal" && lx.w(j + 2) == "year" {
+        j + 2
+    } else {
+        j + 1
+    };
     let target = lx.w(k);
     // "the past day", "the next hour": no calendar unit here, so these are
     // durations; "the past year" is read as last year, as TimeBank does.
@@ -234,10 +243,16 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
             }
             None => xx("XXXX-XX"),
         },
-        "year" => match base {
-            Some(d) => span(Val::Year(d.year() + dir)),
-            None => xx("XXXX"),
-        },
+        "year" => {
+            // "in 1903, and the following year" counts from the last year
+            // mentioned, which may be later than the last full date.
+            let anaphoric = matches!(lx.w(j), "following" | "previous" | "prior");
+            match (cx.last_year.filter(|_| anaphoric), base) {
+                (Some(y), _) => span(Val::Year(y + dir)),
+                (None, Some(d)) => span(Val::Year(d.year() + dir)),
+                (None, None) => xx("XXXX"),
+            }
+        }
         "decade" => span(Val::Decade(base?.year() / 10 + dir)),
         "quarter" => {
             let (y, q) = cx.dct_quarter()?;

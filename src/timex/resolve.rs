@@ -169,6 +169,9 @@ pub(crate) struct Ctx<'a> {
     pub last_quarter: Option<(i32, u32, usize)>,
     /// The last month mentioned, for "the same month a year ago".
     pub last_month: Option<(i32, u32)>,
+    /// The year of the last date, month, quarter or year mentioned, for
+    /// "that year" and "the year before".
+    pub last_year: Option<i32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -179,11 +182,21 @@ impl<'a> Ctx<'a> {
             anchor: dct,
             last_quarter: None,
             last_month: None,
+            last_year: None,
         }
     }
 
     /// Updates the anaphora state after a match has been accepted.
     pub fn remember(&mut self, h: &Hit) {
+        match h.val {
+            Val::Day(d) | Val::DayPart(d, _) => self.last_year = Some(d.year()),
+            Val::Month(y, _)
+            | Val::Year(y)
+            | Val::Quarter(y, _)
+            | Val::Half(y, _)
+            | Val::Season(y, _) => self.last_year = Some(y),
+            _ => {}
+        }
         match h.val {
             Val::Day(d) | Val::DayPart(d, _) => {
                 self.anchor = Some(d);
@@ -294,7 +307,16 @@ impl<'a> Ctx<'a> {
             "next" if lx.w(j + 1) == "to" => return None,
             "will" | "ll" | "shall" | "next" | "scheduled" | "expected" | "expects" | "until"
             | "upcoming" | "coming" | "due" | "tomorrow" | "begin" | "starting" | "would"
-            | "might" | "soon" | "planned" | "planning" => return Some(true),
+            | "might" | "soon" | "planning" => return Some(true),
+            // "the planned vote", "is planned for" and "planned to leave"
+            // look ahead, but "a service planned at the university" and "as
+            // previously planned Saturday" report a plan from the past.
+            "planned"
+                if matches!(prev, "the" | "a" | "an" | "is" | "are" | "be" | "been")
+                    || matches!(lx.w(j + 1), "to" | "for" | "a" | "an" | "the") =>
+            {
+                return Some(true)
+            }
             // "plans" is a noun unless an infinitive follows.
             "going" | "set" | "is" | "are" | "plans" | "plan" | "supposed" | "slated"
                 if lx.w(j + 1) == "to" =>
