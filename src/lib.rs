@@ -6,6 +6,7 @@
 pub mod analysis;
 mod api;
 mod case;
+mod cite;
 pub mod demo;
 pub mod entities;
 pub mod error;
