@@ -19,8 +19,9 @@ mod tests;
 
 use std::collections::HashMap;
 
-use crate::model::TimelineQuery;
-use crate::model::{Document, DocumentSummary, EventRecord, QuoteFilter, QuoteRecord};
+use crate::model::{
+    Document, DocumentSummary, EventRecord, QuoteFilter, QuoteRecord, TimelineQuery,
+};
 use crate::Result;
 
 pub(crate) use check::{check_note, Checked};

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::{Lookup, NoteRow, QuoteSnapshot};
-use crate::model::TimelineQuery;
-use crate::model::{Document, DocumentSummary, EventRecord, QuoteFilter, QuoteRecord};
+use crate::model::{
+    Document, DocumentSummary, EventRecord, QuoteFilter, QuoteRecord, TimelineQuery,
+};
 use crate::store::{documents, entity_lists, events, notes, quotes};
 use crate::Result;
 

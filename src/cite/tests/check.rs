@@ -258,3 +258,24 @@ fn the_preview_labels_citations_with_the_speaker_and_the_words() {
         assert!(html.contains(expected), "{expected} not in {html}");
     }
 }
+
+/// A brief checks its notes and then resolves their footnotes with the same resolver; a note
+/// citing a quote hundreds of times, with its document and an event reported by that
+/// document, reads each of the three once (the brief used to check each note with a resolver
+/// of its own and resolve every footnote again).
+#[test]
+fn checking_then_resolving_footnotes_reads_each_cited_item_once() {
+    let case = case();
+    let titles = case.note_ids_by_title().unwrap();
+    let mut resolver = Resolver::new(&case);
+    let text = "Kremez said \"would evade\" [@q1].\n".repeat(300) + "See [@d1] and [@e1].\n";
+    for note in [Some(1), Some(2)] {
+        let checked = check_note(&mut resolver, &titles, note, &text).unwrap();
+        assert_eq!(checked.citations.len(), 302);
+        assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    }
+    for target in ["q1", "d1", "e1"] {
+        resolver.resolve(&crate::notes::Target::parse(target).unwrap());
+    }
+    assert_eq!(*case.reads.borrow(), ["q1", "d1", "e1"]);
+}

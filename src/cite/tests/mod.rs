@@ -6,6 +6,7 @@ mod candidates;
 mod check;
 mod resolve;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::{Lookup, NoteRow, QuoteSnapshot};
@@ -24,6 +25,8 @@ pub(super) struct Fake {
     entities: HashMap<i64, String>,
     notes: Vec<NoteRow>,
     snapshots: HashMap<i64, HashMap<String, QuoteSnapshot>>,
+    /// Every document, quote and event read (`d1`, `q1`, `e1`), in order.
+    pub(super) reads: RefCell<Vec<String>>,
 }
 
 /// Chars `[start, end)` of `text`, found by the first occurrence of `words`.
@@ -255,14 +258,17 @@ impl Fake {
 
 impl Lookup for Fake {
     fn document(&self, id: i64) -> Option<Document> {
+        self.reads.borrow_mut().push(format!("d{id}"));
         self.documents.iter().find(|d| d.summary.id == id).cloned()
     }
 
     fn quote(&self, id: i64) -> Option<QuoteRecord> {
+        self.reads.borrow_mut().push(format!("q{id}"));
         self.quotes.iter().find(|q| q.id == id).cloned()
     }
 
     fn event(&self, id: i64) -> Option<EventRecord> {
+        self.reads.borrow_mut().push(format!("e{id}"));
         self.events.iter().find(|e| e.id == id).cloned()
     }
 
