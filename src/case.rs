@@ -372,7 +372,7 @@ impl Case {
         path: &Path,
         existing: Existing,
     ) -> Result<usize> {
-        export::search_csv(self, request, path, existing)
+        export::search_csv(&|r| self.search(r), request, path, existing)
     }
 
     /// Rebuilds the search index from the case file.

@@ -27,6 +27,7 @@ pub mod demo;
 pub(crate) mod analysis;
 mod api;
 mod case;
+mod cite;
 mod digest;
 pub(crate) mod error;
 mod export;

@@ -1,187 +1,73 @@
-//! Resolving citations against the case: what `[@q42]`, `[@d7:120-188]` or `[@e9]` points at,
-//! with the exact words, the speaker, the source's details and the page, shared by the claim
-//! check, the preview and the brief.
+//! The claim check, the note preview and citation autocomplete as `Case` methods: each one
+//! hands the case's connection (and, for autocomplete, its search) to the rules in
+//! `crate::cite`.
 
-use std::collections::HashMap;
-use std::rc::Rc;
+use crate::cite::{self, Lookup, Resolver};
+use crate::model::{CheckProblem, CheckReport, CitationCandidate, ClaimRecord};
+use crate::store::notes as note_store;
+use crate::{Case, Result};
 
-use crate::model::{Document, ResolvedCitation, ReviewStatus};
-use crate::notes::Target;
-use crate::store::{documents, events, quotes};
-use crate::Case;
-
-/// Chars `[start, end)` of a text: citations count characters, not bytes.
-fn chars_between(text: &str, start: usize, end: usize) -> String {
-    text.chars()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect()
-}
-
-/// The pages chars `[start, end)` are on, as a citation says it: `p. 12` or `pp. 3–4`.
-fn page_label(pages: &[crate::model::PageSpan], start: usize, end: usize) -> Option<String> {
-    let first = pages
-        .iter()
-        .find(|p| p.start <= start && start < p.end.max(p.start + 1))?;
-    let last_char = end.saturating_sub(1).max(start);
-    let last = pages
-        .iter()
-        .find(|p| p.start <= last_char && last_char < p.end.max(p.start + 1))
-        .unwrap_or(first);
-    Some(if first.number == last.number {
-        format!("p. {}", first.number)
-    } else {
-        format!("pp. {}–{}", first.number, last.number)
-    })
-}
-
-/// Resolves citations against the case, reading each document once however often it is cited.
-pub(crate) struct Resolver<'a> {
-    case: &'a Case,
-    documents: HashMap<i64, Option<Rc<Document>>>,
-}
-
-impl<'a> Resolver<'a> {
-    pub(crate) fn new(case: &'a Case) -> Resolver<'a> {
-        Resolver {
-            case,
-            documents: HashMap::new(),
-        }
-    }
-
-    pub(crate) fn document(&mut self, id: i64) -> Option<Rc<Document>> {
-        let conn = &self.case.conn;
-        self.documents
-            .entry(id)
-            .or_insert_with(|| documents::get(conn, id).ok().map(Rc::new))
-            .clone()
-    }
-
-    fn with_document(&mut self, citation: &mut ResolvedCitation, id: i64) -> Option<Rc<Document>> {
-        let document = self.document(id)?;
-        citation.doc_id = Some(id);
-        citation.doc_title = Some(document.summary.title.clone());
-        citation.outlet = document.summary.outlet.clone();
-        citation.url = document.summary.url.clone();
-        citation.published = document.summary.published.clone();
-        citation.imported_at = Some(document.imported_at.clone());
-        citation.sha256 = Some(document.summary.sha256.clone());
-        Some(document)
-    }
-
-    /// What `target` points at, or why it points at nothing.
-    pub(crate) fn resolve(&mut self, target: &Target) -> ResolvedCitation {
-        let mut citation = self.resolve_target(target);
-        if let (Some(doc_id), Some(start), Some(end)) =
-            (citation.doc_id, citation.start, citation.end)
-        {
-            if let Some(document) = self.document(doc_id) {
-                citation.pages = page_label(&document.pages, start, end);
-            }
-        }
-        citation
-    }
-
-    fn resolve_target(&mut self, target: &Target) -> ResolvedCitation {
-        let mut citation = ResolvedCitation {
-            target: target.to_string(),
-            kind: target.kind_name().to_string(),
-            ..ResolvedCitation::default()
+impl Case {
+    /// The claim check of one note, or of every note: each claim with what it cites, and
+    /// every problem.
+    pub fn check(&self, note: Option<i64>) -> Result<CheckReport> {
+        let rows = match note {
+            Some(id) => vec![note_store::get(&self.conn, id)?],
+            None => self.conn.notes()?,
         };
-        let conn = &self.case.conn;
-        match *target {
-            Target::Quote(id) => match quotes::get(conn, id) {
-                Err(_) => citation.problem = Some(format!("there is no quote q{id} in this case")),
-                Ok(quote) => {
-                    if quote.status == ReviewStatus::Rejected {
-                        citation.problem = Some(format!(
-                            "quote q{id} was rejected in review: it is not a quote"
-                        ));
-                    }
-                    citation.words = Some(quote.text);
-                    citation.speaker = quote.speaker;
-                    citation.speaker_id = quote.speaker_id;
-                    citation.role = quote.role;
-                    citation.status = Some(quote.status);
-                    citation.start = Some(quote.start);
-                    citation.end = Some(quote.end);
-                    self.with_document(&mut citation, quote.doc_id);
-                }
-            },
-            Target::Document(id) => {
-                if self.with_document(&mut citation, id).is_none() {
-                    citation.problem = Some(format!("there is no document d{id} in this case"));
-                }
+        let titles = self.conn.note_ids_by_title()?;
+        let mut resolver = Resolver::new(&self.conn);
+        let mut report = CheckReport::default();
+        for row in rows {
+            let id = row.summary.id;
+            let checked = cite::check_note(&mut resolver, &titles, Some(id), &row.text)?;
+            for claim in &checked.syntax.claims {
+                report.claims.push(ClaimRecord {
+                    note_id: id,
+                    note_title: row.summary.title.clone(),
+                    line: claim.line,
+                    column: claim.column,
+                    text: claim.text.clone(),
+                    citations: claim
+                        .citations
+                        .iter()
+                        .map(|&i| checked.citations[i].clone())
+                        .collect(),
+                });
             }
-            Target::Span { doc, start, end } => match self.with_document(&mut citation, doc) {
-                None => {
-                    citation.problem = Some(format!("there is no document d{doc} in this case"))
-                }
-                Some(document) => {
-                    let length = document.text.chars().count();
-                    if end > length {
-                        citation.problem = Some(format!(
-                            "the span {start}-{end} goes past the end of document d{doc}, which \
-                             has {length} characters"
-                        ));
-                    } else {
-                        citation.words = Some(chars_between(&document.text, start, end));
-                        citation.start = Some(start);
-                        citation.end = Some(end);
-                    }
-                }
-            },
-            Target::Event(id) => match events::get(conn, id) {
-                Err(_) => citation.problem = Some(format!("there is no event e{id} in this case")),
-                Ok(event) => {
-                    if event.status == ReviewStatus::Rejected {
-                        citation.problem = Some(format!("event e{id} was rejected in review"));
-                    }
-                    citation.status = Some(event.status);
-                    citation.event_value = Some(event.value.clone());
-                    citation.event_title = Some(event.title.clone());
-                    if let Some(source) = event.sources.first() {
-                        if let Some(document) = self.with_document(&mut citation, source.doc_id) {
-                            if source.end > source.start {
-                                citation.words =
-                                    Some(chars_between(&document.text, source.start, source.end));
-                                citation.start = Some(source.start);
-                                citation.end = Some(source.end);
-                            }
-                        }
-                    }
-                }
-            },
+            report.problems.extend(checked.problems);
         }
-        citation
+        Ok(report)
     }
 
-    /// Every text a citation stands for, which words quoted beside it must come from: a
-    /// quote's words, a span, a whole document, each sentence reporting an event.
-    pub(crate) fn cited_texts(
-        &mut self,
-        target: &Target,
-        resolved: &ResolvedCitation,
-    ) -> Vec<String> {
-        match *target {
-            Target::Quote(_) | Target::Span { .. } => resolved.words.iter().cloned().collect(),
-            Target::Document(id) => self
-                .document(id)
-                .map(|d| vec![d.text.clone()])
-                .unwrap_or_default(),
-            Target::Event(id) => {
-                let Ok(event) = events::get(&self.case.conn, id) else {
-                    return Vec::new();
-                };
-                let mut texts = Vec::new();
-                for source in event.sources.iter().filter(|s| s.end > s.start) {
-                    if let Some(document) = self.document(source.doc_id) {
-                        texts.push(chars_between(&document.text, source.start, source.end));
-                    }
-                }
-                texts.push(format!("{}\n{}", event.title, event.description));
-                texts
-            }
-        }
+    /// Checks text being written, before it is saved: what the editor underlines. With the
+    /// note's id, stale quotes are found against what the saved note cited.
+    pub fn check_text(&self, note: Option<i64>, text: &str) -> Result<Vec<CheckProblem>> {
+        Ok(self.check_note_text(note, text)?.problems)
+    }
+
+    /// A note's Markdown as sanitised HTML for a preview, citations and note links as links.
+    pub fn render_note_html(&self, text: &str) -> Result<String> {
+        cite::links::preview_html(&self.conn, text)
+    }
+
+    /// What `[@` can insert for `query`: quotes, documents and events, best matches first.
+    /// `q42`, `d7` or `e9` typed as such find that item.
+    pub fn citation_candidates(&self, query: &str, limit: usize) -> Result<Vec<CitationCandidate>> {
+        let search = |request: &crate::SearchRequest| {
+            Ok(self
+                .search(request)?
+                .hits
+                .into_iter()
+                .map(|hit| (hit.kind, hit.id))
+                .collect())
+        };
+        cite::candidates::find(&self.conn, &search, query, limit)
+    }
+
+    /// One note's text checked against the case (`note` None for text not saved yet).
+    pub(crate) fn check_note_text(&self, note: Option<i64>, text: &str) -> Result<cite::Checked> {
+        let titles = self.conn.note_ids_by_title()?;
+        cite::check_note(&mut Resolver::new(&self.conn), &titles, note, text)
     }
 }

@@ -1,16 +1,88 @@
 //! Exports: the Markdown brief, quotes and the timeline as CSV, and notes as Markdown files.
+//! These methods gather what an export shows from the case and hand it to `crate::export`,
+//! which renders and writes it without reading the case.
 
 use std::path::{Path, PathBuf};
 
+use crate::cite::{self, Lookup, Resolver};
+use crate::export::brief::{self, BriefEntity, BriefInput, BriefNote, BriefTimeline};
 use crate::export::file::{self, Existing};
-use crate::export::{brief, tables};
+use crate::export::tables;
 use crate::model::{Brief, BriefOptions, QuoteFilter, TimelineQuery};
+use crate::store::notes as note_store;
 use crate::{Case, Result};
 
 impl Case {
     /// The brief for `options`, for a preview; the same case and options give the same bytes.
+    /// Each note is checked once, and the footnotes resolve with the check's resolver, so
+    /// nothing the notes cite is read twice.
     pub fn brief(&self, options: &BriefOptions) -> Result<Brief> {
-        brief::brief(self, options)
+        let rows = if options.notes.is_empty() {
+            self.conn.notes()?
+        } else {
+            options
+                .notes
+                .iter()
+                .map(|&id| note_store::get(&self.conn, id))
+                .collect::<Result<Vec<_>>>()?
+        };
+        let titles = self.conn.note_ids_by_title()?;
+        let mut resolver = Resolver::new(&self.conn);
+        let mut notes = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id = row.summary.id;
+            let checked = cite::check_note(&mut resolver, &titles, Some(id), &row.text)?;
+            notes.push(BriefNote {
+                id,
+                title: row.summary.title,
+                text: row.text,
+                syntax: checked.syntax,
+                problems: checked.problems,
+            });
+        }
+        let timeline = if options.timeline.is_some() || options.entity.is_some() {
+            let (from, to) = match options.timeline.as_deref() {
+                Some(range) => brief::parse_range(range)?,
+                None => (None, None),
+            };
+            let events = self.timeline(&TimelineQuery {
+                from: from.clone(),
+                to: to.clone(),
+                entity: options.entity.clone(),
+                ..TimelineQuery::default()
+            })?;
+            Some(BriefTimeline {
+                from,
+                to,
+                entity: options.entity.clone(),
+                events,
+            })
+        } else {
+            None
+        };
+        let entity = match &options.entity {
+            Some(name) => {
+                let detail = self.entity_named(name)?;
+                let quotes = self.quotes(&QuoteFilter {
+                    speaker: Some(detail.entity.name.clone()),
+                    ..QuoteFilter::default()
+                })?;
+                Some(BriefEntity { detail, quotes })
+            }
+            None => None,
+        };
+        let input = BriefInput {
+            title: options.title.clone(),
+            stem: self
+                .path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "case".to_string()),
+            notes,
+            timeline,
+            entity,
+        };
+        Ok(brief::brief(&input, &mut |target| resolver.resolve(target)))
     }
 
     /// Writes the brief to `path` (through a temporary file, so never half a brief), unless
@@ -40,7 +112,7 @@ impl Case {
         path: Option<&Path>,
         existing: Existing,
     ) -> Result<usize> {
-        tables::quotes_csv(self, filter, path, existing)
+        tables::quotes_csv(&self.quotes(filter)?, path, existing)
     }
 
     /// Writes the events matching `query` as CSV to `path` (standard output if none);
@@ -51,11 +123,18 @@ impl Case {
         path: Option<&Path>,
         existing: Existing,
     ) -> Result<usize> {
-        tables::timeline_csv(self, query, path, existing)
+        tables::timeline_csv(&self.timeline(query)?, path, existing)
     }
 
     /// Writes every note into `dir` as a Markdown file, citations as written.
     pub fn export_notes(&self, dir: &Path, existing: Existing) -> Result<Vec<PathBuf>> {
-        tables::notes_markdown(self, dir, existing)
+        let notes = self.conn.notes()?;
+        tables::notes_markdown(
+            notes
+                .iter()
+                .map(|n| (n.summary.id, n.summary.title.as_str(), n.text.as_str())),
+            dir,
+            existing,
+        )
     }
 }

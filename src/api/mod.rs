@@ -2,11 +2,10 @@
 //! that `lib.rs` stays the short list of what a case is.
 
 mod attribution;
-mod citation_candidates;
-pub(crate) mod citations;
+mod citations;
 mod exports;
 mod lifecycle;
 mod note_drafts;
-pub(crate) mod notes;
+mod notes;
 mod pages;
 mod timeline;

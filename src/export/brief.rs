@@ -3,7 +3,9 @@
 //! SHA-256 of the original), an optional timeline table and entity section, and a sources list.
 //!
 //! The output depends only on the case and the options (no clock, no hash-map order), so the
-//! same case and options give the same bytes.
+//! same case and options give the same bytes. It is made from data: `crate::api::exports`
+//! gathers the notes (each checked once), the events and the entity, and hands over a way to
+//! resolve citations; nothing here reads the case.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -14,17 +16,52 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 use regex::Regex;
 
 use super::markdown::{escape, url};
-use crate::api::citations::Resolver;
 use crate::model::{
-    Brief, BriefOptions, CheckProblem, EventRecord, NoteDetail, QuoteFilter, ResolvedCitation,
-    ReviewStatus, TimelineQuery,
+    Brief, CheckProblem, EntityDetail, EventRecord, QuoteRecord, ResolvedCitation, ReviewStatus,
 };
-use crate::notes::{self, markdown, Target};
-use crate::{Case, Error, Result};
+use crate::notes::{markdown, NoteSyntax, Target};
+use crate::{Error, Result};
+
+/// One chosen note as the brief shows it, checked once before the brief is written.
+pub(crate) struct BriefNote {
+    pub(crate) id: i64,
+    pub(crate) title: String,
+    pub(crate) text: String,
+    /// The text's citations, links and claims, as the check read them.
+    pub(crate) syntax: NoteSyntax,
+    pub(crate) problems: Vec<CheckProblem>,
+}
+
+/// The timeline table: events of a range (`from`, `to`), of one entity when named.
+pub(crate) struct BriefTimeline {
+    pub(crate) from: Option<String>,
+    pub(crate) to: Option<String>,
+    pub(crate) entity: Option<String>,
+    pub(crate) events: Vec<EventRecord>,
+}
+
+/// The entity section: a person or organisation and the quotes listed under their name.
+pub(crate) struct BriefEntity {
+    pub(crate) detail: EntityDetail,
+    pub(crate) quotes: Vec<QuoteRecord>,
+}
+
+/// Everything a brief shows.
+pub(crate) struct BriefInput {
+    /// The title asked for; without one, the brief is titled after the case file (`stem`).
+    pub(crate) title: Option<String>,
+    pub(crate) stem: String,
+    pub(crate) notes: Vec<BriefNote>,
+    pub(crate) timeline: Option<BriefTimeline>,
+    pub(crate) entity: Option<BriefEntity>,
+}
+
+/// What a citation resolves to, as the footnotes show it.
+pub(crate) type Resolve<'a> = &'a mut dyn FnMut(&Target) -> ResolvedCitation;
 
 /// Footnotes in order of first citation, one per distinct target.
 struct Footnotes<'a> {
-    resolver: Resolver<'a>,
+    resolve: Resolve<'a>,
     numbers: BTreeMap<String, usize>,
     cited: Vec<ResolvedCitation>,
 }
@@ -35,7 +72,7 @@ impl Footnotes<'_> {
         let next = self.cited.len() + 1;
         let number = *self.numbers.entry(key).or_insert(next);
         if number == next {
-            self.cited.push(self.resolver.resolve(target));
+            self.cited.push((self.resolve)(target));
         }
         format!("[^{number}]")
     }
@@ -47,8 +84,12 @@ static USER_FOOTNOTE: LazyLock<Regex> =
 /// A note's text for the brief: citations become our footnote references, `[[links]]` the
 /// linked title in italics, the note's own footnotes get labels of their own so they never
 /// collide with ours, and its headings move two levels down under the note's title.
-fn note_body(note_id: i64, text: &str, footnotes: &mut Footnotes<'_>) -> String {
-    let syntax = notes::analyse(text);
+fn note_body(
+    note_id: i64,
+    text: &str,
+    syntax: &NoteSyntax,
+    footnotes: &mut Footnotes<'_>,
+) -> String {
     let layout = markdown::layout(text);
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     for group in &syntax.groups {
@@ -99,7 +140,7 @@ fn note_body(note_id: i64, text: &str, footnotes: &mut Footnotes<'_>) -> String 
 }
 
 /// `FROM..TO`, either side optional.
-fn parse_range(range: &str) -> Result<(Option<String>, Option<String>)> {
+pub(crate) fn parse_range(range: &str) -> Result<(Option<String>, Option<String>)> {
     let (from, to) = range.split_once("..").ok_or_else(|| {
         Error::invalid_input(format!(
             "the timeline range '{range}' needs the form FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD; \
@@ -118,24 +159,14 @@ fn event_date(event: &EventRecord) -> String {
     }
 }
 
-fn timeline_section(
-    case: &Case,
-    out: &mut String,
-    range: Option<&str>,
-    entity: Option<&str>,
-    footnotes: &mut Footnotes<'_>,
-) -> Result<()> {
-    let (from, to) = match range {
-        Some(range) => parse_range(range)?,
-        None => (None, None),
-    };
-    let events = case.timeline(&TimelineQuery {
-        from: from.clone(),
-        to: to.clone(),
-        entity: entity.map(str::to_string),
-        ..TimelineQuery::default()
-    })?;
-    let span = match (&from, &to) {
+fn timeline_section(out: &mut String, timeline: &BriefTimeline, footnotes: &mut Footnotes<'_>) {
+    let BriefTimeline {
+        from,
+        to,
+        entity,
+        events,
+    } = timeline;
+    let span = match (from, to) {
         (None, None) => String::new(),
         (from, to) => format!(
             " ({} – {})",
@@ -144,15 +175,16 @@ fn timeline_section(
         ),
     };
     let who = entity
+        .as_deref()
         .map(|e| format!(": {}", escape(e)))
         .unwrap_or_default();
     let _ = writeln!(out, "## Timeline{span}{who}\n");
     if events.is_empty() {
         out.push_str("No events in this range.\n\n");
-        return Ok(());
+        return;
     }
     out.push_str("| Date | Event | Sources |\n|---|---|---|\n");
-    for event in &events {
+    for event in events {
         let mut sources = String::new();
         for source in &event.sources {
             let target = if source.end > source.start {
@@ -184,16 +216,10 @@ fn timeline_section(
         );
     }
     out.push('\n');
-    Ok(())
 }
 
-fn entity_section(
-    case: &Case,
-    out: &mut String,
-    name: &str,
-    footnotes: &mut Footnotes<'_>,
-) -> Result<()> {
-    let detail = case.entity_named(name)?;
+fn entity_section(out: &mut String, entity: &BriefEntity, footnotes: &mut Footnotes<'_>) {
+    let detail = &entity.detail;
     let _ = writeln!(out, "## {}\n", escape(&detail.entity.name));
     let aliases: Vec<String> = detail
         .aliases
@@ -222,19 +248,16 @@ fn entity_section(
     if !roles.is_empty() {
         out.push('\n');
     }
-    let quotes = case.quotes(&QuoteFilter {
-        speaker: Some(detail.entity.name.clone()),
-        ..QuoteFilter::default()
-    })?;
-    let quotes: Vec<_> = quotes
-        .into_iter()
+    let quotes: Vec<_> = entity
+        .quotes
+        .iter()
         .filter(|q| q.status != ReviewStatus::Rejected && q.speaker_id == Some(detail.entity.id))
         .collect();
     if quotes.is_empty() {
         out.push_str("No quotes attributed.\n\n");
     } else {
         let _ = writeln!(out, "Quotes:\n");
-        for quote in &quotes {
+        for quote in quotes {
             let _ = writeln!(
                 out,
                 "- \u{201c}{}\u{201d} {}",
@@ -244,7 +267,6 @@ fn entity_section(
         }
         out.push('\n');
     }
-    Ok(())
 }
 
 /// The footnote for one citation: the verbatim words in quotation marks, who said them and in
@@ -312,7 +334,7 @@ fn footnote(number: usize, cited: &ResolvedCitation) -> String {
 
 /// A section above the notes listing every claim-check problem, so a brief saved with
 /// problems says so where its reader starts, not only in the footnotes.
-fn problems_section(out: &mut String, notes: &[NoteDetail], problems: &[CheckProblem]) {
+fn problems_section(out: &mut String, notes: &[BriefNote], problems: &[CheckProblem]) {
     if problems.is_empty() {
         return;
     }
@@ -328,8 +350,8 @@ fn problems_section(out: &mut String, notes: &[NoteDetail], problems: &[CheckPro
     for problem in problems {
         let title = notes
             .iter()
-            .find(|n| Some(n.summary.id) == problem.note_id)
-            .map(|n| n.summary.title.as_str())
+            .find(|n| Some(n.id) == problem.note_id)
+            .map(|n| n.title.as_str())
             .unwrap_or("a note");
         let _ = writeln!(
             out,
@@ -344,60 +366,42 @@ fn problems_section(out: &mut String, notes: &[NoteDetail], problems: &[CheckPro
     out.push('\n');
 }
 
-/// Writes the brief for `options`.
-pub(crate) fn brief(case: &Case, options: &BriefOptions) -> Result<Brief> {
+/// Writes the brief of `input`, resolving each cited target once, in order of first citation.
+pub(crate) fn brief(input: &BriefInput, resolve: Resolve<'_>) -> Brief {
     let mut footnotes = Footnotes {
-        resolver: Resolver::new(case),
+        resolve,
         numbers: BTreeMap::new(),
         cited: Vec::new(),
     };
-    let chosen = if options.notes.is_empty() {
-        case.notes()?.into_iter().map(|n| n.id).collect()
-    } else {
-        options.notes.clone()
-    };
-    let title = options.title.clone().unwrap_or_else(|| {
-        let stem = case
-            .path()
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "case".to_string());
-        format!("Brief: {stem}")
-    });
+    let title = input
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Brief: {}", input.stem));
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&title));
     out.push_str(
         "Every footnote quotes its source word for word and identifies the original file by its \
          SHA-256.\n\n",
     );
-    let notes = chosen
-        .into_iter()
-        .map(|id| case.note(id))
-        .collect::<Result<Vec<_>>>()?;
+    let notes = &input.notes;
     let problems: Vec<CheckProblem> = notes
         .iter()
         .flat_map(|note| note.problems.iter().cloned())
         .collect();
-    problems_section(&mut out, &notes, &problems);
-    for note in &notes {
-        let _ = writeln!(out, "## {}\n", escape(&note.summary.title));
-        let body = note_body(note.summary.id, &note.text, &mut footnotes);
+    problems_section(&mut out, notes, &problems);
+    for note in notes {
+        let _ = writeln!(out, "## {}\n", escape(&note.title));
+        let body = note_body(note.id, &note.text, &note.syntax, &mut footnotes);
         if !body.is_empty() {
             out.push_str(&body);
             out.push_str("\n\n");
         }
     }
-    if options.timeline.is_some() || options.entity.is_some() {
-        timeline_section(
-            case,
-            &mut out,
-            options.timeline.as_deref(),
-            options.entity.as_deref(),
-            &mut footnotes,
-        )?;
+    if let Some(timeline) = &input.timeline {
+        timeline_section(&mut out, timeline, &mut footnotes);
     }
-    if let Some(entity) = &options.entity {
-        entity_section(case, &mut out, entity, &mut footnotes)?;
+    if let Some(entity) = &input.entity {
+        entity_section(&mut out, entity, &mut footnotes);
     }
     let mut sources: Vec<&ResolvedCitation> = Vec::new();
     for cited in &footnotes.cited {
@@ -441,13 +445,13 @@ pub(crate) fn brief(case: &Case, options: &BriefOptions) -> Result<Brief> {
         out.push('\n');
     }
     let markdown = format!("{}\n", one_trailing_newline(&out));
-    Ok(Brief {
+    Brief {
         markdown,
         footnotes: footnotes.cited.len(),
         sources: sources.len(),
         problems,
         saved: false,
-    })
+    }
 }
 
 fn one_trailing_newline(text: &str) -> &str {

@@ -1,6 +1,7 @@
 //! Exports, shared by the CLI and the app so both write byte-identical files: every hit of a
 //! search as CSV (here), quotes, the timeline and notes (`tables`), and the Markdown brief
-//! (`brief`).
+//! (`brief`). Exports are given what they write (rows, or a way to fetch pages of hits) and
+//! never read the case themselves; `crate::api::exports` gathers it.
 
 pub(crate) mod brief;
 pub mod file;
@@ -12,17 +13,16 @@ use std::path::Path;
 
 use file::{Existing, PendingFile};
 
-use crate::model::SearchRequest;
-use crate::{Case, Error, Result};
+use crate::{Error, Result, SearchRequest, SearchResults};
 
 /// Hits fetched per page while exporting: large enough to be fast, small enough that a
 /// million-hit export never holds more than one page of snippets in memory.
 const PAGE: usize = 1000;
 
-/// Writes all hits of `request` (every page, whatever its `limit` and `offset`) to `path`
-/// and returns how many were written.
+/// Writes all hits of `request` (every page, whatever its `limit` and `offset`, each asked of
+/// `search` in turn) to `path` and returns how many were written.
 pub(crate) fn search_csv(
-    case: &Case,
+    search: &dyn Fn(&SearchRequest) -> Result<SearchResults>,
     request: &SearchRequest,
     path: &Path,
     existing: Existing,
@@ -37,7 +37,7 @@ pub(crate) fn search_csv(
     request.facets = false;
     let mut written = 0;
     loop {
-        let results = case.search(&request)?;
+        let results = search(&request)?;
         for hit in &results.hits {
             let fields = [
                 hit.doc_id.to_string(),

@@ -1,13 +1,14 @@
 //! Quotes and the timeline as CSV, and notes as Markdown files: what goes to a spreadsheet or
-//! another tool, identical whether the CLI or the app writes it.
+//! another tool, identical whether the CLI or the app writes it. They are given the rows they
+//! write; `crate::api::exports` reads them from the case.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::csv_field;
 use super::file::{write_file, Existing, PendingFile};
-use crate::model::{QuoteFilter, TimelineQuery};
-use crate::{Case, Error, Result};
+use crate::model::{EventRecord, QuoteRecord};
+use crate::{Error, Result};
 
 /// Where CSV goes: a file, or standard output when no file is named.
 fn write_rows(
@@ -36,14 +37,12 @@ fn write_rows(
     }
 }
 
-/// Quotes matching `filter` as CSV. Returns the number of rows.
+/// `quotes` as CSV. Returns the number of rows.
 pub(crate) fn quotes_csv(
-    case: &Case,
-    filter: &QuoteFilter,
+    quotes: &[QuoteRecord],
     path: Option<&Path>,
     existing: Existing,
 ) -> Result<usize> {
-    let quotes = case.quotes(filter)?;
     let rows: Vec<Vec<String>> = quotes
         .iter()
         .map(|q| {
@@ -71,15 +70,12 @@ pub(crate) fn quotes_csv(
     Ok(rows.len())
 }
 
-/// Events matching `query` as CSV, each with its sources as span citations. Returns the
-/// number of rows.
+/// `events` as CSV, each with its sources as span citations. Returns the number of rows.
 pub(crate) fn timeline_csv(
-    case: &Case,
-    query: &TimelineQuery,
+    events: &[EventRecord],
     path: Option<&Path>,
     existing: Existing,
 ) -> Result<usize> {
-    let events = case.timeline(query)?;
     let rows: Vec<Vec<String>> = events
         .iter()
         .map(|e| {
@@ -129,15 +125,19 @@ fn file_name(id: i64, title: &str) -> String {
     format!("n{id}-{}.md", slug.trim_end_matches('-'))
 }
 
-/// Writes every note to `dir` as a Markdown file with its title as a heading and its
-/// citations as written, so they can be read back or resolved later. Returns the files.
-pub(crate) fn notes_markdown(case: &Case, dir: &Path, existing: Existing) -> Result<Vec<PathBuf>> {
+/// Writes each note (id, title, text) to `dir` as a Markdown file with its title as a heading
+/// and its citations as written, so they can be read back or resolved later. Returns the
+/// files.
+pub(crate) fn notes_markdown<'a>(
+    notes: impl IntoIterator<Item = (i64, &'a str, &'a str)>,
+    dir: &Path,
+    existing: Existing,
+) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
     let mut written = Vec::new();
-    for summary in case.notes()? {
-        let note = case.note(summary.id)?;
-        let path = dir.join(file_name(summary.id, &summary.title));
-        let body = format!("# {}\n\n{}\n", summary.title, note.text.trim_end());
+    for (id, title, text) in notes {
+        let path = dir.join(file_name(id, title));
+        let body = format!("# {title}\n\n{}\n", text.trim_end());
         write_file(&path, body.as_bytes(), existing)?;
         written.push(path);
     }

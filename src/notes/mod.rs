@@ -1,5 +1,5 @@
 //! Notes, the pure side: reading a note's citations, links and claims, checking quoted words
-//! against sources, and rendering sanitised HTML. No IO; `crate::api::notes` puts this together
+//! against sources, and rendering sanitised HTML. No IO; `crate::cite` puts this together
 //! with the case.
 
 mod citation;

@@ -1,10 +1,15 @@
-//! Autocomplete for citations: what typing `[@` and a few words can insert.
+//! Autocomplete for citations: what typing `[@` and a few words can insert, ranked: an
+//! entity named exactly so first, then whole words, then what the search found by prefix or
+//! stem.
 
-use super::notes::short;
+use super::{short, Lookup};
 use crate::model::{CitationCandidate, QuoteFilter, ReviewStatus, TimelineQuery};
 use crate::model::{HitKind, SearchRequest};
 use crate::notes::Target;
-use crate::{Case, Result};
+use crate::Result;
+
+/// The case's full-text search, as candidates use it: the kind and id of each hit, best first.
+pub(crate) type Search<'a> = &'a dyn Fn(&SearchRequest) -> Result<Vec<(HitKind, i64)>>;
 
 fn day(published: Option<&str>) -> String {
     published
@@ -12,8 +17,8 @@ fn day(published: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
-fn quote_candidate(case: &Case, id: i64) -> Option<CitationCandidate> {
-    let quote = case.quote(id).ok()?;
+fn quote_candidate<L: Lookup + ?Sized>(case: &L, id: i64) -> Option<CitationCandidate> {
+    let quote = case.quote(id)?;
     (quote.status != ReviewStatus::Rejected).then(|| CitationCandidate {
         insert: format!("[@q{id}]"),
         kind: "quote".to_string(),
@@ -29,8 +34,8 @@ fn quote_candidate(case: &Case, id: i64) -> Option<CitationCandidate> {
     })
 }
 
-fn document_candidate(case: &Case, id: i64) -> Option<CitationCandidate> {
-    let document = case.document(id).ok()?;
+fn document_candidate<L: Lookup + ?Sized>(case: &L, id: i64) -> Option<CitationCandidate> {
+    let document = case.document(id)?;
     let summary = document.summary;
     Some(CitationCandidate {
         insert: format!("[@d{id}]"),
@@ -48,8 +53,8 @@ fn document_candidate(case: &Case, id: i64) -> Option<CitationCandidate> {
     })
 }
 
-fn event_candidate(case: &Case, id: i64) -> Option<CitationCandidate> {
-    let event = case.event(id).ok()?;
+fn event_candidate<L: Lookup + ?Sized>(case: &L, id: i64) -> Option<CitationCandidate> {
+    let event = case.event(id)?;
     (event.status != ReviewStatus::Rejected).then(|| CitationCandidate {
         insert: format!("[@e{id}]"),
         kind: "event".to_string(),
@@ -71,7 +76,14 @@ fn prefix_query(query: &str) -> Option<String> {
     Some(parts.join(" "))
 }
 
-pub(super) fn find(case: &Case, query: &str, limit: usize) -> Result<Vec<CitationCandidate>> {
+/// What `[@` can insert for `query`: quotes, documents and events, best matches first, at
+/// most `limit` (1 to 100). `q42`, `d7` or `e9` typed as such find that item.
+pub(crate) fn find<L: Lookup + ?Sized>(
+    case: &L,
+    search: Search<'_>,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<CitationCandidate>> {
     let limit = limit.clamp(1, 100);
     let typed = query
         .trim()
@@ -102,7 +114,7 @@ pub(super) fn find(case: &Case, query: &str, limit: usize) -> Result<Vec<Citatio
                 .take(limit / 4 + 1)
                 .filter_map(|d| document_candidate(case, d.id)),
         );
-        let events = case.timeline(&TimelineQuery {
+        let events = case.events(&TimelineQuery {
             limit: Some(limit / 4 + 1),
             ..TimelineQuery::default()
         })?;
@@ -132,7 +144,7 @@ pub(super) fn find(case: &Case, query: &str, limit: usize) -> Result<Vec<Citatio
             .filter_map(|q| quote_candidate(case, q.id).map(|c| (Tier::Exact, c))),
     );
     let events = case
-        .timeline(&TimelineQuery {
+        .events(&TimelineQuery {
             entity: Some(named),
             limit: Some(limit / 4 + 1),
             ..TimelineQuery::default()
@@ -155,15 +167,15 @@ pub(super) fn find(case: &Case, query: &str, limit: usize) -> Result<Vec<Citatio
             snippets: false,
             ..SearchRequest::default()
         };
-        let Ok(results) = case.search(&request) else {
+        let Ok(hits) = search(&request) else {
             continue;
         };
         let mut kept = 0;
-        for hit in results.hits {
-            let found = match hit.kind {
-                HitKind::Quote => quote_match(case, hit.id, &typed_words),
-                HitKind::Document => document_match(case, hit.id, &typed_words),
-                HitKind::Event => event_match(case, hit.id, &typed_words),
+        for (kind, id) in hits {
+            let found = match kind {
+                HitKind::Quote => quote_match(case, id, &typed_words),
+                HitKind::Document => document_match(case, id, &typed_words),
+                HitKind::Event => event_match(case, id, &typed_words),
                 HitKind::Note => None,
             };
             let Some((tier, candidate)) = found else {
@@ -219,8 +231,12 @@ fn is_named(name: &str, typed: &[String]) -> bool {
     !typed.is_empty() && folded_words(name) == typed
 }
 
-fn quote_match(case: &Case, id: i64, typed: &[String]) -> Option<(Tier, CitationCandidate)> {
-    let quote = case.quote(id).ok()?;
+fn quote_match<L: Lookup + ?Sized>(
+    case: &L,
+    id: i64,
+    typed: &[String],
+) -> Option<(Tier, CitationCandidate)> {
+    let quote = case.quote(id)?;
     let tier = if quote.speaker.as_deref().is_some_and(|s| is_named(s, typed)) {
         Tier::Exact
     } else if has_all(&quote.text, typed) {
@@ -231,7 +247,11 @@ fn quote_match(case: &Case, id: i64, typed: &[String]) -> Option<(Tier, Citation
     Some((tier, quote_candidate(case, id)?))
 }
 
-fn document_match(case: &Case, id: i64, typed: &[String]) -> Option<(Tier, CitationCandidate)> {
+fn document_match<L: Lookup + ?Sized>(
+    case: &L,
+    id: i64,
+    typed: &[String],
+) -> Option<(Tier, CitationCandidate)> {
     let candidate = document_candidate(case, id)?;
     // The label is the title, shortened only past 140 characters.
     let tier = if has_all(&candidate.label, typed) {
@@ -242,8 +262,12 @@ fn document_match(case: &Case, id: i64, typed: &[String]) -> Option<(Tier, Citat
     Some((tier, candidate))
 }
 
-fn event_match(case: &Case, id: i64, typed: &[String]) -> Option<(Tier, CitationCandidate)> {
-    let event = case.event(id).ok()?;
+fn event_match<L: Lookup + ?Sized>(
+    case: &L,
+    id: i64,
+    typed: &[String],
+) -> Option<(Tier, CitationCandidate)> {
+    let event = case.event(id)?;
     let tier = if has_all(&event.title, typed) || event.entities.iter().any(|e| is_named(e, typed))
     {
         Tier::Exact
