@@ -1,7 +1,8 @@
 //! The core's layering, held: `scripts/module-graph.py` reads every `use crate::…` in `src/`
 //! and fails when a lower layer imports a higher one more often than agreed, or when two
 //! folders import each other. Issue 18 brought the back-up imports from 10 to 0 and the
-//! folder cycles from 2 to 0; the figures may only go down, so a new wrong-way door is caught where it is made.
+//! folder cycles from 2 to 0; the figures may only go down, so a new wrong-way door is
+//! caught where it is made.
 
 use std::path::Path;
 use std::process::Command;
