@@ -143,4 +143,6 @@ fn main() {
 }
 
 #[cfg(test)]
+mod ipc_table;
+#[cfg(test)]
 mod tests;

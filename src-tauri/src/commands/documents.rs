@@ -22,8 +22,8 @@ pub async fn get_document(app: AppHandle, id: i64) -> Result<Document, Error> {
     blocking(app, move |s| s.with_reader(|case| case.document(id))).await
 }
 
-/// Imports files and folders (from the import button's dialog or a drop on the window),
-/// emitting `import-progress` events while it runs.
+/// The one import entry point: the Import buttons and a drop on the window both call it. It
+/// imports files and folders, emitting `import-progress` events while it runs.
 #[tauri::command]
 pub async fn import_paths(app: AppHandle, paths: Vec<String>) -> Result<ImportReport, Error> {
     let emitter = app.clone();

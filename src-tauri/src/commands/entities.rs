@@ -8,6 +8,7 @@ use tauri::AppHandle;
 
 use super::blocking;
 
+/// A page of the case's people and organisations, most quoted first, with how many match.
 #[tauri::command]
 pub async fn entity_page(app: AppHandle, filter: EntityFilter) -> Result<EntityPage, Error> {
     blocking(app, move |s| s.with_case(|case| case.entity_page(&filter))).await
@@ -26,6 +27,7 @@ pub async fn rename_entity(app: AppHandle, id: i64, name: String) -> Result<Enti
     .await
 }
 
+/// Merges `from` into `into`; the answer is the merge's id, which `unmerge_entities` undoes.
 #[tauri::command]
 pub async fn merge_entities(app: AppHandle, into: i64, from: i64) -> Result<i64, Error> {
     blocking(app, move |s| {

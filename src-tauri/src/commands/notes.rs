@@ -54,6 +54,7 @@ pub async fn restore_note(app: AppHandle, id: i64, version: i64) -> Result<NoteD
     .await
 }
 
+/// The claim check of text being written; with the note's id, stale quotes are found too.
 #[tauri::command]
 pub async fn check_note_text(
     app: AppHandle,
@@ -66,6 +67,7 @@ pub async fn check_note_text(
     .await
 }
 
+/// Sanitised HTML from the core: the one HTML the window shows (the note preview).
 #[tauri::command]
 pub async fn render_note_html(app: AppHandle, text: String) -> Result<String, Error> {
     blocking(app, move |s| {
