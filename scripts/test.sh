@@ -21,13 +21,16 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "==> cargo test"
 cargo test --workspace
 
-# ts-rs writes the bindings during `cargo test`; any difference from the committed files
-# means someone changed a DTO without committing the regenerated TypeScript.
-echo "==> Checking that ui/src/lib/bindings is fresh"
-if [[ -n "$(git status --porcelain -- ui/src/lib/bindings)" ]]; then
-  git status --porcelain -- ui/src/lib/bindings
-  git --no-pager diff -- ui/src/lib/bindings
-  echo "error: the TypeScript bindings are stale: commit the files cargo test regenerated" >&2
+# ts-rs writes the bindings during `cargo test`, and src-tauri's ipc_table test writes the
+# command wrappers (commands.gen.ts, from the commands' signatures); any difference from the
+# committed files means someone changed a DTO or a command without committing the
+# regenerated TypeScript.
+echo "==> Checking that ui/src/lib/bindings and commands.gen.ts are fresh"
+generated=(ui/src/lib/bindings ui/src/lib/commands.gen.ts)
+if [[ -n "$(git status --porcelain -- "${generated[@]}")" ]]; then
+  git status --porcelain -- "${generated[@]}"
+  git --no-pager diff -- "${generated[@]}"
+  echo "error: the generated TypeScript is stale: commit the files cargo test regenerated" >&2
   exit 1
 fi
 

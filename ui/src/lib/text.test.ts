@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { charLength, citation, highlight, paragraphs, parseCitation, selectionOffsets } from "./text";
+import { charLength, citation, highlight, paragraphs, parseCitation, selectionOffsets, shorten } from "./text";
 
 describe("paragraphs", () => {
   it("gives each paragraph its start in characters", () => {
@@ -50,5 +50,21 @@ describe("citations", () => {
   it("offsets a selection in characters, trimming whitespace", () => {
     expect(selectionOffsets(100, "ab😀 ", "  word ")).toEqual({ start: 106, end: 110 });
     expect(selectionOffsets(0, "", "   ")).toBeNull();
+  });
+});
+
+describe("shorten", () => {
+  it("leaves text that fits alone and cuts longer text with an ellipsis", () => {
+    expect(shorten("The botnet fell", 15)).toBe("The botnet fell");
+    expect(shorten("The botnet fell", 10)).toBe("The botnet…");
+    expect(shorten("", 3)).toBe("");
+  });
+
+  it("never cuts an emoji in half where the reader's excerpt used to", () => {
+    // The reader sliced the excerpt in UTF-16 units, which left half a surrogate pair at the
+    // cut when a character outside the BMP sat on it.
+    const excerpt = "a".repeat(79) + "😀" + "b".repeat(10);
+    const short = shorten(excerpt, 80);
+    expect(short).toBe("a".repeat(79) + "😀…");
   });
 });

@@ -14,6 +14,17 @@ export function charLength(text: string): number {
   return n;
 }
 
+/**
+ * `text` cut to at most `max` Unicode characters, with "…" in place of what was cut: the one
+ * way the window shortens text. It counts characters like the core, so it never cuts an emoji
+ * or a rare CJK character in half (a slice in UTF-16 units can), and the ellipsis is added
+ * only when something was cut.
+ */
+export function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? chars.slice(0, max).join("") + "…" : text;
+}
+
 /** Splits normalized text into paragraphs (separated by one blank line) with their starts. */
 export function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];

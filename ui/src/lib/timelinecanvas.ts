@@ -1,7 +1,8 @@
 // The timeline's canvas painting: the axis with its ticks, then each lane's events as bars
 // (wide enough to show their precision), dots, or columns for bins of several, conflicts
 // ringed in red and the shown and merge-selected events ringed in the text colour. Kept apart
-// from the view (views/Timeline.svelte), which owns the state, the input and the IPC.
+// from the component (components/TimelineCanvas.svelte), which owns the view, the frames and
+// the input, and from the timeline view (views/Timeline.svelte), which owns the data and the IPC.
 
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import { laneColor } from "./colors";

@@ -1,0 +1,84 @@
+//! Commands about the case's documents: the library list, one document for the reader,
+//! imports (with their progress events and cancel), correcting a document's details, and
+//! deleting to the trash, restoring and purging. Reads go to the read-only handle while an
+//! import runs (`with_reader`), so the library and the reader stay usable.
+
+use std::path::PathBuf;
+
+use dossier::model::{DeletionImpact, DocumentEdit, TrashedDocument};
+use dossier::{Document, DocumentSummary, Error, ImportReport};
+use tauri::{AppHandle, Emitter, Manager};
+
+use super::blocking;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_documents(app: AppHandle) -> Result<Vec<DocumentSummary>, Error> {
+    blocking(app, |s| s.with_reader(|case| case.documents())).await
+}
+
+#[tauri::command]
+pub async fn get_document(app: AppHandle, id: i64) -> Result<Document, Error> {
+    blocking(app, move |s| s.with_reader(|case| case.document(id))).await
+}
+
+/// The one import entry point: the Import buttons and a drop on the window both call it. It
+/// imports files and folders, emitting `import-progress` events while it runs.
+#[tauri::command]
+pub async fn import_paths(app: AppHandle, paths: Vec<String>) -> Result<ImportReport, Error> {
+    let emitter = app.clone();
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    blocking(app, move |s| {
+        s.import(&paths, &mut |event| {
+            let _ = emitter.emit("import-progress", event);
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn cancel_import(app: AppHandle) -> Result<bool, Error> {
+    Ok(app.state::<AppState>().cancel_import())
+}
+
+#[tauri::command]
+pub async fn edit_document(app: AppHandle, id: i64, edit: DocumentEdit) -> Result<Document, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.edit_document(id, &edit))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn deletion_impact(app: AppHandle, ids: Vec<i64>) -> Result<DeletionImpact, Error> {
+    blocking(app, move |s| s.with_case(|case| case.deletion_impact(&ids))).await
+}
+
+#[tauri::command]
+pub async fn delete_documents(
+    app: AppHandle,
+    ids: Vec<i64>,
+) -> Result<Vec<TrashedDocument>, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.delete_documents(&ids))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn restore_documents(app: AppHandle, ids: Vec<i64>) -> Result<(), Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.restore_documents(&ids))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn purge_documents(app: AppHandle, ids: Vec<i64>) -> Result<Vec<TrashedDocument>, Error> {
+    blocking(app, move |s| s.with_case(|case| case.purge_documents(&ids))).await
+}
+
+#[tauri::command]
+pub async fn trashed_documents(app: AppHandle) -> Result<Vec<TrashedDocument>, Error> {
+    blocking(app, |s| s.with_case(|case| case.trash())).await
+}
