@@ -282,7 +282,8 @@ fn score(corpus: &Path, gold_path: &Path) {
                 continue;
             }
             total += 1;
-            let shown = found.and_then(|q| q.speaker.as_ref());
+            // A pronoun that stands for no one is not shown as a name.
+            let shown = found.and_then(|q| q.speaker.as_ref()).filter(|s| s.resolved);
             let category: Option<&str> = match (found, shown) {
                 (None, _) => Some("quote not found"),
                 (Some(_), None) => (g.class != "unknown").then_some("unknown, gold knows"),

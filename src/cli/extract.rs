@@ -110,6 +110,7 @@ pub fn quotes(file: &Path, json: bool) -> Result<()> {
         let speaker = q
             .speaker
             .as_ref()
+            .filter(|s| s.resolved)
             .map_or("-".to_string(), |s| match &s.role {
                 Some(role) => format!("{} ({role})", s.name),
                 None => s.name.clone(),

@@ -104,6 +104,9 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         // verb is an unlisted one after a quote that ends mid-sentence.
         let (sp, c, ce) = aside_then_cue(d, i).or_else(|| any_verb(d, close, i))?;
         let (addr, end) = addressee(d, ce);
+        if d.is_p(close.wrapping_sub(1), '.') && !closes_soon(d, end) {
+            return None;
+        }
         return Some(Attr {
             cue: (c, ce),
             speaker: Some(sp),
@@ -136,16 +139,8 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
     }
     // After a quote that ends its own sentence, `He said the agency …` starts a
     // new sentence; only a short clause that ends soon is an attribution.
-    if d.is_p(close.wrapping_sub(1), '.') {
-        let mut k = end + 1;
-        while k < end + 10 && d.is_word(k) {
-            k += 1;
-        }
-        let closes =
-            k >= d.toks.len() || d.is_boundary(k) || d.is_p(k, ',') || d.toks[k].k == K::Mark;
-        if !closes {
-            return None;
-        }
+    if d.is_p(close.wrapping_sub(1), '.') && !closes_soon(d, end) {
+        return None;
     }
     Some(Attr {
         cue: (c, ce),
@@ -153,6 +148,20 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         addressee: addr,
         end,
     })
+}
+
+/// Whether the clause whose attribution ends at token `end` ends soon, as
+/// an attribution after a quote that ended its own sentence must: `"…." He
+/// said the agency …` or `"…." Lee claimed that …` start a new sentence.
+fn closes_soon(d: &Doc, end: usize) -> bool {
+    if d.is_word(end + 1) && d.w(end + 1) == "that" {
+        return false;
+    }
+    let mut k = end + 1;
+    while k < end + 10 && d.is_word(k) {
+        k += 1;
+    }
+    k >= d.toks.len() || d.is_boundary(k) || d.is_p(k, ',') || d.toks[k].k == K::Mark
 }
 
 /// The attribution before an opening mark: `X said: "…"`, `he told CNN, "…"`,

@@ -8,6 +8,7 @@
 //! last names point at the full names introduced earlier. Every step is a
 //! bounded look around a token, so the whole is linear in the text length.
 
+mod antecedents;
 mod attr;
 mod layouts;
 mod lexicon;
@@ -47,6 +48,10 @@ pub struct Speaker {
     pub start: usize,
     pub end: usize,
     pub role: Option<String>,
+    /// False when the mention is a pronoun that stands for no one the text
+    /// names: `name` is then the pronoun as written, which is where the
+    /// attribution is but never a name to show ("he" is nobody).
+    pub resolved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -154,7 +159,11 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 }
             }
         }
+        // A quote that ends its own sentence belongs to the clause that
+        // introduced it (`Lee said: "…."`), not to the next sentence.
+        let final_stop = q.closed && q.close > 0 && d.is_p(q.close - 1, '.');
         let attr = match (aft, bef) {
+            (_, Some(b)) if final_stop && b.speaker.is_some() => Some(b),
             (Some(a), _) if a.speaker.is_some() => Some(a),
             (a, None) => a,
             (_, b) => b,
@@ -237,16 +246,24 @@ pub fn extract(text: &str) -> Vec<Quote> {
             has_mark = false;
         }
     }
-    resolve(&d, &chars, cands)
+    // Which tokens lie inside quote marks: names there are quoted, not actors.
+    let mut quoted = vec![false; n];
+    for q in &raws {
+        for flag in &mut quoted[q.open..=q.close.min(n - 1)] {
+            *flag = true;
+        }
+    }
+    resolve(&d, &chars, &quoted, cands)
 }
 
 /// Resolves speakers in reading order and builds the public quotes.
-fn resolve(d: &Doc, chars: &[char], cands: Vec<Cand>) -> Vec<Quote> {
+fn resolve(d: &Doc, chars: &[char], quoted: &[bool], cands: Vec<Cand>) -> Vec<Quote> {
     // Reading order of the attribution clauses: the cue position.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     let key = |c: &Cand| c.attr.as_ref().map_or(c.spans[0].0, |a| d.toks[a.cue.0].s);
     order.sort_by_key(|&i| key(&cands[i]));
     let mut reg = speakers::Registry::default();
+    let actors = antecedents::Actors::collect(d, quoted);
     let mut speakers: Vec<Option<Speaker>> = vec![None; cands.len()];
     for &i in &order {
         let c = &cands[i];
@@ -255,9 +272,10 @@ fn resolve(d: &Doc, chars: &[char], cands: Vec<Cand>) -> Vec<Quote> {
         }
         let m = c.attr.as_ref().and_then(|a| a.speaker.as_ref());
         if let Some(m) = m.or(c.near.as_ref()) {
-            let name = reg.resolve(m);
+            let name = reg.resolve(m, &actors);
             speakers[i] = Some(Speaker {
-                name,
+                resolved: name.is_some(),
+                name: name.unwrap_or_else(|| m.name.clone()),
                 start: m.s,
                 end: m.e,
                 role: m.role.clone(),

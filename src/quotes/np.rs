@@ -214,8 +214,17 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
     let det_noun = d.is_det(j) && d.is_word(j + 1) && !d.is_cap(j + 1);
     let named_run = cap_run_fwd(d, j).filter(|_| (j == i || !d.is_det(i)) && !det_noun);
     let (mut m, mut end) = if let Some(b) = named_run {
-        let prefix = (j > i).then(|| d.slice(i, j - 1).to_string());
-        (named(d, j, b, prefix)?, b)
+        // An organisation or a place, lower-case role words, then the
+        // person: "Yukos chief executive Steven Theede", "Spanish teenager
+        // Nadal". The person is the speaker; the rest is the role.
+        if let Some(k) = role_then_name(d, b) {
+            let b2 = cap_run_fwd(d, k).unwrap_or(k);
+            let prefix = Some(d.slice(i, k - 1).to_string());
+            (named(d, k, b2, prefix)?, b2)
+        } else {
+            let prefix = (j > i).then(|| d.slice(i, j - 1).to_string());
+            (named(d, j, b, prefix)?, b)
+        }
     } else if d.is_det(i) || d.is_word(i) {
         // A common noun phrase: "the Lincoln actor", "a spokeswoman".
         let mut b = i;
@@ -297,6 +306,32 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
         }
     }
     Some((m, end))
+}
+
+/// After a capitalised run ending at `b`: one to four lower-case role words
+/// and a name ("chief executive Steven Theede"); returns where the name
+/// starts. The name has two words, or one followed by the end of the clause,
+/// so that "aides Tuesday" or "officials Monday said" stay what they are.
+fn role_then_name(d: &Doc, b: usize) -> Option<usize> {
+    let mut k = b + 1;
+    while k <= b + 4
+        && d.is_word(k)
+        && !d.is_cap(k)
+        && !d.is_cue(k)
+        && !d.is_det(k)
+        && !d.is_pronoun(k)
+        && !np_breaker(d.w(k))
+        && !is_prep(d.w(k))
+        && d.w(k).chars().all(char::is_alphabetic)
+    {
+        k += 1;
+    }
+    if k == b + 1 || !d.is_cap(k) || d.is_cap_stop(k) || d.is_pronoun(k) {
+        return None;
+    }
+    let e = cap_run_fwd(d, k)?;
+    let clause_ends = d.is_boundary(e + 1) || d.is_p(e + 1, ',') || d.is_cue(e + 1);
+    (e > k || clause_ends).then_some(k)
 }
 
 fn is_prep(w: &str) -> bool {
