@@ -13,6 +13,7 @@
 use std::collections::HashSet;
 
 use super::attr::skippable;
+use super::lexicon::CAP_STOP;
 use super::np::{np_backward, np_forward, Doc, MKind, Mention};
 use super::speakers::{gender_of, looks_like_org, Gender};
 use super::tokens::K;
@@ -116,11 +117,40 @@ const PERSON_ROLES: &[&str] = &[
     "negotiator",
 ];
 
+/// Heads of descriptions of unnamed sources, which "he", "she" or "they"
+/// may stand for after they spoke: "one foreign analyst said … he added".
+const SOURCE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "official",
+    "dealer",
+    "trader",
+    "broker",
+    "economist",
+    "source",
+    "aide",
+    "diplomat",
+    "researcher",
+    "expert",
+    "banker",
+    "executive",
+    "lawyer",
+    "officer",
+    "observer",
+    "critic",
+    "investigator",
+    "scientist",
+];
+
 /// What a mention may stand for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Want {
     Person(Option<Gender>),
     Org,
+    /// "They": a plural description or an organisation.
+    Plural,
 }
 
 /// A named actor: the token where its mention starts, and the mention.
@@ -139,7 +169,10 @@ impl Actors {
         let surnames = surnames(d, quoted);
         let mut push = |m: Mention, spoke: bool| {
             let outside = !quoted.get(m.ti).copied().unwrap_or(false);
-            if outside && m.kind == MKind::Named && list.last().is_none_or(|l| l.0.ti < m.ti) {
+            // Described sources count when they speak: "a spokesman said …
+            // he added" is that spokesman.
+            let kind_ok = m.kind == MKind::Named || (m.kind == MKind::Common && spoke);
+            if outside && kind_ok && list.last().is_none_or(|l| l.0.ti < m.ti) {
                 list.push((m, spoke));
             }
         };
@@ -172,16 +205,25 @@ impl Actors {
                         b -= 1;
                     }
                     let found = np_backward(d, b);
+                    let described = found.as_ref().is_some_and(|m| m.kind == MKind::Common);
                     if let Some(m) = found.as_ref().filter(|m| m.kind == MKind::Named) {
                         push(m.clone(), true);
-                    } else if let Some(m) = found.and_then(|m| appositive_owner(d, m.ti)) {
+                    } else if let Some(m) = found.as_ref().and_then(|m| appositive_owner(d, m.ti)) {
                         // `Gilberto Arango, president of the association, said`.
                         push(m, true);
+                    } else if let Some(m) = found.as_ref().and_then(|m| name_inside(d, m)) {
+                        // `the Check Point research team explained`.
+                        push(m, true);
                     } else if !d.is_word(i - 1) {
-                        // `… of the economy, said Ann Lee`, `"…," said Ann Lee`.
-                        if let Some((m, _)) = np_forward(d, ce + 1) {
-                            push(m, true);
+                        // `… of the economy, said Ann Lee`, `"…," said Ann Lee`;
+                        // not `…, said Caesars refused`, whose name starts a clause.
+                        if let Some((m, e)) = np_forward(d, ce + 1) {
+                            if d.is_boundary(e + 1) || d.is_p(e + 1, ',') {
+                                push(m, true);
+                            }
                         }
+                    } else if let Some(m) = found.filter(|_| described) {
+                        push(m, true);
                     }
                 }
             }
@@ -200,9 +242,6 @@ impl Actors {
         known_person: impl Fn(&str) -> bool,
     ) -> Option<&Mention> {
         let end = self.list.partition_point(|(m, _)| m.ti < before);
-        if std::env::var("DBG_ACTORS").is_ok() {
-            eprintln!("nearest before {before}: {:?}", self.list[..end].iter().rev().take(6).map(|(m, s)| (m.name.clone(), m.ti, *s)).collect::<Vec<_>>());
-        }
         self.list[..end]
             .iter()
             .rev()
@@ -232,12 +271,44 @@ fn surnames<'a>(d: &Doc<'a>, quoted: &[bool]) -> HashSet<&'a str> {
         // ("chairman Akio Morita"); "Manchester United" or "U.S. Prime" are not.
         let role_before = a > 0 && d.is_word(a - 1) && PERSON_ROLES.contains(&d.w(a - 1));
         let first_name = gender_of(d.w(a)).is_some();
-        if i > a && i - a < 3 && (role_before || first_name) && !looks_like_org(d.slice(a, i)) {
+        // "Robin Tomlin, managing director of …": an appositive role.
+        let role_after = d.is_p(i + 1, ',') && d.is_word(i + 2) && !d.is_cap(i + 2);
+        let person = role_before || first_name || role_after;
+        if i > a && i - a < 3 && person && !looks_like_org(d.slice(a, i)) {
             out.insert(d.w(i).trim_end_matches("'s").trim_end_matches("’s"));
         }
         i += 1;
     }
     out
+}
+
+/// The capitalised name inside a description ("the Check Point research
+/// team"), as the organisation it describes.
+fn name_inside(d: &Doc, m: &Mention) -> Option<Mention> {
+    let mut k = m.ti;
+    while k < d.toks.len()
+        && d.toks[k].e <= m.e
+        && (!d.is_cap(k) || d.is_det(k) || CAP_STOP.contains(&d.w(k)))
+    {
+        k += 1;
+    }
+    if k >= d.toks.len() || d.toks[k].e > m.e {
+        return None;
+    }
+    let mut e = k;
+    while d.is_cap(e + 1) && d.toks[e + 1].e <= m.e {
+        e += 1;
+    }
+    // The head noun after the name must be lower case: "the Check Point
+    // research team", not the name itself.
+    (d.toks[e].e < m.e).then(|| Mention {
+        ti: k,
+        s: d.toks[k].s,
+        e: d.toks[e].e,
+        kind: MKind::Named,
+        name: d.slice(k, e).to_string(),
+        role: None,
+    })
 }
 
 /// The name an appositive describes, when a speaker phrase before a cue is
@@ -255,6 +326,17 @@ fn appositive_owner(d: &Doc, ti: usize) -> Option<Mention> {
 /// Whether a named mention can be what a pronoun or description wanting
 /// `want` refers to.
 fn fits(m: &Mention, spoke: bool, want: Want, known_person: &impl Fn(&str) -> bool) -> bool {
+    if m.kind == MKind::Common {
+        // A described source: "a spokesman" is "he" or "she", "researchers"
+        // are "they", "the company" is "it".
+        let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let singular = head.strip_suffix('s').filter(|h| SOURCE_NOUNS.contains(h));
+        return match want {
+            Want::Person(Some(_)) => SOURCE_NOUNS.contains(&head.as_str()),
+            Want::Plural => singular.is_some() || head == "spokesmen",
+            Want::Person(None) | Want::Org => false,
+        };
+    }
     let words = m.name.split_whitespace().count();
     let honorific = m.role.as_deref().and_then(|r| r.split_whitespace().last());
     let gender = honorific
@@ -265,21 +347,21 @@ fn fits(m: &Mention, spoke: bool, want: Want, known_person: &impl Fn(&str) -> bo
     match want {
         // "He" or "she" after a one-word name that spoke is that person:
         // organisations are "it".
-        Want::Person(g @ Some(_)) if words == 1 && spoke && !org => {
-            gender.is_none() || gender == g
-        }
+        Want::Person(g @ Some(_)) if words == 1 && spoke && !org => gender.is_none() || gender == g,
         Want::Person(g) => person && (g.is_none() || gender.is_none() || gender == g),
-        Want::Org => org || !person,
+        Want::Org | Want::Plural => org || !person,
     }
 }
 
 /// What a pronoun stands for: a person for "he" and "she", an organisation
-/// for "it" and "we". Other pronouns ("they", "I", "you") are not looked up.
+/// for "it" and "we", either or a plural description for "they". "I" and
+/// "you" are not looked up.
 pub(crate) fn pronoun_wants(p: &str) -> Option<Want> {
     match p.to_ascii_lowercase().as_str() {
         "he" => Some(Want::Person(Some(Gender::Male))),
         "she" => Some(Want::Person(Some(Gender::Female))),
         "it" | "we" => Some(Want::Org),
+        "they" => Some(Want::Plural),
         _ => None,
     }
 }

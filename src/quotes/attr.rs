@@ -129,6 +129,7 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         found => descriptive(d, i, b, found)?,
     };
     let (addr, mut end) = addressee(d, ce);
+    let cue_end = end;
     // "said in a statement", "said on Twitter": the clause runs to the boundary.
     if d.is_word(end + 1) && matches!(d.w(end + 1), "in" | "on" | "to" | "during" | "at") {
         let mut k = end + 1;
@@ -139,7 +140,7 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
     }
     // After a quote that ends its own sentence, `He said the agency …` starts a
     // new sentence; only a short clause that ends soon is an attribution.
-    if d.is_p(close.wrapping_sub(1), '.') && !closes_soon(d, end) {
+    if d.is_p(close.wrapping_sub(1), '.') && !closes_soon(d, cue_end) {
         return None;
     }
     Some(Attr {
@@ -180,11 +181,17 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
     let mut c = k;
     let mut found = None;
     loop {
-        if !d.is_word(c) || k - c > 7 {
+        if !d.is_word(c) || k - c > 12 {
             break;
         }
         if let Some(ce) = d.cue_at(c) {
-            found = Some((c, ce));
+            // Past seven words, only a cue followed by a prepositional phrase
+            // reaches the mark: `said in an interview with the daily X:`.
+            let prep_tail =
+                d.is_word(ce + 1) && matches!(d.w(ce + 1), "in" | "on" | "at" | "during");
+            if k - c <= 7 || prep_tail {
+                found = Some((c, ce));
+            }
             break;
         }
         // "according to" ends at "to": look one back.

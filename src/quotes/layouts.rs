@@ -4,7 +4,7 @@
 //! the end of a partial quote's sentence or in the sentence before.
 
 use super::attr::{after, skippable, subject, Attr};
-use super::np::{np_backward, Doc, MKind, Mention};
+use super::np::{np_backward, np_forward, Doc, MKind, Mention};
 use super::tokens::K;
 
 /// A name alone after a dash that ends the paragraph, the way epigraphs and
@@ -251,11 +251,21 @@ pub(crate) fn prev_subject(d: &Doc, dot: usize) -> Option<Mention> {
         return None;
     }
     let mut k = dot;
+    let mut marks = false;
     while k > 0 && dot - k < 40 && !d.is_boundary(k - 1) {
         k -= 1;
-        if d.toks[k].k == K::Mark {
-            return None;
-        }
+        marks |= d.toks[k].k == K::Mark;
     }
-    subject(d, dot)
+    if !marks {
+        return subject(d, dot);
+    }
+    // A sentence that quotes a few words of its own (`Kirsty Williams called
+    // the target "hugely unambitious".`) still has its subject at the start,
+    // when that subject is a name.
+    if d.toks[k].k == K::Mark || d.toks[k].k == K::Para {
+        return None;
+    }
+    np_forward(d, k)
+        .map(|(m, _)| m)
+        .filter(|m| m.kind == MKind::Named && m.name.split_whitespace().count() > 1)
 }

@@ -72,6 +72,34 @@ pub struct Quote {
 /// attribution, which reads better as part of that attribution.
 const MIXED_AS_QUOTE: bool = false;
 
+/// How many tokens may lie between an attributed quote and an unattributed
+/// one that continues it (`"A," Ryder wrote. "B."`).
+const CONTINUATION_GAP: usize = 80;
+
+/// Whether a quote opening at token `open` may continue the attributed
+/// quote whose last mark is at `last`: only the attribution sentence lies
+/// between them. A source whose paragraphs were glued into one holds many
+/// speakers' quotes in one "paragraph", with narrative between them.
+fn continues(d: &Doc, last: &Cand, last_mark: usize, open: usize) -> bool {
+    if open > last_mark + CONTINUATION_GAP {
+        return false;
+    }
+    // The sentence right before names someone else as its subject: `Ann Lee
+    // warned that … . "B."` is Lee's, not the previous speaker's.
+    let near = open
+        .checked_sub(1)
+        .and_then(|k| layouts::prev_subject(d, k))
+        .filter(|m| m.kind != np::MKind::Pronoun);
+    let speaker = last.attr.as_ref().and_then(|a| a.speaker.as_ref());
+    match (near, speaker) {
+        (Some(n), Some(s)) if s.kind == np::MKind::Named => {
+            n.name.split_whitespace().last() == s.name.split_whitespace().last()
+        }
+        (Some(_), _) => false,
+        (None, _) => true,
+    }
+}
+
 /// A quote before speaker resolution.
 struct Cand {
     spans: Vec<(usize, usize)>,
@@ -115,7 +143,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
     }
     let mut cands: Vec<Cand> = Vec::new();
     // For each raw quote: its candidate index, or the one it was merged into.
-    let mut last_attr: Option<(usize, usize)> = None; // (cand index, paragraph)
+    // The last attributed quote: (cand index, paragraph, token of its last mark).
+    let mut last_attr: Option<(usize, usize, usize)> = None;
     let mut skip_until = 0usize;
     for (ri, q) in raws.iter().enumerate() {
         if q.open < skip_until && ri > 0 {
@@ -126,9 +155,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
             let t = &d.toks[k];
             d.is_boundary(k) || t.k == K::Mark || d.is_p(k, ':')
         });
+        // A quote that ends its own sentence: `"…."`.
+        let final_stop = q.closed && q.close > 0 && d.is_p(q.close - 1, '.');
         let aft = if q.closed {
+            // The tail of the sentence a partial quote opens; a quote that
+            // ended its sentence has no tail.
+            let tail = initial && !final_stop;
             attr::after(&d, q.close)
-                .or_else(|| initial.then(|| layouts::after_tail(&d, q.close)).flatten())
+                .or_else(|| tail.then(|| layouts::after_tail(&d, q.close)).flatten())
         } else {
             None
         };
@@ -152,18 +186,23 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // Continuation of the previous attributed quote in this paragraph:
         // `"A," Ryder wrote. "B."`
         if !attributed && initial && words >= 2 {
-            if let Some((ci, cp)) = last_attr {
-                if cp == para[q.open] {
+            if let Some((ci, cp, last)) = last_attr {
+                // In the same paragraph and close to it: a source whose
+                // paragraphs were glued into one holds many speakers' quotes.
+                if cp == para[q.open] && continues(&d, &cands[ci], last, q.open) {
                     cands[ci].spans.extend(q.segs.iter().copied());
+                    last_attr = Some((ci, cp, q.close));
                     continue;
                 }
             }
         }
-        // A quote that ends its own sentence belongs to the clause that
-        // introduced it (`Lee said: "…."`), not to the next sentence.
-        let final_stop = q.closed && q.close > 0 && d.is_p(q.close - 1, '.');
+        // A quote that ends its own sentence, or that a cue and a colon
+        // introduce (`Lee added: "…"`), belongs to the clause that introduced
+        // it, not to the next sentence.
+        let colon_cue = prev.is_some_and(|k| d.is_p(k, ':'))
+            && bef.as_ref().is_some_and(|b| d.is_word(b.cue.0));
         let attr = match (aft, bef) {
-            (_, Some(b)) if final_stop && b.speaker.is_some() => Some(b),
+            (_, Some(b)) if (final_stop || colon_cue) && b.speaker.is_some() => Some(b),
             (Some(a), _) if a.speaker.is_some() => Some(a),
             (a, None) => a,
             (_, b) => b,
@@ -194,7 +233,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
         }
         let follows = if attr.is_none() && kind == QuoteKind::Direct {
             last_attr
-                .filter(|&(_, cp)| cp + 2 >= para[q.open])
+                .filter(|&(_, cp, _)| cp + 2 >= para[q.open])
                 .map(|x| x.0)
         } else {
             None
@@ -206,7 +245,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
         };
         let ci = cands.len();
         if attr.is_some() {
-            last_attr = Some((ci, para[q.open]));
+            last_attr = Some((ci, para[q.open], q.close));
         }
         cands.push(Cand {
             spans,

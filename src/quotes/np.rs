@@ -135,6 +135,20 @@ fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Men
     while s <= b && d.is_cap_stop(s) {
         s += 1;
     }
+    // "The New Mexico Republican", "the West Virginia Democrat": a party
+    // member described, not named; the description stands for the person.
+    let the_before = (s > a && d.w(a) == "The") || (a > 0 && d.w(a - 1) == "the");
+    if the_before && s < b && matches!(d.w(b), "Democrat" | "Republican" | "Conservative") {
+        let start = if s > a { a } else { a - 1 };
+        return Some(Mention {
+            ti: start,
+            s: d.toks[start].s,
+            e: d.toks[b].e,
+            kind: MKind::Common,
+            name: d.slice(start, b).to_string(),
+            role: None,
+        });
+    }
     // Possessive owners are affiliations: "SecureWorks' Jarvis".
     let mut owner = None;
     let first = s;

@@ -331,6 +331,7 @@ impl Registry {
                 .cloned()
         });
         match (found, m.kind) {
+            (Some(a), _) if a.kind == MKind::Common => Some(a.name),
             (Some(a), _) => Some(self.named(&a)),
             (None, MKind::Pronoun) => self.pronoun(&m.name),
             (None, _) => Some(m.name.clone()),
