@@ -172,8 +172,14 @@ impl Actors {
             // Described sources count when they speak: "a spokesman said …
             // he added" is that spokesman.
             let kind_ok = m.kind == MKind::Named || (m.kind == MKind::Common && spoke);
-            if outside && kind_ok && list.last().is_none_or(|l| l.0.ti < m.ti) {
-                list.push((m, spoke));
+            if !outside || !kind_ok {
+                return;
+            }
+            match list.last_mut() {
+                // The subject of a sentence that then speaks: it spoke.
+                Some(last) if last.0.ti == m.ti => last.1 |= spoke,
+                Some(last) if last.0.ti > m.ti => {}
+                _ => list.push((m, spoke)),
             }
         };
         let mut start = true;
@@ -211,9 +217,13 @@ impl Actors {
                     } else if let Some(m) = found.as_ref().and_then(|m| appositive_owner(d, m.ti)) {
                         // `Gilberto Arango, president of the association, said`.
                         push(m, true);
-                    } else if let Some(m) = found.as_ref().and_then(|m| name_inside(d, m)) {
-                        // `the Check Point research team explained`.
-                        push(m, true);
+                    } else if let Some(inside) = found.as_ref().and_then(|m| name_inside(d, m)) {
+                        // `A Vodafone spokesman said`: the spokesman, who may
+                        // be "he", and Vodafone, which may be "the company".
+                        if let Some(m) = found {
+                            push(m, true);
+                        }
+                        push(inside, false);
                     } else if !d.is_word(i - 1) {
                         // `… of the economy, said Ann Lee`, `"…," said Ann Lee`;
                         // not `…, said Caesars refused`, whose name starts a clause.

@@ -426,7 +426,8 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
     // Lowercase head noun: look back for a determiner ("a U.S. Justice
     // Department official", "the source").
     let mut a = b;
-    while a > 0 && b - a < 7 {
+    // The determiner may be the text's first word: "A spokesman said".
+    while b - a < 7 {
         if d.is_det(a) {
             let name = d.slice(a, b);
             // The proper name at the end of "the outlet RT" names the speaker.
@@ -439,7 +440,7 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
                 role: None,
             });
         }
-        let p = a - 1;
+        let Some(p) = a.checked_sub(1) else { break };
         if !d.is_word(p) || np_breaker(d.w(p)) || d.is_cue(p) {
             break;
         }

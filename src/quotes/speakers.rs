@@ -330,7 +330,13 @@ impl Registry {
                 .nearest(m.ti, w, |name| self.is_person(name))
                 .cloned()
         });
+        // A quantifier alone ("some said", "many said") describes no one.
+        let quantifier = matches!(
+            m.name.to_lowercase().as_str(),
+            "some" | "many" | "several" | "most" | "few" | "both" | "all" | "one" | "two"
+        );
         match (found, m.kind) {
+            (None, MKind::Common) if quantifier => None,
             (Some(a), _) if a.kind == MKind::Common => Some(a.name),
             (Some(a), _) => Some(self.named(&a)),
             (None, MKind::Pronoun) => self.pronoun(&m.name),
