@@ -19,6 +19,8 @@ mod tokens;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_speakers;
 
 use attr::Attr;
 use np::Doc;
