@@ -102,6 +102,35 @@ fn continues(d: &Doc, last: &Cand, last_mark: usize, open: usize) -> bool {
     }
 }
 
+/// The longest quoted fragment that a sentence running on past it makes part
+/// of that sentence.
+const FRAGMENT_WORDS: usize = 6;
+
+/// Whether quoted words are a title, a name or a slogan rather than speech:
+/// two to six words, every one capitalised but small function words, and no
+/// question or exclamation ("Game of Thrones", "Make America Great Again.",
+/// "DIVISIVE, STUPID AND WRONG").
+fn is_title(content: &[char]) -> bool {
+    let text: String = content.iter().collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "to" | "for" | "is" | "at"
+                | "with" | "from" | "by"
+        )
+    };
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    (2..=6).contains(&words.len())
+        && capitalised >= 2
+        && words.iter().all(|w| small(w) || !w.starts_with(char::is_lowercase))
+        && !text.contains(['?', '!'])
+}
+
 /// A quote before speaker resolution.
 struct Cand {
     spans: Vec<(usize, usize)>,
@@ -214,8 +243,22 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // that he has "grown the party," adding …`) is a partial quote
         // within an indirect attribution, not a direct quote of its own.
         let embedded = prev.is_some_and(|k| d.is_word(k) && d.cue_at(k).is_none());
-        let kind = if embedded && attr.is_some() {
+        // A short fragment the sentence runs on from (`admitted "one or two
+        // instances" where …`) is part of the sentence, not speech of its own.
+        let runs_on = !initial
+            && !ends_sentence
+            && words <= FRAGMENT_WORDS
+            && q.closed
+            && d.is_word(q.close + 1)
+            && !d.is_cap(q.close + 1)
+            && d.cue_at(q.close + 1).is_none();
+        let title = q.segs.len() == 1 && is_title(&chars[q.segs[0].0..q.segs[0].1]);
+        let kind = if title {
+            QuoteKind::Scare
+        } else if (embedded || runs_on) && attr.is_some() {
             QuoteKind::Indirect
+        } else if runs_on {
+            QuoteKind::Scare
         } else if attr.is_some() || speech_like {
             QuoteKind::Direct
         } else if !initial && words >= 8 && ends_sentence && MIXED_AS_QUOTE {
