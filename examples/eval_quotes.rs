@@ -220,22 +220,28 @@ fn main() {
                 }
                 _ => {
                     // Whether the extractor saw the stretch at all, as another kind.
-                    let seen = quotes.iter().any(|q| {
+                    let seen = quotes.iter().find(|q| {
                         let qs: Vec<_> = q.spans.iter().map(|s| (s.start, s.end)).collect();
                         overlap(&qs, &g.frags) * 2 >= glen
                     });
-                    let category = if seen { "found as scare or indirect" } else { "not found" };
+                    let category = match seen.map(|q| q.kind) {
+                        Some(QuoteKind::Scare) => "found as scare",
+                        Some(_) => "found as indirect",
+                        None => "not found",
+                    };
                     *miss_categories.entry(category).or_default() += 1;
                     misses.push(format!(
-                    "{article}: {}",
-                    snippet(&chars, g.frags[0].0, g.frags[g.frags.len() - 1].1)
-                ))
+                        "{article} [{category}]: {}",
+                        snippet(&chars, g.frags[0].0, g.frags[g.frags.len() - 1].1)
+                    ))
                 }
             }
         }
         for (i, p) in preds.iter().enumerate() {
             if used[i] {
-                *tp_categories.entry(fp_category(&chars, p.start, p.end)).or_default() += 1;
+                *tp_categories
+                    .entry(fp_category(&chars, p.start, p.end))
+                    .or_default() += 1;
             } else {
                 let category = fp_category(&chars, p.start, p.end);
                 *fp_categories.entry(category).or_default() += 1;

@@ -50,7 +50,12 @@ impl Rng {
 fn stored_text(path: &Path) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
     let parsed = import::parse_file(path, bytes).ok()?;
-    parsed.documents.into_iter().flatten().next().map(|d| d.text)
+    parsed
+        .documents
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|d| d.text)
 }
 
 fn is_mark(c: char) -> bool {
@@ -123,7 +128,11 @@ fn sample(corpus: &Path, per_source: usize, seed: u64) {
             let quote: String = chars[s..e].iter().collect();
             let after: String = chars[e..(e + 220).min(chars.len())].iter().collect();
             println!("=== {source}/{name}\t{s}\t{e}");
-            println!("{}[[{quote}]]{}", before.replace('\n', " ⏎ "), after.replace('\n', " ⏎ "));
+            println!(
+                "{}[[{quote}]]{}",
+                before.replace('\n', " ⏎ "),
+                after.replace('\n', " ⏎ ")
+            );
         }
     }
 }
@@ -145,7 +154,13 @@ fn load_gold(path: &Path) -> Vec<GoldRow> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        let bad = || panic!("{}:{}: expected 7 tab-separated columns", path.display(), n + 1);
+        let bad = || {
+            panic!(
+                "{}:{}: expected 7 tab-separated columns",
+                path.display(),
+                n + 1
+            )
+        };
         if cols.len() != 7 {
             bad();
         }
@@ -165,7 +180,17 @@ fn load_gold(path: &Path) -> Vec<GoldRow> {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sir", "president", "sen", "senator", "gov", "governor", "prof",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "sen",
+    "senator",
+    "gov",
+    "governor",
+    "prof",
 ];
 
 /// Lowercase words without punctuation, titles or a leading article.
@@ -273,17 +298,22 @@ fn score(corpus: &Path, gold_path: &Path) {
                 if let Some(q) = found {
                     counts.0 += 1;
                     if g.class == "none" {
-                        errors.entry("not speech, taken as a quote").or_default().push(format!(
-                            "{doc}: {quote_text:?} → {:?}",
-                            q.speaker.as_ref().map(|s| &s.name)
-                        ));
+                        errors
+                            .entry("not speech, taken as a quote")
+                            .or_default()
+                            .push(format!(
+                                "{doc}: {quote_text:?} → {:?}",
+                                q.speaker.as_ref().map(|s| &s.name)
+                            ));
                     }
                 }
                 continue;
             }
             total += 1;
             // A pronoun that stands for no one is not shown as a name.
-            let shown = found.and_then(|q| q.speaker.as_ref()).filter(|s| s.resolved);
+            let shown = found
+                .and_then(|q| q.speaker.as_ref())
+                .filter(|s| s.resolved);
             let category: Option<&str> = match (found, shown) {
                 (None, _) => Some("quote not found"),
                 (Some(_), None) => (g.class != "unknown").then_some("unknown, gold knows"),
@@ -347,7 +377,9 @@ fn score(corpus: &Path, gold_path: &Path) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = || {
-        eprintln!("usage: eval_speakers CORPUS [GOLD] | eval_speakers sample CORPUS [PER_SOURCE] [SEED]");
+        eprintln!(
+            "usage: eval_speakers CORPUS [GOLD] | eval_speakers sample CORPUS [PER_SOURCE] [SEED]"
+        );
         std::process::exit(2);
     };
     match args.first().map(String::as_str) {
