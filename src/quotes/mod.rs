@@ -120,14 +120,31 @@ fn is_title(content: &[char]) -> bool {
     let small = |w: &str| {
         matches!(
             w,
-            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "to" | "for" | "is" | "at"
-                | "with" | "from" | "by"
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "to"
+                | "for"
+                | "is"
+                | "at"
+                | "with"
+                | "from"
+                | "by"
         )
     };
-    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
     (2..=6).contains(&words.len())
         && capitalised >= 2
-        && words.iter().all(|w| small(w) || !w.starts_with(char::is_lowercase))
+        && words
+            .iter()
+            .all(|w| small(w) || !w.starts_with(char::is_lowercase))
         && !text.contains(['?', '!'])
 }
 
