@@ -149,3 +149,40 @@ fn a_quote_after_a_sentence_naming_someone_else_is_not_a_continuation() {
         &[("We have to start", Some("Armes"), Some("Armes"))],
     );
 }
+
+/// (quote text prefix, kind)
+fn kinds(input: &str, expected: &[(&str, QuoteKind)]) {
+    let got = extract(input);
+    for (prefix, kind) in expected {
+        let q = got
+            .iter()
+            .find(|q| q.text.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no quote starting {prefix:?} in {got:#?}"));
+        assert_eq!(q.kind, *kind, "kind of {prefix:?}");
+    }
+}
+
+#[test]
+fn titles_names_and_slogans_are_not_speech() {
+    use QuoteKind::*;
+    kinds(
+        "The senator named \"Harbor Lights,\" \"The Long Night\" and \"Small Town Story\" as his favourite shows.\n\n\"Harbor Lights\" star Mia Tran spoke first.\n\nThe playwright who wrote \"Winter Garden,\" has joined the cast.\n\nHe wore a hat that read \"BUILD THE BRIDGE NOW.\"",
+        &[
+            ("Harbor Lights", Scare),
+            ("The Long Night", Scare),
+            ("Winter Garden", Scare),
+            ("BUILD THE BRIDGE", Scare),
+        ],
+    );
+    // A short answer in capitals that asks or exclaims is still speech.
+    kinds("\"Not Now!\" the crowd shouted.", &[("Not Now!", Direct)]);
+}
+
+#[test]
+fn a_fragment_the_sentence_runs_on_from_is_part_of_that_sentence() {
+    use QuoteKind::*;
+    kinds(
+        "The mayor admitted \"one or two mistakes\" where the budget slipped, aides said.\n\nShe said \"on her worst day\" she would still win.",
+        &[("one or two mistakes", Indirect), ("on her worst day", Indirect)],
+    );
+}
