@@ -214,7 +214,9 @@ impl Actors {
                     let described = found.as_ref().is_some_and(|m| m.kind == MKind::Common);
                     if let Some(m) = found.as_ref().filter(|m| m.kind == MKind::Named) {
                         push(m.clone(), true);
-                    } else if let Some(m) = found.as_ref().and_then(|m| appositive_owner(d, m.ti)) {
+                    } else if let Some(m) =
+                        found.as_ref().and_then(|m| appositive_owner(d, m.ti, 0))
+                    {
                         // `Gilberto Arango, president of the association, said`.
                         push(m, true);
                     } else if let Some(inside) = found.as_ref().and_then(|m| name_inside(d, m)) {
@@ -224,6 +226,11 @@ impl Actors {
                             push(m, true);
                         }
                         push(inside, false);
+                    } else if let Some(m) =
+                        found.is_none().then(|| appositive_owner(d, i, 2)).flatten()
+                    {
+                        // `Gilberto Arango, president of the exporters' association said`.
+                        push(m, true);
                     } else if !d.is_word(i - 1) {
                         // `… of the economy, said Ann Lee`, `"…," said Ann Lee`;
                         // not `…, said Caesars refused`, whose name starts a clause.
@@ -323,11 +330,17 @@ fn name_inside(d: &Doc, m: &Mention) -> Option<Mention> {
 
 /// The name an appositive describes, when a speaker phrase before a cue is
 /// the appositive itself: `Gilberto Arango, president of the association,
-/// said` gives "Gilberto Arango" for the phrase starting at token `ti`.
-fn appositive_owner(d: &Doc, ti: usize) -> Option<Mention> {
+/// said` gives "Gilberto Arango" for the phrase starting at token `ti`, which
+/// must hold at least `min_words` tokens.
+fn appositive_owner(d: &Doc, ti: usize, min_words: usize) -> Option<Mention> {
     let mut k = ti;
-    while k > 0 && ti - k < 8 && d.is_word(k - 1) && !d.is_cue(k - 1) {
+    // Words, and the apostrophe of a plural possessive ("exporters' association").
+    let part = |j: usize| (d.is_word(j) && !d.is_cue(j)) || d.is_p(j, '\'') || d.is_p(j, '’');
+    while k > 0 && ti - k < 10 && part(k - 1) {
         k -= 1;
+    }
+    if ti - k < min_words {
+        return None;
     }
     let comma = k.checked_sub(1).filter(|&c| d.is_p(c, ','))?;
     np_backward(d, comma.checked_sub(1)?).filter(|m| m.kind == MKind::Named)

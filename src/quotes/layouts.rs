@@ -265,7 +265,14 @@ pub(crate) fn prev_subject(d: &Doc, dot: usize) -> Option<Mention> {
     if d.toks[k].k == K::Mark || d.toks[k].k == K::Para {
         return None;
     }
-    np_forward(d, k)
-        .map(|(m, _)| m)
-        .filter(|m| m.kind == MKind::Named && m.name.split_whitespace().count() > 1)
+    // After an introductory phrase, if any: "For the Liberal Democrats, Kirsty
+    // Williams called …".
+    let intro = (k..(k + 8).min(dot))
+        .find(|&j| d.is_p(j, ','))
+        .map(|j| j + 1);
+    [Some(k), intro].into_iter().flatten().find_map(|start| {
+        np_forward(d, start)
+            .map(|(m, _)| m)
+            .filter(|m| m.kind == MKind::Named && m.name.split_whitespace().count() > 1)
+    })
 }
