@@ -168,8 +168,8 @@ fn load_gold(path: &Path) -> Vec<GoldRow> {
         let mention = num(cols[5]).zip(num(cols[6]));
         rows.push(GoldRow {
             doc: cols[0].to_string(),
-            start: num(cols[1]).unwrap_or_else(|| bad()),
-            end: num(cols[2]).unwrap_or_else(|| bad()),
+            start: num(cols[1]).unwrap_or_else(bad),
+            end: num(cols[2]).unwrap_or_else(bad),
             class: cols[3].to_string(),
             speaker: cols[4].to_string(),
             mention,
