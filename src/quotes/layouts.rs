@@ -219,7 +219,13 @@ pub(crate) fn aside_then_cue(d: &Doc, i: usize) -> Option<(Mention, usize, usize
                 c += 1;
             }
             if let Some(ce) = d.cue_at(c) {
-                return Some((m, c, ce));
+                // A description whose aside is a name: `the minister, Michael
+                // Howard, said` is Howard.
+                let named_aside = (m.kind == MKind::Common && d.is_p(k, ','))
+                    .then(|| np_backward(d, k - 1))
+                    .flatten()
+                    .filter(|n| n.kind == MKind::Named && n.ti == b + 2);
+                return Some((named_aside.unwrap_or(m), c, ce));
             }
         }
     }

@@ -95,6 +95,14 @@ fn a_definite_description_stands_for_the_organisation_named_before() {
 }
 
 #[test]
+fn a_description_with_a_name_in_apposition_is_that_name() {
+    check(
+        "\"I expect a positive response,\" the minister, Michael Howard, said.",
+        &[("I expect", Some("Michael Howard"), Some("Michael Howard"))],
+    );
+}
+
+#[test]
 fn a_described_source_stays_described_and_is_who_he_stands_for() {
     check(
         "A Vodafone spokesman said the claims were false. \"We will fight them,\" he added.",
