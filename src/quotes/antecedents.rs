@@ -189,7 +189,7 @@ impl Actors {
             // capitalised common word ("Customers reported") as a name, so
             // only longer names count there; a one-word name that speaks is
             // caught by its cue below.
-            if start && t.k == K::Word {
+            if start && t.k == K::Word && may_name(d, i, &surnames) {
                 if let Some((m, _)) = np_forward(d, i) {
                     if m.name.split_whitespace().count() > 1 {
                         push(m, false);
@@ -267,6 +267,18 @@ impl Actors {
             .find(|(m, spoke)| fits(m, *spoke, want, &known_person))
             .map(|(m, _)| m)
     }
+}
+
+/// Whether a sentence starting at token `i` may start with a name worth
+/// parsing: a capitalised word followed within a few words by another one
+/// ("Acme chief executive Omar Haddad"), or a known surname. Parsing every
+/// sentence's opening would cost more than the rest of the extraction.
+fn may_name(d: &Doc, i: usize, surnames: &HashSet<&str>) -> bool {
+    d.is_cap(i)
+        && (surnames.contains(d.w(i))
+            || (i + 1..i + 6)
+                .take_while(|&k| d.is_word(k))
+                .any(|k| d.is_cap(k)))
 }
 
 /// The last words of the names of two or more capitalised words outside
