@@ -298,12 +298,14 @@ fn surnames<'a>(d: &Doc<'a>, quoted: &[bool]) -> HashSet<&'a str> {
         }
         // A person's name: a first name we know, or a role right before it
         // ("chairman Akio Morita"); "Manchester United" or "U.S. Prime" are not.
-        let role_before = a > 0 && d.is_word(a - 1) && PERSON_ROLES.contains(&d.w(a - 1));
-        let first_name = gender_of(d.w(a)).is_some();
+        // Cheap tests first: this runs on every capitalised run.
+        let short = i > a && i - a < 3;
+        let role_before = || a > 0 && d.is_word(a - 1) && PERSON_ROLES.contains(&d.w(a - 1));
         // "Robin Tomlin, managing director of …": an appositive role.
-        let role_after = d.is_p(i + 1, ',') && d.is_word(i + 2) && !d.is_cap(i + 2);
-        let person = role_before || first_name || role_after;
-        if i > a && i - a < 3 && person && !looks_like_org(d.slice(a, i)) {
+        let role_after = || d.is_p(i + 1, ',') && d.is_word(i + 2) && !d.is_cap(i + 2);
+        let first_name = || gender_of(d.w(a)).is_some();
+        let person = || role_before() || role_after() || first_name();
+        if short && person() && !looks_like_org(d.slice(a, i)) {
             out.insert(d.w(i).trim_end_matches("'s").trim_end_matches("’s"));
         }
         i += 1;
