@@ -92,6 +92,38 @@ fn snippet(chars: &[char], s: usize, e: usize) -> String {
     out.replace('\n', "⏎")
 }
 
+/// Why a predicted direct quote that matches no gold one might be there: a title or a name
+/// ("Game of Thrones", "Make America Great Again"), a fragment within a sentence that an
+/// annotator would read as part of an indirect attribution, or a stretch of speech the
+/// annotators did not mark (gold sets are not exhaustive).
+fn fp_category(chars: &[char], start: usize, end: usize) -> &'static str {
+    let text: String = chars[start..end].iter().collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "to" | "for" | "is" | "at"
+        )
+    };
+    let title = words.len() <= 6
+        && words
+            .iter()
+            .all(|w| small(w) || !w.starts_with(char::is_lowercase));
+    // The sentence goes on before the opening mark: `saying "…"`, `In this election, "…"`.
+    let before = chars[..start]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace() && !matches!(c, '"' | '“' | '”'));
+    let initial = before.is_none_or(|c| matches!(c, '.' | '?' | '!' | ':' | '\n'));
+    if title {
+        "title or name"
+    } else if !initial {
+        "fragment within a sentence"
+    } else {
+        "speech not in the gold"
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(dir) = args.get(1) else {
@@ -119,6 +151,11 @@ fn main() {
     let (mut n_gold, mut n_pred, mut n_match, mut sp_total, mut sp_ok) = (0, 0, 0, 0, 0);
     let (mut bytes, mut secs) = (0usize, 0f64);
     let (mut misses, mut fps, mut wrong) = (Vec::new(), Vec::new(), Vec::new());
+    let mut fp_categories: BTreeMap<&str, usize> = BTreeMap::new();
+    // The same categories for the predictions that match, to weigh a rule against what it costs.
+    let mut tp_categories: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut miss_categories: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut speaker_categories: BTreeMap<&str, usize> = BTreeMap::new();
     for (article, ann_name) in &anns {
         let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))
         else {
@@ -163,6 +200,12 @@ fn main() {
                         if ok {
                             sp_ok += 1;
                         } else {
+                            let category = if preds[i].speaker.is_none() {
+                                "no speaker"
+                            } else {
+                                "another mention"
+                            };
+                            *speaker_categories.entry(category).or_default() += 1;
                             let gs: String = chars[src[0].0..src[src.len() - 1].1].iter().collect();
                             let got = preds[i].speaker.as_ref().map(|s| {
                                 let m: String = chars[s.start..s.end].iter().collect();
@@ -175,17 +218,35 @@ fn main() {
                         }
                     }
                 }
-                _ => misses.push(format!(
-                    "{article}: {}",
-                    snippet(&chars, g.frags[0].0, g.frags[g.frags.len() - 1].1)
-                )),
+                _ => {
+                    // Whether the extractor saw the stretch at all, as another kind.
+                    let seen = quotes.iter().find(|q| {
+                        let qs: Vec<_> = q.spans.iter().map(|s| (s.start, s.end)).collect();
+                        overlap(&qs, &g.frags) * 2 >= glen
+                    });
+                    let category = match seen.map(|q| q.kind) {
+                        Some(QuoteKind::Scare) => "found as scare",
+                        Some(_) => "found as indirect",
+                        None => "not found",
+                    };
+                    *miss_categories.entry(category).or_default() += 1;
+                    misses.push(format!(
+                        "{article} [{category}]: {}",
+                        snippet(&chars, g.frags[0].0, g.frags[g.frags.len() - 1].1)
+                    ))
+                }
             }
         }
         for (i, p) in preds.iter().enumerate() {
-            if !used[i] {
+            if used[i] {
+                *tp_categories
+                    .entry(fp_category(&chars, p.start, p.end))
+                    .or_default() += 1;
+            } else {
+                let category = fp_category(&chars, p.start, p.end);
+                *fp_categories.entry(category).or_default() += 1;
                 fps.push(format!(
-                    "{article} [{:?}]: {}",
-                    p.kind,
+                    "{article} [{category}]: {}",
                     snippet(&chars, p.start, p.end)
                 ));
             }
@@ -208,6 +269,15 @@ fn main() {
     show("misses", &misses);
     show("false positives", &fps);
     show("wrong speakers", &wrong);
+    for (title, categories) in [
+        ("false positives", &fp_categories),
+        ("(matched predictions", &tp_categories),
+        ("misses", &miss_categories),
+        ("wrong speakers", &speaker_categories),
+    ] {
+        let list: Vec<String> = categories.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        println!("{title} by category: {}", list.join(", "));
+    }
     println!(
         "\narticles {}  gold direct {n_gold}  predicted {n_pred}  matched {n_match}",
         anns.len()

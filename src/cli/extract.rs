@@ -107,13 +107,14 @@ pub fn quotes(file: &Path, json: bool) -> Result<()> {
     }
     for q in &found {
         let kind = serde_json::to_value(q.kind).expect("kinds serialize");
-        let speaker = q
-            .speaker
-            .as_ref()
-            .map_or("-".to_string(), |s| match &s.role {
-                Some(role) => format!("{} ({role})", s.name),
-                None => s.name.clone(),
-            });
+        let speaker =
+            q.speaker
+                .as_ref()
+                .filter(|s| s.resolved)
+                .map_or("-".to_string(), |s| match &s.role {
+                    Some(role) => format!("{} ({role})", s.name),
+                    None => s.name.clone(),
+                });
         println!(
             "{:>7}-{:<7} {:<8} {speaker}",
             q.start,

@@ -104,6 +104,9 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         // verb is an unlisted one after a quote that ends mid-sentence.
         let (sp, c, ce) = aside_then_cue(d, i).or_else(|| any_verb(d, close, i))?;
         let (addr, end) = addressee(d, ce);
+        if d.is_p(close.wrapping_sub(1), '.') && !closes_soon(d, end) {
+            return None;
+        }
         return Some(Attr {
             cue: (c, ce),
             speaker: Some(sp),
@@ -126,6 +129,7 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         found => descriptive(d, i, b, found)?,
     };
     let (addr, mut end) = addressee(d, ce);
+    let cue_end = end;
     // "said in a statement", "said on Twitter": the clause runs to the boundary.
     if d.is_word(end + 1) && matches!(d.w(end + 1), "in" | "on" | "to" | "during" | "at") {
         let mut k = end + 1;
@@ -136,16 +140,8 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
     }
     // After a quote that ends its own sentence, `He said the agency …` starts a
     // new sentence; only a short clause that ends soon is an attribution.
-    if d.is_p(close.wrapping_sub(1), '.') {
-        let mut k = end + 1;
-        while k < end + 10 && d.is_word(k) {
-            k += 1;
-        }
-        let closes =
-            k >= d.toks.len() || d.is_boundary(k) || d.is_p(k, ',') || d.toks[k].k == K::Mark;
-        if !closes {
-            return None;
-        }
+    if d.is_p(close.wrapping_sub(1), '.') && !closes_soon(d, cue_end) {
+        return None;
     }
     Some(Attr {
         cue: (c, ce),
@@ -153,6 +149,20 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         addressee: addr,
         end,
     })
+}
+
+/// Whether the clause whose attribution ends at token `end` ends soon, as
+/// an attribution after a quote that ended its own sentence must: `"…." He
+/// said the agency …` or `"…." Lee claimed that …` start a new sentence.
+fn closes_soon(d: &Doc, end: usize) -> bool {
+    if d.is_word(end + 1) && d.w(end + 1) == "that" {
+        return false;
+    }
+    let mut k = end + 1;
+    while k < end + 10 && d.is_word(k) {
+        k += 1;
+    }
+    k >= d.toks.len() || d.is_boundary(k) || d.is_p(k, ',') || d.toks[k].k == K::Mark
 }
 
 /// The attribution before an opening mark: `X said: "…"`, `he told CNN, "…"`,
@@ -171,11 +181,17 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
     let mut c = k;
     let mut found = None;
     loop {
-        if !d.is_word(c) || k - c > 7 {
+        if !d.is_word(c) || k - c > 12 {
             break;
         }
         if let Some(ce) = d.cue_at(c) {
-            found = Some((c, ce));
+            // Past seven words, only a cue followed by a prepositional phrase
+            // reaches the mark: `said in an interview with the daily X:`.
+            let prep_tail =
+                d.is_word(ce + 1) && matches!(d.w(ce + 1), "in" | "on" | "at" | "during");
+            if k - c <= 7 || prep_tail {
+                found = Some((c, ce));
+            }
             break;
         }
         // "according to" ends at "to": look one back.

@@ -4,7 +4,7 @@
 //! the end of a partial quote's sentence or in the sentence before.
 
 use super::attr::{after, skippable, subject, Attr};
-use super::np::{np_backward, Doc, MKind, Mention};
+use super::np::{np_backward, np_forward, Doc, MKind, Mention};
 use super::tokens::K;
 
 /// A name alone after a dash that ends the paragraph, the way epigraphs and
@@ -219,7 +219,13 @@ pub(crate) fn aside_then_cue(d: &Doc, i: usize) -> Option<(Mention, usize, usize
                 c += 1;
             }
             if let Some(ce) = d.cue_at(c) {
-                return Some((m, c, ce));
+                // A description whose aside is a name: `the minister, Michael
+                // Howard, said` is Howard.
+                let named_aside = (m.kind == MKind::Common && d.is_p(k, ','))
+                    .then(|| np_backward(d, k - 1))
+                    .flatten()
+                    .filter(|n| n.kind == MKind::Named && n.ti == b + 2);
+                return Some((named_aside.unwrap_or(m), c, ce));
             }
         }
     }
@@ -251,11 +257,28 @@ pub(crate) fn prev_subject(d: &Doc, dot: usize) -> Option<Mention> {
         return None;
     }
     let mut k = dot;
+    let mut marks = false;
     while k > 0 && dot - k < 40 && !d.is_boundary(k - 1) {
         k -= 1;
-        if d.toks[k].k == K::Mark {
-            return None;
-        }
+        marks |= d.toks[k].k == K::Mark;
     }
-    subject(d, dot)
+    if !marks {
+        return subject(d, dot);
+    }
+    // A sentence that quotes a few words of its own (`Kirsty Williams called
+    // the target "hugely unambitious".`) still has its subject at the start,
+    // when that subject is a name.
+    if d.toks[k].k == K::Mark || d.toks[k].k == K::Para {
+        return None;
+    }
+    // After an introductory phrase, if any: "For the Liberal Democrats, Kirsty
+    // Williams called …".
+    let intro = (k..(k + 8).min(dot))
+        .find(|&j| d.is_p(j, ','))
+        .map(|j| j + 1);
+    [Some(k), intro].into_iter().flatten().find_map(|start| {
+        np_forward(d, start)
+            .map(|(m, _)| m)
+            .filter(|m| m.kind == MKind::Named && m.name.split_whitespace().count() > 1)
+    })
 }

@@ -55,6 +55,16 @@ fn direction(chars: &[char], t: &Tok) -> Dir {
     }
 }
 
+/// Whether the opening mark at `i`, met while a quote is open, starts a new
+/// paragraph of that quote: the sentence before it ended (`were. "What`), so
+/// the open quote lost its closing mark only because a new paragraph began.
+fn glued_paragraph(toks: &[Tok], i: usize) -> bool {
+    i > 0
+        && toks[i - 1].k == K::Punct
+        && matches!(toks[i - 1].c, '.' | '?' | '!')
+        && toks[i - 1].e < toks[i].s
+}
+
 /// Finds the quoted stretches of the token stream.
 pub(crate) fn pair(chars: &[char], toks: &[Tok]) -> Vec<RawQuote> {
     let mut out = Vec::new();
@@ -119,6 +129,18 @@ pub(crate) fn pair(chars: &[char], toks: &[Tok]) -> Vec<RawQuote> {
                                 segs,
                             });
                         }
+                    }
+                    (Some((_, segs)), Dir::Open) if glued_paragraph(toks, i) => {
+                        // The convention of a quote running over several
+                        // paragraphs, in a source whose paragraphs were glued
+                        // into one line: no closing mark after the sentence,
+                        // an opening mark before the next. The quote goes on.
+                        let cs = toks[seg_open].e;
+                        let end = toks[i - 1].e;
+                        if end > cs {
+                            segs.push((cs, end));
+                        }
+                        seg_open = i;
                     }
                     (Some(_), Dir::Open) => {
                         // Two opening marks in a row: the first one was

@@ -8,6 +8,7 @@
 //! last names point at the full names introduced earlier. Every step is a
 //! bounded look around a token, so the whole is linear in the text length.
 
+mod antecedents;
 mod attr;
 mod layouts;
 mod lexicon;
@@ -18,6 +19,8 @@ mod tokens;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_speakers;
 
 use attr::Attr;
 use np::Doc;
@@ -47,6 +50,10 @@ pub struct Speaker {
     pub start: usize,
     pub end: usize,
     pub role: Option<String>,
+    /// False when the mention is a pronoun that stands for no one the text
+    /// names: `name` is then the pronoun as written, which is where the
+    /// attribution is but never a name to show ("he" is nobody).
+    pub resolved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -66,6 +73,80 @@ pub struct Quote {
 /// quotes; in news they are mostly partial quotations inside an indirect
 /// attribution, which reads better as part of that attribution.
 const MIXED_AS_QUOTE: bool = false;
+
+/// How many tokens may lie between an attributed quote and an unattributed
+/// one that continues it (`"A," Ryder wrote. "B."`).
+const CONTINUATION_GAP: usize = 80;
+
+/// Whether a quote opening at token `open` may continue the attributed
+/// quote whose last mark is at `last`: only the attribution sentence lies
+/// between them. A source whose paragraphs were glued into one holds many
+/// speakers' quotes in one "paragraph", with narrative between them.
+fn continues(d: &Doc, last: &Cand, last_mark: usize, open: usize) -> bool {
+    if open > last_mark + CONTINUATION_GAP {
+        return false;
+    }
+    // The sentence right before names someone else as its subject: `Ann Lee
+    // warned that … . "B."` is Lee's, not the previous speaker's.
+    let near = open
+        .checked_sub(1)
+        .and_then(|k| layouts::prev_subject(d, k))
+        .filter(|m| m.kind != np::MKind::Pronoun);
+    let speaker = last.attr.as_ref().and_then(|a| a.speaker.as_ref());
+    match (near, speaker) {
+        (Some(n), Some(s)) if s.kind == np::MKind::Named => {
+            n.name.split_whitespace().last() == s.name.split_whitespace().last()
+        }
+        (Some(_), _) => false,
+        (None, _) => true,
+    }
+}
+
+/// The longest quoted fragment that a sentence running on past it makes part
+/// of that sentence.
+const FRAGMENT_WORDS: usize = 6;
+
+/// Whether quoted words are a title, a name or a slogan rather than speech:
+/// two to six words, every one capitalised but small function words, and no
+/// question or exclamation ("Game of Thrones", "Make America Great Again.",
+/// "DIVISIVE, STUPID AND WRONG").
+fn is_title(content: &[char]) -> bool {
+    let text: String = content.iter().collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "to"
+                | "for"
+                | "is"
+                | "at"
+                | "with"
+                | "from"
+                | "by"
+        )
+    };
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    (2..=6).contains(&words.len())
+        && capitalised >= 2
+        && words
+            .iter()
+            .all(|w| small(w) || !w.starts_with(char::is_lowercase))
+        && !text.contains(['?', '!'])
+}
 
 /// A quote before speaker resolution.
 struct Cand {
@@ -110,7 +191,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
     }
     let mut cands: Vec<Cand> = Vec::new();
     // For each raw quote: its candidate index, or the one it was merged into.
-    let mut last_attr: Option<(usize, usize)> = None; // (cand index, paragraph)
+    // The last attributed quote: (cand index, paragraph, token of its last mark).
+    let mut last_attr: Option<(usize, usize, usize)> = None;
     let mut skip_until = 0usize;
     for (ri, q) in raws.iter().enumerate() {
         if q.open < skip_until && ri > 0 {
@@ -121,9 +203,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
             let t = &d.toks[k];
             d.is_boundary(k) || t.k == K::Mark || d.is_p(k, ':')
         });
+        // A quote that ends its own sentence: `"…."`.
+        let final_stop = q.closed && q.close > 0 && d.is_p(q.close - 1, '.');
         let aft = if q.closed {
+            // The tail of the sentence a partial quote opens; a quote that
+            // ended its sentence has no tail.
+            let tail = initial && !final_stop;
             attr::after(&d, q.close)
-                .or_else(|| initial.then(|| layouts::after_tail(&d, q.close)).flatten())
+                .or_else(|| tail.then(|| layouts::after_tail(&d, q.close)).flatten())
         } else {
             None
         };
@@ -147,14 +234,23 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // Continuation of the previous attributed quote in this paragraph:
         // `"A," Ryder wrote. "B."`
         if !attributed && initial && words >= 2 {
-            if let Some((ci, cp)) = last_attr {
-                if cp == para[q.open] {
+            if let Some((ci, cp, last)) = last_attr {
+                // In the same paragraph and close to it: a source whose
+                // paragraphs were glued into one holds many speakers' quotes.
+                if cp == para[q.open] && continues(&d, &cands[ci], last, q.open) {
                     cands[ci].spans.extend(q.segs.iter().copied());
+                    last_attr = Some((ci, cp, q.close));
                     continue;
                 }
             }
         }
+        // A quote that ends its own sentence, or that a cue and a colon
+        // introduce (`Lee added: "…"`), belongs to the clause that introduced
+        // it, not to the next sentence.
+        let colon_cue = prev.is_some_and(|k| d.is_p(k, ':'))
+            && bef.as_ref().is_some_and(|b| d.is_word(b.cue.0));
         let attr = match (aft, bef) {
+            (_, Some(b)) if (final_stop || colon_cue) && b.speaker.is_some() => Some(b),
             (Some(a), _) if a.speaker.is_some() => Some(a),
             (a, None) => a,
             (_, b) => b,
@@ -164,8 +260,22 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // that he has "grown the party," adding …`) is a partial quote
         // within an indirect attribution, not a direct quote of its own.
         let embedded = prev.is_some_and(|k| d.is_word(k) && d.cue_at(k).is_none());
-        let kind = if embedded && attr.is_some() {
+        // A short fragment the sentence runs on from (`admitted "one or two
+        // instances" where …`) is part of the sentence, not speech of its own.
+        let runs_on = !initial
+            && !ends_sentence
+            && words <= FRAGMENT_WORDS
+            && q.closed
+            && d.is_word(q.close + 1)
+            && !d.is_cap(q.close + 1)
+            && d.cue_at(q.close + 1).is_none();
+        let title = q.segs.len() == 1 && is_title(&chars[q.segs[0].0..q.segs[0].1]);
+        let kind = if title {
+            QuoteKind::Scare
+        } else if (embedded || runs_on) && attr.is_some() {
             QuoteKind::Indirect
+        } else if runs_on {
+            QuoteKind::Scare
         } else if attr.is_some() || speech_like {
             QuoteKind::Direct
         } else if !initial && words >= 8 && ends_sentence && MIXED_AS_QUOTE {
@@ -185,7 +295,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
         }
         let follows = if attr.is_none() && kind == QuoteKind::Direct {
             last_attr
-                .filter(|&(_, cp)| cp + 2 >= para[q.open])
+                .filter(|&(_, cp, _)| cp + 2 >= para[q.open])
                 .map(|x| x.0)
         } else {
             None
@@ -197,7 +307,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
         };
         let ci = cands.len();
         if attr.is_some() {
-            last_attr = Some((ci, para[q.open]));
+            last_attr = Some((ci, para[q.open], q.close));
         }
         cands.push(Cand {
             spans,
@@ -237,16 +347,24 @@ pub fn extract(text: &str) -> Vec<Quote> {
             has_mark = false;
         }
     }
-    resolve(&d, &chars, cands)
+    // Which tokens lie inside quote marks: names there are quoted, not actors.
+    let mut quoted = vec![false; n];
+    for q in &raws {
+        for flag in &mut quoted[q.open..=q.close.min(n - 1)] {
+            *flag = true;
+        }
+    }
+    resolve(&d, &chars, &quoted, cands)
 }
 
 /// Resolves speakers in reading order and builds the public quotes.
-fn resolve(d: &Doc, chars: &[char], cands: Vec<Cand>) -> Vec<Quote> {
+fn resolve(d: &Doc, chars: &[char], quoted: &[bool], cands: Vec<Cand>) -> Vec<Quote> {
     // Reading order of the attribution clauses: the cue position.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     let key = |c: &Cand| c.attr.as_ref().map_or(c.spans[0].0, |a| d.toks[a.cue.0].s);
     order.sort_by_key(|&i| key(&cands[i]));
     let mut reg = speakers::Registry::default();
+    let actors = antecedents::Actors::collect(d, quoted);
     let mut speakers: Vec<Option<Speaker>> = vec![None; cands.len()];
     for &i in &order {
         let c = &cands[i];
@@ -255,9 +373,10 @@ fn resolve(d: &Doc, chars: &[char], cands: Vec<Cand>) -> Vec<Quote> {
         }
         let m = c.attr.as_ref().and_then(|a| a.speaker.as_ref());
         if let Some(m) = m.or(c.near.as_ref()) {
-            let name = reg.resolve(m);
+            let name = reg.resolve(m, &actors);
             speakers[i] = Some(Speaker {
-                name,
+                resolved: name.is_some(),
+                name: name.unwrap_or_else(|| m.name.clone()),
                 start: m.s,
                 end: m.e,
                 role: m.role.clone(),

@@ -135,6 +135,20 @@ fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Men
     while s <= b && d.is_cap_stop(s) {
         s += 1;
     }
+    // "The New Mexico Republican", "the West Virginia Democrat": a party
+    // member described, not named; the description stands for the person.
+    let the_before = (s > a && d.w(a) == "The") || (a > 0 && d.w(a - 1) == "the");
+    if the_before && s < b && matches!(d.w(b), "Democrat" | "Republican" | "Conservative") {
+        let start = if s > a { a } else { a - 1 };
+        return Some(Mention {
+            ti: start,
+            s: d.toks[start].s,
+            e: d.toks[b].e,
+            kind: MKind::Common,
+            name: d.slice(start, b).to_string(),
+            role: None,
+        });
+    }
     // Possessive owners are affiliations: "SecureWorks' Jarvis".
     let mut owner = None;
     let first = s;
@@ -214,8 +228,17 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
     let det_noun = d.is_det(j) && d.is_word(j + 1) && !d.is_cap(j + 1);
     let named_run = cap_run_fwd(d, j).filter(|_| (j == i || !d.is_det(i)) && !det_noun);
     let (mut m, mut end) = if let Some(b) = named_run {
-        let prefix = (j > i).then(|| d.slice(i, j - 1).to_string());
-        (named(d, j, b, prefix)?, b)
+        // An organisation or a place, lower-case role words, then the
+        // person: "Yukos chief executive Steven Theede", "Spanish teenager
+        // Nadal". The person is the speaker; the rest is the role.
+        if let Some(k) = role_then_name(d, b) {
+            let b2 = cap_run_fwd(d, k).unwrap_or(k);
+            let prefix = Some(d.slice(i, k - 1).to_string());
+            (named(d, k, b2, prefix)?, b2)
+        } else {
+            let prefix = (j > i).then(|| d.slice(i, j - 1).to_string());
+            (named(d, j, b, prefix)?, b)
+        }
     } else if d.is_det(i) || d.is_word(i) {
         // A common noun phrase: "the Lincoln actor", "a spokeswoman".
         let mut b = i;
@@ -299,6 +322,32 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
     Some((m, end))
 }
 
+/// After a capitalised run ending at `b`: one to four lower-case role words
+/// and a name ("chief executive Steven Theede"); returns where the name
+/// starts. The name has two words, or one followed by the end of the clause,
+/// so that "aides Tuesday" or "officials Monday said" stay what they are.
+fn role_then_name(d: &Doc, b: usize) -> Option<usize> {
+    let mut k = b + 1;
+    while k <= b + 4
+        && d.is_word(k)
+        && !d.is_cap(k)
+        && !d.is_cue(k)
+        && !d.is_det(k)
+        && !d.is_pronoun(k)
+        && !np_breaker(d.w(k))
+        && !is_prep(d.w(k))
+        && d.w(k).chars().all(char::is_alphabetic)
+    {
+        k += 1;
+    }
+    if k == b + 1 || !d.is_cap(k) || d.is_cap_stop(k) || d.is_pronoun(k) {
+        return None;
+    }
+    let e = cap_run_fwd(d, k)?;
+    let clause_ends = d.is_boundary(e + 1) || d.is_p(e + 1, ',') || d.is_cue(e + 1);
+    (e > k || clause_ends).then_some(k)
+}
+
 fn is_prep(w: &str) -> bool {
     matches!(w, "of" | "at" | "for" | "with" | "from")
 }
@@ -377,7 +426,8 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
     // Lowercase head noun: look back for a determiner ("a U.S. Justice
     // Department official", "the source").
     let mut a = b;
-    while a > 0 && b - a < 7 {
+    // The determiner may be the text's first word: "A spokesman said".
+    while b - a < 7 {
         if d.is_det(a) {
             let name = d.slice(a, b);
             // The proper name at the end of "the outlet RT" names the speaker.
@@ -390,7 +440,7 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
                 role: None,
             });
         }
-        let p = a - 1;
+        let Some(p) = a.checked_sub(1) else { break };
         if !d.is_word(p) || np_breaker(d.w(p)) || d.is_cue(p) {
             break;
         }

@@ -2,6 +2,7 @@
 //! compatible speaker, last names and possessives to the full name already
 //! introduced.
 
+use super::antecedents::{description_wants, pronoun_wants, Actors};
 use super::np::{MKind, Mention};
 
 /// Common first names with a clear gender: enough to keep "she" from
@@ -137,6 +138,7 @@ const MALE: &[&str] = &[
     "lindsey",
     "sean",
     "mr.",
+    "mr",
     "sir",
     "king",
     "prince",
@@ -250,6 +252,8 @@ const FEMALE: &[&str] = &[
     "donna",
     "mrs.",
     "ms.",
+    "mrs",
+    "ms",
     "madam",
     "queen",
     "princess",
@@ -258,7 +262,7 @@ const FEMALE: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gender {
+pub(crate) enum Gender {
     Male,
     Female,
 }
@@ -277,7 +281,7 @@ pub(crate) struct Registry {
     ents: Vec<Entity>,
 }
 
-fn gender_of(first: &str) -> Option<Gender> {
+pub(crate) fn gender_of(first: &str) -> Option<Gender> {
     let f = first.to_lowercase();
     if MALE.contains(&f.as_str()) {
         Some(Gender::Male)
@@ -311,13 +315,40 @@ impl Registry {
         n
     }
 
-    /// Resolves a mention to a name, updating the registry.
-    pub fn resolve(&mut self, m: &Mention) -> String {
-        match m.kind {
-            MKind::Pronoun => self.pronoun(&m.name),
-            MKind::Common => m.name.clone(),
-            MKind::Named => self.named(m),
+    /// Resolves a mention to the name a person should see, updating the
+    /// registry: a pronoun or a definite description to the actor it stands
+    /// for, a name to the full name introduced before. None when a pronoun
+    /// stands for no one the text names: "he" is not a name.
+    pub fn resolve(&mut self, m: &Mention, actors: &Actors) -> Option<String> {
+        let want = match m.kind {
+            MKind::Named => return Some(self.named(m)),
+            MKind::Pronoun => pronoun_wants(&m.name),
+            MKind::Common => description_wants(&m.name),
+        };
+        let found = want.and_then(|w| {
+            actors
+                .nearest(m.ti, w, |name| self.is_person(name))
+                .cloned()
+        });
+        // A quantifier alone ("some said", "many said") describes no one.
+        let quantifier = matches!(
+            m.name.to_lowercase().as_str(),
+            "some" | "many" | "several" | "most" | "few" | "both" | "all" | "one" | "two"
+        );
+        match (found, m.kind) {
+            (None, MKind::Common) if quantifier => None,
+            (Some(a), _) if a.kind == MKind::Common => Some(a.name),
+            (Some(a), _) => Some(self.named(&a)),
+            (None, MKind::Pronoun) => self.pronoun(&m.name),
+            (None, _) => Some(m.name.clone()),
         }
+    }
+
+    /// Whether a one-word name is the last name of a person met before.
+    fn is_person(&self, name: &str) -> bool {
+        self.ents
+            .iter()
+            .any(|e| e.person && (e.last == name || e.name == name))
     }
 
     fn named(&mut self, m: &Mention) -> String {
@@ -355,7 +386,7 @@ impl Registry {
         name.to_string()
     }
 
-    fn pronoun(&mut self, p: &str) -> String {
+    fn pronoun(&mut self, p: &str) -> Option<String> {
         let want = match p.to_lowercase().as_str() {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
@@ -363,29 +394,19 @@ impl Registry {
         };
         let Some(want) = want else {
             // "they", "it", "we": the most recent speaker of any kind.
-            return match self.ents.len() {
-                0 => p.to_string(),
-                n => self.touch(n - 1),
-            };
+            let n = self.ents.len();
+            return (n > 0).then(|| self.touch(n - 1));
         };
-        let fits = |e: &Entity| e.gender.is_none_or(|g| g == want);
-        let k = self
-            .ents
-            .iter()
-            .rposition(|e| e.person && fits(e))
-            .or_else(|| self.ents.iter().rposition(fits));
-        match k {
-            Some(k) => {
-                self.ents[k].gender.get_or_insert(want);
-                self.touch(k)
-            }
-            None => p.to_string(),
-        }
+        // A man or a woman is a person: an organisation is never "he".
+        let fits = |e: &Entity| e.person && e.gender.is_none_or(|g| g == want);
+        let k = self.ents.iter().rposition(fits)?;
+        self.ents[k].gender.get_or_insert(want);
+        Some(self.touch(k))
     }
 }
 
 /// Organisation names are not antecedents of "he" or "she".
-fn looks_like_org(name: &str) -> bool {
+pub(crate) fn looks_like_org(name: &str) -> bool {
     const ORG: &[&str] = &[
         "Times",
         "News",
@@ -403,7 +424,22 @@ fn looks_like_org(name: &str) -> bool {
         "Office",
         "Bureau",
         "Inc.",
+        "Inc",
         "Corp.",
+        "Corp",
+        "Co",
+        "Ltd",
+        "Plc",
+        "Bank",
+        "Exchange",
+        "Security",
+        "Securities",
+        "Systems",
+        "Labs",
+        "Lab",
+        "Technologies",
+        "Ministry",
+        "Magazine",
         "Group",
         "Foundation",
         "Center",

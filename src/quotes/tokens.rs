@@ -93,7 +93,8 @@ pub(crate) fn tokenize(text: &str) -> (Vec<char>, Vec<Tok>) {
                     // A dot only joins single letters ("U.S", "p.m") or digits ("1.5"), so that
                     // glued sentences ("warrant.The") still split.
                     if chars[i] == '.' {
-                        let single = i - s == 1 || (i >= 2 && chars[i - 2] == '.');
+                        // "U.S", "p.m", and party tags such as "D-N.C".
+                        let single = i - s == 1 || (i >= 2 && matches!(chars[i - 2], '.' | '-'));
                         let digits = chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit();
                         if !(single || digits) {
                             break;

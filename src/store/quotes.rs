@@ -34,7 +34,8 @@ pub fn insert(
         quote.cue_span.as_ref().map(|s| s.end as i64),
         quote.addressee,
         speaker_id,
-        speaker.map(|s| s.name.as_str()),
+        // A pronoun that stands for no one is where the attribution is, not a name to show.
+        speaker.filter(|s| s.resolved).map(|s| s.name.as_str()),
         speaker.map(|s| s.start as i64),
         speaker.map(|s| s.end as i64),
         speaker.and_then(|s| s.role.as_deref()),
