@@ -19,6 +19,7 @@ pub mod notes;
 pub mod pubdate;
 pub mod quotes;
 pub mod search;
+pub mod stage;
 mod store;
 pub mod timex;
 mod verify;

@@ -196,6 +196,7 @@ impl Case {
                     },
                     &mut cache,
                 )?;
+                crate::store::extraction::mark(tx, id, crate::stage::EXTRACTOR_VERSION)?;
                 total.documents += 1;
                 total.quotes += report.quotes;
                 total.mentions += report.mentions;

@@ -225,12 +225,14 @@ mod attribution;
 mod legal;
 mod lifecycle;
 mod notes;
+mod stage;
 mod timeline;
 
 pub use attribution::*;
 pub use legal::*;
 pub use lifecycle::*;
 pub use notes::*;
+pub use stage::*;
 pub use timeline::*;
 
 /// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction
