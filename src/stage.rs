@@ -55,6 +55,9 @@ struct Pending {
     legal: Option<LegalStructure>,
     /// The file it came from (or its title), to name it in a problem.
     source: String,
+    /// It has no quotes, mentions or event sources yet (a document never extracted, the
+    /// common case), so there is nothing to replace or keep and `record` can skip looking.
+    fresh: bool,
 }
 
 /// A pending document with what the extractors found in it.
@@ -94,6 +97,7 @@ fn load(conn: &Connection, id: i64) -> Result<Pending> {
         id,
         span: documents::published_span(conn, id)?,
         legal: store::pages::legal(conn, id)?,
+        fresh: !state::has_rows(conn, id)?,
         source: doc
             .original_path
             .clone()
@@ -249,6 +253,10 @@ fn write_one(
     outcome: &mut Outcome,
 ) -> Result<()> {
     let doc = &extracted.doc;
+    if !extracted.extraction.quotes.is_empty() {
+        // Quotes are indexed with their document, which must be indexed again with them.
+        store::search_journal::touch(tx, &format!("document:{}", doc.id))?;
+    }
     let recorded = analysis::record(
         tx,
         &analysis::DocumentFacts {
@@ -259,8 +267,10 @@ fn write_one(
             published_precision: doc.precision,
             published_span: doc.span,
             // A pending document may hold proposals of an older extractor, and a person may
-            // have reviewed some, so its unreviewed ones are always replaced, never added to.
-            fresh: false,
+            // have reviewed some: those are replaced or kept, never added to. The reader looked
+            // on its own connection; nothing else writes the case while the stage holds its
+            // lock, so what it saw still holds.
+            fresh: doc.fresh,
         },
         &extracted.extraction,
         cache,

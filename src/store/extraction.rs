@@ -54,3 +54,15 @@ pub fn counts(conn: &Connection, version: i64) -> Result<(usize, usize)> {
     )?;
     Ok((documents as usize, extracted as usize))
 }
+
+/// Whether `document_id` has anything extraction writes (a quote, a mention, an event
+/// source), which a document never extracted has not, unless a person added an event citing it.
+pub fn has_rows(conn: &Connection, document_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM quotes WHERE document_id = ?1)
+                 OR EXISTS (SELECT 1 FROM mentions WHERE document_id = ?1)
+                 OR EXISTS (SELECT 1 FROM event_sources WHERE document_id = ?1)",
+        )?
+        .query_row([document_id], |r| r.get(0))?)
+}
