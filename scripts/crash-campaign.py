@@ -222,7 +222,7 @@ def main():
     ap.add_argument(
         "--extract-docs",
         type=int,
-        default=240,
+        default=400,
         help="documents in the extraction stage's corpus (several of the stage's 64-document batches)",
     )
     ap.add_argument("--keep", help="keep the work folder here (for a failing trial's case)")
@@ -334,8 +334,11 @@ def main():
             # first sixth; the other commands spend
             # their first third starting up and opening the case, which a kill there tests
             # less, so their kills land in the rest.
-            low = {"import": 0.0, "extract": 0.15}.get(kind, 0.3)
-            delay = rng.uniform(durations[kind] * low, durations[kind] * 1.1)
+            low = {"import": 0.0, "extract": 0.1}.get(kind, 0.3)
+            # The stage's last tenth is its index commit, after every batch: kills there are
+            # fewer, so more of them land between batches.
+            high = 1.0 if kind == "extract" else 1.1
+            delay = rng.uniform(durations[kind] * low, durations[kind] * high)
             res = results[kind]
             res["trials"] += 1
             try:
