@@ -183,6 +183,7 @@ impl Case {
             for id in ids {
                 let doc = documents::get(tx, id)?;
                 let span = documents::published_span(tx, id)?;
+                crate::store::search_journal::touch(tx, &format!("document:{id}"))?;
                 let report = analysis::analyze(
                     tx,
                     &analysis::DocumentFacts {
