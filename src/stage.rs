@@ -206,8 +206,7 @@ fn write_all(
     let mut batch: Vec<Extracted> = Vec::new();
     let mut before = (outcome.report.clone(), outcome.problems.len());
     let mut started = Instant::now();
-    let mut done = 0;
-    for extracted in in_order {
+    for (written, extracted) in in_order.enumerate() {
         let extracted = extracted?;
         let mut commit_now = false;
         if write_one(&tx, &extracted, version, &mut cache, outcome).is_err() {
@@ -226,7 +225,7 @@ fn write_all(
         } else {
             batch.push(extracted);
         }
-        done += 1;
+        let done = written + 1;
         let stop = !progress(&ExtractionProgress { done, total });
         if stop || commit_now || batch.len() >= BATCH_DOCUMENTS || started.elapsed() >= BATCH_TIME {
             tx.commit()?;

@@ -256,10 +256,10 @@ fn an_extractor_version_bump_reextracts_and_keeps_reviewed_rows() {
         .filter(|q| q["status"] == "confirmed")
         .map(id)
         .collect();
-    assert_eq!(confirmed_now, [confirmed.clone()]);
+    assert_eq!(confirmed_now, vec![confirmed]);
     let rejected_now = sandbox.json(&["quotes", "--status", "rejected"]).1;
     let rejected_now: Vec<String> = rejected_now.as_array().unwrap().iter().map(id).collect();
-    assert_eq!(rejected_now, [rejected.clone()]);
+    assert_eq!(rejected_now, vec![rejected]);
     let texts = |qs: &[Value]| {
         let mut t: Vec<String> = qs.iter().map(|q| q["text"].to_string()).collect();
         t.sort();
