@@ -59,12 +59,16 @@ pub fn extract_with_progress(case: &Case, show_bar: bool) -> Result<ExtractionRe
         ProgressBar::hidden()
     };
     bar.set_style(
-        ProgressStyle::with_template(
-            "{bar:40.green/blue} {pos}/{len} extracted {per_sec:>12} eta {eta} {msg}",
-        )
-        .expect("valid progress template"),
+        ProgressStyle::with_template("extracting {bar:30.green/blue} {pos}/{len} {rate} eta {eta}")
+            .expect("valid progress template")
+            // indicatif's own {per_sec} prints every decimal of the rate.
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0} docs/s", state.per_sec());
+                },
+            ),
     );
-    bar.set_message("quotes, entities, dates");
     let report = case.extract_pending(&mut |p| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
