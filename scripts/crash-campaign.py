@@ -307,7 +307,18 @@ def main():
         copy_case(stage_base, reference)
         t = time.time()
         r.run(reference, "reextract", "--pending", "--quiet")
-        durations["extract"] = time.time() - t
+        timings = [time.time() - t]
+        # The kills must land inside the stage, so its duration is the quickest of three runs
+        # rather than one that a busy moment of the machine stretched.
+        for _ in range(2):
+            scratch = os.path.join(work, "stage-timing.dossier")
+            remove_case(scratch)
+            copy_case(stage_base, scratch)
+            t = time.time()
+            r.run(scratch, "reextract", "--pending", "--quiet")
+            timings.append(time.time() - t)
+            remove_case(scratch)
+        durations["extract"] = min(timings)
         stage = {
             "base": stage_base,
             "docs": n_stage,
