@@ -19,7 +19,12 @@ command's measured duration, sends SIGKILL, and then checks:
   - the index agrees with the store: a catch-all search (`-zzqqxx`) finds exactly the ids
     `docs --json` lists, and a word every document holds finds them all;
   - the command's own invariant (a note and its citations together, a merge all or nothing, a
-    brief never half written), and that re-running the command finishes it.
+    brief never half written), and that re-running the command finishes it;
+  - for the extraction stage (`reextract --pending` over a case imported with `--no-extract`,
+    a bigger corpus so the stage runs several batches): `status --json` counts add up, the
+    resumed `reextract --pending` extracts exactly the documents still pending (none twice),
+    none is left pending after it, and the quotes, entities and timeline equal, ids included,
+    those of an uninterrupted run.
 Exit status 1 and a summary of every failing check (by trial kind) when anything fails.
 Stdlib only, so it runs wherever the test command does.
 """
@@ -46,10 +51,12 @@ KINDS = [
     "entity-split",
     "event-merge",
     "export",
+    "extract",
 ]
 
-# How many trials of each kind by default: imports get the most, since they are the longest
-# command and have the most moments to be killed in. 14+8+8+6+5+5+5+5 = 56.
+# How many trials of each kind by default: imports and the extraction stage get the most, since
+# they are the longest commands and have the most moments to be killed in.
+# 14+8+8+6+5+5+5+5+24 = 80.
 DEFAULT_TRIALS = {
     "import": 14,
     "reindex": 8,
@@ -59,6 +66,7 @@ DEFAULT_TRIALS = {
     "entity-split": 5,
     "event-merge": 5,
     "export": 5,
+    "extract": 24,
 }
 
 PEOPLE = [
@@ -211,6 +219,12 @@ def main():
     ap.add_argument("--trials-per-kind", type=int, default=0, help="override the default counts")
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--docs", type=int, default=48, help="documents in the generated corpus")
+    ap.add_argument(
+        "--extract-docs",
+        type=int,
+        default=400,
+        help="documents in the extraction stage's corpus (several of the stage's 64-document batches)",
+    )
     ap.add_argument("--keep", help="keep the work folder here (for a failing trial's case)")
     a = ap.parse_args()
     if not os.access(a.dossier, os.X_OK):
@@ -272,13 +286,52 @@ def main():
     durations = {"import": import_secs}
     for kind, (args, stdin) in commands.items():
         durations[kind] = timed(args, stdin)
+
+    # The extraction stage's trials start from a case whose documents are imported but not
+    # extracted, and compare with what an uninterrupted stage makes of it.
+    kinds = [k for k in a.kinds.split(",") if k]
+    stage = None
+    if "extract" in kinds:
+        stage_corpus = os.path.join(work, "stage-corpus")
+        shutil.rmtree(stage_corpus, ignore_errors=True)
+        n_stage = write_corpus(stage_corpus, a.extract_docs)
+        stage_base = os.path.join(work, "stage-base.dossier")
+        remove_case(stage_base)
+        subprocess.run([a.dossier, "new", stage_base], check=True, capture_output=True)
+        r.run(stage_base, "import", "--no-extract", stage_corpus)
+        status = r.json(stage_base, "status")
+        if status["pending"] != n_stage or status["extracted"] != 0:
+            sys.exit(f"crash-campaign: after import --no-extract, status says {status}")
+        reference = os.path.join(work, "stage-reference.dossier")
+        remove_case(reference)
+        copy_case(stage_base, reference)
+        t = time.time()
+        r.run(reference, "reextract", "--pending", "--quiet")
+        timings = [time.time() - t]
+        # The kills must land inside the stage, so its duration is the quickest of three runs
+        # rather than one that a busy moment of the machine stretched.
+        for _ in range(2):
+            scratch = os.path.join(work, "stage-timing.dossier")
+            remove_case(scratch)
+            copy_case(stage_base, scratch)
+            t = time.time()
+            r.run(scratch, "reextract", "--pending", "--quiet")
+            timings.append(time.time() - t)
+            remove_case(scratch)
+        durations["extract"] = min(timings)
+        stage = {
+            "base": stage_base,
+            "docs": n_stage,
+            "rows": extracted_rows(r, reference),
+            "partial": 0,
+        }
+        check_case(r, reference, n_stage)
     print(
         "crash-campaign: corpus of %d documents; measured durations (s): %s"
         % (n_docs, ", ".join(f"{k} {v:.2f}" for k, v in durations.items())),
         flush=True,
     )
 
-    kinds = [k for k in a.kinds.split(",") if k]
     results = {k: {"trials": 0, "landed": 0, "failed": []} for k in kinds}
     trial_no = 0
     for kind in kinds:
@@ -288,15 +341,22 @@ def main():
             case = os.path.join(work, f"t{trial_no:03}.dossier")
             # Kills spread over the whole command, a little past its measured end too, since
             # a loaded machine runs it slower than the measurement did.
-            # Imports write from their first tenth of a second on; the other commands spend
+            # Imports write from their first tenth of a second on, the extraction stage from its
+            # first sixth; the other commands spend
             # their first third starting up and opening the case, which a kill there tests
             # less, so their kills land in the rest.
-            low = 0.0 if kind == "import" else 0.3
-            delay = rng.uniform(durations[kind] * low, durations[kind] * 1.1)
+            low = {"import": 0.0, "extract": 0.1}.get(kind, 0.3)
+            # The stage's last tenth is its index commit, after every batch: kills there are
+            # fewer, so more of them land between batches.
+            high = 1.0 if kind == "extract" else 1.1
+            delay = rng.uniform(durations[kind] * low, durations[kind] * high)
             res = results[kind]
             res["trials"] += 1
             try:
-                landed = trial(r, kind, case, corpus, base, n_docs, delay, commands)
+                if kind == "extract":
+                    landed = stage_trial(r, case, stage, delay)
+                else:
+                    landed = trial(r, kind, case, corpus, base, n_docs, delay, commands)
                 res["landed"] += int(landed)
             except Failure as e:
                 res["failed"].append(f"trial {trial_no} (kill after {delay * 1000:.0f} ms): {e}")
@@ -312,6 +372,8 @@ def main():
     for kind, v in results.items():
         state = "ok" if not v["failed"] else f"{len(v['failed'])} FAILED"
         print(f"  {kind:13} {v['trials']:3} trials, {v['landed']:3} killed mid-command: {state}")
+        if kind == "extract" and stage:
+            print(f"  {'':13} {stage['partial']:3} of them left the stage between batches")
         for f in v["failed"]:
             print(f"      {f}")
     if not a.keep:
@@ -327,6 +389,44 @@ def remove_case(case):
     shutil.rmtree(os.path.join(folder, f".{name}.index"), ignore_errors=True)
     if os.path.exists(case + ".brief.md"):
         os.remove(case + ".brief.md")
+
+
+def extracted_rows(r, case):
+    """Everything the extraction stage writes that a person sees, ids included."""
+    return {what: r.json(case, what) for what in ("quotes", "entities", "timeline")}
+
+
+def stage_trial(r, case, stage, delay):
+    """Kills `reextract --pending` and checks that the next one resumes without doubles or
+    gaps: it extracts exactly the documents `status` still counts as pending, leaves none, and
+    the rows equal those of an uninterrupted run."""
+    copy_case(stage["base"], case)
+    n = stage["docs"]
+    landed = r.killed(case, ["reextract", "--pending", "--quiet"], delay)
+    check_case(r, case, n)
+    status = r.json(case, "status")
+    if status["documents"] != n or status["extracted"] + status["pending"] != n:
+        raise Failure(f"status does not add up after a kill: {status}")
+    if 0 < status["pending"] < n:
+        stage["partial"] += 1
+    resumed = r.json(case, "reextract", "--pending")
+    if resumed["documents"] != status["pending"]:
+        raise Failure(
+            f"the resumed stage extracted {resumed['documents']} documents where "
+            f"{status['pending']} were pending"
+        )
+    after = r.json(case, "status")
+    if after["pending"] != 0 or after["extracted"] != n:
+        raise Failure(f"documents left pending after the stage finished: {after}")
+    rows = extracted_rows(r, case)
+    for what, expected in stage["rows"].items():
+        if rows[what] != expected:
+            raise Failure(
+                f"{what} differ from an uninterrupted run: {len(rows[what])} rows against "
+                f"{len(expected)}"
+            )
+    check_case(r, case, n)
+    return landed
 
 
 def trial(r, kind, case, corpus, base, n_docs, delay, commands):

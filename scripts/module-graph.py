@@ -36,7 +36,8 @@ Why the layers are what they are (LAYERS below, lowest first):
 * `import` parses files into the ingest contract and writes them through `store`, feeding
   `search` and `analysis` during its batches...
 * ...so `analysis` (where extraction meets the case) sits below `import`, which calls it;
-  `analysis` calls only the extractors and `store`.
+  `analysis` calls only the extractors and `store`. The extraction stage (`stage`) shares
+  the importer's layer: it is the import's second half, calling `analysis` and `store`.
 * `cite` (the citation resolver and the claim rules, against a lookup trait) is below
   `export`, since the brief lists the claim check's problems; `export` turns data into files.
 * `api`, `case`, `verify` and `demo` are the `Case` surface; `lib.rs` re-exports it.
@@ -74,7 +75,7 @@ LAYERS = [
     ("store", ["store"]),
     ("search", ["search"]),
     ("analysis", ["analysis"]),
-    ("import", ["import"]),
+    ("import", ["import", "stage"]),
     ("cite", ["cite"]),
     ("export", ["export"]),
     ("api", ["api", "case", "verify", "demo"]),

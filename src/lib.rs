@@ -31,6 +31,7 @@ mod cite;
 mod digest;
 pub(crate) mod error;
 mod export;
+mod stage;
 mod store;
 mod verify;
 

@@ -183,6 +183,7 @@ impl Case {
             for id in ids {
                 let doc = documents::get(tx, id)?;
                 let span = documents::published_span(tx, id)?;
+                crate::store::search_journal::touch(tx, &format!("document:{id}"))?;
                 let report = analysis::analyze(
                     tx,
                     &analysis::DocumentFacts {
@@ -196,6 +197,7 @@ impl Case {
                     },
                     &mut cache,
                 )?;
+                crate::store::extraction::mark(tx, id, crate::stage::EXTRACTOR_VERSION)?;
                 total.documents += 1;
                 total.quotes += report.quotes;
                 total.mentions += report.mentions;

@@ -7,9 +7,9 @@ mod legal;
 mod notes;
 mod output;
 mod search;
+mod stage;
 mod timeline;
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,10 +52,17 @@ pub enum Command {
         /// Do not show a progress bar.
         #[arg(long)]
         quiet: bool,
-        /// Skip quote, entity and date extraction (run `dossier reextract` later).
-        #[arg(long)]
+        /// Do not run quote, entity and date extraction: the new documents stay pending
+        /// (`dossier reextract --pending` or the next import extracts them).
+        #[arg(long, conflicts_with = "no_wait")]
         no_extract: bool,
+        /// Return once the documents are in and searchable; extraction goes on in a detached
+        /// `dossier reextract --pending` (see `dossier status`).
+        #[arg(long)]
+        no_wait: bool,
     },
+    /// How many documents the case has, and how many are extracted and pending.
+    Status,
     /// List the documents of the case.
     Docs,
     /// Show one document with its metadata and text.
@@ -129,8 +136,15 @@ pub enum Command {
     /// Run quote, entity and date extraction again; reviewed items are kept.
     Reextract {
         /// Only this document.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "pending")]
         doc: Option<i64>,
+        /// Only the documents not extracted yet (or by an older extractor version): runs or
+        /// finishes the extraction stage, in batches, resumable if interrupted.
+        #[arg(long)]
+        pending: bool,
+        /// Do not show a progress bar (with `--pending`).
+        #[arg(long)]
+        quiet: bool,
     },
     /// List events in date order.
     Timeline(timeline::TimelineArgs),
@@ -204,15 +218,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             paths,
             quiet,
             no_extract,
+            no_wait,
         } => {
             let mut case = open_case(&args.case)?;
-            let show_bar = !json && !quiet && std::io::stderr().is_terminal();
-            let report = output::import_with_progress(&mut case, &paths, !no_extract, show_bar)?;
-            output::import_report(json, &report);
-            if !report.failed.is_empty() {
-                return Ok(ExitCode::from(3));
-            }
+            let after = match (no_extract, no_wait) {
+                (true, _) => stage::AfterImport::Nothing,
+                (false, true) => stage::AfterImport::Background,
+                (false, false) => stage::AfterImport::Wait,
+            };
+            return stage::import(&mut case, &paths, after, quiet, json);
         }
+        Command::Status => stage::status(&open_case(&args.case)?, json)?,
         Command::Docs => {
             let case = open_case(&args.case)?;
             output::documents(json, &case.documents()?);
@@ -302,7 +318,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             attribution::entities(&open_case(&args.case)?, entities, json)?
         }
         Command::Entity { command } => attribution::entity(&open_case(&args.case)?, command, json)?,
-        Command::Reextract { doc } => attribution::reextract(&open_case(&args.case)?, doc, json)?,
+        Command::Reextract {
+            doc,
+            pending: true,
+            quiet,
+        } => {
+            debug_assert!(doc.is_none());
+            stage::reextract_pending(&open_case(&args.case)?, quiet, json)?
+        }
+        Command::Reextract { doc, .. } => {
+            attribution::reextract(&open_case(&args.case)?, doc, json)?
+        }
         Command::Timeline(timeline_args) => {
             timeline::timeline(&open_case(&args.case)?, timeline_args, json)?
         }

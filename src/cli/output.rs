@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier::model::{BackupReport, DeletionImpact, TrashedDocument};
+use dossier::model::{BackupReport, DeletionImpact, ExtractionReport, TrashedDocument};
 use dossier::text::fit;
 use dossier::{Case, Document, DocumentSummary, ImportReport, RepairReport, Result, VerifyReport};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -46,7 +46,14 @@ pub fn import_with_progress(
     Ok(report)
 }
 
-pub fn import_report(json: bool, report: &ImportReport) {
+/// Prints an import's report, with what the extraction stage did when the import waited for
+/// it, or the process it was handed to (`--no-wait`).
+pub fn import_report(
+    json: bool,
+    report: &ImportReport,
+    extraction: Option<&ExtractionReport>,
+    background: Option<u32>,
+) {
     if json {
         let failed: Vec<_> = report
             .failed
@@ -66,6 +73,8 @@ pub fn import_report(json: bool, report: &ImportReport) {
                 "failed": failed,
                 "documents": report.documents,
                 "warnings": warnings,
+                "extraction": extraction,
+                "extraction_pid": background,
             })
         );
         return;
@@ -85,6 +94,18 @@ pub fn import_report(json: bool, report: &ImportReport) {
         report.failed.len(),
         plural(report.failed.len())
     );
+    if let Some(extraction) = extraction {
+        for problem in &extraction.problems {
+            eprintln!("note: {problem}");
+        }
+        println!("{}", super::stage::extracted_line(extraction));
+    }
+    if let Some(pid) = background {
+        println!(
+            "Extracting quotes, entities and dates in the background (pid {pid}); \
+             `dossier status` shows how far it is."
+        );
+    }
 }
 
 fn plural(n: usize) -> &'static str {

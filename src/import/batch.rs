@@ -1,5 +1,7 @@
-//! Writing an import into the case: a reader thread prepares files (reading, parsing, running
-//! the extractors) while this one stores them in batches, one transaction per batch.
+//! Writing an import into the case: reader threads prepare files (reading, parsing,
+//! normalizing) while this one stores them in batches, one transaction per batch. What the
+//! extractors find in the documents is the extraction stage's work (`stage`), after the
+//! documents are in and searchable.
 //!
 //! A document is stored all or nothing. Giving every document its own savepoint would ensure
 //! that, but costs the importing thread about a fifth of its time (SQLite copies the pages a
@@ -18,42 +20,23 @@ use super::{
     collect_files, failure, parse_file, read_source, sha256_hex, ImportedDocument, COMMIT_EVERY,
     COMMIT_EVERY_DOCUMENTS,
 };
-use crate::analysis::{self, Extraction};
 use crate::model::{ImportProgress, ImportReport};
 use crate::store::documents;
-use crate::store::entities::ResolveCache;
 use crate::{Error, Result};
 
-/// A file's documents, each with what the extractors found in it, and notes on repairs.
-type PreparedFile = (
-    Vec<Result<(ImportedDocument, Option<Extraction>)>>,
-    Vec<String>,
-);
+/// A file's documents and notes on repairs.
+type PreparedFile = (Vec<Result<ImportedDocument>>, Vec<String>);
 
-/// A file read, parsed and run through the extractors, ready to be stored.
+/// A file read, parsed and normalized, ready to be stored.
 struct Prepared {
     path: PathBuf,
     size: u64,
     outcome: Result<PreparedFile>,
 }
 
-fn prepare(path: &Path, size: u64, extract: bool) -> Result<PreparedFile> {
+fn prepare(path: &Path, size: u64) -> Result<PreparedFile> {
     let parsed = read_source(path, size).and_then(|bytes| parse_file(path, bytes))?;
-    let documents = parsed
-        .documents
-        .into_iter()
-        .map(|doc| {
-            doc.map(|doc| {
-                let extraction = extract.then(|| {
-                    let published = doc.published.as_ref().map(|p| p.iso.as_str());
-                    let extraction = analysis::extract(&doc.text, published);
-                    analysis::with_legal(extraction, &doc.text, doc.structure.legal.as_ref())
-                });
-                (doc, extraction)
-            })
-        })
-        .collect();
-    Ok((documents, parsed.warnings))
+    Ok((parsed.documents, parsed.warnings))
 }
 
 /// How the documents of a file are written.
@@ -108,30 +91,22 @@ fn preparing_threads() -> usize {
         .clamp(1, 4)
 }
 
-/// Imports files and folders into the case behind `conn`. `progress` is called after every
-/// file; returning `false` from it cancels the import after committing what is done.
+/// Imports files and folders into the case behind `conn`, documents only (their extraction is
+/// the stage's). `progress` is called after every file; returning `false` from it cancels the
+/// import after committing what is done.
 pub fn import_paths(
     conn: &mut Connection,
     case_path: &Path,
     paths: &[PathBuf],
-    extract: bool,
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
 ) -> Result<ImportReport> {
-    import_with_threads(
-        conn,
-        case_path,
-        paths,
-        extract,
-        preparing_threads(),
-        progress,
-    )
+    import_with_threads(conn, case_path, paths, preparing_threads(), progress)
 }
 
 fn import_with_threads(
     conn: &mut Connection,
     case_path: &Path,
     paths: &[PathBuf],
-    extract: bool,
     threads: usize,
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
 ) -> Result<ImportReport> {
@@ -159,10 +134,9 @@ fn import_with_threads(
         current: String::new(),
     };
     let imported_at = crate::store::now();
-    // Other threads read, parse and run the (pure) extractors ahead of this one, which only
-    // writes to the case: on two cores extraction then costs little more than the writes. With
-    // more cores, files are dealt to the threads in turn and taken back in the same turn, so
-    // they are stored in the order found. The channels are bounded so the readers never run
+    // Other threads read, parse and normalize ahead of this one, which only writes to the
+    // case. With more cores, files are dealt to the threads in turn and taken back in the same
+    // turn, so they are stored in the order found. The channels are bounded so the readers never run
     // far ahead of what is stored.
     std::thread::scope(|scope| -> Result<ImportReport> {
         let threads = threads.max(1);
@@ -176,7 +150,7 @@ fn import_with_threads(
             receivers.push(receiver);
             scope.spawn(move || {
                 for (path, size) in share {
-                    let outcome = prepare(&path, size, extract);
+                    let outcome = prepare(&path, size);
                     // A closed channel means the import was cancelled or failed: stop reading.
                     if sender
                         .send(Prepared {
@@ -201,7 +175,6 @@ fn import_with_threads(
             prepared
         });
         let mut tx = conn.transaction()?;
-        let mut cache = ResolveCache::default();
         // The files written in the open transaction, kept to be written again if one of
         // their documents fails.
         let mut batch: Vec<Prepared> = Vec::new();
@@ -210,33 +183,17 @@ fn import_with_threads(
         for prepared in in_order {
             state.current = prepared.path.display().to_string();
             let mut commit_now = false;
-            let written = write_file(
-                &tx,
-                &prepared,
-                Mode::Direct,
-                &imported_at,
-                &mut cache,
-                &mut report,
-            );
+            let written = write_file(&tx, &prepared, Mode::Direct, &imported_at, &mut report);
             batch.push(prepared);
             if written.is_err() {
                 // Rolling back fails only when SQLite already has (after some I/O errors);
                 // either way the transaction is gone, and writing again reports what fails.
                 let _ = tx.rollback();
-                // The entities the cache remembers may have been rolled back with it.
-                cache.clear();
                 marks.restore(&mut report);
                 tx = conn.transaction()?;
                 for prepared in &batch {
                     // Isolated writing records failures in the report and never stops.
-                    let _ = write_file(
-                        &tx,
-                        prepared,
-                        Mode::Isolated,
-                        &imported_at,
-                        &mut cache,
-                        &mut report,
-                    );
+                    let _ = write_file(&tx, prepared, Mode::Isolated, &imported_at, &mut report);
                 }
                 commit_now = true;
             }
@@ -274,7 +231,6 @@ fn write_file(
     prepared: &Prepared,
     mode: Mode,
     imported_at: &str,
-    cache: &mut ResolveCache,
     report: &mut ImportReport,
 ) -> std::result::Result<(), NeedsIsolation> {
     let path = &prepared.path;
@@ -291,7 +247,7 @@ fn write_file(
             .push(failure(path, &Error::invalid_input(warning.clone())));
     }
     for doc in documents {
-        let (doc, extraction) = match doc {
+        let doc = match doc {
             Err(err) => {
                 report.failed.push(failure(path, err));
                 continue;
@@ -299,29 +255,16 @@ fn write_file(
             Ok(doc) => doc,
         };
         let stored = match mode {
-            Mode::Direct => {
-                Ok(
-                    store_and_record(tx, doc, extraction.as_ref(), path, imported_at, cache)
-                        .map_err(|_| NeedsIsolation)?,
-                )
-            }
-            Mode::Isolated => isolated(tx, doc, extraction.as_ref(), path, imported_at, cache),
+            Mode::Direct => Ok(store_one(tx, doc, path, imported_at).map_err(|_| NeedsIsolation)?),
+            Mode::Isolated => isolated(tx, doc, path, imported_at),
         };
         match stored {
-            Ok(Some((id, problems))) => {
-                for problem in problems {
-                    report
-                        .warnings
-                        .push(failure(path, &Error::internal(problem)));
-                }
+            Ok(Some(id)) => {
                 report.imported += 1;
                 report.documents.push(id);
             }
             Ok(None) => report.duplicates += 1,
             Err(err) => {
-                // The document's savepoint was rolled back, and with it any entity the
-                // cache may remember.
-                cache.clear();
                 report.failed.push(failure(path, &err));
             }
         }
@@ -329,61 +272,24 @@ fn write_file(
     Ok(())
 }
 
-type Stored = Result<Option<(i64, Vec<String>)>>;
-
 /// Stores a document inside its own savepoint, so that a failure leaves nothing of it behind
 /// in the batch's transaction. The savepoint's statements are prepared once for the import
 /// rather than parsed for every document, as `Transaction::savepoint` would.
 fn isolated(
     tx: &Transaction<'_>,
     doc: &ImportedDocument,
-    extraction: Option<&Extraction>,
     path: &Path,
     imported_at: &str,
-    cache: &mut ResolveCache,
-) -> Stored {
+) -> Result<Option<i64>> {
     tx.prepare_cached("SAVEPOINT import_document")?
         .execute([])?;
-    let stored = store_and_record(tx, doc, extraction, path, imported_at, cache);
+    let stored = store_one(tx, doc, path, imported_at);
     if stored.is_err() {
         tx.prepare_cached("ROLLBACK TO import_document")?
             .execute([])?;
     }
     tx.prepare_cached("RELEASE import_document")?.execute([])?;
     stored
-}
-
-/// Stores a document and, when the extractors ran, what they found in it.
-fn store_and_record(
-    conn: &Connection,
-    doc: &ImportedDocument,
-    extraction: Option<&Extraction>,
-    path: &Path,
-    imported_at: &str,
-    cache: &mut ResolveCache,
-) -> Stored {
-    let Some(id) = store_one(conn, doc, path, imported_at)? else {
-        return Ok(None);
-    };
-    let Some(extraction) = extraction else {
-        return Ok(Some((id, Vec::new())));
-    };
-    let published = doc.published.as_ref();
-    let recorded = analysis::record(
-        conn,
-        &analysis::DocumentFacts {
-            id,
-            title: &doc.title,
-            text: &doc.text,
-            published: published.map(|p| p.iso.as_str()),
-            published_precision: published.map(|p| p.precision.as_str()),
-            published_span: published.map(|p| (p.earliest, p.latest)),
-            fresh: true,
-        },
-        extraction,
-        cache,
-    )?;
-    Ok(Some((id, recorded.problems)))
 }
 
 /// Stores a document unless its original bytes are already in the case (Ok(None)).
@@ -418,14 +324,15 @@ mod tests {
     }
 
     #[test]
-    fn a_document_whose_proposals_fail_is_rolled_back_alone() {
+    fn a_document_that_fails_halfway_is_rolled_back_alone() {
         let dir = tempfile::tempdir().unwrap();
         let case = dir.path().join("case.dossier");
         let mut conn = crate::store::create(&case).unwrap();
-        // A write that fails halfway through the second document's proposals, after the
-        // document row, its entities and its mentions are already written.
+        // A write that fails halfway through the second document, after its row in
+        // `documents` is already written.
         conn.execute_batch(
-            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON quotes WHEN NEW.text LIKE '%refused%'
+            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON document_contents
+             WHEN NEW.text LIKE '%refused%'
              BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
         )
         .unwrap();
@@ -455,7 +362,7 @@ mod tests {
             "\"We kept this too,\" said Ann Smith, director at Gamma Ltd.\n",
         )
         .unwrap();
-        let report = import_paths(&mut conn, &case, &[sources], true, &mut |_| true).unwrap();
+        let report = import_paths(&mut conn, &case, &[sources], &mut |_| true).unwrap();
         assert_eq!(report.imported, 3, "{:?}", report.failed);
         assert_eq!(report.failed.len(), 2, "{:?}", report.failed);
         assert!(report.failed[0].path.ends_with("a_empty.txt"));
@@ -479,36 +386,8 @@ mod tests {
         assert_eq!(
             count(
                 &conn,
-                "SELECT count(*) FROM quotes WHERE text LIKE 'We kept%'"
-            ),
-            2
-        );
-        assert_eq!(
-            count(
-                &conn,
-                "SELECT count(*) FROM quotes WHERE text LIKE '%refused%'"
-            ),
-            0
-        );
-        // The other documents' speakers are entities; the failed one's are not.
-        assert_eq!(
-            count(
-                &conn,
-                "SELECT count(*) FROM entities WHERE name IN ('Maria Lopez', 'Ann Smith')"
-            ),
-            2
-        );
-        assert_eq!(
-            count(
-                &conn,
-                "SELECT count(*) FROM entities WHERE name LIKE '%Carter%' OR name LIKE '%Beta%'"
-            ),
-            0
-        );
-        assert_eq!(
-            count(
-                &conn,
-                "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)"
+                "SELECT count(*) FROM documents WHERE title LIKE '%refused%'
+                 OR id NOT IN (SELECT document_id FROM document_contents)"
             ),
             0
         );
@@ -539,7 +418,6 @@ mod tests {
                 &mut conn,
                 &case,
                 std::slice::from_ref(&sources),
-                true,
                 threads,
                 &mut |_| true,
             )
@@ -560,7 +438,7 @@ mod tests {
                 .collect();
             let ids_in_order = report.documents.windows(2).all(|w| w[0] < w[1]);
             assert!(ids_in_order, "{:?}", report.documents);
-            (titles, count(&conn, "SELECT count(*) FROM quotes"))
+            (titles, count(&conn, "SELECT count(*) FROM documents"))
         };
         let one = titles(1);
         assert_eq!(

@@ -227,6 +227,7 @@ mod legal;
 mod lifecycle;
 mod notes;
 pub mod search;
+mod stage;
 mod timeline;
 
 pub use attribution::*;
@@ -235,6 +236,7 @@ pub use legal::*;
 pub use lifecycle::*;
 pub use notes::*;
 pub use search::*;
+pub use stage::*;
 pub use timeline::*;
 
 /// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod entity_lists;
 pub mod event_tags;
 pub mod events;
+pub mod extraction;
 pub mod integrity;
 pub mod lock;
 pub mod note_drafts;
@@ -45,6 +46,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         ),
         M::up(include_str!("../../migrations/0010_nothing_lost.sql")),
         M::up(include_str!("../../migrations/0011_merge_into_status.sql")),
+        M::up(include_str!("../../migrations/0014_extraction_state.sql")),
     ])
 });
 

@@ -99,9 +99,17 @@ fn human_output_names_failures_and_sums_up() {
     ]);
     assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("failed: ") && stderr(&out).contains("empty.txt: empty file"));
+    let printed = stdout(&out);
+    let lines: Vec<&str> = printed.trim().lines().collect();
     assert_eq!(
-        stdout(&out).trim(),
+        lines[0],
         "Imported 1 document, 0 duplicates skipped, 1 file failed."
+    );
+    // The import waited for the extraction stage, which says what it did.
+    assert_eq!(lines.len(), 2, "{printed}");
+    assert!(
+        lines[1].starts_with("Extracted 1 pending document(s): "),
+        "{printed}"
     );
 }
 

@@ -30,6 +30,7 @@ fn a_read_only_case_lists_each_committed_batch_and_searches_while_an_import_writ
     let calls = Cell::new(0);
     let mut seen = Vec::new();
     let mut notices = Vec::new();
+    let mut found_new = Vec::new();
     case.import(&[sources], &mut |_progress| {
         calls.set(calls.get() + 1);
         // The importer commits a batch every two seconds; waiting that long after the first
@@ -44,9 +45,18 @@ fn a_read_only_case_lists_each_committed_batch_and_searches_while_an_import_writ
             "the indexed seed is found during the import"
         );
         notices.push(found.notice);
+        found_new.push(
+            reader
+                .search(&SearchRequest::new("zanzibar"))
+                .unwrap()
+                .total,
+        );
         true
     })
     .unwrap();
+    // Four files, then the extraction stage (issue 23), which asks the import's progress
+    // again after each of the four new documents.
+    assert_eq!(calls.get(), 8);
     assert_eq!(
         seen.first(),
         Some(&1),
@@ -57,11 +67,14 @@ fn a_read_only_case_lists_each_committed_batch_and_searches_while_an_import_writ
         "the first batch (two files) is listed as soon as it commits: {seen:?}"
     );
     assert!(
-        notices[1..].iter().all(|n| n
+        notices[1..4].iter().all(|n| n
             .as_deref()
             .is_some_and(|n| n.contains("searchable once it ends"))),
         "searches say the new documents are not indexed yet: {notices:?}"
     );
+    // Documents first: while the stage extracts, the new documents are already searchable.
+    assert_eq!(notices[4..], [None, None, None, None], "{notices:?}");
+    assert_eq!(found_new[4..], [4, 4, 4, 4], "{found_new:?}");
     // Once the import has committed to the index, the reader finds the new documents.
     let after = reader.search(&SearchRequest::new("zanzibar")).unwrap();
     assert_eq!(after.total, 4);

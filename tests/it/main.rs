@@ -21,6 +21,7 @@ mod notes;
 mod nothing_lost;
 mod pdf;
 mod search;
+mod stage;
 mod support;
 mod timeline;
 mod verify;

@@ -1,0 +1,337 @@
+//! The staged import (issue 23): documents are stored and searchable before the extraction
+//! stage runs; the stage is durable (each document records the extractor version it was
+//! extracted with), resumes where it stopped without doing a document twice or skipping one,
+//! re-extracts after a version bump keeping reviewed rows, and `status --json` counts it all.
+//! Kills of the real binary mid-stage are the crash campaign's (`scripts/crash-campaign.py`).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{repo_path, stderr, Sandbox};
+
+const PEOPLE: [(&str, &str); 4] = [
+    ("Jane Smith", "a spokeswoman for the Justice Department"),
+    ("Peter Levashov", "a Russian programmer"),
+    ("Maria Lopez", "a police inspector in Barcelona"),
+    ("Tom Becker", "a security researcher"),
+];
+
+/// `n` articles with quotes, people and dates, so that extraction has something to write.
+fn write_articles(sandbox: &Sandbox, n: usize) {
+    for i in 0..n {
+        let (name, role) = PEOPLE[i % PEOPLE.len()];
+        let surname = name.split(' ').next_back().unwrap();
+        sandbox.write(
+            &format!("a{i:03}.txt"),
+            format!(
+                "Hearing {i} on the Kelihos botnet\n\nBARCELONA, April {day}, 2017 — Peter \
+                 Levashov appeared in court on Friday, case {i}. \"We took down the botnet, \
+                 part {i},\" said {name}, {role}. \"The spam kept coming,\" {surname} said on \
+                 Monday. The hearing resumes next week.\n",
+                day = 1 + i % 27
+            ),
+        );
+    }
+}
+
+fn status(sandbox: &Sandbox) -> Value {
+    let (code, status) = sandbox.json(&["status"]);
+    assert_eq!(code, 0, "{status}");
+    status
+}
+
+fn counts(status: &Value) -> (u64, u64, u64) {
+    (
+        status["documents"].as_u64().unwrap(),
+        status["extracted"].as_u64().unwrap(),
+        status["pending"].as_u64().unwrap(),
+    )
+}
+
+fn rows(sandbox: &Sandbox) -> Vec<Value> {
+    ["quotes", "entities", "timeline"]
+        .iter()
+        .map(|what| sandbox.json(&[what]).1)
+        .collect()
+}
+
+#[test]
+fn search_finds_documents_whose_extraction_has_not_run() {
+    let sandbox = Sandbox::new();
+    write_articles(&sandbox, 5);
+    let (code, report) = sandbox.json(&[
+        "import",
+        "--no-extract",
+        &sandbox.sources().display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["imported"], 5);
+    assert_eq!(counts(&status(&sandbox)), (5, 0, 5));
+    assert_eq!(sandbox.json(&["quotes"]).1.as_array().unwrap().len(), 0);
+    let (code, found) = sandbox.json(&["search", "Kelihos"]);
+    assert_eq!(code, 0, "{found}");
+    assert_eq!(found["total"], 5, "{found}");
+    let (_, found) = sandbox.json(&["search", "Becker"]);
+    assert_eq!(found["total"], 1, "{found}");
+}
+
+#[test]
+fn status_json_counts_documents_extracted_and_pending() {
+    let sandbox = Sandbox::new();
+    write_articles(&sandbox, 6);
+    let sources = sandbox.sources().display().to_string();
+    let (code, _) = sandbox.json(&["import", "--no-extract", &sources]);
+    assert_eq!(code, 0);
+    let status_now = status(&sandbox);
+    assert_eq!(counts(&status_now), (6, 0, 6));
+    assert_eq!(status_now["running"], false);
+    assert_eq!(status_now["extractor_version"], 1);
+
+    // The next import runs the stage over everything pending, not only its own documents.
+    let extra = sandbox.write("later/b.txt", "Later\n\n\"One more,\" said Jane Smith.\n");
+    let (code, report) = sandbox.import(&[&extra]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["imported"], 1);
+    assert_eq!(report["extraction"]["documents"], 7, "{report}");
+    assert_eq!(counts(&status(&sandbox)), (7, 7, 0));
+
+    // Nothing pending: the stage does nothing, and says so.
+    let (code, again) = sandbox.json(&["reextract", "--pending"]);
+    assert_eq!(code, 0, "{again}");
+    assert_eq!(again["documents"], 0);
+    assert_eq!(again["quotes"], 0);
+}
+
+#[test]
+fn import_no_wait_returns_searchable_documents_and_extracts_in_the_background() {
+    let sandbox = Sandbox::new();
+    write_articles(&sandbox, 12);
+    let sources = sandbox.sources().display().to_string();
+    let (code, report) = sandbox.json(&["import", "--no-wait", &sources]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["imported"], 12);
+    assert!(report["extraction_pid"].as_u64().is_some(), "{report}");
+    assert!(report["extraction"].is_null(), "{report}");
+    // The documents are searchable at once, whatever the background process has done.
+    let (_, found) = sandbox.json(&["search", "Kelihos"]);
+    assert_eq!(found["total"], 12, "{found}");
+    // The detached `reextract --pending` finishes the stage.
+    let started = Instant::now();
+    loop {
+        let now = status(&sandbox);
+        if now["pending"] == 0 && now["running"] == false {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the background extraction did not finish: {now}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(counts(&status(&sandbox)), (12, 12, 0));
+    // What it wrote is what a waiting import writes.
+    let waited = Sandbox::new();
+    write_articles(&waited, 12);
+    let (code, _) = waited.json(&["import", &waited.sources().display().to_string()]);
+    assert_eq!(code, 0);
+    assert_eq!(rows(&sandbox), rows(&waited));
+    assert_eq!(sandbox.json(&["quotes"]).1.as_array().unwrap().len(), 24);
+}
+
+#[test]
+fn a_stopped_stage_resumes_without_doubles_or_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).unwrap();
+    // More documents than one batch (64), so the stage stops between batches as well as
+    // within one.
+    for i in 0..150 {
+        let (name, role) = PEOPLE[i % PEOPLE.len()];
+        std::fs::write(
+            sources.join(format!("a{i:03}.txt")),
+            format!(
+                "Memo {i}\n\nMADRID, May {day}, 2016 — \"Item {i} is filed,\" said {name}, \
+                 {role}, on Tuesday.\n",
+                day = 1 + i % 28
+            ),
+        )
+        .unwrap();
+    }
+    let extracted_rows = |path: &Path| {
+        let case = dossier::Case::open(path).unwrap();
+        (
+            case.quotes(&Default::default()).unwrap(),
+            case.entities().unwrap(),
+            case.extraction_status().unwrap(),
+        )
+    };
+    let whole = dir.path().join("whole.dossier");
+    let mut case = dossier::Case::create(&whole).unwrap();
+    case.import_with(std::slice::from_ref(&sources), true, &mut |_| true)
+        .unwrap();
+    drop(case);
+    let expected = extracted_rows(&whole);
+    assert_eq!(expected.0.len(), 150);
+    assert_eq!((expected.2.extracted, expected.2.pending), (150, 0));
+
+    for stop_after in [1, 63, 64, 65, 100] {
+        let path = dir.path().join(format!("stopped{stop_after}.dossier"));
+        let mut case = dossier::Case::create(&path).unwrap();
+        case.import_with(std::slice::from_ref(&sources), false, &mut |_| true)
+            .unwrap();
+        let first = case
+            .extract_pending(&mut |p| {
+                assert_eq!(p.total, 150);
+                p.done < stop_after
+            })
+            .unwrap();
+        assert_eq!(first.documents, stop_after);
+        let status = case.extraction_status().unwrap();
+        assert_eq!(
+            (status.extracted, status.pending),
+            (stop_after, 150 - stop_after)
+        );
+        let mut totals = Vec::new();
+        let second = case
+            .extract_pending(&mut |p| {
+                totals.push(p.total);
+                true
+            })
+            .unwrap();
+        assert_eq!(second.documents, 150 - stop_after, "a document done twice");
+        assert!(totals.iter().all(|&t| t == 150 - stop_after));
+        drop(case);
+        let got = extracted_rows(&path);
+        assert_eq!(got.0, expected.0, "quotes after stopping at {stop_after}");
+        assert_eq!(got.1, expected.1, "entities after stopping at {stop_after}");
+        assert_eq!((got.2.extracted, got.2.pending), (150, 0));
+    }
+}
+
+#[test]
+fn an_extractor_version_bump_reextracts_and_keeps_reviewed_rows() {
+    let sandbox = Sandbox::new();
+    write_articles(&sandbox, 8);
+    let (code, report) = sandbox.import(&[&sandbox.sources()]);
+    assert_eq!(code, 0, "{report}");
+    let quotes = sandbox.json(&["quotes"]).1;
+    let quotes = quotes.as_array().unwrap().clone();
+    assert_eq!(quotes.len(), 16);
+    let id = |q: &Value| q["id"].as_i64().unwrap().to_string();
+    let confirmed = id(&quotes[0]);
+    let rejected = id(&quotes[3]);
+    assert_eq!(
+        sandbox.run(&["quote", "confirm", &confirmed]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        sandbox.run(&["quote", "reject", &rejected]).status.code(),
+        Some(0)
+    );
+    let before = sandbox.json(&["quotes"]).1;
+
+    // What bumping EXTRACTOR_VERSION does to a case: every document's recorded version is now
+    // older than the current one. Setting them back says the same without a second build.
+    let conn = rusqlite::Connection::open(&sandbox.case).unwrap();
+    conn.execute("UPDATE document_extraction SET version = 0", [])
+        .unwrap();
+    drop(conn);
+    assert_eq!(counts(&status(&sandbox)), (8, 0, 8));
+
+    let (code, report) = sandbox.json(&["reextract", "--pending"]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["documents"], 8);
+    assert_eq!(report["kept_reviewed"], 2, "{report}");
+    assert_eq!(counts(&status(&sandbox)), (8, 8, 0));
+    let after = sandbox.json(&["quotes"]).1;
+    let after = after.as_array().unwrap();
+    // No quote proposed twice: the reviewed ones are kept, with their ids and statuses, and
+    // not proposed again beside themselves (the list leaves rejected quotes out).
+    assert_eq!(after.len(), 15);
+    assert_eq!(after.len(), before.as_array().unwrap().len());
+    let confirmed_now: Vec<String> = after
+        .iter()
+        .filter(|q| q["status"] == "confirmed")
+        .map(id)
+        .collect();
+    assert_eq!(confirmed_now, vec![confirmed]);
+    let rejected_now = sandbox.json(&["quotes", "--status", "rejected"]).1;
+    let rejected_now: Vec<String> = rejected_now.as_array().unwrap().iter().map(id).collect();
+    assert_eq!(rejected_now, vec![rejected]);
+    let texts = |qs: &[Value]| {
+        let mut t: Vec<String> = qs.iter().map(|q| q["text"].to_string()).collect();
+        t.sort();
+        t
+    };
+    assert_eq!(texts(after), texts(before.as_array().unwrap()));
+}
+
+#[test]
+fn a_case_from_before_the_stage_counts_what_it_extracted_as_done() {
+    // A case as a build before migration 0014 left it: documents imported with extraction
+    // have quotes, mentions and events; those imported with `--no-extract` have none.
+    let sandbox = Sandbox::new();
+    write_articles(&sandbox, 3);
+    assert_eq!(sandbox.import(&[&sandbox.sources()]).0, 0);
+    let later = sandbox.write("later/b.txt", "Later\n\n\"Not yet,\" said Jane Smith.\n");
+    let out = sandbox.run(&["import", "--no-extract", &later.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = rusqlite::Connection::open(&sandbox.case).unwrap();
+    // Migration 0014 is the newest, so the case before it is one schema version down.
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DROP TABLE document_extraction; PRAGMA user_version = {};",
+        version - 1
+    ))
+    .unwrap();
+    drop(conn);
+    // Opening it migrates: the three extracted documents count as extracted, the fourth is
+    // pending, and the stage extracts it alone.
+    assert_eq!(counts(&status(&sandbox)), (4, 3, 1));
+    let (_, report) = sandbox.json(&["reextract", "--pending"]);
+    assert_eq!(report["documents"], 1);
+    assert_eq!(report["quotes"], 1);
+    assert_eq!(counts(&status(&sandbox)), (4, 4, 0));
+
+    // The first schema had no extraction at all: its document is pending.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v1.dossier");
+    std::fs::copy(repo_path("tests/fixtures/cases/v1.dossier"), &copy).unwrap();
+    let case = dossier::Case::open(&copy).unwrap();
+    let status = case.extraction_status().unwrap();
+    assert_eq!(
+        (status.documents, status.extracted, status.pending),
+        (1, 0, 1)
+    );
+    assert_eq!(case.extract_pending(&mut |_| true).unwrap().documents, 1);
+    assert_eq!(case.extraction_status().unwrap().pending, 0);
+}
+
+#[test]
+fn quotes_extracted_after_the_import_are_searchable_though_the_newest_journal_row_names_their_document(
+) {
+    // The quote trigger skips journaling a document the newest journal row already names,
+    // and after an import of one document that row is the document's own, already indexed:
+    // its quotes, extracted later by the stage or by `reextract --doc`, went unindexed.
+    for extract in [
+        &["reextract", "--pending"][..],
+        &["reextract", "--doc", "1"][..],
+    ] {
+        let sandbox = Sandbox::new();
+        let file = sandbox.write("one.txt", "One\n\n\"We kept it,\" said Maria Lopez.\n");
+        let out = sandbox.run(&["import", "--no-extract", &file.display().to_string()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let (_, found) = sandbox.json(&["search", "kind:quote kept"]);
+        assert_eq!(found["total"], 0, "{found}");
+        let out = sandbox.run(extract);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let (_, found) = sandbox.json(&["search", "kind:quote kept"]);
+        assert_eq!(found["total"], 1, "{extract:?}: {found}");
+        let (_, found) = sandbox.json(&["search", "speaker:lopez"]);
+        assert_eq!(found["total"], 1, "{extract:?}: {found}");
+    }
+}
