@@ -9,6 +9,7 @@
 mod lexicon;
 pub mod names;
 mod recognize;
+pub mod resolve;
 
 #[cfg(test)]
 mod tests;

@@ -29,6 +29,66 @@ const HONORIFICS: &[&str] = &[
     "hon",
 ];
 
+/// Words that are never part of a person's or organisation's name, compared lower-cased:
+/// determiners, quantifiers, prepositions, conjunctions, pronouns and the adjectives news puts
+/// before a name ("this Trump", "one Trump", "of Trump", "a staunch Donald Trump"). A quote's
+/// speaker or a capitalised run loses them at its start ([`name_only`]). "The" is not here:
+/// the press's own names start with it ("The New York Times"), and [`fold_key`] drops it.
+pub const NAME_STOP_WORDS: &[&str] = &[
+    "a", "an", "this", "that", "these", "those", "one", "two", "three", "some", "any",
+    "every", "each", "all", "both", "many", "most", "several", "another", "other", "such",
+    "of", "for", "to", "from", "by", "with", "at", "in", "on", "about", "after", "before",
+    "against", "and", "or", "but", "nor", "his", "her", "their", "its", "our", "my", "your",
+    "senior", "staunch", "former", "late", "then", "fellow", "rival", "top", "presumptive",
+    "embattled", "outspoken", "said", "says", "when", "while", "if", "as", "also", "even",
+    "only", "just", "meanwhile", "however", "so", "yet", "not", "no",
+];
+
+/// Whether `word` (as written, with or without a full stop) is one of [`NAME_STOP_WORDS`].
+pub fn is_name_stop_word(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',', ':', ';']);
+    word.len() <= 12 && NAME_STOP_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
+pub const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "van", "von", "der", "bin", "al", "la", "du", "da",
+];
+
+/// The name in a phrase that ends with one: its last run of capitalised words (connectors
+/// such as "of" allowed between two of them), without the stop words that open it. "a staunch
+/// Donald Trump" and "of Trump" give "Donald Trump" and "Trump"; "Bank of America" stays
+/// whole. None when no capitalised word is left. Pure, and linear in the phrase.
+pub fn name_only(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut end = words.len();
+    while end > 0 && !capitalised(words[end - 1]) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 {
+        let before = words[start - 1];
+        if capitalised(before) {
+            start -= 1;
+        } else if start >= 2
+            && NAME_CONNECTORS.contains(&before)
+            && capitalised(words[start - 2])
+        {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    while start < end && (is_name_stop_word(words[start]) || NAME_CONNECTORS.contains(&words[start])) {
+        start += 1;
+    }
+    (start < end).then(|| words[start..end].join(" "))
+}
+
 /// Words after a name that are not a surname.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "esq", "phd"];
 

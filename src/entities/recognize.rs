@@ -10,7 +10,9 @@
 use super::lexicon::{
     GIVEN_NAMES, NOT_NAME_WORDS, NOT_ORGANISATION_ACRONYMS, ORGANISATION_HEADS, PERSON_TITLES,
 };
-use super::names::{fold_key, is_spelling_variant, known_organisation, surname_key};
+use super::names::{
+    fold_key, is_name_stop_word, is_spelling_variant, known_organisation, name_only, surname_key,
+};
 use super::{Alias, DocEntity, EntityKind, Mention, Recognized};
 use crate::quotes::Quote;
 
@@ -264,18 +266,15 @@ fn organisation_like(name: &str, words: &[&Word]) -> bool {
         || (words.len() == 1 && words[0].is_acronym())
 }
 
-/// A speaker's name as the quote extractor resolved it, without a leading article or trailing
-/// lower-case words ("The Justice Department today" → "Justice Department"), and in title case
+/// A speaker's name as the quote extractor resolved it, without a leading article, stop words
+/// or trailing lower-case words ("The Justice Department today" → "Justice Department", "a
+/// staunch Donald Trump" → "Donald Trump"), and in title case
 /// when a source shouts it ("VIKTOR MARLOW" → "Viktor Marlow"). None for pronouns and common
 /// nouns ("news reports").
 pub fn clean_speaker_name(name: &str) -> Option<String> {
+    // Only the name itself: "a staunch Donald Trump" is Donald Trump, "of Trump" is Trump.
+    let name = name_only(name)?;
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words
-        .last()
-        .is_some_and(|w| !w.starts_with(char::is_uppercase))
-    {
-        words.pop();
-    }
     if words
         .first()
         .is_some_and(|w| matches!(*w, "The" | "the" | "A" | "An"))
@@ -416,7 +415,8 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         let mut titled = false;
         while a < z
             && (NOT_NAME_WORDS.contains(&words[a].text.as_str())
-                || PERSON_TITLES.contains(&words[a].text.as_str()))
+                || PERSON_TITLES.contains(&words[a].text.as_str())
+                || is_name_stop_word(&words[a].text))
         {
             let full = text_of(&chars, &words, a, z);
             if organisation_like(&full, &words[a..z].iter().collect::<Vec<_>>())

@@ -90,3 +90,53 @@ fn pathological_capitals_stay_linear() {
     // Quadratic behaviour would take many minutes; the bound is loose for busy machines.
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }
+
+/// Names are names (issue 15): determiners, quantifiers, prepositions and adjectives in front
+/// of a name are not part of it, wherever the name comes from.
+#[test]
+fn names_lose_the_stop_words_that_open_them() {
+    use super::names::name_only;
+    for (phrase, expected) in [
+        ("this Trump", Some("Trump")),
+        ("one Trump", Some("Trump")),
+        ("of Trump", Some("Trump")),
+        ("a staunch Donald Trump", Some("Donald Trump")),
+        ("a senior Donald Trump", Some("Donald Trump")),
+        ("This Trump", Some("Trump")),
+        ("One Maria Okafor", Some("Maria Okafor")),
+        ("Senior Maria Okafor", Some("Maria Okafor")),
+        ("Bank of America", Some("Bank of America")),
+        ("Ludwig van Beethoven", Some("Ludwig van Beethoven")),
+        ("Maria Okafor told reporters", Some("Maria Okafor")),
+        ("the Justice Department", Some("Justice Department")),
+        ("some officials", None),
+        ("This", None),
+    ] {
+        assert_eq!(name_only(phrase).as_deref(), expected, "{phrase}");
+    }
+    for (speaker, expected) in [
+        ("a staunch Donald Trump", Some("Donald Trump")),
+        ("of Trump", Some("Trump")),
+        ("The Justice Department today", Some("Justice Department")),
+        ("Every", None),
+        ("he", None),
+    ] {
+        assert_eq!(clean_speaker_name(speaker).as_deref(), expected, "{speaker}");
+    }
+}
+
+#[test]
+fn a_capitalised_stop_word_opening_a_sentence_is_not_part_of_the_name() {
+    let text = "Senior Maria Okafor aides met on Monday. Okafor said nothing.\n\n\
+        Every Quentin Abara voter agreed. Abara smiled.";
+    let r = check(text);
+    let all = names(&r);
+    assert!(
+        all.iter().any(|(n, _)| n == "Maria Okafor"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().all(|(n, _)| !n.starts_with("Senior") && !n.starts_with("Every")),
+        "{all:?}"
+    );
+}

@@ -7,86 +7,68 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::entity_lists::summary;
 use super::now;
-use crate::entities::names::{
-    compatible_given_names, fold_key, is_spelling_variant, known_organisation,
-    known_organisation_by_key, same_given_name, surname_key, surname_of_key,
-};
+use crate::entities::names::{fold_key, known_organisation, surname_key};
+use crate::entities::resolve::{Lookup, Namesake, Resolution, Target};
 use crate::entities::{DocEntity, EntityKind};
 use crate::model::{AliasRecord, MentionRecord, RoleRecord};
 use crate::{Error, Result};
 
-/// The entity an alias key names, preferring a person's own decisions ('user' aliases).
-fn by_alias(conn: &Connection, key: &str, kind: EntityKind) -> Result<Option<i64>> {
+/// The entity an alias key names, preferring a person's own decisions ('user' aliases); with
+/// `user_only`, only by those.
+pub fn by_alias(
+    conn: &Connection,
+    key: &str,
+    kind: EntityKind,
+    user_only: bool,
+) -> Result<Option<i64>> {
+    let sql = if user_only {
+        "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+         WHERE a.alias_key = ?1 AND e.kind = ?2 AND a.origin = 'user'
+         ORDER BY a.confidence DESC, a.entity_id LIMIT 1"
+    } else {
+        "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+         WHERE a.alias_key = ?1 AND e.kind = ?2
+         ORDER BY a.origin = 'user' DESC, a.confidence DESC, a.entity_id LIMIT 1"
+    };
     Ok(conn
-        .prepare_cached(
-            "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
-             WHERE a.alias_key = ?1 AND e.kind = ?2
-             ORDER BY a.origin = 'user' DESC, a.confidence DESC, a.entity_id LIMIT 1",
-        )?
+        .prepare_cached(sql)?
         .query_row(params![key, kind.as_str()], |r| r.get(0))
         .optional()?)
 }
 
-/// A person already in the case that `name` (a full name) is taken to be, with the evidence:
-/// the same surname with a compatible first name, or the same first name with a surname one
-/// letter off.
-fn similar_person(conn: &Connection, name: &str) -> Result<Option<(i64, f32, String)>> {
-    let key = fold_key(name);
-    let words: Vec<&str> = key.split(' ').collect();
-    let (Some(first), Some(surname)) = (words.first(), surname_key(name)) else {
-        return Ok(None);
-    };
-    if words.len() < 2 {
-        return Ok(None);
-    }
+/// The people whose surname key is `surname`, with how many documents name each (at most 50,
+/// oldest first).
+pub fn namesakes(conn: &Connection, surname: &str) -> Result<Vec<Namesake>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name FROM entities WHERE kind = 'person' AND surname_key = ?1 LIMIT 20",
+        "SELECT e.id, e.name, e.status = 'confirmed',
+            (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id)
+         FROM entities e WHERE e.kind = 'person' AND e.surname_key = ?1 ORDER BY e.id LIMIT 50",
     )?;
-    let same_surname: Vec<(i64, String)> = stmt
-        .query_map([&surname], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, other) in same_surname {
-        let other_key = fold_key(&other);
-        let other_first = other_key.split(' ').next().unwrap_or("");
-        // The same first name (or an initial of it) or the same name transliterated
-        // ("Peter" and "Pyotr"); a middle name or patronymic given by only one of them is
-        // no obstacle, two different ones are.
-        if compatible_given_names(&key, &other_key) {
-            let evidence = if other_first == *first {
-                format!("same first name and surname as {other}")
-            } else if same_given_name(first, other_first) {
-                format!("same surname as {other}, first name spelt differently")
-            } else {
-                format!("same surname as {other}, first name as an initial")
-            };
-            return Ok(Some((id, 0.85, evidence)));
-        }
-    }
-    // The same first name and a surname one letter off: "Pyotr Levishov" is "Pyotr Levashov".
-    let prefix = format!("{first} ");
-    let upper = format!("{first}!");
-    // The stored key is the alias folded, so its surname is read from the key rather than by
-    // folding each of these fifty names again.
+    let rows = stmt.query_map([surname], |r| {
+        Ok(Namesake {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            confirmed: r.get(2)?,
+            documents: r.get::<_, i64>(3)? as usize,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// People's aliases whose folded key starts with `first` and a space (at most 50): entity,
+/// alias, key.
+pub fn aliases_with_first_name(
+    conn: &Connection,
+    first: &str,
+) -> Result<Vec<(i64, String, String)>> {
+    let (prefix, upper) = (format!("{first} "), format!("{first}!"));
     let mut stmt = conn.prepare_cached(
         "SELECT a.entity_id, a.alias, a.alias_key FROM entity_aliases a
          JOIN entities e ON e.id = a.entity_id
          WHERE a.alias_key >= ?1 AND a.alias_key < ?2 AND e.kind = 'person' LIMIT 50",
     )?;
-    let same_first: Vec<(i64, String, String)> = stmt
-        .query_map([&prefix, &upper], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, alias, alias_key) in same_first {
-        if let Some(other_surname) = surname_of_key(&alias_key) {
-            if is_spelling_variant(&surname, other_surname) {
-                return Ok(Some((
-                    id,
-                    0.7,
-                    format!("spelling variant of {alias} (one letter differs)"),
-                )));
-            }
-        }
-    }
-    Ok(None)
+    let rows = stmt.query_map([&prefix, &upper], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// What a batch (an import, a re-extraction) has already looked up or written, so that an
@@ -95,134 +77,147 @@ fn similar_person(conn: &Connection, name: &str) -> Result<Option<(i64, f32, Str
 #[derive(Default)]
 pub struct ResolveCache {
     by_key: HashMap<(EntityKind, String), Option<i64>>,
+    user_keys: HashMap<String, Option<i64>>,
     aliases: HashSet<(i64, String)>,
+    /// People by surname, kept up to date as the batch links documents to them.
+    namesakes: HashMap<String, Vec<Namesake>>,
 }
 
 impl ResolveCache {
     pub fn clear(&mut self) {
         self.by_key.clear();
+        self.user_keys.clear();
         self.aliases.clear();
+        self.namesakes.clear();
     }
 }
 
-fn cached_by_alias(
+/// The case's rows as resolution reads them, through the batch's cache.
+pub struct Rows<'a> {
+    pub conn: &'a Connection,
+    pub cache: &'a mut ResolveCache,
+}
+
+impl Lookup for Rows<'_> {
+    fn by_alias(&mut self, key: &str, kind: EntityKind, user_only: bool) -> Result<Option<i64>> {
+        if user_only {
+            if let Some(found) = self.cache.user_keys.get(key) {
+                return Ok(*found);
+            }
+            let found = by_alias(self.conn, key, kind, true)?;
+            self.cache.user_keys.insert(key.to_string(), found);
+            return Ok(found);
+        }
+        let entry = (kind, key.to_string());
+        if let Some(found) = self.cache.by_key.get(&entry) {
+            return Ok(*found);
+        }
+        let found = by_alias(self.conn, key, kind, false)?;
+        self.cache.by_key.insert(entry, found);
+        Ok(found)
+    }
+
+    fn namesakes(&mut self, surname: &str) -> Result<Vec<Namesake>> {
+        if let Some(found) = self.cache.namesakes.get(surname) {
+            return Ok(found.clone());
+        }
+        let found = namesakes(self.conn, surname)?;
+        self.cache
+            .namesakes
+            .insert(surname.to_string(), found.clone());
+        Ok(found)
+    }
+
+    fn same_first_name(&mut self, first: &str) -> Result<Vec<(i64, String, String)>> {
+        aliases_with_first_name(self.conn, first)
+    }
+}
+
+/// Writes what resolution decided for one document's actor: the entity if new (or its full
+/// name when it was known only by surname) and its aliases. Returns the entity's id.
+pub fn write_resolution(
     conn: &Connection,
+    resolution: &Resolution,
     cache: &mut ResolveCache,
-    key: String,
-    kind: EntityKind,
-) -> Result<Option<i64>> {
-    if let Some(found) = cache.by_key.get(&(kind, key.clone())) {
-        return Ok(*found);
+) -> Result<i64> {
+    let id = match resolution.target {
+        Target::Existing(id) => {
+            if resolution.rename {
+                conn.prepare_cached(
+                    "UPDATE entities SET name = ?2, surname_key = ?3 WHERE id = ?1
+                        AND status = 'auto'",
+                )?
+                .execute(params![id, resolution.name, resolution.surname])?;
+            }
+            id
+        }
+        Target::New => {
+            conn.prepare_cached(
+                "INSERT INTO entities (name, kind, surname_key, created_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![
+                resolution.name,
+                resolution.kind.as_str(),
+                resolution.surname,
+                now()
+            ])?;
+            conn.last_insert_rowid()
+        }
+    };
+    // The batch's view of this surname's people follows the write: one more document for
+    // this entity, a new person, or the full name it now has.
+    if let Some(surname) = &resolution.surname {
+        if let Some(people) = cache.namesakes.get_mut(surname) {
+            match people.iter_mut().find(|p| p.id == id) {
+                Some(p) => {
+                    p.documents += 1;
+                    if resolution.rename {
+                        p.name = resolution.name.clone();
+                    }
+                }
+                None => people.push(Namesake {
+                    id,
+                    name: resolution.name.clone(),
+                    confirmed: false,
+                    documents: 1,
+                }),
+            }
+        }
     }
-    let found = by_alias(conn, &key, kind)?;
-    cache.by_key.insert((kind, key), found);
-    Ok(found)
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, origin, confidence,
+            evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for alias in &resolution.aliases {
+        let key = fold_key(&alias.surface);
+        if alias.findable {
+            cache.by_key.insert((resolution.kind, key.clone()), Some(id));
+        }
+        if cache.aliases.insert((id, key.clone())) {
+            insert.execute(params![
+                id,
+                alias.surface,
+                key,
+                alias.origin,
+                alias.confidence,
+                alias.evidence
+            ])?;
+        }
+    }
+    Ok(id)
 }
 
-/// The case entity a document's actor is: found by any of its aliases, else by similarity,
-/// else created. Its aliases are recorded with their confidence and evidence.
+/// The case entity a document's actor is, found or created (see `entities::resolve` for the
+/// rules), with its aliases recorded.
 pub fn resolve(
     conn: &Connection,
     entity: &DocEntity,
     doc_id: i64,
     cache: &mut ResolveCache,
 ) -> Result<i64> {
-    let mut found = None;
-    let mut names: Vec<&str> = vec![entity.name.as_str()];
-    names.extend(entity.aliases.iter().map(|a| a.surface.as_str()));
-    for name in &names {
-        // A bare surname is only an alias within its own document, never a key across the case.
-        if entity.kind == EntityKind::Person && !name.contains(' ') && names.len() > 1 {
-            continue;
-        }
-        let key = fold_key(name);
-        let canonical = match entity.kind {
-            EntityKind::Organization => known_organisation_by_key(&key),
-            EntityKind::Person => None,
-        };
-        if let Some(id) = cached_by_alias(conn, cache, key, entity.kind)? {
-            found = Some((id, None));
-            break;
-        }
-        if entity.kind == EntityKind::Organization {
-            if let Some(canonical) = canonical {
-                if let Some(id) = cached_by_alias(conn, cache, fold_key(canonical), entity.kind)? {
-                    found = Some((id, None));
-                    break;
-                }
-            }
-        }
-    }
-    if found.is_none() && entity.kind == EntityKind::Person {
-        if let Some((id, confidence, evidence)) = similar_person(conn, &entity.name)? {
-            found = Some((id, Some((confidence, evidence))));
-        }
-    }
-    let id = match found {
-        Some((id, _)) => id,
-        None => {
-            let surname = match entity.kind {
-                EntityKind::Person => surname_key(&entity.name),
-                EntityKind::Organization => None,
-            };
-            conn.prepare_cached(
-                "INSERT INTO entities (name, kind, surname_key, created_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![entity.name, entity.kind.as_str(), surname, now()])?;
-            conn.last_insert_rowid()
-        }
-    };
-    let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, origin, confidence,
-            evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    // `findable` aliases become keys later documents resolve by without asking the database;
-    // a bare surname is evidence within its own document only, recorded for people to see.
-    let mut record =
-        |surface: &str, origin: &str, confidence: f32, evidence: String, findable: bool| {
-            let key = fold_key(surface);
-            if findable {
-                cache.by_key.insert((entity.kind, key.clone()), Some(id));
-            }
-            if cache.aliases.insert((id, key.clone())) {
-                insert.execute(params![id, surface, key, origin, confidence, evidence])?;
-            }
-            Ok::<(), Error>(())
-        };
-    if let Some((_, Some((confidence, evidence)))) = &found {
-        record(
-            &entity.name,
-            "variant",
-            *confidence,
-            format!("{evidence} (document {doc_id})"),
-            true,
-        )?;
-    } else {
-        record(
-            &entity.name,
-            "extracted",
-            1.0,
-            "canonical name".to_string(),
-            true,
-        )?;
-    }
-    for alias in &entity.aliases {
-        let origin = if alias.confidence < 1.0 {
-            "variant"
-        } else {
-            "extracted"
-        };
-        let findable = entity.kind == EntityKind::Organization || alias.surface.contains(' ');
-        record(
-            &alias.surface,
-            origin,
-            alias.confidence,
-            format!("{} (document {doc_id})", alias.evidence),
-            findable,
-        )?;
-    }
-    Ok(id)
+    let resolution = crate::entities::resolve::resolve(&mut Rows { conn, cache }, entity, doc_id)?;
+    write_resolution(conn, &resolution, cache)
 }
 
 fn add_alias(
