@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::search::SearchIndex;
 use crate::model::{
     self, Document, DocumentKind, DocumentSummary, ImportFailure, ImportProgress, ImportReport,
     RepairReport, VerifyReport,
 };
 use crate::search::model::{ReindexReport, SavedSearch, SearchRequest, SearchResults};
+use crate::search::SearchIndex;
 use crate::{export, import, search, store, verify, Existing};
 
 /// An open case file.

@@ -35,13 +35,78 @@ const HONORIFICS: &[&str] = &[
 /// speaker or a capitalised run loses them at its start ([`name_only`]). "The" is not here:
 /// the press's own names start with it ("The New York Times"), and [`fold_key`] drops it.
 pub const NAME_STOP_WORDS: &[&str] = &[
-    "a", "an", "this", "that", "these", "those", "one", "two", "three", "some", "any",
-    "every", "each", "all", "both", "many", "most", "several", "another", "other", "such",
-    "of", "for", "to", "from", "by", "with", "at", "in", "on", "about", "after", "before",
-    "against", "and", "or", "but", "nor", "his", "her", "their", "its", "our", "my", "your",
-    "senior", "staunch", "former", "late", "then", "fellow", "rival", "top", "presumptive",
-    "embattled", "outspoken", "said", "says", "when", "while", "if", "as", "also", "even",
-    "only", "just", "meanwhile", "however", "so", "yet", "not", "no",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "one",
+    "two",
+    "three",
+    "some",
+    "any",
+    "every",
+    "each",
+    "all",
+    "both",
+    "many",
+    "most",
+    "several",
+    "another",
+    "other",
+    "such",
+    "of",
+    "for",
+    "to",
+    "from",
+    "by",
+    "with",
+    "at",
+    "in",
+    "on",
+    "about",
+    "after",
+    "before",
+    "against",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "senior",
+    "staunch",
+    "former",
+    "late",
+    "then",
+    "fellow",
+    "rival",
+    "top",
+    "presumptive",
+    "embattled",
+    "outspoken",
+    "said",
+    "says",
+    "when",
+    "while",
+    "if",
+    "as",
+    "also",
+    "even",
+    "only",
+    "just",
+    "meanwhile",
+    "however",
+    "so",
+    "yet",
+    "not",
+    "no",
 ];
 
 /// Whether `word` (as written, with or without a full stop) is one of [`NAME_STOP_WORDS`].
@@ -74,16 +139,15 @@ pub fn name_only(phrase: &str) -> Option<String> {
         let before = words[start - 1];
         if capitalised(before) {
             start -= 1;
-        } else if start >= 2
-            && NAME_CONNECTORS.contains(&before)
-            && capitalised(words[start - 2])
-        {
+        } else if start >= 2 && NAME_CONNECTORS.contains(&before) && capitalised(words[start - 2]) {
             start -= 2;
         } else {
             break;
         }
     }
-    while start < end && (is_name_stop_word(words[start]) || NAME_CONNECTORS.contains(&words[start])) {
+    while start < end
+        && (is_name_stop_word(words[start]) || NAME_CONNECTORS.contains(&words[start]))
+    {
         start += 1;
     }
     (start < end).then(|| words[start..end].join(" "))

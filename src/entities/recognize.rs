@@ -16,6 +16,29 @@ use super::names::{
 use super::{Alias, DocEntity, EntityKind, Mention, Recognized};
 use crate::quotes::Quote;
 
+/// Titles that name a person by surname alone ("Mr. Quist", "President Abara"), unlike titles
+/// that also open offices ("Chief Executive", "Special Counsel").
+const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prof.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "President",
+    "Senator",
+    "Governor",
+    "Judge",
+    "Mayor",
+];
+
 /// Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
 const CONNECTORS: &[&str] = &[
     "of", "de", "van", "von", "der", "bin", "al", "la", "du", "da",
@@ -103,7 +126,26 @@ fn words(chars: &[char]) -> Vec<Word> {
         }
         let mut text: String = chars[start..end].iter().collect();
         let single_capital = end - start == 1 && chars[start].is_uppercase();
-        let dotted = text.contains('.') || matches!(text.as_str(), "Jr" | "Sr" | "St");
+        // An abbreviated title's full stop ends no sentence: "Mr. Quist" is one run.
+        let dotted = text.contains('.')
+            || matches!(
+                text.as_str(),
+                "Jr" | "Sr"
+                    | "St"
+                    | "Mr"
+                    | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "Prof"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Gen"
+                    | "Lt"
+                    | "Col"
+                    | "Capt"
+                    | "Sgt"
+            );
         if end < n && chars[end] == '.' && (single_capital || dotted) {
             text.push('.');
             end += 1;
@@ -452,7 +494,10 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             continue;
         }
         if run.len() == 1 {
-            singles.push(a);
+            // "Mr. Quist" names a person even where the text never gives the full name; the
+            // case then resolves the surname across documents.
+            let honorific = titled && a > 0 && HONORIFICS.contains(&words[a - 1].text.as_str());
+            singles.push((a, honorific));
             continue;
         }
         let plain = run
@@ -489,7 +534,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     }
 
     // Single words: surnames, misspelt surnames, organisations' short names.
-    for a in singles {
+    for (a, honorific) in singles {
         let w = &words[a];
         let key = fold_key(&w.text);
         let found = b
@@ -532,6 +577,18 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             let surface = w.text.clone();
             b.alias(entity, &surface, confidence, &evidence);
             b.mention(entity, w.start, w.end, None);
+        } else if honorific
+            && !w.is_acronym()
+            && !NOT_NAME_WORDS.contains(&w.text.as_str())
+            && !is_name_stop_word(&w.text)
+            && w.text
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        {
+            let surface = w.text.clone();
+            let index = b.entity(&surface, EntityKind::Person, "a title precedes the name");
+            b.mention(index, w.start, w.end, None);
         }
     }
     b.out.mentions.sort_by_key(|m| m.start);

@@ -232,7 +232,10 @@ fn similar_person(
             let evidence = if other_first == first {
                 format!("same first name and surname as {}", other.name)
             } else if same_given_name(first, other_first) {
-                format!("same surname as {}, first name spelt differently", other.name)
+                format!(
+                    "same surname as {}, first name spelt differently",
+                    other.name
+                )
             } else {
                 format!("same surname as {}, first name as an initial", other.name)
             };
@@ -245,7 +248,10 @@ fn similar_person(
             if is_spelling_variant(&surname, other_surname) {
                 return Ok(Some((
                     id,
-                    Some((0.7, format!("spelling variant of {alias} (one letter differs)"))),
+                    Some((
+                        0.7,
+                        format!("spelling variant of {alias} (one letter differs)"),
+                    )),
                 )));
             }
         }

@@ -92,11 +92,14 @@ fn target(case: &mut Fake, entity: &DocEntity) -> Target {
 #[test]
 fn a_bare_surname_is_the_one_person_of_that_surname_named_in_full() {
     let mut case = Fake::default();
-    case.person(1, "Halvard Quist", 4).person(2, "Mira Ostend", 2);
+    case.person(1, "Halvard Quist", 4)
+        .person(2, "Mira Ostend", 2);
     for name in ["Quist", "Mr. Quist"] {
         let r = resolve(&mut case, &person(name, &[name]), 9).unwrap();
         assert_eq!(r.target, Target::Existing(1), "{name}");
-        assert!(r.aliases[0].evidence.contains("only person of that surname"));
+        assert!(r.aliases[0]
+            .evidence
+            .contains("only person of that surname"));
         assert!(r.aliases[0].evidence.contains("document 9"));
         assert!(!r.aliases[0].findable, "a bare surname is never a key");
     }
@@ -105,14 +108,16 @@ fn a_bare_surname_is_the_one_person_of_that_surname_named_in_full() {
 #[test]
 fn a_bare_surname_shared_by_two_people_goes_to_the_dominant_one_only() {
     let mut case = Fake::default();
-    case.person(1, "Halvard Quist", 30).person(2, "Ylva Quist", 3);
+    case.person(1, "Halvard Quist", 30)
+        .person(2, "Ylva Quist", 3);
     let r = resolve(&mut case, &person("Quist", &[]), 9).unwrap();
     assert_eq!(r.target, Target::Existing(1));
     assert!(r.aliases[0].evidence.contains("named in 30 documents"));
 
     // Neither dominates: the surname stays its own entity, shared across the case.
     let mut case = Fake::default();
-    case.person(1, "Halvard Quist", 5).person(2, "Ylva Quist", 3);
+    case.person(1, "Halvard Quist", 5)
+        .person(2, "Ylva Quist", 3);
     assert_eq!(target(&mut case, &person("Quist", &[])), Target::New);
     case.person(3, "Quist", 1);
     assert_eq!(
@@ -183,14 +188,19 @@ fn different_first_names_keep_two_people_apart() {
         Target::Existing(1)
     );
     let r = resolve(&mut case, &person("Halvard Quistburg", &[]), 9).unwrap();
-    assert_eq!(r.target, Target::Existing(1), "one letter off, same first name");
+    assert_eq!(
+        r.target,
+        Target::Existing(1),
+        "one letter off, same first name"
+    );
     assert_eq!(r.aliases[0].origin, "variant");
 }
 
 #[test]
 fn names_stored_by_older_builds_with_stop_words_are_not_people_named_in_full() {
     let mut case = Fake::default();
-    case.person(1, "this Quist", 5).person(2, "Halvard Quist", 1);
+    case.person(1, "this Quist", 5)
+        .person(2, "Halvard Quist", 1);
     let r = resolve(&mut case, &person("Quist", &[]), 9).unwrap();
     assert_eq!(r.target, Target::Existing(2));
 }

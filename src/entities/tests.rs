@@ -121,7 +121,11 @@ fn names_lose_the_stop_words_that_open_them() {
         ("Every", None),
         ("he", None),
     ] {
-        assert_eq!(clean_speaker_name(speaker).as_deref(), expected, "{speaker}");
+        assert_eq!(
+            clean_speaker_name(speaker).as_deref(),
+            expected,
+            "{speaker}"
+        );
     }
 }
 
@@ -131,12 +135,27 @@ fn a_capitalised_stop_word_opening_a_sentence_is_not_part_of_the_name() {
         Every Quentin Abara voter agreed. Abara smiled.";
     let r = check(text);
     let all = names(&r);
+    assert!(all.iter().any(|(n, _)| n == "Maria Okafor"), "{all:?}");
     assert!(
-        all.iter().any(|(n, _)| n == "Maria Okafor"),
+        all.iter()
+            .all(|(n, _)| !n.starts_with("Senior") && !n.starts_with("Every")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_surname_after_an_honorific_is_a_person_even_without_the_full_name() {
+    let r = check("Mr. Quist declined to comment. President Abara spoke later.");
+    let all = names(&r);
+    assert!(
+        all.contains(&("Quist".to_string(), EntityKind::Person)),
         "{all:?}"
     );
     assert!(
-        all.iter().all(|(n, _)| !n.starts_with("Senior") && !n.starts_with("Every")),
+        all.contains(&("Abara".to_string(), EntityKind::Person)),
         "{all:?}"
     );
+    // A title that also opens an office is not enough: "Chief Executive" is nobody.
+    let r = check("Chief Executive pay rose. Special Counsel work continued.");
+    assert!(names(&r).is_empty(), "{:?}", names(&r));
 }

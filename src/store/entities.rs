@@ -79,6 +79,8 @@ pub struct ResolveCache {
     by_key: HashMap<(EntityKind, String), Option<i64>>,
     user_keys: HashMap<String, Option<i64>>,
     aliases: HashSet<(i64, String)>,
+    /// Aliases whose evidence this batch has already set to a link across documents.
+    links: HashSet<(i64, String)>,
     /// People by surname, kept up to date as the batch links documents to them.
     namesakes: HashMap<String, Vec<Namesake>>,
 }
@@ -88,6 +90,7 @@ impl ResolveCache {
         self.by_key.clear();
         self.user_keys.clear();
         self.aliases.clear();
+        self.links.clear();
         self.namesakes.clear();
     }
 }
@@ -152,9 +155,12 @@ pub fn write_resolution(
             id
         }
         Target::New => {
+            // Past every id a merge took away, so that undoing the merge can give it back.
             conn.prepare_cached(
-                "INSERT INTO entities (name, kind, surname_key, created_at)
-                 VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO entities (id, name, kind, surname_key, created_at)
+                 VALUES (max(coalesce((SELECT max(id) FROM entities), 0),
+                             coalesce((SELECT max(from_id) FROM entity_merges), 0)) + 1,
+                         ?1, ?2, ?3, ?4)",
             )?
             .execute(params![
                 resolution.name,
@@ -189,13 +195,34 @@ pub fn write_resolution(
         "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, origin, confidence,
             evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for alias in &resolution.aliases {
+    // The alias that linked this document to an entity found by similarity carries why, even
+    // when an earlier document recorded the same spelling for a reason of its own (a surname
+    // within that document): across documents the link is what a person needs to check.
+    let mut link = conn.prepare_cached(
+        "INSERT INTO entity_aliases (entity_id, alias, alias_key, origin, confidence, evidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (entity_id, alias_key) DO UPDATE SET evidence = excluded.evidence,
+            confidence = min(confidence, excluded.confidence), origin = excluded.origin
+         WHERE origin <> 'user'",
+    )?;
+    let linked = matches!(resolution.target, Target::Existing(_));
+    for (i, alias) in resolution.aliases.iter().enumerate() {
         let key = fold_key(&alias.surface);
         if alias.findable {
-            cache.by_key.insert((resolution.kind, key.clone()), Some(id));
+            cache
+                .by_key
+                .insert((resolution.kind, key.clone()), Some(id));
         }
-        if cache.aliases.insert((id, key.clone())) {
-            insert.execute(params![
+        let is_link = i == 0 && linked && alias.origin == "variant";
+        let first_time = if is_link {
+            cache.aliases.insert((id, key.clone()));
+            cache.links.insert((id, key.clone()))
+        } else {
+            cache.aliases.insert((id, key.clone()))
+        };
+        if first_time {
+            let statement = if is_link { &mut link } else { &mut insert };
+            statement.execute(params![
                 id,
                 alias.surface,
                 key,
@@ -273,6 +300,26 @@ pub fn delete_mentions(conn: &Connection, doc_id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM mentions WHERE document_id = ?1")?
         .execute([doc_id])?;
     Ok(())
+}
+
+/// Deletes the entities nothing points at any more and no person decided about: after a
+/// re-extraction cleared their documents' mentions, the people and names it will not propose
+/// again ("this Trump", a surname now resolved to its person) are not left behind. Returns
+/// how many went.
+pub fn prune_unreferenced(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM entities WHERE status = 'auto'
+            AND id NOT IN (SELECT entity_id FROM mentions)
+            AND id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)
+            AND id NOT IN (SELECT entity_id FROM event_entities)
+            AND id NOT IN (SELECT entity_id FROM entity_aliases WHERE origin = 'user')
+            AND id NOT IN (SELECT into_id FROM entity_merges)
+            AND id NOT IN (SELECT from_id FROM entity_merges)
+            AND id NOT IN (SELECT entity_id FROM trash_mentions)
+            AND id NOT IN (SELECT speaker_id FROM trash_quotes WHERE speaker_id IS NOT NULL)
+            AND id NOT IN (SELECT entity_id FROM trash_event_entities)",
+        [],
+    )?)
 }
 
 /// The entity whose name or alias is `name`, of any kind.
@@ -654,8 +701,10 @@ pub fn split(conn: &Connection, id: i64, alias: &str) -> Result<i64> {
         )));
     }
     conn.execute(
-        "INSERT INTO entities (name, kind, status, surname_key, created_at)
-         VALUES (?1, ?2, 'confirmed', ?3, ?4)",
+        "INSERT INTO entities (id, name, kind, status, surname_key, created_at)
+         VALUES (max(coalesce((SELECT max(id) FROM entities), 0),
+                     coalesce((SELECT max(from_id) FROM entity_merges), 0)) + 1,
+                 ?1, ?2, 'confirmed', ?3, ?4)",
         params![
             alias.trim(),
             entity.kind.as_str(),
