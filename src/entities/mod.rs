@@ -6,6 +6,7 @@
 //! entity, each alias with a confidence and the evidence for it. Across documents, the store
 //! matches entities by these folded keys (see `store::entities`).
 
+pub mod decisions;
 mod lexicon;
 pub mod names;
 mod recognize;

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::entity_lists::summary;
 use super::now;
+use crate::entities::decisions::{self, AliasRow, MovedAlias, OnSurvivor, Party};
 use crate::entities::names::{fold_key, known_organisation, surname_key};
 use crate::entities::resolve::{Lookup, Namesake, Resolution, Target};
 use crate::entities::{DocEntity, EntityKind};
@@ -429,71 +430,82 @@ pub fn rename(conn: &Connection, id: i64, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// The rows of an entity's aliases as the merge record keeps them.
+fn alias_rows(conn: &Connection, id: i64) -> Result<Vec<AliasRow>> {
+    Ok(aliases(conn, id)?
+        .into_iter()
+        .map(|a| AliasRow {
+            alias: a.alias,
+            origin: a.origin,
+            confidence: a.confidence as f64,
+            evidence: a.evidence,
+        })
+        .collect())
+}
+
+/// An entity's own alias of one folded spelling.
+fn alias_by_key(conn: &Connection, id: i64, key: &str) -> Result<Option<AliasRow>> {
+    Ok(conn
+        .query_row(
+            "SELECT alias, origin, confidence, evidence FROM entity_aliases
+             WHERE entity_id = ?1 AND alias_key = ?2",
+            params![id, key],
+            |r| {
+                Ok(AliasRow {
+                    alias: r.get(0)?,
+                    origin: r.get(1)?,
+                    confidence: r.get(2)?,
+                    evidence: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn status_of(conn: &Connection, id: i64) -> Result<(String, Option<String>)> {
+    Ok(conn.query_row(
+        "SELECT status, surname_key FROM entities WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// The ids of rows pointing at an entity, as JSON for the merge record.
+fn ids_json(conn: &Connection, sql: &str, id: i64) -> Result<String> {
+    let mut stmt = conn.prepare(sql)?;
+    let ids: Vec<i64> = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(serde_json::to_string(&ids)?)
+}
+
 /// Merges entity `from` into `into`: its aliases, quotes and mentions move, and the merge is
-/// recorded so that `unmerge` can put everything back. Returns the merge's id.
+/// recorded (see `entities::decisions`) so that `unmerge` can put everything back. Returns
+/// the merge's id.
 pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
     if into == from {
         return Err(Error::invalid_input("cannot merge an entity into itself"));
     }
     let target = summary(conn, into)?;
     let source = summary(conn, from)?;
-    if target.kind != source.kind {
-        return Err(Error::conflict(format!(
-            "{} is a {} and {} is a {}; only entities of one kind can be merged",
-            target.name,
-            target.kind.as_str(),
-            source.name,
-            source.kind.as_str()
-        )));
-    }
-    let (status, surname): (String, Option<String>) = conn.query_row(
-        "SELECT status, surname_key FROM entities WHERE id = ?1",
-        [from],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+    decisions::check_merge(
+        Party {
+            id: into,
+            name: &target.name,
+            kind: target.kind,
+        },
+        Party {
+            id: from,
+            name: &source.name,
+            kind: source.kind,
+        },
     )?;
-    let into_status: String =
-        conn.query_row("SELECT status FROM entities WHERE id = ?1", [into], |r| {
-            r.get(0)
-        })?;
-    // Each moved alias notes whether the surviving entity lacked it, so an undo removes
-    // exactly the aliases the merge added.
-    let from_aliases = aliases(conn, from)?;
-    let moved: Vec<serde_json::Value> = from_aliases
-        .iter()
-        .map(|a| -> Result<serde_json::Value> {
-            // The surviving entity's own alias of that spelling, which the merge overwrites
-            // with "merged by a person" and an undo must put back as it was.
-            let had: Option<(String, String, f64, String)> = conn
-                .query_row(
-                    "SELECT alias, origin, confidence, evidence FROM entity_aliases
-                     WHERE entity_id = ?1 AND alias_key = ?2",
-                    params![into, fold_key(&a.alias)],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?;
-            let mut entry = serde_json::json!({
-                "alias": a.alias, "origin": a.origin, "confidence": a.confidence,
-                "evidence": a.evidence, "added": had.is_none(),
-            });
-            if let Some((alias, origin, confidence, evidence)) = had {
-                entry["into_alias"] = serde_json::json!({
-                    "alias": alias, "origin": origin, "confidence": confidence,
-                    "evidence": evidence,
-                });
-            }
-            Ok(entry)
-        })
-        .collect::<Result<_>>()?;
-    let aliases = serde_json::to_string(&moved)?;
-    let ids = |sql: &str| -> Result<String> {
-        let mut stmt = conn.prepare(sql)?;
-        let ids: Vec<i64> = stmt
-            .query_map([from], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(serde_json::to_string(&ids)?)
-    };
-    let quotes = ids("SELECT id FROM quotes WHERE speaker_id = ?1")?;
-    let mentions = ids("SELECT id FROM mentions WHERE entity_id = ?1")?;
+    let (status, surname) = status_of(conn, from)?;
+    let (into_status, _) = status_of(conn, into)?;
+    let from_aliases = alias_rows(conn, from)?;
+    let moved = decisions::moved_aliases(&from_aliases, |key| alias_by_key(conn, into, key))?;
+    let quotes = ids_json(conn, "SELECT id FROM quotes WHERE speaker_id = ?1", from)?;
+    let mentions = ids_json(conn, "SELECT id FROM mentions WHERE entity_id = ?1", from)?;
     conn.execute(
         "INSERT INTO entity_merges (into_id, from_id, from_name, from_kind, from_status,
             from_surname_key, aliases, quotes, mentions, merged_at, into_status)
@@ -505,7 +517,7 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
             source.kind.as_str(),
             status,
             surname,
-            aliases,
+            serde_json::to_string(&moved)?,
             quotes,
             mentions,
             now(),
@@ -513,15 +525,9 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
         ],
     )?;
     let merge_id = conn.last_insert_rowid();
+    let evidence = decisions::merged_evidence(&source.name);
     for alias in &from_aliases {
-        add_alias(
-            conn,
-            into,
-            &alias.alias,
-            "user",
-            1.0,
-            &format!("merged by a person from {}", source.name),
-        )?;
+        add_alias(conn, into, &alias.alias, "user", 1.0, &evidence)?;
     }
     conn.execute(
         "UPDATE quotes SET speaker_id = ?1 WHERE speaker_id = ?2",
@@ -549,64 +555,68 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
     Ok(merge_id)
 }
 
-/// Undoes a merge: the merged entity comes back with its id, aliases, quotes and mentions.
-pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
-    type Row = (
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-        i64,
-        Option<String>,
-    );
-    let row: Option<Row> = conn
+/// A merge as recorded.
+struct MergeRow {
+    into: i64,
+    from: i64,
+    name: String,
+    kind: String,
+    status: String,
+    surname: Option<String>,
+    aliases: String,
+    quotes: String,
+    mentions: String,
+    undone: bool,
+    into_status: Option<String>,
+}
+
+fn merge_row(conn: &Connection, merge_id: i64) -> Result<Option<MergeRow>> {
+    Ok(conn
         .query_row(
             "SELECT into_id, from_id, from_name, from_kind, from_status, from_surname_key,
                 aliases, quotes, mentions, undone, into_status FROM entity_merges WHERE id = ?1",
             [merge_id],
             |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                    r.get(10)?,
-                ))
+                Ok(MergeRow {
+                    into: r.get(0)?,
+                    from: r.get(1)?,
+                    name: r.get(2)?,
+                    kind: r.get(3)?,
+                    status: r.get(4)?,
+                    surname: r.get(5)?,
+                    aliases: r.get(6)?,
+                    quotes: r.get(7)?,
+                    mentions: r.get(8)?,
+                    undone: r.get::<_, i64>(9)? != 0,
+                    into_status: r.get(10)?,
+                })
             },
         )
-        .optional()?;
-    let Some((
-        into,
-        from,
-        name,
-        kind,
-        status,
-        surname,
-        aliases,
-        quotes,
-        mentions,
-        undone,
-        into_status,
-    )) = row
-    else {
+        .optional()?)
+}
+
+fn put_alias(conn: &Connection, id: i64, row: &AliasRow) -> Result<()> {
+    add_alias(
+        conn,
+        id,
+        &row.alias,
+        &row.origin,
+        row.confidence as f32,
+        &row.evidence,
+    )
+}
+
+/// Undoes a merge: the merged entity comes back with its id, aliases, quotes and mentions.
+pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
+    let Some(m) = merge_row(conn, merge_id)? else {
         return Err(Error::not_found(format!("no merge with id {merge_id}")));
     };
-    if undone != 0 {
+    if m.undone {
         return Err(Error::conflict(format!(
             "merge {merge_id} was already undone"
         )));
     }
+    let (into, from) = (m.into, m.from);
     if summary(conn, from).is_ok() {
         return Err(Error::conflict(format!(
             "entity {from} exists again; merge {merge_id} cannot be undone"
@@ -615,52 +625,37 @@ pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
     conn.execute(
         "INSERT INTO entities (id, name, kind, status, surname_key, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![from, name, kind, status, surname, now()],
+        params![from, m.name, m.kind, m.status, m.surname, now()],
     )?;
-    let aliases: Vec<serde_json::Value> = serde_json::from_str(&aliases)?;
-    for alias in aliases {
-        let text = alias["alias"].as_str().unwrap_or_default();
-        if alias["added"].as_bool().unwrap_or(false) {
-            conn.execute(
-                "DELETE FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
-                params![into, fold_key(text)],
-            )?;
-        } else if let Some(own) = alias.get("into_alias") {
-            // The surviving entity had this alias before: it gets back its own origin and
-            // evidence instead of keeping "merged by a person".
-            add_alias(
-                conn,
-                into,
-                own["alias"].as_str().unwrap_or(text),
-                own["origin"].as_str().unwrap_or("user"),
-                own["confidence"].as_f64().unwrap_or(1.0) as f32,
-                own["evidence"].as_str().unwrap_or_default(),
-            )?;
+    let moved: Vec<MovedAlias> = serde_json::from_str(&m.aliases)?;
+    for (on_survivor, own) in decisions::undo_aliases(&moved) {
+        match on_survivor {
+            OnSurvivor::Remove(key) => {
+                conn.execute(
+                    "DELETE FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
+                    params![into, key],
+                )?;
+            }
+            OnSurvivor::Restore(row) => put_alias(conn, into, &row)?,
+            OnSurvivor::Keep => {}
         }
-        add_alias(
-            conn,
-            from,
-            text,
-            alias["origin"].as_str().unwrap_or("user"),
-            alias["confidence"].as_f64().unwrap_or(1.0) as f32,
-            alias["evidence"].as_str().unwrap_or_default(),
-        )?;
+        put_alias(conn, from, &own)?;
     }
-    let quotes: Vec<i64> = serde_json::from_str(&quotes)?;
+    let quotes: Vec<i64> = serde_json::from_str(&m.quotes)?;
     for id in quotes {
         conn.execute(
             "UPDATE quotes SET speaker_id = ?1 WHERE id = ?2 AND speaker_id = ?3",
             [from, id, into],
         )?;
     }
-    let mentions: Vec<i64> = serde_json::from_str(&mentions)?;
+    let mentions: Vec<i64> = serde_json::from_str(&m.mentions)?;
     for id in mentions {
         conn.execute(
             "UPDATE mentions SET entity_id = ?1 WHERE id = ?2 AND entity_id = ?3",
             [from, id, into],
         )?;
     }
-    if let Some(into_status) = into_status {
+    if let Some(into_status) = m.into_status {
         conn.execute(
             "UPDATE entities SET status = ?2 WHERE id = ?1",
             params![into, into_status],
@@ -682,24 +677,12 @@ pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
 /// use it, move to the new entity, which later extraction then finds by that alias.
 pub fn split(conn: &Connection, id: i64, alias: &str) -> Result<i64> {
     let entity = summary(conn, id)?;
-    let key = fold_key(alias);
-    let exists: bool = conn.query_row(
+    let has_alias: bool = conn.query_row(
         "SELECT count(*) > 0 FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
-        params![id, key],
+        params![id, fold_key(alias)],
         |r| r.get(0),
     )?;
-    if !exists {
-        return Err(Error::not_found(format!(
-            "{} has no alias '{alias}'",
-            entity.name
-        )));
-    }
-    if fold_key(&entity.name) == key {
-        return Err(Error::invalid_input(format!(
-            "'{alias}' is {}'s own name; rename the entity first or split off another alias",
-            entity.name
-        )));
-    }
+    let key = decisions::check_split(&entity.name, alias, has_alias)?;
     conn.execute(
         "INSERT INTO entities (id, name, kind, status, surname_key, created_at)
          VALUES (max(coalesce((SELECT max(id) FROM entities), 0),
@@ -725,13 +708,13 @@ pub fn split(conn: &Connection, id: i64, alias: &str) -> Result<i64> {
         alias.trim(),
         "user",
         1.0,
-        &format!("split by a person from {}", entity.name),
+        &decisions::split_evidence(&entity.name),
     )?;
     let mut stmt = conn.prepare("SELECT id, surface FROM mentions WHERE entity_id = ?1")?;
     let moved: Vec<i64> = stmt
         .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
         .filter_map(|r| r.ok())
-        .filter(|(_, surface)| fold_key(surface) == key)
+        .filter(|(_, surface)| decisions::follows_split(&key, surface))
         .map(|(id, _)| id)
         .collect();
     for mention in moved {
