@@ -445,6 +445,57 @@ mod tests {
         );
     }
 
+    /// `plan` decides without the case: what a person reviewed is not proposed again, and an
+    /// event's actors are the people named in its sentence.
+    #[test]
+    fn a_plan_leaves_out_what_a_person_reviewed_and_names_each_events_actors() {
+        let text = "\"The port stays open,\" said Halvard Quist. On 3 March 2021 Halvard Quist \
+            met Ylva Ostend in Bergen. Ostend agreed.";
+        let extraction = extract(text, Some("2021-03-05"));
+        assert_eq!(extraction.quotes.len(), 1);
+        let doc = DocumentFacts {
+            id: 7,
+            title: "Port",
+            text,
+            published: Some("2021-03-05"),
+            published_precision: Some("day"),
+            published_span: Some((1_614_902_400, 1_614_988_799)),
+            fresh: false,
+        };
+        let all = plan(&doc, &extraction, &Reviewed::default());
+        assert_eq!(all.quotes.len(), 1);
+        assert_eq!(
+            all.quotes[0]
+                .1
+                .map(|i| extraction.recognized.entities[i].name.as_str()),
+            Some("Halvard Quist")
+        );
+        assert_eq!(all.events[0].kind, EventKind::Publication);
+        let dated = all
+            .events
+            .iter()
+            .find(|e| e.date_text.as_deref() == Some("3 March 2021"))
+            .expect("the dated sentence is an event");
+        let mut actors: Vec<&str> = dated
+            .entities
+            .iter()
+            .map(|&i| extraction.recognized.entities[i].name.as_str())
+            .collect();
+        actors.sort();
+        actors.dedup();
+        assert_eq!(actors, ["Halvard Quist", "Ylva Ostend"]);
+
+        let q = &extraction.quotes[0];
+        let reviewed = Reviewed {
+            quotes: vec![(q.start, q.end)],
+            events: vec![(0, None), (dated.start, dated.date_span.map(|d| d.0))],
+        };
+        let kept = plan(&doc, &extraction, &reviewed);
+        assert!(kept.quotes.is_empty());
+        assert_eq!(kept.events.len(), all.events.len() - 2);
+        assert_eq!(kept.kept_reviewed, 3);
+    }
+
     #[test]
     fn long_sentences_get_short_titles() {
         let long = "word ".repeat(60);
