@@ -153,6 +153,41 @@ pub fn name_only(phrase: &str) -> Option<String> {
     (start < end).then(|| words[start..end].join(" "))
 }
 
+/// Words of party or side that news puts before a person's name ("Republican Halvard Quist").
+const AFFILIATIONS: &[&str] = &[
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democratic",
+    "GOP",
+    "Conservative",
+    "Liberal",
+    "Labour",
+    "Tory",
+    "Independent",
+    "Former",
+    "Rival",
+    "Incumbent",
+];
+
+/// Where a person's name starts among the capitalised words that carry it: after an office and
+/// a place written before it ("Florida Senator Marco Rubio", "FBI Director James Comey": the
+/// name starts at the first common given name when nothing before it is one) and after a party
+/// or side ("Republican Quist"). At least the last word is always kept.
+pub fn person_name_start(words: &[&str]) -> usize {
+    let given = |w: &str| super::lexicon::GIVEN_NAMES.contains(&w);
+    let mut start = 0;
+    if let Some(i) = (1..words.len().saturating_sub(1)).find(|&i| given(words[i])) {
+        if !words[..i].iter().any(|w| given(w)) {
+            start = i;
+        }
+    }
+    while start + 1 < words.len() && AFFILIATIONS.contains(&words[start]) {
+        start += 1;
+    }
+    start
+}
+
 /// Words after a name that are not a surname.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "esq", "phd"];
 

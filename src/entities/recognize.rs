@@ -11,7 +11,8 @@ use super::lexicon::{
     GIVEN_NAMES, NOT_NAME_WORDS, NOT_ORGANISATION_ACRONYMS, ORGANISATION_HEADS, PERSON_TITLES,
 };
 use super::names::{
-    fold_key, is_name_stop_word, is_spelling_variant, known_organisation, name_only, surname_key,
+    fold_key, is_name_stop_word, is_spelling_variant, known_organisation, name_only,
+    person_name_start, surname_key,
 };
 use super::{Alias, DocEntity, EntityKind, Mention, Recognized};
 use crate::quotes::Quote;
@@ -420,6 +421,14 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         } else {
             EntityKind::Person
         };
+        // "Florida Senator Marco Rubio" said it: the person is Marco Rubio.
+        let trimmed;
+        let name = if kind == EntityKind::Person {
+            trimmed = name_words[person_name_start(&name_words)..].join(" ");
+            trimmed.as_str()
+        } else {
+            name
+        };
         let index = b.entity(name, kind, "named as the speaker of a quote");
         if let Some(role) = &speaker.role {
             b.out.entities[index]
@@ -498,6 +507,20 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             // case then resolves the surname across documents.
             let honorific = titled && a > 0 && HONORIFICS.contains(&words[a - 1].text.as_str());
             singles.push((a, honorific));
+            continue;
+        }
+        // An office, a place or a party before the name is not part of it.
+        let texts: Vec<&str> = run.iter().map(|w| w.text.as_str()).collect();
+        let skip = person_name_start(&texts);
+        if skip > 0 {
+            titled = true;
+            a += skip;
+        }
+        let run: Vec<&Word> = words[a..z].iter().collect();
+        let name = text_of(&chars, &words, a, z);
+        let start = words[a].start;
+        if run.len() == 1 {
+            singles.push((a, true));
             continue;
         }
         let plain = run

@@ -159,3 +159,37 @@ fn a_surname_after_an_honorific_is_a_person_even_without_the_full_name() {
     let r = check("Chief Executive pay rose. Special Counsel work continued.");
     assert!(names(&r).is_empty(), "{:?}", names(&r));
 }
+
+#[test]
+fn an_office_place_or_party_before_a_name_is_not_part_of_it() {
+    use super::names::person_name_start;
+    for (words, start) in [
+        (&["Florida", "Senator", "Paul", "Quist"][..], 2),
+        (&["FBI", "Director", "James", "Ostend"][..], 2),
+        (&["Republican", "Quist"][..], 1),
+        (&["Mary", "Ann", "Quist"][..], 0),
+        (&["Paul", "Quist"][..], 0),
+        (&["Quist"][..], 0),
+        (&["Republican"][..], 0),
+    ] {
+        assert_eq!(person_name_start(words), start, "{words:?}");
+    }
+    let r = check(
+        "Florida Senator Paul Quist spoke first. Quist was brief. \
+         It was Republican Ostend who agreed with Paul Quist.",
+    );
+    let all = names(&r);
+    assert!(
+        all.contains(&("Paul Quist".to_string(), EntityKind::Person)),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&("Ostend".to_string(), EntityKind::Person)),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .all(|(n, _)| !n.contains("Senator") && !n.contains("Republican")),
+        "{all:?}"
+    );
+}
