@@ -104,6 +104,10 @@ pub struct Resolution {
     pub aliases: Vec<PlannedAlias>,
 }
 
+/// An entity found for a name, with the confidence and evidence of the link when it is not
+/// the name itself.
+type Found = (i64, Option<(f32, String)>);
+
 /// Words in a folded key.
 fn word_count(key: &str) -> usize {
     key.split(' ').filter(|w| !w.is_empty()).count()
@@ -114,7 +118,7 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
     let person = entity.kind == EntityKind::Person;
     let own_key = fold_key(&entity.name);
     let bare = person && word_count(&own_key) == 1;
-    let found: Option<(i64, Option<(f32, String)>)> = if bare {
+    let found: Option<Found> = if bare {
         bare_surname(lookup, &own_key)?
     } else {
         match by_any_name(lookup, entity)? {
@@ -205,10 +209,7 @@ fn by_any_name(lookup: &mut dyn Lookup, entity: &DocEntity) -> Result<Option<i64
 }
 
 /// A person already in the case that `name` (a full name) is taken to be, with the evidence.
-fn similar_person(
-    lookup: &mut dyn Lookup,
-    name: &str,
-) -> Result<Option<(i64, Option<(f32, String)>)>> {
+fn similar_person(lookup: &mut dyn Lookup, name: &str) -> Result<Option<Found>> {
     let key = fold_key(name);
     let words: Vec<&str> = key.split(' ').collect();
     let (Some(first), Some(surname)) = (words.first().copied(), surname_key(name)) else {
@@ -277,10 +278,7 @@ fn similar_person(
 }
 
 /// The person a bare surname (`key`, folded) names in this case, with the evidence.
-fn bare_surname(
-    lookup: &mut dyn Lookup,
-    key: &str,
-) -> Result<Option<(i64, Option<(f32, String)>)>> {
+fn bare_surname(lookup: &mut dyn Lookup, key: &str) -> Result<Option<Found>> {
     // A person split this surname off or named someone by it: their decision holds.
     if let Some(id) = lookup.by_alias(key, EntityKind::Person, true)? {
         return Ok(Some((id, None)));
