@@ -508,13 +508,15 @@ fn corpus(shared: &Path, limit: Option<usize>) {
         .collect();
     let over = rows.iter().filter(|r| r.1 > 3).count();
     println!("\n50 most-mentioned surnames: {over} resolve to more than 3 entities");
-    println!("| surname | mentions | entities | names |");
+    println!("| surname | mentions | entities | the most-mentioned four (mentions) |");
     println!("|---|---|---|---|");
     for (surname, entities, mentions) in rows {
         let mut names = conn
             .prepare(
-                "SELECT name FROM entities WHERE kind = 'person' AND surname_key = ?1
-                 ORDER BY id LIMIT 4",
+                "SELECT e.name || ' (' || count(m.id) || ')' FROM entities e
+                 LEFT JOIN mentions m ON m.entity_id = e.id
+                 WHERE e.kind = 'person' AND e.surname_key = ?1
+                 GROUP BY e.id ORDER BY count(m.id) DESC, e.id LIMIT 4",
             )
             .unwrap();
         let some: Vec<String> = names

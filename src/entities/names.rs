@@ -107,6 +107,49 @@ pub const NAME_STOP_WORDS: &[&str] = &[
     "yet",
     "not",
     "no",
+    "i",
+    "whether",
+    "does",
+    "did",
+    "do",
+    "neither",
+    "either",
+    "what",
+    "why",
+    "how",
+    "because",
+    "despite",
+    "although",
+    "though",
+    "unless",
+    "until",
+    "since",
+    "where",
+    "which",
+    "would",
+    "could",
+    "should",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "thank",
+    "thanks",
+    "dear",
+    "yes",
+    "well",
+    "here",
+    "there",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "support",
+    "ask",
+    "tell",
 ];
 
 /// Whether `word` (as written, with or without a full stop) is one of [`NAME_STOP_WORDS`].
@@ -170,13 +213,84 @@ const AFFILIATIONS: &[&str] = &[
     "Incumbent",
 ];
 
+/// Offices written before a name, besides the titles the recogniser knows.
+const OFFICES: &[&str] = &[
+    "Sen",
+    "Sen.",
+    "Gov",
+    "Gov.",
+    "Rep",
+    "Rep.",
+    "Pres.",
+    "CEO",
+    "Speaker",
+    "Leader",
+    "Chair",
+    "Vice",
+    "Candidate",
+    "Nominee",
+    "Spokesman",
+    "Spokeswoman",
+    "Ambassador",
+    "Adviser",
+    "Advisor",
+    "Chancellor",
+    "Premier",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Rabbi",
+    "Reverend",
+    "Coach",
+    "Founder",
+    "Executive",
+];
+
+/// Words that end a description of a person, not a name ("an Iowa Republican"): a speaker or
+/// a run ending in one is no person's name.
+pub const PARTY_MEMBERS: &[&str] = &[
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Conservative",
+    "Liberal",
+    "Independent",
+];
+
+/// Words that end the name of a group of people ("House Democrats"), an organisation's.
+pub const GROUPS: &[&str] = &[
+    "Republicans",
+    "Democrats",
+    "Conservatives",
+    "Liberals",
+    "Tories",
+];
+
+/// A person's name written with a place after it ("Marco Quist of Florida") without the place.
+pub fn before_of(name: &str) -> &str {
+    match name.find(" of ") {
+        Some(at) if at > 0 => &name[..at],
+        _ => name,
+    }
+}
+
 /// Where a person's name starts among the capitalised words that carry it: after an office and
 /// a place written before it ("Florida Senator Marco Rubio", "FBI Director James Comey": the
 /// name starts at the first common given name when nothing before it is one) and after a party
 /// or side ("Republican Quist"). At least the last word is always kept.
 pub fn person_name_start(words: &[&str]) -> usize {
     let given = |w: &str| super::lexicon::GIVEN_NAMES.contains(&w);
-    let mut start = 0;
+    // After the last office before the name: "Vermont Sen. Bernie Quist", "Hewlett-Packard
+    // CEO Carly Quist", "Neither Speaker Quist".
+    let mut start = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&i| OFFICES.contains(&words[i]) || super::lexicon::PERSON_TITLES.contains(&words[i]))
+        .map_or(0, |i| i + 1);
+    if start > 0 {
+        return start;
+    }
     if let Some(i) = (1..words.len().saturating_sub(1)).find(|&i| given(words[i])) {
         if !words[..i].iter().any(|w| given(w)) {
             start = i;

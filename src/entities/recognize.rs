@@ -11,8 +11,8 @@ use super::lexicon::{
     GIVEN_NAMES, NOT_NAME_WORDS, NOT_ORGANISATION_ACRONYMS, ORGANISATION_HEADS, PERSON_TITLES,
 };
 use super::names::{
-    fold_key, is_name_stop_word, is_spelling_variant, known_organisation, name_only,
-    person_name_start, surname_key,
+    before_of, fold_key, is_name_stop_word, is_spelling_variant, known_organisation, name_only,
+    person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
 };
 use super::{Alias, DocEntity, EntityKind, Mention, Recognized};
 use crate::quotes::Quote;
@@ -413,9 +413,15 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                 sentence_start: false,
             }
             .is_acronym();
+        let last = name_words.last().copied().unwrap_or("");
+        // "an Iowa Republican" describes a person without naming one.
+        if PARTY_MEMBERS.contains(&last) {
+            continue;
+        }
         let kind = if acronym
             || known_organisation(name).is_some()
             || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
+            || GROUPS.contains(&last)
         {
             EntityKind::Organization
         } else {
@@ -424,7 +430,8 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         // "Florida Senator Marco Rubio" said it: the person is Marco Rubio.
         let trimmed;
         let name = if kind == EntityKind::Person {
-            trimmed = name_words[person_name_start(&name_words)..].join(" ");
+            let words: Vec<&str> = before_of(name).split_whitespace().collect();
+            trimmed = words[person_name_start(&words)..].join(" ");
             trimmed.as_str()
         } else {
             name
@@ -507,6 +514,22 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             // case then resolves the surname across documents.
             let honorific = titled && a > 0 && HONORIFICS.contains(&words[a - 1].text.as_str());
             singles.push((a, honorific));
+            continue;
+        }
+        // A party member or a group is described, not named; a person's name ends before
+        // "of" and a place ("Marco Quist of Florida").
+        let last = run.last().map_or("", |w| w.text.as_str());
+        if PARTY_MEMBERS.contains(&last) || GROUPS.contains(&last) {
+            continue;
+        }
+        let z = match run.iter().position(|w| w.text == "of") {
+            Some(i) if i > 0 => a + i,
+            _ => z,
+        };
+        let run: Vec<&Word> = words[a..z].iter().collect();
+        let end = words[z - 1].end;
+        if run.len() == 1 {
+            singles.push((a, titled));
             continue;
         }
         // An office, a place or a party before the name is not part of it.

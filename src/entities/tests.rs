@@ -171,6 +171,9 @@ fn an_office_place_or_party_before_a_name_is_not_part_of_it() {
         (&["Paul", "Quist"][..], 0),
         (&["Quist"][..], 0),
         (&["Republican"][..], 0),
+        (&["Vermont", "Sen.", "Bernie", "Quist"][..], 2),
+        (&["Hewlett-Packard", "CEO", "Carly", "Quist"][..], 2),
+        (&["Neither", "Speaker", "Quist"][..], 2),
     ] {
         assert_eq!(person_name_start(words), start, "{words:?}");
     }
@@ -190,6 +193,27 @@ fn an_office_place_or_party_before_a_name_is_not_part_of_it() {
     assert!(
         all.iter()
             .all(|(n, _)| !n.contains("Senator") && !n.contains("Republican")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn party_members_and_groups_are_not_people_and_places_after_of_are_not_names() {
+    use super::names::before_of;
+    assert_eq!(before_of("Marco Quist of Florida"), "Marco Quist");
+    assert_eq!(before_of("Quist"), "Quist");
+    let r = check(
+        "An Iowa Republican was unhappy. House Democrats met Marco Quist of Florida. \
+         Quist left.",
+    );
+    let all = names(&r);
+    assert!(
+        all.contains(&("Marco Quist".to_string(), EntityKind::Person)),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().all(|(n, k)| *k != EntityKind::Person
+            || !(n.contains("Republican") || n.contains("Democrats") || n.contains("Florida"))),
         "{all:?}"
     );
 }
