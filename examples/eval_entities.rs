@@ -372,6 +372,31 @@ fn topic(folder: &Path) -> (Vec<(i64, String)>, usize, usize) {
             }
         }
     }
+    // With EVAL_ENTITIES_DEBUG set, the gold entities we split, with our entities' names.
+    if std::env::var_os("EVAL_ENTITIES_DEBUG").is_some() {
+        let mut by_gold: HashMap<&str, BTreeMap<i64, usize>> = HashMap::new();
+        for (ours, gold) in &items {
+            *by_gold
+                .entry(gold.as_str())
+                .or_default()
+                .entry(*ours)
+                .or_default() += 1;
+        }
+        for (gold, ours) in by_gold.iter().filter(|(_, o)| o.len() > 1) {
+            let names: Vec<String> = ours
+                .iter()
+                .map(|(id, n)| {
+                    let name: String = conn
+                        .query_row("SELECT name FROM entities WHERE id = ?1", [id], |r| {
+                            r.get(0)
+                        })
+                        .unwrap_or_default();
+                    format!("{name} ×{n}")
+                })
+                .collect();
+            eprintln!("split {gold}: {}", names.join(" | "));
+        }
+    }
     (items, gold_total, ours_total)
 }
 

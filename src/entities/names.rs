@@ -154,7 +154,8 @@ pub const NAME_STOP_WORDS: &[&str] = &[
 
 /// Whether `word` (as written, with or without a full stop) is one of [`NAME_STOP_WORDS`].
 pub fn is_name_stop_word(word: &str) -> bool {
-    let word = word.trim_end_matches(['.', ',', ':', ';']);
+    // "A." is an initial, not the article.
+    let word = word.trim_end_matches([',', ':', ';']);
     word.len() <= 12 && NAME_STOP_WORDS.contains(&word.to_lowercase().as_str())
 }
 
@@ -247,6 +248,45 @@ const OFFICES: &[&str] = &[
     "Founder",
     "Executive",
 ];
+
+/// Whether a word is an office or a title ("Officer", "Sen.", "CEO"): a name never ends
+/// with one.
+pub fn is_office(word: &str) -> bool {
+    OFFICES.contains(&word) || super::lexicon::PERSON_TITLES.contains(&word)
+}
+
+/// Corporate forms after an organisation's name, which the press drops ("Apple Inc.",
+/// "Chrysler LLC", "Fiat Group SpA"), compared folded.
+const CORPORATE_FORMS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "llc",
+    "ltd",
+    "limited",
+    "plc",
+    "group",
+    "spa",
+    "nv",
+    "ag",
+    "sa",
+    "gmbh",
+    "holdings",
+];
+
+/// An organisation's folded key without its corporate forms: "apple inc" → "apple", "fiat
+/// group spa" → "fiat". None when nothing would be left or nothing was dropped.
+pub fn without_corporate_form(key: &str) -> Option<String> {
+    let mut words: Vec<&str> = key.split(' ').collect();
+    let before = words.len();
+    while words.len() > 1 && words.last().is_some_and(|w| CORPORATE_FORMS.contains(w)) {
+        words.pop();
+    }
+    (words.len() < before).then(|| words.join(" "))
+}
 
 /// Words that end a description of a person, not a name ("an Iowa Republican"): a speaker or
 /// a run ending in one is no person's name.

@@ -11,8 +11,8 @@ use super::lexicon::{
     GIVEN_NAMES, NOT_NAME_WORDS, NOT_ORGANISATION_ACRONYMS, ORGANISATION_HEADS, PERSON_TITLES,
 };
 use super::names::{
-    before_of, fold_key, is_name_stop_word, is_spelling_variant, known_organisation, name_only,
-    person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
+    before_of, fold_key, is_name_stop_word, is_office, is_spelling_variant, known_organisation,
+    name_only, person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
 };
 use super::{Alias, DocEntity, EntityKind, Mention, Recognized};
 use crate::quotes::Quote;
@@ -69,6 +69,7 @@ impl Word {
             && letters.last().is_some_and(|c| c.is_uppercase())
             && !self.text.contains('.')
             && !NOT_ORGANISATION_ACRONYMS.contains(&self.text.as_str())
+            && !is_name_stop_word(&self.text)
     }
 
     fn is_initial(&self) -> bool {
@@ -414,8 +415,9 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             }
             .is_acronym();
         let last = name_words.last().copied().unwrap_or("");
-        // "an Iowa Republican" describes a person without naming one.
-        if PARTY_MEMBERS.contains(&last) {
+        // "an Iowa Republican" or "the Chief Operating Officer" describes a person without
+        // naming one.
+        if PARTY_MEMBERS.contains(&last) || is_office(last) {
             continue;
         }
         let kind = if acronym
@@ -474,10 +476,15 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         while a < z
             && (NOT_NAME_WORDS.contains(&words[a].text.as_str())
                 || PERSON_TITLES.contains(&words[a].text.as_str())
-                || is_name_stop_word(&words[a].text))
+                || is_name_stop_word(&words[a].text)
+                || words[a].text.ends_with("-based"))
         {
             let full = text_of(&chars, &words, a, z);
-            if organisation_like(&full, &words[a..z].iter().collect::<Vec<_>>())
+            // A stop word never opens a name, an organisation's included ("Top Republican
+            // Party"); other words before an organisation's head may be part of its name.
+            let removable = is_name_stop_word(&words[a].text) || words[a].text.ends_with("-based");
+            if !removable
+                && organisation_like(&full, &words[a..z].iter().collect::<Vec<_>>())
                 && !matches!(words[a].text.as_str(), "The" | "A" | "An")
                 && !words[a].sentence_start
             {
@@ -519,7 +526,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         // A party member or a group is described, not named; a person's name ends before
         // "of" and a place ("Marco Quist of Florida").
         let last = run.last().map_or("", |w| w.text.as_str());
-        if PARTY_MEMBERS.contains(&last) || GROUPS.contains(&last) {
+        if PARTY_MEMBERS.contains(&last) || GROUPS.contains(&last) || is_office(last) {
             continue;
         }
         let z = match run.iter().position(|w| w.text == "of") {

@@ -21,6 +21,7 @@
 use super::names::{
     compatible_given_names, fold_key, is_name_stop_word, is_spelling_variant,
     known_organisation_by_key, same_given_name, surname_key, surname_of_key,
+    without_corporate_form,
 };
 use super::{DocEntity, EntityKind};
 use crate::Result;
@@ -165,6 +166,37 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
             findable: !person || word_count(&fold_key(&alias.surface)) > 1,
         });
     }
+    // An organisation is findable by its name without a corporate form too.
+    if entity.kind == EntityKind::Organization {
+        if let Some(short) = without_corporate_form(&own_key) {
+            let words = entity.name.split_whitespace().count();
+            let surface: Vec<&str> = entity
+                .name
+                .split_whitespace()
+                .take(words.saturating_sub(own_key.split(' ').count() - short.split(' ').count()))
+                .collect();
+            if surface.is_empty() {
+                return Ok(Resolution {
+                    target,
+                    name: entity.name.clone(),
+                    kind: entity.kind,
+                    surname: None,
+                    rename,
+                    aliases,
+                });
+            }
+            aliases.push(PlannedAlias {
+                surface: surface.join(" "),
+                origin: "variant",
+                confidence: 0.9,
+                evidence: format!(
+                    "{} without its corporate form (document {doc_id})",
+                    entity.name
+                ),
+                findable: true,
+            });
+        }
+    }
     Ok(Resolution {
         target,
         name: entity.name.clone(),
@@ -202,6 +234,14 @@ fn by_any_name(lookup: &mut dyn Lookup, entity: &DocEntity) -> Result<Option<i64
         if let Some(canonical) = canonical {
             if let Some(id) = lookup.by_alias(&fold_key(canonical), entity.kind, false)? {
                 return Ok(Some(id));
+            }
+        }
+        // "Apple Inc." is "Apple": organisations are also found without their corporate form.
+        if entity.kind == EntityKind::Organization {
+            if let Some(short) = without_corporate_form(&key) {
+                if let Some(id) = lookup.by_alias(&short, entity.kind, false)? {
+                    return Ok(Some(id));
+                }
             }
         }
     }

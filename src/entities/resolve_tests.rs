@@ -211,3 +211,23 @@ fn entities_a_reextraction_left_without_documents_are_not_linked_to() {
     case.person(1, "Halvard Quist", 0).person(2, "Quist", 0);
     assert_eq!(target(&mut case, &person("Quist", &[])), Target::New);
 }
+
+#[test]
+fn an_organisation_is_found_without_its_corporate_form() {
+    let org = |name: &str| DocEntity {
+        name: name.to_string(),
+        kind: EntityKind::Organization,
+        role: None,
+        aliases: Vec::new(),
+    };
+    let r = resolve(&mut Fake::default(), &org("Quistberg Holdings Inc."), 9).unwrap();
+    let short = r.aliases.iter().find(|a| a.surface == "Quistberg").unwrap();
+    assert!(short.findable);
+    assert!(short.evidence.contains("without its corporate form"));
+    let mut case = Fake::default();
+    case.aliases.push((4, "Quistberg".to_string(), "extracted"));
+    assert_eq!(
+        target(&mut case, &org("Quistberg LLC")),
+        Target::Existing(4)
+    );
+}
