@@ -497,12 +497,12 @@ fn corpus(shared: &Path, limit: Option<usize>) {
     let mut stopped: BTreeMap<String, usize> = BTreeMap::new();
     let mut examples = Vec::new();
     for name in &names {
-        let first = name
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('.')
-            .to_lowercase();
+        let first = name.split_whitespace().next().unwrap_or("");
+        // An initial ("A. Philip Randolph Institute") is not the article.
+        if first.chars().count() == 2 && first.ends_with('.') {
+            continue;
+        }
+        let first = first.trim_end_matches('.').to_lowercase();
         // A one-word name that is itself a stop word ("The") counts too.
         if STOP_WORDS.contains(&first.as_str()) {
             *stopped.entry(first).or_default() += 1;

@@ -154,8 +154,12 @@ pub const NAME_STOP_WORDS: &[&str] = &[
 
 /// Whether `word` (as written, with or without a full stop) is one of [`NAME_STOP_WORDS`].
 pub fn is_name_stop_word(word: &str) -> bool {
-    // "A." is an initial, not the article.
+    // "A." is an initial, not the article; "No." is still "no".
     let word = word.trim_end_matches([',', ':', ';']);
+    let word = match word.strip_suffix('.') {
+        Some(stem) if stem.chars().count() > 1 => stem,
+        _ => word,
+    };
     word.len() <= 12 && NAME_STOP_WORDS.contains(&word.to_lowercase().as_str())
 }
 

@@ -111,6 +111,8 @@ fn names_lose_the_stop_words_that_open_them() {
         ("the Justice Department", Some("Justice Department")),
         ("some officials", None),
         ("This", None),
+        ("No.", None),
+        ("A. Philip Quist", Some("A. Philip Quist")),
     ] {
         assert_eq!(name_only(phrase).as_deref(), expected, "{phrase}");
     }
