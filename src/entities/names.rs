@@ -154,13 +154,24 @@ pub const NAME_STOP_WORDS: &[&str] = &[
 
 /// Whether `word` (as written, with or without a full stop) is one of [`NAME_STOP_WORDS`].
 pub fn is_name_stop_word(word: &str) -> bool {
+    // Called for many words of every document: sets, and no allocation for words that
+    // cannot be one.
+    static STOP: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| NAME_STOP_WORDS.iter().copied().collect());
+    if word.len() > 14 || !word.is_ascii() {
+        return false;
+    }
     // "A." is an initial, not the article; "No." is still "no".
     let word = word.trim_end_matches([',', ':', ';']);
     let word = match word.strip_suffix('.') {
         Some(stem) if stem.chars().count() > 1 => stem,
         _ => word,
     };
-    word.len() <= 12 && NAME_STOP_WORDS.contains(&word.to_lowercase().as_str())
+    let mut lower = [0u8; 14];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| STOP.contains(w))
 }
 
 /// Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
@@ -256,8 +267,20 @@ const OFFICES: &[&str] = &[
 /// Whether a word is an office or a title ("Officer", "Sen.", "CEO"): a name never ends
 /// with one.
 pub fn is_office(word: &str) -> bool {
-    OFFICES.contains(&word) || super::lexicon::PERSON_TITLES.contains(&word)
+    OFFICES_AND_TITLES.contains(word)
 }
+
+/// The given names, offices and titles as sets: they are looked up for every capitalised run.
+static GIVEN: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| super::lexicon::GIVEN_NAMES.iter().copied().collect());
+static OFFICES_AND_TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        OFFICES
+            .iter()
+            .chain(super::lexicon::PERSON_TITLES)
+            .copied()
+            .collect()
+    });
 
 /// Corporate forms after an organisation's name, which the press drops ("Apple Inc.",
 /// "Chrysler LLC", "Fiat Group SpA"), compared folded.
@@ -325,12 +348,12 @@ pub fn before_of(name: &str) -> &str {
 /// name starts at the first common given name when nothing before it is one) and after a party
 /// or side ("Republican Quist"). At least the last word is always kept.
 pub fn person_name_start(words: &[&str]) -> usize {
-    let given = |w: &str| super::lexicon::GIVEN_NAMES.contains(&w);
+    let given = |w: &str| GIVEN.contains(w);
     // After the last office before the name: "Vermont Sen. Bernie Quist", "Hewlett-Packard
     // CEO Carly Quist", "Neither Speaker Quist".
     let mut start = (0..words.len().saturating_sub(1))
         .rev()
-        .find(|&i| OFFICES.contains(&words[i]) || super::lexicon::PERSON_TITLES.contains(&words[i]))
+        .find(|&i| is_office(words[i]))
         .map_or(0, |i| i + 1);
     if start > 0 {
         return start;
