@@ -8,14 +8,17 @@
 
 pub mod decisions;
 mod lexicon;
+mod name_words;
 pub mod names;
 mod recognize;
 pub mod resolve;
+mod speaker_names;
 
 #[cfg(test)]
 mod tests;
 
-pub use recognize::{clean_speaker_name, recognize};
+pub use recognize::recognize;
+pub use speaker_names::clean_speaker_name;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
