@@ -219,3 +219,29 @@ fn party_members_and_groups_are_not_people_and_places_after_of_are_not_names() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_acronym_the_text_spells_out_is_that_organisation() {
+    let r = check(
+        "The Quistberg Harbour Authority met on Monday. Later the QHA said little. \
+         The Ostend Workers Union was not invited.",
+    );
+    let qha = r.entity_named("QHA").expect("the acronym is found");
+    assert_eq!(r.entities[qha].name, "Quistberg Harbour Authority");
+    let surfaces: Vec<&str> = r
+        .mentions
+        .iter()
+        .filter(|m| m.entity == qha)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(surfaces, ["Quistberg Harbour Authority", "QHA"]);
+    let alias = r.entities[qha]
+        .aliases
+        .iter()
+        .find(|a| a.surface == "QHA")
+        .unwrap();
+    assert!(alias
+        .evidence
+        .contains("acronym of Quistberg Harbour Authority"));
+    assert!(r.entity_named("Ostend Workers Union").is_some());
+}
