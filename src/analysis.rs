@@ -164,55 +164,200 @@ pub fn with_legal(
     extraction
 }
 
-/// Extracts quotes, entities and events from one document and records them.
-pub fn analyze(
-    conn: &Connection,
-    doc: &DocumentFacts<'_>,
-    cache: &mut ResolveCache,
-) -> Result<ExtractionReport> {
-    let extraction = extract(doc.text, doc.published);
-    let legal = crate::store::pages::legal(conn, doc.id)?;
-    let extraction = with_legal(extraction, doc.text, legal.as_ref());
-    record(conn, doc, &extraction, cache)
+/// What a person reviewed in a document before it is extracted again: the spans of its kept
+/// quotes, and its kept events by sentence start and date start (`None` for the publication).
+#[derive(Debug, Default, Clone)]
+pub struct Reviewed {
+    pub quotes: Vec<(usize, usize)>,
+    pub events: Vec<(usize, Option<usize>)>,
 }
 
-/// Records what the extractors found in a document, replacing its earlier unreviewed
-/// proposals and keeping the reviewed ones. The caller owns the transaction.
-pub fn record(
-    conn: &Connection,
-    doc: &DocumentFacts<'_>,
-    extraction: &Extraction,
-    cache: &mut ResolveCache,
-) -> Result<ExtractionReport> {
-    let mut report = ExtractionReport {
-        documents: 1,
-        problems: extraction.problems.clone(),
-        ..ExtractionReport::default()
-    };
-    let found_quotes = &extraction.quotes;
-    let recognized = &extraction.recognized;
-    let (reviewed_quotes, reviewed_events) = if doc.fresh {
-        (Vec::new(), Vec::new())
-    } else {
-        entity_store::delete_mentions(conn, doc.id)?;
-        (
-            quote_store::clear_unreviewed(conn, doc.id)?,
-            events::clear_unreviewed(conn, doc.id)?,
-        )
-    };
-    report.kept_reviewed = reviewed_quotes.len() + reviewed_events.len();
+impl Reviewed {
+    pub fn len(&self) -> usize {
+        self.quotes.len() + self.events.len()
+    }
+}
 
+/// Removes a document's unreviewed proposals and its mentions, and says what a person kept.
+pub fn clear(conn: &Connection, doc_id: i64) -> Result<Reviewed> {
+    entity_store::delete_mentions(conn, doc_id)?;
+    Ok(Reviewed {
+        quotes: quote_store::clear_unreviewed(conn, doc_id)?,
+        events: events::clear_unreviewed(conn, doc_id)?,
+    })
+}
+
+/// An event to propose, with its one source and its actors (indices into the document's
+/// recognised entities).
+#[derive(Debug, Clone)]
+pub struct PlannedEvent {
+    pub kind: EventKind,
+    pub title: String,
+    pub description: String,
+    pub interval: Interval,
+    pub start: usize,
+    pub end: usize,
+    pub date_text: Option<String>,
+    pub date_span: Option<(usize, usize)>,
+    pub entities: Vec<usize>,
+}
+
+/// What one document's extraction adds to the case, decided without the case: the pure half
+/// of recording. Entities are the document's own (indices into `extraction.recognized`);
+/// [`write`] resolves them to case entities.
+pub struct Plan<'a> {
+    pub doc_id: i64,
+    pub extraction: &'a Extraction,
+    /// Quotes to insert with their speaker's entity, those repeating a reviewed one left out.
+    pub quotes: Vec<(&'a quotes::Quote, Option<usize>)>,
+    pub events: Vec<PlannedEvent>,
+    pub kept_reviewed: usize,
+}
+
+/// Decides what to write for `doc`, given what a person reviewed in it. Pure.
+pub fn plan<'a>(
+    doc: &DocumentFacts<'_>,
+    extraction: &'a Extraction,
+    reviewed: &Reviewed,
+) -> Plan<'a> {
+    let recognized = &extraction.recognized;
     let by_key = recognized.by_key();
     let speaker_entity = |name: &str| entities::Recognized::lookup(&by_key, name);
+    let quotes: Vec<(&quotes::Quote, Option<usize>)> = extraction
+        .quotes
+        .iter()
+        .filter(|q| {
+            !reviewed
+                .quotes
+                .iter()
+                .any(|&(s, e)| s < q.end && q.start < e)
+        })
+        .map(|q| (q, q.speaker.as_ref().and_then(|s| speaker_entity(&s.name))))
+        .collect();
+    let kept_event = |start: usize, date: Option<usize>| {
+        reviewed
+            .events
+            .iter()
+            .any(|&(s, d)| s == start && d == date)
+    };
+    let mut planned = Vec::new();
+
+    // The document's own publication is the first event it contributes.
+    if let (Some(value), Some(precision), Some((earliest, latest))) =
+        (doc.published, doc.published_precision, doc.published_span)
+    {
+        if !kept_event(0, None) {
+            planned.push(PlannedEvent {
+                kind: EventKind::Publication,
+                title: format!("Published: {}", doc.title),
+                description: doc.title.to_string(),
+                interval: Interval {
+                    value: value.to_string(),
+                    earliest,
+                    latest: latest + 1,
+                    precision: precision.to_string(),
+                },
+                start: 0,
+                end: 0,
+                date_text: None,
+                date_span: None,
+                entities: Vec::new(),
+            });
+        }
+    }
+
+    let chars: Vec<char> = doc.text.chars().collect();
+    let named_within = |start: usize, end: usize| -> Vec<usize> {
+        recognized
+            .mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .map(|m| m.entity)
+            .collect()
+    };
+    for t in &extraction.dates {
+        let Some(interval) = intervals::of_timex(t) else {
+            continue;
+        };
+        let (start, end) = sentence(&chars, t.start, t.end);
+        if kept_event(start, Some(t.start)) {
+            continue;
+        }
+        let text: String = chars[start..end].iter().collect();
+        // The people and organisations named in the sentence, and the speakers of quotes in
+        // it, are the event's actors.
+        let mut actors = named_within(start, end);
+        for quote in &extraction.quotes {
+            if quote.start < end && start < quote.end {
+                if let Some(i) = quote.speaker.as_ref().and_then(|s| speaker_entity(&s.name)) {
+                    if recognized.entities[i].kind == EntityKind::Person {
+                        actors.push(i);
+                    }
+                }
+            }
+        }
+        planned.push(PlannedEvent {
+            kind: EventKind::Extracted,
+            title: title_of(&text),
+            description: text,
+            interval,
+            start,
+            end,
+            date_text: Some(t.text.clone()),
+            date_span: Some((t.start, t.end)),
+            entities: actors,
+        });
+    }
+    for act in &extraction.acts {
+        if kept_event(act.start, Some(act.date_span.0)) {
+            continue;
+        }
+        let end = act.end.min(chars.len());
+        planned.push(PlannedEvent {
+            kind: EventKind::Extracted,
+            title: act.title.clone(),
+            description: chars[act.start.min(end)..end].iter().collect(),
+            interval: act.interval.clone(),
+            start: act.start,
+            end: act.end,
+            date_text: Some(act.date_text.clone()),
+            date_span: Some(act.date_span),
+            entities: named_within(act.start, act.end),
+        });
+    }
+    Plan {
+        doc_id: doc.id,
+        extraction,
+        quotes,
+        events: planned,
+        kept_reviewed: reviewed.len(),
+    }
+}
+
+/// Writes a plan: resolves the document's entities to the case's, then inserts mentions,
+/// quotes and events. One way: it reads the case only to resolve entities. The caller owns
+/// the transaction.
+pub fn write(
+    conn: &Connection,
+    plan: &Plan<'_>,
+    cache: &mut ResolveCache,
+) -> Result<ExtractionReport> {
+    let recognized = &plan.extraction.recognized;
+    let mut report = ExtractionReport {
+        documents: 1,
+        problems: plan.extraction.problems.clone(),
+        kept_reviewed: plan.kept_reviewed,
+        ..ExtractionReport::default()
+    };
     let mut entity_ids = Vec::with_capacity(recognized.entities.len());
     for entity in &recognized.entities {
-        entity_ids.push(entity_store::resolve(conn, entity, doc.id, cache)?);
+        entity_ids.push(entity_store::resolve(conn, entity, plan.doc_id, cache)?);
     }
     for mention in &recognized.mentions {
         entity_store::insert_mention(
             conn,
             entity_ids[mention.entity],
-            doc.id,
+            plan.doc_id,
             mention.start,
             mention.end,
             &mention.surface,
@@ -220,145 +365,54 @@ pub fn record(
         )?;
         report.mentions += 1;
     }
-    for quote in found_quotes {
-        if reviewed_quotes
-            .iter()
-            .any(|&(s, e)| s < quote.end && quote.start < e)
-        {
-            continue;
-        }
-        let speaker_id = quote
-            .speaker
-            .as_ref()
-            .and_then(|s| speaker_entity(&s.name))
-            .map(|i| entity_ids[i]);
-        quote_store::insert(conn, doc.id, quote, speaker_id)?;
+    for (quote, speaker) in &plan.quotes {
+        quote_store::insert(conn, plan.doc_id, quote, speaker.map(|i| entity_ids[i]))?;
         report.quotes += 1;
     }
-
-    // The document's own publication is the first event it contributes.
-    if let (Some(value), Some(precision), Some((earliest, latest))) =
-        (doc.published, doc.published_precision, doc.published_span)
-    {
-        if !reviewed_events.iter().any(|&(s, d)| s == 0 && d.is_none()) {
-            let interval = Interval {
-                value: value.to_string(),
-                earliest,
-                latest: latest + 1,
-                precision: precision.to_string(),
-            };
-            let title = format!("Published: {}", doc.title);
-            let id = events::insert(
-                conn,
-                EventKind::Publication,
-                &title,
-                doc.title,
-                &interval,
-                ReviewStatus::Auto,
-            )?;
-            events::add_source(
-                conn,
-                id,
-                &NewSource {
-                    doc_id: doc.id,
-                    start: 0,
-                    end: 0,
-                    date_text: None,
-                    date_span: None,
-                    interval: &interval,
-                },
-            )?;
-            report.events += 1;
-        }
-    }
-
-    let chars: Vec<char> = doc.text.chars().collect();
-    for t in &extraction.dates {
-        let Some(interval) = intervals::of_timex(t) else {
-            continue;
-        };
-        let (start, end) = sentence(&chars, t.start, t.end);
-        if reviewed_events
-            .iter()
-            .any(|&(s, d)| s == start && d == Some(t.start))
-        {
-            continue;
-        }
-        let text: String = chars[start..end].iter().collect();
+    for event in &plan.events {
         let id = events::insert(
             conn,
-            EventKind::Extracted,
-            &title_of(&text),
-            &text,
-            &interval,
+            event.kind,
+            &event.title,
+            &event.description,
+            &event.interval,
             ReviewStatus::Auto,
         )?;
         events::add_source(
             conn,
             id,
             &NewSource {
-                doc_id: doc.id,
-                start,
-                end,
-                date_text: Some(&t.text),
-                date_span: Some((t.start, t.end)),
-                interval: &interval,
+                doc_id: plan.doc_id,
+                start: event.start,
+                end: event.end,
+                date_text: event.date_text.as_deref(),
+                date_span: event.date_span,
+                interval: &event.interval,
             },
         )?;
-        // The people and organisations named in the sentence, and the speakers of quotes in
-        // it, are the event's actors.
-        for mention in &recognized.mentions {
-            if mention.start >= start && mention.end <= end {
-                events::add_entity(conn, id, entity_ids[mention.entity])?;
-            }
-        }
-        for quote in found_quotes {
-            if quote.start < end && start < quote.end {
-                if let Some(i) = quote.speaker.as_ref().and_then(|s| speaker_entity(&s.name)) {
-                    if recognized.entities[i].kind == EntityKind::Person {
-                        events::add_entity(conn, id, entity_ids[i])?;
-                    }
-                }
-            }
-        }
-        report.events += 1;
-    }
-    for act in &extraction.acts {
-        if reviewed_events
-            .iter()
-            .any(|&(s, d)| s == act.start && d == Some(act.date_span.0))
-        {
-            continue;
-        }
-        let paragraph: String = chars[act.start..act.end.min(chars.len())].iter().collect();
-        let id = events::insert(
-            conn,
-            EventKind::Extracted,
-            &act.title,
-            &paragraph,
-            &act.interval,
-            ReviewStatus::Auto,
-        )?;
-        events::add_source(
-            conn,
-            id,
-            &NewSource {
-                doc_id: doc.id,
-                start: act.start,
-                end: act.end,
-                date_text: Some(&act.date_text),
-                date_span: Some(act.date_span),
-                interval: &act.interval,
-            },
-        )?;
-        for mention in &recognized.mentions {
-            if mention.start >= act.start && mention.end <= act.end {
-                events::add_entity(conn, id, entity_ids[mention.entity])?;
-            }
+        for &i in &event.entities {
+            events::add_entity(conn, id, entity_ids[i])?;
         }
         report.events += 1;
     }
     Ok(report)
+}
+
+/// Records what the extractors found in a document, replacing its earlier unreviewed
+/// proposals and keeping the reviewed ones: [`clear`], then [`plan`] and [`write`]. The
+/// caller owns the transaction.
+pub fn record(
+    conn: &Connection,
+    doc: &DocumentFacts<'_>,
+    extraction: &Extraction,
+    cache: &mut ResolveCache,
+) -> Result<ExtractionReport> {
+    let reviewed = if doc.fresh {
+        Reviewed::default()
+    } else {
+        clear(conn, doc.id)?
+    };
+    write(conn, &plan(doc, extraction, &reviewed), cache)
 }
 
 #[cfg(test)]
@@ -385,6 +439,57 @@ mod tests {
             sentence_of(glued, "The day after"),
             "The day after the arrest, the U.S. Justice Department spoke."
         );
+    }
+
+    /// `plan` decides without the case: what a person reviewed is not proposed again, and an
+    /// event's actors are the people named in its sentence.
+    #[test]
+    fn a_plan_leaves_out_what_a_person_reviewed_and_names_each_events_actors() {
+        let text = "\"The port stays open,\" said Halvard Quist. On 3 March 2021 Halvard Quist \
+            met Ylva Ostend in Bergen. Ostend agreed.";
+        let extraction = extract(text, Some("2021-03-05"));
+        assert_eq!(extraction.quotes.len(), 1);
+        let doc = DocumentFacts {
+            id: 7,
+            title: "Port",
+            text,
+            published: Some("2021-03-05"),
+            published_precision: Some("day"),
+            published_span: Some((1_614_902_400, 1_614_988_799)),
+            fresh: false,
+        };
+        let all = plan(&doc, &extraction, &Reviewed::default());
+        assert_eq!(all.quotes.len(), 1);
+        assert_eq!(
+            all.quotes[0]
+                .1
+                .map(|i| extraction.recognized.entities[i].name.as_str()),
+            Some("Halvard Quist")
+        );
+        assert_eq!(all.events[0].kind, EventKind::Publication);
+        let dated = all
+            .events
+            .iter()
+            .find(|e| e.date_text.as_deref() == Some("3 March 2021"))
+            .expect("the dated sentence is an event");
+        let mut actors: Vec<&str> = dated
+            .entities
+            .iter()
+            .map(|&i| extraction.recognized.entities[i].name.as_str())
+            .collect();
+        actors.sort();
+        actors.dedup();
+        assert_eq!(actors, ["Halvard Quist", "Ylva Ostend"]);
+
+        let q = &extraction.quotes[0];
+        let reviewed = Reviewed {
+            quotes: vec![(q.start, q.end)],
+            events: vec![(0, None), (dated.start, dated.date_span.map(|d| d.0))],
+        };
+        let kept = plan(&doc, &extraction, &reviewed);
+        assert!(kept.quotes.is_empty());
+        assert_eq!(kept.events.len(), all.events.len() - 2);
+        assert_eq!(kept.kept_reviewed, 3);
     }
 
     #[test]

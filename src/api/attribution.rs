@@ -178,25 +178,34 @@ impl Case {
             None => self.documents()?.into_iter().map(|d| d.id).collect(),
         };
         self.change(|tx| {
+            // Every document's unreviewed proposals go first and the entities left pointing
+            // at nothing with them, so resolution sees the case as a person left it rather
+            // than the entities an older build proposed.
+            let mut reviewed = Vec::with_capacity(ids.len());
+            for &id in &ids {
+                reviewed.push(analysis::clear(tx, id)?);
+            }
+            entities::prune_unreferenced(tx)?;
             let mut total = ExtractionReport::default();
             let mut cache = entities::ResolveCache::default();
-            for id in ids {
+            for (id, reviewed) in ids.into_iter().zip(reviewed) {
                 let doc = documents::get(tx, id)?;
                 let span = documents::published_span(tx, id)?;
                 crate::store::search_journal::touch(tx, &format!("document:{id}"))?;
-                let report = analysis::analyze(
-                    tx,
-                    &analysis::DocumentFacts {
-                        id,
-                        title: &doc.summary.title,
-                        text: &doc.text,
-                        published: doc.summary.published.as_deref(),
-                        published_precision: doc.published_precision.map(|p| p.as_str()),
-                        published_span: span,
-                        fresh: false,
-                    },
-                    &mut cache,
-                )?;
+                let facts = analysis::DocumentFacts {
+                    id,
+                    title: &doc.summary.title,
+                    text: &doc.text,
+                    published: doc.summary.published.as_deref(),
+                    published_precision: doc.published_precision.map(|p| p.as_str()),
+                    published_span: span,
+                    fresh: false,
+                };
+                let extraction = analysis::extract(&doc.text, facts.published);
+                let legal = crate::store::pages::legal(tx, id)?;
+                let extraction = analysis::with_legal(extraction, &doc.text, legal.as_ref());
+                let plan = analysis::plan(&facts, &extraction, &reviewed);
+                let report = analysis::write(tx, &plan, &mut cache)?;
                 crate::store::extraction::mark(tx, id, crate::stage::EXTRACTOR_VERSION)?;
                 total.documents += 1;
                 total.quotes += report.quotes;

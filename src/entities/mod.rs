@@ -3,17 +3,24 @@
 //!
 //! Within one document the recognizer groups every way an actor is written (full name, bare
 //! surname, possessive, a misspelt surname, an organisation's acronym or alias) under one
-//! entity, each alias with a confidence and the evidence for it. Across documents, the store
-//! matches entities by these folded keys (see `store::entities`).
+//! entity, each alias with a confidence and the evidence for it. Across documents, `resolve`
+//! decides which case entity each actor is (by folded keys, compatible first names, and a bare
+//! surname's one or dominant namesake), and `decisions` holds the rules of a person's merges,
+//! splits and undos; `store::entities` and `store::entity_resolution` only read and write rows.
 
+pub mod decisions;
 mod lexicon;
+mod name_words;
 pub mod names;
 mod recognize;
+pub mod resolve;
+mod speaker_names;
 
 #[cfg(test)]
 mod tests;
 
-pub use recognize::{clean_speaker_name, recognize};
+pub use recognize::recognize;
+pub use speaker_names::clean_speaker_name;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

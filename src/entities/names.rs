@@ -29,6 +29,11 @@ const HONORIFICS: &[&str] = &[
     "hon",
 ];
 
+pub use super::name_words::{
+    before_of, is_name_stop_word, is_office, name_only, person_name_start, without_corporate_form,
+    GROUPS, NAME_CONNECTORS, NAME_STOP_WORDS, PARTY_MEMBERS,
+};
+
 /// Words after a name that are not a surname.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "esq", "phd"];
 

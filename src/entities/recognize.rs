@@ -10,16 +10,43 @@
 use super::lexicon::{
     GIVEN_NAMES, NOT_NAME_WORDS, NOT_ORGANISATION_ACRONYMS, ORGANISATION_HEADS, PERSON_TITLES,
 };
-use super::names::{fold_key, is_spelling_variant, known_organisation, surname_key};
+use super::names::{
+    before_of, fold_key, is_name_stop_word, is_office, is_spelling_variant, known_organisation,
+    person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
+};
+use super::speaker_names::{affiliation, appositive, clean_speaker_name, title_case_if_shouted};
 use super::{Alias, DocEntity, EntityKind, Mention, Recognized};
 use crate::quotes::Quote;
+
+/// Titles that name a person by surname alone ("Mr. Quist", "President Abara"), unlike titles
+/// that also open offices ("Chief Executive", "Special Counsel").
+const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prof.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "President",
+    "Senator",
+    "Governor",
+    "Judge",
+    "Mayor",
+];
 
 /// Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
 const CONNECTORS: &[&str] = &[
     "of", "de", "van", "von", "der", "bin", "al", "la", "du", "da",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", "them"];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", "them"];
 
 struct Word {
     start: usize,
@@ -43,6 +70,7 @@ impl Word {
             && letters.last().is_some_and(|c| c.is_uppercase())
             && !self.text.contains('.')
             && !NOT_ORGANISATION_ACRONYMS.contains(&self.text.as_str())
+            && !is_name_stop_word(&self.text)
     }
 
     fn is_initial(&self) -> bool {
@@ -101,7 +129,26 @@ fn words(chars: &[char]) -> Vec<Word> {
         }
         let mut text: String = chars[start..end].iter().collect();
         let single_capital = end - start == 1 && chars[start].is_uppercase();
-        let dotted = text.contains('.') || matches!(text.as_str(), "Jr" | "Sr" | "St");
+        // An abbreviated title's full stop ends no sentence: "Mr. Quist" is one run.
+        let dotted = text.contains('.')
+            || matches!(
+                text.as_str(),
+                "Jr" | "Sr"
+                    | "St"
+                    | "Mr"
+                    | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "Prof"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Gen"
+                    | "Lt"
+                    | "Col"
+                    | "Capt"
+                    | "Sgt"
+            );
         if end < n && chars[end] == '.' && (single_capital || dotted) {
             text.push('.');
             end += 1;
@@ -264,81 +311,6 @@ fn organisation_like(name: &str, words: &[&Word]) -> bool {
         || (words.len() == 1 && words[0].is_acronym())
 }
 
-/// A speaker's name as the quote extractor resolved it, without a leading article or trailing
-/// lower-case words ("The Justice Department today" → "Justice Department"), and in title case
-/// when a source shouts it ("VIKTOR MARLOW" → "Viktor Marlow"). None for pronouns and common
-/// nouns ("news reports").
-pub fn clean_speaker_name(name: &str) -> Option<String> {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words
-        .last()
-        .is_some_and(|w| !w.starts_with(char::is_uppercase))
-    {
-        words.pop();
-    }
-    if words
-        .first()
-        .is_some_and(|w| matches!(*w, "The" | "the" | "A" | "An"))
-    {
-        words.remove(0);
-    }
-    if words.is_empty() || PRONOUNS.contains(&words.join(" ").to_lowercase().as_str()) {
-        return None;
-    }
-    Some(title_case_if_shouted(&words.join(" ")))
-}
-
-/// Names written in capitals (captions of court filings) shown as names are usually written.
-pub(crate) fn title_case_if_shouted(name: &str) -> String {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    let shouted = letters.len() > 4
-        && letters.iter().all(|c| c.is_uppercase())
-        && name.split_whitespace().count() > 1;
-    if !shouted {
-        return name.to_string();
-    }
-    name.split_whitespace()
-        .map(|w| {
-            let mut chars = w.chars();
-            match chars.next() {
-                Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The organisation in a role such as "threat intelligence director at Flashpoint".
-fn affiliation(role: &str) -> Option<String> {
-    let lower = role.to_lowercase();
-    let at = [" at ", " with ", " for ", " of the ", " of "]
-        .iter()
-        .filter_map(|p| lower.rfind(p).map(|i| i + p.len()))
-        .max()?;
-    let rest = &role[at..];
-    let name: Vec<&str> = rest
-        .split_whitespace()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    let name = name.join(" ");
-    let name = name.trim_end_matches([',', '.', ';']);
-    let name = name.strip_suffix("'s").unwrap_or(name);
-    (!name.is_empty() && name.len() < 60).then(|| name.to_string())
-}
-
-/// The appositive after a name: "Mikhail Prokhorov, a businessman who…," gives the role.
-fn appositive(chars: &[char], end: usize) -> Option<String> {
-    let rest: String = chars[end..chars.len().min(end + 120)].iter().collect();
-    let rest = rest.strip_prefix(", ")?;
-    let body = ["a ", "an ", "the "]
-        .iter()
-        .find_map(|article| rest.strip_prefix(article))?;
-    let stop = body.find([',', '.', ';', '"', '“', '”'])?;
-    let role = body[..stop].trim();
-    (!role.is_empty() && role.split_whitespace().count() <= 12).then(|| role.to_string())
-}
-
 /// The people and organisations `text` names, with every mention, using `quotes` (extracted
 /// from the same text) for speakers and their roles.
 pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
@@ -371,13 +343,29 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                 sentence_start: false,
             }
             .is_acronym();
+        let last = name_words.last().copied().unwrap_or("");
+        // "an Iowa Republican" or "the Chief Operating Officer" describes a person without
+        // naming one.
+        if PARTY_MEMBERS.contains(&last) || is_office(last) {
+            continue;
+        }
         let kind = if acronym
             || known_organisation(name).is_some()
             || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
+            || GROUPS.contains(&last)
         {
             EntityKind::Organization
         } else {
             EntityKind::Person
+        };
+        // "Florida Senator Marco Rubio" said it: the person is Marco Rubio.
+        let trimmed;
+        let name = if kind == EntityKind::Person {
+            let words: Vec<&str> = before_of(name).split_whitespace().collect();
+            trimmed = words[person_name_start(&words)..].join(" ");
+            trimmed.as_str()
+        } else {
+            name
         };
         let index = b.entity(name, kind, "named as the speaker of a quote");
         if let Some(role) = &speaker.role {
@@ -416,10 +404,16 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         let mut titled = false;
         while a < z
             && (NOT_NAME_WORDS.contains(&words[a].text.as_str())
-                || PERSON_TITLES.contains(&words[a].text.as_str()))
+                || PERSON_TITLES.contains(&words[a].text.as_str())
+                || is_name_stop_word(&words[a].text)
+                || words[a].text.ends_with("-based"))
         {
             let full = text_of(&chars, &words, a, z);
-            if organisation_like(&full, &words[a..z].iter().collect::<Vec<_>>())
+            // A stop word never opens a name, an organisation's included ("Top Republican
+            // Party"); other words before an organisation's head may be part of its name.
+            let removable = is_name_stop_word(&words[a].text) || words[a].text.ends_with("-based");
+            if !removable
+                && organisation_like(&full, &words[a..z].iter().collect::<Vec<_>>())
                 && !matches!(words[a].text.as_str(), "The" | "A" | "An")
                 && !words[a].sentence_start
             {
@@ -452,7 +446,40 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             continue;
         }
         if run.len() == 1 {
-            singles.push(a);
+            // "Mr. Quist" names a person even where the text never gives the full name; the
+            // case then resolves the surname across documents.
+            let honorific = titled && a > 0 && HONORIFICS.contains(&words[a - 1].text.as_str());
+            singles.push((a, honorific));
+            continue;
+        }
+        // A party member or a group is described, not named; a person's name ends before
+        // "of" and a place ("Marco Quist of Florida").
+        let last = run.last().map_or("", |w| w.text.as_str());
+        if PARTY_MEMBERS.contains(&last) || GROUPS.contains(&last) || is_office(last) {
+            continue;
+        }
+        let z = match run.iter().position(|w| w.text == "of") {
+            Some(i) if i > 0 => a + i,
+            _ => z,
+        };
+        let run: Vec<&Word> = words[a..z].iter().collect();
+        let end = words[z - 1].end;
+        if run.len() == 1 {
+            singles.push((a, titled));
+            continue;
+        }
+        // An office, a place or a party before the name is not part of it.
+        let texts: Vec<&str> = run.iter().map(|w| w.text.as_str()).collect();
+        let skip = person_name_start(&texts);
+        if skip > 0 {
+            titled = true;
+            a += skip;
+        }
+        let run: Vec<&Word> = words[a..z].iter().collect();
+        let name = text_of(&chars, &words, a, z);
+        let start = words[a].start;
+        if run.len() == 1 {
+            singles.push((a, true));
             continue;
         }
         let plain = run
@@ -489,7 +516,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     }
 
     // Single words: surnames, misspelt surnames, organisations' short names.
-    for a in singles {
+    for (a, honorific) in singles {
         let w = &words[a];
         let key = fold_key(&w.text);
         let found = b
@@ -532,8 +559,100 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             let surface = w.text.clone();
             b.alias(entity, &surface, confidence, &evidence);
             b.mention(entity, w.start, w.end, None);
+        } else if honorific
+            && !w.is_acronym()
+            && !NOT_NAME_WORDS.contains(&w.text.as_str())
+            && !is_name_stop_word(&w.text)
+            && w.text
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        {
+            let surface = w.text.clone();
+            let index = b.entity(&surface, EntityKind::Person, "a title precedes the name");
+            b.mention(index, w.start, w.end, None);
         }
     }
+    link_acronyms(&mut b.out);
     b.out.mentions.sort_by_key(|m| m.start);
     b.out
+}
+
+/// The initials of an organisation's name, the words its acronym is made of ("Singapore
+/// Airlines" → "SA", "United Auto Workers" → "UAW"); connectors and articles do not count.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | "The"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// An acronym the same text spells out ("United Auto Workers … the UAW") is that organisation:
+/// its mentions and its name as an alias move to the full name. Each acronym is compared with
+/// the document's organisations once, so this is linear in them per acronym.
+fn link_acronyms(out: &mut Recognized) {
+    let orgs: Vec<usize> = (0..out.entities.len())
+        .filter(|&i| out.entities[i].kind == EntityKind::Organization)
+        .collect();
+    let mut into: Vec<Option<usize>> = vec![None; out.entities.len()];
+    for &a in &orgs {
+        let acronym = &out.entities[a].name;
+        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        if acronym.contains(' ') || letters < 2 || acronym.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let spelled: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        let full = orgs.iter().copied().find(|&f| {
+            f != a
+                && out.entities[f].name.contains(' ')
+                && initials(&out.entities[f].name) == spelled
+        });
+        into[a] = full;
+    }
+    if into.iter().all(Option::is_none) {
+        return;
+    }
+    for (a, full) in into.iter().enumerate() {
+        if let Some(f) = *full {
+            let name = out.entities[a].name.clone();
+            let evidence = format!("acronym of {} in the same document", out.entities[f].name);
+            let aliases = std::mem::take(&mut out.entities[a].aliases);
+            let target = &mut out.entities[f];
+            for alias in aliases {
+                if !target.aliases.iter().any(|x| x.surface == alias.surface) {
+                    target.aliases.push(Alias {
+                        surface: alias.surface,
+                        confidence: 0.9,
+                        evidence: evidence.clone(),
+                    });
+                }
+            }
+            if !target.aliases.iter().any(|x| x.surface == name) {
+                target.aliases.push(Alias {
+                    surface: name,
+                    confidence: 0.9,
+                    evidence,
+                });
+            }
+        }
+    }
+    // Drop the linked acronyms and renumber the mentions.
+    let mut new_index = vec![0; out.entities.len()];
+    let mut kept = Vec::with_capacity(out.entities.len());
+    for (i, entity) in std::mem::take(&mut out.entities).into_iter().enumerate() {
+        if into[i].is_none() {
+            new_index[i] = kept.len();
+            kept.push(entity);
+        }
+    }
+    for (i, full) in into.iter().enumerate() {
+        if let Some(f) = *full {
+            new_index[i] = new_index[f];
+        }
+    }
+    out.entities = kept;
+    for m in &mut out.mentions {
+        m.entity = new_index[m.entity];
+    }
 }

@@ -90,3 +90,158 @@ fn pathological_capitals_stay_linear() {
     // Quadratic behaviour would take many minutes; the bound is loose for busy machines.
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }
+
+/// Names are names (issue 15): determiners, quantifiers, prepositions and adjectives in front
+/// of a name are not part of it, wherever the name comes from.
+#[test]
+fn names_lose_the_stop_words_that_open_them() {
+    use super::names::name_only;
+    for (phrase, expected) in [
+        ("this Trump", Some("Trump")),
+        ("one Trump", Some("Trump")),
+        ("of Trump", Some("Trump")),
+        ("a staunch Donald Trump", Some("Donald Trump")),
+        ("a senior Donald Trump", Some("Donald Trump")),
+        ("This Trump", Some("Trump")),
+        ("One Maria Okafor", Some("Maria Okafor")),
+        ("Senior Maria Okafor", Some("Maria Okafor")),
+        ("Bank of America", Some("Bank of America")),
+        ("Ludwig van Beethoven", Some("Ludwig van Beethoven")),
+        ("Maria Okafor told reporters", Some("Maria Okafor")),
+        ("the Justice Department", Some("Justice Department")),
+        ("some officials", None),
+        ("This", None),
+        ("No.", None),
+        ("A. Philip Quist", Some("A. Philip Quist")),
+    ] {
+        assert_eq!(name_only(phrase).as_deref(), expected, "{phrase}");
+    }
+    for (speaker, expected) in [
+        ("a staunch Donald Trump", Some("Donald Trump")),
+        ("of Trump", Some("Trump")),
+        ("The Justice Department today", Some("Justice Department")),
+        ("Every", None),
+        ("he", None),
+    ] {
+        assert_eq!(
+            clean_speaker_name(speaker).as_deref(),
+            expected,
+            "{speaker}"
+        );
+    }
+}
+
+#[test]
+fn a_capitalised_stop_word_opening_a_sentence_is_not_part_of_the_name() {
+    let text = "Senior Maria Okafor aides met on Monday. Okafor said nothing.\n\n\
+        Every Quentin Abara voter agreed. Abara smiled.";
+    let r = check(text);
+    let all = names(&r);
+    assert!(all.iter().any(|(n, _)| n == "Maria Okafor"), "{all:?}");
+    assert!(
+        all.iter()
+            .all(|(n, _)| !n.starts_with("Senior") && !n.starts_with("Every")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_surname_after_an_honorific_is_a_person_even_without_the_full_name() {
+    let r = check("Mr. Quist declined to comment. President Abara spoke later.");
+    let all = names(&r);
+    assert!(
+        all.contains(&("Quist".to_string(), EntityKind::Person)),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&("Abara".to_string(), EntityKind::Person)),
+        "{all:?}"
+    );
+    // A title that also opens an office is not enough: "Chief Executive" is nobody.
+    let r = check("Chief Executive pay rose. Special Counsel work continued.");
+    assert!(names(&r).is_empty(), "{:?}", names(&r));
+}
+
+#[test]
+fn an_office_place_or_party_before_a_name_is_not_part_of_it() {
+    use super::names::person_name_start;
+    for (words, start) in [
+        (&["Florida", "Senator", "Paul", "Quist"][..], 2),
+        (&["FBI", "Director", "James", "Ostend"][..], 2),
+        (&["Republican", "Quist"][..], 1),
+        (&["Mary", "Ann", "Quist"][..], 0),
+        (&["Paul", "Quist"][..], 0),
+        (&["Quist"][..], 0),
+        (&["Republican"][..], 0),
+        (&["Vermont", "Sen.", "Bernie", "Quist"][..], 2),
+        (&["Hewlett-Packard", "CEO", "Carly", "Quist"][..], 2),
+        (&["Neither", "Speaker", "Quist"][..], 2),
+    ] {
+        assert_eq!(person_name_start(words), start, "{words:?}");
+    }
+    let r = check(
+        "Florida Senator Paul Quist spoke first. Quist was brief. \
+         It was Republican Ostend who agreed with Paul Quist.",
+    );
+    let all = names(&r);
+    assert!(
+        all.contains(&("Paul Quist".to_string(), EntityKind::Person)),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&("Ostend".to_string(), EntityKind::Person)),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .all(|(n, _)| !n.contains("Senator") && !n.contains("Republican")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn party_members_and_groups_are_not_people_and_places_after_of_are_not_names() {
+    use super::names::before_of;
+    assert_eq!(before_of("Marco Quist of Florida"), "Marco Quist");
+    assert_eq!(before_of("Quist"), "Quist");
+    let r = check(
+        "An Iowa Republican was unhappy. House Democrats met Marco Quist of Florida. \
+         Quist left.",
+    );
+    let all = names(&r);
+    assert!(
+        all.contains(&("Marco Quist".to_string(), EntityKind::Person)),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().all(|(n, k)| *k != EntityKind::Person
+            || !(n.contains("Republican") || n.contains("Democrats") || n.contains("Florida"))),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn an_acronym_the_text_spells_out_is_that_organisation() {
+    let r = check(
+        "The Quistberg Harbour Authority met on Monday. Later the QHA said little. \
+         The Ostend Workers Union was not invited.",
+    );
+    let qha = r.entity_named("QHA").expect("the acronym is found");
+    assert_eq!(r.entities[qha].name, "Quistberg Harbour Authority");
+    let surfaces: Vec<&str> = r
+        .mentions
+        .iter()
+        .filter(|m| m.entity == qha)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(surfaces, ["Quistberg Harbour Authority", "QHA"]);
+    let alias = r.entities[qha]
+        .aliases
+        .iter()
+        .find(|a| a.surface == "QHA")
+        .unwrap();
+    assert!(alias
+        .evidence
+        .contains("acronym of Quistberg Harbour Authority"));
+    assert!(r.entity_named("Ostend Workers Union").is_some());
+}

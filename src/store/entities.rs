@@ -1,229 +1,23 @@
 //! The `entities`, `entity_aliases`, `mentions` and `entity_merges` tables: one canonical
 //! entity per real-world actor in the case, found again by any of its aliases.
 
-use std::collections::{HashMap, HashSet};
-
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::entity_lists::summary;
 use super::now;
-use crate::entities::names::{
-    compatible_given_names, fold_key, is_spelling_variant, known_organisation,
-    known_organisation_by_key, same_given_name, surname_key, surname_of_key,
-};
-use crate::entities::{DocEntity, EntityKind};
+use crate::entities::decisions::{self, AliasRow, MovedAlias, OnSurvivor, Party};
+use crate::entities::names::{fold_key, known_organisation, surname_key};
+use crate::entities::EntityKind;
 use crate::model::{AliasRecord, MentionRecord, RoleRecord};
 use crate::{Error, Result};
 
-/// The entity an alias key names, preferring a person's own decisions ('user' aliases).
-fn by_alias(conn: &Connection, key: &str, kind: EntityKind) -> Result<Option<i64>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
-             WHERE a.alias_key = ?1 AND e.kind = ?2
-             ORDER BY a.origin = 'user' DESC, a.confidence DESC, a.entity_id LIMIT 1",
-        )?
-        .query_row(params![key, kind.as_str()], |r| r.get(0))
-        .optional()?)
-}
+pub use super::entity_resolution::{resolve, ResolveCache};
 
-/// A person already in the case that `name` (a full name) is taken to be, with the evidence:
-/// the same surname with a compatible first name, or the same first name with a surname one
-/// letter off.
-fn similar_person(conn: &Connection, name: &str) -> Result<Option<(i64, f32, String)>> {
-    let key = fold_key(name);
-    let words: Vec<&str> = key.split(' ').collect();
-    let (Some(first), Some(surname)) = (words.first(), surname_key(name)) else {
-        return Ok(None);
-    };
-    if words.len() < 2 {
-        return Ok(None);
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name FROM entities WHERE kind = 'person' AND surname_key = ?1 LIMIT 20",
-    )?;
-    let same_surname: Vec<(i64, String)> = stmt
-        .query_map([&surname], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, other) in same_surname {
-        let other_key = fold_key(&other);
-        let other_first = other_key.split(' ').next().unwrap_or("");
-        // The same first name (or an initial of it) or the same name transliterated
-        // ("Peter" and "Pyotr"); a middle name or patronymic given by only one of them is
-        // no obstacle, two different ones are.
-        if compatible_given_names(&key, &other_key) {
-            let evidence = if other_first == *first {
-                format!("same first name and surname as {other}")
-            } else if same_given_name(first, other_first) {
-                format!("same surname as {other}, first name spelt differently")
-            } else {
-                format!("same surname as {other}, first name as an initial")
-            };
-            return Ok(Some((id, 0.85, evidence)));
-        }
-    }
-    // The same first name and a surname one letter off: "Pyotr Levishov" is "Pyotr Levashov".
-    let prefix = format!("{first} ");
-    let upper = format!("{first}!");
-    // The stored key is the alias folded, so its surname is read from the key rather than by
-    // folding each of these fifty names again.
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.entity_id, a.alias, a.alias_key FROM entity_aliases a
-         JOIN entities e ON e.id = a.entity_id
-         WHERE a.alias_key >= ?1 AND a.alias_key < ?2 AND e.kind = 'person' LIMIT 50",
-    )?;
-    let same_first: Vec<(i64, String, String)> = stmt
-        .query_map([&prefix, &upper], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, alias, alias_key) in same_first {
-        if let Some(other_surname) = surname_of_key(&alias_key) {
-            if is_spelling_variant(&surname, other_surname) {
-                return Ok(Some((
-                    id,
-                    0.7,
-                    format!("spelling variant of {alias} (one letter differs)"),
-                )));
-            }
-        }
-    }
-    Ok(None)
-}
-
-/// What a batch (an import, a re-extraction) has already looked up or written, so that an
-/// actor named in thousands of documents costs one query, not thousands. It lives for one
-/// transaction: after a failed document is rolled back it must be cleared.
-#[derive(Default)]
-pub struct ResolveCache {
-    by_key: HashMap<(EntityKind, String), Option<i64>>,
-    aliases: HashSet<(i64, String)>,
-}
-
-impl ResolveCache {
-    pub fn clear(&mut self) {
-        self.by_key.clear();
-        self.aliases.clear();
-    }
-}
-
-fn cached_by_alias(
-    conn: &Connection,
-    cache: &mut ResolveCache,
-    key: String,
-    kind: EntityKind,
-) -> Result<Option<i64>> {
-    if let Some(found) = cache.by_key.get(&(kind, key.clone())) {
-        return Ok(*found);
-    }
-    let found = by_alias(conn, &key, kind)?;
-    cache.by_key.insert((kind, key), found);
-    Ok(found)
-}
-
-/// The case entity a document's actor is: found by any of its aliases, else by similarity,
-/// else created. Its aliases are recorded with their confidence and evidence.
-pub fn resolve(
-    conn: &Connection,
-    entity: &DocEntity,
-    doc_id: i64,
-    cache: &mut ResolveCache,
-) -> Result<i64> {
-    let mut found = None;
-    let mut names: Vec<&str> = vec![entity.name.as_str()];
-    names.extend(entity.aliases.iter().map(|a| a.surface.as_str()));
-    for name in &names {
-        // A bare surname is only an alias within its own document, never a key across the case.
-        if entity.kind == EntityKind::Person && !name.contains(' ') && names.len() > 1 {
-            continue;
-        }
-        let key = fold_key(name);
-        let canonical = match entity.kind {
-            EntityKind::Organization => known_organisation_by_key(&key),
-            EntityKind::Person => None,
-        };
-        if let Some(id) = cached_by_alias(conn, cache, key, entity.kind)? {
-            found = Some((id, None));
-            break;
-        }
-        if entity.kind == EntityKind::Organization {
-            if let Some(canonical) = canonical {
-                if let Some(id) = cached_by_alias(conn, cache, fold_key(canonical), entity.kind)? {
-                    found = Some((id, None));
-                    break;
-                }
-            }
-        }
-    }
-    if found.is_none() && entity.kind == EntityKind::Person {
-        if let Some((id, confidence, evidence)) = similar_person(conn, &entity.name)? {
-            found = Some((id, Some((confidence, evidence))));
-        }
-    }
-    let id = match found {
-        Some((id, _)) => id,
-        None => {
-            let surname = match entity.kind {
-                EntityKind::Person => surname_key(&entity.name),
-                EntityKind::Organization => None,
-            };
-            conn.prepare_cached(
-                "INSERT INTO entities (name, kind, surname_key, created_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![entity.name, entity.kind.as_str(), surname, now()])?;
-            conn.last_insert_rowid()
-        }
-    };
-    let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, origin, confidence,
-            evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    // `findable` aliases become keys later documents resolve by without asking the database;
-    // a bare surname is evidence within its own document only, recorded for people to see.
-    let mut record =
-        |surface: &str, origin: &str, confidence: f32, evidence: String, findable: bool| {
-            let key = fold_key(surface);
-            if findable {
-                cache.by_key.insert((entity.kind, key.clone()), Some(id));
-            }
-            if cache.aliases.insert((id, key.clone())) {
-                insert.execute(params![id, surface, key, origin, confidence, evidence])?;
-            }
-            Ok::<(), Error>(())
-        };
-    if let Some((_, Some((confidence, evidence)))) = &found {
-        record(
-            &entity.name,
-            "variant",
-            *confidence,
-            format!("{evidence} (document {doc_id})"),
-            true,
-        )?;
-    } else {
-        record(
-            &entity.name,
-            "extracted",
-            1.0,
-            "canonical name".to_string(),
-            true,
-        )?;
-    }
-    for alias in &entity.aliases {
-        let origin = if alias.confidence < 1.0 {
-            "variant"
-        } else {
-            "extracted"
-        };
-        let findable = entity.kind == EntityKind::Organization || alias.surface.contains(' ');
-        record(
-            &alias.surface,
-            origin,
-            alias.confidence,
-            format!("{} (document {doc_id})", alias.evidence),
-            findable,
-        )?;
-    }
-    Ok(id)
-}
+/// The id a new entity gets: past every id in use and every id a merge took away, so that
+/// undoing the merge can give that id back (SQLite would otherwise reuse the highest id once
+/// its entity is gone).
+pub(crate) const NEXT_ENTITY_ID: &str = "max(coalesce((SELECT max(id) FROM entities), 0), \
+    coalesce((SELECT max(from_id) FROM entity_merges), 0)) + 1";
 
 fn add_alias(
     conn: &Connection,
@@ -278,6 +72,26 @@ pub fn delete_mentions(conn: &Connection, doc_id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM mentions WHERE document_id = ?1")?
         .execute([doc_id])?;
     Ok(())
+}
+
+/// Deletes the entities nothing points at any more and no person decided about: after a
+/// re-extraction cleared their documents' mentions, the people and names it will not propose
+/// again ("this Trump", a surname now resolved to its person) are not left behind. Returns
+/// how many went.
+pub fn prune_unreferenced(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM entities WHERE status = 'auto'
+            AND id NOT IN (SELECT entity_id FROM mentions)
+            AND id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)
+            AND id NOT IN (SELECT entity_id FROM event_entities)
+            AND id NOT IN (SELECT entity_id FROM entity_aliases WHERE origin = 'user')
+            AND id NOT IN (SELECT into_id FROM entity_merges)
+            AND id NOT IN (SELECT from_id FROM entity_merges)
+            AND id NOT IN (SELECT entity_id FROM trash_mentions)
+            AND id NOT IN (SELECT speaker_id FROM trash_quotes WHERE speaker_id IS NOT NULL)
+            AND id NOT IN (SELECT entity_id FROM trash_event_entities)",
+        [],
+    )?)
 }
 
 /// The entity whose name or alias is `name`, of any kind.
@@ -387,71 +201,82 @@ pub fn rename(conn: &Connection, id: i64, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// The rows of an entity's aliases as the merge record keeps them.
+fn alias_rows(conn: &Connection, id: i64) -> Result<Vec<AliasRow>> {
+    Ok(aliases(conn, id)?
+        .into_iter()
+        .map(|a| AliasRow {
+            alias: a.alias,
+            origin: a.origin,
+            confidence: a.confidence as f64,
+            evidence: a.evidence,
+        })
+        .collect())
+}
+
+/// An entity's own alias of one folded spelling.
+fn alias_by_key(conn: &Connection, id: i64, key: &str) -> Result<Option<AliasRow>> {
+    Ok(conn
+        .query_row(
+            "SELECT alias, origin, confidence, evidence FROM entity_aliases
+             WHERE entity_id = ?1 AND alias_key = ?2",
+            params![id, key],
+            |r| {
+                Ok(AliasRow {
+                    alias: r.get(0)?,
+                    origin: r.get(1)?,
+                    confidence: r.get(2)?,
+                    evidence: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn status_of(conn: &Connection, id: i64) -> Result<(String, Option<String>)> {
+    Ok(conn.query_row(
+        "SELECT status, surname_key FROM entities WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// The ids of rows pointing at an entity, as JSON for the merge record.
+fn ids_json(conn: &Connection, sql: &str, id: i64) -> Result<String> {
+    let mut stmt = conn.prepare(sql)?;
+    let ids: Vec<i64> = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(serde_json::to_string(&ids)?)
+}
+
 /// Merges entity `from` into `into`: its aliases, quotes and mentions move, and the merge is
-/// recorded so that `unmerge` can put everything back. Returns the merge's id.
+/// recorded (see `entities::decisions`) so that `unmerge` can put everything back. Returns
+/// the merge's id.
 pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
     if into == from {
         return Err(Error::invalid_input("cannot merge an entity into itself"));
     }
     let target = summary(conn, into)?;
     let source = summary(conn, from)?;
-    if target.kind != source.kind {
-        return Err(Error::conflict(format!(
-            "{} is a {} and {} is a {}; only entities of one kind can be merged",
-            target.name,
-            target.kind.as_str(),
-            source.name,
-            source.kind.as_str()
-        )));
-    }
-    let (status, surname): (String, Option<String>) = conn.query_row(
-        "SELECT status, surname_key FROM entities WHERE id = ?1",
-        [from],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+    decisions::check_merge(
+        Party {
+            id: into,
+            name: &target.name,
+            kind: target.kind,
+        },
+        Party {
+            id: from,
+            name: &source.name,
+            kind: source.kind,
+        },
     )?;
-    let into_status: String =
-        conn.query_row("SELECT status FROM entities WHERE id = ?1", [into], |r| {
-            r.get(0)
-        })?;
-    // Each moved alias notes whether the surviving entity lacked it, so an undo removes
-    // exactly the aliases the merge added.
-    let from_aliases = aliases(conn, from)?;
-    let moved: Vec<serde_json::Value> = from_aliases
-        .iter()
-        .map(|a| -> Result<serde_json::Value> {
-            // The surviving entity's own alias of that spelling, which the merge overwrites
-            // with "merged by a person" and an undo must put back as it was.
-            let had: Option<(String, String, f64, String)> = conn
-                .query_row(
-                    "SELECT alias, origin, confidence, evidence FROM entity_aliases
-                     WHERE entity_id = ?1 AND alias_key = ?2",
-                    params![into, fold_key(&a.alias)],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?;
-            let mut entry = serde_json::json!({
-                "alias": a.alias, "origin": a.origin, "confidence": a.confidence,
-                "evidence": a.evidence, "added": had.is_none(),
-            });
-            if let Some((alias, origin, confidence, evidence)) = had {
-                entry["into_alias"] = serde_json::json!({
-                    "alias": alias, "origin": origin, "confidence": confidence,
-                    "evidence": evidence,
-                });
-            }
-            Ok(entry)
-        })
-        .collect::<Result<_>>()?;
-    let aliases = serde_json::to_string(&moved)?;
-    let ids = |sql: &str| -> Result<String> {
-        let mut stmt = conn.prepare(sql)?;
-        let ids: Vec<i64> = stmt
-            .query_map([from], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(serde_json::to_string(&ids)?)
-    };
-    let quotes = ids("SELECT id FROM quotes WHERE speaker_id = ?1")?;
-    let mentions = ids("SELECT id FROM mentions WHERE entity_id = ?1")?;
+    let (status, surname) = status_of(conn, from)?;
+    let (into_status, _) = status_of(conn, into)?;
+    let from_aliases = alias_rows(conn, from)?;
+    let moved = decisions::moved_aliases(&from_aliases, |key| alias_by_key(conn, into, key))?;
+    let quotes = ids_json(conn, "SELECT id FROM quotes WHERE speaker_id = ?1", from)?;
+    let mentions = ids_json(conn, "SELECT id FROM mentions WHERE entity_id = ?1", from)?;
     conn.execute(
         "INSERT INTO entity_merges (into_id, from_id, from_name, from_kind, from_status,
             from_surname_key, aliases, quotes, mentions, merged_at, into_status)
@@ -463,7 +288,7 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
             source.kind.as_str(),
             status,
             surname,
-            aliases,
+            serde_json::to_string(&moved)?,
             quotes,
             mentions,
             now(),
@@ -471,15 +296,9 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
         ],
     )?;
     let merge_id = conn.last_insert_rowid();
+    let evidence = decisions::merged_evidence(&source.name);
     for alias in &from_aliases {
-        add_alias(
-            conn,
-            into,
-            &alias.alias,
-            "user",
-            1.0,
-            &format!("merged by a person from {}", source.name),
-        )?;
+        add_alias(conn, into, &alias.alias, "user", 1.0, &evidence)?;
     }
     conn.execute(
         "UPDATE quotes SET speaker_id = ?1 WHERE speaker_id = ?2",
@@ -507,64 +326,68 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
     Ok(merge_id)
 }
 
-/// Undoes a merge: the merged entity comes back with its id, aliases, quotes and mentions.
-pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
-    type Row = (
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-        i64,
-        Option<String>,
-    );
-    let row: Option<Row> = conn
+/// A merge as recorded.
+struct MergeRow {
+    into: i64,
+    from: i64,
+    name: String,
+    kind: String,
+    status: String,
+    surname: Option<String>,
+    aliases: String,
+    quotes: String,
+    mentions: String,
+    undone: bool,
+    into_status: Option<String>,
+}
+
+fn merge_row(conn: &Connection, merge_id: i64) -> Result<Option<MergeRow>> {
+    Ok(conn
         .query_row(
             "SELECT into_id, from_id, from_name, from_kind, from_status, from_surname_key,
                 aliases, quotes, mentions, undone, into_status FROM entity_merges WHERE id = ?1",
             [merge_id],
             |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                    r.get(10)?,
-                ))
+                Ok(MergeRow {
+                    into: r.get(0)?,
+                    from: r.get(1)?,
+                    name: r.get(2)?,
+                    kind: r.get(3)?,
+                    status: r.get(4)?,
+                    surname: r.get(5)?,
+                    aliases: r.get(6)?,
+                    quotes: r.get(7)?,
+                    mentions: r.get(8)?,
+                    undone: r.get::<_, i64>(9)? != 0,
+                    into_status: r.get(10)?,
+                })
             },
         )
-        .optional()?;
-    let Some((
-        into,
-        from,
-        name,
-        kind,
-        status,
-        surname,
-        aliases,
-        quotes,
-        mentions,
-        undone,
-        into_status,
-    )) = row
-    else {
+        .optional()?)
+}
+
+fn put_alias(conn: &Connection, id: i64, row: &AliasRow) -> Result<()> {
+    add_alias(
+        conn,
+        id,
+        &row.alias,
+        &row.origin,
+        row.confidence as f32,
+        &row.evidence,
+    )
+}
+
+/// Undoes a merge: the merged entity comes back with its id, aliases, quotes and mentions.
+pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
+    let Some(m) = merge_row(conn, merge_id)? else {
         return Err(Error::not_found(format!("no merge with id {merge_id}")));
     };
-    if undone != 0 {
+    if m.undone {
         return Err(Error::conflict(format!(
             "merge {merge_id} was already undone"
         )));
     }
+    let (into, from) = (m.into, m.from);
     if summary(conn, from).is_ok() {
         return Err(Error::conflict(format!(
             "entity {from} exists again; merge {merge_id} cannot be undone"
@@ -573,52 +396,37 @@ pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
     conn.execute(
         "INSERT INTO entities (id, name, kind, status, surname_key, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![from, name, kind, status, surname, now()],
+        params![from, m.name, m.kind, m.status, m.surname, now()],
     )?;
-    let aliases: Vec<serde_json::Value> = serde_json::from_str(&aliases)?;
-    for alias in aliases {
-        let text = alias["alias"].as_str().unwrap_or_default();
-        if alias["added"].as_bool().unwrap_or(false) {
-            conn.execute(
-                "DELETE FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
-                params![into, fold_key(text)],
-            )?;
-        } else if let Some(own) = alias.get("into_alias") {
-            // The surviving entity had this alias before: it gets back its own origin and
-            // evidence instead of keeping "merged by a person".
-            add_alias(
-                conn,
-                into,
-                own["alias"].as_str().unwrap_or(text),
-                own["origin"].as_str().unwrap_or("user"),
-                own["confidence"].as_f64().unwrap_or(1.0) as f32,
-                own["evidence"].as_str().unwrap_or_default(),
-            )?;
+    let moved: Vec<MovedAlias> = serde_json::from_str(&m.aliases)?;
+    for (on_survivor, own) in decisions::undo_aliases(&moved) {
+        match on_survivor {
+            OnSurvivor::Remove(key) => {
+                conn.execute(
+                    "DELETE FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
+                    params![into, key],
+                )?;
+            }
+            OnSurvivor::Restore(row) => put_alias(conn, into, &row)?,
+            OnSurvivor::Keep => {}
         }
-        add_alias(
-            conn,
-            from,
-            text,
-            alias["origin"].as_str().unwrap_or("user"),
-            alias["confidence"].as_f64().unwrap_or(1.0) as f32,
-            alias["evidence"].as_str().unwrap_or_default(),
-        )?;
+        put_alias(conn, from, &own)?;
     }
-    let quotes: Vec<i64> = serde_json::from_str(&quotes)?;
+    let quotes: Vec<i64> = serde_json::from_str(&m.quotes)?;
     for id in quotes {
         conn.execute(
             "UPDATE quotes SET speaker_id = ?1 WHERE id = ?2 AND speaker_id = ?3",
             [from, id, into],
         )?;
     }
-    let mentions: Vec<i64> = serde_json::from_str(&mentions)?;
+    let mentions: Vec<i64> = serde_json::from_str(&m.mentions)?;
     for id in mentions {
         conn.execute(
             "UPDATE mentions SET entity_id = ?1 WHERE id = ?2 AND entity_id = ?3",
             [from, id, into],
         )?;
     }
-    if let Some(into_status) = into_status {
+    if let Some(into_status) = m.into_status {
         conn.execute(
             "UPDATE entities SET status = ?2 WHERE id = ?1",
             params![into, into_status],
@@ -640,27 +448,17 @@ pub fn unmerge(conn: &Connection, merge_id: i64) -> Result<i64> {
 /// use it, move to the new entity, which later extraction then finds by that alias.
 pub fn split(conn: &Connection, id: i64, alias: &str) -> Result<i64> {
     let entity = summary(conn, id)?;
-    let key = fold_key(alias);
-    let exists: bool = conn.query_row(
+    let has_alias: bool = conn.query_row(
         "SELECT count(*) > 0 FROM entity_aliases WHERE entity_id = ?1 AND alias_key = ?2",
-        params![id, key],
+        params![id, fold_key(alias)],
         |r| r.get(0),
     )?;
-    if !exists {
-        return Err(Error::not_found(format!(
-            "{} has no alias '{alias}'",
-            entity.name
-        )));
-    }
-    if fold_key(&entity.name) == key {
-        return Err(Error::invalid_input(format!(
-            "'{alias}' is {}'s own name; rename the entity first or split off another alias",
-            entity.name
-        )));
-    }
+    let key = decisions::check_split(&entity.name, alias, has_alias)?;
     conn.execute(
-        "INSERT INTO entities (name, kind, status, surname_key, created_at)
-         VALUES (?1, ?2, 'confirmed', ?3, ?4)",
+        &format!(
+            "INSERT INTO entities (id, name, kind, status, surname_key, created_at)
+             VALUES ({NEXT_ENTITY_ID}, ?1, ?2, 'confirmed', ?3, ?4)"
+        ),
         params![
             alias.trim(),
             entity.kind.as_str(),
@@ -681,13 +479,13 @@ pub fn split(conn: &Connection, id: i64, alias: &str) -> Result<i64> {
         alias.trim(),
         "user",
         1.0,
-        &format!("split by a person from {}", entity.name),
+        &decisions::split_evidence(&entity.name),
     )?;
     let mut stmt = conn.prepare("SELECT id, surface FROM mentions WHERE entity_id = ?1")?;
     let moved: Vec<i64> = stmt
         .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
         .filter_map(|r| r.ok())
-        .filter(|(_, surface)| fold_key(surface) == key)
+        .filter(|(_, surface)| decisions::follows_split(&key, surface))
         .map(|(id, _)| id)
         .collect();
     for mention in moved {

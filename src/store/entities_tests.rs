@@ -3,6 +3,7 @@
 //! on an imported case.
 
 use super::*;
+use crate::entities::DocEntity;
 
 fn entity(conn: &Connection, name: &str, aliases: &[(&str, &str, &str)]) -> i64 {
     conn.execute(
@@ -85,4 +86,34 @@ fn undoing_a_merge_keeps_a_status_a_person_had_already_confirmed() {
     let merge_id = merge(&conn, a, b).unwrap();
     unmerge(&conn, merge_id).unwrap();
     assert_eq!(summary(&conn, a).unwrap().status, "confirmed");
+}
+
+/// SQLite gives a new row the highest id plus one, so an entity created after a merge took
+/// the highest id away used to get that id, and the merge could no longer be undone.
+#[test]
+fn a_new_entity_never_takes_the_id_a_merge_took_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = crate::store::create(&dir.path().join("case.dossier")).unwrap();
+    let halvard = entity(&conn, "Halvard Quist", &[]);
+    let ylva = entity(&conn, "Ylva Ostend", &[]);
+    let merge_id = merge(&conn, halvard, ylva).unwrap();
+    let fresh = resolve(
+        &conn,
+        &DocEntity {
+            name: "Mira Abara".to_string(),
+            kind: EntityKind::Person,
+            role: None,
+            aliases: Vec::new(),
+        },
+        1,
+        &mut ResolveCache::default(),
+    )
+    .unwrap();
+    assert!(fresh > ylva, "{fresh} reuses {ylva}");
+    assert_eq!(unmerge(&conn, merge_id).unwrap(), ylva);
+    let split_off = split(&conn, fresh, "Mira Abara");
+    assert!(
+        split_off.is_err(),
+        "an entity's own name cannot be split off"
+    );
 }

@@ -6,6 +6,7 @@
 pub mod documents;
 pub mod entities;
 pub mod entity_lists;
+pub mod entity_resolution;
 pub mod event_tags;
 pub mod events;
 pub mod extraction;

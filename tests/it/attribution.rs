@@ -342,3 +342,119 @@ fn a_surname_alone_finds_the_person_in_quotes_and_entity_show() {
     let (code, missing) = s.json(&["entity", "show", "Nobodyhere"]);
     assert_eq!(code, 1, "{missing}");
 }
+
+/// Issue 15: a person named in full in one source and by surname alone ("Quist", "Mr. Quist")
+/// in others is one entity, each link recorded with its evidence; a surname a person split
+/// off stays apart through later imports and re-extraction.
+#[test]
+fn a_person_named_by_surname_in_other_sources_is_one_entity_with_the_evidence() {
+    let s = Sandbox::new();
+    let full = s.write(
+        "a-full.txt",
+        "Title: Harbour plan\n\nHalvard Quist, the harbour master, said the plan was sound. \
+         Quist has run the port since 2009.\n",
+    );
+    let titled = s.write(
+        "b-titled.txt",
+        "Title: Port vote\n\nMr. Quist declined to comment on the vote.\n",
+    );
+    let bare = s.write(
+        "c-bare.txt",
+        "Title: Port strike\n\nThe strike went on. Mr. Quist met the dockers on Monday.\n",
+    );
+    // One import: the documents are linked within one batch.
+    let (code, report) = s.import(&[&full, &titled, &bare]);
+    assert_eq!(code, 0, "{report}");
+
+    let quist = entity(&s, "Halvard Quist");
+    assert_eq!(quist["entity"]["name"], "Halvard Quist");
+    let docs: std::collections::BTreeSet<i64> = quist["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["doc_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(docs.len(), 3, "mentions from all three sources: {quist}");
+    assert!(
+        quist["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["evidence"]
+                .as_str()
+                .unwrap()
+                .contains("only person of that surname")),
+        "the link's evidence is recorded: {quist}"
+    );
+
+    // A person decides the titled "Quist" is someone else: that holds.
+    let id = quist["entity"]["id"].as_i64().unwrap();
+    let (code, split) = s.json(&["entity", "split", &id.to_string(), "Quist"]);
+    assert_eq!(code, 0, "{split}");
+    let other = s.write(
+        "d-later.txt",
+        "Title: Port again\n\nMr. Quist spoke again on Friday.\n",
+    );
+    let (code, report) = s.import(&[&other]);
+    assert_eq!(code, 0, "{report}");
+    s.json(&["reextract"]);
+    let split_off = entity(&s, "Quist");
+    assert_ne!(
+        split_off["entity"]["id"].as_i64().unwrap(),
+        id,
+        "{split_off}"
+    );
+    assert_eq!(
+        entity(&s, "Halvard Quist")["entity"]["id"]
+            .as_i64()
+            .unwrap(),
+        id
+    );
+}
+
+/// Re-extraction applies better resolution to a case an older build made: names it would no
+/// longer propose ("this Quist") and per-document copies of a person are gone, and a quote a
+/// person reviewed keeps its speaker.
+#[test]
+fn re_extraction_leaves_one_entity_per_person_and_keeps_reviewed_rows() {
+    let s = Sandbox::new();
+    let a = s.write(
+        "a.txt",
+        "Title: Harbour plan\n\n\"The plan is sound,\" said Halvard Quist, the harbour master.\n",
+    );
+    let b = s.write("b.txt", "Title: Port vote\n\n\"No comment,\" said Quist.\n");
+    let (code, report) = s.import(&[&a, &b]);
+    assert_eq!(code, 0, "{report}");
+    let sound = quotes(&s, &[])
+        .into_iter()
+        .find(|q| q["text"].as_str().unwrap_or("").contains("sound"))
+        .unwrap();
+    let sound_id = sound["id"].as_i64().unwrap().to_string();
+    assert_eq!(s.json(&["quote", "confirm", &sound_id]).0, 0);
+    // What an older build left: a name opened by a stop word and a surname of its own.
+    {
+        let conn = rusqlite::Connection::open(&s.case).unwrap();
+        for name in ["this Quist", "Quist"] {
+            conn.execute(
+                "INSERT INTO entities (name, kind, surname_key, created_at)
+                 VALUES (?1, 'person', 'quist', '2026-01-01T00:00:00Z')",
+                [name],
+            )
+            .unwrap();
+        }
+    }
+    let (code, report) = s.json(&["reextract"]);
+    assert_eq!(code, 0, "{report}");
+    let conn = rusqlite::Connection::open(&s.case).unwrap();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM entities WHERE surname_key = 'quist'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(names, ["Halvard Quist"]);
+    let kept = s.json(&["quote", "show", &sound_id]).1;
+    assert_eq!(kept["status"], "confirmed", "{kept}");
+    assert_eq!(kept["speaker"], "Halvard Quist", "{kept}");
+}

@@ -1,0 +1,79 @@
+//! A speaker's name and role as a text gives them: the name a quote's speaker phrase carries
+//! (without articles, stop words or shouting), the organisation in a role ("director at
+//! Flashpoint"), and the role in an appositive ("Mikhail Prokhorov, a businessman who…").
+//! Apart from `recognize`, which finds the names, because these read the words around one.
+
+use super::names::name_only;
+use super::recognize::PRONOUNS;
+
+/// A speaker's name as the quote extractor resolved it, without a leading article, stop words
+/// or trailing lower-case words ("The Justice Department today" → "Justice Department", "a
+/// staunch Donald Trump" → "Donald Trump"), and in title case
+/// when a source shouts it ("VIKTOR MARLOW" → "Viktor Marlow"). None for pronouns and common
+/// nouns ("news reports").
+pub fn clean_speaker_name(name: &str) -> Option<String> {
+    // Only the name itself: "a staunch Donald Trump" is Donald Trump, "of Trump" is Trump.
+    let name = name_only(name)?;
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| matches!(*w, "The" | "the" | "A" | "An"))
+    {
+        words.remove(0);
+    }
+    if words.is_empty() || PRONOUNS.contains(&words.join(" ").to_lowercase().as_str()) {
+        return None;
+    }
+    Some(title_case_if_shouted(&words.join(" ")))
+}
+
+/// Names written in capitals (captions of court filings) shown as names are usually written.
+pub(crate) fn title_case_if_shouted(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouted = letters.len() > 4
+        && letters.iter().all(|c| c.is_uppercase())
+        && name.split_whitespace().count() > 1;
+    if !shouted {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The organisation in a role such as "threat intelligence director at Flashpoint".
+pub(super) fn affiliation(role: &str) -> Option<String> {
+    let lower = role.to_lowercase();
+    let at = [" at ", " with ", " for ", " of the ", " of "]
+        .iter()
+        .filter_map(|p| lower.rfind(p).map(|i| i + p.len()))
+        .max()?;
+    let rest = &role[at..];
+    let name: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let name = name.join(" ");
+    let name = name.trim_end_matches([',', '.', ';']);
+    let name = name.strip_suffix("'s").unwrap_or(name);
+    (!name.is_empty() && name.len() < 60).then(|| name.to_string())
+}
+
+/// The appositive after a name: "Mikhail Prokhorov, a businessman who…," gives the role.
+pub(super) fn appositive(chars: &[char], end: usize) -> Option<String> {
+    let rest: String = chars[end..chars.len().min(end + 120)].iter().collect();
+    let rest = rest.strip_prefix(", ")?;
+    let body = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|article| rest.strip_prefix(article))?;
+    let stop = body.find([',', '.', ';', '"', '“', '”'])?;
+    let role = body[..stop].trim();
+    (!role.is_empty() && role.split_whitespace().count() <= 12).then(|| role.to_string())
+}
