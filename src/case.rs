@@ -457,6 +457,23 @@ impl Case {
                 })
             });
         }
+        // Most searches find the index as current as the journal. They need neither the case's
+        // write lock nor the index's writer: taking and dropping the lock cost a sixth of a
+        // search at 100k documents (perf, 2026-12-05).
+        let current = self.with_index_keeping_notices(|index| {
+            if index.is_current(&self.conn)? {
+                index
+                    .search(request, &|sha| {
+                        store::documents::find_by_sha256(&self.conn, sha)
+                    })
+                    .map(Some)
+            } else {
+                Ok(None)
+            }
+        })?;
+        if let Some(results) = current {
+            return Ok(results);
+        }
         let locked = self.lock_for_writing(false)?;
         let results = self.with_index_keeping_notices(|index| {
             if locked {

@@ -373,6 +373,12 @@ impl SearchIndex {
         Ok(units.len())
     }
 
+    /// Whether the index holds everything the journal lists (this process's view of it): a
+    /// plain read of the journal's head, so a search can skip the write lock and the writer.
+    pub fn is_current(&self, conn: &Connection) -> Result<bool> {
+        Ok(search_journal::head(conn)? <= self.journal_seq)
+    }
+
     /// Says so when the case has changes this index has not seen, for a search that cannot
     /// catch up now because another process is writing the case; the reader is reloaded so
     /// that what that process has committed is found.
