@@ -16,22 +16,14 @@ use super::{Ctx, Hit, TimexType, Val};
 /// extended by an attached clock time or date where one follows.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
-    let mut best: Option<Hit> = None;
-    for h in [
+    let best = super::longest([
         numeric_date(cx, i),
         named_date(cx, i),
         year_like(cx, i),
         century(cx, i),
         season_or_quarter_of_year(cx, i),
         clock(cx, i, None),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if best.as_ref().is_none_or(|b| h.e > b.e) {
-            best = Some(h);
-        }
-    }
+    ]);
     let mut h = best?;
     // "March 3, 2017 at 5:00 AM PT" and "5 p.m. Friday" become one TIME.
     match h.val {

@@ -109,6 +109,14 @@ pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
     out
 }
 
+/// The longest of the hits the rules found, the earliest rule winning a tie: every rule family
+/// picks among its rules this way.
+pub(crate) fn longest(hits: impl IntoIterator<Item = Option<Hit>>) -> Option<Hit> {
+    hits.into_iter()
+        .flatten()
+        .reduce(|best, h| if h.e > best.e { h } else { best })
+}
+
 /// Runs every rule at token `i` and keeps the longest match; earlier rules
 /// win ties because they are the more specific ones.
 fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {

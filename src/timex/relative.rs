@@ -12,8 +12,7 @@ use super::{Ctx, Hit, TimexType, Val};
 
 /// Tries every relative rule at token `i`, returning the longest match.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
-    let mut best: Option<Hit> = None;
-    for h in [
+    super::longest([
         deictic(cx, i),
         weekday(cx, i),
         this_last_next(cx, i),
@@ -27,15 +26,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
             .flatten(),
         anaphoric_day(cx, i),
         same_period(cx, i),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if best.as_ref().is_none_or(|b| h.e > b.e) {
-            best = Some(h);
-        }
-    }
-    best
+    ])
 }
 
 /// Single words and fixed phrases: "today", "yesterday", "now", "recently",

@@ -57,22 +57,13 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
     if !starts {
         return None;
     }
-    let mut best: Option<Hit> = None;
-    for h in [
+    super::longest([
         vague(cx, i),
         definite_period(cx, i),
         bare_season(cx, i),
         anaphoric_period(cx, i),
         day_part(cx, i),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if best.as_ref().is_none_or(|b| h.e > b.e) {
-            best = Some(h);
-        }
-    }
-    best
+    ])
 }
 
 /// Vague past, present and future references and unspecified durations.
