@@ -17,6 +17,11 @@ use crate::model::{ReindexReport, SavedSearch, SearchRequest, SearchResults};
 use crate::search::SearchIndex;
 use crate::{export, import, search, stage, store, verify, Existing};
 
+/// How often an import indexes the batches it has committed: often enough that a big archive
+/// becomes searchable as it arrives, rarely enough that index commits and their merges stay a
+/// small part of the import.
+const INDEX_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// An open case file.
 pub struct Case {
     pub(crate) conn: Connection,
@@ -315,9 +320,33 @@ impl Case {
         progress: &mut dyn FnMut(&ImportProgress) -> bool,
     ) -> Result<ImportReport> {
         let _ = self.with_index(|_| Ok(()));
-        let mut report = import::import_paths(&mut self.conn, &self.path, paths, progress)?;
-        // The whole batch goes into the index in one commit. If that fails, the import still
-        // stands and the journal makes the next search catch up, so it is a warning.
+        // Committed batches are indexed as the import goes, every `INDEX_EVERY`, so a big
+        // archive is searchable batch by batch rather than only at the end (issue 23). The
+        // index is taken out of its cell meanwhile, since the import holds the connection.
+        let mut index = self.search.borrow_mut().take();
+        let mut last_indexed = std::time::Instant::now();
+        let mut behind = None;
+        let imported =
+            import::import_paths(&mut self.conn, &self.path, paths, progress, &mut |conn| {
+                if last_indexed.elapsed() < INDEX_EVERY {
+                    return;
+                }
+                if let Some(index) = index.as_mut() {
+                    behind = index.catch_up(conn).err();
+                }
+                last_indexed = std::time::Instant::now();
+            });
+        *self.search.borrow_mut() = index;
+        let mut report = imported?;
+        if let Some(err) = behind {
+            self.notice(&format!(
+                "the search index fell behind the import: {}",
+                err.message
+            ));
+        }
+        // What the last batches added goes into the index in one commit. If that fails, the
+        // import still stands and the journal makes the next search catch up, so it is a
+        // warning.
         if let Err(err) = self.with_index(|index| index.catch_up(&self.conn)) {
             report.warnings.push(ImportFailure {
                 path: search::index_dir(&self.path).display().to_string(),

@@ -93,14 +93,23 @@ fn preparing_threads() -> usize {
 
 /// Imports files and folders into the case behind `conn`, documents only (their extraction is
 /// the stage's). `progress` is called after every file; returning `false` from it cancels the
-/// import after committing what is done.
+/// import after committing what is done. `after_commit` is called after each batch commits,
+/// with the connection outside any transaction (the caller indexes what is new there).
 pub fn import_paths(
     conn: &mut Connection,
     case_path: &Path,
     paths: &[PathBuf],
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    after_commit: &mut dyn FnMut(&Connection),
 ) -> Result<ImportReport> {
-    import_with_threads(conn, case_path, paths, preparing_threads(), progress)
+    import_with_threads(
+        conn,
+        case_path,
+        paths,
+        preparing_threads(),
+        progress,
+        after_commit,
+    )
 }
 
 fn import_with_threads(
@@ -109,6 +118,7 @@ fn import_with_threads(
     paths: &[PathBuf],
     threads: usize,
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    after_commit: &mut dyn FnMut(&Connection),
 ) -> Result<ImportReport> {
     let mut report = ImportReport::default();
     let mut files = collect_files(paths, &mut report.failed);
@@ -209,6 +219,7 @@ fn import_with_threads(
                 || last_commit.elapsed() >= COMMIT_EVERY
             {
                 tx.commit()?;
+                after_commit(conn);
                 tx = conn.transaction()?;
                 batch.clear();
                 marks = Marks::of(&report);
@@ -220,6 +231,7 @@ fn import_with_threads(
             }
         }
         tx.commit()?;
+        after_commit(conn);
         Ok(std::mem::take(&mut report))
     })
 }
@@ -362,7 +374,8 @@ mod tests {
             "\"We kept this too,\" said Ann Smith, director at Gamma Ltd.\n",
         )
         .unwrap();
-        let report = import_paths(&mut conn, &case, &[sources], &mut |_| true).unwrap();
+        let report =
+            import_paths(&mut conn, &case, &[sources], &mut |_| true, &mut |_| {}).unwrap();
         assert_eq!(report.imported, 3, "{:?}", report.failed);
         assert_eq!(report.failed.len(), 2, "{:?}", report.failed);
         assert!(report.failed[0].path.ends_with("a_empty.txt"));
@@ -420,6 +433,7 @@ mod tests {
                 std::slice::from_ref(&sources),
                 threads,
                 &mut |_| true,
+                &mut |_| {},
             )
             .unwrap();
             assert_eq!(

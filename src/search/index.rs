@@ -30,10 +30,6 @@ use crate::{Error, Result};
 const WRITER_THREADS: usize = 2;
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 
-/// After a commit leaves more segments than this, all but the largest are merged, so that
-/// many small imports never pile up segments (each one costs every search a little).
-const MAX_SEGMENTS: usize = 8;
-
 /// What every commit records, so the next open can tell a stale or lagging index.
 #[derive(Debug, Serialize, Deserialize)]
 struct Payload {
@@ -188,7 +184,8 @@ impl SearchIndex {
             });
         }
         let unreadable = |e: TantivyError| format!("was unreadable ({e})");
-        let index = Index::open_in_dir(dir).map_err(unreadable)?;
+        let mut index = Index::open_in_dir(dir).map_err(unreadable)?;
+        search_on_every_core(&mut index);
         let payload: Option<Payload> = index
             .load_metas()
             .map_err(unreadable)?
@@ -257,7 +254,8 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
         let (schema, fields) = schema::build();
-        let index = Index::create_in_dir(dir, schema).map_err(tantivy_error)?;
+        let mut index = Index::create_in_dir(dir, schema).map_err(tantivy_error)?;
+        search_on_every_core(&mut index);
         schema::register(index.tokenizers());
         let reader = open_reader(&index).map_err(tantivy_error)?;
         Ok(SearchIndex {
@@ -445,21 +443,24 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Merges every segment but the largest once there are more than `MAX_SEGMENTS`, so the
-    /// work per merge stays proportional to what was added since the big segment was built.
-    /// Says whether it merged.
+    /// Runs the merges `merges::plan` asks for after a commit (segments grouped in tiers by
+    /// size, a full tier merged into one segment), so that many commits never pile up
+    /// segments while no merge rewrites the whole index. Says whether it merged.
     fn compact(&mut self) -> Result<bool> {
-        let mut metas = self
+        let metas = self
             .index
             .searchable_segment_metas()
             .map_err(tantivy_error)?;
-        if metas.len() <= MAX_SEGMENTS {
+        let sizes: Vec<u64> = metas.iter().map(|m| u64::from(m.num_docs())).collect();
+        let groups = super::merges::plan(&sizes);
+        if groups.is_empty() {
             return Ok(false);
         }
-        metas.sort_by_key(|m| std::cmp::Reverse(m.num_docs()));
-        let ids: Vec<_> = metas.iter().skip(1).map(|m| m.id()).collect();
         let writer = self.writer()?;
-        writer.merge(&ids).wait().map_err(tantivy_error)?;
+        for group in groups {
+            let ids: Vec<_> = group.iter().map(|&i| metas[i].id()).collect();
+            writer.merge(&ids).wait().map_err(tantivy_error)?;
+        }
         Ok(true)
     }
 
@@ -469,6 +470,16 @@ impl SearchIndex {
             .searchable_segment_ids()
             .map_err(tantivy_error)?
             .len())
+    }
+}
+
+/// Lets a search visit its segments on several threads at once (up to four), so the merge
+/// policy's segments of similar size are searched side by side. With one core, or when the
+/// threads cannot be started, searches stay on the calling thread as before.
+fn search_on_every_core(index: &mut Index) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if cores > 1 {
+        let _ = index.set_multithread_executor(cores);
     }
 }
 
