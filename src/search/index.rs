@@ -170,7 +170,7 @@ impl SearchIndex {
     /// Creates a new, empty index for a new case.
     pub fn create_empty(case_path: &Path, conn: &Connection) -> Result<SearchIndex> {
         let mut index = Self::create(&index_dir(case_path), crate::store::case_id(conn)?)?;
-        index.commit(0)?;
+        index.commit(0, false)?;
         Ok(index)
     }
 
@@ -184,8 +184,7 @@ impl SearchIndex {
             });
         }
         let unreadable = |e: TantivyError| format!("was unreadable ({e})");
-        let mut index = Index::open_in_dir(dir).map_err(unreadable)?;
-        search_on_every_core(&mut index);
+        let index = Index::open_in_dir(dir).map_err(unreadable)?;
         let payload: Option<Payload> = index
             .load_metas()
             .map_err(unreadable)?
@@ -254,8 +253,7 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io_at(dir, &e))?;
         let (schema, fields) = schema::build();
-        let mut index = Index::create_in_dir(dir, schema).map_err(tantivy_error)?;
-        search_on_every_core(&mut index);
+        let index = Index::create_in_dir(dir, schema).map_err(tantivy_error)?;
         schema::register(index.tokenizers());
         let reader = open_reader(&index).map_err(tantivy_error)?;
         Ok(SearchIndex {
@@ -325,7 +323,7 @@ impl SearchIndex {
         event_store::for_each_for_index(&tx, None, |row| add_event(writer, &fields, row))?;
         note_store::for_each_for_index(&tx, None, |row| add_note(writer, &fields, row))?;
         drop(tx);
-        self.commit(seq)?;
+        self.commit(seq, true)?;
         search_journal::prune(conn, seq);
         Ok(count)
     }
@@ -366,7 +364,7 @@ impl SearchIndex {
         })?;
         note_store::for_each_for_index(&tx, Some(&note_ids), |row| add_note(writer, &fields, row))?;
         drop(tx);
-        self.commit(head)?;
+        self.commit(head, false)?;
         search_journal::prune(conn, head);
         Ok(units.len())
     }
@@ -415,8 +413,9 @@ impl SearchIndex {
     }
 
     /// Commits what was added, recording the journal position, then keeps the segment count
-    /// bounded and makes the change visible to searches.
-    fn commit(&mut self, journal_seq: i64) -> Result<()> {
+    /// bounded (tiered merges after a commit, packing after a rebuild: `merges`) and makes the
+    /// change visible to searches.
+    fn commit(&mut self, journal_seq: i64, rebuilt: bool) -> Result<()> {
         let payload = serde_json::to_string(&Payload {
             schema_version: SCHEMA_VERSION,
             journal_seq,
@@ -427,7 +426,7 @@ impl SearchIndex {
         prepared.set_payload(&payload);
         prepared.commit().map_err(tantivy_error)?;
         self.journal_seq = journal_seq;
-        let merged = self.compact()?;
+        let merged = self.compact(rebuilt)?;
         self.reader.reload().map_err(tantivy_error)?;
         if merged {
             // The merged segments' files stay on disk while a searcher holds them; once the
@@ -444,15 +443,41 @@ impl SearchIndex {
     }
 
     /// Runs the merges `merges::plan` asks for after a commit (segments grouped in tiers by
-    /// size, a full tier merged into one segment), so that many commits never pile up
-    /// segments while no merge rewrites the whole index. Says whether it merged.
-    fn compact(&mut self) -> Result<bool> {
+    /// size, a full tier merged into one segment), or `merges::pack` after a rebuild, so that
+    /// commits never pile up segments while no merge rewrites or maps the whole index. Says
+    /// whether it merged.
+    fn compact(&mut self, rebuilt: bool) -> Result<bool> {
         let metas = self
             .index
             .searchable_segment_metas()
             .map_err(tantivy_error)?;
-        let sizes: Vec<u64> = metas.iter().map(|m| u64::from(m.num_docs())).collect();
-        let groups = super::merges::plan(&sizes);
+        // A segment's files are named after its id (`<id>.idx`, `<id>.store`, …).
+        let mut bytes_by_id: std::collections::HashMap<String, u64> = Default::default();
+        for entry in std::fs::read_dir(&self.dir)
+            .map_err(|e| Error::io_at(&self.dir, &e))?
+            .flatten()
+        {
+            let name = entry.file_name();
+            let Some((id, _)) = name.to_str().and_then(|n| n.split_once('.')) else {
+                continue;
+            };
+            *bytes_by_id.entry(id.to_string()).or_insert(0) +=
+                entry.metadata().map_or(0, |m| m.len());
+        }
+        let sizes: Vec<u64> = metas
+            .iter()
+            .map(|meta| {
+                bytes_by_id
+                    .get(&meta.id().uuid_string())
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let groups = if rebuilt {
+            super::merges::pack(&sizes)
+        } else {
+            super::merges::plan(&sizes)
+        };
         if groups.is_empty() {
             return Ok(false);
         }
@@ -470,16 +495,6 @@ impl SearchIndex {
             .searchable_segment_ids()
             .map_err(tantivy_error)?
             .len())
-    }
-}
-
-/// Lets a search visit its segments on several threads at once (up to four), so the merge
-/// policy's segments of similar size are searched side by side. With one core, or when the
-/// threads cannot be started, searches stay on the calling thread as before.
-fn search_on_every_core(index: &mut Index) {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if cores > 1 {
-        let _ = index.set_multithread_executor(cores);
     }
 }
 

@@ -90,20 +90,11 @@ impl SearchIndex {
         let (found, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) =
             match request.sort {
                 SearchSort::Relevance => {
-                    // Two passes over the postings are cheaper than one here. The total and
-                    // the facets must see every hit but need no score, so their pass skips
-                    // term frequencies and BM25; the top page alone lets tantivy skip whole
-                    // blocks whose best score cannot enter it (block-max WAND), which a
-                    // collector that must also count every hit rules out.
-                    let (total, facets) = searcher
-                        .search(&query, &(Count, facet_collector))
+                    let top = top.map(|t| t.order_by_score());
+                    let (found, total, facets) = searcher
+                        .search(&query, &(top, Count, facet_collector))
                         .map_err(tantivy_error)?;
-                    let found = match top {
-                        Some(top) => searcher
-                            .search(&query, &top.order_by_score())
-                            .map_err(tantivy_error)?,
-                        None => Vec::new(),
-                    };
+                    let found = found.unwrap_or_default();
                     let found = found.into_iter().map(|(s, a)| (Some(s), a)).collect();
                     (found, total, facets)
                 }
