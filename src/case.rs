@@ -11,7 +11,8 @@ use rusqlite::Connection;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{
     self, Document, DocumentKind, DocumentSummary, ExtractionProgress, ExtractionReport,
-    ExtractionStatus, ImportFailure, ImportProgress, ImportReport, RepairReport, VerifyReport,
+    ExtractionStatus, ImportFailure, ImportProgress, ImportReport, RepairReport, StepProgress,
+    VerifyReport,
 };
 use crate::model::{ReindexReport, SavedSearch, SearchRequest, SearchResults};
 use crate::search::SearchIndex;
@@ -533,9 +534,14 @@ impl Case {
 
     /// Rebuilds the search index from the case file.
     pub fn reindex(&self) -> Result<ReindexReport> {
+        self.reindex_with(&mut |_| {})
+    }
+
+    /// `reindex`, telling `progress` which step it is on and how far.
+    pub fn reindex_with(&self, progress: &mut dyn FnMut(&StepProgress)) -> Result<ReindexReport> {
         self.writing(|| {
             let started = std::time::Instant::now();
-            let documents = self.rebuild_index()?;
+            let documents = self.rebuild_index_with(progress)?;
             Ok(ReindexReport {
                 documents,
                 took_ms: started.elapsed().as_millis() as u64,
@@ -545,10 +551,14 @@ impl Case {
 
     /// Rebuilds the search index; the caller holds the write lock.
     fn rebuild_index(&self) -> Result<usize> {
+        self.rebuild_index_with(&mut |_| {})
+    }
+
+    fn rebuild_index_with(&self, progress: &mut dyn FnMut(&StepProgress)) -> Result<usize> {
         let mut slot = self.search.borrow_mut();
         // Dropping the open index first releases its writer lock for the new one.
         *slot = None;
-        let (index, documents) = SearchIndex::rebuilt(&self.path, &self.conn)?;
+        let (index, documents) = SearchIndex::rebuilt(&self.path, &self.conn, progress)?;
         *slot = Some(index);
         Ok(documents)
     }
@@ -581,7 +591,12 @@ impl Case {
     /// Checks the database's integrity, re-hashes every stored original and checks every
     /// stored text, note version, quote and event sentence against what it was derived from.
     pub fn verify(&self) -> Result<VerifyReport> {
-        verify::verify(&self.conn)
+        self.verify_with(&mut |_| {})
+    }
+
+    /// `verify`, telling `progress` which check it is on and how far.
+    pub fn verify_with(&self, progress: &mut dyn FnMut(&StepProgress)) -> Result<VerifyReport> {
+        verify::verify(&self.conn, progress)
     }
 
     /// Re-derives every damaged document's normalized text from its original, when the

@@ -8,6 +8,7 @@ mod notes;
 mod output;
 mod search;
 mod stage;
+mod steps;
 mod timeline;
 
 use std::path::PathBuf;
@@ -298,7 +299,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Verify { repair } => {
             let case = open_case(&args.case)?;
             let repaired = repair.then(|| case.repair()).transpose()?;
-            let report = case.verify()?;
+            let mut bar = steps::StepBar::new(json);
+            let report = case.verify_with(&mut |p| bar.show(p))?;
+            bar.finish();
             output::verify_report(json, case.path(), &report, repaired.as_ref());
             if !report.is_ok() {
                 return Ok(ExitCode::from(1));

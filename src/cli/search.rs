@@ -290,7 +290,9 @@ pub fn searches(case: &Case, json: bool) -> Result<()> {
 }
 
 pub fn reindex(case: &Case, json: bool) -> Result<()> {
-    let report = case.reindex()?;
+    let mut bar = super::steps::StepBar::new(json);
+    let report = case.reindex_with(&mut |p| bar.show(p))?;
+    bar.finish();
     if json {
         println!("{}", serde_json::to_string(&report)?);
     } else {
