@@ -45,7 +45,7 @@ impl<'a> Step<'a> {
 
     fn tick(&mut self) {
         self.done += 1;
-        if self.done % REPORT_EVERY == 0 {
+        if self.done.is_multiple_of(REPORT_EVERY) {
             (self.progress)(&StepProgress {
                 step: self.step,
                 done: self.done,

@@ -332,7 +332,7 @@ impl SearchIndex {
         progress(&StepProgress { step, done, total });
         let count = documents::for_each_for_index(&tx, None, |row| {
             done += 1;
-            if done % 1_000 == 0 {
+            if done.is_multiple_of(1_000) {
                 progress(&StepProgress {
                     step,
                     done,
