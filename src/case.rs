@@ -391,6 +391,7 @@ impl Case {
                 && o.report.documents * 2 >= store::documents::count(&self.conn).unwrap_or(0)
         });
         let indexed = if most {
+            release_freed_memory();
             self.rebuild_index().map(drop)
         } else {
             self.with_index(|index| index.catch_up(&self.conn))
@@ -604,5 +605,19 @@ impl Case {
     /// the search index is brought up to date with the repaired texts.
     pub fn repair(&self) -> Result<RepairReport> {
         self.change(|tx| verify::repair(tx))
+    }
+}
+
+/// Hands the heap memory this process has freed back to the system. glibc keeps freed memory
+/// for reuse, so after an import and the extraction stage the process still held about 100 MB
+/// it no longer used when the index rebuild began allocating its own; the import that waits
+/// for the stage then peaked at 325 MB where the stage alone peaks at 250 (issue 23 asks for
+/// under 300 MB).
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's own heap to the system;
+    // it touches no memory the program holds.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
