@@ -206,10 +206,28 @@ fn check_quotes(conn: &Connection, report: &mut VerifyReport, step: &mut Step) -
         let Some(doc) = text_of(conn, &mut current, quote.document_id) else {
             return;
         };
-        // A quote split by its cue ("…," he said, "…") is its pieces joined by an ellipsis.
+        // A quote's text is its pieces joined as the extractor joins them: by an ellipsis where
+        // a cue splits it ("…," he said, "…"), by a paragraph break where it runs on into the
+        // next paragraph.
         let spans: Vec<[i64; 2]> = serde_json::from_str(&quote.spans).unwrap_or_default();
-        let pieces: Option<Vec<&str>> = spans.iter().map(|s| doc.span(s[0], s[1])).collect();
-        if pieces.is_none_or(|p| p.join(" … ") != quote.text) {
+        let mut rebuilt = Some(String::new());
+        for (k, piece) in spans.iter().enumerate() {
+            let words = doc.span(piece[0], piece[1]);
+            let gap = (k > 0).then(|| doc.span(spans[k - 1][1], piece[0]));
+            rebuilt = match (rebuilt, words, gap) {
+                (Some(mut text), Some(words), None) => {
+                    text.push_str(words);
+                    Some(text)
+                }
+                (Some(mut text), Some(words), Some(Some(gap))) => {
+                    text.push_str(crate::quotes::piece_joiner(gap.chars()));
+                    text.push_str(words);
+                    Some(text)
+                }
+                _ => None,
+            };
+        }
+        if rebuilt.is_none_or(|text| text != quote.text) {
             report.problems.push(format!(
                 "quote q{}: its text is not the words of document {} it was cut from",
                 quote.id, quote.document_id
