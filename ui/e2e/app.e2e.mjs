@@ -7,7 +7,9 @@
 // the reader outlined in its speaker's colour, the timeline shows the arrest in the week
 // before publication, the arrest is tagged and the tag filter leaves only it, a rename is
 // undone, and after another restart the confirmation is kept. Last, Ctrl+F finds in the
-// reader and the file dialogs start in the home folder, then in the folder last used.
+// reader and the file dialogs start in the home folder, then in the folder last used. Last, a
+// case the CLI imported with `--no-extract` extracts in the background when the app opens it
+// (stage.mjs).
 //
 // Usage: node e2e/app.e2e.mjs APP_BINARY WORK_DIR REPO_ROOT
 
@@ -15,6 +17,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { scenarioStagedExtraction } from "./stage.mjs";
 import { check, KEYS, sleep, startApp } from "./webdriver.mjs";
 
 const [application, work, root] = process.argv.slice(2);
@@ -508,6 +511,7 @@ try {
   await scenarioDraftKept();
   await scenarioDeleteAndBackup();
   await scenarioReaderPolish();
+  await scenarioStagedExtraction({ application, work, root });
   console.log("e2e: all checks passed");
 } catch (err) {
   console.error(`e2e: ${err.stack ?? err}`);
