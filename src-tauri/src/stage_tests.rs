@@ -50,7 +50,10 @@ fn quote_count(case: &Case) -> dossier::Result<usize> {
 fn waited(state: &crate::state::AppState) -> ExtractionState {
     let began = Instant::now();
     let last = state.wait_for_extraction();
-    assert!(began.elapsed() < Duration::from_secs(120), "the stage ended");
+    assert!(
+        began.elapsed() < Duration::from_secs(120),
+        "the stage ended"
+    );
     last
 }
 

@@ -502,16 +502,26 @@ async function scenarioReaderPolish() {
   }
 }
 
+// E2E_ONLY=name runs only the scenarios whose names contain it (the staged one stands alone;
+// the others build on the first run's case).
+const only = process.env.E2E_ONLY ?? "";
+const scenarios = [
+  scenarioFirstRun,
+  scenarioRestart,
+  scenarioAttribution,
+  scenarioReviewKept,
+  scenarioNotes,
+  scenarioDraftKept,
+  scenarioDeleteAndBackup,
+  scenarioReaderPolish,
+  function scenarioStaged() {
+    return scenarioStagedExtraction({ application, work, root });
+  },
+];
 try {
-  await scenarioFirstRun();
-  await scenarioRestart();
-  await scenarioAttribution();
-  await scenarioReviewKept();
-  await scenarioNotes();
-  await scenarioDraftKept();
-  await scenarioDeleteAndBackup();
-  await scenarioReaderPolish();
-  await scenarioStagedExtraction({ application, work, root });
+  for (const scenario of scenarios.filter((s) => s.name.includes(only))) {
+    await scenario();
+  }
   console.log("e2e: all checks passed");
 } catch (err) {
   console.error(`e2e: ${err.stack ?? err}`);

@@ -46,17 +46,18 @@ export async function scenarioStagedExtraction({ application, work, root }) {
     await app.waitFor("[data-testid=case-name]", { text: "staged" });
     const bar = await app.waitFor("[data-testid=extraction-bar]", { text: "extracting", timeout: 20000 });
     const said = await app.text(bar);
-    check(new RegExp(`extracting [\\d,]+ of ${ARTICLES}`).test(said), `the top bar shows the stage (${said})`);
+    const total = ARTICLES.toLocaleString("en-US");
+    check(new RegExp(`extracting [\\d,]+ of ${total}`).test(said), `the top bar shows the stage (${said})`);
     // The window answers while the stage runs: the library lists every document.
-    await app.waitFor("[data-testid=library-count]", { text: `${ARTICLES} documents` });
+    await app.waitFor("[data-testid=library-count]", { text: `${total} documents` });
     await app.click((await app.find("[data-testid=tab-quotes]"))[0]);
     const line = await app.text(await app.waitFor("[data-testid=extraction-quotes]", { text: "extracting" }));
-    check(line.includes(`of ${ARTICLES}`), `the quotes view shows the same status (${line})`);
+    check(line.includes(`of ${total}`), `the quotes view shows the same status (${line})`);
     const early = await app.text(await app.waitFor("[data-testid=quotes-count]"));
     // The quotes fill in as batches commit, and the status goes once the stage is done.
-    await app.waitFor("[data-testid=quotes-count]", { text: `${ARTICLES.toLocaleString("en-US")} quotes`, timeout: 180000 });
+    await app.waitFor("[data-testid=quotes-count]", { text: `${total} quotes`, timeout: 180000 });
     await app.waitUntil(`return document.querySelector("[data-testid=extraction-bar]") === null`, "the status to go when the stage is done", 30000);
-    check(true, `the quotes appear (${early} at first, then ${ARTICLES}) and the status goes`);
+    check(true, `the quotes appear (${early} at first, then ${total}) and the status goes`);
     const after = JSON.parse(execFileSync(dossier, ["--case", staged, "--json", "status"]).toString());
     check(after.pending === 0 && after.extracted === ARTICLES, `every document is extracted once (${JSON.stringify(after)})`);
   } finally {

@@ -12,7 +12,10 @@ use super::blocking;
 /// A page of the case's people and organisations, most quoted first, with how many match.
 #[tauri::command]
 pub async fn entity_page(app: AppHandle, filter: EntityFilter) -> Result<EntityPage, Error> {
-    blocking(app, move |s| s.with_reader(|case| case.entity_page(&filter))).await
+    blocking(app, move |s| {
+        s.with_reader(|case| case.entity_page(&filter))
+    })
+    .await
 }
 
 #[tauri::command]

@@ -16,7 +16,10 @@ pub async fn list_quotes(app: AppHandle, filter: QuoteFilter) -> Result<Vec<Quot
 
 #[tauri::command]
 pub async fn count_quotes(app: AppHandle, filter: QuoteFilter) -> Result<usize, Error> {
-    blocking(app, move |s| s.with_reader(|case| case.quote_count(&filter))).await
+    blocking(app, move |s| {
+        s.with_reader(|case| case.quote_count(&filter))
+    })
+    .await
 }
 
 #[tauri::command]
