@@ -11,6 +11,7 @@ mod commands;
 mod dto;
 mod folders;
 mod recent;
+mod stage;
 mod state;
 
 use std::ffi::OsString;
@@ -19,7 +20,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use tauri::path::BaseDirectory;
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Emitter, Manager};
 
 use commands::{case, documents, entities, export, notes, quotes, search, timeline};
 use state::{AppState, Places};
@@ -59,7 +60,12 @@ fn main() {
         .manage(launch)
         .setup(move |app| {
             let places = places(app.handle())?;
-            app.manage(AppState::new(places, startup));
+            let state = AppState::new(places, startup);
+            let window = app.handle().clone();
+            state.on_extraction(Box::new(move |progress| {
+                let _ = window.emit("extraction-progress", progress);
+            }));
+            app.manage(state);
             state::checkpoint_when_idle(app.handle().clone());
             Ok(())
         })
@@ -79,6 +85,7 @@ fn main() {
             documents::get_document,
             documents::import_paths,
             documents::cancel_import,
+            documents::extraction_status,
             documents::edit_document,
             documents::deletion_impact,
             documents::delete_documents,
@@ -135,14 +142,17 @@ fn main() {
         .expect("the Dossier window could not be started")
         .run(|app, event| {
             // Closing the case on the way out empties the write-ahead log into the case file,
-            // so a copy made after the app quits is complete.
+            // so a copy made after the app quits is complete. A running extraction stage is
+            // told to stop and not waited for: it is durable, and the next open goes on.
             if let tauri::RunEvent::Exit = event {
-                let _ = app.state::<AppState>().close();
+                app.state::<AppState>().exit();
             }
         });
 }
 
 #[cfg(test)]
 mod ipc_table;
+#[cfg(test)]
+mod stage_tests;
 #[cfg(test)]
 mod tests;

@@ -1,10 +1,12 @@
 // The real App, mounted in a plain browser page with Tauri's IPC mocked (@tauri-apps/api/mocks).
 // The scenario comes from the page's query string:
-// ?case=none|open&docs=N&quotes=N&events=N&people=N.
+// ?case=none|open&docs=N&quotes=N&events=N&people=N; &stage=running opens the case with the
+// extraction stage at a quarter of the documents, and window.__stage moves it on.
 // Every call the
 // window makes is recorded in window.__calls for the tests to inspect.
 
 import { emit } from "@tauri-apps/api/event";
+import type { ExtractionState } from "../src/lib/bindings/ExtractionState";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
@@ -16,6 +18,7 @@ declare global {
   interface Window {
     __calls: Call[];
     __pwned?: unknown;
+    __stage: (next: Partial<ExtractionState>) => Promise<void>;
   }
 }
 
@@ -31,6 +34,22 @@ const quoteCount = Number(params.get("quotes") ?? "12");
 // ?events=clustered: events bunched in April 2017 with far-off outliers (clusteredPoints).
 const points = params.get("events") === "clustered" ? clusteredPoints() : timelinePoints(Number(params.get("events") ?? "50"));
 const people = entities(Number(params.get("people") ?? "0"));
+// The extraction stage as the core reports it. While it runs, the quotes extracted so far are
+// the share of the documents it has reached, as in a case filling up.
+let stage: ExtractionState = {
+  running: params.get("stage") === "running",
+  documents: docs.length,
+  extracted: params.get("stage") === "running" ? Math.floor(docs.length / 4) : docs.length,
+  rate: null,
+  eta_seconds: null,
+  problems: 0,
+  error: null,
+};
+const quotesNow = () => (stage.extracted >= stage.documents ? quoteCount : Math.floor((quoteCount * stage.extracted) / stage.documents));
+window.__stage = async (next) => {
+  stage = { ...stage, ...next };
+  await emit("extraction-progress", stage);
+};
 const reviewed = new Map<number, string>();
 // Event tags as the core keeps them (already in normal form here: the UI normalises first).
 const eventTagsOf = new Map<number, string[]>([[2, ["botnet"]]]);
@@ -215,12 +234,14 @@ mockIPC(
       }
       case "cancel_import":
         return true;
+      case "extraction_status":
+        return stage;
       case "count_quotes":
-        return quoteCount;
+        return quotesNow();
       case "list_quotes": {
         const f = a.filter as { offset: number | null; limit: number | null; doc_id: number | null };
         const from = f.offset ?? 0;
-        const to = Math.min(from + (f.limit ?? quoteCount), f.doc_id !== null ? 5 : quoteCount);
+        const to = Math.min(from + (f.limit ?? quoteCount), f.doc_id !== null ? 5 : quotesNow());
         return Array.from({ length: Math.max(to - from, 0) }, (_, i) => {
           const q = quoteAt(from + i);
           return { ...q, status: reviewed.get(q.id) ?? q.status };

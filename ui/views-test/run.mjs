@@ -6,6 +6,7 @@ import { chromium } from "playwright-core";
 import { createServer } from "vite";
 import { fileURLToPath } from "node:url";
 import { polishTests } from "./polish.mjs";
+import { stageTests } from "./stage.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -701,6 +702,7 @@ await test("save a copy of the case from the header", async (page) => {
   expect(call.path === "/exports/test copy.dossier" && call.overwrite === true, `backup_case: ${JSON.stringify(call)}`);
 });
 await polishTests({ test, open, expect });
+await stageTests({ test, open, expect });
 
 await browser.close();
 await server.close();

@@ -1,7 +1,8 @@
 //! Commands about the case's documents: the library list, one document for the reader,
 //! imports (with their progress events and cancel), correcting a document's details, and
-//! deleting to the trash, restoring and purging. Reads go to the read-only handle while an
-//! import runs (`with_reader`), so the library and the reader stay usable.
+//! deleting to the trash, restoring and purging, and where the extraction stage that follows
+//! an import stands. Reads go to the read-only handle while an import runs (`with_reader`),
+//! so the library and the reader stay usable.
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use dossier::{Document, DocumentSummary, Error, ImportReport};
 use tauri::{AppHandle, Emitter, Manager};
 
 use super::blocking;
+use crate::dto::ExtractionState;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -34,6 +36,13 @@ pub async fn import_paths(app: AppHandle, paths: Vec<String>) -> Result<ImportRe
         })
     })
     .await
+}
+
+/// Where the extraction stage stands: the window asks once when it opens a case and then
+/// follows the `extraction-progress` events.
+#[tauri::command]
+pub async fn extraction_status(app: AppHandle) -> Result<ExtractionState, Error> {
+    Ok(app.state::<AppState>().extraction())
 }
 
 #[tauri::command]

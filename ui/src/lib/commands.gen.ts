@@ -19,6 +19,7 @@ import type { EntitySummary } from "./bindings/EntitySummary";
 import type { EventInput } from "./bindings/EventInput";
 import type { EventRecord } from "./bindings/EventRecord";
 import type { EventTagCount } from "./bindings/EventTagCount";
+import type { ExtractionState } from "./bindings/ExtractionState";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteDraft } from "./bindings/NoteDraft";
@@ -52,6 +53,7 @@ export const COMMANDS = {
   list_documents: [],
   get_document: ["id"],
   import_paths: ["paths"],
+  extraction_status: [],
   cancel_import: [],
   edit_document: ["id", "edit"],
   deletion_impact: ["ids"],
@@ -134,6 +136,11 @@ export const getDocument = (id: number) => invoke<Document>("get_document", { id
  * imports files and folders, emitting `import-progress` events while it runs.
  */
 export const importPaths = (paths: string[]) => invoke<ImportReport>("import_paths", { paths });
+/**
+ * Where the extraction stage stands: the window asks once when it opens a case and then
+ * follows the `extraction-progress` events.
+ */
+export const extractionStatus = () => invoke<ExtractionState>("extraction_status");
 export const cancelImport = () => invoke<boolean>("cancel_import");
 export const editDocument = (id: number, edit: DocumentEdit) => invoke<Document>("edit_document", { id, edit });
 export const deletionImpact = (ids: number[]) => invoke<DeletionImpact>("deletion_impact", { ids });

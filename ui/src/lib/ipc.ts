@@ -11,6 +11,7 @@ import type { CaseInfo } from "./bindings/CaseInfo";
 import { dialogFolder, rememberFolder } from "./commands.gen";
 import { startPath } from "./dialogs";
 import type { EntityFilter } from "./bindings/EntityFilter";
+import type { ExtractionState } from "./bindings/ExtractionState";
 import type { ImportEvent } from "./bindings/ImportEvent";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
@@ -20,6 +21,11 @@ export * from "./commands.gen";
 
 export function onImportProgress(handler: (event: ImportEvent) => void): Promise<UnlistenFn> {
   return listen<ImportEvent>("import-progress", (e) => handler(e.payload));
+}
+
+/** The extraction stage's progress, sent about once a second while it runs and once at its end. */
+export function onExtractionProgress(handler: (state: ExtractionState) => void): Promise<UnlistenFn> {
+  return listen<ExtractionState>("extraction-progress", (e) => handler(e.payload));
 }
 
 /** Calls `handler` with the paths of files and folders dropped on the window. */
