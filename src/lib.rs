@@ -15,6 +15,7 @@ pub mod intervals;
 pub mod legal;
 pub mod normalize;
 pub mod notes;
+pub mod ocr;
 pub mod pubdate;
 pub mod quotes;
 pub mod text;
