@@ -32,6 +32,7 @@ mod cite;
 mod digest;
 pub(crate) mod error;
 mod export;
+mod ocr_stage;
 mod stage;
 mod store;
 mod verify;

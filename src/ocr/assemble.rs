@@ -63,7 +63,11 @@ pub fn assemble(pages: &[PageText]) -> Assembled {
                 open = false;
                 low.next();
             }
-            while !open && low.peek().is_some_and(|&&(start, end)| start == n && end > n) {
+            while !open
+                && low
+                    .peek()
+                    .is_some_and(|&&(start, end)| start == n && end > n)
+            {
                 marked.push(LOW_START);
                 open = true;
             }
@@ -141,7 +145,11 @@ mod tests {
     #[test]
     fn pages_and_low_confidence_words_survive_normalization() {
         let pages = [
-            page(1, "The  defendant\n\n\n\nCafe\u{301} owner", &[(5, 14), (18, 23)]),
+            page(
+                1,
+                "The  defendant\n\n\n\nCafe\u{301} owner",
+                &[(5, 14), (18, 23)],
+            ),
             page(2, "", &[]),
             page(3, "wired $1,000 to\u{FDD0} Mr. Ohr.", &[(13, 15)]),
         ];
@@ -152,7 +160,10 @@ mod tests {
         );
         let spans: Vec<(usize, usize)> = out.pages.iter().map(|p| (p.start, p.end)).collect();
         assert_eq!(spans[0].0, 0);
-        assert_eq!(slice(&out.text, spans[0]), "The defendant\n\nCafé owner\n\n");
+        assert_eq!(
+            slice(&out.text, spans[0]),
+            "The defendant\n\nCafé owner\n\n"
+        );
         assert_eq!(spans[1].0, spans[1].1, "the empty page is an empty span");
         assert_eq!(slice(&out.text, spans[2]), "wired $1,000 to Mr. Ohr.");
         assert_eq!(spans[2].1, out.text.chars().count());

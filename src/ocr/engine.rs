@@ -111,7 +111,11 @@ pub fn version() -> Result<String> {
         .get_or_init(|| {
             let mut command = Command::new("tesseract");
             command.arg("--version");
-            let out = run(command, Duration::from_secs(20), "asking tesseract its version")?;
+            let out = run(
+                command,
+                Duration::from_secs(20),
+                "asking tesseract its version",
+            )?;
             // Older builds print the version on stderr.
             let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), out.stderr);
             text.lines()
@@ -127,7 +131,11 @@ pub fn version() -> Result<String> {
 pub fn installed_languages() -> Result<Vec<String>> {
     let mut command = Command::new("tesseract");
     command.arg("--list-langs");
-    let out = run(command, Duration::from_secs(20), "listing tesseract's languages")?;
+    let out = run(
+        command,
+        Duration::from_secs(20),
+        "listing tesseract's languages",
+    )?;
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), out.stderr);
     Ok(text
         .lines()
@@ -185,7 +193,11 @@ pub fn pdf_page_sizes(pdf: &Path, pages: u32) -> Result<Vec<(f64, f64)>> {
         .arg("-l")
         .arg(pages.max(1).to_string())
         .arg(pdf);
-    let out = run(command, Duration::from_secs(60), "reading the PDF's page sizes")?;
+    let out = run(
+        command,
+        Duration::from_secs(60),
+        "reading the PDF's page sizes",
+    )?;
     if !out.success {
         return Err(Error::invalid_input(format!(
             "the PDF's pages could not be measured: {}",
@@ -196,7 +208,10 @@ pub fn pdf_page_sizes(pdf: &Path, pages: u32) -> Result<Vec<(f64, f64)>> {
     let mut sizes = Vec::new();
     for line in text.lines() {
         // "Page    1 size: 612 x 792 pts (letter)"
-        let Some(rest) = line.strip_prefix("Page").and_then(|l| l.split_once("size:")) else {
+        let Some(rest) = line
+            .strip_prefix("Page")
+            .and_then(|l| l.split_once("size:"))
+        else {
             continue;
         };
         let mut dims = rest.1.split_whitespace();
@@ -248,7 +263,31 @@ pub fn render_pdf_page(
             complaint(&out.stderr)
         )));
     }
+    // Poppler renders a page whose picture it cannot decode as blank and still succeeds; a
+    // blank page read as "no text" would hide that, so the failure is the page's error.
+    if let Some(line) = undecodable_image(&out.stderr) {
+        let _ = std::fs::remove_file(&path);
+        return Err(Error::invalid_input(format!(
+            "the page's picture could not be decoded (a JBIG2, CCITT or JPEG image the \
+             renderer cannot read): {line}"
+        )));
+    }
     Ok(path)
+}
+
+/// The renderer's complaint that an image on the page could not be decoded, if it made one.
+fn undecodable_image(stderr: &str) -> Option<String> {
+    stderr
+        .lines()
+        .map(str::trim)
+        .find(|line| {
+            let lower = line.to_ascii_lowercase();
+            lower.contains("error")
+                && ["jpeg", "jbig2", "ccitt", "jpx", "dct", "image"]
+                    .iter()
+                    .any(|codec| lower.contains(codec))
+        })
+        .map(|line| line.chars().take(200).collect())
 }
 
 /// A folder of temporary files removed when dropped, for the pictures of pages.
@@ -295,12 +334,25 @@ mod tests {
     }
 
     #[test]
+    fn a_picture_the_renderer_could_not_decode_is_noticed() {
+        let stderr = "Syntax Error: Could not find start of jpeg data\n";
+        assert!(undecodable_image(stderr).unwrap().contains("jpeg"));
+        assert!(undecodable_image("Syntax Warning: Invalid Font Weight\n").is_none());
+    }
+
+    #[test]
     fn a_stuck_program_is_killed_at_its_deadline() {
         let mut command = Command::new("sleep");
         command.arg("30");
         let started = Instant::now();
-        let err = run(command, Duration::from_millis(200), "sleeping").err().unwrap();
-        assert!(err.message.contains("sleeping took longer"), "{}", err.message);
+        let err = run(command, Duration::from_millis(200), "sleeping")
+            .err()
+            .unwrap();
+        assert!(
+            err.message.contains("sleeping took longer"),
+            "{}",
+            err.message
+        );
         assert!(started.elapsed() < Duration::from_secs(5));
     }
 }

@@ -86,7 +86,9 @@ pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, String> {
             String::new()
         };
         if w == 0 || h == 0 {
-            return Err(format!("{page}declares an empty picture ({w} × {h} pixels)"));
+            return Err(format!(
+                "{page}declares an empty picture ({w} × {h} pixels)"
+            ));
         }
         let pixels = u64::from(w) * u64::from(h);
         if pixels > MAX_PIXELS {
@@ -201,7 +203,8 @@ fn read_u32(b: &[u8], at: usize, le: bool) -> Option<u32> {
 
 fn tiff_pages(b: &[u8]) -> Result<ImageInfo, String> {
     let le = b.starts_with(b"II");
-    let mut next = read_u32(b, 4, le).ok_or("the TIFF is damaged: its header is cut short")? as usize;
+    let mut next =
+        read_u32(b, 4, le).ok_or("the TIFF is damaged: its header is cut short")? as usize;
     let mut info = ImageInfo {
         format: ImageFormat::Tiff,
         pages: Vec::new(),
@@ -221,9 +224,9 @@ fn tiff_pages(b: &[u8]) -> Result<ImageInfo, String> {
                 "the TIFF is damaged: page {page}'s directory points back into the file (a loop)"
             ));
         }
-        let count = read_u16(b, next, le)
-            .ok_or_else(|| format!("the TIFF is damaged: page {page}'s directory lies past its end"))?
-            as usize;
+        let count = read_u16(b, next, le).ok_or_else(|| {
+            format!("the TIFF is damaged: page {page}'s directory lies past its end")
+        })? as usize;
         let end = next + 2 + count * 12;
         if end + 4 > b.len() {
             return Err(format!(
@@ -259,65 +262,16 @@ fn tiff_pages(b: &[u8]) -> Result<ImageInfo, String> {
     Ok(info)
 }
 
-/// Test and evaluation helpers: minimal image writers for the fixtures (PGM pixels in, an
-/// uncompressed TIFF or a PNG out), so the tests make their own scans. Not used by the app.
-pub mod write {
-    /// An 8-bit grey TIFF with one page per picture, uncompressed, little-endian.
-    pub fn tiff(pages: &[(u32, u32, &[u8])]) -> Vec<u8> {
-        let mut out = b"II*\0\0\0\0\0".to_vec();
-        let mut link_at = 4usize;
-        for &(w, h, pixels) in pages {
-            let data_at = out.len() as u32;
-            out.extend_from_slice(pixels);
-            if out.len() % 2 == 1 {
-                out.push(0);
-            }
-            let ifd = out.len() as u32;
-            out[link_at..link_at + 4].copy_from_slice(&ifd.to_le_bytes());
-            let entries: [(u16, u16, u32); 8] = [
-                (256, 4, w),
-                (257, 4, h),
-                (258, 3, 8),
-                (259, 3, 1),
-                (262, 3, 1),
-                (273, 4, data_at),
-                (278, 4, h),
-                (279, 4, w * h),
-            ];
-            out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-            for (tag, kind, value) in entries {
-                out.extend_from_slice(&tag.to_le_bytes());
-                out.extend_from_slice(&kind.to_le_bytes());
-                out.extend_from_slice(&1u32.to_le_bytes());
-                out.extend_from_slice(&value.to_le_bytes());
-            }
-            link_at = out.len();
-            out.extend_from_slice(&0u32.to_le_bytes());
-        }
-        out
-    }
-
-    /// A PNG header declaring `w` × `h` pixels followed by nothing: what a bomb looks like to
-    /// a reader of headers.
-    pub fn png_header(w: u32, h: u32) -> Vec<u8> {
-        let mut out = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        out.extend_from_slice(&w.to_be_bytes());
-        out.extend_from_slice(&h.to_be_bytes());
-        out.extend_from_slice(&[8, 0, 0, 0, 0, 0, 0, 0, 0]);
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_bomb_is_refused_from_its_header() {
-        let err = inspect(&write::png_header(100_000, 100_000)).unwrap_err();
+        let err = inspect(&crate::ocr::fixtures::png_header(100_000, 100_000)).unwrap_err();
         assert!(err.contains("100000 × 100000"), "{err}");
         assert!(err.contains("10000.0 megapixels"), "{err}");
-        let ok = inspect(&write::png_header(2550, 3300)).unwrap();
+        let ok = inspect(&crate::ocr::fixtures::png_header(2550, 3300)).unwrap();
         assert_eq!(ok.pages, vec![(2550, 3300)]);
     }
 
@@ -325,7 +279,7 @@ mod tests {
     fn a_multi_page_tiff_lists_its_pages_and_splits_without_decoding() {
         let a = vec![255u8; 6];
         let b = vec![0u8; 12];
-        let tiff = write::tiff(&[(3, 2, &a), (4, 3, &b)]);
+        let tiff = crate::ocr::fixtures::tiff(&[(3, 2, &a), (4, 3, &b)]);
         let info = inspect(&tiff).unwrap();
         assert_eq!(info.format, ImageFormat::Tiff);
         assert_eq!(info.pages, vec![(3, 2), (4, 3)]);
@@ -338,7 +292,7 @@ mod tests {
     #[test]
     fn a_corrupt_tiff_names_the_page_and_never_loops() {
         let a = vec![255u8; 6];
-        let tiff = write::tiff(&[(3, 2, &a), (3, 2, &a)]);
+        let tiff = crate::ocr::fixtures::tiff(&[(3, 2, &a), (3, 2, &a)]);
         // Cut in the second page's directory.
         let info = inspect(&tiff).unwrap();
         let cut = &tiff[..info.ifds[1] + 5];
@@ -351,7 +305,9 @@ mod tests {
         let err = inspect(&looped).unwrap_err();
         assert!(err.contains("loop"), "{err}");
         assert!(inspect(b"II*\0").unwrap_err().contains("cut short"));
-        assert!(inspect(b"\xff\xd8\xff\xe0\0\x10JFIF").unwrap_err().contains("JPEG"));
+        assert!(inspect(b"\xff\xd8\xff\xe0\0\x10JFIF")
+            .unwrap_err()
+            .contains("JPEG"));
         assert!(inspect(b"\x89PNG\r\n\x1a\n").unwrap_err().contains("PNG"));
     }
 

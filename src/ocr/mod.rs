@@ -18,6 +18,7 @@
 
 pub mod assemble;
 pub mod engine;
+pub mod fixtures;
 pub mod image;
 pub mod tsv;
 

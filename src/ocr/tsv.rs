@@ -110,7 +110,10 @@ mod tests {
         assert_eq!(low, "defendant");
         assert_eq!(page.words, 4);
         let mean = page.confidence.unwrap();
-        assert!((mean - (96.0 + 41.5 + 90.0 + 88.0) / 4.0).abs() < 0.01, "{mean}");
+        assert!(
+            (mean - (96.0 + 41.5 + 90.0 + 88.0) / 4.0).abs() < 0.01,
+            "{mean}"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod integrity;
 pub mod lock;
 pub mod note_drafts;
 pub mod notes;
+pub mod ocr;
 pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
