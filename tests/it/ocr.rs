@@ -294,3 +294,103 @@ fn bad_scans_get_errors_naming_the_file_and_page_and_the_rest_imports() {
         "{good_doc}"
     );
 }
+
+/// Pages recognised and committed so far, read from the case file as another process sees it.
+fn pages_committed(case: &Path) -> i64 {
+    let conn =
+        rusqlite::Connection::open_with_flags(case, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    conn.query_row("SELECT count(*) FROM ocr_pages", [], |r| r.get(0))
+        .unwrap_or(0)
+}
+
+#[test]
+fn ocr_killed_mid_scan_resumes_at_the_next_page() {
+    let pictures = scan(
+        &[
+            vec!["Page one names Alpha."],
+            vec!["Page two names Bravo."],
+            vec!["Page three names Charlie."],
+            vec!["Page four names Delta."],
+        ],
+        150,
+    );
+    let s = Sandbox::new();
+    let path = s.write("long-scan.pdf", scanned_pdf(&pictures));
+    let (code, report) = s.json(&["import", path.to_str().unwrap(), "--no-extract"]);
+    assert_eq!(code, 0, "{report}");
+    let mut child = dossier()
+        .arg("--case")
+        .arg(&s.case)
+        .args(["ocr", "--quiet"])
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while pages_committed(&s.case) < 1 {
+        assert!(
+            started.elapsed().as_secs() < 300,
+            "no page was recognised in 5 minutes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // kill -9: nothing of the process gets to clean up.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let kept = pages_committed(&s.case);
+    assert!(
+        (1..4).contains(&kept),
+        "{kept} pages committed before the kill"
+    );
+    let id = report["documents"][0].as_i64().unwrap();
+    assert_eq!(
+        s.show(id)["text_status"],
+        "needs_ocr",
+        "the text is written only when done"
+    );
+
+    let (code, out) = s.json(&["ocr"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out["ocr"]["pages"].as_i64().unwrap(),
+        4 - kept,
+        "only the pages not committed are read again: {out}"
+    );
+    let doc = s.show(id);
+    let text = doc["text"].as_str().unwrap();
+    for (page, name) in [(1, "Alpha"), (2, "Bravo"), (3, "Charlie"), (4, "Delta")] {
+        assert_eq!(
+            crate::pdf::page_of(&doc, offset_of(text, name)),
+            page,
+            "{text}"
+        );
+    }
+    assert_eq!(
+        pages_committed(&s.case),
+        0,
+        "the pages are folded into the text"
+    );
+}
+
+#[test]
+fn a_two_thousand_page_scan_imports_at_once_and_ocr_is_bounded() {
+    require_ocr_tools();
+    // Tiny pictures: what is measured is the bound, not the reading.
+    let blank = Gray {
+        width: 8,
+        height: 8,
+        pixels: vec![255; 64],
+    };
+    let pages: Vec<PdfPage> = (0..2000).map(|_| PdfPage::Scan(&blank)).collect();
+    let s = Sandbox::new();
+    let path = s.write("huge-scan.pdf", fixtures::pdf(&pages));
+    let started = std::time::Instant::now();
+    let (code, report) = s.json(&["import", path.to_str().unwrap(), "--no-extract"]);
+    assert_eq!(code, 0, "{report}");
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
+    let warnings = report["warnings"].to_string();
+    assert!(warnings.contains("huge-scan.pdf"), "{warnings}");
+    assert!(
+        warnings.contains("OCR reads the first 1000; pages 1001 to 2000 stay without text"),
+        "{warnings}"
+    );
+}
