@@ -311,10 +311,11 @@ fn main() {
         } else {
             fixtures::pdf(&pictures.iter().map(PdfPage::Scan).collect::<Vec<_>>())
         };
-        let slug: String = name
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
+        // Numbered, since "+2°" and "−2°" differ only in characters a file name folds.
+        let slug = format!(
+            "condition-{}",
+            conditions.iter().position(|(n, _)| n == name).unwrap_or(0)
+        );
         let pdf = work.join(format!("{slug}.pdf"));
         std::fs::write(&pdf, &pdf_bytes).unwrap();
         let (read, seconds) = dossier_read(&pdf, &work, pages);
