@@ -363,7 +363,7 @@ pub fn noise(g: &Gray, amount: u8, specks: u64, seed: u64) -> Gray {
         .iter()
         .map(|&p| {
             let r = rng.next();
-            if specks > 0 && r % specks == 0 {
+            if specks > 0 && r.is_multiple_of(specks) {
                 return if (r >> 32) & 1 == 0 { 0 } else { 255 };
             }
             let delta = ((r >> 8) % span) as i32 - i32::from(amount);
