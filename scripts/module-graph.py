@@ -37,7 +37,10 @@ Why the layers are what they are (LAYERS below, lowest first):
   `search` and `analysis` during its batches...
 * ...so `analysis` (where extraction meets the case) sits below `import`, which calls it;
   `analysis` calls only the extractors and `store`. The extraction stage (`stage`) shares
-  the importer's layer: it is the import's second half, calling `analysis` and `store`.
+  the importer's layer: it is the import's second half, calling `analysis` and `store`; so
+  does the OCR stage (`ocr_stage`), which writes recognised text through `store`.
+* `ocr` (the engine as a child process, Tesseract's TSV, image headers, pages assembled
+  through normalization) is a helper like the extractors: pictures in, text out, no case.
 * `cite` (the citation resolver and the claim rules, against a lookup trait) is below
   `export`, since the brief lists the claim check's problems; `export` turns data into files.
 * `api`, `case`, `verify` and `demo` are the `Case` surface; `lib.rs` re-exports it.
@@ -69,13 +72,14 @@ LAYERS = [
             "entities",
             "legal",
             "notes",
+            "ocr",
             "model",
         ],
     ),
     ("store", ["store"]),
     ("search", ["search"]),
     ("analysis", ["analysis"]),
-    ("import", ["import", "stage"]),
+    ("import", ["import", "stage", "ocr_stage"]),
     ("cite", ["cite"]),
     ("export", ["export"]),
     ("api", ["api", "case", "verify", "demo"]),

@@ -380,7 +380,29 @@ impl Case {
         // The index is opened first so the extraction's hits (quotes, events) are indexed as
         // this run's own commit at the end rather than found later as a lag.
         let _ = self.with_index(|_| Ok(()));
+        // Scans are recognised first, so their text is extracted in this same run.
+        let ocr = crate::ocr_stage::run(&self.conn, &mut |_| {
+            progress(&ExtractionProgress { done: 0, total: 0 })
+        });
         let outcome = stage::run(&self.conn, &self.path, stage::EXTRACTOR_VERSION, progress);
+        let outcome = outcome.map(|mut o| {
+            let problems = match ocr {
+                Ok(ocr) => ocr
+                    .problems
+                    .into_iter()
+                    .map(|p| (p.source, p.problem))
+                    .collect(),
+                Err(err) => vec![(
+                    self.path.display().to_string(),
+                    format!("scans were not recognised: {}", err.message),
+                )],
+            };
+            for (source, problem) in problems {
+                o.report.problems.push(format!("{source}: {problem}"));
+                o.problems.push((source, problem));
+            }
+            o
+        });
         // Whatever committed is indexed, even when the stage stopped on an error. When the
         // stage extracted most of the case (a first import), rebuilding the index costs about
         // the time of catching it up and a third less memory: catching up deletes and adds
@@ -405,6 +427,17 @@ impl Case {
             ));
         }
         Ok(outcome)
+    }
+
+    /// Brings the search index up to date with what was committed; a failure is a notice,
+    /// since the journal makes the next open catch up.
+    pub(crate) fn catch_up_index(&self) {
+        if let Err(err) = self.with_index(|index| index.catch_up(&self.conn)) {
+            self.notice(&format!(
+                "the search index was not updated yet: {}",
+                err.message
+            ));
+        }
     }
 
     /// How many documents the case has, how many are extracted and how many pending, and

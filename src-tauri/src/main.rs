@@ -83,6 +83,7 @@ fn main() {
             case::ping,
             documents::list_documents,
             documents::get_document,
+            documents::page_image,
             documents::import_paths,
             documents::cancel_import,
             documents::extraction_status,

@@ -7,5 +7,6 @@ mod exports;
 mod lifecycle;
 mod note_drafts;
 mod notes;
+mod ocr;
 mod pages;
 mod timeline;

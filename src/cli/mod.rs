@@ -5,6 +5,7 @@ mod attribution;
 mod extract;
 mod legal;
 mod notes;
+mod ocr;
 mod output;
 mod search;
 mod stage;
@@ -61,6 +62,28 @@ pub enum Command {
         /// `dossier reextract --pending` (see `dossier status`).
         #[arg(long)]
         no_wait: bool,
+        /// The languages scans among the files are read in, Tesseract's names joined by '+'
+        /// (eng+deu); the case's default (`dossier ocr --default-lang`) otherwise.
+        #[arg(long)]
+        ocr_lang: Option<String>,
+    },
+    /// Print a page's picture of a scanned PDF or image, rendered from the stored original,
+    /// as base64 data (what the reader shows beside the text).
+    PageImage { id: i64, page: u32 },
+    /// Read scans (image PDF pages, PNG, JPEG, TIFF) by OCR: one document again with other
+    /// languages, or every scan waiting; the texts are then extracted.
+    Ocr {
+        /// The document to read again (its reviewed quotes and events must not be in the way).
+        id: Option<i64>,
+        /// Languages for this document, Tesseract's names joined by '+' (eng+deu).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Set the languages the case's scans are read in by default.
+        #[arg(long)]
+        default_lang: Option<String>,
+        /// Do not show a progress bar.
+        #[arg(long)]
+        quiet: bool,
     },
     /// How many documents the case has, and how many are extracted and pending.
     Status,
@@ -220,16 +243,42 @@ pub fn run(args: Args) -> Result<ExitCode> {
             quiet,
             no_extract,
             no_wait,
+            ocr_lang,
         } => {
             let mut case = open_case(&args.case)?;
+            if let Some(languages) = &ocr_lang {
+                // Checked before anything is imported, so a typo costs nothing.
+                dossier::ocr::engine::check_languages(&dossier::ocr::Languages::parse(languages)?)?;
+            }
             let after = match (no_extract, no_wait) {
                 (true, _) => stage::AfterImport::Nothing,
                 (false, true) => stage::AfterImport::Background,
                 (false, false) => stage::AfterImport::Wait,
             };
-            return stage::import(&mut case, &paths, after, quiet, json);
+            return stage::import(&mut case, &paths, after, ocr_lang.as_deref(), quiet, json);
         }
         Command::Status => stage::status(&open_case(&args.case)?, json)?,
+        Command::PageImage { id, page } => {
+            let image = open_case(&args.case)?.page_image(id, page)?;
+            if json {
+                println!("{}", serde_json::to_string(&image)?);
+            } else {
+                println!("data:{};base64,{}", image.mime, image.base64);
+            }
+        }
+        Command::Ocr {
+            id,
+            lang,
+            default_lang,
+            quiet,
+        } => ocr::ocr(
+            &open_case(&args.case)?,
+            id,
+            lang.as_deref(),
+            default_lang.as_deref(),
+            quiet,
+            json,
+        )?,
         Command::Docs => {
             let case = open_case(&args.case)?;
             output::documents(json, &case.documents()?);

@@ -73,6 +73,8 @@ pub enum SourceFormat {
     Html,
     Email,
     Pdf,
+    /// A scanned picture: PNG, JPEG or TIFF (any number of pages), read by OCR.
+    Image,
 }
 
 impl SourceFormat {
@@ -84,6 +86,7 @@ impl SourceFormat {
             SourceFormat::Html => "html",
             SourceFormat::Email => "email",
             SourceFormat::Pdf => "pdf",
+            SourceFormat::Image => "image",
         }
     }
 
@@ -95,6 +98,7 @@ impl SourceFormat {
             "html" => SourceFormat::Html,
             "email" => SourceFormat::Email,
             "pdf" => SourceFormat::Pdf,
+            "image" => SourceFormat::Image,
             _ => return None,
         })
     }
@@ -148,6 +152,8 @@ pub struct Document {
     pub text_status: TextStatus,
     /// Court, caption, counts and paragraphs, when the document is a court filing.
     pub legal: Option<LegalStructure>,
+    /// How the text was recognised, when it came from OCR.
+    pub ocr: Option<OcrInfo>,
 }
 
 /// A file that could not be imported, and why.
@@ -226,6 +232,7 @@ mod ingest;
 mod legal;
 mod lifecycle;
 mod notes;
+mod ocr;
 pub mod search;
 mod stage;
 mod timeline;
@@ -235,6 +242,7 @@ pub use ingest::*;
 pub use legal::*;
 pub use lifecycle::*;
 pub use notes::*;
+pub use ocr::*;
 pub use search::*;
 pub use stage::*;
 pub use timeline::*;

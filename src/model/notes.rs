@@ -63,7 +63,8 @@ pub struct ResolvedCitation {
     /// Chars into the document's text.
     pub start: Option<usize>,
     pub end: Option<usize>,
-    /// The page or pages the cited words are on, for sources with pages: `p. 12`, `pp. 3–4`.
+    /// The page or pages the cited words are on, for sources with pages: `p. 12`, `pp. 3–4`;
+    /// `OCR, p. 2` when the words were recognised from a scan.
     pub pages: Option<String>,
     pub doc_title: Option<String>,
     pub outlet: Option<String>,

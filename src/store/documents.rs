@@ -135,6 +135,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Document> {
             text: row.get(19)?,
             pages: Vec::new(),
             text_status: Default::default(),
+            ocr: None,
             legal: None,
         })
     })

@@ -14,6 +14,7 @@ pub mod integrity;
 pub mod lock;
 pub mod note_drafts;
 pub mod notes;
+pub mod ocr;
 pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
@@ -48,6 +49,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0010_nothing_lost.sql")),
         M::up(include_str!("../../migrations/0011_merge_into_status.sql")),
         M::up(include_str!("../../migrations/0014_extraction_state.sql")),
+        M::up(include_str!("../../migrations/0015_ocr.sql")),
     ])
 });
 

@@ -19,6 +19,7 @@ mod interrupted_import;
 mod module_graph;
 mod notes;
 mod nothing_lost;
+mod ocr;
 mod pdf;
 mod search;
 mod stage;

@@ -279,13 +279,15 @@ fn a_case_from_before_the_stage_counts_what_it_extracted_as_done() {
     let out = sandbox.run(&["import", "--no-extract", &later.display().to_string()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let conn = rusqlite::Connection::open(&sandbox.case).unwrap();
-    // Migration 0014 is the newest, so the case before it is one schema version down.
+    // Migration 0015 (OCR) is the newest and 0014 the one before, so the case before 0014 is
+    // two schema versions down, without the tables of either.
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     conn.execute_batch(&format!(
-        "DROP TABLE document_extraction; PRAGMA user_version = {};",
-        version - 1
+        "DROP TABLE document_extraction; DROP TABLE ocr_jobs; DROP TABLE ocr_pages;
+         DROP TABLE document_ocr; DROP TABLE case_settings; PRAGMA user_version = {};",
+        version - 2
     ))
     .unwrap();
     drop(conn);

@@ -128,6 +128,13 @@ mockIPC(
         return null;
       case "list_documents":
         return (arrived === 0 ? docs : summaries(docs.length + arrived)).filter((d) => !trashed.has(d.id));
+      case "page_image":
+        // A 1 × 1 grey PNG: what matters is that the reader shows the data it is given.
+        return {
+          physical: Number(a.page),
+          mime: "image/png",
+          base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==",
+        };
       case "get_document":
         return { ...documentOf(docs[Number(a.id) - 1]), ...(edits.get(Number(a.id)) ?? {}) };
       case "edit_document": {

@@ -271,6 +271,23 @@ await test("selecting text in the reader offers a citation in characters", async
   expect(title.includes("Unicode characters"), "the button's tooltip documents the format");
 });
 
+await test("reader: a scan read by OCR shows its page image and underlines uncertain words", async (page) => {
+  await open(page, "docs=5");
+  await page.locator(".library [data-doc-id='3']").click();
+  await page.locator("[data-testid=reader-ocr]").getByText(/tesseract 5\.3\.0, eng, mean confidence 88/).waitFor();
+  const unsure = await page.locator("[data-testid=reader-text] .low-conf").allTextContents();
+  expect(unsure.join("|") === "Kelihos", `the uncertain word is underlined (${unsure})`);
+  await page.getByTestId("page-image-toggle").click();
+  const img = page.getByTestId("page-image");
+  await img.waitFor();
+  const src = await img.getAttribute("src");
+  expect(src.startsWith("data:image/png;base64,"), `the page image is data, never a URL (${src.slice(0, 40)})`);
+  await page.getByTestId("page-image-page").selectOption("2");
+  await page.getByAltText("Page 2 as scanned").waitFor();
+  const calls = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "page_image").map((c) => c.args));
+  expect(calls.map((a) => `${a.id}:${a.page}`).join() === "3:1,3:2", `page_image calls: ${JSON.stringify(calls)}`);
+});
+
 await test("the quotes view lists speakers, reviews by keyboard and opens the quote in the reader", async (page) => {
   await open(page, "docs=5&quotes=12");
   await page.getByRole("button", { name: "Quotes" }).click();

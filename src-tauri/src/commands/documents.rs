@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use dossier::model::{DeletionImpact, DocumentEdit, TrashedDocument};
+use dossier::model::{DeletionImpact, DocumentEdit, PageImage, TrashedDocument};
 use dossier::{Document, DocumentSummary, Error, ImportReport};
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -22,6 +22,16 @@ pub async fn list_documents(app: AppHandle) -> Result<Vec<DocumentSummary>, Erro
 #[tauri::command]
 pub async fn get_document(app: AppHandle, id: i64) -> Result<Document, Error> {
     blocking(app, move |s| s.with_reader(|case| case.document(id))).await
+}
+
+/// A page's picture of a scanned PDF or image, rendered from the stored original and sent as
+/// data, for the reader to show beside the recognised text.
+#[tauri::command]
+pub async fn page_image(app: AppHandle, id: i64, page: u32) -> Result<PageImage, Error> {
+    blocking(app, move |s| {
+        s.with_reader(|case| case.page_image(id, page))
+    })
+    .await
 }
 
 /// The one import entry point: the Import buttons and a drop on the window both call it. It

@@ -25,6 +25,7 @@ import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteDraft } from "./bindings/NoteDraft";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { NoteVersion } from "./bindings/NoteVersion";
+import type { PageImage } from "./bindings/PageImage";
 import type { QuoteEdit } from "./bindings/QuoteEdit";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { QuoteRecord } from "./bindings/QuoteRecord";
@@ -52,6 +53,7 @@ export const COMMANDS = {
   ping: [],
   list_documents: [],
   get_document: ["id"],
+  page_image: ["id", "page"],
   import_paths: ["paths"],
   extraction_status: [],
   cancel_import: [],
@@ -131,6 +133,11 @@ export const ping = () => invoke<void>("ping");
 // src-tauri/src/commands/documents.rs
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
 export const getDocument = (id: number) => invoke<Document>("get_document", { id });
+/**
+ * A page's picture of a scanned PDF or image, rendered from the stored original and sent as
+ * data, for the reader to show beside the recognised text.
+ */
+export const pageImage = (id: number, page: number) => invoke<PageImage>("page_image", { id, page });
 /**
  * The one import entry point: the Import buttons and a drop on the window both call it. It
  * imports files and folders, emitting `import-progress` events while it runs.
