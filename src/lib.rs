@@ -33,6 +33,8 @@ pub(crate) mod error;
 mod export;
 mod stage;
 mod store;
+#[cfg(feature = "team")]
+mod team;
 mod verify;
 
 pub use case::{Case, Notifier};

@@ -228,6 +228,7 @@ mod lifecycle;
 mod notes;
 pub mod search;
 mod stage;
+mod team;
 mod timeline;
 
 pub use attribution::*;
@@ -237,6 +238,7 @@ pub use lifecycle::*;
 pub use notes::*;
 pub use search::*;
 pub use stage::*;
+pub use team::*;
 pub use timeline::*;
 
 /// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction
