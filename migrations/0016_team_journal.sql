@@ -49,6 +49,8 @@ CREATE INDEX sync_reviews_target ON sync_reviews (target, at);
 ALTER TABLE notes ADD COLUMN uid TEXT;
 ALTER TABLE note_versions ADD COLUMN change_id TEXT;
 ALTER TABLE note_versions ADD COLUMN author TEXT;
+-- JSON array of the change ids this version was saved on top of: the note's heads then.
+ALTER TABLE note_versions ADD COLUMN parents TEXT;
 
 -- Two members who changed one note apart: both versions are kept, and this row says so
 -- until someone saves a version that settles it.

@@ -105,13 +105,23 @@ pub fn settle_all_reviews(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The head of a note's history: its newest version's number, change and time.
-fn head(conn: &Connection, note_id: i64) -> Result<(i64, Option<String>, String, String)> {
+/// Marks a note's open conflicts settled: a version was saved on top of all its heads.
+pub fn resolve_conflicts(conn: &Connection, note_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE sync_conflicts SET resolved_at = ?2 WHERE note_id = ?1 AND resolved_at IS NULL",
+        params![note_id, super::now()],
+    )?;
+    Ok(())
+}
+
+/// The version a note shows now: its number, time, author and change.
+fn current(conn: &Connection, note_id: i64) -> Result<(String, String, String)> {
     Ok(conn.query_row(
-        "SELECT version, change_id, saved_at, coalesce(author, '') FROM note_versions
-         WHERE note_id = ?1 ORDER BY version DESC LIMIT 1",
+        "SELECT v.saved_at, coalesce(v.author, ''), coalesce(v.change_id, '')
+         FROM notes n JOIN note_versions v ON v.note_id = n.id AND v.version = n.version
+         WHERE n.id = ?1",
         [note_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?)
 }
 
@@ -121,7 +131,10 @@ fn note_version(conn: &Connection, change: &Incoming, applied: &mut Applied) -> 
     let title = p["title"].as_str().unwrap_or_default();
     let text = p["text"].as_str().unwrap_or_default();
     let saved_at = p["saved_at"].as_str().unwrap_or(&change.at);
-    let parent = p["parent"].as_str();
+    let parents: Vec<String> = p["parents"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
     let known: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM note_versions WHERE change_id = ?1)",
         [&change.change_id],
@@ -154,21 +167,32 @@ fn note_version(conn: &Connection, change: &Incoming, applied: &mut Applied) -> 
             params![title, text, saved_at, uid],
         )?;
         let id = conn.last_insert_rowid();
-        insert_version(conn, id, 1, &title, text, saved_at, &digest, change)?;
+        insert_version(conn, id, 1, &title, text, saved_at, &digest, change, &parents)?;
         return Ok(());
     };
-    let (version, head_change, head_at, head_author) = head(conn, note_id)?;
+    let version: i64 = conn.query_row(
+        "SELECT max(version) FROM note_versions WHERE note_id = ?1",
+        [note_id],
+        |r| r.get(0),
+    )?;
     let next = version + 1;
-    insert_version(conn, note_id, next, title, text, saved_at, &digest, change)?;
-    let continues = parent.is_some() && parent == head_change.as_deref();
-    // A version saved apart from ours is kept beside it: the later one is the note's text on
-    // every member (time, then author, then change id), and the conflict is recorded.
+    let heads = super::sync_journal::note_heads(conn, note_id, next)?;
+    let (current_at, current_author, current_change) = current(conn, note_id)?;
+    insert_version(conn, note_id, next, title, text, saved_at, &digest, change, &parents)?;
+    // It continues the note when it was saved on top of every version this member has as a
+    // head; otherwise it was saved apart, and both are kept with the conflict recorded.
+    let continues = heads.iter().all(|h| parents.contains(h));
+    if continues && heads.len() > 1 {
+        resolve_conflicts(conn, note_id)?;
+    }
+    // The note shows the later of the versions saved apart (time, then author, then change
+    // id), so every member shows the same one.
     let wins = continues
         || (saved_at, change.author.as_str(), change.change_id.as_str())
             > (
-                head_at.as_str(),
-                head_author.as_str(),
-                head_change.as_deref().unwrap_or(""),
+                current_at.as_str(),
+                current_author.as_str(),
+                current_change.as_str(),
             );
     if !continues {
         conn.execute(
@@ -177,8 +201,8 @@ fn note_version(conn: &Connection, change: &Incoming, applied: &mut Applied) -> 
             params![note_id, version, next, change.author, super::now()],
         )?;
         applied.conflicts.push(format!(
-            "note '{title}': {}'s version {next} and version {version} were saved apart; \
-             both are kept (see `dossier notes history`)",
+            "note '{title}': {}'s version {next} was saved apart from version {version}; \
+             both are kept (see `dossier note history`), and the next save settles it",
             change.author
         ));
     }
@@ -201,11 +225,12 @@ fn insert_version(
     saved_at: &str,
     digest: &str,
     change: &Incoming,
+    parents: &[String],
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO note_versions (note_id, version, title, text, saved_at, text_sha256,
-            change_id, author)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            change_id, author, parents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             note_id,
             version,
@@ -214,7 +239,8 @@ fn insert_version(
             saved_at,
             digest,
             change.change_id,
-            change.author
+            change.author,
+            serde_json::to_string(parents)?
         ],
     )?;
     Ok(())

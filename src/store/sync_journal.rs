@@ -177,10 +177,21 @@ fn document(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
         )?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    // A court filing's structure names its defendants, which extraction makes entities of:
+    // without it another member would extract other people from the same text.
+    let structure: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT text_status, legal FROM document_structure WHERE document_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
     let sha256 = row.get("sha256").cloned().unwrap_or(Value::Null);
     Ok(Some(Outgoing {
         kind: "document",
-        payload: json!({ "sha256": sha256, "row": row, "text": text, "pages": pages }),
+        payload: json!({
+            "sha256": sha256, "row": row, "text": text, "pages": pages, "structure": structure,
+        }),
         original: Some(original),
     }))
 }
@@ -271,23 +282,26 @@ fn note_version(
     if known.as_deref().is_some_and(|k| k != change_id) {
         return Ok(None);
     }
-    let parent: Option<String> = conn
-        .query_row(
-            "SELECT change_id FROM note_versions WHERE note_id = ?1 AND version < ?2
-             ORDER BY version DESC LIMIT 1",
-            [note_id, version],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten();
+    // Saved on top of every head: a version written after a conflict was seen settles it.
+    let parents = note_heads(conn, note_id, version)?;
+    if parents.len() > 1 {
+        super::sync_apply::resolve_conflicts(conn, note_id)?;
+    }
     conn.execute(
-        "UPDATE note_versions SET change_id = ?3, author = ?4 WHERE note_id = ?1 AND version = ?2",
-        params![note_id, version, change_id, author],
+        "UPDATE note_versions SET change_id = ?3, author = ?4, parents = ?5
+         WHERE note_id = ?1 AND version = ?2",
+        params![
+            note_id,
+            version,
+            change_id,
+            author,
+            serde_json::to_string(&parents)?
+        ],
     )?;
     Ok(Some(Outgoing {
         kind: "note_version",
         payload: json!({
-            "uid": uid, "title": title, "text": text, "saved_at": saved_at, "parent": parent,
+            "uid": uid, "title": title, "text": text, "saved_at": saved_at, "parents": parents,
         }),
         original: None,
     }))
@@ -455,5 +469,26 @@ pub fn insert_document(conn: &Connection, payload: &Value, original: &[u8]) -> R
             )?;
         }
     }
+    if let Some(structure) = payload["structure"].as_array() {
+        conn.execute(
+            "INSERT INTO document_structure (document_id, text_status, legal) VALUES (?1, ?2, ?3)",
+            params![id, structure[0].as_str(), structure[1].as_str()],
+        )?;
+    }
     Ok(true)
+}
+
+/// The versions of a note no other version was saved on top of, among those before
+/// `before`: one normally, two or more while a conflict is open.
+pub fn note_heads(conn: &Connection, note_id: i64, before: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.change_id FROM note_versions v
+         WHERE v.note_id = ?1 AND v.version < ?2 AND v.change_id IS NOT NULL
+           AND NOT EXISTS (
+               SELECT 1 FROM note_versions w, json_each(coalesce(w.parents, '[]')) p
+               WHERE w.note_id = v.note_id AND w.version < ?2 AND p.value = v.change_id)
+         ORDER BY v.version",
+    )?;
+    let rows = stmt.query_map(params![note_id, before], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -23,5 +23,7 @@ mod pdf;
 mod search;
 mod stage;
 mod support;
+#[cfg(feature = "team")]
+mod team;
 mod timeline;
 mod verify;
