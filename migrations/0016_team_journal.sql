@@ -36,7 +36,9 @@ CREATE TABLE sync_inbox (
 -- later one decides the status, the rest stay as its history.
 CREATE TABLE sync_reviews (
     change_id  TEXT PRIMARY KEY,
-    target     TEXT NOT NULL,   -- quote:<document sha256>:<start>:<end>
+    -- quote:<document sha256>:<start>:<end>, or event:<sha256>:<start>:<end>:<value> for an
+    -- event by its first source sentence and its date
+    target     TEXT NOT NULL,
     status     TEXT NOT NULL,
     author     TEXT NOT NULL,
     at         TEXT NOT NULL
@@ -75,6 +77,13 @@ WHEN NEW.status <> 'auto' AND NEW.status IS NOT OLD.status
     AND EXISTS (SELECT 1 FROM sync_state WHERE key = 'url')
 BEGIN
     INSERT INTO sync_outbox (unit) VALUES ('quote:' || NEW.id);
+END;
+
+CREATE TRIGGER sync_events_review AFTER UPDATE OF status ON events
+WHEN NEW.status <> 'auto' AND NEW.status IS NOT OLD.status
+    AND EXISTS (SELECT 1 FROM sync_state WHERE key = 'url')
+BEGIN
+    INSERT INTO sync_outbox (unit) VALUES ('event:' || NEW.id);
 END;
 
 CREATE TRIGGER sync_note_versions_insert AFTER INSERT ON note_versions

@@ -62,17 +62,10 @@ fn entity_named(conn: &Connection, name: &str) -> Result<Option<i64>> {
         .optional()?)
 }
 
-/// Sets a quote's status to its latest decision: the latest time, then the author's name and
-/// the change id breaking ties, so every member settles on the same one whatever order the
-/// decisions arrived in.
+/// Sets a quote's or an event's status to its latest decision: the latest time, then the
+/// author's name and the change id breaking ties, so every member settles on the same one
+/// whatever order the decisions arrived in.
 pub fn settle_review(conn: &Connection, target: &str) -> Result<()> {
-    let Some(rest) = target.strip_prefix("quote:") else {
-        return Ok(());
-    };
-    let mut parts = rest.rsplitn(3, ':');
-    let (Some(end), Some(start), Some(sha256)) = (parts.next(), parts.next(), parts.next()) else {
-        return Ok(());
-    };
     let winner: Option<(String, String)> = conn
         .prepare_cached(
             "SELECT status, at FROM sync_reviews WHERE target = ?1
@@ -83,12 +76,29 @@ pub fn settle_review(conn: &Connection, target: &str) -> Result<()> {
     let Some((status, at)) = winner else {
         return Ok(());
     };
-    conn.prepare_cached(
-        "UPDATE quotes SET status = ?4, reviewed_at = ?5
-         WHERE document_id = (SELECT id FROM documents WHERE sha256 = ?1)
-           AND start = ?2 AND end = ?3 AND (status <> ?4 OR reviewed_at IS NOT ?5)",
-    )?
-    .execute(params![sha256, start, end, status, at])?;
+    let parts: Vec<&str> = target.splitn(5, ':').collect();
+    match parts.as_slice() {
+        ["quote", sha256, start, end] => {
+            conn.prepare_cached(
+                "UPDATE quotes SET status = ?4, reviewed_at = ?5
+                 WHERE document_id = (SELECT id FROM documents WHERE sha256 = ?1)
+                   AND start = ?2 AND end = ?3 AND (status <> ?4 OR reviewed_at IS NOT ?5)",
+            )?
+            .execute(params![sha256, start, end, status, at])?;
+        }
+        ["event", sha256, start, end, value] => {
+            conn.prepare_cached(
+                "UPDATE events SET status = ?5, reviewed_at = ?6
+                 WHERE id IN (SELECT s.event_id FROM event_sources s
+                              JOIN documents d ON d.id = s.document_id
+                              WHERE d.sha256 = ?1 AND s.start = ?2 AND s.end = ?3
+                                AND s.value = ?4)
+                   AND (status <> ?5 OR reviewed_at IS NOT ?6)",
+            )?
+            .execute(params![sha256, start, end, value, status, at])?;
+        }
+        _ => {}
+    }
     Ok(())
 }
 
@@ -280,7 +290,7 @@ fn saved_search(conn: &Connection, p: &Value) -> Result<()> {
 pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<(String, String, String)>> {
     let mut stmt = conn.prepare(
         "SELECT author, at, what FROM (
-             SELECT author, at, 'set a quote to ' || status AS what FROM sync_reviews
+             SELECT author, at, substr(target, 1, instr(target, ':') - 1) || ' set to ' || status AS what FROM sync_reviews
              UNION ALL
              SELECT v.author, v.saved_at, 'saved a version of the note ' || v.title
              FROM note_versions v WHERE v.author IS NOT NULL)

@@ -78,6 +78,8 @@ pub fn enqueue_everything(conn: &Connection) -> Result<()> {
          INSERT INTO sync_outbox (unit)
              SELECT 'quote:' || id FROM quotes WHERE status <> 'auto' ORDER BY id;
          INSERT INTO sync_outbox (unit)
+             SELECT 'event:' || id FROM events WHERE status <> 'auto' ORDER BY id;
+         INSERT INTO sync_outbox (unit)
              SELECT 'note_version:' || v.note_id || ':' || v.version
              FROM note_versions v JOIN notes n ON n.id = v.note_id
              WHERE n.deleted_at IS NULL ORDER BY v.note_id, v.version;
@@ -116,6 +118,7 @@ pub fn outgoing(
     match kind {
         "document" => document(conn, number(rest)?),
         "quote" => quote_review(conn, number(rest)?, change_id, author),
+        "event" => event_review(conn, number(rest)?, change_id, author),
         "note_version" => {
             let (note, version) = rest
                 .split_once(':')
@@ -220,6 +223,37 @@ fn quote_review(
     };
     let at = at.unwrap_or_else(super::now);
     let target = quote_target(&sha256, start, end);
+    record_review(conn, change_id, &target, &status, author, &at)?;
+    Ok(Some(Outgoing {
+        kind: "quote_review",
+        payload: json!({ "target": target, "status": status, "at": at }),
+        original: None,
+    }))
+}
+
+fn event_review(
+    conn: &Connection,
+    id: i64,
+    change_id: &str,
+    author: &str,
+) -> Result<Option<Outgoing>> {
+    // An event is found on every member by its first source sentence and its date; one a
+    // person added by hand has no source and stays local.
+    let row: Option<(String, i64, i64, String, String, Option<String>)> = conn
+        .query_row(
+            "SELECT d.sha256, s.start, s.end, s.value, e.status, e.reviewed_at
+             FROM events e JOIN event_sources s ON s.event_id = e.id
+             JOIN documents d ON d.id = s.document_id
+             WHERE e.id = ?1 ORDER BY s.id LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .optional()?;
+    let Some((sha256, start, end, value, status, at)) = row else {
+        return Ok(None);
+    };
+    let at = at.unwrap_or_else(super::now);
+    let target = format!("event:{sha256}:{start}:{end}:{value}");
     record_review(conn, change_id, &target, &status, author, &at)?;
     Ok(Some(Outgoing {
         kind: "quote_review",

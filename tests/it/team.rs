@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use dossier::model::{QuoteFilter, ReviewStatus};
+use dossier::model::{QuoteFilter, ReviewStatus, TimelineQuery};
 use dossier::{Case, ErrorCode};
 use serde_json::Value;
 
@@ -147,11 +147,28 @@ fn two_members_working_offline_end_with_equal_cases_after_both_sync() {
     b.review_quote(qb, ReviewStatus::Rejected).unwrap();
     b.add_note("Bob's leads", "Novak's letters").unwrap();
     b.save_search("letters", "letters").unwrap();
+    // Timeline and people decisions travel too: an event confirmed, a rename, a merge.
+    let event = a.timeline(&TimelineQuery::default()).unwrap()[0].id;
+    a.review_event(event, ReviewStatus::Confirmed).unwrap();
+    let id_of = |case: &Case, name: &str| {
+        case.entities()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}"))
+            .id
+    };
+    a.rename_entity(id_of(&a, "Omar Haddad"), "Omar K. Haddad")
+        .unwrap();
+    b.merge_entities(id_of(&b, "Ines Laurent"), id_of(&b, "Petra Novak"))
+        .unwrap();
 
     a.sync().unwrap();
     b.sync().unwrap();
     a.sync().unwrap();
     assert_same_case(&a, &b);
+    assert!(b.entities().unwrap().iter().any(|e| e.name == "Omar K. Haddad"));
+    assert!(!a.entities().unwrap().iter().any(|e| e.name == "Petra Novak"));
     assert_eq!(a.documents().unwrap().len(), 4, "the file both imported is one document");
     let confirmed_on_b = first_quote_of(&b, &sha_of(&from_a));
     assert_eq!(

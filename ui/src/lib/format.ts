@@ -91,6 +91,8 @@ const ERROR_TITLES: Record<ErrorCode, string> = {
   unsupported: "Not supported",
   io: "File system error",
   internal: "Internal error",
+  forbidden: "Not allowed",
+  unavailable: "Server unavailable",
 };
 
 /** An error as the window shows it: a short title for the code, the code, and the message. */
