@@ -81,10 +81,14 @@ pub fn connect(url: &str) -> Result<Client> {
 
 /// The URL with any password left out, for messages and for the case file.
 pub fn redact(url: &str) -> String {
-    static PASSWORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(^|[\s&?])password=('[^']*'|[^\s&]*)").expect("valid pattern")
+    static QUERY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"([?&])password=[^&\s]*&?").expect("valid pattern")
     });
-    let url = PASSWORD.replace_all(url, "$1").trim().to_string();
+    static SETTING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(^|\s+)password=('[^']*'|\S*)").expect("valid pattern")
+    });
+    let url = QUERY.replace_all(url, "$1");
+    let url = SETTING.replace_all(&url, "").trim().to_string();
     let url = url.as_str();
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
@@ -110,8 +114,14 @@ fn pgpass(config: &Config) -> Option<Vec<u8>> {
         _ => "localhost".to_string(),
     };
     let port = config.get_ports().first().copied().unwrap_or(5432).to_string();
-    let db = config.get_dbname().unwrap_or_default().to_string();
-    let user = config.get_user().unwrap_or_default().to_string();
+    let db = config.get_dbname().unwrap_or_default();
+    let user = config.get_user().unwrap_or_default();
+    pgpass_lookup(&content, [&host, &port, db, user]).map(String::into_bytes)
+}
+
+/// The password of the first line of a password file that fits host, port, database and
+/// user.
+fn pgpass_lookup(content: &str, wanted: [&str; 4]) -> Option<String> {
     for line in content.lines() {
         if line.starts_with('#') {
             continue;
@@ -130,12 +140,13 @@ fn pgpass(config: &Config) -> Option<Vec<u8>> {
         if fields.len() != 5 {
             continue;
         }
-        let fits = |pattern: &str, value: &str| pattern == "*" || pattern == value;
-        let host_fits =
-            fits(&fields[0], &host) || (host.starts_with('/') && fields[0] == "localhost");
-        if host_fits && fits(&fields[1], &port) && fits(&fields[2], &db) && fits(&fields[3], &user)
-        {
-            return Some(fields[4].clone().into_bytes());
+        let fits = |i: usize| {
+            fields[i] == "*"
+                || fields[i] == wanted[i]
+                || (i == 0 && wanted[0].starts_with('/') && fields[0] == "localhost")
+        };
+        if (0..4).all(fits) {
+            return Some(fields[4].clone());
         }
     }
     None
@@ -387,4 +398,39 @@ pub fn check(client: &mut Client) -> Result<ServerCheck> {
         out.documents.push(sha256);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_leaves_passwords_out_of_urls_and_settings() {
+        assert_eq!(
+            redact("postgres://alice:s3cret@db.example.org/case"),
+            "postgres://alice@db.example.org/case"
+        );
+        assert_eq!(
+            redact("host=/tmp/x password=s3cret user=alice"),
+            "host=/tmp/x user=alice"
+        );
+        assert_eq!(
+            redact("postgres://alice@db/case?password=s3cret&sslmode=disable"),
+            "postgres://alice@db/case?sslmode=disable"
+        );
+        assert_eq!(redact("host=/tmp/x user=bob"), "host=/tmp/x user=bob");
+    }
+
+    #[test]
+    fn pgpass_lines_match_like_libpq() {
+        let file = "# comment\n\
+                    db.example.org:5432:case:alice:first\n\
+                    *:*:*:bob:b\\:colon\n\
+                    localhost:5432:*:carol:socket\n";
+        let find = |host, user| pgpass_lookup(file, [host, "5432", "case", user]);
+        assert_eq!(find("db.example.org", "alice").as_deref(), Some("first"));
+        assert_eq!(find("other", "alice"), None);
+        assert_eq!(find("anywhere", "bob").as_deref(), Some("b:colon"));
+        assert_eq!(find("/run/postgresql", "carol").as_deref(), Some("socket"));
+    }
 }
