@@ -37,12 +37,16 @@ impl Server {
             .unwrap()
             .keep();
         let server = Server { dir, bin };
-        run(Command::new("chown").args(["-R", "postgres"]).arg(&server.dir));
+        run(Command::new("chown")
+            .args(["-R", "postgres"])
+            .arg(&server.dir));
         let data = server.dir.join("data").display().to_string();
         server.pg(&["initdb", "-D", &data, "-A", "trust", "-U", "postgres"]);
         let options = format!("-p 5432 -k {} -c listen_addresses=''", server.dir.display());
         let log = server.dir.join("log").display().to_string();
-        server.pg(&["pg_ctl", "-D", &data, "-o", &options, "-l", &log, "-w", "start"]);
+        server.pg(&[
+            "pg_ctl", "-D", &data, "-o", &options, "-l", &log, "-w", "start",
+        ]);
         server
     }
 
@@ -54,7 +58,10 @@ impl Server {
     }
 
     fn url(&self, db: &str) -> String {
-        format!("host={} port=5432 user=postgres dbname={db}", self.dir.display())
+        format!(
+            "host={} port=5432 user=postgres dbname={db}",
+            self.dir.display()
+        )
     }
 
     fn psql(&self, db: &str, sql: &str) -> String {
@@ -64,7 +71,11 @@ impl Server {
             .args(["-p", "5432", "-U", "postgres", "-d", db, "-c", sql])
             .output()
             .expect("psql runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 }
@@ -102,11 +113,20 @@ fn seconds(started: Instant) -> f64 {
 fn clone_member(from: &Path, to: &Path, n: usize) {
     std::fs::copy(from, to).expect("case copies");
     // The search index (`.<case>.index/` beside it) comes along, or each copy would rebuild it.
-    let index = |p: &Path| p.with_file_name(format!(".{}.index", p.file_name().unwrap().to_string_lossy()));
+    let index = |p: &Path| {
+        p.with_file_name(format!(
+            ".{}.index",
+            p.file_name().unwrap().to_string_lossy()
+        ))
+    };
     let (src, dst) = (index(from), index(to));
     if src.is_dir() {
         std::fs::create_dir_all(&dst).unwrap();
-        for entry in std::fs::read_dir(&src).unwrap().flatten().filter(|e| e.path().is_file()) {
+        for entry in std::fs::read_dir(&src)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().is_file())
+        {
             std::fs::copy(entry.path(), dst.join(entry.file_name())).unwrap();
         }
     }

@@ -39,7 +39,9 @@ pub enum TeamCommand {
 pub fn team(case: Option<&PathBuf>, command: TeamCommand, json: bool) -> Result<ExitCode> {
     let open = || super::open_case(&case.cloned());
     match command {
-        TeamCommand::Publish { url } => sync_report(json, "Published", &open()?.team_publish(&url)?),
+        TeamCommand::Publish { url } => {
+            sync_report(json, "Published", &open()?.team_publish(&url)?)
+        }
         TeamCommand::Join { url, path } => {
             let (_, report) = Case::team_join(&url, &path)?;
             sync_report(json, &format!("Joined into {}", path.display()), &report);
@@ -94,12 +96,24 @@ fn verify_report(json: bool, report: &TeamVerifyReport) {
         println!("{}", serde_json::to_string(report).unwrap_or_default());
         return;
     }
-    println!("{} original(s) re-hashed on the server", report.originals_checked);
+    println!(
+        "{} original(s) re-hashed on the server",
+        report.originals_checked
+    );
     let lists = [
         ("original does not match its SHA-256", &report.bad_originals),
-        ("document without its original on the server", &report.missing_originals),
-        ("document on the server, not in this case", &report.missing_locally),
-        ("document of this case, not on the server", &report.not_on_server),
+        (
+            "document without its original on the server",
+            &report.missing_originals,
+        ),
+        (
+            "document on the server, not in this case",
+            &report.missing_locally,
+        ),
+        (
+            "document of this case, not on the server",
+            &report.not_on_server,
+        ),
         ("local problem", &report.local.problems),
     ];
     for (what, list) in lists {

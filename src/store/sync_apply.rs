@@ -143,7 +143,11 @@ fn note_version(conn: &Connection, change: &Incoming, applied: &mut Applied) -> 
     let saved_at = p["saved_at"].as_str().unwrap_or(&change.at);
     let parents: Vec<String> = p["parents"]
         .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     let known: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM note_versions WHERE change_id = ?1)",
@@ -177,7 +181,9 @@ fn note_version(conn: &Connection, change: &Incoming, applied: &mut Applied) -> 
             params![title, text, saved_at, uid],
         )?;
         let id = conn.last_insert_rowid();
-        insert_version(conn, id, 1, &title, text, saved_at, &digest, change, &parents)?;
+        insert_version(
+            conn, id, 1, &title, text, saved_at, &digest, change, &parents,
+        )?;
         return Ok(());
     };
     let version: i64 = conn.query_row(
@@ -188,7 +194,9 @@ fn note_version(conn: &Connection, change: &Incoming, applied: &mut Applied) -> 
     let next = version + 1;
     let heads = super::sync_journal::note_heads(conn, note_id, next)?;
     let (current_at, current_author, current_change) = current(conn, note_id)?;
-    insert_version(conn, note_id, next, title, text, saved_at, &digest, change, &parents)?;
+    insert_version(
+        conn, note_id, next, title, text, saved_at, &digest, change, &parents,
+    )?;
     // It continues the note when it was saved on top of every version this member has as a
     // head; otherwise it was saved apart, and both are kept with the conflict recorded.
     let continues = heads.iter().all(|h| parents.contains(h));

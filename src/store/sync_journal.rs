@@ -36,9 +36,8 @@ pub fn set_state(conn: &Connection, key: &str, value: &str) -> Result<()> {
 
 /// The oldest `limit` rows of the outbox.
 pub fn outbox(conn: &Connection, limit: usize) -> Result<Vec<Pending>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT seq, unit, detail FROM sync_outbox ORDER BY seq LIMIT ?1",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT seq, unit, detail FROM sync_outbox ORDER BY seq LIMIT ?1")?;
     let rows = stmt.query_map([limit as i64], |r| {
         Ok(Pending {
             seq: r.get(0)?,
@@ -54,7 +53,11 @@ pub fn outbox_count(conn: &Connection) -> Result<i64> {
 }
 
 pub fn outbox_last(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM sync_outbox", [], |r| r.get(0))?)
+    Ok(
+        conn.query_row("SELECT coalesce(max(seq), 0) FROM sync_outbox", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 /// Forgets the rows pushed, up to and including `seq`.
@@ -246,7 +249,16 @@ fn event_review(
              JOIN documents d ON d.id = s.document_id
              WHERE e.id = ?1 ORDER BY s.id LIMIT 1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )
         .optional()?;
     let Some((sha256, start, end, value, status, at)) = row else {
@@ -287,7 +299,9 @@ fn note_uid(conn: &Connection, note_id: i64) -> Result<Option<String>> {
         [note_id],
     )?;
     Ok(conn
-        .query_row("SELECT uid FROM notes WHERE id = ?1", [note_id], |r| r.get(0))
+        .query_row("SELECT uid FROM notes WHERE id = ?1", [note_id], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
@@ -380,7 +394,9 @@ fn entity_merge(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
 
 fn entity_rename(conn: &Connection, id: i64, old: Option<&str>) -> Result<Option<Outgoing>> {
     let name: Option<String> = conn
-        .query_row("SELECT name FROM entities WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT name FROM entities WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()?;
     Ok(name.zip(old).map(|(to, from)| Outgoing {
         kind: "entity_rename",
@@ -486,7 +502,12 @@ pub fn insert_document(conn: &Connection, payload: &Value, original: &[u8]) -> R
     conn.execute(
         "INSERT INTO document_contents (document_id, original, text, text_sha256)
          VALUES (?1, ?2, ?3, ?4)",
-        params![id, original, text, crate::digest::sha256_hex(text.as_bytes())],
+        params![
+            id,
+            original,
+            text,
+            crate::digest::sha256_hex(text.as_bytes())
+        ],
     )?;
     if let Some(pages) = payload["pages"].as_array() {
         for page in pages {

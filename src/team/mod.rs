@@ -310,8 +310,7 @@ fn start_membership(
     team_case: &str,
     role: &str,
 ) -> Result<()> {
-    let member: String =
-        conn.query_row("SELECT lower(hex(randomblob(8)))", [], |r| r.get(0))?;
+    let member: String = conn.query_row("SELECT lower(hex(randomblob(8)))", [], |r| r.get(0))?;
     journal::set_state(conn, "member", &member)?;
     journal::set_state(conn, "team_case", team_case)?;
     journal::set_state(conn, "role", role)?;

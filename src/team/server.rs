@@ -113,7 +113,12 @@ fn pgpass(config: &Config) -> Option<Vec<u8>> {
         Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
         _ => "localhost".to_string(),
     };
-    let port = config.get_ports().first().copied().unwrap_or(5432).to_string();
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
     let db = config.get_dbname().unwrap_or_default();
     let user = config.get_user().unwrap_or_default();
     pgpass_lookup(&content, [&host, &port, db, user]).map(String::into_bytes)

@@ -96,7 +96,8 @@ fn publish_then_join_makes_an_equal_case_that_verifies() {
     a.save_search("botnet", "botnet").unwrap();
 
     let report = a.team_publish(&pg.url("postgres", "published")).unwrap();
-    assert!(report.pushed >= 6 + 1 + 2 + 1, "{report:?}");
+    // Six documents, a reviewed quote, two note versions and a saved search.
+    assert_eq!(report.pushed, 6 + 1 + 2 + 1, "{report:?}");
     let (b, joined) = Case::team_join(
         &pg.url("postgres", "published"),
         &dir.path().join("b.dossier"),
@@ -123,21 +124,34 @@ fn two_members_working_offline_end_with_equal_cases_after_both_sync() {
     std::fs::create_dir_all(&sources).unwrap();
     let shared = source(&sources, "shared", "Nina Ortiz", "Both of us found this");
     let mut a = Case::create(&dir.path().join("a.dossier")).unwrap();
-    import(&mut a, &[shared.clone()]);
+    import(&mut a, &[shared]);
     a.team_publish(&pg.url("postgres", "offline")).unwrap();
     a.team_grant("alice", true).unwrap();
     a.team_grant("bob", true).unwrap();
     drop(a);
     // Each member joins as their own role: every change carries its author.
-    let (mut a, _) =
-        Case::team_join(&pg.url("alice", "offline"), &dir.path().join("alice.dossier")).unwrap();
+    let (mut a, _) = Case::team_join(
+        &pg.url("alice", "offline"),
+        &dir.path().join("alice.dossier"),
+    )
+    .unwrap();
     let (mut b, _) =
         Case::team_join(&pg.url("bob", "offline"), &dir.path().join("bob.dossier")).unwrap();
 
     // Offline: each imports a source of their own and one both have, reviews and writes.
     let from_a = source(&sources, "alice-1", "Omar Haddad", "The ledger was altered");
-    let both = source(&sources, "both", "Ines Laurent", "We filed the request twice");
-    let from_b = source(&sources, "bob-1", "Petra Novak", "Nobody answered our letters");
+    let both = source(
+        &sources,
+        "both",
+        "Ines Laurent",
+        "We filed the request twice",
+    );
+    let from_b = source(
+        &sources,
+        "bob-1",
+        "Petra Novak",
+        "Nobody answered our letters",
+    );
     import(&mut a, &[from_a.clone(), both.clone()]);
     import(&mut b, &[from_b.clone(), both.clone()]);
     let qa = first_quote_of(&a, &sha_of(&from_a));
@@ -167,9 +181,21 @@ fn two_members_working_offline_end_with_equal_cases_after_both_sync() {
     b.sync().unwrap();
     a.sync().unwrap();
     assert_same_case(&a, &b);
-    assert!(b.entities().unwrap().iter().any(|e| e.name == "Omar K. Haddad"));
-    assert!(!a.entities().unwrap().iter().any(|e| e.name == "Petra Novak"));
-    assert_eq!(a.documents().unwrap().len(), 4, "the file both imported is one document");
+    assert!(b
+        .entities()
+        .unwrap()
+        .iter()
+        .any(|e| e.name == "Omar K. Haddad"));
+    assert!(!a
+        .entities()
+        .unwrap()
+        .iter()
+        .any(|e| e.name == "Petra Novak"));
+    assert_eq!(
+        a.documents().unwrap().len(),
+        4,
+        "the file both imported is one document"
+    );
     let confirmed_on_b = first_quote_of(&b, &sha_of(&from_a));
     assert_eq!(
         b.quote(confirmed_on_b).unwrap().status,
@@ -196,7 +222,10 @@ fn two_members_working_offline_end_with_equal_cases_after_both_sync() {
 /// Two members, both joined to a fresh team case made from the demo sources.
 fn pair(pg: &PgServer, database: &str, dir: &Path) -> (Case, Case) {
     let mut owner = Case::create(&dir.join("owner.dossier")).unwrap();
-    import(&mut owner, &[repo_path("assets/demo/seed-technewsworld-kelihos.txt")]);
+    import(
+        &mut owner,
+        &[repo_path("assets/demo/seed-technewsworld-kelihos.txt")],
+    );
     owner.add_note("Timeline", "Arrest in Barcelona").unwrap();
     owner.team_publish(&pg.url("postgres", database)).unwrap();
     owner.team_grant("alice", true).unwrap();
@@ -264,7 +293,9 @@ fn two_review_decisions_keep_the_later_and_the_other_in_the_quotes_history() {
     assert_eq!(b.quote(q).unwrap().status, ReviewStatus::Rejected);
     let history = a.sync_status().unwrap().recent;
     assert!(
-        history.iter().any(|c| c.author == "alice" && c.what.contains("confirmed")),
+        history
+            .iter()
+            .any(|c| c.author == "alice" && c.what.contains("confirmed")),
         "alice's earlier decision stays in the history: {history:?}"
     );
     assert_same_case(&a, &b);
@@ -275,17 +306,28 @@ fn a_readers_write_is_refused_by_the_database_and_nothing_is_written() {
     let pg = server("readers");
     let dir = tempfile::tempdir().unwrap();
     let mut owner = Case::create(&dir.path().join("owner.dossier")).unwrap();
-    import(&mut owner, &[repo_path("assets/demo/seed-technewsworld-kelihos.txt")]);
+    import(
+        &mut owner,
+        &[repo_path("assets/demo/seed-technewsworld-kelihos.txt")],
+    );
     owner.team_publish(&pg.url("postgres", "readers")).unwrap();
     owner.team_grant("carol", false).unwrap();
-    let (mut carol, _) =
-        Case::team_join(&pg.url("carol", "readers"), &dir.path().join("carol.dossier")).unwrap();
+    let (mut carol, _) = Case::team_join(
+        &pg.url("carol", "readers"),
+        &dir.path().join("carol.dossier"),
+    )
+    .unwrap();
     assert_eq!(carol.documents().unwrap().len(), 1, "a reader reads");
     let before = pg.sql("readers", "SELECT count(*) FROM changes");
     carol.add_note("Mine", "a reader's note").unwrap();
     import(
         &mut carol,
-        &[source(dir.path(), "carol", "Ana Silva", "Readers may not write")],
+        &[source(
+            dir.path(),
+            "carol",
+            "Ana Silva",
+            "Readers may not write",
+        )],
     );
     let err = carol.sync().unwrap_err();
     assert_eq!(err.code, ErrorCode::Forbidden, "{err:?}");
@@ -293,7 +335,10 @@ fn a_readers_write_is_refused_by_the_database_and_nothing_is_written() {
     assert!(err.message.contains("--editor"), "{}", err.message);
     assert_eq!(pg.sql("readers", "SELECT count(*) FROM changes"), before);
     assert_eq!(pg.sql("readers", "SELECT count(*) FROM originals"), "1");
-    assert!(carol.sync_status().unwrap().waiting >= 2, "the reader's changes are kept");
+    assert!(
+        carol.sync_status().unwrap().waiting >= 2,
+        "the reader's changes are kept"
+    );
     // Through the CLI, the refusal is the same code.
     let out = dossier()
         .args(["--case"])
@@ -307,7 +352,12 @@ fn a_readers_write_is_refused_by_the_database_and_nothing_is_written() {
 }
 
 fn cli(case: &Path, args: &[&str]) -> std::process::Output {
-    dossier().arg("--case").arg(case).args(args).output().unwrap()
+    dossier()
+        .arg("--case")
+        .arg(case)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn cli_ok(case: &Path, args: &[&str]) -> String {
@@ -334,7 +384,10 @@ fn sync_killed_at_random_points_converges_with_nothing_lost_or_doubled() {
     let b = dir.path().join("b.dossier");
     cli_ok(&a, &["new", a.to_str().unwrap()]);
     cli_ok(&a, &["import", "--quiet", "assets/demo"]);
-    cli_ok(&a, &["team", "publish", "--url", &pg.url("postgres", "killed")]);
+    cli_ok(
+        &a,
+        &["team", "publish", "--url", &pg.url("postgres", "killed")],
+    );
     let out = dossier()
         .args(["team", "join", &pg.url("postgres", "killed")])
         .arg(&b)
@@ -394,7 +447,11 @@ fn sync_killed_at_random_points_converges_with_nothing_lost_or_doubled() {
             let _ = child.wait();
         }
     }
-    assert!(killed >= 5, "only {killed} of {} syncs were killed mid-run", 2 * trials);
+    assert!(
+        killed >= 5,
+        "only {killed} of {} syncs were killed mid-run",
+        2 * trials
+    );
     // Later syncs finish every job.
     cli_ok(&a, &["sync"]);
     cli_ok(&b, &["sync"]);
@@ -424,7 +481,14 @@ fn the_server_going_away_mid_sync_is_a_clear_error_and_a_later_sync_finishes() {
     let sources = dir.path().join("sources");
     std::fs::create_dir_all(&sources).unwrap();
     let files: Vec<PathBuf> = (0..40)
-        .map(|i| source(&sources, &format!("away-{i}"), "Tom Berg", &format!("Item {i} matters")))
+        .map(|i| {
+            source(
+                &sources,
+                &format!("away-{i}"),
+                "Tom Berg",
+                &format!("Item {i} matters"),
+            )
+        })
         .collect();
     import(&mut a, &files);
     // The server stops while the sync runs in another process, or before it connects.
@@ -442,7 +506,11 @@ fn the_server_going_away_mid_sync_is_a_clear_error_and_a_later_sync_finishes() {
     if !out.status.success() {
         let body: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(body["error"]["code"], "unavailable", "{}", stderr(&out));
-        assert!(stderr(&out).contains("next `dossier sync` finishes"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("next `dossier sync` finishes"),
+            "{}",
+            stderr(&out)
+        );
     }
     // With the server down, a sync says so at once.
     let err = b.sync().unwrap_err();
@@ -464,7 +532,10 @@ fn a_single_user_case_records_nothing_for_a_team() {
     case.add_note("Solo", "mine").unwrap();
     let status = case.sync_status().unwrap();
     assert!(!status.team);
-    assert_eq!(status.waiting, 0, "the outbox stays empty outside a team case");
+    assert_eq!(
+        status.waiting, 0,
+        "the outbox stays empty outside a team case"
+    );
     let err = case.sync().unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
 }

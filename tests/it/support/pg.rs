@@ -66,8 +66,22 @@ impl PgServer {
             assert!(ok.success(), "cannot give the folder to the postgres user");
         }
         let data = server.dir.join("data");
-        let out = server.run("initdb", &["-D", &data.display().to_string(), "-A", "trust", "-U", "postgres"]);
-        assert!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = server.run(
+            "initdb",
+            &[
+                "-D",
+                &data.display().to_string(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "initdb failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         server.pg_ctl_start();
         server
     }
@@ -95,7 +109,10 @@ impl PgServer {
             self.dir.display()
         );
         let log = self.dir.join("log").display().to_string();
-        let out = self.run("pg_ctl", &["-D", &data, "-o", &options, "-l", &log, "-w", "start"]);
+        let out = self.run(
+            "pg_ctl",
+            &["-D", &data, "-o", &options, "-l", &log, "-w", "start"],
+        );
         assert!(
             out.status.success(),
             "pg_ctl start failed: {}{}",
