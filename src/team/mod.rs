@@ -22,7 +22,7 @@ use std::path::Path;
 
 use crate::model::{SyncReport, SyncStatus, TeamChange, TeamVerifyReport};
 use crate::store::{self, sync_apply, sync_journal as journal};
-use crate::{Case, Error, Result};
+use crate::{Case, Error, ErrorCode, Result};
 
 /// How many changes a push or a pull moves per transaction.
 const BATCH: usize = 200;
@@ -186,8 +186,19 @@ impl Case {
     /// the search index brought up to date at the end.
     fn sync_with(&self, client: &mut postgres::Client) -> Result<SyncReport> {
         self.changing_index(|| {
+            // A reader's changes are refused by the server; the reader still receives
+            // everyone else's, and hears of the refusal once they are in.
+            let mut refused = None;
+            let pushed = match self.push_all(client) {
+                Ok(pushed) => pushed,
+                Err(e) if e.code == ErrorCode::Forbidden => {
+                    refused = Some(e);
+                    0
+                }
+                Err(e) => return Err(e),
+            };
             let mut report = SyncReport {
-                pushed: self.push_all(client)?,
+                pushed,
                 ..SyncReport::default()
             };
             self.pull_all(client, &mut report)?;
@@ -209,7 +220,10 @@ impl Case {
             report.server_seq = cursor(&self.conn)?;
             let member = journal::state(&self.conn, "member")?.unwrap_or_default();
             server::record_member(client, &member, report.server_seq)?;
-            Ok(report)
+            match refused {
+                Some(refusal) => Err(refusal),
+                None => Ok(report),
+            }
         })
     }
 

@@ -339,6 +339,17 @@ fn a_readers_write_is_refused_by_the_database_and_nothing_is_written() {
         carol.sync_status().unwrap().waiting >= 2,
         "the reader's changes are kept"
     );
+    // The refusal does not stop a reader from reading what the others write.
+    owner
+        .add_note("For the team", "written by an editor")
+        .unwrap();
+    owner.sync().unwrap();
+    assert_eq!(carol.sync().unwrap_err().code, ErrorCode::Forbidden);
+    assert!(carol
+        .notes()
+        .unwrap()
+        .iter()
+        .any(|n| n.title == "For the team"));
     // Through the CLI, the refusal is the same code.
     let out = dossier()
         .args(["--case"])
