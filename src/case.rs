@@ -188,7 +188,7 @@ impl Case {
     /// action's own commit. The index is opened first, so that the change is indexed now rather
     /// than found later as a lag; a failed index update is not lost, because the journal makes
     /// the next open catch up.
-    fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
+    pub(crate) fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
         self.writing(|| {
             let _ = self.with_index(|_| Ok(()));
             let result = change()?;

@@ -35,6 +35,8 @@ mod export;
 mod ocr_stage;
 mod stage;
 mod store;
+#[cfg(feature = "team")]
+mod team;
 mod verify;
 
 pub use case::{Case, Notifier};

@@ -80,6 +80,8 @@ fn main() {
             case::dialog_folder,
             case::remember_folder,
             case::backup_case,
+            case::sync_case,
+            case::sync_status,
             case::ping,
             documents::list_documents,
             documents::get_document,

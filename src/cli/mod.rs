@@ -10,6 +10,8 @@ mod output;
 mod search;
 mod stage;
 mod steps;
+#[cfg(feature = "team")]
+mod team;
 mod timeline;
 
 use std::path::PathBuf;
@@ -193,6 +195,15 @@ pub enum Command {
         #[command(subcommand)]
         command: notes::ExportCommand,
     },
+    /// Share this case with a team through PostgreSQL: publish, join, grant, verify, status.
+    #[cfg(feature = "team")]
+    Team {
+        #[command(subcommand)]
+        command: team::TeamCommand,
+    },
+    /// Send this team case's changes to its server and bring everyone else's.
+    #[cfg(feature = "team")]
+    Sync,
     /// Run an extractor on a file without a case.
     Extract {
         #[command(subcommand)]
@@ -390,6 +401,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Export { command } => {
             return notes::export(&open_case(&args.case)?, command, json)
         }
+        #[cfg(feature = "team")]
+        Command::Team { command } => return team::team(args.case.as_ref(), command, json),
+        #[cfg(feature = "team")]
+        Command::Sync => team::sync(args.case.as_ref(), json)?,
         Command::Extract { what } => match what {
             Extract::Article { file } => extract::article(&file, json)?,
             Extract::Dates { file, reference } => {

@@ -235,6 +235,7 @@ mod notes;
 mod ocr;
 pub mod search;
 mod stage;
+mod team;
 mod timeline;
 
 pub use attribution::*;
@@ -245,6 +246,7 @@ pub use notes::*;
 pub use ocr::*;
 pub use search::*;
 pub use stage::*;
+pub use team::*;
 pub use timeline::*;
 
 /// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction

@@ -19,6 +19,10 @@ pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
+#[cfg(feature = "team")]
+pub mod sync_apply;
+#[cfg(feature = "team")]
+pub mod sync_journal;
 pub mod timeline_points;
 pub mod trash;
 
@@ -50,6 +54,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0011_merge_into_status.sql")),
         M::up(include_str!("../../migrations/0014_extraction_state.sql")),
         M::up(include_str!("../../migrations/0015_ocr.sql")),
+        M::up(include_str!("../../migrations/0016_team_journal.sql")),
     ])
 });
 

@@ -24,5 +24,7 @@ mod pdf;
 mod search;
 mod stage;
 mod support;
+#[cfg(feature = "team")]
+mod team;
 mod timeline;
 mod verify;

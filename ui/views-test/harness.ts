@@ -161,6 +161,10 @@ mockIPC(
       case "restore_documents":
         for (const id of a.ids as number[]) trashed.delete(id);
         return null;
+      case "sync_status":
+        return { team: false, server: null, role: null, last_sync: null, waiting: 0, conflicts: 0, recent: [] };
+      case "sync_case":
+        return { pushed: 0, pulled: 0, documents: 0, conflicts: [], server_seq: 0 };
       case "backup_case":
         return { path: a.path, bytes: 4096, documents: docs.length - trashed.size, notes: notes.length };
       case "save_note_draft":

@@ -34,6 +34,8 @@ import type { ReviewStatus } from "./bindings/ReviewStatus";
 import type { SavedSearch } from "./bindings/SavedSearch";
 import type { SearchRequest } from "./bindings/SearchRequest";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { SyncReport } from "./bindings/SyncReport";
+import type { SyncStatus } from "./bindings/SyncStatus";
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
 import type { TrashedDocument } from "./bindings/TrashedDocument";
@@ -50,6 +52,8 @@ export const COMMANDS = {
   dialog_folder: [],
   remember_folder: ["path"],
   backup_case: ["path", "overwrite"],
+  sync_case: [],
+  sync_status: [],
   ping: [],
   list_documents: [],
   get_document: ["id"],
@@ -124,6 +128,10 @@ export const forgetRecentCase = (path: string) => invoke<RecentCase[]>("forget_r
 export const dialogFolder = () => invoke<string | null>("dialog_folder");
 export const rememberFolder = (path: string) => invoke<void>("remember_folder", { path });
 export const backupCase = (path: string, overwrite: boolean) => invoke<BackupReport>("backup_case", { path, overwrite });
+/** Sends a team case's changes to its server and brings everyone else's (the Sync button). */
+export const syncCase = () => invoke<SyncReport>("sync_case");
+/** What the Sync button shows, read locally: last sync, changes waiting, who changed what. */
+export const syncStatus = () => invoke<SyncStatus>("sync_status");
 /**
  * Answers at once without touching the case: the benchmark measures the window's round trip
  * with it while an import runs.
