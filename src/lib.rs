@@ -9,6 +9,7 @@ pub mod search;
 
 // Pure extractors and helpers, public on purpose: text in, spans or values out, no case
 // needed. The benchmarks, the evaluations and the fuzzer (examples/) call them directly.
+pub mod copies;
 pub mod entities;
 pub mod import;
 pub mod intervals;
@@ -31,6 +32,7 @@ mod cite;
 mod digest;
 pub(crate) mod error;
 mod export;
+mod grouping;
 mod stage;
 mod store;
 mod verify;

@@ -3,6 +3,7 @@
 
 mod attribution;
 mod citations;
+mod copies;
 mod exports;
 mod lifecycle;
 mod note_drafts;

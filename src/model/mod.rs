@@ -222,6 +222,7 @@ impl VerifyReport {
 }
 
 mod attribution;
+mod copies;
 mod ingest;
 mod legal;
 mod lifecycle;
@@ -231,6 +232,7 @@ mod stage;
 mod timeline;
 
 pub use attribution::*;
+pub use copies::*;
 pub use ingest::*;
 pub use legal::*;
 pub use lifecycle::*;

@@ -10,6 +10,7 @@ mod citation_candidates;
 mod cli;
 mod concurrency;
 mod concurrent_reads;
+mod copies;
 mod fuzz_corpus;
 mod hostile_queries;
 mod import;
