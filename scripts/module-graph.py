@@ -70,6 +70,7 @@ LAYERS = [
             "legal",
             "notes",
             "copies",
+            "lineage",
             "model",
         ],
     ),

@@ -14,6 +14,7 @@ pub mod entities;
 pub mod import;
 pub mod intervals;
 pub mod legal;
+pub mod lineage;
 pub mod normalize;
 pub mod notes;
 pub mod pubdate;

@@ -6,6 +6,7 @@ mod citations;
 mod copies;
 mod exports;
 mod lifecycle;
+mod lineage;
 mod note_drafts;
 mod notes;
 mod pages;

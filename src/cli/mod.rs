@@ -5,6 +5,7 @@ mod attribution;
 mod copies;
 mod extract;
 mod legal;
+mod lineage;
 mod notes;
 mod output;
 mod search;

@@ -12,6 +12,7 @@ pub mod event_tags;
 pub mod events;
 pub mod extraction;
 pub mod integrity;
+pub mod lineage;
 pub mod lock;
 pub mod note_drafts;
 pub mod notes;

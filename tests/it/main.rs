@@ -16,6 +16,7 @@ mod hostile_queries;
 mod import;
 mod indictment;
 mod integrity;
+mod lineage;
 mod interrupted_import;
 mod module_graph;
 mod notes;
