@@ -14,8 +14,8 @@ impl Case {
     pub fn quote_lineage(&self, id: i64) -> Result<QuoteLineage> {
         let speaker = rows::speaker_of(&self.conn, id)?
             .ok_or_else(|| Error::not_found(format!("no quote {id}")))?;
-        if let Some(speaker) = speaker {
-            let quotes = rows::spoken(&self.conn, Some(speaker))?;
+        if let Some(surname) = speaker {
+            let quotes = rows::spoken(&self.conn, Some(&surname))?;
             if let Some(found) = lineage::lineage_of(&quotes, id) {
                 return Ok(found);
             }

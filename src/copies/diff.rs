@@ -3,9 +3,10 @@
 //! looks for a changed number or a dropped "not", so the unit is the word, with the spacing
 //! and punctuation around it kept in its piece.
 //!
-//! The common beginning and end are taken off first; the middle is a longest common
-//! subsequence of words, computed only when it is at most `MAX_CELLS` pairs (a bounded table),
-//! otherwise the middle is reported as removed and added whole. So a diff never costs more
+//! The common beginning (and, for long texts, the common end) is taken off first; the middle
+//! is a longest common subsequence of words, matched as early as possible, computed only when
+//! it is at most `MAX_CELLS` pairs (a bounded table), otherwise the middle is reported as
+//! removed and added whole. So a diff never costs more
 //! than linear time plus a bounded table.
 
 use crate::model::{DiffOp, DiffPart};
@@ -66,8 +67,13 @@ pub fn words(from: &str, to: &str) -> Vec<DiffPart> {
     while prefix < ka.len() && prefix < kb.len() && ka[prefix] == kb[prefix] {
         prefix += 1;
     }
+    // The common end is taken off only when the middle would not fit the table otherwise:
+    // matching from the start keeps a quote that goes on further ("... this year or next
+    // year") an extension at its end rather than words inserted before its last one.
     let mut suffix = 0;
-    while suffix < ka.len() - prefix
+    let fits = (ka.len() - prefix).saturating_mul(kb.len() - prefix) <= MAX_CELLS;
+    while !fits
+        && suffix < ka.len() - prefix
         && suffix < kb.len() - prefix
         && ka[ka.len() - 1 - suffix] == kb[kb.len() - 1 - suffix]
     {

@@ -2,7 +2,7 @@
 //! then import order), each later one with its word differences and whether it altered the
 //! words. Pure, so the API and the claim check (`cite`) read lineages the same way.
 
-use super::{altered, differences, group, QuoteWords};
+use super::{altered, common, differences, group, QuoteWords};
 use crate::model::{QuoteAppearance, QuoteLineage};
 
 /// A quote with its speaker and its document's place in time, as the store reads it.
@@ -31,32 +31,52 @@ fn order(q: &Spoken) -> (bool, i64, i64, i64) {
     )
 }
 
-/// The lineages among `quotes`, each earliest first with its differences, in the order of
+/// The lineages among `quotes`, each earliest first (the earliest document's quotes, then the
+/// later appearances) with its differences, in the order of
 /// their earliest quotes' ids.
 pub fn lineages(quotes: &[Spoken]) -> Vec<Vec<QuoteAppearance>> {
-    let words: Vec<QuoteWords<'_>> = quotes
+    let said: Vec<QuoteWords<'_>> = quotes
         .iter()
         .map(|q| QuoteWords {
             id: q.id,
             document: q.doc_id,
             speaker: q.speaker_id,
+            speaker_name: q.speaker.as_deref().unwrap_or(""),
             text: &q.text,
         })
         .collect();
-    let mut out: Vec<Vec<QuoteAppearance>> = group(&words)
+    let mut out: Vec<Vec<QuoteAppearance>> = group(&said)
         .into_iter()
         .map(|members| {
             let mut members: Vec<&Spoken> = members.iter().map(|&i| &quotes[i]).collect();
             members.sort_by_key(|q| order(q));
-            let first = members[0];
+            // The earliest document may quote the speaker more than once (a sentence, then a
+            // longer passage holding it): each later appearance is compared with the one of
+            // those it shares most words with, and all of them count as earliest.
+            let first_doc = members[0].doc_id;
+            let firsts: Vec<(&Spoken, Vec<String>)> = members
+                .iter()
+                .filter(|q| q.doc_id == first_doc)
+                .map(|q| (*q, super::words(&q.text)))
+                .collect();
             members
                 .iter()
                 .map(|q| {
-                    let earliest = q.id == first.id;
+                    let earliest = q.doc_id == first_doc;
+                    let reference = if earliest {
+                        *q
+                    } else {
+                        let own = super::words(&q.text);
+                        firsts
+                            .iter()
+                            .max_by_key(|(_, w)| common(w, &own))
+                            .map(|(f, _)| *f)
+                            .expect("the earliest document has a quote")
+                    };
                     let diff = if earliest {
                         Vec::new()
                     } else {
-                        differences(&first.text, &q.text)
+                        differences(&reference.text, &q.text)
                     };
                     QuoteAppearance {
                         quote_id: q.id,
@@ -66,7 +86,7 @@ pub fn lineages(quotes: &[Spoken]) -> Vec<Vec<QuoteAppearance>> {
                         published: q.published.clone(),
                         text: q.text.clone(),
                         speaker: q.speaker.clone(),
-                        earliest_quote: first.id,
+                        earliest_quote: reference.id,
                         earliest,
                         altered: !earliest && altered(&diff),
                         diff,
@@ -79,9 +99,17 @@ pub fn lineages(quotes: &[Spoken]) -> Vec<Vec<QuoteAppearance>> {
     out
 }
 
-/// The lineage of quote `id` among `quotes` (its speaker's), if it has one.
+/// The lineage of quote `id` among `quotes` (at least those whose speaker has its surname),
+/// if it has one.
 pub fn lineage_of(quotes: &[Spoken], id: i64) -> Option<QuoteLineage> {
-    lineages(quotes)
+    let own = quotes.iter().find(|q| q.id == id)?;
+    let name = super::surname(own.speaker.as_deref().unwrap_or(""));
+    let same: Vec<Spoken> = quotes
+        .iter()
+        .filter(|q| super::surname(q.speaker.as_deref().unwrap_or("")) == name)
+        .cloned()
+        .collect();
+    lineages(&same)
         .into_iter()
         .find(|l| l.iter().any(|a| a.quote_id == id))
         .map(|appearances| QuoteLineage {

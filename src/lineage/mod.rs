@@ -30,8 +30,27 @@ const MAX_WORDS: usize = 400;
 pub struct QuoteWords<'a> {
     pub id: i64,
     pub document: i64,
+    /// The speaker's entity.
     pub speaker: i64,
+    /// The entity's name, for a bare surname: a case naming two Clintons resolves a bare
+    /// "Clinton" to an entity of its own, which may be either.
+    pub speaker_name: &'a str,
     pub text: &'a str,
+}
+
+/// The folded last word of a name: quotes are compared only within one surname.
+pub fn surname(name: &str) -> String {
+    words(name).pop().unwrap_or_default()
+}
+
+/// Whether two quotes have the same speaker: one entity, or a bare surname and a full name
+/// ending with it (never two different full names).
+pub fn same_speaker(a: &QuoteWords<'_>, b: &QuoteWords<'_>) -> bool {
+    if a.speaker == b.speaker {
+        return true;
+    }
+    let (wa, wb) = (words(a.speaker_name), words(b.speaker_name));
+    (wa.len() == 1 || wb.len() == 1) && !wa.is_empty() && wa.last() == wb.last()
 }
 
 /// The folded words of a text: letters and digits, lower-cased.
@@ -43,7 +62,7 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The length of the longest common subsequence of two word lists (bounded in length).
-fn common(a: &[String], b: &[String]) -> usize {
+pub(crate) fn common(a: &[String], b: &[String]) -> usize {
     let (a, b) = (&a[..a.len().min(MAX_WORDS)], &b[..b.len().min(MAX_WORDS)]);
     let mut row = vec![0usize; b.len() + 1];
     for x in a {
@@ -84,10 +103,10 @@ pub fn group(quotes: &[QuoteWords<'_>]) -> Vec<Vec<usize>> {
         }
         i
     }
-    // Trigram -> the quotes having it, per speaker.
-    let mut postings: HashMap<(i64, [&str; 3]), Vec<usize>> = HashMap::new();
-    for (i, q) in quotes.iter().enumerate() {
-        let w = &folded[i];
+    // Trigram -> the quotes having it, per speaker's surname.
+    let surnames: Vec<String> = quotes.iter().map(|q| surname(q.speaker_name)).collect();
+    let mut postings: HashMap<(&str, [&str; 3]), Vec<usize>> = HashMap::new();
+    for (i, w) in folded.iter().enumerate() {
         if w.len() < MIN_WORDS {
             continue;
         }
@@ -95,7 +114,10 @@ pub fn group(quotes: &[QuoteWords<'_>]) -> Vec<Vec<usize>> {
         for t in w.windows(3) {
             let key = [t[0].as_str(), t[1].as_str(), t[2].as_str()];
             if seen.insert(key) {
-                postings.entry((q.speaker, key)).or_default().push(i);
+                postings
+                    .entry((surnames[i].as_str(), key))
+                    .or_default()
+                    .push(i);
             }
         }
     }
@@ -106,7 +128,10 @@ pub fn group(quotes: &[QuoteWords<'_>]) -> Vec<Vec<usize>> {
         }
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                if quotes[i].document == quotes[j].document || !compared.insert((i, j)) {
+                if quotes[i].document == quotes[j].document
+                    || !same_speaker(&quotes[i], &quotes[j])
+                    || !compared.insert((i, j))
+                {
                     continue;
                 }
                 let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
@@ -131,9 +156,11 @@ pub fn group(quotes: &[QuoteWords<'_>]) -> Vec<Vec<usize>> {
     out
 }
 
-/// Whether a later appearance changed the words of the earliest: a word added, or a word
-/// dropped from inside the quote where no ellipsis marks the cut. Words cut from either end
-/// (trimming), punctuation and capitals are not changes.
+/// Whether a later appearance changed the words of the earliest: a word added or dropped
+/// inside the quote (a drop marked by an ellipsis in the later wording is a cut, not a
+/// change), or words replaced at either end. Words only cut from or added at an end (one
+/// outlet quoting less or more of the same sentence), punctuation and capitals are not
+/// changes.
 pub fn altered(parts: &[DiffPart]) -> bool {
     let is_word = |p: &DiffPart| p.text.chars().any(char::is_alphanumeric);
     let first_same = parts.iter().position(|p| p.op == DiffOp::Same);
@@ -142,25 +169,25 @@ pub fn altered(parts: &[DiffPart]) -> bool {
         // Nothing in common at all: every word changed.
         return parts.iter().any(is_word);
     };
-    for (i, p) in parts.iter().enumerate() {
-        match p.op {
-            DiffOp::Same => {}
-            DiffOp::Added => {
-                if is_word(p) {
-                    return true;
-                }
-            }
-            DiffOp::Removed => {
-                if i < first || i > last || !is_word(p) {
-                    continue;
-                }
-                // A cut marked by an ellipsis in the later wording is trimming, not a change.
-                let before = parts[..i].iter().rev().find(|q| q.op != DiffOp::Removed);
-                let marked = before.is_some_and(|q| q.text.contains('…') || q.text.contains("..."));
-                if !marked {
-                    return true;
-                }
-            }
+    let replaced = |region: &[DiffPart]| {
+        region.iter().any(|p| p.op == DiffOp::Removed && is_word(p))
+            && region.iter().any(|p| p.op == DiffOp::Added && is_word(p))
+    };
+    if replaced(&parts[..first]) || replaced(&parts[last + 1..]) {
+        return true;
+    }
+    for (i, p) in parts.iter().enumerate().take(last).skip(first) {
+        if p.op == DiffOp::Same || !is_word(p) {
+            continue;
+        }
+        if p.op == DiffOp::Added {
+            return true;
+        }
+        // A cut marked by an ellipsis in the later wording is trimming, not a change.
+        let before = parts[..i].iter().rev().find(|q| q.op != DiffOp::Removed);
+        let marked = before.is_some_and(|q| q.text.contains('…') || q.text.contains("..."));
+        if !marked {
+            return true;
         }
     }
     false

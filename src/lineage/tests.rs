@@ -7,6 +7,7 @@ fn q(id: i64, document: i64, speaker: i64, text: &str) -> QuoteWords<'_> {
         id,
         document,
         speaker,
+        speaker_name: ["", "", "", "", "", "", "", "Ana Lopez", "Tom Becker"][speaker as usize],
         text,
     }
 }
@@ -54,4 +55,26 @@ fn short_quotes_and_one_document_make_no_lineage() {
     assert!(group(&quotes).is_empty());
     let quotes = [q(1, 10, 7, SAID), q(2, 10, 7, SAID)];
     assert!(group(&quotes).is_empty());
+}
+
+#[test]
+fn quoting_more_of_the_sentence_is_not_an_alteration_but_a_changed_last_word_is() {
+    let short = "raise taxes on working families this year";
+    assert!(!altered(&differences(short, SAID)));
+    let changed = "We will not raise taxes on working families this year or next decade";
+    assert!(altered(&differences(SAID, changed)));
+}
+
+#[test]
+fn a_bare_surname_is_the_same_speaker_as_the_full_name_but_two_full_names_are_not() {
+    let full = |speaker, speaker_name| QuoteWords {
+        id: 1,
+        document: 1,
+        speaker,
+        speaker_name,
+        text: SAID,
+    };
+    assert!(same_speaker(&full(1, "Hillary Clinton"), &full(2, "Clinton")));
+    assert!(!same_speaker(&full(1, "Hillary Clinton"), &full(3, "Bill Clinton")));
+    assert!(!same_speaker(&full(1, "Clinton"), &full(4, "Whitfield")));
 }
