@@ -181,7 +181,7 @@ fn main() {
     let mut all = Vec::new();
     files(&corpus, &mut all);
     // Sample originals evenly from the articles long enough to be worth copying.
-    let mut rng = Rng(0x00d0_551e_4c0f_1e5);
+    let mut rng = Rng(0x000d_0551_e4c0_f1e5);
     let mut eligible: Vec<(PathBuf, Record)> = Vec::new();
     for path in &all {
         let text = std::fs::read_to_string(path).unwrap_or_default();
@@ -204,9 +204,15 @@ fn main() {
         let id = field(r, "DOC ID");
         for kind in KINDS {
             let (new_title, content) = match kind {
-                "trimmed" => (title.to_string(), trim(&s, 0.6 + 0.3 * (rng.below(100) as f64 / 100.0)).join(" ")),
+                "trimmed" => (
+                    title.to_string(),
+                    trim(&s, 0.6 + 0.3 * (rng.below(100) as f64 / 100.0)).join(" "),
+                ),
                 "reordered" => (title.to_string(), reorder(&s, &mut rng)),
-                "headline" => (format!("Exclusive: {}", title.to_lowercase()), r.content.clone()),
+                "headline" => (
+                    format!("Exclusive: {}", title.to_lowercase()),
+                    r.content.clone(),
+                ),
                 "word" => (title.to_string(), change_word(&r.content, &mut rng)),
                 _ => {
                     let trimmed = trim(&s, 0.75);
@@ -216,7 +222,11 @@ fn main() {
             };
             let name = format!("{originals:05}-{kind}.txt");
             let copy = copies_dir.join(&name);
-            std::fs::write(&copy, write(r, &new_title, &format!("{kind}-of-{id}"), &content)).unwrap();
+            std::fs::write(
+                &copy,
+                write(r, &new_title, &format!("{kind}-of-{id}"), &content),
+            )
+            .unwrap();
             family.insert(copy, (path.clone(), kind));
         }
     }
@@ -268,13 +278,15 @@ fn main() {
     }
     // Predicted pairs: within a group. Correct when in one family; a pair of corpus articles
     // is checked by its exact similarity.
-    let (mut predicted, mut correct, mut corpus_pairs, mut corpus_genuine) = (0u64, 0u64, 0u64, 0u64);
+    let (mut predicted, mut correct, mut corpus_pairs, mut corpus_genuine) =
+        (0u64, 0u64, 0u64, 0u64);
     let mut wrong_examples = Vec::new();
     for members in groups.values() {
         for (i, &a) in members.iter().enumerate() {
             for &b in &members[i + 1..] {
                 predicted += 1;
-                let generated = family.contains_key(&path_of[&a]) || family.contains_key(&path_of[&b]);
+                let generated =
+                    family.contains_key(&path_of[&a]) || family.contains_key(&path_of[&b]);
                 if family_of(a) == family_of(b) && generated {
                     correct += 1;
                 } else if !generated {
@@ -303,7 +315,9 @@ fn main() {
     let mut found = 0u64;
     let mut by_kind: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
     for (original, copies) in &by_family {
-        let Some(&orig) = id_of.get(original) else { continue };
+        let Some(&orig) = id_of.get(original) else {
+            continue;
+        };
         let mut members = copies.clone();
         members.push(orig);
         let group = |id: i64| index.get(&id).map(|c| c.group);
@@ -333,7 +347,10 @@ fn main() {
     println!("precision (strict: every corpus-internal pair wrong)  {strict_precision:.4}");
     println!("recall (pairs within the generated families)          {recall:.4}");
     for (kind, (n, hit)) in &by_kind {
-        println!("  copy joined its original, {kind:<9} {hit}/{n} = {:.4}", *hit as f64 / (*n).max(1) as f64);
+        println!(
+            "  copy joined its original, {kind:<9} {hit}/{n} = {:.4}",
+            *hit as f64 / (*n).max(1) as f64
+        );
     }
     let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
     for members in groups.values() {

@@ -49,7 +49,12 @@ fn gold(ann: &str, chars: &[char]) -> Vec<(usize, usize, usize, usize)> {
         ce <= chars.len()
             && se <= chars.len()
             && matches!(chars.get(cs), Some('"' | '“'))
-            && chars[cs..ce].iter().collect::<String>().split_whitespace().count() >= 8
+            && chars[cs..ce]
+                .iter()
+                .collect::<String>()
+                .split_whitespace()
+                .count()
+                >= 8
             && {
                 let source: String = chars[ss..se].iter().collect();
                 source.chars().next().is_some_and(char::is_uppercase)
@@ -126,14 +131,20 @@ fn main() {
         eprintln!("usage: eval_lineage SHARED_FOLDER [ARTICLES]");
         std::process::exit(2);
     }));
-    let wanted: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(200);
+    let wanted: usize = std::env::args()
+        .nth(2)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
     let polnear = shared.join("eval/quotes/polnear");
     let metadata = std::fs::read_to_string(polnear.join("metadata.tsv")).expect("metadata.tsv");
     let mut meta: HashMap<String, (String, String)> = HashMap::new();
     for line in metadata.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() > 7 {
-            meta.insert(cols[1].to_string(), (cols[4].to_string(), cols[5].to_string()));
+            meta.insert(
+                cols[1].to_string(),
+                (cols[4].to_string(), cols[5].to_string()),
+            );
         }
     }
     let train = polnear.join("train");
@@ -154,11 +165,15 @@ fn main() {
             break;
         }
         let stem = ann_path.file_stem().unwrap().to_string_lossy().to_string();
-        let name = stem.rsplit_once('_').map_or(stem.as_str(), |(n, _)| n).to_string();
+        let name = stem
+            .rsplit_once('_')
+            .map_or(stem.as_str(), |(n, _)| n)
+            .to_string();
         if !done_articles.insert(name.clone()) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(train.join("text").join(format!("{name}.txt"))) else {
+        let Ok(text) = std::fs::read_to_string(train.join("text").join(format!("{name}.txt")))
+        else {
             continue;
         };
         let chars: Vec<char> = text.chars().collect();
@@ -170,18 +185,29 @@ fn main() {
         let Some((changed, word)) = change_word(&quote) else {
             continue;
         };
-        let (publisher, date) = meta.get(&name).cloned().unwrap_or(("outlet".into(), "2016-01-01".into()));
+        let (publisher, date) = meta
+            .get(&name)
+            .cloned()
+            .unwrap_or(("outlet".into(), "2016-01-01".into()));
         articles += 1;
         let title = format!("Article {articles}");
         let write = |kind: &str, day: u32, body: String| -> PathBuf {
             let path = sources.join(format!("{articles:04}-{kind}.txt"));
-            let outlet = if kind == "original" { publisher.clone() } else { format!("{kind}-copy") };
+            let outlet = if kind == "original" {
+                publisher.clone()
+            } else {
+                format!("{kind}-copy")
+            };
             std::fs::write(
                 &path,
                 record(
                     &format!("https://{outlet}.example/{name}"),
                     &title,
-                    &if day == 0 { date.clone() } else { later(&date, day) },
+                    &if day == 0 {
+                        date.clone()
+                    } else {
+                        later(&date, day)
+                    },
                     &format!("{kind}-{name}"),
                     &body,
                 ),
@@ -190,19 +216,34 @@ fn main() {
             path
         };
         truth.insert(write("original", 0, text.clone()), ("original", ""));
-        truth.insert(write("word", 1, splice(&chars, cs, ce, &changed)), ("word", word));
-        truth.insert(write("trimmed", 2, splice(&chars, cs, ce, &trim(&quote))), ("trimmed", ""));
         truth.insert(
-            write("reattributed", 3, splice(&chars, ss, se, "Jordan Whitfield")),
+            write("word", 1, splice(&chars, cs, ce, &changed)),
+            ("word", word),
+        );
+        truth.insert(
+            write("trimmed", 2, splice(&chars, cs, ce, &trim(&quote))),
+            ("trimmed", ""),
+        );
+        truth.insert(
+            write(
+                "reattributed",
+                3,
+                splice(&chars, ss, se, "Jordan Whitfield"),
+            ),
             ("reattributed", ""),
         );
     }
-    println!("{articles} PolNeAR train articles, {} documents generated", truth.len());
+    println!(
+        "{articles} PolNeAR train articles, {} documents generated",
+        truth.len()
+    );
 
     let case_dir = tempfile::tempdir().unwrap();
     let mut case = Case::create(&case_dir.path().join("eval.dossier")).unwrap();
     let started = Instant::now();
-    let report = case.import(&[sources.clone()], &mut |_| true).expect("import runs");
+    let report = case
+        .import(std::slice::from_ref(&sources), &mut |_| true)
+        .expect("import runs");
     println!(
         "imported {} ({} failed) and extracted in {:.1} s",
         report.imported,
@@ -213,7 +254,12 @@ fn main() {
     let altered = case.altered_quotes().unwrap();
     println!("lineages read in {:.2} s", started.elapsed().as_secs_f64());
     let path_of = |doc: i64| -> PathBuf {
-        PathBuf::from(case.document(doc).unwrap().original_path.unwrap_or_default())
+        PathBuf::from(
+            case.document(doc)
+                .unwrap()
+                .original_path
+                .unwrap_or_default(),
+        )
     };
     let (mut tp, mut fp) = (0usize, 0usize);
     let mut fp_by_kind: HashMap<&str, usize> = HashMap::new();
@@ -237,7 +283,12 @@ fn main() {
                         dossier::model::DiffOp::Added => format!("{{+{}+}}", p.text),
                     })
                     .collect();
-                println!("  false flag ({kind}) q{} (earliest q{}): {}", a.quote_id, a.earliest_quote, dossier::text::short(&marked, 400));
+                println!(
+                    "  false flag ({kind}) q{} (earliest q{}): {}",
+                    a.quote_id,
+                    a.earliest_quote,
+                    dossier::text::short(&marked, 400)
+                );
             }
         }
     }
@@ -294,7 +345,13 @@ fn main() {
                 .iter()
                 .filter(|oq| oq.text.contains("deliver") || oq.text.contains("condolences"))
             {
-                println!("     original q{} {:?} {:?} {:?}", oq.id, oq.speaker, oq.status, dossier::text::short(&oq.text, 120));
+                println!(
+                    "     original q{} {:?} {:?} {:?}",
+                    oq.id,
+                    oq.speaker,
+                    oq.status,
+                    dossier::text::short(&oq.text, 120)
+                );
             }
             for a in &lineage.appearances {
                 println!(
@@ -304,14 +361,20 @@ fn main() {
                     a.speaker,
                     a.altered,
                     a.earliest_quote,
-                    a.diff.iter().filter(|p| p.op != dossier::model::DiffOp::Same).collect::<Vec<_>>()
+                    a.diff
+                        .iter()
+                        .filter(|p| p.op != dossier::model::DiffOp::Same)
+                        .collect::<Vec<_>>()
                 );
             }
         }
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / positives.max(1) as f64;
-    println!("flagged {} (true {tp}, false {fp}); changed-word copies {positives}", altered.len());
+    println!(
+        "flagged {} (true {tp}, false {fp}); changed-word copies {positives}",
+        altered.len()
+    );
     println!("precision {precision:.4}");
     println!("recall    {recall:.4}");
     let extracted = positives - missed_extraction;

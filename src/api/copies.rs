@@ -133,7 +133,10 @@ impl Case {
     /// ranked (or newest), with `copies` saying how many it stands for. The hits are read in
     /// growing windows until the page is full of distinct groups; `total` is the matching hits
     /// less the copies folded among those read.
-    pub(crate) fn search_collapsing_copies(&self, request: &SearchRequest) -> Result<SearchResults> {
+    pub(crate) fn search_collapsing_copies(
+        &self,
+        request: &SearchRequest,
+    ) -> Result<SearchResults> {
         if request.limit == 0 && request.offset == 0 {
             return self.search(&SearchRequest {
                 collapse_copies: false,
@@ -141,7 +144,7 @@ impl Case {
             });
         }
         let wanted = request.offset.saturating_add(request.limit);
-        let mut window = wanted.saturating_mul(2).max(50).min(COLLAPSE_WINDOW);
+        let mut window = wanted.saturating_mul(2).clamp(50, COLLAPSE_WINDOW);
         loop {
             let mut results = self.search(&SearchRequest {
                 offset: 0,
@@ -187,4 +190,3 @@ impl Case {
         }
     }
 }
-

@@ -15,7 +15,10 @@ use crate::Result;
 impl Lookup for Connection {
     fn quote_lineage(&self, id: i64) -> Option<crate::model::QuoteLineage> {
         // A quote that is missing, or has no speaker, has no lineage.
-        let speaker = crate::store::lineage::speaker_of(self, id).ok().flatten().flatten()?;
+        let speaker = crate::store::lineage::speaker_of(self, id)
+            .ok()
+            .flatten()
+            .flatten()?;
         let quotes = crate::store::lineage::spoken(self, Some(&speaker)).ok()?;
         crate::lineage::lineage_of(&quotes, id)
     }

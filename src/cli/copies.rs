@@ -50,7 +50,10 @@ pub fn copies(case: &Case, id: i64, show_diff: bool, json: bool) -> Result<()> {
         if diff.is_empty() {
             println!("\nDocument {id} is the earliest version: nothing to compare.");
         } else {
-            println!("\nDifferences from document {} ([-removed-] {{+added+}}):", group.earliest);
+            println!(
+                "\nDifferences from document {} ([-removed-] {{+added+}}):",
+                group.earliest
+            );
             let mut line = String::new();
             for part in diff {
                 match part.op {
@@ -67,7 +70,10 @@ pub fn copies(case: &Case, id: i64, show_diff: bool, json: bool) -> Result<()> {
 
 fn print_group(group: &CopyGroup) {
     if group.group.is_none() {
-        println!("Document {} has no near-duplicate in the case.", group.document);
+        println!(
+            "Document {} has no near-duplicate in the case.",
+            group.document
+        );
         return;
     }
     println!(

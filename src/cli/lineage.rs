@@ -19,7 +19,11 @@ fn marked(parts: &[dossier::model::DiffPart]) -> String {
 
 fn print(a: &QuoteAppearance) {
     let when = a.published.as_deref().unwrap_or("undated");
-    let outlet = a.outlet.as_deref().map(|o| format!(", {o}")).unwrap_or_default();
+    let outlet = a
+        .outlet
+        .as_deref()
+        .map(|o| format!(", {o}"))
+        .unwrap_or_default();
     let mark = if a.earliest {
         "earliest"
     } else if a.altered {
@@ -73,6 +77,10 @@ pub fn altered(case: &Case, json: bool) -> Result<()> {
         print(a);
         println!("    earliest: q{}", a.earliest_quote);
     }
-    println!("{} altered quote{}", altered.len(), if altered.len() == 1 { "" } else { "s" });
+    println!(
+        "{} altered quote{}",
+        altered.len(),
+        if altered.len() == 1 { "" } else { "s" }
+    );
     Ok(())
 }

@@ -83,7 +83,10 @@ pub fn words(from: &str, to: &str) -> Vec<DiffPart> {
     for p in &b[..prefix] {
         push(&mut out, DiffOp::Same, p);
     }
-    let (ma, mb) = (&ka[prefix..ka.len() - suffix], &kb[prefix..kb.len() - suffix]);
+    let (ma, mb) = (
+        &ka[prefix..ka.len() - suffix],
+        &kb[prefix..kb.len() - suffix],
+    );
     let (pa, pb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
     if ma.len().saturating_mul(mb.len()) > MAX_CELLS {
         for p in pa {

@@ -111,8 +111,14 @@ fn punctuation_and_capitals_are_not_changed_words() {
 
 #[test]
 fn a_huge_diff_is_bounded() {
-    let a = (0..3000).map(|i| format!("a{i}")).collect::<Vec<_>>().join(" ");
-    let b = (0..3000).map(|i| format!("b{i}")).collect::<Vec<_>>().join(" ");
+    let a = (0..3000)
+        .map(|i| format!("a{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let b = (0..3000)
+        .map(|i| format!("b{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let parts = diff::words(&a, &b);
     assert_eq!(parts.len(), 2);
 }

@@ -69,11 +69,7 @@ pub(crate) fn common(a: &[String], b: &[String]) -> usize {
         let mut diagonal = 0;
         for (j, y) in b.iter().enumerate() {
             let up = row[j + 1];
-            row[j + 1] = if x == y {
-                diagonal + 1
-            } else {
-                up.max(row[j])
-            };
+            row[j + 1] = if x == y { diagonal + 1 } else { up.max(row[j]) };
             diagonal = up;
         }
     }
@@ -149,7 +145,9 @@ pub fn group(quotes: &[QuoteWords<'_>]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = groups
         .into_values()
         .filter(|g| {
-            g.len() >= 2 && g.iter().any(|&i| quotes[i].document != quotes[g[0]].document)
+            g.len() >= 2
+                && g.iter()
+                    .any(|&i| quotes[i].document != quotes[g[0]].document)
         })
         .collect();
     out.sort();

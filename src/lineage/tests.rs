@@ -18,7 +18,12 @@ const SAID: &str = "We will not raise taxes on working families this year or nex
 fn a_trimmed_and_repunctuated_quote_joins_the_lineage_unaltered() {
     let quotes = [
         q(1, 10, 7, SAID),
-        q(2, 11, 7, "we will not raise taxes on working families this year!"),
+        q(
+            2,
+            11,
+            7,
+            "we will not raise taxes on working families this year!",
+        ),
         q(3, 12, 7, "We will not raise taxes … this year or next year"),
     ];
     let groups = group(&quotes);
@@ -44,7 +49,12 @@ fn another_speaker_or_other_words_make_no_lineage() {
     let quotes = [
         q(1, 10, 7, SAID),
         q(2, 11, 8, SAID),
-        q(3, 12, 7, "The weather in the capital has been dreadful for weeks now"),
+        q(
+            3,
+            12,
+            7,
+            "The weather in the capital has been dreadful for weeks now",
+        ),
     ];
     assert!(group(&quotes).is_empty());
 }
@@ -74,7 +84,13 @@ fn a_bare_surname_is_the_same_speaker_as_the_full_name_but_two_full_names_are_no
         speaker_name,
         text: SAID,
     };
-    assert!(same_speaker(&full(1, "Hillary Clinton"), &full(2, "Clinton")));
-    assert!(!same_speaker(&full(1, "Hillary Clinton"), &full(3, "Bill Clinton")));
+    assert!(same_speaker(
+        &full(1, "Hillary Clinton"),
+        &full(2, "Clinton")
+    ));
+    assert!(!same_speaker(
+        &full(1, "Hillary Clinton"),
+        &full(3, "Bill Clinton")
+    ));
     assert!(!same_speaker(&full(1, "Clinton"), &full(4, "Whitfield")));
 }

@@ -62,11 +62,7 @@ pub fn insert(conn: &Connection, id: i64, signature: &Signature, keys: &[i64]) -
         "INSERT OR REPLACE INTO document_signatures (document_id, shingles, signature, group_id)
          VALUES (?1, ?2, ?3, NULL)",
     )?
-    .execute(params![
-        id,
-        signature.shingles as i64,
-        signature.to_bytes()
-    ])?;
+    .execute(params![id, signature.shingles as i64, signature.to_bytes()])?;
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO signature_bands (band_key, document_id) VALUES (?1, ?2)",
     )?;

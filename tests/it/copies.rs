@@ -39,11 +39,21 @@ fn write_outlets(sandbox: &Sandbox) {
     );
     sandbox.write(
         "2-wire.txt",
-        news_record("wire", "Council votes to shut harbour bridge", "2017-04-12", &original),
+        news_record(
+            "wire",
+            "Council votes to shut harbour bridge",
+            "2017-04-12",
+            &original,
+        ),
     );
     sandbox.write(
         "3-altered.txt",
-        news_record("altered", "Nine months without the bridge", "2017-04-14", &reordered),
+        news_record(
+            "altered",
+            "Nine months without the bridge",
+            "2017-04-14",
+            &reordered,
+        ),
     );
     sandbox.write(
         "4-other.txt",
@@ -68,7 +78,10 @@ fn syndicated_copies_form_one_group_whose_earliest_is_the_first_published() {
     let copies: Vec<&Value> = (1..=3).map(|id| &docs[&id]["copies"]).collect();
     for c in &copies {
         assert_eq!(c["group"], 1, "{c}");
-        assert_eq!(c["earliest"], 2, "the wire's original is published first: {c}");
+        assert_eq!(
+            c["earliest"], 2,
+            "the wire's original is published first: {c}"
+        );
         assert_eq!(c["size"], 3);
     }
     assert_eq!(copies[1]["similarity"], 1.0);
@@ -104,7 +117,12 @@ fn a_copy_imported_later_joins_the_group() {
     assert!(sandbox.docs()[0]["copies"].is_null());
     let later = sandbox.write(
         "later/copy.txt",
-        news_record("copy", "Bridge shut", "2017-04-10", &STORY[1..].join("\n\n")),
+        news_record(
+            "copy",
+            "Bridge shut",
+            "2017-04-10",
+            &STORY[1..].join("\n\n"),
+        ),
     );
     let (code, report) = sandbox.import(&[&later]);
     assert_eq!(code, 0, "{report}");
@@ -155,8 +173,14 @@ fn copies_diff_shows_the_changed_word_of_the_quote() {
             .map(|p| p["text"].as_str().unwrap().trim().to_string())
             .collect()
     };
-    assert!(changed("added").iter().any(|t| t.contains("fifty")), "{group}");
-    assert!(changed("removed").iter().any(|t| t.contains("forty")), "{group}");
+    assert!(
+        changed("added").iter().any(|t| t.contains("fifty")),
+        "{group}"
+    );
+    assert!(
+        changed("removed").iter().any(|t| t.contains("forty")),
+        "{group}"
+    );
     let (_, earliest) = sandbox.json(&["copies", "2", "--diff"]);
     assert!(earliest["diff"].as_array().unwrap().is_empty());
 }
@@ -181,7 +205,12 @@ fn a_deleted_copy_leaves_its_group_and_returns_with_a_restore() {
 fn documents_imported_without_extraction_are_grouped_by_the_pending_run() {
     let sandbox = Sandbox::new();
     write_outlets(&sandbox);
-    let out = sandbox.run(&["import", "--no-extract", "--quiet", &sandbox.sources().display().to_string()]);
+    let out = sandbox.run(&[
+        "import",
+        "--no-extract",
+        "--quiet",
+        &sandbox.sources().display().to_string(),
+    ]);
     assert!(out.status.success());
     assert!(sandbox.docs()[0]["copies"].is_null());
     assert!(sandbox.run(&["reextract", "--pending"]).status.success());

@@ -24,15 +24,33 @@ fn case_with_outlets() -> Sandbox {
     let sandbox = Sandbox::new();
     sandbox.write(
         "1-trimmed.txt",
-        news_record("trimmed", "Budget day", "2017-04-12", &article("We will not raise taxes on working families this year", 1)),
+        news_record(
+            "trimmed",
+            "Budget day",
+            "2017-04-12",
+            &article("We will not raise taxes on working families this year", 1),
+        ),
     );
     sandbox.write(
         "2-first.txt",
-        news_record("first", "Mayor presents budget", "2017-04-10", &article(SAID, 2)),
+        news_record(
+            "first",
+            "Mayor presents budget",
+            "2017-04-10",
+            &article(SAID, 2),
+        ),
     );
     sandbox.write(
         "3-altered.txt",
-        news_record("altered", "Taxes to rise", "2017-04-13", &article("We will raise taxes on working families this year or next year", 3)),
+        news_record(
+            "altered",
+            "Taxes to rise",
+            "2017-04-13",
+            &article(
+                "We will raise taxes on working families this year or next year",
+                3,
+            ),
+        ),
     );
     let (code, report) = sandbox.import(&[&sandbox.sources()]);
     assert_eq!(code, 0, "{report}");
@@ -60,11 +78,20 @@ fn the_same_words_from_one_speaker_form_a_lineage_with_the_earliest_first() {
     let (code, lineage) = sandbox.json(&["quote", "lineage", &trimmed["id"].to_string()]);
     assert_eq!(code, 0, "{lineage}");
     let appearances = lineage["appearances"].as_array().unwrap();
-    let docs: Vec<i64> = appearances.iter().map(|a| a["doc_id"].as_i64().unwrap()).collect();
+    let docs: Vec<i64> = appearances
+        .iter()
+        .map(|a| a["doc_id"].as_i64().unwrap())
+        .collect();
     assert_eq!(docs, [2, 1, 3], "earliest by publication date: {lineage}");
     assert_eq!(appearances[0]["earliest"], true);
-    assert_eq!(appearances[1]["altered"], false, "trimming is not altering: {lineage}");
-    assert_eq!(appearances[2]["altered"], true, "a dropped \"not\" is: {lineage}");
+    assert_eq!(
+        appearances[1]["altered"], false,
+        "trimming is not altering: {lineage}"
+    );
+    assert_eq!(
+        appearances[2]["altered"], true,
+        "a dropped \"not\" is: {lineage}"
+    );
     let removed: Vec<&str> = appearances[2]["diff"]
         .as_array()
         .unwrap()
@@ -83,7 +110,12 @@ fn quotes_altered_lists_only_the_changed_wording() {
     let altered = quote_in(&sandbox, 3);
     let (code, list) = sandbox.json(&["quotes", "--altered"]);
     assert_eq!(code, 0, "{list}");
-    let ids: Vec<&Value> = list.as_array().unwrap().iter().map(|a| &a["quote_id"]).collect();
+    let ids: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["quote_id"])
+        .collect();
     assert_eq!(ids, [&altered["id"]], "{list}");
     let text = sandbox.run(&["quotes", "--altered"]);
     let out = String::from_utf8_lossy(&text.stdout);
@@ -93,7 +125,10 @@ fn quotes_altered_lists_only_the_changed_wording() {
 #[test]
 fn a_quote_seen_once_is_its_own_lineage() {
     let sandbox = Sandbox::new();
-    sandbox.write("one.txt", news_record("one", "Budget", "2017-04-10", &article(SAID, 1)));
+    sandbox.write(
+        "one.txt",
+        news_record("one", "Budget", "2017-04-10", &article(SAID, 1)),
+    );
     sandbox.import(&[&sandbox.sources()]);
     let q = quote_in(&sandbox, 1);
     let (code, lineage) = sandbox.json(&["quote", "lineage", &q["id"].to_string()]);
@@ -123,7 +158,11 @@ fn the_claim_check_tells_a_note_citing_an_altered_later_wording() {
         .iter()
         .filter(|p| p["kind"] == "altered")
         .collect();
-    assert_eq!(problems.len(), 1, "only the later wording is flagged: {report}");
+    assert_eq!(
+        problems.len(),
+        1,
+        "only the later wording is flagged: {report}"
+    );
     let message = problems[0]["message"].as_str().unwrap();
     assert!(message.contains(&format!("q{}", first["id"])), "{message}");
     assert!(message.contains("will not raise"), "{message}");
