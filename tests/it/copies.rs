@@ -217,3 +217,37 @@ fn documents_imported_without_extraction_are_grouped_by_the_pending_run() {
     let docs = by_id(&sandbox.docs());
     assert_eq!(docs[&3]["copies"]["group"], 1);
 }
+
+#[test]
+fn a_case_from_before_grouping_is_grouped_on_its_next_import() {
+    // The first schema's case has one document and no signatures (migration 0017 adds the
+    // tables empty); importing a copy of its article groups the two.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v1.dossier");
+    std::fs::copy(
+        crate::support::repo_path("tests/fixtures/cases/v1.dossier"),
+        &copy,
+    )
+    .unwrap();
+    let mut case = dossier::Case::open(&copy).unwrap();
+    let old = case.document(1).unwrap();
+    assert!(case.copy_index().unwrap().is_empty());
+    let source = dir.path().join("syndicated.txt");
+    std::fs::write(
+        &source,
+        news_record(
+            "syndicated",
+            "Copied",
+            "2030-01-01",
+            &old.text.replace("the ", "The "),
+        ),
+    )
+    .unwrap();
+    case.import(&[source], &mut |_| true).unwrap();
+    let index = case.copy_index().unwrap();
+    assert_eq!(index.len(), 2, "{index:?}");
+    assert_eq!(
+        index[&1].earliest, 1,
+        "the old document was published first"
+    );
+}
