@@ -113,14 +113,25 @@ fn reorder(s: &[String], rng: &mut Rng) -> String {
 
 /// Changes one word: inside the first quotation when there is one, else a word in the middle.
 fn change_word(text: &str, rng: &mut Rng) -> String {
-    let open = text.find(['"', '“']);
+    let open = text.char_indices().find(|(_, c)| matches!(c, '"' | '“'));
     let range = open
-        .and_then(|o| {
-            let rest = &text[o + 1..];
-            rest.find(['"', '”']).map(|c| (o + 1, o + 1 + c))
+        .and_then(|(o, mark)| {
+            let inside = o + mark.len_utf8();
+            text[inside..]
+                .find(['"', '”'])
+                .map(|c| (inside, inside + c))
         })
         .filter(|(a, b)| text[*a..*b].split_whitespace().count() >= 3)
-        .unwrap_or((text.len() / 3, text.len() * 2 / 3));
+        .unwrap_or_else(|| {
+            // The middle third, moved onto char boundaries.
+            let at = |mut i: usize| {
+                while !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                i
+            };
+            (at(text.len() / 3), at(text.len() * 2 / 3))
+        });
     let words: Vec<(usize, &str)> = text[range.0..range.1]
         .split(' ')
         .scan(range.0, |at, w| {
