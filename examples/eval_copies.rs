@@ -291,6 +291,7 @@ fn main() {
     // is checked by its exact similarity.
     let (mut predicted, mut correct, mut corpus_pairs, mut corpus_genuine) =
         (0u64, 0u64, 0u64, 0u64);
+    let (mut cross_pairs, mut cross_genuine) = (0u64, 0u64);
     let mut wrong_examples = Vec::new();
     for members in groups.values() {
         for (i, &a) in members.iter().enumerate() {
@@ -309,8 +310,19 @@ fn main() {
                     } else if wrong_examples.len() < 8 {
                         wrong_examples.push((a, b, exact_similarity(&ta, &tb)));
                     }
-                } else if wrong_examples.len() < 8 {
-                    wrong_examples.push((a, b, -1.0));
+                } else {
+                    // A copy grouped with an article of another family: right when that
+                    // article is itself a near-duplicate of the copy's original (the BBC set
+                    // has such pairs), which the exact similarity tells.
+                    cross_pairs += 1;
+                    let ta = case.document(a).unwrap().text;
+                    let tb = case.document(b).unwrap().text;
+                    let s = exact_similarity(&ta, &tb);
+                    if s >= THRESHOLD {
+                        cross_genuine += 1;
+                    } else if wrong_examples.len() < 8 {
+                        wrong_examples.push((a, b, s));
+                    }
                 }
             }
         }
@@ -350,11 +362,12 @@ fn main() {
         }
     }
     let strict_precision = correct as f64 / predicted.max(1) as f64;
-    let precision = (correct + corpus_genuine) as f64 / predicted.max(1) as f64;
+    let precision = (correct + corpus_genuine + cross_genuine) as f64 / predicted.max(1) as f64;
     let recall = found as f64 / truth.max(1) as f64;
     println!("threshold {THRESHOLD}");
     println!("pairs predicted {predicted}, of generated families {correct}, corpus-internal {corpus_pairs} (exact similarity ≥ threshold: {corpus_genuine})");
-    println!("precision (corpus copies checked by exact similarity) {precision:.4}");
+    println!("pairs of a copy and another family's article {cross_pairs} (exact similarity ≥ threshold: {cross_genuine})");
+    println!("precision (pairs outside a family checked by exact similarity) {precision:.4}");
     println!("precision (strict: every corpus-internal pair wrong)  {strict_precision:.4}");
     println!("recall (pairs within the generated families)          {recall:.4}");
     for (kind, (n, hit)) in &by_kind {
