@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::model::{ReindexReport, SavedSearch, SearchRequest, SearchResults};
 use crate::search::SearchIndex;
-use crate::{export, import, search, stage, store, verify, Existing};
+use crate::{export, grouping, import, search, stage, store, verify, Existing};
 
 /// How often an import indexes the batches it has committed: often enough that a big archive
 /// becomes searchable as it arrives, rarely enough that index commits and their merges stay a
@@ -385,7 +385,7 @@ impl Case {
             progress(&ExtractionProgress { done: 0, total: 0 })
         });
         let outcome = stage::run(&self.conn, &self.path, stage::EXTRACTOR_VERSION, progress);
-        let outcome = outcome.map(|mut o| {
+        let mut outcome = outcome.map(|mut o| {
             let problems = match ocr {
                 Ok(ocr) => ocr
                     .problems
@@ -403,6 +403,22 @@ impl Case {
             }
             o
         });
+        // Near-duplicates are grouped after the extractors (issue 21); a failure there keeps
+        // what the stage did and is reported, and the next run goes on where it stopped.
+        if let Ok(done) = &mut outcome {
+            if !done.cancelled {
+                if let Err(err) = grouping::run(&self.conn, &mut |_, _| true) {
+                    let problem = format!(
+                        "grouping near-duplicate documents stopped ({}); the next import or \
+                         `dossier reextract --pending` finishes it",
+                        err.message
+                    );
+                    let source = self.path.display().to_string();
+                    done.report.problems.push(format!("{source}: {problem}"));
+                    done.problems.push((source, problem));
+                }
+            }
+        }
         // Whatever committed is indexed, even when the stage stopped on an error. When the
         // stage extracted most of the case (a first import), rebuilding the index costs about
         // the time of catching it up and a third less memory: catching up deletes and adds
@@ -513,6 +529,9 @@ impl Case {
     /// A search never waits for another process writing the case: it catches the index up
     /// when the write lock is free, and otherwise searches what is committed, with a notice.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        if request.collapse_copies {
+            return self.search_collapsing_copies(request);
+        }
         if self.read_only {
             return self.with_index_keeping_notices(|index| {
                 index.note_lag(&self.conn)?;

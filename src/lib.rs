@@ -9,10 +9,12 @@ pub mod search;
 
 // Pure extractors and helpers, public on purpose: text in, spans or values out, no case
 // needed. The benchmarks, the evaluations and the fuzzer (examples/) call them directly.
+pub mod copies;
 pub mod entities;
 pub mod import;
 pub mod intervals;
 pub mod legal;
+pub mod lineage;
 pub mod normalize;
 pub mod notes;
 pub mod ocr;
@@ -32,6 +34,7 @@ mod cite;
 mod digest;
 pub(crate) mod error;
 mod export;
+mod grouping;
 mod ocr_stage;
 mod stage;
 mod store;

@@ -3,8 +3,10 @@
 
 mod attribution;
 mod citations;
+mod copies;
 mod exports;
 mod lifecycle;
+mod lineage;
 mod note_drafts;
 mod notes;
 mod ocr;

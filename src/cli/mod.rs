@@ -2,8 +2,10 @@
 //! [`dossier::Case`]; printing lives in `output`.
 
 mod attribution;
+mod copies;
 mod extract;
 mod legal;
+mod lineage;
 mod notes;
 mod ocr;
 mod output;
@@ -89,8 +91,17 @@ pub enum Command {
     },
     /// How many documents the case has, and how many are extracted and pending.
     Status,
-    /// List the documents of the case.
+    /// List the documents of the case (with `--json`, each one's group of near-duplicates as
+    /// `copies`).
     Docs,
+    /// List a document's near-duplicates (syndicated copies, updated versions), earliest
+    /// first.
+    Copies {
+        id: i64,
+        /// Also show the words this document added to and removed from the earliest version.
+        #[arg(long)]
+        diff: bool,
+    },
     /// Show one document with its metadata and text.
     Show { id: i64 },
     /// Correct a document's kind, title, publication date or outlet.
@@ -290,10 +301,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             quiet,
             json,
         )?,
-        Command::Docs => {
-            let case = open_case(&args.case)?;
-            output::documents(json, &case.documents()?);
-        }
+        Command::Docs => copies::documents(&open_case(&args.case)?, json)?,
+        Command::Copies { id, diff } => copies::copies(&open_case(&args.case)?, id, diff, json)?,
         Command::Show { id } => {
             let case = open_case(&args.case)?;
             output::document(json, &case.document(id)?);

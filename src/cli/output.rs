@@ -116,7 +116,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn summary_json(d: &DocumentSummary) -> serde_json::Value {
+pub(crate) fn summary_json(d: &DocumentSummary) -> serde_json::Value {
     json!({
         "id": d.id,
         "kind": d.kind,

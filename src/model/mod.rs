@@ -228,9 +228,11 @@ impl VerifyReport {
 }
 
 mod attribution;
+mod copies;
 mod ingest;
 mod legal;
 mod lifecycle;
+mod lineage;
 mod notes;
 mod ocr;
 pub mod search;
@@ -239,9 +241,11 @@ mod team;
 mod timeline;
 
 pub use attribution::*;
+pub use copies::*;
 pub use ingest::*;
 pub use legal::*;
 pub use lifecycle::*;
+pub use lineage::*;
 pub use notes::*;
 pub use ocr::*;
 pub use search::*;

@@ -155,6 +155,8 @@ pub enum ProblemKind {
     Misquote,
     /// A cited quote edited, rejected or re-attributed after the note cited it.
     Stale,
+    /// A cited quote is a later appearance whose words differ from its earliest one.
+    Altered,
 }
 
 impl ProblemKind {
@@ -163,6 +165,7 @@ impl ProblemKind {
             ProblemKind::Broken => "broken",
             ProblemKind::Misquote => "misquote",
             ProblemKind::Stale => "stale",
+            ProblemKind::Altered => "altered",
         }
     }
 }

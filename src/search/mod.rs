@@ -206,6 +206,7 @@ impl SearchIndex {
             url: text(f.url),
             outlet: text(f.outlet_name),
             published: text(f.published),
+            copies: 0,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Connection settings (WAL, foreign keys, busy timeout) and migrations are applied here and
 //! only here, so every caller gets a connection configured the same way.
 
+pub mod copies;
 pub mod documents;
 pub mod entities;
 pub mod entity_lists;
@@ -11,6 +12,7 @@ pub mod event_tags;
 pub mod events;
 pub mod extraction;
 pub mod integrity;
+pub mod lineage;
 pub mod lock;
 pub mod note_drafts;
 pub mod notes;
@@ -55,6 +57,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0014_extraction_state.sql")),
         M::up(include_str!("../../migrations/0015_ocr.sql")),
         M::up(include_str!("../../migrations/0016_team_journal.sql")),
+        M::up(include_str!("../../migrations/0017_copies.sql")),
     ])
 });
 

@@ -151,6 +151,7 @@ export function searchResults(query: string): SearchResults {
         url: "https://news.example/1",
         outlet: "TechNewsWorld",
         published: "2017-04",
+        copies: 3,
       },
       {
         kind: "document",
@@ -163,6 +164,7 @@ export function searchResults(query: string): SearchResults {
         url: null,
         outlet: null,
         published: null,
+        copies: 0,
       },
     ],
     facets: {

@@ -185,6 +185,19 @@ await test("search shows snippets as text, moves with arrows, opens the match, E
   await page.locator("#search-state .error").getByText("unclosed quote at character 0").waitFor();
 });
 
+await test("search collapses near-duplicate copies by default, shows +N copies, and can list them all", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.keyboard.press("Control+k");
+  await page.locator("[data-testid=search-input]").fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  expect((await page.locator("[data-testid=hit-copies]").allTextContents()).join() === "+3 copies", "a group's hit says how many copies it stands for");
+  const first = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.collapse_copies);
+  expect(first === true, "copies are collapsed by default");
+  await page.getByLabel("Collapse copies").uncheck();
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.collapse_copies === false);
+});
+
 await test("search filters stay visible as chips when their facet is gone, and a bad query clears the hits", async (page) => {
   await open(page, "docs=5");
   await page.locator("[data-testid=library-count]").waitFor();
