@@ -2,10 +2,12 @@
 //! that `lib.rs` stays the short list of what a case is.
 
 mod attribution;
+pub(crate) mod audit;
 mod citations;
 mod exports;
 mod lifecycle;
 mod note_drafts;
 mod notes;
 mod pages;
+mod tags;
 mod timeline;

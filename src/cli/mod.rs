@@ -8,6 +8,7 @@ mod notes;
 mod output;
 mod search;
 mod stage;
+mod tags;
 mod timeline;
 
 use std::path::PathBuf;
@@ -169,6 +170,18 @@ pub enum Command {
         #[command(subcommand)]
         command: notes::ExportCommand,
     },
+    /// Tag documents or take a tag off them, by query or by ids (one undoable step), or list
+    /// the tags.
+    Tag {
+        #[command(subcommand)]
+        command: tags::TagCommand,
+    },
+    /// Star documents or mark them reviewed (`--off` clears), by query or by ids.
+    Mark(tags::MarkArgs),
+    /// Undo a bulk action (tag, untag, star, mark) by the id it printed.
+    Undo { bulk_id: i64 },
+    /// The audit log: every change made to the case, newest first, hash-chained.
+    Log(tags::LogArgs),
     /// Run an extractor on a file without a case.
     Extract {
         #[command(subcommand)]
@@ -337,6 +350,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Check { note } => return notes::check(&open_case(&args.case)?, note, json),
         Command::Export { command } => {
             return notes::export(&open_case(&args.case)?, command, json)
+        }
+        Command::Tag { command } => tags::tag(&open_case(&args.case)?, command, json)?,
+        Command::Mark(mark) => tags::mark(&open_case(&args.case)?, mark, json)?,
+        Command::Undo { bulk_id } => tags::undo(&open_case(&args.case)?, bulk_id, json)?,
+        Command::Log(log) => {
+            if !tags::log(&open_case(&args.case)?, log, json)? {
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Extract { what } => match what {
             Extract::Article { file } => extract::article(&file, json)?,

@@ -203,6 +203,10 @@ pub struct VerifyReport {
     /// re-derives from the original.
     #[ts(type = "Array<number>")]
     pub damaged_documents: Vec<i64>,
+    /// Entries of the audit log whose hash chain was checked, and the first that breaks it.
+    pub audit_entries: usize,
+    #[ts(type = "number | null")]
+    pub audit_first_broken: Option<i64>,
 }
 
 /// The result of a repair: the documents whose text was re-derived from their originals, and
@@ -222,6 +226,7 @@ impl VerifyReport {
 }
 
 mod attribution;
+mod audit;
 mod ingest;
 mod legal;
 mod lifecycle;
@@ -231,6 +236,7 @@ mod stage;
 mod timeline;
 
 pub use attribution::*;
+pub use audit::*;
 pub use ingest::*;
 pub use legal::*;
 pub use lifecycle::*;

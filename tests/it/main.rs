@@ -3,6 +3,7 @@
 
 mod app_reads;
 mod attribution;
+mod audit;
 mod bad_corpus;
 mod bad_input;
 mod briefs;
@@ -22,6 +23,7 @@ mod nothing_lost;
 mod pdf;
 mod search;
 mod stage;
+mod tags;
 mod support;
 mod timeline;
 mod verify;
