@@ -1,6 +1,13 @@
 //! The audit trail on the [`Case`] API: how every person's change records itself (`log`,
 //! called inside the change's own transaction, so a change and its entry commit or roll
 //! back together), reading the log, and checking its hash chain.
+//!
+//! What is recorded: imports (one entry per committed batch, `import::batch`), review
+//! decisions, merges, splits and renames, tags and marks (a bulk action is one entry), note
+//! versions, event edits, deletes, restores and purges, saved searches, repairs and exports.
+//! What is not: the drafts the note editor autosaves every few seconds (a draft is no
+//! decision; the version saved from it is), and the extraction stage, which is the import's
+//! own work rather than a person's.
 
 use rusqlite::Connection;
 use serde_json::Value;

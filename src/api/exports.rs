@@ -202,7 +202,9 @@ impl Case {
         path: Option<&Path>,
         existing: Existing,
     ) -> Result<usize> {
-        tables::quotes_csv(&self.quotes(filter)?, path, existing)
+        let written = tables::quotes_csv(&self.quotes(filter)?, path, existing)?;
+        self.log_file_export("export.quotes_csv", path, written)?;
+        Ok(written)
     }
 
     /// Writes the events matching `query` as CSV to `path` (standard output if none);
@@ -213,18 +215,31 @@ impl Case {
         path: Option<&Path>,
         existing: Existing,
     ) -> Result<usize> {
-        tables::timeline_csv(&self.timeline(query)?, path, existing)
+        let written = tables::timeline_csv(&self.timeline(query)?, path, existing)?;
+        self.log_file_export("export.timeline_csv", path, written)?;
+        Ok(written)
     }
 
     /// Writes every note into `dir` as a Markdown file, citations as written.
     pub fn export_notes(&self, dir: &Path, existing: Existing) -> Result<Vec<PathBuf>> {
         let notes = self.conn.notes()?;
-        tables::notes_markdown(
+        let files = tables::notes_markdown(
             notes
                 .iter()
                 .map(|n| (n.summary.id, n.summary.title.as_str(), n.text.as_str())),
             dir,
             existing,
-        )
+        )?;
+        self.log_file_export("export.notes", Some(dir), files.len())?;
+        Ok(files)
+    }
+
+    /// Records an export written to a file (not one printed on standard output, which leaves
+    /// nothing behind to account for) with how many rows it holds.
+    fn log_file_export(&self, action: &str, path: Option<&Path>, rows: usize) -> Result<()> {
+        if path.is_none() {
+            return Ok(());
+        }
+        self.log_alone(action, "case", serde_json::json!({ "rows": rows }))
     }
 }
