@@ -581,7 +581,12 @@ impl Case {
     pub fn delete_saved_search(&self, name: &str) -> Result<()> {
         self.change(|tx| {
             store::saved_searches::delete(tx, name)?;
-            self.log(tx, "search.delete", &format!("search:{name}"), serde_json::json!({}))
+            self.log(
+                tx,
+                "search.delete",
+                &format!("search:{name}"),
+                serde_json::json!({}),
+            )
         })
     }
 

@@ -39,7 +39,12 @@ impl Case {
         }
         self.change(|tx| {
             quotes::set_status(tx, id, status)?;
-            self.log(tx, "quote.review", &format!("quote:{id}"), json!({ "status": status.as_str() }))
+            self.log(
+                tx,
+                "quote.review",
+                &format!("quote:{id}"),
+                json!({ "status": status.as_str() }),
+            )
         })?;
         self.quote(id)
     }
@@ -156,7 +161,12 @@ impl Case {
     pub fn rename_entity(&self, id: i64, name: &str) -> Result<EntitySummary> {
         self.change(|tx| {
             entities::rename(tx, id, name)?;
-            self.log(tx, "entity.rename", &format!("entity:{id}"), json!({ "name": name }))
+            self.log(
+                tx,
+                "entity.rename",
+                &format!("entity:{id}"),
+                json!({ "name": name }),
+            )
         })?;
         entity_lists::summary(&self.conn, id)
     }
@@ -180,7 +190,12 @@ impl Case {
     pub fn unmerge_entities(&self, merge_id: i64) -> Result<i64> {
         self.change(|tx| {
             let id = entities::unmerge(tx, merge_id)?;
-            self.log(tx, "entity.unmerge", &format!("entity:{id}"), json!({ "merge": merge_id }))?;
+            self.log(
+                tx,
+                "entity.unmerge",
+                &format!("entity:{id}"),
+                json!({ "merge": merge_id }),
+            )?;
             Ok(id)
         })
     }

@@ -19,7 +19,13 @@ impl Case {
     /// Appends an audit entry for a change, in that change's transaction (`tx`). `target`
     /// names what was changed (`document:12`); `detail` says how, without a source's title
     /// (a purge must be able to take a title out of the case, and the log is append-only).
-    pub(crate) fn log(&self, tx: &Connection, action: &str, target: &str, detail: Value) -> Result<()> {
+    pub(crate) fn log(
+        &self,
+        tx: &Connection,
+        action: &str,
+        target: &str,
+        detail: Value,
+    ) -> Result<()> {
         store::audit::append(tx, action, target, self.author(), &detail)?;
         Ok(())
     }

@@ -42,7 +42,12 @@ impl Case {
             .into_iter()
             .filter_map(|(name, set)| set.then_some(name))
             .collect();
-            self.log(tx, "document.edit", &format!("document:{id}"), json!({ "fields": fields }))?;
+            self.log(
+                tx,
+                "document.edit",
+                &format!("document:{id}"),
+                json!({ "fields": fields }),
+            )?;
             Ok(())
         })?;
         self.document(id)
@@ -120,7 +125,12 @@ impl Case {
             for &id in ids {
                 trash::trash(tx, id)?;
             }
-            self.log(tx, "document.delete", &target_of("document", ids), ids_detail(ids))
+            self.log(
+                tx,
+                "document.delete",
+                &target_of("document", ids),
+                ids_detail(ids),
+            )
         })?;
         self.trashed(ids)
     }
@@ -143,7 +153,12 @@ impl Case {
             for &id in ids {
                 trash::restore(tx, id)?;
             }
-            self.log(tx, "document.restore", &target_of("document", ids), ids_detail(ids))
+            self.log(
+                tx,
+                "document.restore",
+                &target_of("document", ids),
+                ids_detail(ids),
+            )
         })
     }
 
@@ -168,7 +183,12 @@ impl Case {
                 }
                 trash::purge(tx, id)?;
             }
-            self.log(tx, "document.purge", &target_of("document", ids), ids_detail(ids))
+            self.log(
+                tx,
+                "document.purge",
+                &target_of("document", ids),
+                ids_detail(ids),
+            )
         });
         let _ = self.conn.pragma_update(None, "secure_delete", "OFF");
         purged?;

@@ -144,7 +144,12 @@ impl Case {
                     }
                 }
             }
-            self.log(tx, &format!("document.{name}"), &target_of("document", &ids), detail)?;
+            self.log(
+                tx,
+                &format!("document.{name}"),
+                &target_of("document", &ids),
+                detail,
+            )?;
             Ok(BulkReport {
                 bulk_id,
                 selected: total,
@@ -174,7 +179,12 @@ impl Case {
     }
 
     /// Adds and removes tags on one document, as one change (removals first).
-    pub fn tag_document(&self, id: i64, add: &[String], remove: &[String]) -> Result<DocumentMarks> {
+    pub fn tag_document(
+        &self,
+        id: i64,
+        add: &[String],
+        remove: &[String],
+    ) -> Result<DocumentMarks> {
         let add = event_tags::normalize_all(add)?;
         let remove = event_tags::normalize_all(remove)?;
         self.selected_documents(&DocumentSelection::Ids(vec![id]))?;

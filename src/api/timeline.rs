@@ -163,7 +163,12 @@ impl Case {
         }
         self.change(|tx| {
             events::set_status(tx, id, status)?;
-            self.log(tx, "event.review", &format!("event:{id}"), json!({ "status": status.as_str() }))
+            self.log(
+                tx,
+                "event.review",
+                &format!("event:{id}"),
+                json!({ "status": status.as_str() }),
+            )
         })?;
         self.event(id)
     }
@@ -177,7 +182,12 @@ impl Case {
         }
         self.change(|tx| {
             events::merge(tx, into, from)?;
-            self.log(tx, "event.merge", &format!("event:{into}"), json!({ "from": from }))
+            self.log(
+                tx,
+                "event.merge",
+                &format!("event:{into}"),
+                json!({ "from": from }),
+            )
         })?;
         self.event(into)
     }

@@ -479,7 +479,9 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<ExitCod
             let written =
                 case.export_originals(&selection, &out, existing(force), &mut |_| true)?;
             if json {
-                print_json(&serde_json::json!({ "out": out.display().to_string(), "documents": written }))?;
+                print_json(
+                    &serde_json::json!({ "out": out.display().to_string(), "documents": written }),
+                )?;
             } else {
                 println!("Wrote {written} originals to {}", out.display());
             }
@@ -487,7 +489,9 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<ExitCod
         ExportCommand::Log { out, force } => {
             let written = case.export_audit_log(&out, existing(force))?;
             if json {
-                print_json(&serde_json::json!({ "out": out.display().to_string(), "entries": written }))?;
+                print_json(
+                    &serde_json::json!({ "out": out.display().to_string(), "entries": written }),
+                )?;
             } else {
                 println!("Wrote {written} audit log entries to {}", out.display());
             }

@@ -237,7 +237,11 @@ pub fn verify_report(
             report.documents_checked,
             plural(report.documents_checked),
             report.audit_entries,
-            if report.audit_entries == 1 { "y" } else { "ies" }
+            if report.audit_entries == 1 {
+                "y"
+            } else {
+                "ies"
+            }
         );
     } else {
         println!(

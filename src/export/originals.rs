@@ -128,14 +128,26 @@ mod tests {
 
     #[test]
     fn archive_paths_stay_one_safe_segment() {
-        assert_eq!(archive_path(&entry(Some("a.txt"))), "originals/000012-a.txt");
+        assert_eq!(
+            archive_path(&entry(Some("a.txt"))),
+            "originals/000012-a.txt"
+        );
         assert_eq!(
             archive_path(&entry(Some("../../etc/passwd"))),
             "originals/000012-_.._etc_passwd"
         );
-        assert_eq!(archive_path(&entry(Some("C:\\x\\y.pdf"))), "originals/000012-C__x_y.pdf");
-        assert_eq!(archive_path(&entry(Some(".."))), "originals/000012-document.txt");
+        assert_eq!(
+            archive_path(&entry(Some("C:\\x\\y.pdf"))),
+            "originals/000012-C__x_y.pdf"
+        );
+        assert_eq!(
+            archive_path(&entry(Some(".."))),
+            "originals/000012-document.txt"
+        );
         assert_eq!(archive_path(&entry(None)), "originals/000012-document.txt");
-        assert_eq!(archive_path(&entry(Some("a\u{0}b\nc"))), "originals/000012-a_b_c");
+        assert_eq!(
+            archive_path(&entry(Some("a\u{0}b\nc"))),
+            "originals/000012-a_b_c"
+        );
     }
 }

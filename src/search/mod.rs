@@ -202,9 +202,7 @@ impl SearchIndex {
         }
         let query = self.query(&node, other_hits, &mut analyzers);
         let searcher = self.reader.searcher();
-        let mut ids = searcher
-            .search(&query, &DocIds)
-            .map_err(tantivy_error)?;
+        let mut ids = searcher.search(&query, &DocIds).map_err(tantivy_error)?;
         ids.sort_unstable();
         ids.dedup();
         Ok(ids)

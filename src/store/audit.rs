@@ -133,7 +133,9 @@ pub fn check(conn: &Connection) -> Result<AuditCheck> {
         });
     }
     chain.finish(highest_id(conn)?);
-    let (first_broken, problem) = chain.broken.map_or((None, None), |(id, p)| (Some(id), Some(p)));
+    let (first_broken, problem) = chain
+        .broken
+        .map_or((None, None), |(id, p)| (Some(id), Some(p)));
     Ok(AuditCheck {
         entries: chain.checked,
         first_broken,

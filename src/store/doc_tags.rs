@@ -35,7 +35,12 @@ fn cancelled() -> Error {
 /// write with `cancelled`.
 ///
 /// Tags documents `ids` with `tag` (normal form); returns the ids that did not have it.
-pub fn add(conn: &Connection, ids: &[i64], tag: &str, step: &mut dyn FnMut(usize) -> bool) -> Result<Vec<i64>> {
+pub fn add(
+    conn: &Connection,
+    ids: &[i64],
+    tag: &str,
+    step: &mut dyn FnMut(usize) -> bool,
+) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO document_tags VALUES (?1, ?2)")?;
     let mut changed = Vec::new();
     for (i, &id) in ids.iter().enumerate() {
@@ -50,7 +55,12 @@ pub fn add(conn: &Connection, ids: &[i64], tag: &str, step: &mut dyn FnMut(usize
 }
 
 /// Takes `tag` off documents `ids`; returns the ids that had it.
-pub fn remove(conn: &Connection, ids: &[i64], tag: &str, step: &mut dyn FnMut(usize) -> bool) -> Result<Vec<i64>> {
+pub fn remove(
+    conn: &Connection,
+    ids: &[i64],
+    tag: &str,
+    step: &mut dyn FnMut(usize) -> bool,
+) -> Result<Vec<i64>> {
     let mut stmt =
         conn.prepare_cached("DELETE FROM document_tags WHERE document_id = ?1 AND tag = ?2")?;
     let mut changed = Vec::new();
@@ -99,9 +109,8 @@ pub fn set_mark(
 
 /// A document's tags and marks.
 pub fn of_document(conn: &Connection, id: i64) -> Result<DocumentMarks> {
-    let mut tags = conn.prepare_cached(
-        "SELECT tag FROM document_tags WHERE document_id = ?1 ORDER BY tag",
-    )?;
+    let mut tags =
+        conn.prepare_cached("SELECT tag FROM document_tags WHERE document_id = ?1 ORDER BY tag")?;
     let tags = tags
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;

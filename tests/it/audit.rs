@@ -12,11 +12,22 @@ use dossier::{Case, Existing};
 fn case_with_documents() -> Sandbox {
     let s = Sandbox::new();
     for (id, title, content) in [
-        ("a1", "Botnet takedown", "Police dismantled the Kelihos botnet."),
-        ("a2", "Election report", "Kelihos operators used spam to reach voters."),
+        (
+            "a1",
+            "Botnet takedown",
+            "Police dismantled the Kelihos botnet.",
+        ),
+        (
+            "a2",
+            "Election report",
+            "Kelihos operators used spam to reach voters.",
+        ),
         ("a3", "Weather notes", "A quiet spring with light rain."),
     ] {
-        s.write(&format!("{id}.txt"), news_record(id, title, "Apr 3, 2017", content));
+        s.write(
+            &format!("{id}.txt"),
+            news_record(id, title, "Apr 3, 2017", content),
+        );
     }
     let (code, report) = s.import(&[&s.sources(), &seed_path()]);
     assert_eq!(code, 0, "{report}");
@@ -42,13 +53,17 @@ fn every_kind_of_change_a_person_makes_is_in_the_log_in_order() {
     let merge = case.merge_entities(people[0].id, people[1].id).unwrap();
     case.unmerge_entities(merge).unwrap();
     let note = case.add_note("Lead", &format!("See [@d{doc}].")).unwrap();
-    case.edit_note(note.summary.id, None, "Second version.").unwrap();
+    case.edit_note(note.summary.id, None, "Second version.")
+        .unwrap();
     let event = case.timeline(&Default::default()).unwrap()[0].id;
     case.tag_event(event, &["arrest".into()], &[]).unwrap();
-    case.edit_document(doc, &dossier::model::DocumentEdit {
-        outlet: Some("Wire".into()),
-        ..Default::default()
-    })
+    case.edit_document(
+        doc,
+        &dossier::model::DocumentEdit {
+            outlet: Some("Wire".into()),
+            ..Default::default()
+        },
+    )
     .unwrap();
     let bulk = case
         .bulk(
@@ -82,7 +97,12 @@ fn every_kind_of_change_a_person_makes_is_in_the_log_in_order() {
             "export.brief",
         ]
     );
-    let tagged = &case.audit_log(&AuditFilter { action: Some("document.tag".into()), ..Default::default() }).unwrap()[0];
+    let tagged = &case
+        .audit_log(&AuditFilter {
+            action: Some("document.tag".into()),
+            ..Default::default()
+        })
+        .unwrap()[0];
     assert_eq!(tagged.detail["tag"], "botnet", "the tag in its normal form");
     assert_eq!(tagged.detail["query"], "kelihos");
     assert_eq!(tagged.detail["changed"], 3);
@@ -100,7 +120,11 @@ fn a_change_that_fails_leaves_no_entry() {
     let before = case.audit_log(&AuditFilter::default()).unwrap().len();
     // Document 999 does not exist: the bulk action is refused before anything is written.
     assert!(case
-        .bulk(&DocumentSelection::Ids(vec![1, 999]), &BulkAction::Star, &mut |_| true)
+        .bulk(
+            &DocumentSelection::Ids(vec![1, 999]),
+            &BulkAction::Star,
+            &mut |_| true
+        )
         .is_err());
     // Cancelled halfway through writing: rolled back whole, entry included.
     let err = case
@@ -111,7 +135,10 @@ fn a_change_that_fails_leaves_no_entry() {
         )
         .unwrap_err();
     assert!(err.message.contains("cancelled"), "{err}");
-    assert_eq!(case.audit_log(&AuditFilter::default()).unwrap().len(), before);
+    assert_eq!(
+        case.audit_log(&AuditFilter::default()).unwrap().len(),
+        before
+    );
     assert!(case.marked_documents().unwrap().is_empty());
 }
 
@@ -156,7 +183,10 @@ fn verify_names_an_entry_edited_with_sqlite() {
     let (code, report) = verify(&s);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["audit_entries"], 5);
-    tamper(&s, "UPDATE audit_log SET detail = '{\"added\":[\"z\"]}' WHERE id = 3");
+    tamper(
+        &s,
+        "UPDATE audit_log SET detail = '{\"added\":[\"z\"]}' WHERE id = 3",
+    );
     let (code, report) = verify(&s);
     assert_eq!(code, 1);
     assert_eq!(report["audit_first_broken"], 3, "{report}");
@@ -172,13 +202,21 @@ fn verify_names_where_an_entry_was_deleted_in_the_middle_or_at_the_end() {
     let (code, report) = verify(&s);
     assert_eq!(code, 1);
     assert_eq!(report["audit_first_broken"], 3, "{report}");
-    assert!(report["problems"].to_string().contains("removed"), "{report}");
+    assert!(
+        report["problems"].to_string().contains("removed"),
+        "{report}"
+    );
 
     let s = case_with_five_entries();
     tamper(&s, "DELETE FROM audit_log WHERE id = 5");
     let (_, report) = verify(&s);
     assert_eq!(report["audit_first_broken"], 5, "{report}");
-    assert!(report["problems"].to_string().contains("entries 5 to 5 were removed"), "{report}");
+    assert!(
+        report["problems"]
+            .to_string()
+            .contains("entries 5 to 5 were removed"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -215,7 +253,11 @@ fn dossier_log_lists_entries_newest_first_and_filters_by_time() {
     assert_eq!(checked["check"]["entries"], 6);
     let out = s.run(&["log", "--since", "last tuesday"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("--since 'last tuesday' is not a date"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--since 'last tuesday' is not a date"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -23,7 +23,7 @@ mod nothing_lost;
 mod pdf;
 mod search;
 mod stage;
-mod tags;
 mod support;
+mod tags;
 mod timeline;
 mod verify;

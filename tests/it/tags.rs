@@ -13,11 +13,22 @@ use dossier::{Case, Existing, SearchRequest};
 fn fixture() -> Sandbox {
     let s = Sandbox::new();
     for (id, title, content) in [
-        ("a1", "Botnet takedown", "Police dismantled the Kelihos botnet."),
-        ("a2", "=HYPERLINK(\"x\")", "Kelihos operators used spam to reach voters."),
+        (
+            "a1",
+            "Botnet takedown",
+            "Police dismantled the Kelihos botnet.",
+        ),
+        (
+            "a2",
+            "=HYPERLINK(\"x\")",
+            "Kelihos operators used spam to reach voters.",
+        ),
         ("a3", "Weather notes", "A quiet spring with light rain."),
     ] {
-        s.write(&format!("{id}.txt"), news_record(id, title, "Apr 3, 2017", content));
+        s.write(
+            &format!("{id}.txt"),
+            news_record(id, title, "Apr 3, 2017", content),
+        );
     }
     let (code, report) = s.import(&[&s.sources()]);
     assert_eq!(code, 0, "{report}");
@@ -41,7 +52,10 @@ fn tagging_a_query_tags_every_hit_and_tag_search_and_the_facet_find_them() {
     let s = fixture();
     let (code, out) = s.json(&["tag", "add", "  Botnet  Case ", "--query", "kelihos"]);
     assert_eq!(code, 0, "{out}");
-    assert_eq!((out["selected"].as_u64(), out["changed"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(
+        (out["selected"].as_u64(), out["changed"].as_u64()),
+        (Some(2), Some(2))
+    );
     let case = Case::open(&s.case).unwrap();
     assert_eq!(hits(&case, "tag:\"botnet case\""), [1, 2]);
     let all = case.search(&SearchRequest::new("rain OR kelihos")).unwrap();
@@ -49,7 +63,10 @@ fn tagging_a_query_tags_every_hit_and_tag_search_and_the_facet_find_them() {
     assert_eq!(all.facets.tag[0].value, "botnet case");
     assert_eq!(all.facets.tag[0].count, 2);
     let (_, list) = s.json(&["tag", "list"]);
-    assert_eq!(list, serde_json::json!([{ "tag": "botnet case", "count": 2 }]));
+    assert_eq!(
+        list,
+        serde_json::json!([{ "tag": "botnet case", "count": 2 }])
+    );
     // Again: nothing changes, and the result says so.
     let (_, again) = s.json(&["tag", "add", "botnet case", "--query", "kelihos"]);
     assert_eq!(again["changed"], 0);
@@ -60,15 +77,24 @@ fn undoing_a_bulk_tag_reverts_only_the_documents_it_changed() {
     let s = fixture();
     let case = Case::open(&s.case).unwrap();
     let tag = || BulkAction::Tag("lead".into());
-    case.bulk(&DocumentSelection::Ids(vec![1]), &tag(), &mut |_| true).unwrap();
+    case.bulk(&DocumentSelection::Ids(vec![1]), &tag(), &mut |_| true)
+        .unwrap();
     let bulk = case
-        .bulk(&DocumentSelection::Query("kelihos OR rain".into()), &tag(), &mut |_| true)
+        .bulk(
+            &DocumentSelection::Query("kelihos OR rain".into()),
+            &tag(),
+            &mut |_| true,
+        )
         .unwrap();
     assert_eq!((bulk.selected, bulk.changed), (3, 2));
     assert_eq!(hits(&case, "tag:lead"), [1, 2, 3]);
     let undone = case.undo_bulk(bulk.bulk_id).unwrap();
     assert_eq!(undone.changed, 2);
-    assert_eq!(hits(&case, "tag:lead"), [1], "document 1 was tagged before the bulk action");
+    assert_eq!(
+        hits(&case, "tag:lead"),
+        [1],
+        "document 1 was tagged before the bulk action"
+    );
     let again = case.undo_bulk(bulk.bulk_id).unwrap_err();
     assert_eq!(again.code.as_str(), "conflict", "{again}");
 }
@@ -93,7 +119,11 @@ fn star_and_reviewed_are_marks_found_by_is() {
     assert_eq!(code, 0, "{out}");
     assert_eq!(hits(&Case::open(&s.case).unwrap(), "is:starred"), [1, 3]);
     let err = s.run(&["search", "is:famous"]);
-    assert!(stderr(&err).contains("unknown mark 'famous'"), "{}", stderr(&err));
+    assert!(
+        stderr(&err).contains("unknown mark 'famous'"),
+        "{}",
+        stderr(&err)
+    );
 }
 
 #[test]
@@ -108,8 +138,18 @@ fn bad_selections_and_bad_tags_are_refused_naming_the_problem() {
     assert!(!out.status.success(), "a selection is required");
     let out = s.run(&["tag", "add", "x", "--query", "(unclosed"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("position") || stderr(&out).contains("column") || stderr(&out).contains("at "), "{}", stderr(&out));
-    assert!(Case::open(&s.case).unwrap().marked_documents().unwrap().is_empty());
+    assert!(
+        stderr(&out).contains("position")
+            || stderr(&out).contains("column")
+            || stderr(&out).contains("at "),
+        "{}",
+        stderr(&out)
+    );
+    assert!(Case::open(&s.case)
+        .unwrap()
+        .marked_documents()
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -119,14 +159,22 @@ fn tags_wait_in_the_trash_and_a_purge_forgets_them() {
     case.tag_document(1, &["kept".into()], &[]).unwrap();
     case.tag_document(2, &["kept".into()], &[]).unwrap();
     case.delete_documents(&[1]).unwrap();
-    assert_eq!(case.document_tags().unwrap()[0].count, 1, "a trashed document is not counted");
+    assert_eq!(
+        case.document_tags().unwrap()[0].count,
+        1,
+        "a trashed document is not counted"
+    );
     assert_eq!(hits(&case, "tag:kept"), [2]);
     case.restore_documents(&[1]).unwrap();
     assert_eq!(hits(&case, "tag:kept"), [1, 2]);
     case.purge_documents(&[1]).unwrap();
     let conn = rusqlite::Connection::open(&s.case).unwrap();
     let left: i64 = conn
-        .query_row("SELECT count(*) FROM document_tags WHERE document_id = 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM document_tags WHERE document_id = 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(left, 0);
 }
@@ -154,12 +202,18 @@ fn originals_export_as_a_zip_whose_manifest_checks_every_file() {
     let lines: Vec<&str> = manifest.lines().collect();
     assert_eq!(lines[0], "path,sha256,doc_id,title,url");
     assert_eq!(lines.len(), 3, "{manifest}");
-    assert!(lines[2].contains(",\"'=HYPERLINK"), "a formula in a title is defused: {manifest}");
+    assert!(
+        lines[2].contains(",\"'=HYPERLINK"),
+        "a formula in a title is defused: {manifest}"
+    );
     let case = Case::open(&s.case).unwrap();
     for line in &lines[1..] {
         let fields: Vec<&str> = line.split(',').collect();
         let (path, sha, id) = (fields[0], fields[1], fields[2].parse::<i64>().unwrap());
-        assert!(path.starts_with("originals/") && !path.contains(".."), "{path}");
+        assert!(
+            path.starts_with("originals/") && !path.contains(".."),
+            "{path}"
+        );
         let mut bytes = Vec::new();
         zip.by_name(path).unwrap().read_to_end(&mut bytes).unwrap();
         assert_eq!(bytes, case.original(id).unwrap());
@@ -169,7 +223,12 @@ fn originals_export_as_a_zip_whose_manifest_checks_every_file() {
     let log = case.audit_log(&Default::default()).unwrap();
     assert_eq!(log[0].action, "export.originals");
     assert!(case
-        .export_originals(&DocumentSelection::Ids(vec![1]), &out, Existing::Keep, &mut |_| true)
+        .export_originals(
+            &DocumentSelection::Ids(vec![1]),
+            &out,
+            Existing::Keep,
+            &mut |_| true
+        )
         .is_err());
 }
 
@@ -184,7 +243,8 @@ fn hits_csv_defuses_formulas_and_is_logged() {
     assert_eq!(written, 1);
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
-    let entry: Value = serde_json::to_value(&case.audit_log(&Default::default()).unwrap()[0]).unwrap();
+    let entry: Value =
+        serde_json::to_value(&case.audit_log(&Default::default()).unwrap()[0]).unwrap();
     assert_eq!(entry["action"], "export.hits_csv");
     assert_eq!(entry["detail"]["hits"], 1);
 }
