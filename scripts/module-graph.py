@@ -25,7 +25,8 @@ Why the layers are what they are (LAYERS below, lowest first):
   `crate::Result`, and the store, the importer and `verify` hash the same way.
 * The pure extractors and helpers (`normalize`, `text`, `timex`, `pubdate`, `intervals`,
   `quotes`, `entities`, `legal`, `notes`) take text and return spans; they may use each other
-  (the caption reader asks `timex` for a filing date) but nothing above them.
+  (the caption reader asks `timex` for a filing date) but nothing above them. `audit` (the
+  audit log's hashing and chain rules) is pure too, and `store::audit` calls it.
 * `model` (the DTOs and the ingest contract, `ImportedDocument`) shares their layer: `legal`
   returns the `LegalStructure` that `model/` declares, and `model/` names the extractors'
   types (`DatePrecision`, `PublishedDate`, `EntityKind`), so either order would put one
@@ -75,6 +76,7 @@ LAYERS = [
             "ocr",
             "copies",
             "lineage",
+            "audit",
             "model",
         ],
     ),

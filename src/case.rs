@@ -574,6 +574,24 @@ impl Case {
         results
     }
 
+    /// The ids of every document `query` finds (documents of quote and event hits included),
+    /// in id order: the selection "all N hits" stands for, loaded or not. The index is
+    /// caught up first, as a search does.
+    pub fn search_document_ids(&self, query: &str) -> Result<Vec<i64>> {
+        self.search(&SearchRequest {
+            query: query.to_string(),
+            limit: 0,
+            facets: false,
+            snippets: false,
+            ..SearchRequest::default()
+        })?;
+        self.with_index_keeping_notices(|index| {
+            index.document_ids(query, &|sha| {
+                store::documents::find_by_sha256(&self.conn, sha)
+            })
+        })
+    }
+
     /// Writes every hit of `request` (all pages) to `path` as CSV: doc id, kind, title, URL,
     /// date, score and snippet. Returns the number of hits written.
     pub fn export_search_csv(
@@ -582,7 +600,13 @@ impl Case {
         path: &Path,
         existing: Existing,
     ) -> Result<usize> {
-        export::search_csv(&|r| self.search(r), request, path, existing)
+        let written = export::search_csv(&|r| self.search(r), request, path, existing)?;
+        self.log_alone(
+            "export.hits_csv",
+            "case",
+            serde_json::json!({ "query": request.query, "hits": written }),
+        )?;
+        Ok(written)
     }
 
     /// Rebuilds the search index from the case file.
@@ -625,7 +649,16 @@ impl Case {
     pub fn save_search(&self, name: &str, query: &str) -> Result<SavedSearch> {
         // A query that cannot run is refused now rather than when someone re-runs it.
         search::query_parser::parse(query)?;
-        self.change(|tx| store::saved_searches::save(tx, name, query))
+        self.change(|tx| {
+            let saved = store::saved_searches::save(tx, name, query)?;
+            self.log(
+                tx,
+                "search.save",
+                &format!("search:{name}"),
+                serde_json::json!({ "query": query }),
+            )?;
+            Ok(saved)
+        })
     }
 
     /// Saved searches by name.
@@ -638,7 +671,15 @@ impl Case {
     }
 
     pub fn delete_saved_search(&self, name: &str) -> Result<()> {
-        self.change(|tx| store::saved_searches::delete(tx, name))
+        self.change(|tx| {
+            store::saved_searches::delete(tx, name)?;
+            self.log(
+                tx,
+                "search.delete",
+                &format!("search:{name}"),
+                serde_json::json!({}),
+            )
+        })
     }
 
     /// Checks the database's integrity, re-hashes every stored original and checks every
@@ -656,7 +697,16 @@ impl Case {
     /// original is intact and normalizes to exactly the text that was imported (its checksum);
     /// the search index is brought up to date with the repaired texts.
     pub fn repair(&self) -> Result<RepairReport> {
-        self.change(|tx| verify::repair(tx))
+        self.change(|tx| {
+            let report = verify::repair(tx)?;
+            self.log(
+                tx,
+                "case.repair",
+                "case",
+                serde_json::json!({ "repaired": report.repaired }),
+            )?;
+            Ok(report)
+        })
     }
 }
 

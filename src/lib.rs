@@ -29,6 +29,7 @@ pub mod demo;
 // Not API: the case's insides, reached only through `Case`.
 pub(crate) mod analysis;
 mod api;
+mod audit;
 mod case;
 mod cite;
 mod digest;

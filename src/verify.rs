@@ -2,7 +2,8 @@
 //! is hashed again and compared with the SHA-256 recorded when it was imported; every
 //! normalized text and every note version is compared with the checksum recorded when it was
 //! written (migration 0009); and the quotes and event sentences cut from a text are compared
-//! with the text they cite. `repair` re-derives a damaged text from its original.
+//! with the text they cite, and the audit log's hash chain is walked (`crate::audit`). `repair`
+//! re-derives a damaged text from its original.
 
 use std::collections::HashMap;
 
@@ -10,7 +11,7 @@ use rusqlite::Connection;
 
 use crate::digest::sha256_hex;
 use crate::model::{RepairReport, StepProgress, VerifyReport};
-use crate::store::{documents, integrity};
+use crate::store::{self, documents, integrity};
 
 /// Items between two progress reports: often enough for a bar to move smoothly, rarely enough
 /// to cost nothing.
@@ -120,6 +121,10 @@ pub fn verify(conn: &Connection, progress: &mut dyn FnMut(&StepProgress)) -> Res
         progress,
     );
     check_events(conn, &mut report, &mut step)?;
+    let audit = store::audit::check(conn)?;
+    report.audit_entries = audit.entries;
+    report.audit_first_broken = audit.first_broken;
+    report.problems.extend(audit.problem);
     Ok(report)
 }
 

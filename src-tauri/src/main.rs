@@ -22,7 +22,7 @@ use std::time::Instant;
 use tauri::path::BaseDirectory;
 use tauri::{AppHandle, Emitter, Manager};
 
-use commands::{case, documents, entities, export, notes, quotes, search, timeline};
+use commands::{case, documents, entities, export, notes, quotes, search, tags, timeline};
 use state::{AppState, Places};
 
 /// When the process started, to log how long the window took to become interactive.
@@ -139,7 +139,18 @@ fn main() {
             export::export_quotes_csv,
             export::export_timeline_csv,
             export::preview_brief,
-            export::export_brief
+            export::export_brief,
+            tags::bulk_documents,
+            tags::undo_bulk,
+            tags::selected_documents,
+            tags::tag_document,
+            tags::document_marks,
+            tags::marked_documents,
+            tags::document_tags,
+            tags::reextract_documents,
+            tags::export_originals,
+            tags::audit_log,
+            tags::check_audit_log
         ])
         .build(tauri::generate_context!())
         .expect("the Dossier window could not be started")

@@ -2,6 +2,7 @@
 //! that `lib.rs` stays the short list of what a case is.
 
 mod attribution;
+pub(crate) mod audit;
 mod citations;
 mod copies;
 mod exports;
@@ -11,4 +12,5 @@ mod note_drafts;
 mod notes;
 mod ocr;
 mod pages;
+mod tags;
 mod timeline;

@@ -14,6 +14,7 @@ mod stage;
 mod steps;
 #[cfg(feature = "team")]
 mod team;
+mod tags;
 mod timeline;
 
 use std::path::PathBuf;
@@ -215,6 +216,18 @@ pub enum Command {
     /// Send this team case's changes to its server and bring everyone else's.
     #[cfg(feature = "team")]
     Sync,
+    /// Tag documents or take a tag off them, by query or by ids (one undoable step), or list
+    /// the tags.
+    Tag {
+        #[command(subcommand)]
+        command: tags::TagCommand,
+    },
+    /// Star documents or mark them reviewed (`--off` clears), by query or by ids.
+    Mark(tags::MarkArgs),
+    /// Undo a bulk action (tag, untag, star, mark) by the id it printed.
+    Undo { bulk_id: i64 },
+    /// The audit log: every change made to the case, newest first, hash-chained.
+    Log(tags::LogArgs),
     /// Run an extractor on a file without a case.
     Extract {
         #[command(subcommand)]
@@ -414,6 +427,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Team { command } => return team::team(args.case.as_ref(), command, json),
         #[cfg(feature = "team")]
         Command::Sync => team::sync(args.case.as_ref(), json)?,
+        Command::Tag { command } => tags::tag(&open_case(&args.case)?, command, json)?,
+        Command::Mark(mark) => tags::mark(&open_case(&args.case)?, mark, json)?,
+        Command::Undo { bulk_id } => tags::undo(&open_case(&args.case)?, bulk_id, json)?,
+        Command::Log(log) => {
+            if !tags::log(&open_case(&args.case)?, log, json)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
         Command::Extract { what } => match what {
             Extract::Article { file } => extract::article(&file, json)?,
             Extract::Dates { file, reference } => {

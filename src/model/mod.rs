@@ -209,6 +209,10 @@ pub struct VerifyReport {
     /// re-derives from the original.
     #[ts(type = "Array<number>")]
     pub damaged_documents: Vec<i64>,
+    /// Entries of the audit log whose hash chain was checked, and the first that breaks it.
+    pub audit_entries: usize,
+    #[ts(type = "number | null")]
+    pub audit_first_broken: Option<i64>,
 }
 
 /// The result of a repair: the documents whose text was re-derived from their originals, and
@@ -229,6 +233,7 @@ impl VerifyReport {
 
 mod attribution;
 mod copies;
+mod audit;
 mod ingest;
 mod legal;
 mod lifecycle;
@@ -242,6 +247,7 @@ mod timeline;
 
 pub use attribution::*;
 pub use copies::*;
+pub use audit::*;
 pub use ingest::*;
 pub use legal::*;
 pub use lifecycle::*;

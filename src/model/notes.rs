@@ -228,6 +228,10 @@ pub struct BriefOptions {
     /// misquotes, stale quotes); the brief then says so above the notes. Without it,
     /// `export_brief` writes nothing and returns the problems.
     pub allow_problems: bool,
+    /// Write the case's audit log beside the brief (`FILE.audit.json`: every entry, oldest
+    /// first, and whether its hash chain holds), for a reader who must know how the case
+    /// was worked.
+    pub with_log: bool,
 }
 
 /// A written brief and what its reader should know about it.

@@ -137,6 +137,8 @@ pub struct SearchFacets {
     pub year: Vec<FacetCount>,
     /// Speakers of quote hits (empty until quotes exist).
     pub speaker: Vec<FacetCount>,
+    /// People's tags on the documents hit, the 50 most frequent.
+    pub tag: Vec<FacetCount>,
 }
 
 /// The answer to one search.

@@ -606,6 +606,19 @@ fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
     for keyword in &row.keywords {
         d.add_text(f.keywords, keyword);
     }
+    // People's tags: `tag:` finds them (each its own value, so a phrase never runs from one
+    // tag into the next) and the tags facet counts them; marks are `is:starred`,
+    // `is:reviewed`.
+    for tag in &row.tags {
+        d.add_text(f.tags, tag);
+        d.add_facet(f.facets, Facet::from_path(["tag", tag.as_str()]));
+    }
+    if row.starred {
+        d.add_facet(f.facets, Facet::from_path(["is", "starred"]));
+    }
+    if row.reviewed {
+        d.add_facet(f.facets, Facet::from_path(["is", "reviewed"]));
+    }
     writer.add_document(d).map_err(tantivy_error)?;
     Ok(())
 }

@@ -4,6 +4,8 @@
 //! only here, so every caller gets a connection configured the same way.
 
 pub mod copies;
+pub mod audit;
+pub mod doc_tags;
 pub mod documents;
 pub mod entities;
 pub mod entity_lists;
@@ -58,6 +60,8 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0015_ocr.sql")),
         M::up(include_str!("../../migrations/0016_team_journal.sql")),
         M::up(include_str!("../../migrations/0017_copies.sql")),
+        M::up(include_str!("../../migrations/0019_audit_log.sql")),
+        M::up(include_str!("../../migrations/0020_document_tags.sql")),
     ])
 });
 

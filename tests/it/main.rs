@@ -3,6 +3,7 @@
 
 mod app_reads;
 mod attribution;
+mod audit;
 mod bad_corpus;
 mod bad_input;
 mod briefs;
@@ -28,5 +29,6 @@ mod stage;
 mod support;
 #[cfg(feature = "team")]
 mod team;
+mod tags;
 mod timeline;
 mod verify;

@@ -155,6 +155,19 @@ async function scenarioFirstRun() {
     check(await app.execute(SCRIPT_NOT_RUN), "snippets of hostile sources run nothing");
     const hitsText = await app.execute(`return document.querySelector(".hits").textContent`);
     check(hitsText.includes("<script>"), "a snippet shows a source's <script> tag as literal text");
+
+    // Bulk-tagging a search result: every hit of the query, as one change in the audit log.
+    await app.click((await app.find("[data-testid=select-all-hits]"))[0]);
+    await app.waitFor("[data-testid=bulk-count]", { text: "2 documents selected" });
+    await app.type((await app.find("[data-testid=bulk-tag-input]"))[0], "Hostile");
+    await app.click((await app.find("[data-testid=bulk-tag]"))[0]);
+    await app.waitFor("[data-testid=bulk-status]", { text: /Tagged “Hostile”: 2 documents changed/ });
+    const tagged = await app.invoke("search", {
+      request: { query: "tag:hostile", limit: 10, offset: 0, sort: "relevance", facets: true, snippets: false },
+    });
+    check(tagged.total === 2 && tagged.facets.tag[0].value === "hostile", "the search's hits are tagged and counted in the tags facet");
+    const log = await app.invoke("audit_log", { filter: { since: null, limit: 1, action: null } });
+    check(log[0].action === "document.tag" && log[0].target === "documents:2", "the bulk tag is one audit entry");
     const note = await app.waitFor(".hits .hit", { text: "Markup quoted in a note" });
     await app.click(note);
     const noteText = await app.text(await app.waitFor("[data-testid=reader-text]", { text: "zanzibarite" }));

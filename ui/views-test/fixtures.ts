@@ -175,6 +175,7 @@ export function searchResults(query: string): SearchResults {
       outlet: [{ value: "TechNewsWorld", count: 1 }],
       year: [{ value: "2017", count: 1 }],
       speaker: [],
+      tag: [{ value: "lead", count: 1 }],
     },
     notice: null,
   };

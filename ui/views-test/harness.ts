@@ -104,6 +104,14 @@ const noteDetail = (n: Note) => ({
 // Where the file dialogs start: the home folder until a dialog has been used.
 let lastFolder = "/home/reporter";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Tags and stars on documents, and the audit log, as the core keeps them.
+const docMarks = new Map<number, { tags: string[]; starred: boolean; reviewed: boolean }>([[1, { tags: ["lead"], starred: true, reviewed: false }]]);
+const marksOf = (id: number) => ({ document_id: id, ...(docMarks.get(id) ?? { tags: [], starred: false, reviewed: false }) });
+const auditEntries = [
+  { id: 2, time: "2026-12-05T09:00:00Z", action: "document.tag", target: "documents:2", author: null, detail: { tag: "lead" }, prev_hash: "a".repeat(64), hash: "b".repeat(64) },
+  { id: 1, time: "2026-12-04T09:00:00Z", action: "import", target: "documents:1-5", author: null, detail: { count: 5 }, prev_hash: "0".repeat(64), hash: "a".repeat(64) },
+];
+let bulkIds = 0;
 window.__calls = [];
 
 mockWindows("main");
@@ -197,7 +205,7 @@ mockIPC(
         if (request.query.includes("nomatch")) {
           // A query that matches nothing: no hits and no facet values, not even the year
           // a filter asks for.
-          return { ...searchResults(request.query), total: 0, hits: [], facets: { kind: [], outlet: [], year: [], speaker: [] } };
+          return { ...searchResults(request.query), total: 0, hits: [], facets: { kind: [], outlet: [], year: [], speaker: [], tag: [] } };
         }
         return searchResults(request.query);
       }
@@ -379,6 +387,49 @@ mockIPC(
           saved: cmd === "export_brief" && (problems.length === 0 || allowed),
         };
       }
+      case "marked_documents":
+        return [...docMarks.keys()].map(marksOf);
+      case "document_marks":
+        return marksOf(Number(a.id));
+      case "document_tags":
+        return [{ tag: "lead", count: 1 }];
+      case "tag_document": {
+        const id = Number(a.id);
+        const m = marksOf(id);
+        const tags = new Set([...m.tags, ...(a.add as string[]).map((t) => t.trim().toLowerCase())]);
+        for (const t of a.remove as string[]) tags.delete(t);
+        docMarks.set(id, { ...m, tags: [...tags].sort() });
+        return marksOf(id);
+      }
+      case "bulk_documents": {
+        // A bulk action over many documents reports its progress as the core does, then its
+        // result; ?bulktotal=N sets how many documents "all hits" stands for.
+        const selection = a.selection as { ids?: number[]; query?: string };
+        const total = selection.ids?.length ?? Number(params.get("bulktotal") ?? "2");
+        for (let done = 1000; done < total; done += 1000) {
+          await sleep(40);
+          await emit("bulk-progress", { done, total });
+        }
+        const action = a.action as { action: string; value?: string };
+        for (const id of selection.ids ?? []) {
+          const m = marksOf(id);
+          if (action.action === "star") docMarks.set(id, { ...m, starred: true });
+          if (action.action === "unstar") docMarks.set(id, { ...m, starred: false });
+        }
+        return { bulk_id: ++bulkIds, selected: total, changed: total };
+      }
+      case "undo_bulk":
+        return { bulk_id: a.bulkId, selected: 2, changed: 2 };
+      case "selected_documents":
+        return [1, 2];
+      case "reextract_documents":
+        return { documents: 2, quotes: 0, mentions: 0, events: 0, kept_reviewed: 0, problems: [] };
+      case "export_originals":
+        return 2;
+      case "audit_log":
+        return auditEntries.filter((e) => !(a.filter as { action: string | null }).action || e.action.startsWith((a.filter as { action: string }).action));
+      case "check_audit_log":
+        return { entries: 2, first_broken: null, problem: null };
       default:
         throw { code: "internal", message: `the view tests do not mock ${cmd}` };
     }

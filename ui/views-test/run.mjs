@@ -167,7 +167,8 @@ await test("search shows snippets as text, moves with arrows, opens the match, E
   expect(hostile.includes("<img src=x onerror="), "markup in a snippet is shown as text");
   expect((await page.locator(".hits img, .hits script").count()) === 0, "no element comes from a snippet");
   expect(await page.evaluate(() => window.__pwned === undefined), "nothing in a snippet ran");
-  expect((await page.locator(".facets button").count()) === 4, "facets are listed");
+  // Kind (2), outlet, year and the one tag on documents.
+  expect((await page.locator(".facets button").count()) === 5, "facets are listed");
   await page.locator(".facets button", { hasText: "TechNewsWorld" }).click();
   await page.waitForFunction(() =>
     window.__calls.some((c) => c.cmd === "search" && c.args.request.query === "kelihos outlet:TechNewsWorld"),
@@ -731,6 +732,75 @@ await test("save a copy of the case from the header", async (page) => {
   const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "backup_case").args);
   expect(call.path === "/exports/test copy.dossier" && call.overwrite === true, `backup_case: ${JSON.stringify(call)}`);
 });
+await test("search: all hits of a query, loaded or not, are bulk-tagged with progress, and one Undo takes it back", async (page) => {
+  await open(page, "docs=5&bulktotal=5000");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.keyboard.press("Control+k");
+  await page.locator("[data-testid=search-input]").fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  // The tags facet filters by a tag.
+  await page.locator(".facets button", { hasText: "lead" }).click();
+  await page.getByRole("button", { name: "Remove filter Tag: lead" }).waitFor();
+  await page.getByRole("button", { name: "Remove filter Tag: lead" }).click();
+  await page.getByTestId("select-all-hits").click();
+  await page.getByTestId("bulk-count").getByText("2 documents selected").waitFor();
+  await page.getByTestId("bulk-tag-input").fill("Follow up");
+  await page.getByTestId("bulk-tag").click();
+  // Progress shows while the core writes, and the window answers meanwhile.
+  await page.getByTestId("bulk-progress").locator("progress").waitFor();
+  expect(await page.locator("[data-testid=search-input]").isEnabled(), "the window stays usable");
+  await page.getByTestId("bulk-status").getByText("Tagged “Follow up”: 5,000 documents changed of 5,000 documents.").waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "bulk_documents").args);
+  expect(call.selection.query === "kelihos" && call.action.action === "tag" && call.action.value === "Follow up", `bulk_documents: ${JSON.stringify(call)}`);
+  await page.getByTestId("bulk-undo").click();
+  await page.getByTestId("bulk-status").getByText("Undone: 2 documents back as they were.").waitFor();
+  const undo = await page.evaluate(() => window.__calls.find((c) => c.cmd === "undo_bulk").args);
+  expect(undo.bulkId === 1, `undo_bulk: ${JSON.stringify(undo)}`);
+});
+
+await test("library: a click and a Shift+click select a range, which is starred at once; tags and stars show on rows", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.locator("[data-doc-id='1'] .star").waitFor();
+  await page.locator("[data-doc-id='1'] .tag", { hasText: "lead" }).waitFor();
+  const boxes = page.getByTestId("doc-mark");
+  await boxes.nth(0).click();
+  await boxes.nth(2).click({ modifiers: ["Shift"] });
+  await page.getByTestId("bulk-count").getByText("3 documents selected").waitFor();
+  await page.getByTestId("bulk-star").click();
+  await page.getByTestId("bulk-status").getByText("Starred: 3 documents changed").waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "bulk_documents").args);
+  expect(call.selection.ids.length === 3 && call.action.action === "star", `bulk_documents: ${JSON.stringify(call)}`);
+  // Ctrl+A on the list selects every row.
+  await page.getByRole("grid", { name: "Documents" }).focus();
+  await page.keyboard.press("Control+a");
+  await page.getByTestId("bulk-count").getByText("5 documents selected").waitFor();
+});
+
+await test("reader: the star toggles and a tag is added to the open document", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-doc-id='2']").click();
+  await page.getByTestId("document-star").getByText("☆").waitFor();
+  await page.getByTestId("document-star").click();
+  await page.getByTestId("document-star").getByText("★").waitFor();
+  await page.getByTestId("document-tag-input").fill("Source B");
+  await page.getByTestId("document-tag-input").press("Enter");
+  await page.getByTestId("document-marks").getByText("source b").waitFor();
+});
+
+await test("the audit panel lists entries newest first and checks the chain", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "Export" }).click();
+  const panel = page.getByTestId("audit-panel");
+  await panel.getByTestId("audit-entry").first().waitFor();
+  const first = await panel.getByTestId("audit-entry").first().textContent();
+  expect(first.includes("document.tag") && first.includes("bbbbbbbbbbbb"), `newest first: ${first}`);
+  await panel.getByTestId("audit-check").click();
+  await panel.getByTestId("audit-check-result").getByText("Hash chain intact over 2 entries.").waitFor();
+  await panel.getByRole("combobox", { name: "Kind of action" }).selectOption("import");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=audit-entry]").length === 1);
+});
+
 await polishTests({ test, open, expect });
 await stageTests({ test, open, expect });
 

@@ -2,16 +2,24 @@
 // signatures in src-tauri/src/commands/. Do not edit: change the Rust command instead.
 
 import { invoke } from "@tauri-apps/api/core";
+import type { AuditCheck } from "./bindings/AuditCheck";
+import type { AuditEntry } from "./bindings/AuditEntry";
+import type { AuditFilter } from "./bindings/AuditFilter";
 import type { BackupReport } from "./bindings/BackupReport";
 import type { Brief } from "./bindings/Brief";
 import type { BriefOptions } from "./bindings/BriefOptions";
+import type { BulkAction } from "./bindings/BulkAction";
+import type { BulkReport } from "./bindings/BulkReport";
 import type { CaseInfo } from "./bindings/CaseInfo";
 import type { CheckProblem } from "./bindings/CheckProblem";
 import type { CitationCandidate } from "./bindings/CitationCandidate";
 import type { DeletionImpact } from "./bindings/DeletionImpact";
 import type { Document } from "./bindings/Document";
 import type { DocumentEdit } from "./bindings/DocumentEdit";
+import type { DocumentMarks } from "./bindings/DocumentMarks";
+import type { DocumentSelection } from "./bindings/DocumentSelection";
 import type { DocumentSummary } from "./bindings/DocumentSummary";
+import type { DocumentTagCount } from "./bindings/DocumentTagCount";
 import type { EntityDetail } from "./bindings/EntityDetail";
 import type { EntityFilter } from "./bindings/EntityFilter";
 import type { EntityPage } from "./bindings/EntityPage";
@@ -20,6 +28,7 @@ import type { EventInput } from "./bindings/EventInput";
 import type { EventRecord } from "./bindings/EventRecord";
 import type { EventTagCount } from "./bindings/EventTagCount";
 import type { ExtractionState } from "./bindings/ExtractionState";
+import type { ExtractionReport } from "./bindings/ExtractionReport";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteDraft } from "./bindings/NoteDraft";
@@ -112,6 +121,17 @@ export const COMMANDS = {
   export_timeline_csv: ["query", "path"],
   preview_brief: ["options"],
   export_brief: ["options", "path"],
+  bulk_documents: ["selection", "action"],
+  undo_bulk: ["bulkId"],
+  selected_documents: ["selection"],
+  tag_document: ["id", "add", "remove"],
+  document_marks: ["id"],
+  marked_documents: [],
+  document_tags: [],
+  reextract_documents: ["selection"],
+  export_originals: ["selection", "path"],
+  audit_log: ["filter"],
+  check_audit_log: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -224,3 +244,16 @@ export const exportQuotesCsv = (filter: QuoteFilter, path: string) => invoke<num
 export const exportTimelineCsv = (query: TimelineQuery, path: string) => invoke<number>("export_timeline_csv", { query, path });
 export const previewBrief = (options: BriefOptions) => invoke<Brief>("preview_brief", { options });
 export const exportBrief = (options: BriefOptions, path: string) => invoke<Brief>("export_brief", { options, path });
+
+// src-tauri/src/commands/tags.rs
+export const bulkDocuments = (selection: DocumentSelection, action: BulkAction) => invoke<BulkReport>("bulk_documents", { selection, action });
+export const undoBulk = (bulkId: number) => invoke<BulkReport>("undo_bulk", { bulkId });
+export const selectedDocuments = (selection: DocumentSelection) => invoke<number[]>("selected_documents", { selection });
+export const tagDocument = (id: number, add: string[], remove: string[]) => invoke<DocumentMarks>("tag_document", { id, add, remove });
+export const documentMarks = (id: number) => invoke<DocumentMarks>("document_marks", { id });
+export const markedDocuments = () => invoke<DocumentMarks[]>("marked_documents");
+export const documentTags = () => invoke<DocumentTagCount[]>("document_tags");
+export const reextractDocuments = (selection: DocumentSelection) => invoke<ExtractionReport>("reextract_documents", { selection });
+export const exportOriginals = (selection: DocumentSelection, path: string) => invoke<number>("export_originals", { selection, path });
+export const auditLog = (filter: AuditFilter) => invoke<AuditEntry[]>("audit_log", { filter });
+export const checkAuditLog = () => invoke<AuditCheck>("check_audit_log");

@@ -12,6 +12,7 @@ import { dialogFolder, rememberFolder } from "./commands.gen";
 import { startPath } from "./dialogs";
 import type { EntityFilter } from "./bindings/EntityFilter";
 import type { ExtractionState } from "./bindings/ExtractionState";
+import type { BulkProgress } from "./bindings/BulkProgress";
 import type { ImportEvent } from "./bindings/ImportEvent";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
@@ -26,6 +27,11 @@ export function onImportProgress(handler: (event: ImportEvent) => void): Promise
 /** The extraction stage's progress, sent about once a second while it runs and once at its end. */
 export function onExtractionProgress(handler: (state: ExtractionState) => void): Promise<UnlistenFn> {
   return listen<ExtractionState>("extraction-progress", (e) => handler(e.payload));
+}
+
+/** Progress of a running bulk action or originals export (`bulk-progress`). */
+export function onBulkProgress(handler: (progress: BulkProgress) => void): Promise<UnlistenFn> {
+  return listen<BulkProgress>("bulk-progress", (e) => handler(e.payload));
 }
 
 /** Calls `handler` with the paths of files and folders dropped on the window. */
@@ -102,6 +108,20 @@ export async function pickCsvPath(title = "Export all hits as CSV", defaultPath 
   const path = await saveDialog({ title, defaultPath: await startIn(defaultPath), filters: [{ name: "CSV", extensions: ["csv"] }] });
   await remember(path);
   return path;
+}
+
+/** Where to save the originals of a selection as a ZIP; null when the person cancels. */
+export async function pickZipPath(defaultPath = "originals.zip"): Promise<string | null> {
+  const path = await saveDialog({
+    title: "Export the originals as a ZIP",
+    defaultPath: await startIn(defaultPath),
+    filters: [{ name: "ZIP archive", extensions: ["zip"] }],
+  });
+  if (path === null) {
+    return null;
+  }
+  await remember(path);
+  return path.endsWith(".zip") ? path : `${path}.zip`;
 }
 
 export async function pickMarkdownPath(defaultPath = "brief.md"): Promise<string | null> {
