@@ -12,9 +12,9 @@ mod output;
 mod search;
 mod stage;
 mod steps;
+mod tags;
 #[cfg(feature = "team")]
 mod team;
-mod tags;
 mod timeline;
 
 use std::path::PathBuf;

@@ -232,8 +232,8 @@ impl VerifyReport {
 }
 
 mod attribution;
-mod copies;
 mod audit;
+mod copies;
 mod ingest;
 mod legal;
 mod lifecycle;
@@ -246,8 +246,8 @@ mod team;
 mod timeline;
 
 pub use attribution::*;
-pub use copies::*;
 pub use audit::*;
+pub use copies::*;
 pub use ingest::*;
 pub use legal::*;
 pub use lifecycle::*;

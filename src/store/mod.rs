@@ -3,8 +3,8 @@
 //! Connection settings (WAL, foreign keys, busy timeout) and migrations are applied here and
 //! only here, so every caller gets a connection configured the same way.
 
-pub mod copies;
 pub mod audit;
+pub mod copies;
 pub mod doc_tags;
 pub mod documents;
 pub mod entities;

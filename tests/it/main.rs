@@ -27,8 +27,8 @@ mod pdf;
 mod search;
 mod stage;
 mod support;
+mod tags;
 #[cfg(feature = "team")]
 mod team;
-mod tags;
 mod timeline;
 mod verify;
