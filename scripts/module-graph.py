@@ -86,7 +86,7 @@ LAYERS = [
     ("import", ["import", "stage", "ocr_stage", "grouping"]),
     ("cite", ["cite"]),
     ("export", ["export"]),
-    ("api", ["api", "case", "verify", "demo"]),
+    ("api", ["api", "case", "verify", "demo", "team"]),
     ("lib", ["lib"]),
     ("cli", ["cli"]),
     ("main", ["main"]),
