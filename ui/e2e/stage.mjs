@@ -56,7 +56,9 @@ export async function scenarioStagedExtraction({ application, work, root }) {
     const early = await app.text(await app.waitFor("[data-testid=quotes-count]"));
     // The quotes fill in as batches commit, and the status goes once the stage is done.
     await app.waitFor("[data-testid=quotes-count]", { text: `${total} quotes`, timeout: 180000 });
-    await app.waitUntil(`return document.querySelector("[data-testid=extraction-bar]") === null`, "the status to go when the stage is done", 30000);
+    // After the last batch the stage still groups near-duplicates and rebuilds the index
+    // (issue 21 put grouping in the stage), which in this debug build takes a while.
+    await app.waitUntil(`return document.querySelector("[data-testid=extraction-bar]") === null`, "the status to go when the stage is done", 180000);
     check(true, `the quotes appear (${early} at first, then ${total}) and the status goes`);
     const after = JSON.parse(execFileSync(dossier, ["--case", staged, "--json", "status"]).toString());
     check(after.pending === 0 && after.extracted === ARTICLES, `every document is extracted once (${JSON.stringify(after)})`);
