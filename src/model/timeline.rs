@@ -162,3 +162,22 @@ pub struct TimelinePoints {
     #[ts(type = "number[]")]
     pub document_ids: Vec<i64>,
 }
+
+/// How many events of a timeline query start on each day, for drawing a whole big case at once
+/// as density bars (issue 23: 3.8M events at 1M documents). Days with no events are left out.
+/// The app reads the events themselves (`TimelinePoints`) only for the stretch it is zoomed
+/// into once that stretch holds few enough of them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct TimelineDensity {
+    /// Days with events, ascending, as unix days: floor(start / 86400).
+    #[ts(type = "number[]")]
+    pub day: Vec<i64>,
+    /// The events starting that day.
+    pub count: Vec<u32>,
+    /// Of them, those at most 31 days long, which decide where the timeline opens.
+    pub precise: Vec<u32>,
+    /// All the events counted, the sum of `count`.
+    #[ts(type = "number")]
+    pub total: u64,
+}

@@ -18,6 +18,7 @@ pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
+pub mod timeline_density;
 pub mod timeline_points;
 pub mod trash;
 
@@ -48,6 +49,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0010_nothing_lost.sql")),
         M::up(include_str!("../../migrations/0011_merge_into_status.sql")),
         M::up(include_str!("../../migrations/0014_extraction_state.sql")),
+        M::up(include_str!("../../migrations/0022_event_days.sql")),
     ])
 });
 

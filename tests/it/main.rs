@@ -24,4 +24,5 @@ mod search;
 mod stage;
 mod support;
 mod timeline;
+mod timeline_density;
 mod verify;
