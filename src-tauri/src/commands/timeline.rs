@@ -1,8 +1,10 @@
-//! Commands of the timeline: the lean points the canvas draws, the titles of the events it
-//! lists, one event's details, and a person's additions, edits, reviews, merges and tags.
+//! Commands of the timeline: a big case's per-day counts and the lean points the canvas draws,
+//! the titles of the events it lists, one event's details, and a person's additions, edits,
+//! reviews, merges and tags.
 
 use dossier::model::{
-    EventInput, EventRecord, EventTagCount, ReviewStatus, TimelinePoints, TimelineQuery,
+    EventInput, EventRecord, EventTagCount, ReviewStatus, TimelineDensity, TimelinePoints,
+    TimelineQuery,
 };
 use dossier::Error;
 use tauri::AppHandle;
@@ -21,6 +23,17 @@ pub async fn timeline_points(
 ) -> Result<TimelinePoints, Error> {
     blocking(app, move |s| {
         s.with_case(|case| case.timeline_points(&query))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn timeline_density(
+    app: AppHandle,
+    query: TimelineQuery,
+) -> Result<TimelineDensity, Error> {
+    blocking(app, move |s| {
+        s.with_case(|case| case.timeline_density(&query))
     })
     .await
 }

@@ -32,6 +32,7 @@ import type { ReviewStatus } from "./bindings/ReviewStatus";
 import type { SavedSearch } from "./bindings/SavedSearch";
 import type { SearchRequest } from "./bindings/SearchRequest";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { TimelineDensity } from "./bindings/TimelineDensity";
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
 import type { TrashedDocument } from "./bindings/TrashedDocument";
@@ -76,6 +77,7 @@ export const COMMANDS = {
   split_entity: ["id", "alias"],
   timeline: ["query"],
   timeline_points: ["query"],
+  timeline_density: ["query"],
   event_titles: ["ids"],
   get_event: ["id"],
   add_event: ["input"],
@@ -168,6 +170,7 @@ export const splitEntity = (id: number, alias: string) => invoke<number>("split_
 // src-tauri/src/commands/timeline.rs
 export const timeline = (query: TimelineQuery) => invoke<EventRecord[]>("timeline", { query });
 export const timelinePoints = (query: TimelineQuery) => invoke<TimelinePoints>("timeline_points", { query });
+export const timelineDensity = (query: TimelineQuery) => invoke<TimelineDensity>("timeline_density", { query });
 export const eventTitles = (ids: number[]) => invoke<string[]>("event_titles", { ids });
 export const getEvent = (id: number) => invoke<EventRecord>("get_event", { id });
 export const addEvent = (input: EventInput) => invoke<EventRecord>("add_event", { input });
