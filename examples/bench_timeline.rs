@@ -119,7 +119,10 @@ fn app_reads(case: &Case, everything: bool) {
         ..TimelineQuery::default()
     };
     row("density, extracted only (days)", 20, || {
-        case.timeline_density(&extracted).expect("density").day.len()
+        case.timeline_density(&extracted)
+            .expect("density")
+            .day
+            .len()
     });
     for (name, days) in [
         ("points, busiest day (events)", 1),
@@ -155,10 +158,7 @@ fn main() {
         app_reads(&case, false);
         return;
     }
-    let documents: usize = args
-        .get(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
+    let documents: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let sources = dir.path().join("sources");
     std::fs::create_dir_all(&sources).unwrap();
