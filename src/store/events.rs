@@ -133,6 +133,10 @@ pub(super) fn push_filters(
             args.len()
         ));
     }
+    if let Some(longest) = query.longest {
+        args.push(longest.into());
+        filter.push_str(&format!(" AND e.latest - e.earliest <= ?{}", args.len()));
+    }
     if let Some(tag) = &query.tag {
         args.push(super::event_tags::normalize(tag)?.into());
         filter.push_str(&format!(
@@ -158,11 +162,24 @@ pub(super) fn push_range_and_filters(
     // filter leads instead.
     if query.from.is_some() && query.entity.is_none() && query.tag.is_none() {
         let (from, _) = intervals::range(query.from.as_deref(), None)?;
-        args.push(from.saturating_sub(SHORT).into());
-        filter.push_str(&format!(
-            " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
-            args.len()
-        ));
+        // Events no longer than `longest` start at most that long before the range: with a
+        // short `longest` (a window of a big case) that is one tight range on the start.
+        match query.longest {
+            Some(longest) if longest <= SHORT => {
+                args.push(from.saturating_sub(longest.max(0)).into());
+                filter.push_str(&format!(
+                    " AND e.is_long = 0 AND e.earliest >= ?{}",
+                    args.len()
+                ));
+            }
+            _ => {
+                args.push(from.saturating_sub(SHORT).into());
+                filter.push_str(&format!(
+                    " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
+                    args.len()
+                ));
+            }
+        }
     }
     push_filters(conn, query, filter, args)
 }

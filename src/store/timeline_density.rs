@@ -17,7 +17,12 @@ const PRECISE: i64 = 2_678_400;
 pub fn density(conn: &Connection, query: &TimelineQuery) -> Result<TimelineDensity> {
     let sql;
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
-    if query.entity.is_none() && query.tag.is_none() && query.from.is_none() && query.to.is_none() {
+    if query.entity.is_none()
+        && query.tag.is_none()
+        && query.longest.is_none()
+        && query.from.is_none()
+        && query.to.is_none()
+    {
         let mut filter = String::from("1");
         match query.status {
             Some(status) => {

@@ -218,3 +218,40 @@ fn the_migration_counts_an_older_cases_events_as_the_triggers_do() {
         kept
     );
 }
+
+#[test]
+fn a_window_without_long_events_leaves_out_the_years_around_it() {
+    let s = Sandbox::new();
+    s.import(&[&seed_path()]);
+    let case = dossier::Case::open(&s.case).unwrap();
+    let year = manual(&case, "2017", "A year-long event");
+    let month = TimelineQuery {
+        from: Some("2017-04".into()),
+        to: Some("2017-04".into()),
+        ..TimelineQuery::default()
+    };
+    let short = TimelineQuery {
+        longest: Some(31 * 86_400),
+        ..month.clone()
+    };
+    let all = case.timeline_points(&month).unwrap();
+    let expected: Vec<i64> = (0..all.id.len())
+        .filter(|&i| all.end[i] - all.start[i] <= 31 * 86_400)
+        .map(|i| all.id[i])
+        .collect();
+    assert!(all.id.contains(&year));
+    assert!(!expected.contains(&year) && !expected.is_empty());
+    assert_eq!(case.timeline_points(&short).unwrap().id, expected);
+    for query in [
+        short,
+        TimelineQuery {
+            longest: Some(31 * 86_400),
+            ..TimelineQuery::default()
+        },
+    ] {
+        assert_eq!(
+            case.timeline_density(&query).unwrap(),
+            counted(&case.timeline_points(&query).unwrap())
+        );
+    }
+}
