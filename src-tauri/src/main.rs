@@ -112,6 +112,7 @@ fn main() {
             entities::split_entity,
             timeline::timeline,
             timeline::timeline_points,
+            timeline::timeline_density,
             timeline::event_titles,
             timeline::get_event,
             timeline::add_event,

@@ -2,12 +2,12 @@
 
 use crate::intervals::{self, Interval};
 use crate::model::{
-    EventInput, EventKind, EventRecord, EventTagCount, ReviewStatus, SpanCitation, TimelinePoints,
-    TimelineQuery,
+    EventInput, EventKind, EventRecord, EventTagCount, ReviewStatus, SpanCitation, TimelineDensity,
+    TimelinePoints, TimelineQuery,
 };
 use crate::store::event_tags;
 use crate::store::events::{self, NewSource};
-use crate::store::{documents, timeline_points};
+use crate::store::{documents, timeline_density, timeline_points};
 use serde_json::json;
 
 use crate::{Case, Error, Result};
@@ -33,6 +33,12 @@ impl Case {
     /// The events of `timeline(query)` in lean columns, for drawing 100k of them at once.
     pub fn timeline_points(&self, query: &TimelineQuery) -> Result<TimelinePoints> {
         timeline_points::points(&self.conn, query)
+    }
+
+    /// How many of `timeline(query)`'s events start on each day: what the app draws of a case
+    /// too big to send every event, read from counts kept per day (migration 0022).
+    pub fn timeline_density(&self, query: &TimelineQuery) -> Result<TimelineDensity> {
+        timeline_density::density(&self.conn, query)
     }
 
     /// The titles of events `ids` (cut at 160 characters), in that order.

@@ -27,6 +27,7 @@ pub mod search_journal;
 pub mod sync_apply;
 #[cfg(feature = "team")]
 pub mod sync_journal;
+pub mod timeline_density;
 pub mod timeline_points;
 pub mod trash;
 
@@ -62,6 +63,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0017_copies.sql")),
         M::up(include_str!("../../migrations/0019_audit_log.sql")),
         M::up(include_str!("../../migrations/0020_document_tags.sql")),
+        M::up(include_str!("../../migrations/0022_event_days.sql")),
     ])
 });
 

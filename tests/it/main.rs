@@ -31,4 +31,5 @@ mod tags;
 #[cfg(feature = "team")]
 mod team;
 mod timeline;
+mod timeline_density;
 mod verify;

@@ -305,7 +305,38 @@ mockIPC(
         return 77;
       case "timeline_points": {
         const { titles: _titles, ...columns } = points;
-        return columns;
+        // A window (the days `from` to `to`, as the view of a big case asks) holds the
+        // events overlapping it, as the core's range does.
+        const q = a.query as { from: string | null; to: string | null };
+        if (!q.from && !q.to) return columns;
+        const t0 = q.from ? Date.parse(q.from) / 1000 : -Infinity;
+        const t1 = q.to ? Date.parse(q.to) / 1000 + 86400 : Infinity;
+        const keep = columns.id.map((_, i) => i).filter((i) => columns.start[i] < t1 && columns.end[i] > t0);
+        const pick = <T,>(column: T[]) => keep.map((i) => column[i]);
+        return {
+          ...columns,
+          id: pick(columns.id),
+          start: pick(columns.start),
+          end: pick(columns.end),
+          kind: pick(columns.kind),
+          status: pick(columns.status),
+          conflict: pick(columns.conflict),
+          entity: pick(columns.entity),
+          source: pick(columns.source),
+        };
+      }
+      case "timeline_density": {
+        // The events starting on each day, counted from the same points the mock serves.
+        const days = new Map<number, [number, number]>();
+        for (let i = 0; i < points.id.length; i++) {
+          const d = Math.floor(points.start[i] / 86400);
+          const n = days.get(d) ?? [0, 0];
+          n[0]++;
+          if (points.end[i] - points.start[i] <= 31 * 86400) n[1]++;
+          days.set(d, n);
+        }
+        const day = [...days.keys()].sort((x, y) => x - y);
+        return { day, count: day.map((d) => days.get(d)![0]), precise: day.map((d) => days.get(d)![1]), total: points.id.length };
       }
       case "event_titles":
         return (a.ids as number[]).map((id) => points.titles.get(id) ?? "");

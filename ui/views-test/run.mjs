@@ -508,12 +508,26 @@ await test("the timeline opens on its densest stretch, goes to a date, keeps its
   expect(v.t0 >= day("2017-03-20"), "a remembered view without events gives way to the densest stretch");
 });
 
-await test("the list of events in view holds them all and renders only the rows on screen", async (page) => {
+await test("a big timeline draws per-day counts, then reads and lists the events of the window it is zoomed into", async (page) => {
   await open(page, "docs=5&events=100000");
   await page.getByRole("button", { name: "Timeline" }).click();
   await page.locator("[data-testid=timeline-count]").getByText("100,000 events").waitFor();
+  await page.waitForFunction(() => window.__dossierTimeline?.stats.firstPaintMs > 0);
+  // More events than a window holds: the first paint is the counts per day, never every event.
+  const whole = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "timeline_points" && !c.args.query.from).length);
+  expect(whole === 0, `every event was read (${whole} times)`);
   await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(1989, 0, 1) / 1000, Date.UTC(2021, 0, 1) / 1000));
-  await page.locator("[data-testid=in-view-count]").getByText("100,000 events in view").waitFor();
+  await page.locator("[data-testid=in-view-count]").getByText("100,000 events in view: zoom in to list them").waitFor();
+  await page.waitForTimeout(300);
+  const wide = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "timeline_points").length);
+  expect(wide === 0, `a view of 100k events reads none of them (${wide} reads)`);
+  // Two years hold about 6,700 events: those of a window around them are read and listed.
+  await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(1995, 0, 1) / 1000, Date.UTC(1997, 0, 1) / 1000));
+  await page.locator("[data-testid=in-view-count]").getByText(/^[0-9,]+ events in view$/).waitFor();
+  const listed = Number((await page.locator("[data-testid=in-view-count]").textContent()).replace(/[^0-9]/g, ""));
+  expect(listed > 6000 && listed < 7000, `the events of the two years are listed (${listed})`);
+  const windows = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "timeline_points").map((c) => [c.args.query.from, c.args.query.to]));
+  expect(windows.length === 1 && windows[0][0] <= "1995-01-01" && windows[0][1] >= "1996-12-31", `one window read around the view: ${JSON.stringify(windows)}`);
   await page.locator("[data-testid=in-view-count]").click();
   await page.locator("[data-testid=in-view-event]").first().waitFor();
   const rendered = await page.locator("[data-testid=in-view-event]").count();

@@ -1,9 +1,11 @@
-//! Commands of the timeline: the lean points the canvas draws, the titles of the events it
-//! lists, one event's details, and a person's additions, edits, reviews, merges and tags.
-//! The reads go to the read-only handle while an import or the extraction stage writes.
+//! Commands of the timeline: a big case's per-day counts and the lean points the canvas draws,
+//! the titles of the events it lists, one event's details, and a person's additions, edits,
+//! reviews, merges and tags. The reads go to the read-only handle while an import or the
+//! extraction stage writes.
 
 use dossier::model::{
-    EventInput, EventRecord, EventTagCount, ReviewStatus, TimelinePoints, TimelineQuery,
+    EventInput, EventRecord, EventTagCount, ReviewStatus, TimelineDensity, TimelinePoints,
+    TimelineQuery,
 };
 use dossier::Error;
 use tauri::AppHandle;
@@ -22,6 +24,17 @@ pub async fn timeline_points(
 ) -> Result<TimelinePoints, Error> {
     blocking(app, move |s| {
         s.with_reader(|case| case.timeline_points(&query))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn timeline_density(
+    app: AppHandle,
+    query: TimelineQuery,
+) -> Result<TimelineDensity, Error> {
+    blocking(app, move |s| {
+        s.with_reader(|case| case.timeline_density(&query))
     })
     .await
 }

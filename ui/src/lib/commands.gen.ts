@@ -45,6 +45,7 @@ import type { SearchRequest } from "./bindings/SearchRequest";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { SyncReport } from "./bindings/SyncReport";
 import type { SyncStatus } from "./bindings/SyncStatus";
+import type { TimelineDensity } from "./bindings/TimelineDensity";
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
 import type { TrashedDocument } from "./bindings/TrashedDocument";
@@ -93,6 +94,7 @@ export const COMMANDS = {
   split_entity: ["id", "alias"],
   timeline: ["query"],
   timeline_points: ["query"],
+  timeline_density: ["query"],
   event_titles: ["ids"],
   get_event: ["id"],
   add_event: ["input"],
@@ -210,6 +212,7 @@ export const splitEntity = (id: number, alias: string) => invoke<number>("split_
 // src-tauri/src/commands/timeline.rs
 export const timeline = (query: TimelineQuery) => invoke<EventRecord[]>("timeline", { query });
 export const timelinePoints = (query: TimelineQuery) => invoke<TimelinePoints>("timeline_points", { query });
+export const timelineDensity = (query: TimelineQuery) => invoke<TimelineDensity>("timeline_density", { query });
 export const eventTitles = (ids: number[]) => invoke<string[]>("event_titles", { ids });
 export const getEvent = (id: number) => invoke<EventRecord>("get_event", { id });
 export const addEvent = (input: EventInput) => invoke<EventRecord>("add_event", { input });

@@ -149,7 +149,7 @@ export function entityFilter(fields: Partial<EntityFilter> = {}): EntityFilter {
 
 /** A full timeline query from the fields that matter (the rest unset). */
 export function timelineQuery(fields: Partial<TimelineQuery> = {}): TimelineQuery {
-  return { from: null, to: null, entity: null, kind: null, status: null, tag: null, limit: null, ...fields };
+  return { from: null, to: null, entity: null, kind: null, status: null, tag: null, limit: null, longest: null, ...fields };
 }
 
 /** Where to save a copy of the case; null when the person cancels. The save dialog asks before
