@@ -15,9 +15,8 @@ const PRECISE: i64 = 2_678_400;
 /// The days of `query`'s events (by their start) with how many start on each. A `from`/`to`
 /// range selects the events overlapping it, as the other timeline queries do.
 pub fn density(conn: &Connection, query: &TimelineQuery) -> Result<TimelineDensity> {
-    let sql;
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
-    if query.entity.is_none()
+    let sql = if query.entity.is_none()
         && query.tag.is_none()
         && query.longest.is_none()
         && query.from.is_none()
@@ -35,22 +34,22 @@ pub fn density(conn: &Connection, query: &TimelineQuery) -> Result<TimelineDensi
             args.push(kind.as_str().to_string().into());
             filter.push_str(&format!(" AND kind = ?{}", args.len()));
         }
-        sql = format!(
+        format!(
             "SELECT day, sum(count), sum(CASE WHEN precise THEN count ELSE 0 END)
              FROM event_days WHERE {filter} GROUP BY day ORDER BY day"
-        );
+        )
     } else {
         let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
         let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
         args.push(from.into());
         args.push(to.into());
         super::events::push_range_and_filters(conn, query, &mut filter, &mut args)?;
-        sql = format!(
+        format!(
             "SELECT (e.earliest - ((e.earliest % 86400) + 86400) % 86400) / 86400 AS d,
                 count(*), sum(e.latest - e.earliest <= {PRECISE})
              FROM events e WHERE {filter} GROUP BY d ORDER BY d"
-        );
-    }
+        )
+    };
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
     let mut out = TimelineDensity::default();
