@@ -113,6 +113,22 @@ fn scoped(node: query_parser::Node) -> (query_parser::Node, bool) {
     }
 }
 
+/// A query parsed and scoped, with the analyzers that know the documents its 64-hex words
+/// name by SHA-256 (which the index cannot hold).
+fn parsed(
+    query: &str,
+    document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
+) -> Result<(query_parser::Node, bool, Analyzers)> {
+    let (node, other_hits) = scoped(query_parser::parse(query)?);
+    let mut analyzers = Analyzers::new();
+    for hash in query_build::sha256_words(&node) {
+        if let Some(id) = document_by_sha256(&hash)? {
+            analyzers.documents_by_sha256.push((hash, id));
+        }
+    }
+    Ok((node, other_hits, analyzers))
+}
+
 impl SearchIndex {
     /// Runs `request`. `document_by_sha256` finds the document whose original has a given
     /// SHA-256 (lower-case hex), which the index cannot hold, for a query that names one.
@@ -122,13 +138,7 @@ impl SearchIndex {
         document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
     ) -> Result<SearchResults> {
         let started = Instant::now();
-        let (node, other_hits) = scoped(query_parser::parse(&request.query)?);
-        let mut analyzers = Analyzers::new();
-        for hash in query_build::sha256_words(&node) {
-            if let Some(id) = document_by_sha256(&hash)? {
-                analyzers.documents_by_sha256.push((hash, id));
-            }
-        }
+        let (node, other_hits, mut analyzers) = parsed(&request.query, document_by_sha256)?;
         let query = self.query(&node, other_hits, &mut analyzers);
         let searcher = self.reader.searcher();
         let limit = request.limit.min(MAX_LIMIT);
@@ -194,13 +204,7 @@ impl SearchIndex {
         query: &str,
         document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
     ) -> Result<Vec<i64>> {
-        let (node, other_hits) = scoped(query_parser::parse(query)?);
-        let mut analyzers = Analyzers::new();
-        for hash in query_build::sha256_words(&node) {
-            if let Some(id) = document_by_sha256(&hash)? {
-                analyzers.documents_by_sha256.push((hash, id));
-            }
-        }
+        let (node, other_hits, mut analyzers) = parsed(query, document_by_sha256)?;
         let query = self.query(&node, other_hits, &mut analyzers);
         let searcher = self.reader.searcher();
         let mut ids = searcher.search(&query, &DocIds).map_err(tantivy_error)?;

@@ -42,6 +42,17 @@ pub fn add(
     step: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO document_tags VALUES (?1, ?2)")?;
+    each_changed(&mut stmt, ids, tag, step)
+}
+
+/// Runs `stmt` with each id and `tag`, reporting each step; returns the ids it changed a row
+/// for, or `cancelled` when `step` says stop (the caller's transaction is then rolled back).
+fn each_changed(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    ids: &[i64],
+    tag: &str,
+    step: &mut dyn FnMut(usize) -> bool,
+) -> Result<Vec<i64>> {
     let mut changed = Vec::new();
     for (i, &id) in ids.iter().enumerate() {
         if stmt.execute(params![id, tag])? > 0 {
@@ -63,16 +74,7 @@ pub fn remove(
 ) -> Result<Vec<i64>> {
     let mut stmt =
         conn.prepare_cached("DELETE FROM document_tags WHERE document_id = ?1 AND tag = ?2")?;
-    let mut changed = Vec::new();
-    for (i, &id) in ids.iter().enumerate() {
-        if stmt.execute(params![id, tag])? > 0 {
-            changed.push(id);
-        }
-        if !step(i + 1) {
-            return Err(cancelled());
-        }
-    }
-    Ok(changed)
+    each_changed(&mut stmt, ids, tag, step)
 }
 
 /// Sets or clears `mark` on documents `ids`; returns the ids whose mark changed.
