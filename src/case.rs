@@ -460,8 +460,8 @@ impl Case {
     /// whether another process seems to be extracting them now.
     pub fn extraction_status(&self) -> Result<ExtractionStatus> {
         let version = stage::EXTRACTOR_VERSION;
-        let (documents, extracted) = store::extraction::counts(&self.conn, version)?;
-        let pending = documents.saturating_sub(extracted);
+        let (documents, pending) = store::extraction::counts(&self.conn, version)?;
+        let extracted = documents.saturating_sub(pending);
         // Another process holding the write lock while documents are pending is, almost
         // always, the stage; asking costs one try at the lock.
         let writer_busy = self.write_depth.get() == 0

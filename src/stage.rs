@@ -97,10 +97,11 @@ fn extracting_threads() -> usize {
         .clamp(1, 4)
 }
 
-/// How many documents are pending: not extracted with `version` or a later one.
+/// How many documents are pending: not extracted with `version` or a later one. It first
+/// queues the documents an older extractor did, which only the stage knows to be stale.
 pub(crate) fn pending_count(conn: &Connection, version: i64) -> Result<usize> {
-    let (documents, extracted) = state::counts(conn, version)?;
-    Ok(documents.saturating_sub(extracted))
+    state::requeue_older(conn, version)?;
+    state::pending_count(conn)
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Pending> {
@@ -169,7 +170,7 @@ pub(crate) fn run(
             let mut after = 0;
             let mut turn = 0;
             loop {
-                let ids = match state::pending_after(&reader_conn, after, version, READ_AHEAD) {
+                let ids = match state::pending_after(&reader_conn, after, READ_AHEAD) {
                     Ok(ids) if ids.is_empty() => return,
                     Ok(ids) => ids,
                     Err(err) => {

@@ -31,13 +31,12 @@ fn signed_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Signed> {
 const SIGNED_COLUMNS: &str =
     "s.document_id, s.signature, s.shingles, s.group_id, d.published_earliest";
 
-/// Documents without a signature after `after`, in id order.
+/// Documents without a signature after `after`, in id order, from `grouping_pending`
+/// (migration 0023), which triggers keep exact, so the read costs what is pending.
 pub fn pending_after(conn: &Connection, after: i64, limit: usize) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT d.id FROM documents d
-         WHERE d.id > ?1
-           AND NOT EXISTS (SELECT 1 FROM document_signatures s WHERE s.document_id = d.id)
-         ORDER BY d.id LIMIT ?2",
+        "SELECT document_id FROM grouping_pending
+         WHERE document_id > ?1 ORDER BY document_id LIMIT ?2",
     )?;
     let ids = stmt
         .query_map(params![after, limit as i64], |r| r.get(0))?
@@ -47,12 +46,9 @@ pub fn pending_after(conn: &Connection, after: i64, limit: usize) -> Result<Vec<
 
 /// How many documents have no signature yet.
 pub fn pending_count(conn: &Connection) -> Result<usize> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM documents d
-         WHERE NOT EXISTS (SELECT 1 FROM document_signatures s WHERE s.document_id = d.id)",
-        [],
-        |r| r.get(0),
-    )?;
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM grouping_pending")?
+        .query_row([], |r| r.get(0))?;
     Ok(n as usize)
 }
 

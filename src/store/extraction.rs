@@ -3,8 +3,9 @@
 //!
 //! It exists so that the stage can be killed at any moment and resume exactly where it
 //! stopped: a document's row is written in the same transaction as what the extractors found
-//! in it, so the rows here and the proposals always agree. Every count joins `documents`,
-//! since a purged document's row may remain (ids are never reused, so it harms nothing).
+//! in it, so the rows here and the proposals always agree. What is still to do is read from
+//! `extraction_pending` (migration 0023), which triggers keep exact, so finding the work costs
+//! what is pending rather than a walk over every document.
 
 use rusqlite::{params, Connection};
 
@@ -20,39 +21,56 @@ pub fn mark(conn: &Connection, document_id: i64, version: i64) -> Result<()> {
     Ok(())
 }
 
-/// Up to `limit` documents after `after` (by id) not yet extracted with `version` or a later
-/// one, in id order. Walking by id keeps each call to the rows past the last one, so going
-/// through a million documents reads each once rather than scanning from the start per batch.
-pub fn pending_after(
-    conn: &Connection,
-    after: i64,
-    version: i64,
-    limit: usize,
-) -> Result<Vec<i64>> {
+/// Adds to the pending documents those extracted with a version older than `version`, which
+/// no trigger can know about: a case made by an older build, or a build whose extractors
+/// changed. It reads `document_extraction`'s version index, so it costs what it finds.
+pub fn requeue_older(conn: &Connection, version: i64) -> Result<usize> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO extraction_pending (document_id)
+             SELECT e.document_id FROM document_extraction e
+             JOIN documents d ON d.id = e.document_id
+             WHERE e.version < ?1",
+        )?
+        .execute([version])?)
+}
+
+/// Up to `limit` pending documents after `after` (by id), in id order. Walking by id keeps
+/// each call to the rows past the last one, so a stage reads each pending id once.
+pub fn pending_after(conn: &Connection, after: i64, limit: usize) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT d.id FROM documents d
-         LEFT JOIN document_extraction e ON e.document_id = d.id
-         WHERE d.id > ?1 AND (e.version IS NULL OR e.version < ?2)
-         ORDER BY d.id LIMIT ?3",
+        "SELECT document_id FROM extraction_pending
+         WHERE document_id > ?1 ORDER BY document_id LIMIT ?2",
     )?;
     let ids = stmt
-        .query_map(params![after, version, limit as i64], |r| r.get(0))?
+        .query_map(params![after, limit as i64], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<i64>>>()?;
     Ok(ids)
 }
 
-/// How many documents the case has, and how many of them are extracted with `version` or a
-/// later one.
+/// How many documents the case has, and how many of them are pending, counting those an older
+/// extractor did that the stage has not queued yet. It only reads, for a read-only case too.
 pub fn counts(conn: &Connection, version: i64) -> Result<(usize, usize)> {
-    let documents: i64 = conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
-    let extracted: i64 = conn.query_row(
-        "SELECT count(*) FROM document_extraction e
-         JOIN documents d ON d.id = e.document_id
-         WHERE e.version >= ?1",
-        [version],
-        |r| r.get(0),
-    )?;
-    Ok((documents as usize, extracted as usize))
+    let documents: i64 = conn
+        .prepare_cached("SELECT count(*) FROM documents")?
+        .query_row([], |r| r.get(0))?;
+    let older: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM document_extraction e
+             WHERE e.version < ?1
+               AND NOT EXISTS (SELECT 1 FROM extraction_pending p WHERE p.document_id = e.document_id)
+               AND EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id)",
+        )?
+        .query_row([version], |r| r.get(0))?;
+    Ok((documents as usize, pending_count(conn)? + older as usize))
+}
+
+/// How many documents are queued as pending.
+pub fn pending_count(conn: &Connection) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM extraction_pending")?
+        .query_row([], |r| r.get(0))?;
+    Ok(n as usize)
 }
 
 /// Whether `document_id` has anything extraction writes (a quote, a mention, an event
