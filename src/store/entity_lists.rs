@@ -45,10 +45,10 @@ pub fn list(conn: &Connection) -> Result<Vec<EntitySummary>> {
 }
 
 /// The entities `filter` selects, most quoted then most mentioned first, with their number.
-/// Quotes and mentions are counted once per entity by grouping (one pass over each table)
-/// rather than by a subquery per entity.
+/// Quotes and mentions are read from `entity_tallies` (migration 0029), which triggers keep
+/// exact, so ranking the entities reads one row each instead of every quote and mention.
 pub fn page(conn: &Connection, filter: &EntityFilter) -> Result<EntityPage> {
-    let mut conditions = vec!["(qc.n IS NOT NULL OR mc.n IS NOT NULL)".to_string()];
+    let mut conditions = vec!["(t.quotes > 0 OR t.mentions > 0)".to_string()];
     let mut values: Vec<Value> = Vec::new();
     if let Some(find) = filter
         .find
@@ -68,20 +68,16 @@ pub fn page(conn: &Connection, filter: &EntityFilter) -> Result<EntityPage> {
         conditions.push(format!("e.kind = ?{}", values.len()));
     }
     if filter.quoted {
-        conditions.push("qc.n IS NOT NULL".to_string());
+        conditions.push("t.quotes > 0".to_string());
     }
     let limit = filter.limit.map_or(-1, |n| n as i64);
     let offset = filter.offset.unwrap_or(0) as i64;
     values.push(Value::Integer(limit));
     values.push(Value::Integer(offset));
     let sql = format!(
-        "WITH qc AS (SELECT speaker_id AS id, count(*) AS n FROM quotes
-                     WHERE status <> 'rejected' AND speaker_id IS NOT NULL GROUP BY speaker_id),
-              mc AS (SELECT entity_id AS id, count(*) AS n FROM mentions GROUP BY entity_id),
-              listed AS (
-                SELECT e.id, coalesce(qc.n, 0) AS quotes, coalesce(mc.n, 0) AS mentions,
-                       count(*) OVER () AS total
-                FROM entities e LEFT JOIN qc ON qc.id = e.id LEFT JOIN mc ON mc.id = e.id
+        "WITH listed AS (
+                SELECT e.id, t.quotes, t.mentions, count(*) OVER () AS total
+                FROM entity_tallies t JOIN entities e ON e.id = t.entity_id
                 WHERE {}
                 ORDER BY quotes DESC, mentions DESC, e.name, e.id
                 LIMIT ?{} OFFSET ?{})

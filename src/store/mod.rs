@@ -65,6 +65,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0020_document_tags.sql")),
         M::up(include_str!("../../migrations/0022_event_days.sql")),
         M::up(include_str!("../../migrations/0023_stage_pending.sql")),
+        M::up(include_str!("../../migrations/0029_kept_tallies.sql")),
     ])
 });
 

@@ -75,6 +75,10 @@ const COLUMNS: &str = "q.id, q.document_id, q.start, q.end, q.text, q.kind, q.sp
 const FROM: &str = "FROM quotes q JOIN documents d ON d.id = q.document_id
     LEFT JOIN entities e ON e.id = q.speaker_id";
 
+/// The same rows with the documents read first: CROSS JOIN keeps SQLite from reordering it.
+const WALK_FROM: &str = "FROM documents d CROSS JOIN quotes q ON q.document_id = d.id
+    LEFT JOIN entities e ON e.id = q.speaker_id";
+
 fn record(r: &Row<'_>) -> rusqlite::Result<QuoteRecord> {
     let spans: String = r.get(6)?;
     let status: String = r.get(14)?;
@@ -105,12 +109,18 @@ fn record(r: &Row<'_>) -> rusqlite::Result<QuoteRecord> {
 /// Quotes matching `filter`, in the order of their documents' publication, then in reading
 /// order. Scare quotes are not speech and are listed only when asked for by kind.
 pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>> {
-    let Some((mut sql, mut args)) = matching(conn, filter, COLUMNS)? else {
+    // Without a speaker or a document to start from, the quotes are read by walking the
+    // documents in publication order (`documents_publication_order`) and each one's quotes by
+    // position, so a page stops after its rows; otherwise the few matching quotes are sorted.
+    let from = if filter.speaker.is_none() && filter.doc_id.is_none() {
+        WALK_FROM
+    } else {
+        FROM
+    };
+    let Some((mut sql, mut args)) = matching(conn, filter, COLUMNS, from)? else {
         return Ok(Vec::new());
     };
-    sql.push_str(
-        " ORDER BY d.published_earliest IS NULL, d.published_earliest, q.document_id, q.start",
-    );
+    sql.push_str(" ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id, q.start");
     if filter.limit.is_some() || filter.offset.is_some() {
         args.push(filter.limit.map_or(-1, |l| l as i64).into());
         args.push((filter.offset.unwrap_or(0) as i64).into());
@@ -125,9 +135,27 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// How many quotes match `filter`, ignoring its page, so a paged list knows its length.
+/// How many quotes match `filter`, ignoring its page, so a paged list knows its length. A
+/// filter on status and kind alone is answered from `quote_tallies` (migration 0029), which
+/// triggers keep exact, instead of counting millions of quotes.
 pub fn count(conn: &Connection, filter: &QuoteFilter) -> Result<usize> {
-    let Some((sql, args)) = matching(conn, filter, "count(*)")? else {
+    let tallied = filter.speaker.is_none()
+        && filter.doc_id.is_none()
+        && filter.from.is_none()
+        && filter.to.is_none();
+    if tallied {
+        let mut stmt = conn.prepare_cached(
+            "SELECT coalesce(sum(n), 0) FROM quote_tallies
+             WHERE (?1 IS NULL AND status <> 'rejected' OR status = ?1)
+               AND (?2 IS NULL AND kind <> 'scare' OR kind = ?2)",
+        )?;
+        let n: i64 = stmt.query_row(
+            rusqlite::params![filter.status.map(|s| s.as_str()), filter.kind],
+            |r| r.get(0),
+        )?;
+        return Ok(n as usize);
+    }
+    let Some((sql, args)) = matching(conn, filter, "count(*)", FROM)? else {
         return Ok(0);
     };
     let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
@@ -137,8 +165,13 @@ pub fn count(conn: &Connection, filter: &QuoteFilter) -> Result<usize> {
 /// The statement selecting `columns` of the quotes matching `filter` and its arguments, or
 /// None when the filter names a speaker the case does not know (nothing can match).
 type Matching = (String, Vec<rusqlite::types::Value>);
-fn matching(conn: &Connection, filter: &QuoteFilter, columns: &str) -> Result<Option<Matching>> {
-    let mut sql = format!("SELECT {columns} {FROM} WHERE 1 = 1");
+fn matching(
+    conn: &Connection,
+    filter: &QuoteFilter,
+    columns: &str,
+    from: &str,
+) -> Result<Option<Matching>> {
+    let mut sql = format!("SELECT {columns} {from} WHERE 1 = 1");
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
     if let Some(from) = &filter.from {
         args.push(from.clone().into());

@@ -28,6 +28,7 @@ mod search;
 mod stage;
 mod support;
 mod tags;
+mod tallies;
 #[cfg(feature = "team")]
 mod team;
 mod timeline;

@@ -390,7 +390,11 @@ fn the_stage_found_its_work_by_walking_every_document_now_its_queues_stay_exact(
         let out = sandbox.run(args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
     };
-    run(&["import", "--no-extract", &sandbox.sources().display().to_string()]);
+    run(&[
+        "import",
+        "--no-extract",
+        &sandbox.sources().display().to_string(),
+    ]);
     assert_queued(&sandbox, &[1, 2, 3], &[1, 2, 3]);
     run(&["reextract", "--pending"]);
     assert_queued(&sandbox, &[], &[]);
@@ -410,8 +414,11 @@ fn the_stage_found_its_work_by_walking_every_document_now_its_queues_stay_exact(
     // An older extractor's document is found by the stage from the version index, and a
     // deleted extraction row (a new OCR text does that) queues its document again.
     let conn = rusqlite::Connection::open(&sandbox.case).unwrap();
-    conn.execute("UPDATE document_extraction SET version = 1 WHERE document_id = 2", [])
-        .unwrap();
+    conn.execute(
+        "UPDATE document_extraction SET version = 1 WHERE document_id = 2",
+        [],
+    )
+    .unwrap();
     conn.execute("DELETE FROM document_extraction WHERE document_id = 3", [])
         .unwrap();
     drop(conn);
