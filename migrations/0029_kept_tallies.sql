@@ -90,5 +90,6 @@ END;
 -- reading the quotes themselves.
 CREATE INDEX documents_publication_order
     ON documents (published_earliest IS NULL, published_earliest, id);
-DROP INDEX quotes_document;
-CREATE INDEX quotes_document ON quotes (document_id, start, status, kind);
+-- The new index replaces the one on (document_id, start), whose work it does too.
+DROP INDEX IF EXISTS quotes_document;
+CREATE INDEX quotes_in_document ON quotes (document_id, start, status, kind);

@@ -2,8 +2,9 @@
 //! is hashed again and compared with the SHA-256 recorded when it was imported; every
 //! normalized text and every note version is compared with the checksum recorded when it was
 //! written (migration 0009); and the quotes and event sentences cut from a text are compared
-//! with the text they cite, and the audit log's hash chain is walked (`crate::audit`). `repair`
-//! re-derives a damaged text from its original.
+//! with the text they cite, the tables triggers keep (pending queues, tallies) are counted
+//! again, and the audit log's hash chain is walked (`crate::audit`). `repair` re-derives a
+//! damaged text from its original.
 
 use std::collections::HashMap;
 
@@ -121,6 +122,12 @@ pub fn verify(conn: &Connection, progress: &mut dyn FnMut(&StepProgress)) -> Res
         progress,
     );
     check_events(conn, &mut report, &mut step)?;
+    Step::start("checking the kept counts", 0, progress);
+    for (table, n) in integrity::kept_tables_disagreeing(conn, crate::stage::EXTRACTOR_VERSION)? {
+        report.problems.push(format!(
+            "{table}: {n} rows disagree with the rows it is kept from (a trigger was bypassed)"
+        ));
+    }
     let audit = store::audit::check(conn)?;
     report.audit_entries = audit.entries;
     report.audit_first_broken = audit.first_broken;

@@ -170,3 +170,68 @@ pub fn for_each_event_source(
     }
     Ok(())
 }
+
+/// The tables triggers keep in step with others (migrations 0023 and 0029), each with the
+/// statement counting the keys on which it disagrees with the rows it is kept from: an extra
+/// row, a missing one or a wrong count. A pending queue may hold documents an older extractor did
+/// (the stage queues those itself), but never one done with `extractor_version`.
+pub fn kept_tables_disagreeing(
+    conn: &Connection,
+    extractor_version: i64,
+) -> Result<Vec<(&'static str, i64)>> {
+    const CHECKS: [(&str, &str); 4] = [
+        (
+            "quote_tallies",
+            "WITH kept AS (SELECT status, kind, n FROM quote_tallies WHERE n <> 0),
+                  counted AS (SELECT status, kind, count(*) AS n FROM quotes GROUP BY 1, 2)
+             SELECT count(*) FROM (
+                 SELECT status, kind FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted)
+                 UNION SELECT status, kind FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept))",
+        ),
+        (
+            "entity_tallies",
+            "WITH kept AS (SELECT entity_id, quotes, mentions FROM entity_tallies
+                           WHERE quotes <> 0 OR mentions <> 0),
+                  counted AS (SELECT id AS entity_id, sum(q) AS quotes, sum(m) AS mentions FROM (
+                      SELECT speaker_id AS id, 1 AS q, 0 AS m FROM quotes
+                      WHERE speaker_id IS NOT NULL AND status <> 'rejected'
+                      UNION ALL SELECT entity_id, 0, 1 FROM mentions) GROUP BY id)
+             SELECT count(*) FROM (
+                 SELECT entity_id FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted)
+                 UNION SELECT entity_id FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept))",
+        ),
+        (
+            "extraction_pending",
+            "SELECT (SELECT count(*) FROM documents d
+                     WHERE NOT EXISTS (SELECT 1 FROM document_extraction e WHERE e.document_id = d.id)
+                       AND NOT EXISTS (SELECT 1 FROM extraction_pending p WHERE p.document_id = d.id))
+                  + (SELECT count(*) FROM extraction_pending p
+                     WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = p.document_id)
+                        OR EXISTS (SELECT 1 FROM document_extraction e
+                                   WHERE e.document_id = p.document_id AND e.version >= ?1))",
+        ),
+        (
+            "grouping_pending",
+            "SELECT (SELECT count(*) FROM documents d
+                     WHERE NOT EXISTS (SELECT 1 FROM document_signatures s WHERE s.document_id = d.id)
+                       AND NOT EXISTS (SELECT 1 FROM grouping_pending p WHERE p.document_id = d.id))
+                  + (SELECT count(*) FROM grouping_pending p
+                     WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = p.document_id)
+                        OR EXISTS (SELECT 1 FROM document_signatures s
+                                   WHERE s.document_id = p.document_id))",
+        ),
+    ];
+    let mut disagreeing = Vec::new();
+    for (table, sql) in CHECKS {
+        let mut stmt = conn.prepare(sql)?;
+        let n: i64 = if stmt.parameter_count() == 1 {
+            stmt.query_row([extractor_version], |r| r.get(0))?
+        } else {
+            stmt.query_row([], |r| r.get(0))?
+        };
+        if n != 0 {
+            disagreeing.push((table, n));
+        }
+    }
+    Ok(disagreeing)
+}

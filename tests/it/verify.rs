@@ -209,6 +209,7 @@ fn verify_and_reindex_report_their_steps_instead_of_running_silently() {
             "checking the notes",
             "checking the quotes",
             "checking the events",
+            "checking the kept counts",
         ]
     );
     assert!(
