@@ -194,6 +194,10 @@ fn doc_filter_ranking_paging_sorting_and_facets() {
         all["facets"]["year"],
         serde_json::json!([{"value": "2017", "count": 2}, {"value": "2018", "count": 1}])
     );
+    assert_eq!(
+        all["facets"]["outlet"],
+        serde_json::json!([{"value": "news.example.com", "count": 3}])
+    );
 }
 
 #[test]
