@@ -87,9 +87,10 @@ END;
 -- The Quotes list is in publication order: walking documents in that order and each one's
 -- quotes by position lets a page stop after its rows instead of sorting every quote, and the
 -- status and kind in the quote index let the walk skip rejected and scare quotes without
--- reading the quotes themselves.
+-- reading the quotes themselves. The id breaks a tie of two quotes starting together, so the
+-- order is total and a list read backwards from its end is exactly the reverse.
 CREATE INDEX documents_publication_order
     ON documents (published_earliest IS NULL, published_earliest, id);
 -- The new index replaces the one on (document_id, start), whose work it does too.
 DROP INDEX IF EXISTS quotes_document;
-CREATE INDEX quotes_in_document ON quotes (document_id, start, status, kind);
+CREATE INDEX quotes_in_document ON quotes (document_id, start, id, status, kind);

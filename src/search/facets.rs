@@ -166,7 +166,10 @@ impl Years {
 
     fn collect(&mut self, doc: DocId) {
         if let Some(year) = self.column.first(doc) {
-            if let Some(count) = self.counts.get_mut(year.saturating_sub(self.first) as usize) {
+            if let Some(count) = self
+                .counts
+                .get_mut(year.saturating_sub(self.first) as usize)
+            {
                 *count += 1;
             }
         }

@@ -112,18 +112,41 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
     // Without a speaker or a document to start from, the quotes are read by walking the
     // documents in publication order (`documents_publication_order`) and each one's quotes by
     // position, so a page stops after its rows; otherwise the few matching quotes are sorted.
-    let from = if filter.speaker.is_none() && filter.doc_id.is_none() {
-        WALK_FROM
-    } else {
-        FROM
-    };
+    let walk = filter.speaker.is_none() && filter.doc_id.is_none();
+    let from = if walk { WALK_FROM } else { FROM };
     let Some((mut sql, mut args)) = matching(conn, filter, COLUMNS, from)? else {
         return Ok(Vec::new());
     };
-    sql.push_str(" ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id, q.start");
-    if filter.limit.is_some() || filter.offset.is_some() {
-        args.push(filter.limit.map_or(-1, |l| l as i64).into());
-        args.push((filter.offset.unwrap_or(0) as i64).into());
+    let mut page = filter
+        .limit
+        .map(|limit| (filter.offset.unwrap_or(0), limit));
+    // A walk costs what it skips, so a page past the middle of a counted list is read from the
+    // end, backwards: the last page (the End key) is as quick as the first.
+    let mut backwards = false;
+    if let (true, Some((offset, limit))) = (walk && is_tallied(filter), page) {
+        let total = count(conn, filter)?;
+        if offset >= total {
+            return Ok(Vec::new());
+        }
+        let limit = limit.min(total - offset);
+        if offset + limit / 2 > total / 2 {
+            backwards = true;
+            page = Some((total - offset - limit, limit));
+        }
+    }
+    sql.push_str(if backwards {
+        " ORDER BY d.published_earliest IS NULL DESC, d.published_earliest DESC, d.id DESC,
+          q.start DESC, q.id DESC"
+    } else {
+        " ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id, q.start, q.id"
+    });
+    let (offset, limit) = match page {
+        Some((offset, limit)) => (Some(offset), Some(limit)),
+        None => (filter.offset, None),
+    };
+    if limit.is_some() || offset.is_some() {
+        args.push(limit.map_or(-1, |l| l as i64).into());
+        args.push((offset.unwrap_or(0) as i64).into());
         sql.push_str(&format!(
             " LIMIT ?{} OFFSET ?{}",
             args.len() - 1,
@@ -132,18 +155,26 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
     }
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), record)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut rows: Vec<QuoteRecord> = rows.collect::<rusqlite::Result<_>>()?;
+    if backwards {
+        rows.reverse();
+    }
+    Ok(rows)
+}
+
+/// Whether `count` answers `filter` from the tallies: it filters on status and kind alone.
+fn is_tallied(filter: &QuoteFilter) -> bool {
+    filter.speaker.is_none()
+        && filter.doc_id.is_none()
+        && filter.from.is_none()
+        && filter.to.is_none()
 }
 
 /// How many quotes match `filter`, ignoring its page, so a paged list knows its length. A
 /// filter on status and kind alone is answered from `quote_tallies` (migration 0029), which
 /// triggers keep exact, instead of counting millions of quotes.
 pub fn count(conn: &Connection, filter: &QuoteFilter) -> Result<usize> {
-    let tallied = filter.speaker.is_none()
-        && filter.doc_id.is_none()
-        && filter.from.is_none()
-        && filter.to.is_none();
-    if tallied {
+    if is_tallied(filter) {
         let mut stmt = conn.prepare_cached(
             "SELECT coalesce(sum(n), 0) FROM quote_tallies
              WHERE (?1 IS NULL AND status <> 'rejected' OR status = ?1)
