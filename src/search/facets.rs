@@ -1,11 +1,6 @@
 //! Facet counts over every matching hit: kind, outlet, year and people's tags on documents,
 //! and speaker when the query can match quotes.
 //!
-//! Kind, outlet and year are single-valued fast columns every hit has (schema version 7), so
-//! a hit's value is one direct read and counting is an array increment per column; the values
-//! are named once per segment, only for the ordinals that were hit. Tags and marks, which few
-//! hits have, stay in the multi-valued `facets` column, read only in segments that hold any.
-//!
 //! Counting happens in our own collector rather than tantivy's `FacetCollector`. Every facet
 //! we index is exactly two levels deep (`/kind/article`, `/outlet/NAME`, `/year/2017`), so a
 //! hit's facet ordinals can be counted as they are: no per-segment collapse mapping has to be
@@ -21,11 +16,10 @@
 use std::collections::HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column as FastColumn, StrColumn};
 use tantivy::fastfield::FacetReader;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::schema::{FACETS_FIELD, KIND_COLUMN, OUTLET_COLUMN, SPEAKERS_FIELD, YEAR_COLUMN};
+use super::schema::{FACETS_FIELD, SPEAKERS_FIELD};
 use crate::model::{FacetCount, SearchFacets};
 
 /// Outlets beyond this many are left out of the counts; a case can hold hundreds.
@@ -61,14 +55,10 @@ struct Column {
 }
 
 impl Column {
-    /// The segment's column of `field`, or None when no hit in the segment has a value there.
-    fn open(segment: &SegmentReader, field: &str) -> tantivy::Result<Option<Column>> {
+    fn open(segment: &SegmentReader, field: &str) -> tantivy::Result<Column> {
         let reader = segment.facet_reader(field)?;
-        if reader.num_facets() == 0 {
-            return Ok(None);
-        }
         let counts = vec![0; reader.num_facets()];
-        Ok(Some(Column { reader, counts }))
+        Ok(Column { reader, counts })
     }
 
     fn collect(&mut self, doc: DocId) {
@@ -107,94 +97,8 @@ impl Column {
     }
 }
 
-/// A single-valued string column of a segment and its hits per term ordinal.
-struct Values {
-    column: StrColumn,
-    counts: Vec<u64>,
-}
-
-impl Values {
-    fn open(segment: &SegmentReader, field: &str) -> tantivy::Result<Option<Values>> {
-        let Some(column) = segment.fast_fields().str(field)? else {
-            return Ok(None);
-        };
-        let counts = vec![0; column.num_terms()];
-        Ok(Some(Values { column, counts }))
-    }
-
-    fn collect(&mut self, doc: DocId) {
-        if let Some(ord) = self.column.ords().first(doc) {
-            self.counts[ord as usize] += 1;
-        }
-    }
-
-    /// Names the ordinals that were hit under `root`; the empty value (no outlet) is no value.
-    fn harvest_into(self, root: usize, tally: &mut FacetTally) {
-        let mut name = String::new();
-        for (ord, &count) in self.counts.iter().enumerate() {
-            if count == 0 || !matches!(self.column.ord_to_str(ord as u64, &mut name), Ok(true)) {
-                continue;
-            }
-            if !name.is_empty() {
-                *tally.counts[root].entry(name.clone()).or_insert(0) += count;
-            }
-        }
-    }
-}
-
-/// The year column of a segment and its hits per year, counted from the segment's first year.
-struct Years {
-    column: FastColumn<u64>,
-    first: u64,
-    counts: Vec<u64>,
-}
-
-impl Years {
-    fn open(segment: &SegmentReader) -> tantivy::Result<Option<Years>> {
-        let Some(column) = segment.fast_fields().column_opt::<u64>(YEAR_COLUMN)? else {
-            return Ok(None);
-        };
-        let first = column.min_value();
-        // Years are at most four digits, so the span is bounded whatever a source says.
-        let span = column.max_value().saturating_sub(first).min(10_000) as usize + 1;
-        Ok(Some(Years {
-            column,
-            first,
-            counts: vec![0; span],
-        }))
-    }
-
-    fn collect(&mut self, doc: DocId) {
-        if let Some(year) = self.column.first(doc) {
-            if let Some(count) = self
-                .counts
-                .get_mut(year.saturating_sub(self.first) as usize)
-            {
-                *count += 1;
-            }
-        }
-    }
-
-    /// Year 0 stands for undated hits, which have no year to count.
-    fn harvest_into(self, root: usize, tally: &mut FacetTally) {
-        for (offset, &count) in self.counts.iter().enumerate() {
-            let year = self.first + offset as u64;
-            if count > 0 && year > 0 {
-                *tally.counts[root].entry(format!("{year:04}")).or_insert(0) += count;
-            }
-        }
-    }
-}
-
-fn root(name: &str) -> usize {
-    ROOTS.iter().position(|r| *r == name).unwrap_or(0)
-}
-
 pub struct FacetTallySegment {
-    kinds: Option<Values>,
-    outlets: Option<Values>,
-    years: Option<Years>,
-    facets: Option<Column>,
+    facets: Column,
     speakers: Option<Column>,
 }
 
@@ -208,12 +112,9 @@ impl Collector for FacetTallyCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<FacetTallySegment> {
         Ok(FacetTallySegment {
-            kinds: Values::open(reader, KIND_COLUMN)?,
-            outlets: Values::open(reader, OUTLET_COLUMN)?,
-            years: Years::open(reader)?,
             facets: Column::open(reader, FACETS_FIELD)?,
             speakers: if self.speakers {
-                Column::open(reader, SPEAKERS_FIELD)?
+                Some(Column::open(reader, SPEAKERS_FIELD)?)
             } else {
                 None
             },
@@ -245,18 +146,7 @@ impl SegmentCollector for FacetTallySegment {
     type Fruit = FacetTally;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(kinds) = &mut self.kinds {
-            kinds.collect(doc);
-        }
-        if let Some(outlets) = &mut self.outlets {
-            outlets.collect(doc);
-        }
-        if let Some(years) = &mut self.years {
-            years.collect(doc);
-        }
-        if let Some(facets) = &mut self.facets {
-            facets.collect(doc);
-        }
+        self.facets.collect(doc);
         if let Some(speakers) = &mut self.speakers {
             speakers.collect(doc);
         }
@@ -264,18 +154,7 @@ impl SegmentCollector for FacetTallySegment {
 
     fn harvest(self) -> FacetTally {
         let mut tally = FacetTally::default();
-        if let Some(kinds) = self.kinds {
-            kinds.harvest_into(root("kind"), &mut tally);
-        }
-        if let Some(outlets) = self.outlets {
-            outlets.harvest_into(root("outlet"), &mut tally);
-        }
-        if let Some(years) = self.years {
-            years.harvest_into(root("year"), &mut tally);
-        }
-        if let Some(facets) = self.facets {
-            facets.harvest_into(&mut tally);
-        }
+        self.facets.harvest_into(&mut tally);
         if let Some(speakers) = self.speakers {
             speakers.harvest_into(&mut tally);
         }
@@ -283,8 +162,9 @@ impl SegmentCollector for FacetTallySegment {
     }
 }
 
-fn counts(tally: &FacetTally, name: &str) -> Vec<FacetCount> {
-    tally.counts[root(name)]
+fn counts(tally: &FacetTally, root: &str) -> Vec<FacetCount> {
+    let slot = ROOTS.iter().position(|r| *r == root).unwrap_or(0);
+    tally.counts[slot]
         .iter()
         .map(|(value, &count)| FacetCount {
             value: value.clone(),

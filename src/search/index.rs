@@ -566,33 +566,33 @@ fn add_document_context(d: &mut TantivyDocument, f: &Fields, row: &IndexRow, is_
         d.add_text(f.label, &row.title);
     }
     d.add_text(f.kind, row.kind.as_str());
-    let outlet = row.outlet.as_deref().filter(|o| !o.is_empty());
-    if let Some(outlet) = outlet {
+    if let Some(outlet) = row.outlet.as_deref().filter(|o| !o.is_empty()) {
         if is_document {
             d.add_text(f.outlet, outlet);
         }
         d.add_text(f.outlet_name, outlet);
+        d.add_facet(f.facets, Facet::from_path(["outlet", outlet]));
     }
-    d.add_text(f.facet_outlet, outlet.unwrap_or_default());
     if let Some(url) = row.url.as_ref().filter(|_| is_document) {
         d.add_text(f.url, url);
     }
     if let Some(published) = &row.published {
         d.add_text(f.published, published);
     }
-    match (row.earliest, row.latest) {
-        (Some(earliest), Some(latest)) => add_dates(d, f, earliest, latest),
-        _ => d.add_u64(f.facet_year, 0),
+    if let (Some(earliest), Some(latest)) = (row.earliest, row.latest) {
+        add_dates(d, f, earliest, latest);
     }
 }
 
 fn add_dates(d: &mut TantivyDocument, f: &Fields, earliest: i64, latest: i64) {
     d.add_i64(f.published_earliest, earliest);
     d.add_i64(f.published_latest, latest);
-    // Years before 1 AD (none a source states) count as undated.
-    let year = chrono::DateTime::from_timestamp(earliest, 0)
-        .map_or(0, |date| chrono::Datelike::year(&date).max(0));
-    d.add_u64(f.facet_year, year as u64);
+    if let Some(date) = chrono::DateTime::from_timestamp(earliest, 0) {
+        d.add_facet(
+            f.facets,
+            Facet::from_path(["year", &date.format("%Y").to_string()]),
+        );
+    }
 }
 
 fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
@@ -600,7 +600,7 @@ fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
     d.add_text(f.hit_kind, "document");
     d.add_i64(f.id, row.id);
     add_document_context(&mut d, f, &row, true);
-    d.add_text(f.facet_kind, row.kind.as_str());
+    d.add_facet(f.facets, Facet::from_path(["kind", row.kind.as_str()]));
     d.add_text(f.text, &row.text);
     d.add_text(f.text_exact, &row.text);
     for keyword in &row.keywords {
@@ -628,7 +628,7 @@ fn add_quote(writer: &IndexWriter, f: &Fields, row: &IndexRow, quote: QuoteIndex
     d.add_text(f.hit_kind, "quote");
     d.add_i64(f.id, quote.id);
     add_document_context(&mut d, f, row, false);
-    d.add_text(f.facet_kind, "quote");
+    d.add_facet(f.facets, Facet::from_path(["kind", "quote"]));
     d.add_text(f.hit_text, &quote.text);
     d.add_text(f.hit_text_exact, &quote.text);
     if let Some(speaker) = &quote.speaker {
@@ -667,8 +667,7 @@ fn add_event(writer: &IndexWriter, f: &Fields, event: EventIndexRow) -> Result<(
     d.add_text(f.hit_text, &text);
     d.add_text(f.hit_text_exact, &text);
     d.add_text(f.published, &event.value);
-    d.add_text(f.facet_kind, "event");
-    d.add_text(f.facet_outlet, "");
+    d.add_facet(f.facets, Facet::from_path(["kind", "event"]));
     // People's tags make `tag:arrest` find the event; each is its own value so that a phrase
     // never runs from one tag into the next.
     for tag in event.tags.iter().flat_map(|t| t.split(',')) {
@@ -692,9 +691,7 @@ fn add_note(writer: &IndexWriter, f: &Fields, note: NoteIndexRow) -> Result<()> 
     d.add_text(f.hit_text, &note.text);
     d.add_text(f.hit_text_exact, &note.text);
     d.add_text(f.published, &note.updated_at);
-    d.add_text(f.facet_kind, "note");
-    d.add_text(f.facet_outlet, "");
-    d.add_u64(f.facet_year, 0);
+    d.add_facet(f.facets, Facet::from_path(["kind", "note"]));
     writer.add_document(d).map_err(tantivy_error)?;
     Ok(())
 }

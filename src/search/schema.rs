@@ -21,15 +21,8 @@ use super::stem_cache::CachedEnglishStemmer;
 /// no longer walks a dictionary of every person quoted, and the words of quote, event and
 /// note hits out of `text` into `hit_text`, so a document search reads documents' postings.
 /// Version 6 indexed people's tags on documents (`tag:`, a `/tag/NAME` facet) and their
-/// marks (`/is/starred`, `/is/reviewed`). Version 7 moved kind, outlet and year out of the
-/// multi-valued `facets` column into single-valued fast columns (`facet_kind`, `facet_outlet`,
-/// `facet_year`) that every hit has: counting a search's facets read a scattered list of
-/// values per hit, 2.6 ms of a 6.25 ms search at a million documents.
-pub const SCHEMA_VERSION: u32 = 7;
-
-pub const KIND_COLUMN: &str = "facet_kind";
-pub const OUTLET_COLUMN: &str = "facet_outlet";
-pub const YEAR_COLUMN: &str = "facet_year";
+/// marks (`/is/starred`, `/is/reviewed`).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The stemmed analyzer's name in tantivy's tokenizer manager.
 pub const STEMMED: &str = "dossier_stemmed";
@@ -107,15 +100,8 @@ pub struct Fields {
     pub keywords: Field,
     pub tags: Field,
     pub speaker: Field,
-    /// Facet paths `/tag/NAME` and `/is/starred`, `/is/reviewed`: what few hits have.
+    /// Facet paths `/kind/article`, `/outlet/NAME`, `/year/2017`: what every hit has.
     pub facets: Field,
-    /// One value per hit, for counting: the kind (`article`, `quote`, …), the outlet (empty
-    /// when there is none) and the year of publication (0 when undated). Every hit has one
-    /// value in each, so reading a hit's value is a direct lookup, where a column some hits
-    /// lack must first find whether and where the hit's values are.
-    pub facet_kind: Field,
-    pub facet_outlet: Field,
-    pub facet_year: Field,
     /// Facet paths `/speaker/NAME` of quote hits, apart from `facets` because there are as
     /// many as people quoted and only searches that can match quotes count them.
     pub speakers: Field,
@@ -159,9 +145,6 @@ pub fn build() -> (Schema, Fields) {
         tags: b.add_text_field("tags", text(EXACT, true)),
         speaker: b.add_text_field("speaker", text(EXACT, true)),
         facets: b.add_facet_field(FACETS_FIELD, INDEXED),
-        facet_kind: b.add_text_field(KIND_COLUMN, TextOptions::default().set_fast("raw")),
-        facet_outlet: b.add_text_field(OUTLET_COLUMN, TextOptions::default().set_fast("raw")),
-        facet_year: b.add_u64_field(YEAR_COLUMN, FAST),
         speakers: b.add_facet_field(SPEAKERS_FIELD, INDEXED),
     };
     (b.build(), fields)
