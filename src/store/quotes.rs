@@ -113,8 +113,12 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
     // documents in publication order (`documents_publication_order`) and each one's quotes by
     // position, so a page stops after its rows; otherwise the few matching quotes are sorted.
     let walk = filter.speaker.is_none() && filter.doc_id.is_none();
-    let from = if walk { WALK_FROM } else { FROM };
-    let Some((mut sql, mut args)) = matching(conn, filter, COLUMNS, from)? else {
+    let (from, columns) = if walk {
+        (WALK_FROM, "q.id")
+    } else {
+        (FROM, COLUMNS)
+    };
+    let Some((mut sql, mut args)) = matching(conn, filter, columns, from)? else {
         return Ok(Vec::new());
     };
     let mut page = filter
@@ -134,11 +138,13 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
             page = Some((total - offset - limit, limit));
         }
     }
+    const ORDER: &str =
+        " ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id, q.start, q.id";
     sql.push_str(if backwards {
         " ORDER BY d.published_earliest IS NULL DESC, d.published_earliest DESC, d.id DESC,
           q.start DESC, q.id DESC"
     } else {
-        " ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id, q.start, q.id"
+        ORDER
     });
     let (offset, limit) = match page {
         Some((offset, limit)) => (Some(offset), Some(limit)),
@@ -153,13 +159,14 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
             args.len()
         ));
     }
+    if walk {
+        // The walk picks the page's ids from the indexes alone (the quotes it skips are never
+        // read); only the page's rows are then read whole.
+        sql = format!("SELECT {COLUMNS} {FROM} WHERE q.id IN ({sql}){ORDER}");
+    }
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), record)?;
-    let mut rows: Vec<QuoteRecord> = rows.collect::<rusqlite::Result<_>>()?;
-    if backwards {
-        rows.reverse();
-    }
-    Ok(rows)
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Whether `count` answers `filter` from the tallies: it filters on status and kind alone.
