@@ -41,9 +41,9 @@ pub fn by_alias(
 /// oldest first).
 pub fn namesakes(conn: &Connection, surname: &str) -> Result<Vec<Namesake>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.name, e.status = 'confirmed',
-            (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id)
-         FROM entities e WHERE e.kind = 'person' AND e.surname_key = ?1 ORDER BY e.id LIMIT 50",
+        "SELECT e.id, e.name, e.status = 'confirmed', coalesce(t.documents, 0)
+         FROM entities e LEFT JOIN entity_tallies t ON t.entity_id = e.id
+         WHERE e.kind = 'person' AND e.surname_key = ?1 ORDER BY e.id LIMIT 50",
     )?;
     let rows = stmt.query_map([surname], |r| {
         Ok(Namesake {

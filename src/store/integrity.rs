@@ -190,12 +190,14 @@ pub fn kept_tables_disagreeing(
         ),
         (
             "entity_tallies",
-            "WITH kept AS (SELECT entity_id, quotes, mentions FROM entity_tallies
-                           WHERE quotes <> 0 OR mentions <> 0),
-                  counted AS (SELECT id AS entity_id, sum(q) AS quotes, sum(m) AS mentions FROM (
-                      SELECT speaker_id AS id, 1 AS q, 0 AS m FROM quotes
+            "WITH kept AS (SELECT entity_id, quotes, mentions, documents FROM entity_tallies
+                           WHERE quotes <> 0 OR mentions <> 0 OR documents <> 0),
+                  counted AS (SELECT id AS entity_id, sum(q) AS quotes, sum(m) AS mentions,
+                                     sum(d) AS documents FROM (
+                      SELECT speaker_id AS id, 1 AS q, 0 AS m, 0 AS d FROM quotes
                       WHERE speaker_id IS NOT NULL AND status <> 'rejected'
-                      UNION ALL SELECT entity_id, 0, 1 FROM mentions) GROUP BY id)
+                      UNION ALL SELECT entity_id, 0, count(*), count(DISTINCT document_id)
+                      FROM mentions GROUP BY entity_id) GROUP BY id)
              SELECT count(*) FROM (
                  SELECT entity_id FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted)
                  UNION SELECT entity_id FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept))",

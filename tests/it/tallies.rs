@@ -1,6 +1,6 @@
 //! The counts a big case reads instead of counting (migration 0029, kept by triggers): quotes
-//! by status and kind, and each entity's quotes and mentions. Every change a person or the
-//! extractors make must leave them equal to a count of the rows themselves, and the lists
+//! by status and kind, and each entity's quotes, mentions and documents. Every change a person
+//! or the extractors make must leave them equal to a count of the rows themselves, and the lists
 //! that read them must list what the slow way listed.
 
 use dossier::model::{EntityFilter, QuoteEdit, QuoteFilter, ReviewStatus};
@@ -8,7 +8,7 @@ use dossier::model::{EntityFilter, QuoteEdit, QuoteFilter, ReviewStatus};
 use crate::support::*;
 
 /// The tallies as kept, and as counted from the rows, each sorted.
-type Tallies = (Vec<(String, String, i64)>, Vec<(i64, i64, i64)>);
+type Tallies = (Vec<(String, String, i64)>, Vec<(i64, i64, i64, i64)>);
 
 fn kept_and_counted(case_path: &std::path::Path) -> (Tallies, Tallies) {
     let conn = rusqlite::Connection::open(case_path).unwrap();
@@ -20,10 +20,10 @@ fn kept_and_counted(case_path: &std::path::Path) -> (Tallies, Tallies) {
             .collect::<Result<_, _>>()
             .unwrap()
     };
-    let entity_rows = |sql: &str| -> Vec<(i64, i64, i64)> {
+    let entity_rows = |sql: &str| -> Vec<(i64, i64, i64, i64)> {
         conn.prepare(sql)
             .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap()
@@ -31,8 +31,8 @@ fn kept_and_counted(case_path: &std::path::Path) -> (Tallies, Tallies) {
     let kept = (
         quote_rows("SELECT status, kind, n FROM quote_tallies WHERE n <> 0 ORDER BY 1, 2"),
         entity_rows(
-            "SELECT entity_id, quotes, mentions FROM entity_tallies
-             WHERE quotes <> 0 OR mentions <> 0 ORDER BY 1",
+            "SELECT entity_id, quotes, mentions, documents FROM entity_tallies
+             WHERE quotes <> 0 OR mentions <> 0 OR documents <> 0 ORDER BY 1",
         ),
     );
     let counted = (
@@ -40,7 +40,8 @@ fn kept_and_counted(case_path: &std::path::Path) -> (Tallies, Tallies) {
         entity_rows(
             "SELECT e.id,
                 (SELECT count(*) FROM quotes q WHERE q.speaker_id = e.id AND q.status <> 'rejected'),
-                (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)
+                (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
+                (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id)
              FROM entities e
              WHERE EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = e.id AND q.status <> 'rejected')
                 OR EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)
