@@ -68,8 +68,11 @@ pub fn insert(conn: &Connection, id: i64, signature: &Signature, keys: &[i64]) -
     Ok(())
 }
 
-/// The documents sharing at least one band key with `keys`, other than `id`, in the case (not
-/// the trash), each once. One query for all the bands of a signature.
+/// The documents sharing at least one band key with `keys`, other than `id`, each once. One
+/// query for all the bands of a signature, read from the bands' own index alone: a document in
+/// the trash may be among them, and `signed` (which joins `documents`) leaves it out. Joining
+/// `documents` here looked up every band row, hundreds per new article in a case with many
+/// copies, a sixth of the time to add 1,000 articles to the 1M case.
 pub fn candidates(conn: &Connection, id: i64, keys: &[i64]) -> Result<Vec<i64>> {
     if keys.is_empty() {
         return Ok(Vec::new());
@@ -77,7 +80,6 @@ pub fn candidates(conn: &Connection, id: i64, keys: &[i64]) -> Result<Vec<i64>> 
     let marks = vec!["?"; keys.len()].join(", ");
     let sql = format!(
         "SELECT DISTINCT b.document_id FROM signature_bands b
-         JOIN documents d ON d.id = b.document_id
          WHERE b.band_key IN ({marks}) AND b.document_id <> ?"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
