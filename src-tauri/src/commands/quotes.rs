@@ -1,9 +1,10 @@
 //! Commands of the quotes view and the reader's quote review: pages of quotes and their
-//! count, one quote, and a person's review or correction of one. The reads go to the
+//! count, one quote and its lineage across documents, and a person's review or correction of
+//! one. The reads go to the
 //! read-only handle while an import or the extraction stage writes (`with_reader`), so the
 //! view fills as the stage goes on without pausing it.
 
-use dossier::model::{QuoteEdit, QuoteFilter, QuoteRecord, ReviewStatus};
+use dossier::model::{QuoteEdit, QuoteFilter, QuoteLineage, QuoteRecord, ReviewStatus};
 use dossier::Error;
 use tauri::AppHandle;
 
@@ -25,6 +26,12 @@ pub async fn count_quotes(app: AppHandle, filter: QuoteFilter) -> Result<usize, 
 #[tauri::command]
 pub async fn get_quote(app: AppHandle, id: i64) -> Result<QuoteRecord, Error> {
     blocking(app, move |s| s.with_reader(|case| case.quote(id))).await
+}
+
+/// Every appearance of a quote's words across documents, earliest first, with the changes.
+#[tauri::command]
+pub async fn quote_lineage(app: AppHandle, id: i64) -> Result<QuoteLineage, Error> {
+    blocking(app, move |s| s.with_reader(|case| case.quote_lineage(id))).await
 }
 
 #[tauri::command]
