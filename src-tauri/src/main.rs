@@ -104,6 +104,7 @@ fn main() {
             search::delete_saved_search,
             quotes::list_quotes,
             quotes::quote_lineage,
+            quotes::altered_quotes,
             quotes::count_quotes,
             quotes::get_quote,
             quotes::review_quote,

@@ -152,6 +152,8 @@ mockIPC(
         return Number(a.id) === 1 ? [] : COPY_DIFF;
       case "quote_lineage":
         return quoteLineage(Number(a.id));
+      case "altered_quotes":
+        return quoteLineage(1).appearances.filter((q) => q.altered);
       case "get_document":
         return { ...documentOf(docs[Number(a.id) - 1]), ...(edits.get(Number(a.id)) ?? {}) };
       case "edit_document": {

@@ -270,6 +270,14 @@ await test("a quote's lineage: earliest first, the altered wording marked word b
   expect((await rows.nth(1).locator("[data-testid=lineage-altered]").count()) === 0, "the same words are not flagged");
   await rows.nth(2).locator("[data-testid=lineage-changes]").getByText("added “not”").waitFor();
   expect((await rows.nth(2).locator("ins").allTextContents()).join() === "not ", "the added word is marked in the wording");
+  // Every altered wording of the case, on request, in the lineage's place.
+  await page.locator("[data-testid=show-altered]").click();
+  const alteredRow = page.locator("[data-testid=altered-row]");
+  await alteredRow.first().waitFor();
+  expect((await alteredRow.evaluateAll((els) => els.map((e) => e.dataset.quoteId))).join() === "41", "only the altered wording is listed");
+  await alteredRow.getByText("added “not”").waitFor();
+  await page.locator("[data-testid=show-altered]").click();
+  await lineage.waitFor();
   // Moving to a quote seen once says so.
   await page.getByRole("grid", { name: "Quotes" }).focus();
   await page.keyboard.press("ArrowDown");

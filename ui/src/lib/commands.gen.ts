@@ -38,6 +38,7 @@ import type { NoteDraft } from "./bindings/NoteDraft";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { NoteVersion } from "./bindings/NoteVersion";
 import type { PageImage } from "./bindings/PageImage";
+import type { QuoteAppearance } from "./bindings/QuoteAppearance";
 import type { QuoteEdit } from "./bindings/QuoteEdit";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { QuoteLineage } from "./bindings/QuoteLineage";
@@ -92,6 +93,7 @@ export const COMMANDS = {
   count_quotes: ["filter"],
   get_quote: ["id"],
   quote_lineage: ["id"],
+  altered_quotes: [],
   review_quote: ["id", "status"],
   edit_quote: ["id", "edit"],
   entity_page: ["filter"],
@@ -212,6 +214,8 @@ export const countQuotes = (filter: QuoteFilter) => invoke<number>("count_quotes
 export const getQuote = (id: number) => invoke<QuoteRecord>("get_quote", { id });
 /** Every appearance of a quote's words across documents, earliest first, with the changes. */
 export const quoteLineage = (id: number) => invoke<QuoteLineage>("quote_lineage", { id });
+/** Every quote whose words differ from its earliest appearance, with the differences. */
+export const alteredQuotes = () => invoke<QuoteAppearance[]>("altered_quotes");
 export const reviewQuote = (id: number, status: ReviewStatus) => invoke<QuoteRecord>("review_quote", { id, status });
 export const editQuote = (id: number, edit: QuoteEdit) => invoke<QuoteRecord>("edit_quote", { id, edit });
 
