@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::copies::{self, diff};
 use crate::model::{
-    CopiesReport, CopyGroup, CopyMember, CopyOf, DiffPart, HitKind, SearchRequest, SearchResults,
+    CopiesReport, CopyGroup, CopyMember, CopyOf, DiffPart, GroupedDocument, HitKind, SearchRequest,
+    SearchResults,
 };
 use crate::store::{copies as rows, documents};
 use crate::{grouping, Case, Result};
@@ -114,6 +115,16 @@ impl Case {
             }
         }
         Ok(out)
+    }
+
+    /// Every document that has copies with its group, in id order: the library's "+N copies"
+    /// rows, read in one call however many groups the case has.
+    pub fn grouped_documents(&self) -> Result<Vec<GroupedDocument>> {
+        Ok(self
+            .copy_index()?
+            .into_iter()
+            .map(|(document, copies)| GroupedDocument { document, copies })
+            .collect())
     }
 
     /// How document `id` differs from the earliest document of its group, word by word

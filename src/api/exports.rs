@@ -107,7 +107,14 @@ impl Case {
             timeline,
             entity,
         };
-        Ok(brief::brief(&input, &mut |target| resolver.resolve(target)))
+        // A cited quote's lineage (issue 21) is read from the case file directly: the resolver
+        // holds the same connection shared, and lineages are never cached, so each is current.
+        let conn = &self.conn;
+        Ok(brief::brief(
+            &input,
+            &mut |target| resolver.resolve(target),
+            &mut |id| crate::cite::Lookup::quote_lineage(conn, id),
+        ))
     }
 
     /// Writes the brief to `path` (through a temporary file, so never half a brief), unless

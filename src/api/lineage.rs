@@ -27,6 +27,8 @@ impl Case {
             appearances: vec![QuoteAppearance {
                 quote_id: q.id,
                 doc_id: q.doc_id,
+                start: q.start as i64,
+                end: q.end as i64,
                 doc_title: q.doc_title,
                 outlet,
                 published: q.published,

@@ -1,6 +1,9 @@
 //! The Markdown brief: chosen notes with every citation as a numbered footnote that carries the
 //! verbatim words, who said them, and where they come from (title, outlet, URL, dates and the
 //! SHA-256 of the original), an optional timeline table and entity section, and a sources list.
+//! A cited quote that appeared elsewhere first names its earliest appearance (document, outlet,
+//! date) and the later appearances that changed its words (issue 21), so a brief never credits
+//! a copy with what was said first somewhere else.
 //!
 //! The output depends only on the case and the options (no clock, no hash-map order), so the
 //! same case and options give the same bytes. It is made from data: `crate::api::exports`
@@ -17,7 +20,8 @@ use regex::Regex;
 
 use super::markdown::{escape, url};
 use crate::model::{
-    Brief, CheckProblem, EntityDetail, EventRecord, QuoteRecord, ResolvedCitation, ReviewStatus,
+    Brief, CheckProblem, EntityDetail, EventRecord, QuoteAppearance, QuoteLineage, QuoteRecord,
+    ResolvedCitation, ReviewStatus,
 };
 use crate::notes::{markdown, NoteSyntax, Target};
 use crate::{Error, Result};
@@ -59,11 +63,20 @@ pub(crate) struct BriefInput {
 /// What a citation resolves to, as the footnotes show it.
 pub(crate) type Resolve<'a> = &'a mut dyn FnMut(&Target) -> ResolvedCitation;
 
-/// Footnotes in order of first citation, one per distinct target.
+/// A quote's lineage across documents, when it has one (issue 21).
+pub(crate) type Lineage<'a> = &'a mut dyn FnMut(i64) -> Option<QuoteLineage>;
+
+/// The most later alterations a footnote lists; a quote altered in more places says how many
+/// more there are.
+const ALTERATIONS_LISTED: usize = 5;
+
+/// Footnotes in order of first citation, one per distinct target, each cited quote with its
+/// lineage when it appeared in more than one place.
 struct Footnotes<'a> {
     resolve: Resolve<'a>,
+    lineage: Lineage<'a>,
     numbers: BTreeMap<String, usize>,
-    cited: Vec<ResolvedCitation>,
+    cited: Vec<(ResolvedCitation, Option<QuoteLineage>)>,
 }
 
 impl Footnotes<'_> {
@@ -72,7 +85,14 @@ impl Footnotes<'_> {
         let next = self.cited.len() + 1;
         let number = *self.numbers.entry(key).or_insert(next);
         if number == next {
-            self.cited.push((self.resolve)(target));
+            let resolved = (self.resolve)(target);
+            let lineage = match target {
+                Target::Quote(id) if resolved.problem.is_none() => {
+                    (self.lineage)(*id).filter(|l| l.appearances.len() > 1)
+                }
+                _ => None,
+            };
+            self.cited.push((resolved, lineage));
         }
         format!("[^{number}]")
     }
@@ -271,7 +291,7 @@ fn entity_section(out: &mut String, entity: &BriefEntity, footnotes: &mut Footno
 
 /// The footnote for one citation: the verbatim words in quotation marks, who said them and in
 /// what role, then the source with everything needed to find and verify it.
-fn footnote(number: usize, cited: &ResolvedCitation) -> String {
+fn footnote(number: usize, cited: &ResolvedCitation, lineage: Option<&QuoteLineage>) -> String {
     let mut line = format!("[^{number}]: ");
     if let Some(problem) = &cited.problem {
         let _ = write!(
@@ -334,7 +354,74 @@ fn footnote(number: usize, cited: &ResolvedCitation) -> String {
         None => {}
     }
     let _ = write!(line, " \\[{}{place}\\]", cited.target);
+    if let Some(lineage) = lineage {
+        lineage_note(&mut line, lineage);
+    }
     line
+}
+
+/// Where an appearance is: `*Title*, Outlet, published DATE \[q12\]`.
+fn appearance_place(a: &QuoteAppearance) -> String {
+    let mut place = format!("*{}*", escape(&a.doc_title));
+    if let Some(outlet) = a.outlet.as_deref().filter(|o| !o.is_empty()) {
+        let _ = write!(place, ", {}", escape(outlet));
+    }
+    match &a.published {
+        Some(published) => {
+            let _ = write!(place, ", published {}", escape(published));
+        }
+        None => place.push_str(", undated"),
+    }
+    let _ = write!(place, " \\[q{}\\]", a.quote_id);
+    place
+}
+
+/// The lineage of a cited quote after its footnote: the earliest appearance when the cited one
+/// is a later copy (with the earliest words when the copy changed them), then the later
+/// appearances that changed the words.
+fn lineage_note(line: &mut String, lineage: &QuoteLineage) {
+    let Some(earliest) = lineage.appearances.iter().find(|a| a.earliest) else {
+        return;
+    };
+    let cited = lineage
+        .appearances
+        .iter()
+        .find(|a| a.quote_id == lineage.quote);
+    if let Some(cited) = cited.filter(|a| !a.earliest) {
+        let _ = write!(line, " Earliest appearance: {}", appearance_place(earliest));
+        if cited.altered {
+            let _ = write!(
+                line,
+                ", whose words were \u{201c}{}\u{201d}",
+                escape(&earliest.text)
+            );
+        }
+        line.push('.');
+    }
+    let altered: Vec<&QuoteAppearance> = lineage
+        .appearances
+        .iter()
+        .filter(|a| a.altered && a.quote_id != lineage.quote)
+        .collect();
+    if altered.is_empty() {
+        return;
+    }
+    let listed: Vec<String> = altered
+        .iter()
+        .take(ALTERATIONS_LISTED)
+        .map(|a| {
+            format!(
+                "{}: \u{201c}{}\u{201d}",
+                appearance_place(a),
+                escape(&a.text)
+            )
+        })
+        .collect();
+    let _ = write!(line, " Later altered wording: {}", listed.join("; "));
+    if altered.len() > ALTERATIONS_LISTED {
+        let _ = write!(line, "; and {} more", altered.len() - ALTERATIONS_LISTED);
+    }
+    line.push('.');
 }
 
 /// A section above the notes listing every claim-check problem, so a brief saved with
@@ -372,9 +459,10 @@ fn problems_section(out: &mut String, notes: &[BriefNote], problems: &[CheckProb
 }
 
 /// Writes the brief of `input`, resolving each cited target once, in order of first citation.
-pub(crate) fn brief(input: &BriefInput, resolve: Resolve<'_>) -> Brief {
+pub(crate) fn brief(input: &BriefInput, resolve: Resolve<'_>, lineage: Lineage<'_>) -> Brief {
     let mut footnotes = Footnotes {
         resolve,
+        lineage,
         numbers: BTreeMap::new(),
         cited: Vec::new(),
     };
@@ -409,7 +497,7 @@ pub(crate) fn brief(input: &BriefInput, resolve: Resolve<'_>) -> Brief {
         entity_section(&mut out, entity, &mut footnotes);
     }
     let mut sources: Vec<&ResolvedCitation> = Vec::new();
-    for cited in &footnotes.cited {
+    for (cited, _) in &footnotes.cited {
         if cited.problem.is_none()
             && cited.doc_id.is_some()
             && !sources.iter().any(|s| s.doc_id == cited.doc_id)
@@ -445,8 +533,8 @@ pub(crate) fn brief(input: &BriefInput, resolve: Resolve<'_>) -> Brief {
         }
         out.push('\n');
     }
-    for (i, cited) in footnotes.cited.iter().enumerate() {
-        out.push_str(&footnote(i + 1, cited));
+    for (i, (cited, lineage)) in footnotes.cited.iter().enumerate() {
+        out.push_str(&footnote(i + 1, cited, lineage.as_ref()));
         out.push('\n');
     }
     let markdown = format!("{}\n", one_trailing_newline(&out));

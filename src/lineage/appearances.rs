@@ -11,6 +11,8 @@ pub struct Spoken {
     pub id: i64,
     pub doc_id: i64,
     pub start: i64,
+    /// Where the quote ends in its document (chars), for opening the document at it.
+    pub end: i64,
     pub text: String,
     pub speaker_id: i64,
     pub speaker: Option<String>,
@@ -81,6 +83,8 @@ pub fn lineages(quotes: &[Spoken]) -> Vec<Vec<QuoteAppearance>> {
                     QuoteAppearance {
                         quote_id: q.id,
                         doc_id: q.doc_id,
+                        start: q.start,
+                        end: q.end,
                         doc_title: q.doc_title.clone(),
                         outlet: q.outlet.clone(),
                         published: q.published.clone(),

@@ -39,6 +39,16 @@ pub struct CopyOf {
     pub size: usize,
 }
 
+/// A document that has copies and its place in its group: what the library reads once to
+/// show a group as one row with "+N copies" (a list, since IPC types have no maps).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct GroupedDocument {
+    #[ts(type = "number")]
+    pub document: i64,
+    pub copies: CopyOf,
+}
+
 /// One document of a group of near-duplicates.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]

@@ -14,6 +14,12 @@ pub struct QuoteAppearance {
     pub quote_id: i64,
     #[ts(type = "number")]
     pub doc_id: i64,
+    /// Where the quote is in its document's text (chars, end excluded), so a lineage row can
+    /// open the document at it.
+    #[ts(type = "number")]
+    pub start: i64,
+    #[ts(type = "number")]
+    pub end: i64,
     pub doc_title: String,
     pub outlet: Option<String>,
     /// The document's publication date (ISO 8601 at its precision).

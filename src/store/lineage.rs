@@ -13,7 +13,7 @@ pub fn spoken(conn: &Connection, surname: Option<&str>) -> Result<Vec<Spoken>> {
     let mut stmt = conn.prepare_cached(
         "SELECT q.id, q.document_id, q.start, q.text, q.speaker_id,
                 coalesce(e.name, q.speaker_name), d.title, d.outlet, d.published,
-                d.published_earliest, q.spans
+                d.published_earliest, q.spans, q.end
          FROM quotes q
          JOIN documents d ON d.id = q.document_id
          LEFT JOIN entities e ON e.id = q.speaker_id
@@ -26,6 +26,7 @@ pub fn spoken(conn: &Connection, surname: Option<&str>) -> Result<Vec<Spoken>> {
             id: r.get(0)?,
             doc_id: r.get(1)?,
             start: r.get(2)?,
+            end: r.get(11)?,
             text: quoted_words(r.get(3)?, r.get(2)?, &r.get::<_, String>(10)?),
             speaker_id: r.get(4)?,
             speaker: r.get(5)?,

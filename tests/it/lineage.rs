@@ -1,7 +1,8 @@
 //! Quote lineage (issue 21): the same words from the same speaker in several documents form
 //! one lineage, earliest first by publication date; a later appearance that changed a word is
 //! `altered` with the word-level difference, a trimmed one is not; `quotes --altered` lists the
-//! altered ones, and the claim check tells a note that cites an altered later wording.
+//! altered ones, the claim check tells a note that cites an altered later wording, and a
+//! brief's footnote names a cited quote's earliest appearance and its later alterations.
 
 use serde_json::Value;
 
@@ -167,4 +168,100 @@ fn the_claim_check_tells_a_note_citing_an_altered_later_wording() {
     assert!(message.contains(&format!("q{}", first["id"])), "{message}");
     assert!(message.contains("will not raise"), "{message}");
     assert_eq!(problems[0]["line"], 1);
+}
+
+/// The footnote of citation `number` in a brief.
+fn footnote(brief: &str, number: usize) -> &str {
+    let start = format!("[^{number}]: ");
+    brief
+        .lines()
+        .find(|l| l.starts_with(&start))
+        .unwrap_or_else(|| panic!("no footnote {number}:\n{brief}"))
+}
+
+#[test]
+fn a_brief_footnote_names_the_earliest_appearance_and_the_later_alterations() {
+    let sandbox = case_with_outlets();
+    let trimmed = quote_in(&sandbox, 1);
+    let first = quote_in(&sandbox, 2);
+    let altered = quote_in(&sandbox, 3);
+    add_note(
+        &sandbox,
+        "Taxes",
+        &format!(
+            "The mayor ruled out new taxes [@q{}].\n\nHer words that day [@q{}].\n",
+            trimmed["id"], first["id"]
+        ),
+    );
+    let out = sandbox.dir.path().join("brief.md");
+    let (code, written) = sandbox.json(&["export", "brief", "--out", out.to_str().unwrap()]);
+    assert_eq!(
+        code, 0,
+        "a trimmed copy is no claim-check problem: {written}"
+    );
+    let brief = std::fs::read_to_string(&out).unwrap();
+
+    // The trimmed copy was cited: its footnote names where the words appeared first.
+    let copy = footnote(&brief, 1);
+    let first_place = format!("published 2017-04-10 \\[q{}\\]", first["id"]);
+    assert!(
+        copy.contains("Earliest appearance: *Mayor presents budget*")
+            && copy.contains(&first_place),
+        "{copy}"
+    );
+    assert!(
+        !copy.contains("whose words were"),
+        "trimming kept the words: {copy}"
+    );
+    // Both footnotes tell the reader that a later outlet changed the words, and how.
+    let later = format!(
+        "published 2017-04-13 \\[q{}\\]: \u{201c}We will raise taxes",
+        altered["id"]
+    );
+    assert!(
+        copy.contains("Later altered wording: *Taxes to rise*") && copy.contains(&later),
+        "{copy}"
+    );
+    let earliest = footnote(&brief, 2);
+    assert!(
+        !earliest.contains("Earliest appearance"),
+        "the earliest names no other: {earliest}"
+    );
+    assert!(
+        earliest.contains("Later altered wording: *Taxes to rise*") && earliest.contains(&later),
+        "{earliest}"
+    );
+
+    // A note citing the altered copy (saved despite the claim check) is given the earliest
+    // wording beside it.
+    let rise = add_note(
+        &sandbox,
+        "Rise",
+        &format!("The mayor promised to raise taxes [@q{}].\n", altered["id"]),
+    )["id"]
+        .to_string();
+    let out = sandbox.dir.path().join("altered.md");
+    let (code, written) = sandbox.json(&[
+        "export",
+        "brief",
+        "--note",
+        &rise,
+        "--allow-problems",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{written}");
+    let brief = std::fs::read_to_string(&out).unwrap();
+    let cited = footnote(&brief, 1);
+    assert!(
+        cited.contains("Earliest appearance: *Mayor presents budget*")
+            && cited.contains(&format!(
+                "{first_place}, whose words were \u{201c}We will not raise taxes"
+            )),
+        "{cited}"
+    );
+    assert!(
+        !cited.contains("Later altered wording"),
+        "the cited wording is not listed as another: {cited}"
+    );
 }

@@ -1,8 +1,13 @@
 // Data the mocked backend of the view tests answers with: a case of any size, a document
 // with hostile markup in its text, search results whose snippets carry that markup, quotes,
-// people and timeline events in any number.
+// people and timeline events in any number, a group of near-duplicates and a quote's lineage.
 
+import type { CopyGroup } from "../src/lib/bindings/CopyGroup";
+import type { DiffPart } from "../src/lib/bindings/DiffPart";
 import type { Document } from "../src/lib/bindings/Document";
+import type { GroupedDocument } from "../src/lib/bindings/GroupedDocument";
+import type { QuoteAppearance } from "../src/lib/bindings/QuoteAppearance";
+import type { QuoteLineage } from "../src/lib/bindings/QuoteLineage";
 import type { DocumentKind } from "../src/lib/bindings/DocumentKind";
 import type { DocumentSummary } from "../src/lib/bindings/DocumentSummary";
 import type { SearchResults } from "../src/lib/bindings/SearchResults";
@@ -332,5 +337,72 @@ export function clusteredPoints(): TimelinePoints & { titles: Map<number, string
     documents: ["Spam Czar Nabbed in Spain"],
     document_ids: [1],
     titles: new Map(rows.map((r, i) => [i + 1, r.title])),
+  };
+}
+
+// Near-duplicates and quote lineage (issue 21): documents 1, 3, 4 and 5 are one wire story
+// (the search fixture's hit for document 1 stands for three copies), document 1 the earliest;
+// quote 1 appears again in documents 3 and 4, and document 4 changed a word of it.
+export const COPY_GROUP = [1, 3, 4, 5];
+
+export function copyGroup(id: number, docs: DocumentSummary[]): CopyGroup {
+  const members = COPY_GROUP.includes(id) ? COPY_GROUP : [id];
+  return {
+    document: id,
+    group: members.length > 1 ? 1 : null,
+    earliest: members[0],
+    members: members.map((m, i) => ({
+      id: m,
+      title: docs[m - 1]?.title ?? `Document ${m}`,
+      outlet: docs[m - 1]?.outlet ?? null,
+      published: docs[m - 1]?.published ?? null,
+      similarity: i === 0 ? 1 : 0.9 - i / 20,
+      earliest: i === 0,
+    })),
+  };
+}
+
+export function groupedDocuments(): GroupedDocument[] {
+  return COPY_GROUP.map((document) => ({ document, copies: { group: 1, earliest: 1, similarity: 0.9, size: COPY_GROUP.length } }));
+}
+
+export const COPY_DIFF: DiffPart[] = [
+  { op: "same", text: "Spain arrested the spam czar on Friday, " },
+  { op: "removed", text: "police " },
+  { op: "added", text: "officials " },
+  { op: "same", text: "said. The Kelihos botnet was taken down." },
+];
+
+export function quoteLineage(id: number): QuoteLineage {
+  const base = quoteAt(id - 1);
+  const appearance = (quote_id: number, doc_id: number, published: string, outlet: string, text: string, diff: DiffPart[]): QuoteAppearance => ({
+    quote_id,
+    doc_id,
+    start: 27,
+    end: 60,
+    doc_title: doc_id === 1 ? "Spam Czar Nabbed in Spain" : `Document number ${String(doc_id).padStart(6, "0")}`,
+    outlet,
+    published,
+    text,
+    speaker: base.speaker,
+    earliest_quote: 1,
+    earliest: quote_id === 1,
+    altered: diff.some((d) => d.op !== "same"),
+    diff,
+  });
+  if (id !== 1) {
+    return { quote: id, appearances: [{ ...appearance(id, base.doc_id, "2017-04-12", "TechNewsWorld", base.text, []), earliest_quote: id, earliest: true }] };
+  }
+  return {
+    quote: 1,
+    appearances: [
+      appearance(1, 1, "2017-04-12", "TechNewsWorld", base.text, []),
+      appearance(40, 3, "2017-04-13", "Reuters", base.text, [{ op: "same", text: base.text }]),
+      appearance(41, 4, "2017-04-15", "BBC News", "The Kelihos botnet was not taken down", [
+        { op: "same", text: "The Kelihos botnet was " },
+        { op: "added", text: "not " },
+        { op: "same", text: "taken down" },
+      ]),
+    ],
   };
 }

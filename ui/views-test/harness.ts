@@ -1,6 +1,7 @@
 // The real App, mounted in a plain browser page with Tauri's IPC mocked (@tauri-apps/api/mocks).
 // The scenario comes from the page's query string:
-// ?case=none|open&docs=N&quotes=N&events=N&people=N; &stage=running opens the case with the
+// ?case=none|open&docs=N&quotes=N&events=N&people=N; &copies=1 makes documents 1, 3, 4 and 5
+// one group of near-duplicates in the library; &stage=running opens the case with the
 // extraction stage at a quarter of the documents, and window.__stage moves it on.
 // Every call the
 // window makes is recorded in window.__calls for the tests to inspect.
@@ -11,7 +12,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
 import "../src/app.css";
-import { clusteredPoints, documentOf, entities, entityDetail, eventRecord, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
+import { COPY_DIFF, copyGroup, groupedDocuments, quoteLineage, clusteredPoints, documentOf, entities, entityDetail, eventRecord, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
 
 type Call = { cmd: string; args: unknown };
 declare global {
@@ -143,6 +144,16 @@ mockIPC(
           mime: "image/png",
           base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==",
         };
+      case "grouped_documents":
+        return params.get("copies") === "1" ? groupedDocuments().filter((g) => g.document <= docs.length) : [];
+      case "document_copies":
+        return copyGroup(Number(a.id), docs);
+      case "copy_differences":
+        return Number(a.id) === 1 ? [] : COPY_DIFF;
+      case "quote_lineage":
+        return quoteLineage(Number(a.id));
+      case "altered_quotes":
+        return quoteLineage(1).appearances.filter((q) => q.altered);
       case "get_document":
         return { ...documentOf(docs[Number(a.id) - 1]), ...(edits.get(Number(a.id)) ?? {}) };
       case "edit_document": {

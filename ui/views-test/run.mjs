@@ -186,7 +186,7 @@ await test("search shows snippets as text, moves with arrows, opens the match, E
   await page.locator("#search-state .error").getByText("unclosed quote at character 0").waitFor();
 });
 
-await test("search collapses near-duplicate copies by default, shows +N copies, and can list them all", async (page) => {
+await test("search collapses near-duplicate copies by default, shows +N copies, and can list them all (issue 21)", async (page) => {
   await open(page, "docs=5");
   await page.locator("[data-testid=library-count]").waitFor();
   await page.keyboard.press("Control+k");
@@ -197,6 +197,103 @@ await test("search collapses near-duplicate copies by default, shows +N copies, 
   expect(first === true, "copies are collapsed by default");
   await page.getByLabel("Collapse copies").uncheck();
   await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.collapse_copies === false);
+});
+
+await test("search: a hit's +N copies lists its group, earliest first, and a copy opens (issue 21)", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.keyboard.press("Control+k");
+  await page.locator("[data-testid=search-input]").fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  const toggle = page.locator("[data-testid=hit-copies]");
+  expect((await toggle.getAttribute("aria-expanded")) === "false", "the copies start folded");
+  await toggle.click();
+  const members = page.locator("[data-testid=copy-member]");
+  await members.first().waitFor();
+  const ids = await members.evaluateAll((els) => els.map((e) => e.dataset.docId));
+  expect(ids.join() === "1,3,4,5", `the group, earliest first: ${ids}`);
+  expect((await page.locator("[data-testid=copies-members] .badge").allTextContents()).join() === "earliest", "the earliest is marked");
+  const asked = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "document_copies").map((c) => c.args.id));
+  expect(asked.join() === "1", `the group is read once, for the hit's document: ${asked}`);
+  await members.nth(2).click();
+  await page.locator("[data-testid=reader-title]").getByText("Document number 000004").waitFor();
+});
+
+await test("library: a group of near-duplicates is one row with +N copies that lists them under it (issue 21)", async (page) => {
+  await open(page, "docs=6&copies=1");
+  await page.locator("[data-testid=library-copies]").waitFor();
+  const shown = () => page.locator(".library [data-doc-id]").evaluateAll((els) => els.map((e) => e.dataset.docId).join());
+  // By date, oldest first: document 3 is the group's first row, 1 (undated) would be last.
+  expect((await shown()) === "2,3,6", `copies folded into their group's row: ${await shown()}`);
+  const count = (await page.locator("[data-testid=library-count]").textContent()).replace(/\s+/g, " ").trim();
+  expect(count === "6 documents · 3 near-duplicates folded into their groups", `the count: ${count}`);
+  const badge = page.locator("[data-doc-id='3'] [data-testid=library-copies]");
+  expect((await badge.textContent()) === "+3 copies", `the badge: ${await badge.textContent()}`);
+  await badge.click();
+  expect((await shown()) === "2,3,4,5,1,6", `the copies listed under it: ${await shown()}`);
+  expect((await page.locator("[data-testid=reader-title]").count()) === 0, "opening the group does not open the document");
+  await badge.click();
+  expect((await shown()) === "2,3,6", "folded again");
+  // A filter that leaves one member shows it as a plain row.
+  await page.getByRole("searchbox", { name: "Title" }).fill("000004");
+  await page.locator("[data-testid=library-count]").getByText("1 of 6 documents").waitFor();
+  expect((await page.locator("[data-testid=library-copies]").count()) === 0, "no badge on a lone member");
+});
+
+await test("reader: a copy names the earliest version and shows its word differences (issue 21)", async (page) => {
+  await open(page, "docs=5");
+  await page.locator(".library [data-doc-id='4']").click();
+  const copies = page.locator("[data-testid=reader-copies]");
+  await copies.waitFor();
+  expect((await copies.textContent()).includes("the earliest of 4"), `the group: ${await copies.textContent()}`);
+  await page.locator("[data-testid=reader-diff-toggle]").click();
+  const diff = page.locator("[data-testid=reader-diff]");
+  await diff.waitFor();
+  expect((await diff.locator("del").allTextContents()).join() === "police ", "removed words struck through");
+  expect((await diff.locator("ins").allTextContents()).join() === "officials ", "added words marked");
+  await copies.getByText("1 change: “police” → “officials”").waitFor();
+  await page.locator("[data-testid=reader-earliest]").click();
+  await page.locator("[data-testid=reader-title]").getByText("Spam Czar Nabbed in Spain").waitFor();
+  await page.locator("[data-testid=reader-copies]").getByText("The earliest of 4 near-duplicate versions.").waitFor();
+});
+
+await test("a quote's lineage: earliest first, the altered wording marked word by word, a row opens its document at the quote (issue 21)", async (page) => {
+  await open(page, "docs=5&quotes=12");
+  await page.getByRole("button", { name: "Quotes" }).click();
+  await page.locator("[data-testid=quotes-count]").getByText("12 quotes").waitFor();
+  const lineage = page.locator("[data-testid=quote-lineage]");
+  await lineage.locator("[data-testid=lineage-summary]").getByText("3 appearances, 1 with other words").waitFor();
+  const rows = lineage.locator("[data-testid=lineage-row]");
+  const order = await rows.evaluateAll((els) => els.map((e) => e.dataset.quoteId).join());
+  expect(order === "1,40,41", `earliest first: ${order}`);
+  expect((await rows.nth(0).textContent()).includes("earliest"), "the first appearance is the earliest");
+  expect((await rows.nth(1).locator("[data-testid=lineage-altered]").count()) === 0, "the same words are not flagged");
+  await rows.nth(2).locator("[data-testid=lineage-changes]").getByText("added “not”").waitFor();
+  expect((await rows.nth(2).locator("ins").allTextContents()).join() === "not ", "the added word is marked in the wording");
+  // Every altered wording of the case, on request, in the lineage's place.
+  await page.locator("[data-testid=show-altered]").click();
+  const alteredRow = page.locator("[data-testid=altered-row]");
+  await alteredRow.first().waitFor();
+  expect((await alteredRow.evaluateAll((els) => els.map((e) => e.dataset.quoteId))).join() === "41", "only the altered wording is listed");
+  await alteredRow.getByText("added “not”").waitFor();
+  await page.locator("[data-testid=show-altered]").click();
+  await lineage.waitFor();
+  // Moving to a quote seen once says so.
+  await page.getByRole("grid", { name: "Quotes" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await lineage.locator("[data-testid=lineage-summary]").getByText("Seen only here.").waitFor();
+  await page.keyboard.press("ArrowUp");
+  await rows.nth(2).waitFor();
+  await rows.nth(2).locator("button.open").click();
+  await page.locator("[data-testid=reader-title]").getByText("Document number 000004").waitFor();
+  const target = page.locator("[data-testid=reader-text] .target");
+  await target.first().waitFor();
+  // In the reader, a click on a quote shows its lineage too.
+  await page.locator("[data-testid=reader-text] .quote").first().click();
+  // (The quotes view stays mounted behind the reader, with its own lineage pane.)
+  await page.locator(".reader [data-testid=quote-lineage] [data-testid=lineage-row]").first().waitFor();
+  await page.getByRole("button", { name: "Close the lineage" }).click();
+  expect((await page.locator(".reader [data-testid=quote-lineage]").count()) === 0, "the lineage closes");
 });
 
 await test("search filters stay visible as chips when their facet is gone, and a bad query clears the hits", async (page) => {

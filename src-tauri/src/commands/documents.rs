@@ -1,4 +1,5 @@
-//! Commands about the case's documents: the library list, one document for the reader,
+//! Commands about the case's documents: the library list, one document for the reader, its
+//! near-duplicates and how a copy differs from the earliest,
 //! imports (with their progress events and cancel), correcting a document's details, and
 //! deleting to the trash, restoring and purging, and where the extraction stage that follows
 //! an import stands. Reads go to the read-only handle while an import runs (`with_reader`),
@@ -6,7 +7,9 @@
 
 use std::path::PathBuf;
 
-use dossier::model::{DeletionImpact, DocumentEdit, PageImage, TrashedDocument};
+use dossier::model::{
+    CopyGroup, DeletionImpact, DiffPart, DocumentEdit, GroupedDocument, PageImage, TrashedDocument,
+};
 use dossier::{Document, DocumentSummary, Error, ImportReport};
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -22,6 +25,27 @@ pub async fn list_documents(app: AppHandle) -> Result<Vec<DocumentSummary>, Erro
 #[tauri::command]
 pub async fn get_document(app: AppHandle, id: i64) -> Result<Document, Error> {
     blocking(app, move |s| s.with_reader(|case| case.document(id))).await
+}
+
+/// Every document that has near-duplicates, with its group, for the library's "+N copies".
+#[tauri::command]
+pub async fn grouped_documents(app: AppHandle) -> Result<Vec<GroupedDocument>, Error> {
+    blocking(app, |s| s.with_reader(|case| case.grouped_documents())).await
+}
+
+/// A document's group of near-duplicates, earliest first (a lone document is its only member).
+#[tauri::command]
+pub async fn document_copies(app: AppHandle, id: i64) -> Result<CopyGroup, Error> {
+    blocking(app, move |s| s.with_reader(|case| case.copies(id))).await
+}
+
+/// How a copy differs from its group's earliest document, word by word.
+#[tauri::command]
+pub async fn copy_differences(app: AppHandle, id: i64) -> Result<Vec<DiffPart>, Error> {
+    blocking(app, move |s| {
+        s.with_reader(|case| case.copy_differences(id))
+    })
+    .await
 }
 
 /// A page's picture of a scanned PDF or image, rendered from the stored original and sent as

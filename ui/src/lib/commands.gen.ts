@@ -13,7 +13,9 @@ import type { BulkReport } from "./bindings/BulkReport";
 import type { CaseInfo } from "./bindings/CaseInfo";
 import type { CheckProblem } from "./bindings/CheckProblem";
 import type { CitationCandidate } from "./bindings/CitationCandidate";
+import type { CopyGroup } from "./bindings/CopyGroup";
 import type { DeletionImpact } from "./bindings/DeletionImpact";
+import type { DiffPart } from "./bindings/DiffPart";
 import type { Document } from "./bindings/Document";
 import type { DocumentEdit } from "./bindings/DocumentEdit";
 import type { DocumentMarks } from "./bindings/DocumentMarks";
@@ -29,14 +31,17 @@ import type { EventRecord } from "./bindings/EventRecord";
 import type { EventTagCount } from "./bindings/EventTagCount";
 import type { ExtractionReport } from "./bindings/ExtractionReport";
 import type { ExtractionState } from "./bindings/ExtractionState";
+import type { GroupedDocument } from "./bindings/GroupedDocument";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteDraft } from "./bindings/NoteDraft";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { NoteVersion } from "./bindings/NoteVersion";
 import type { PageImage } from "./bindings/PageImage";
+import type { QuoteAppearance } from "./bindings/QuoteAppearance";
 import type { QuoteEdit } from "./bindings/QuoteEdit";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
+import type { QuoteLineage } from "./bindings/QuoteLineage";
 import type { QuoteRecord } from "./bindings/QuoteRecord";
 import type { RecentCase } from "./bindings/RecentCase";
 import type { ReviewStatus } from "./bindings/ReviewStatus";
@@ -67,6 +72,9 @@ export const COMMANDS = {
   ping: [],
   list_documents: [],
   get_document: ["id"],
+  grouped_documents: [],
+  document_copies: ["id"],
+  copy_differences: ["id"],
   page_image: ["id", "page"],
   import_paths: ["paths"],
   extraction_status: [],
@@ -84,6 +92,8 @@ export const COMMANDS = {
   list_quotes: ["filter"],
   count_quotes: ["filter"],
   get_quote: ["id"],
+  quote_lineage: ["id"],
+  altered_quotes: [],
   review_quote: ["id", "status"],
   edit_quote: ["id", "edit"],
   entity_page: ["filter"],
@@ -163,6 +173,12 @@ export const ping = () => invoke<void>("ping");
 // src-tauri/src/commands/documents.rs
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
 export const getDocument = (id: number) => invoke<Document>("get_document", { id });
+/** Every document that has near-duplicates, with its group, for the library's "+N copies". */
+export const groupedDocuments = () => invoke<GroupedDocument[]>("grouped_documents");
+/** A document's group of near-duplicates, earliest first (a lone document is its only member). */
+export const documentCopies = (id: number) => invoke<CopyGroup>("document_copies", { id });
+/** How a copy differs from its group's earliest document, word by word. */
+export const copyDifferences = (id: number) => invoke<DiffPart[]>("copy_differences", { id });
 /**
  * A page's picture of a scanned PDF or image, rendered from the stored original and sent as
  * data, for the reader to show beside the recognised text.
@@ -196,6 +212,10 @@ export const deleteSavedSearch = (name: string) => invoke<void>("delete_saved_se
 export const listQuotes = (filter: QuoteFilter) => invoke<QuoteRecord[]>("list_quotes", { filter });
 export const countQuotes = (filter: QuoteFilter) => invoke<number>("count_quotes", { filter });
 export const getQuote = (id: number) => invoke<QuoteRecord>("get_quote", { id });
+/** Every appearance of a quote's words across documents, earliest first, with the changes. */
+export const quoteLineage = (id: number) => invoke<QuoteLineage>("quote_lineage", { id });
+/** Every quote whose words differ from its earliest appearance, with the differences. */
+export const alteredQuotes = () => invoke<QuoteAppearance[]>("altered_quotes");
 export const reviewQuote = (id: number, status: ReviewStatus) => invoke<QuoteRecord>("review_quote", { id, status });
 export const editQuote = (id: number, edit: QuoteEdit) => invoke<QuoteRecord>("edit_quote", { id, edit });
 

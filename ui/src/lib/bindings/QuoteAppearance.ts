@@ -4,7 +4,12 @@ import type { DiffPart } from "./DiffPart";
 /**
  * One appearance of a quote in a document.
  */
-export type QuoteAppearance = { quote_id: number, doc_id: number, doc_title: string, outlet: string | null, 
+export type QuoteAppearance = { quote_id: number, doc_id: number, 
+/**
+ * Where the quote is in its document's text (chars, end excluded), so a lineage row can
+ * open the document at it.
+ */
+start: number, end: number, doc_title: string, outlet: string | null, 
 /**
  * The document's publication date (ISO 8601 at its precision).
  */
