@@ -7,7 +7,8 @@
 //! words it was unsure of, [`image`] reads the headers of PNG, JPEG and TIFF files to refuse
 //! decompression bombs before any decoder sees the pixels, and [`assemble`] joins pages into
 //! the normalized text every offset of the case refers to, with page spans and the
-//! low-confidence words carried through normalization. The stage that runs it over a case's
+//! low-confidence words carried through normalization, and [`relocate`] finds where a
+//! reviewed span's words went when a scan is read again. The stage that runs it over a case's
 //! scans page by page, resumably, is `ocr_stage`.
 //!
 //! Why the command-line program rather than a binding to libtesseract: a child process can be
@@ -20,6 +21,7 @@ pub mod assemble;
 pub mod engine;
 pub mod fixtures;
 pub mod image;
+pub mod relocate;
 pub mod tsv;
 
 use std::time::Duration;

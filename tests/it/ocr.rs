@@ -53,7 +53,7 @@ fn filing_pages() -> Vec<Vec<&'static str>> {
 }
 
 /// Renders text pages to grey pictures at `dpi`, as a scanner would see them.
-fn scan(pages: &[Vec<&str>], dpi: u32) -> Vec<Gray> {
+pub(crate) fn scan(pages: &[Vec<&str>], dpi: u32) -> Vec<Gray> {
     require_ocr_tools();
     let text: Vec<PdfPage> = pages.iter().map(|p| PdfPage::Text(p)).collect();
     fixtures::render(&fixtures::pdf(&text), dpi).expect("pdftoppm renders the fixture")
@@ -64,14 +64,14 @@ fn scanned_pdf(pictures: &[Gray]) -> Vec<u8> {
     fixtures::pdf(&pages)
 }
 
-fn offset_of(text: &str, needle: &str) -> u64 {
+pub(crate) fn offset_of(text: &str, needle: &str) -> u64 {
     let byte = text
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} is not in the text:\n{text}"));
     text[..byte].chars().count() as u64
 }
 
-fn import_one(s: &Sandbox, path: &Path, extra: &[&str]) -> (Value, Value) {
+pub(crate) fn import_one(s: &Sandbox, path: &Path, extra: &[&str]) -> (Value, Value) {
     let mut args = vec!["import".to_string(), path.display().to_string()];
     args.extend(extra.iter().map(|a| a.to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
