@@ -31,7 +31,8 @@ use crate::model::{
     SourceFormat,
 };
 use crate::ocr::assemble::{assemble, PageText};
-use crate::ocr::engine::{self, Scratch};
+use crate::ocr::deskew;
+use crate::ocr::engine::{self, Rendering, Scratch};
 use crate::ocr::image::{self, ImageInfo};
 use crate::ocr::relocate::{shift, Texts};
 use crate::ocr::{Languages, RecognizedPage, MAX_OCR_PAGES, PAGE_TIMEOUT};
@@ -86,13 +87,16 @@ impl Source {
                     .get(physical as usize - 1)
                     .copied()
                     .unwrap_or((612.0, 792.0));
-                engine::render_pdf_page(
+                let picture = engine::render_pdf_page(
                     path,
                     physical,
                     engine::render_dpi(size),
                     &scratch.path(&format!("page-{physical}")),
+                    Rendering::Pgm,
                     PAGE_TIMEOUT,
-                )
+                )?;
+                straighten(&picture)?;
+                Ok(picture)
             }
             Source::Image { info, bytes } => {
                 let index = physical as usize - 1;
@@ -118,6 +122,21 @@ impl Source {
         let _ = std::fs::remove_file(&picture);
         page
     }
+}
+
+/// Turns the rendered page in the PGM file at `path` straight when it lies crooked: Tesseract
+/// drops whole lines of a page turned a few degrees one way (`ocr::deskew`). A picture of a
+/// scanned image file is read as it is, since the core decodes no PNG, JPEG or TIFF pixels.
+fn straighten(path: &std::path::Path) -> Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io_at(path, &e))?;
+    let Some(page) = deskew::read_pgm(&bytes) else {
+        return Ok(());
+    };
+    drop(bytes);
+    if let Some((straight, _)) = deskew::straighten(&page) {
+        std::fs::write(path, deskew::write_pgm(&straight)).map_err(|e| Error::io_at(path, &e))?;
+    }
+    Ok(())
 }
 
 /// Runs every OCR job of the case behind `conn`, page by page. The caller holds the write
@@ -533,6 +552,7 @@ pub(crate) fn page_image(conn: &Connection, id: i64, physical: u32) -> Result<Pa
                 // Enough for a screen, a quarter of the pixels OCR reads.
                 150,
                 &scratch.path("page"),
+                Rendering::Png,
                 PAGE_TIMEOUT,
             )?;
             let bytes = std::fs::read(&png).map_err(|e| Error::io_at(&png, &e))?;
