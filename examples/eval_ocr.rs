@@ -4,10 +4,12 @@
 //! memory; `ocrmypdf` reads the same scanned PDFs in the same run for comparison. It also
 //! compares the quotes and dates found in the OCR text with those found in the true text.
 //!
-//! Usage: cargo run --release --example eval_ocr -- DIR [PAGES]
+//! Usage: cargo run --release --example eval_ocr -- DIR [PAGES [CONDITION...]]
 //!   DIR holds news records (`*.txt` in the seed's format, e.g. a folder of
 //!   ../shared/corpus/news-corpus.tar.gz unpacked) and/or plain texts; the first PAGES
 //!   (default 12) files in name order each become one page of 40 lines of at most 88 chars.
+//!   CONDITION words keep only the conditions whose names contain one of them (`skew`,
+//!   `noise`, `JPEG`, `fax`, `clean`), since a loaded machine reads a page in minutes.
 //!
 //! Conditions: 300 dpi clean; 200 dpi clean; skewed +2° and −2° (300 dpi); scanner noise
 //! (300 dpi, ±40 grey levels and dust); JPEG at quality 25 (300 dpi); fax-like 1-bit (200 dpi).
@@ -289,6 +291,11 @@ fn main() {
             at200.iter().map(fixtures::bilevel).collect(),
         ),
     ];
+    let wanted: Vec<&String> = args.iter().skip(2).collect();
+    let conditions: Vec<(&str, Vec<Gray>)> = conditions
+        .into_iter()
+        .filter(|(name, _)| wanted.is_empty() || wanted.iter().any(|w| name.contains(w.as_str())))
+        .collect();
     println!(
         "OCR evaluation: {pages} pages of {} ({} true characters), {} cores",
         dir.display(),

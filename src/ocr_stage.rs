@@ -23,6 +23,7 @@ use std::sync::mpsc::channel;
 use std::time::Instant;
 
 use rusqlite::Connection;
+use serde_json::json;
 
 use crate::import::metadata::{detect_language, guess_kind};
 use crate::model::{
@@ -30,11 +31,13 @@ use crate::model::{
     SourceFormat,
 };
 use crate::ocr::assemble::{assemble, PageText};
-use crate::ocr::engine::{self, Scratch};
+use crate::ocr::deskew;
+use crate::ocr::engine::{self, Rendering, Scratch};
 use crate::ocr::image::{self, ImageInfo};
+use crate::ocr::relocate::{shift, Texts};
 use crate::ocr::{Languages, RecognizedPage, MAX_OCR_PAGES, PAGE_TIMEOUT};
 use crate::store::documents;
-use crate::store::ocr::{self as store_ocr, PageResult};
+use crate::store::ocr::{self as store_ocr, KeptQuote, KeptSource, PageResult};
 use crate::{Error, Result};
 
 /// Pages recognised at once: one per core (each engine runs one thread), at most four.
@@ -84,13 +87,16 @@ impl Source {
                     .get(physical as usize - 1)
                     .copied()
                     .unwrap_or((612.0, 792.0));
-                engine::render_pdf_page(
+                let picture = engine::render_pdf_page(
                     path,
                     physical,
                     engine::render_dpi(size),
                     &scratch.path(&format!("page-{physical}")),
+                    Rendering::Pgm,
                     PAGE_TIMEOUT,
-                )
+                )?;
+                straighten(&picture)?;
+                Ok(picture)
             }
             Source::Image { info, bytes } => {
                 let index = physical as usize - 1;
@@ -116,6 +122,21 @@ impl Source {
         let _ = std::fs::remove_file(&picture);
         page
     }
+}
+
+/// Turns the rendered page in the PGM file at `path` straight when it lies crooked: Tesseract
+/// drops whole lines of a page turned a few degrees one way (`ocr::deskew`). A picture of a
+/// scanned image file is read as it is, since the core decodes no PNG, JPEG or TIFF pixels.
+fn straighten(path: &std::path::Path) -> Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io_at(path, &e))?;
+    let Some(page) = deskew::read_pgm(&bytes) else {
+        return Ok(());
+    };
+    drop(bytes);
+    if let Some((straight, _)) = deskew::straighten(&page) {
+        std::fs::write(path, deskew::write_pgm(&straight)).map_err(|e| Error::io_at(path, &e))?;
+    }
+    Ok(())
 }
 
 /// Runs every OCR job of the case behind `conn`, page by page. The caller holds the write
@@ -271,26 +292,33 @@ pub(crate) fn run(
             report.cancelled = true;
             return Ok(report);
         }
-        let failures = finish(conn, job.document_id, &job.languages, &engine_name)?;
+        let (failures, lost) = finish(conn, job.document_id, &job.languages, &engine_name)?;
         for failure in failures {
             report.problems.push(OcrProblem {
                 source: source_name.clone(),
                 problem: format!("page {}: {}", failure.page, failure.error),
             });
         }
+        report
+            .problems
+            .extend(lost.into_iter().map(|problem| OcrProblem {
+                source: source_name.clone(),
+                problem,
+            }));
         report.documents += 1;
     }
     Ok(report)
 }
 
-/// Writes a document's text from its recognised pages, in one transaction. Returns the pages
-/// that could not be read.
+/// Writes a document's text from its recognised pages, in one transaction, with what a person
+/// kept in an older text moved to its words' new place. Returns the pages that could not be
+/// read and the reviewed quotes and events whose words the new text does not have.
 fn finish(
     conn: &Connection,
     id: i64,
     languages: &str,
     engine_name: &str,
-) -> Result<Vec<OcrPageFailure>> {
+) -> Result<(Vec<OcrPageFailure>, Vec<String>)> {
     let doc = documents::get(conn, id)?;
     let results: HashMap<u32, PageResult> = store_ocr::page_results(conn, id)?
         .into_iter()
@@ -357,6 +385,7 @@ fn finish(
     };
     let language = detect_language(&assembled.text);
     let tx = conn.unchecked_transaction()?;
+    let lost = keep_reviewed(&tx, id, &doc.text, &assembled.text)?;
     store_ocr::write_text(
         &tx,
         id,
@@ -370,7 +399,112 @@ fn finish(
         },
     )?;
     tx.commit()?;
-    Ok(info.failed_pages)
+    Ok((info.failed_pages, lost))
+}
+
+/// What a person kept in a document read again, moved to where its words are in the new text,
+/// in the transaction that writes it: the unreviewed proposals go (the extraction stage makes
+/// them again from the new text) and every kept quote and event source is looked up by its
+/// exact words (`ocr::relocate`). One whose words the new text does not have is removed, since
+/// it could only point at other words; each is returned as a problem naming it and its words,
+/// and recorded whole in the audit log, so the review is never lost silently.
+fn keep_reviewed(tx: &Connection, id: i64, old: &str, new: &str) -> Result<Vec<String>> {
+    crate::analysis::clear(tx, id)?;
+    let texts = Texts::new(old, new);
+    let (mut lost, mut quotes, mut events) = (Vec::new(), Vec::new(), Vec::new());
+    for quote in store_ocr::kept_quotes(tx, id)? {
+        match moved_quote(&texts, &quote) {
+            Some(moved) => store_ocr::move_quote(tx, &moved)?,
+            None => {
+                store_ocr::drop_quote(tx, quote.id)?;
+                lost.push(format!(
+                    "quote q{} (\"{}\") is not in the text read again, so it was removed \
+                     (the audit log keeps it)",
+                    quote.id,
+                    crate::text::short(&quote.text, 60)
+                ));
+                quotes.push(json!({ "id": quote.id, "text": quote.text,
+                    "start": quote.start, "end": quote.end }));
+            }
+        }
+    }
+    for source in store_ocr::kept_sources(tx, id)? {
+        match moved_source(&texts, &source) {
+            Some(moved) => store_ocr::move_source(tx, &moved)?,
+            None => {
+                let sentence = texts
+                    .old_words(source.start, source.end)
+                    .unwrap_or_default();
+                store_ocr::drop_source(tx, &source)?;
+                lost.push(format!(
+                    "event e{}: its sentence (\"{}\") is not in the text read again, so this \
+                     document no longer reports it (the audit log keeps it)",
+                    source.event_id,
+                    crate::text::short(&sentence, 60)
+                ));
+                events.push(json!({ "event": source.event_id, "sentence": sentence,
+                    "start": source.start, "end": source.end }));
+            }
+        }
+    }
+    if !lost.is_empty() {
+        crate::store::audit::append(
+            tx,
+            "ocr.review_removed",
+            &format!("document:{id}"),
+            None,
+            &json!({ "quotes": quotes, "event_sources": events }),
+        )?;
+    }
+    Ok(lost)
+}
+
+/// The smallest span holding `main` and the optional others.
+fn around(main: (usize, usize), others: &[Option<(usize, usize)>]) -> (usize, usize) {
+    others
+        .iter()
+        .flatten()
+        .fold(main, |(s, e), &(a, b)| (s.min(a), e.max(b)))
+}
+
+/// A kept quote at its new place: the quote with its cue and speaker found together when they
+/// are near one another, else the quote's own words, keeping the cue and speaker only where
+/// the same words stand at the same distance.
+fn moved_quote(texts: &Texts, q: &KeptQuote) -> Option<KeptQuote> {
+    let whole = around((q.start, q.end), &[q.cue, q.speaker]);
+    let near = whole.1 - whole.0 <= 4 * (q.end - q.start) + 400;
+    let (delta, all_moved) = match near.then(|| texts.find(whole.0, whole.1)).flatten() {
+        Some(at) => (at as i64 - whole.0 as i64, true),
+        None => (texts.find(q.start, q.end)? as i64 - q.start as i64, false),
+    };
+    let moved = |span: Option<(usize, usize)>| {
+        span.filter(|&(s, e)| all_moved || texts.same_at(s, e, shift(s, delta)))
+            .map(|(s, e)| (shift(s, delta), shift(e, delta)))
+    };
+    Some(KeptQuote {
+        start: shift(q.start, delta),
+        end: shift(q.end, delta),
+        spans: q
+            .spans
+            .iter()
+            .map(|&[s, e]| [shift(s, delta), shift(e, delta)])
+            .collect(),
+        cue: moved(q.cue),
+        speaker: moved(q.speaker),
+        ..q.clone()
+    })
+}
+
+/// A kept event source at its new place: its sentence found with the date in it.
+fn moved_source(texts: &Texts, s: &KeptSource) -> Option<KeptSource> {
+    let whole = around((s.start, s.end), &[s.date]);
+    let delta = texts.find(whole.0, whole.1)? as i64 - whole.0 as i64;
+    Some(KeptSource {
+        start: shift(s.start, delta),
+        end: shift(s.end, delta),
+        date: s.date.map(|(a, b)| (shift(a, delta), shift(b, delta))),
+        ..s.clone()
+    })
 }
 
 /// Physical pages of `doc` that have (almost) no text: what OCR reads in a scan.
@@ -418,6 +552,7 @@ pub(crate) fn page_image(conn: &Connection, id: i64, physical: u32) -> Result<Pa
                 // Enough for a screen, a quarter of the pixels OCR reads.
                 150,
                 &scratch.path("page"),
+                Rendering::Png,
                 PAGE_TIMEOUT,
             )?;
             let bytes = std::fs::read(&png).map_err(|e| Error::io_at(&png, &e))?;

@@ -27,9 +27,12 @@ impl Case {
 
     /// Makes document `id` wait for OCR again, in `languages` (the case default when `None`),
     /// for the pages OCR read last time (or, the first time, its pages without text; every
-    /// page of an image). Run `ocr_pending` and `extract_pending` after it. A document whose
-    /// quotes or events a person reviewed, or that a note cites by span, is refused with
-    /// `conflict`: new text would move the words they point at.
+    /// page of an image). Run `ocr_pending` and `extract_pending` after it. Reviewed quotes and
+    /// events are kept as re-extraction keeps them: when the new text is written they move to
+    /// where their words are in it, and those whose words it lacks are reported (`ocr_stage`).
+    /// A document a note cites by span (`[@d7:120-188]`) is refused with `conflict`: the
+    /// offsets are written in the note itself, which OCR must not rewrite; citing the quote
+    /// instead lets the document be read again.
     pub fn request_ocr(&self, id: i64, languages: Option<&str>) -> Result<Vec<u32>> {
         let languages = match languages {
             Some(l) => Languages::parse(l)?,
@@ -57,19 +60,16 @@ impl Case {
                 "document {id} has text on every page; there is nothing for OCR to read"
             )));
         }
-        let reviewed: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM quotes WHERE document_id = ?1 AND status <> 'auto')
-                  + (SELECT count(*) FROM events e JOIN event_sources s ON s.event_id = e.id
-                      WHERE s.document_id = ?1 AND e.status <> 'auto')
-                  + (SELECT count(*) FROM note_citations WHERE kind = 'span' AND target_id = ?1)",
+        let cited: i64 = self.conn.query_row(
+            "SELECT count(*) FROM note_citations WHERE kind = 'span' AND target_id = ?1",
             [id],
             |r| r.get(0),
         )?;
-        if reviewed > 0 {
+        if cited > 0 {
             return Err(Error::conflict(format!(
-                "document {id} has {reviewed} reviewed quote(s), event(s) or cited span(s) in \
-                 its text; recognising it again would move the words they point at, so it was \
-                 left as it is"
+                "document {id} is cited by span ([@d{id}:start-end]) {cited} time(s) in notes; \
+                 recognising it again would move the words those offsets point at, so it was \
+                 left as it is (cite a quote instead, or remove the span citations)"
             )));
         }
         self.change(|tx| store::ocr::create_job(tx, id, Some(languages.as_str()), &pages))?;

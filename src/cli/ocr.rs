@@ -72,11 +72,10 @@ pub fn ocr_line(report: &OcrReport) -> String {
     )
 }
 
-/// Reads every scan waiting, with a bar of pages, rate and time left.
+/// Reads every scan waiting, with a bar of pages, rate and time left. It runs even when no
+/// page is left to read: a document whose last page was committed just before a kill still
+/// has its text to write, and the stage returns at once when no job waits.
 pub fn ocr_with_progress(case: &Case, show_bar: bool) -> Result<OcrReport> {
-    if case.ocr_pending_pages()? == 0 {
-        return Ok(OcrReport::default());
-    }
     let bar = if show_bar {
         ProgressBar::new(0)
     } else {

@@ -233,13 +233,22 @@ pub fn render_dpi(size: (f64, f64)) -> u32 {
     (most as u32).clamp(18, RENDER_DPI)
 }
 
-/// Renders page `page` (from 1) of the PDF at `pdf` to a grey PNG at `dpi`, written as
-/// `out_prefix` + `.png`, and returns its path.
+/// What a page is rendered to: a PNG for the reader's window, or a PGM (the grey pixels as
+/// they are) for the stage, which straightens a crooked page (`deskew`) before it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    Png,
+    Pgm,
+}
+
+/// Renders page `page` (from 1) of the PDF at `pdf` in grey at `dpi`, written as `out_prefix`
+/// + `.png` or `.pgm`, and returns its path.
 pub fn render_pdf_page(
     pdf: &Path,
     page: u32,
     dpi: u32,
     out_prefix: &Path,
+    rendering: Rendering,
     timeout: Duration,
 ) -> Result<PathBuf> {
     let mut command = Command::new("pdftoppm");
@@ -250,13 +259,16 @@ pub fn render_pdf_page(
         .arg(page.to_string())
         .arg("-r")
         .arg(dpi.to_string())
-        .arg("-gray")
-        .arg("-png")
-        .arg("-singlefile")
-        .arg(pdf)
-        .arg(out_prefix);
+        .arg("-gray");
+    if rendering == Rendering::Png {
+        command.arg("-png");
+    }
+    command.arg("-singlefile").arg(pdf).arg(out_prefix);
     let out = run(command, timeout, "rendering the page")?;
-    let path = out_prefix.with_extension("png");
+    let path = out_prefix.with_extension(match rendering {
+        Rendering::Png => "png",
+        Rendering::Pgm => "pgm",
+    });
     if !out.success || !path.exists() {
         return Err(Error::invalid_input(format!(
             "the page could not be rendered (an image the renderer cannot decode?): {}",

@@ -7,13 +7,7 @@
 use std::io::Write;
 use std::process::Command;
 
-/// A grey picture, one byte a pixel, rows top to bottom.
-#[derive(Debug, Clone)]
-pub struct Gray {
-    pub width: u32,
-    pub height: u32,
-    pub pixels: Vec<u8>,
-}
+pub use super::deskew::{read_pgm, Gray};
 
 /// A page of a PDF this module writes.
 pub enum PdfPage<'a> {
@@ -184,40 +178,6 @@ pub fn render(pdf_bytes: &[u8], dpi: u32) -> std::io::Result<Vec<Gray>> {
         .collect()
 }
 
-/// Reads a binary PGM (`P5`, 8-bit), as `pdftoppm -gray` writes.
-pub fn read_pgm(bytes: &[u8]) -> Option<Gray> {
-    let mut fields = Vec::new();
-    let mut i = 0;
-    while fields.len() < 4 && i < bytes.len() {
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if bytes.get(i) == Some(&b'#') {
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        fields.push(std::str::from_utf8(&bytes[start..i]).ok()?.to_string());
-    }
-    if fields.len() < 4 || fields[0] != "P5" {
-        return None;
-    }
-    let (width, height) = (fields[1].parse().ok()?, fields[2].parse::<u32>().ok()?);
-    let pixels = bytes
-        .get(i + 1..i + 1 + (width * height) as usize)?
-        .to_vec();
-    Some(Gray {
-        width,
-        height,
-        pixels,
-    })
-}
-
 /// An 8-bit grey TIFF with one page per picture, uncompressed, little-endian.
 pub fn tiff(pages: &[(u32, u32, &[u8])]) -> Vec<u8> {
     let mut out = b"II*\0\0\0\0\0".to_vec();
@@ -320,37 +280,9 @@ impl Rng {
 }
 
 /// The picture turned by `degrees` about its centre (bilinear, white outside), as a page laid
-/// crooked on the scanner.
+/// crooked on the scanner; the stage's own straightening turns it back with the same code.
 pub fn skew(g: &Gray, degrees: f64) -> Gray {
-    let (sin, cos) = degrees.to_radians().sin_cos();
-    let (cx, cy) = (f64::from(g.width) / 2.0, f64::from(g.height) / 2.0);
-    let mut pixels = vec![255u8; g.pixels.len()];
-    let at = |x: i64, y: i64| -> f64 {
-        if x < 0 || y < 0 || x >= i64::from(g.width) || y >= i64::from(g.height) {
-            255.0
-        } else {
-            f64::from(g.pixels[(y as usize) * g.width as usize + x as usize])
-        }
-    };
-    for y in 0..g.height {
-        for x in 0..g.width {
-            let (dx, dy) = (f64::from(x) - cx, f64::from(y) - cy);
-            let sx = cos * dx + sin * dy + cx;
-            let sy = -sin * dx + cos * dy + cy;
-            let (x0, y0) = (sx.floor(), sy.floor());
-            let (fx, fy) = (sx - x0, sy - y0);
-            let (x0, y0) = (x0 as i64, y0 as i64);
-            let v = at(x0, y0) * (1.0 - fx) * (1.0 - fy)
-                + at(x0 + 1, y0) * fx * (1.0 - fy)
-                + at(x0, y0 + 1) * (1.0 - fx) * fy
-                + at(x0 + 1, y0 + 1) * fx * fy;
-            pixels[(y * g.width + x) as usize] = v.round().clamp(0.0, 255.0) as u8;
-        }
-    }
-    Gray {
-        pixels,
-        ..g.clone()
-    }
+    super::deskew::rotate(g, degrees)
 }
 
 /// Scanner noise: every pixel moved by up to ±`amount` grey levels, and one in `specks`

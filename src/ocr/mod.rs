@@ -5,10 +5,12 @@
 //! `tesseract` program (and poppler's `pdftoppm` to make a picture of a PDF page) as child
 //! processes with a deadline, [`tsv`] reads Tesseract's word table into page text with the
 //! words it was unsure of, [`image`] reads the headers of PNG, JPEG and TIFF files to refuse
-//! decompression bombs before any decoder sees the pixels, and [`assemble`] joins pages into
+//! decompression bombs before any decoder sees the pixels, [`assemble`] joins pages into
 //! the normalized text every offset of the case refers to, with page spans and the
-//! low-confidence words carried through normalization. The stage that runs it over a case's
-//! scans page by page, resumably, is `ocr_stage`.
+//! low-confidence words carried through normalization, [`deskew`] turns a crooked page
+//! straight before it is read, and [`relocate`] finds where a reviewed span's words went when a
+//! scan is read again. The stage that runs it over a case's scans page by page, resumably, is
+//! `ocr_stage`.
 //!
 //! Why the command-line program rather than a binding to libtesseract: a child process can be
 //! killed when a page takes too long, its memory is returned when it exits, a crash in the
@@ -17,9 +19,11 @@
 //! (loading the language models), is small next to the one to three seconds a page takes.
 
 pub mod assemble;
+pub mod deskew;
 pub mod engine;
 pub mod fixtures;
 pub mod image;
+pub mod relocate;
 pub mod tsv;
 
 use std::time::Duration;

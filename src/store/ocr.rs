@@ -126,20 +126,45 @@ pub fn done_pages(conn: &Connection, document_id: i64) -> Result<Vec<u32>> {
 /// Stores one page's result; on its own it is one transaction, committed at once.
 pub fn save_page(conn: &Connection, document_id: i64, page: &PageResult) -> Result<()> {
     let low: Vec<[usize; 2]> = page.low.iter().map(|&(s, e)| [s, e]).collect();
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO ocr_pages
-            (document_id, physical, text, low, words, confidence, error)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        document_id,
-        page.physical,
-        page.text,
-        serde_json::to_string(&low)?,
-        page.words as i64,
-        page.confidence.map(f64::from),
-        page.error,
-    ])?;
+    replace_row(
+        conn,
+        "ocr_pages",
+        &[
+            "document_id",
+            "physical",
+            "text",
+            "low",
+            "words",
+            "confidence",
+            "error",
+        ],
+        params![
+            document_id,
+            page.physical,
+            page.text,
+            serde_json::to_string(&low)?,
+            page.words as i64,
+            page.confidence.map(f64::from),
+            page.error,
+        ],
+    )
+}
+
+/// Writes one row of `table` whole, replacing the row with the same key: a page recognised
+/// again, or a document's OCR record after it is read again, leaves nothing of the old one.
+fn replace_row(
+    conn: &Connection,
+    table: &str,
+    columns: &[&str],
+    values: &[&dyn rusqlite::ToSql],
+) -> Result<()> {
+    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT OR REPLACE INTO {table} ({}) VALUES ({})",
+        columns.join(", "),
+        marks.join(", ")
+    );
+    conn.prepare_cached(&sql)?.execute(values)?;
     Ok(())
 }
 
@@ -208,20 +233,28 @@ pub fn write_text(conn: &Connection, document_id: i64, r: &Recognized<'_>) -> Re
         .iter()
         .map(|f| (f.page, f.error.as_str()))
         .collect();
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO document_ocr
-            (document_id, engine, languages, mean_confidence, pages, low_confidence, failed_pages)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        document_id,
-        info.engine,
-        info.languages,
-        info.mean_confidence.map(f64::from),
-        serde_json::to_string(&info.pages)?,
-        serde_json::to_string(&info.low_confidence)?,
-        serde_json::to_string(&failed)?,
-    ])?;
+    replace_row(
+        conn,
+        "document_ocr",
+        &[
+            "document_id",
+            "engine",
+            "languages",
+            "mean_confidence",
+            "pages",
+            "low_confidence",
+            "failed_pages",
+        ],
+        params![
+            document_id,
+            info.engine,
+            info.languages,
+            info.mean_confidence.map(f64::from),
+            serde_json::to_string(&info.pages)?,
+            serde_json::to_string(&info.low_confidence)?,
+            serde_json::to_string(&failed)?,
+        ],
+    )?;
     for sql in [
         "DELETE FROM ocr_pages WHERE document_id = ?1",
         "DELETE FROM ocr_jobs WHERE document_id = ?1",
@@ -265,4 +298,125 @@ pub fn info(conn: &Connection, document_id: i64) -> Result<Option<OcrInfo>> {
             .map(|(page, error)| OcrPageFailure { page, error })
             .collect(),
     }))
+}
+
+/// A quote left in a document after its unreviewed proposals were cleared (reviewed, or cited
+/// by a note), with every offset it holds into the text, so that it can be moved when the text
+/// is recognised again.
+#[derive(Debug, Clone)]
+pub struct KeptQuote {
+    pub id: i64,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub spans: Vec<[usize; 2]>,
+    pub cue: Option<(usize, usize)>,
+    pub speaker: Option<(usize, usize)>,
+}
+
+/// A source sentence of a kept event (reviewed, cited, tagged or added by a person) in a
+/// document, with the date's place in it.
+#[derive(Debug, Clone)]
+pub struct KeptSource {
+    pub id: i64,
+    pub event_id: i64,
+    pub start: usize,
+    pub end: usize,
+    pub date: Option<(usize, usize)>,
+}
+
+fn pair(a: Option<i64>, b: Option<i64>) -> Option<(usize, usize)> {
+    Some((a? as usize, b? as usize))
+}
+
+/// The quotes of a document, after `analysis::clear` left only the kept ones.
+pub fn kept_quotes(conn: &Connection, document_id: i64) -> Result<Vec<KeptQuote>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, start, end, text, spans, cue_start, cue_end, speaker_start, speaker_end
+         FROM quotes WHERE document_id = ?1 ORDER BY start, id",
+    )?;
+    let rows = stmt.query_map([document_id], |r| {
+        let spans: String = r.get(4)?;
+        Ok(KeptQuote {
+            id: r.get(0)?,
+            start: r.get::<_, i64>(1)? as usize,
+            end: r.get::<_, i64>(2)? as usize,
+            text: r.get(3)?,
+            spans: serde_json::from_str(&spans).unwrap_or_default(),
+            cue: pair(r.get(5)?, r.get(6)?),
+            speaker: pair(r.get(7)?, r.get(8)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Writes a kept quote's offsets as moved; its words and review are untouched.
+pub fn move_quote(conn: &Connection, q: &KeptQuote) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE quotes SET start = ?2, end = ?3, spans = ?4, cue_start = ?5, cue_end = ?6,
+            speaker_start = ?7, speaker_end = ?8 WHERE id = ?1",
+    )?
+    .execute(params![
+        q.id,
+        q.start as i64,
+        q.end as i64,
+        serde_json::to_string(&q.spans)?,
+        q.cue.map(|c| c.0 as i64),
+        q.cue.map(|c| c.1 as i64),
+        q.speaker.map(|s| s.0 as i64),
+        q.speaker.map(|s| s.1 as i64),
+    ])?;
+    Ok(())
+}
+
+pub fn drop_quote(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM quotes WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// The event sources of a document, after `analysis::clear` left only the kept events'.
+pub fn kept_sources(conn: &Connection, document_id: i64) -> Result<Vec<KeptSource>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, event_id, start, end, date_start, date_end FROM event_sources
+         WHERE document_id = ?1 ORDER BY start, id",
+    )?;
+    let rows = stmt.query_map([document_id], |r| {
+        Ok(KeptSource {
+            id: r.get(0)?,
+            event_id: r.get(1)?,
+            start: r.get::<_, i64>(2)? as usize,
+            end: r.get::<_, i64>(3)? as usize,
+            date: pair(r.get(4)?, r.get(5)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn move_source(conn: &Connection, s: &KeptSource) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE event_sources SET start = ?2, end = ?3, date_start = ?4, date_end = ?5
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        s.id,
+        s.start as i64,
+        s.end as i64,
+        s.date.map(|d| d.0 as i64),
+        s.date.map(|d| d.1 as i64),
+    ])?;
+    Ok(())
+}
+
+/// Removes an event's source in a document; an extracted event left with no source goes with
+/// it, since it was only ever what that sentence said (a person's own event stays).
+pub fn drop_source(conn: &Connection, s: &KeptSource) -> Result<()> {
+    conn.prepare_cached("DELETE FROM event_sources WHERE id = ?1")?
+        .execute([s.id])?;
+    conn.prepare_cached(
+        "DELETE FROM events WHERE id = ?1 AND kind <> 'manual'
+            AND NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = ?1)",
+    )?
+    .execute([s.event_id])?;
+    Ok(())
 }

@@ -23,6 +23,7 @@ mod module_graph;
 mod notes;
 mod nothing_lost;
 mod ocr;
+mod ocr_again;
 mod pdf;
 mod search;
 mod stage;

@@ -16,7 +16,7 @@ const ARTICLES = 3000;
 const FILLER = Array.from({ length: 6 }, (_, i) => `Investigators in Madrid and Washington traced the servers over ${i + 2} months before the arrest, according to court papers filed on Monday.`).join(" ");
 
 /** The `dossier` CLI of this checkout, built when it is not there yet. */
-function cli(root) {
+export function cli(root) {
   const binary = join(root, "target", "debug", "dossier");
   if (!existsSync(binary)) {
     execFileSync("cargo", ["build", "--quiet", "--bin", "dossier"], { cwd: root, stdio: "inherit" });
