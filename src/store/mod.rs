@@ -27,6 +27,8 @@ pub mod search_journal;
 pub mod sync_apply;
 #[cfg(feature = "team")]
 pub mod sync_journal;
+#[cfg(feature = "team")]
+pub mod sync_outbox;
 pub mod timeline_density;
 pub mod timeline_points;
 pub mod trash;
@@ -64,6 +66,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0019_audit_log.sql")),
         M::up(include_str!("../../migrations/0020_document_tags.sql")),
         M::up(include_str!("../../migrations/0022_event_days.sql")),
+        M::up(include_str!("../../migrations/0024_sync_prepared.sql")),
     ])
 });
 

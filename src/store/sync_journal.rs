@@ -9,14 +9,8 @@ use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
+pub use super::sync_outbox::*;
 use crate::{Error, Result};
-
-/// A row of the outbox.
-pub struct Pending {
-    pub seq: i64,
-    pub unit: String,
-    pub detail: Option<String>,
-}
 
 pub fn state(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
@@ -34,72 +28,13 @@ pub fn set_state(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-/// The oldest `limit` rows of the outbox.
-pub fn outbox(conn: &Connection, limit: usize) -> Result<Vec<Pending>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT seq, unit, detail FROM sync_outbox ORDER BY seq LIMIT ?1")?;
-    let rows = stmt.query_map([limit as i64], |r| {
-        Ok(Pending {
-            seq: r.get(0)?,
-            unit: r.get(1)?,
-            detail: r.get(2)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn outbox_count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))?)
-}
-
-pub fn outbox_last(conn: &Connection) -> Result<i64> {
-    Ok(
-        conn.query_row("SELECT coalesce(max(seq), 0) FROM sync_outbox", [], |r| {
-            r.get(0)
-        })?,
-    )
-}
-
-/// Forgets the rows pushed, up to and including `seq`.
-pub fn outbox_done(conn: &Connection, seq: i64) -> Result<()> {
-    conn.execute("DELETE FROM sync_outbox WHERE seq <= ?1", [seq])?;
-    Ok(())
-}
-
-/// Forgets what the triggers recorded while pulled changes were applied: those came from the
-/// server and must not go back to it as this member's.
-pub fn outbox_forget_after(conn: &Connection, seq: i64) -> Result<()> {
-    conn.execute("DELETE FROM sync_outbox WHERE seq > ?1", [seq])?;
-    Ok(())
-}
-
-/// Puts every unit of the case in the outbox, for `publish`: documents in id order, reviewed
-/// quotes, every note version, saved searches and merges not undone.
-pub fn enqueue_everything(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "INSERT INTO sync_outbox (unit) SELECT 'document:' || id FROM documents ORDER BY id;
-         INSERT INTO sync_outbox (unit)
-             SELECT 'quote:' || id FROM quotes WHERE status <> 'auto' ORDER BY id;
-         INSERT INTO sync_outbox (unit)
-             SELECT 'event:' || id FROM events WHERE status <> 'auto' ORDER BY id;
-         INSERT INTO sync_outbox (unit)
-             SELECT 'note_version:' || v.note_id || ':' || v.version
-             FROM note_versions v JOIN notes n ON n.id = v.note_id
-             WHERE n.deleted_at IS NULL ORDER BY v.note_id, v.version;
-         INSERT INTO sync_outbox (unit) SELECT 'saved_search:' || name FROM saved_searches;
-         INSERT INTO sync_outbox (unit)
-             SELECT 'entity_merge:' || id FROM entity_merges WHERE undone = 0 ORDER BY id;",
-    )?;
-    Ok(())
-}
-
-/// A unit as it goes to the server: its kind, its payload, and the original bytes for a
-/// document. `None` when the unit no longer exists (a document deleted since, a quote that
-/// re-extraction replaced), which pushes nothing.
+/// A unit as it goes to the server: its kind, its payload, and for a document the SHA-256 of
+/// the original that goes with it. `None` when the unit no longer exists (a document deleted
+/// since, a quote that re-extraction replaced), which pushes nothing.
 pub struct Outgoing {
     pub kind: &'static str,
     pub payload: Value,
-    pub original: Option<Vec<u8>>,
+    pub original: Option<String>,
 }
 
 /// Reads a unit's current state as a payload. `change_id` is the id the change will carry,
@@ -171,10 +106,10 @@ fn document(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
         })
         .optional()?;
     let Some(row) = row else { return Ok(None) };
-    let (original, text): (Vec<u8>, String) = conn.query_row(
-        "SELECT original, text FROM document_contents WHERE document_id = ?1",
+    let text: String = conn.query_row(
+        "SELECT text FROM document_contents WHERE document_id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| r.get(0),
     )?;
     let pages: Vec<(i64, i64, i64, i64)> = conn
         .prepare_cached(
@@ -195,10 +130,10 @@ fn document(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
     let sha256 = row.get("sha256").cloned().unwrap_or(Value::Null);
     Ok(Some(Outgoing {
         kind: "document",
+        original: sha256.as_str().map(str::to_string),
         payload: json!({
             "sha256": sha256, "row": row, "text": text, "pages": pages, "structure": structure,
         }),
-        original: Some(original),
     }))
 }
 

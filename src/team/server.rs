@@ -226,13 +226,15 @@ pub fn create_case(client: &mut Client, case_id: &str) -> Result<()> {
 /// One change on its way up.
 pub struct Outbound {
     pub change_id: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub payload: String,
     pub original: Option<(String, Vec<u8>)>,
 }
 
 /// Pushes changes in one transaction: all of them are on the server, or none. A change already
-/// there (a push killed after the server committed) is skipped by its id.
+/// there (a push killed after the server committed) is skipped by its id; since a member
+/// decides a change once and keeps it until the server has it, the one there says the same,
+/// and one that does not is refused rather than let two members disagree in silence.
 pub fn push(client: &mut Client, changes: &[Outbound]) -> Result<u64> {
     let doing = "sending your changes";
     let mut tx = client.transaction().map_err(|e| error(e, doing))?;
@@ -250,15 +252,32 @@ pub fn push(client: &mut Client, changes: &[Outbound]) -> Result<u64> {
              ON CONFLICT (change_id) DO NOTHING",
         )
         .map_err(|e| error(e, doing))?;
+    let same = tx
+        .prepare("SELECT payload = CAST($2::text AS jsonb) FROM changes WHERE change_id = $1")
+        .map_err(|e| error(e, doing))?;
     let mut added = 0;
     for c in changes {
         if let Some((sha256, bytes)) = &c.original {
             tx.execute(&original, &[sha256, bytes, &(bytes.len() as i64)])
                 .map_err(|e| error(e, doing))?;
         }
-        added += tx
+        let new = tx
             .execute(&change, &[&c.change_id, &c.kind, &c.payload])
             .map_err(|e| error(e, doing))?;
+        if new == 0 {
+            let agrees: bool = tx
+                .query_one(&same, &[&c.change_id, &c.payload])
+                .map_err(|e| error(e, doing))?
+                .get(0);
+            if !agrees {
+                return Err(Error::conflict(format!(
+                    "the team server already holds change {} with other content than this \
+                     case sends under that id; nothing was written",
+                    c.change_id
+                )));
+            }
+        }
+        added += new;
     }
     tx.commit().map_err(|e| error(e, doing))?;
     Ok(added)

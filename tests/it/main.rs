@@ -30,6 +30,8 @@ mod support;
 mod tags;
 #[cfg(feature = "team")]
 mod team;
+#[cfg(feature = "team")]
+mod team_kills;
 mod timeline;
 mod timeline_density;
 mod verify;

@@ -1,7 +1,7 @@
 //! Team cases through PostgreSQL (issue 20), against a throwaway server each test starts
 //! (`support::pg`): publish and join, two members working offline and syncing to equal
-//! cases, conflicts kept, a reader refused by the database, `sync` killed with SIGKILL at
-//! random points, and the server going away mid-sync.
+//! cases, conflicts kept, a reader refused by the database, and the server going away
+//! mid-sync. `sync` killed mid-run is in `team_kills`.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,7 +14,7 @@ use crate::support::pg::PgServer;
 use crate::support::{dossier, news_record, repo_path, stderr};
 
 /// A server with one database for the team case and the roles the tests log in as.
-fn server(database: &str) -> PgServer {
+pub(crate) fn server(database: &str) -> PgServer {
     let pg = PgServer::start();
     pg.database(database, &["alice", "bob", "carol"]);
     pg
@@ -30,7 +30,7 @@ fn import(case: &mut Case, paths: &[PathBuf]) {
 }
 
 /// Writes a news record with one attributed quote into `dir` and returns its path.
-fn source(dir: &Path, name: &str, speaker: &str, said: &str) -> PathBuf {
+pub(crate) fn source(dir: &Path, name: &str, speaker: &str, said: &str) -> PathBuf {
     let path = dir.join(format!("{name}.txt"));
     let content = format!(
         "Investigators met on Monday in Lisbon. \"{said},\" said {speaker}, a spokesperson for \
@@ -71,14 +71,14 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn assert_same_case(a: &Case, b: &Case) {
+pub(crate) fn assert_same_case(a: &Case, b: &Case) {
     let (fa, fb) = (a.team_fingerprint().unwrap(), b.team_fingerprint().unwrap());
     for key in fa.as_object().unwrap().keys() {
         assert_eq!(fa[key], fb[key], "the members' cases differ in {key}");
     }
 }
 
-fn assert_verifies(case: &Case) {
+pub(crate) fn assert_verifies(case: &Case) {
     let report = case.team_verify().unwrap();
     assert!(report.ok, "team verify failed: {report:?}");
 }
@@ -360,134 +360,6 @@ fn a_readers_write_is_refused_by_the_database_and_nothing_is_written() {
     assert_eq!(out.status.code(), Some(1));
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(body["error"]["code"], "forbidden", "{}", stderr(&out));
-}
-
-fn cli(case: &Path, args: &[&str]) -> std::process::Output {
-    dossier()
-        .arg("--case")
-        .arg(case)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn cli_ok(case: &Path, args: &[&str]) -> String {
-    let out = cli(case, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// A pseudo-random number from a seed, so a failing trial can be replayed.
-fn next(seed: &mut u64) -> u64 {
-    *seed ^= *seed << 13;
-    *seed ^= *seed >> 7;
-    *seed ^= *seed << 17;
-    *seed
-}
-
-#[test]
-// A known defect, found when the branch met the full suite's load: after the kills the members
-// can end with different `note_versions`, one note's text under two change ids (2 failures in 4
-// suite runs, 0 in 5 quiet runs). Most likely a sync killed between the server's commit and the
-// local outbox's mark pushes the version again under a new id; not proven yet. Issue 20 stays
-// open until sync converges there; run it with `--ignored`.
-#[ignore = "known defect (issue 20): a note version can be recorded under two change ids after a kill"]
-fn sync_killed_at_random_points_converges_with_nothing_lost_or_doubled() {
-    let pg = server("killed");
-    let dir = tempfile::tempdir().unwrap();
-    let sources = dir.path().join("sources");
-    std::fs::create_dir_all(&sources).unwrap();
-    let a = dir.path().join("a.dossier");
-    let b = dir.path().join("b.dossier");
-    cli_ok(&a, &["new", a.to_str().unwrap()]);
-    cli_ok(&a, &["import", "--quiet", "assets/demo"]);
-    cli_ok(
-        &a,
-        &["team", "publish", "--url", &pg.url("postgres", "killed")],
-    );
-    let out = dossier()
-        .args(["team", "join", &pg.url("postgres", "killed")])
-        .arg(&b)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let mut seed = 0x5eed_2026_u64;
-    let trials = 24;
-    let mut killed = 0;
-    for trial in 0..trials {
-        // Both members change things: a's new documents and notes are what its sync pushes
-        // and b's pulls, while b writes too.
-        let files: Vec<PathBuf> = (0..3)
-            .map(|i| {
-                source(
-                    &sources,
-                    &format!("t{trial}-{i}"),
-                    "Lena Fischer",
-                    &format!("Trial {trial} file {i} is new"),
-                )
-            })
-            .collect();
-        let mut args = vec!["import", "--quiet"];
-        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-        args.extend(names.iter().map(String::as_str));
-        cli_ok(&a, &args);
-        let note = format!("a-{trial}");
-        let out = dossier()
-            .arg("--case")
-            .arg(&a)
-            .args(["note", "add", "--title", &note])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut c| {
-                use std::io::Write;
-                c.stdin.take().unwrap().write_all(b"written by a")?;
-                c.wait_with_output()
-            })
-            .unwrap();
-        assert!(out.status.success());
-        // Kill a's sync, then b's, each at a random moment in its run.
-        for case in [&a, &b] {
-            let mut child = dossier()
-                .arg("--case")
-                .arg(case)
-                .arg("sync")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap();
-            std::thread::sleep(Duration::from_millis(next(&mut seed) % 400));
-            if child.try_wait().unwrap().is_none() {
-                killed += 1;
-            }
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-    assert!(
-        killed >= 5,
-        "only {killed} of {} syncs were killed mid-run",
-        2 * trials
-    );
-    // Later syncs finish every job.
-    cli_ok(&a, &["sync"]);
-    cli_ok(&b, &["sync"]);
-    cli_ok(&a, &["sync"]);
-    let a = Case::open(&a).unwrap();
-    let b = Case::open(&b).unwrap();
-    assert_same_case(&a, &b);
-    assert_eq!(a.documents().unwrap().len(), 6 + 3 * trials);
-    assert_eq!(b.notes().unwrap().len(), trials);
-    assert_eq!(
-        pg.sql(
-            "killed",
-            "SELECT count(*) - count(DISTINCT payload->>'sha256') FROM changes WHERE unit = 'document'"
-        ),
-        "0",
-        "no document was sent twice"
-    );
-    assert_verifies(&a);
-    assert_verifies(&b);
 }
 
 #[test]
