@@ -66,6 +66,9 @@ pub fn outgoing(
         "saved_search" => saved_search(conn, rest),
         "entity_merge" => entity_merge(conn, number(rest)?),
         "entity_rename" => entity_rename(conn, number(rest)?, pending.detail.as_deref()),
+        "document_delete" | "document_restore" => document_fate(conn, kind, number(rest)?),
+        "quote_edit" => quote_edit(conn, number(rest)?, pending.detail.as_deref()),
+        "audit" => audit_entry(conn, number(rest)?),
         other => Err(Error::internal(format!("unknown sync unit kind {other}"))),
     }
 }
@@ -340,6 +343,103 @@ fn entity_rename(conn: &Connection, id: i64, old: Option<&str>) -> Result<Option
     }))
 }
 
+/// A document deleted or restored, by its SHA-256: it is looked for live and in the trash,
+/// since it may have changed sides again since. A document purged since is gone with its
+/// SHA-256, and its deletion stays local.
+fn document_fate(conn: &Connection, kind: &str, id: i64) -> Result<Option<Outgoing>> {
+    let sha256: Option<String> = conn
+        .query_row(
+            "SELECT sha256 FROM documents WHERE id = ?1
+             UNION ALL SELECT sha256 FROM trash_documents WHERE id = ?1 LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(sha256.map(|sha256| Outgoing {
+        kind: if kind == "document_delete" {
+            "document_delete"
+        } else {
+            "document_restore"
+        },
+        payload: json!({ "sha256": sha256 }),
+        original: None,
+    }))
+}
+
+/// A quote's corrected span (with its words, role and speaker as they are now), saying which
+/// span it had, since that is how the other members know the quote.
+fn quote_edit(conn: &Connection, id: i64, old: Option<&str>) -> Result<Option<Outgoing>> {
+    let Some((from_start, from_end)) = old.and_then(|o| o.split_once(':')) else {
+        return Ok(None);
+    };
+    let row: Option<(
+        String,
+        i64,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> = conn
+        .query_row(
+            "SELECT d.sha256, q.start, q.end, q.text, q.spans, q.role,
+                    coalesce(e.name, q.speaker_name)
+             FROM quotes q JOIN documents d ON d.id = q.document_id
+             LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((sha256, start, end, text, spans, role, speaker)) = row else {
+        return Ok(None);
+    };
+    let from: [i64; 2] = [
+        from_start.parse().unwrap_or(-1),
+        from_end.parse().unwrap_or(-1),
+    ];
+    Ok(Some(Outgoing {
+        kind: "quote_edit",
+        payload: json!({
+            "sha256": sha256, "from": from, "to": [start, end], "text": text, "spans": spans,
+            "role": role, "speaker": speaker,
+        }),
+        original: None,
+    }))
+}
+
+/// An audit log entry as this member's log wrote it; the server chains it again as the
+/// team's (`team::server::push`).
+fn audit_entry(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
+    let entry = conn
+        .query_row(
+            "SELECT time, action, target, detail, hash FROM audit_log WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(json!({
+                    "id": id, "time": r.get::<_, String>(0)?, "action": r.get::<_, String>(1)?,
+                    "target": r.get::<_, String>(2)?, "detail": r.get::<_, String>(3)?,
+                    "hash": r.get::<_, String>(4)?,
+                }))
+            },
+        )
+        .optional()?;
+    Ok(entry.map(|payload| Outgoing {
+        kind: "audit",
+        payload,
+        original: None,
+    }))
+}
+
 /// A change pulled from the server, as the inbox keeps it until it is applied.
 pub struct Incoming {
     pub server_seq: i64,
@@ -399,7 +499,11 @@ pub fn insert_document(conn: &Connection, payload: &Value, original: &[u8]) -> R
              `dossier team verify` checks every original"
         )));
     }
-    if super::documents::find_by_sha256(conn, sha256)?.is_some() {
+    // One this member deleted is known too: the deletion stands until someone restores it.
+    let trashed: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM trash_documents WHERE sha256 = ?1)")?
+        .query_row([sha256], |r| r.get(0))?;
+    if trashed || super::documents::find_by_sha256(conn, sha256)?.is_some() {
         return Ok(false);
     }
     let row = payload["row"]

@@ -156,7 +156,7 @@ pub fn outbox_forget_after(conn: &Connection, seq: i64) -> Result<()> {
 }
 
 /// Puts every unit of the case in the outbox, for `publish`: documents in id order, reviewed
-/// quotes, every note version, saved searches and merges not undone.
+/// quotes, every note version, saved searches, merges not undone and the audit log.
 pub fn enqueue_everything(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "INSERT INTO sync_outbox (unit) SELECT 'document:' || id FROM documents ORDER BY id;
@@ -170,7 +170,8 @@ pub fn enqueue_everything(conn: &Connection) -> Result<()> {
              WHERE n.deleted_at IS NULL ORDER BY v.note_id, v.version;
          INSERT INTO sync_outbox (unit) SELECT 'saved_search:' || name FROM saved_searches;
          INSERT INTO sync_outbox (unit)
-             SELECT 'entity_merge:' || id FROM entity_merges WHERE undone = 0 ORDER BY id;",
+             SELECT 'entity_merge:' || id FROM entity_merges WHERE undone = 0 ORDER BY id;
+         INSERT INTO sync_outbox (unit) SELECT 'audit:' || id FROM audit_log ORDER BY id;",
     )?;
     Ok(())
 }

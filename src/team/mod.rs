@@ -103,6 +103,7 @@ impl Case {
         })?;
         let mut client = server::connect(&url)?;
         let (theirs, _) = server::identity(&mut client)?;
+        server::migrate_if_behind(&mut client)?;
         let ours = journal::state(&self.conn, "team_case")?;
         if theirs != ours {
             return Err(Error::conflict(format!(
@@ -134,7 +135,8 @@ impl Case {
         } else {
             Vec::new()
         };
-        let ok = found.bad_originals.is_empty()
+        let ok = found.audit_problem.is_none()
+            && found.bad_originals.is_empty()
             && found.missing_originals.is_empty()
             && missing_locally.is_empty()
             && not_on_server.is_empty()
@@ -145,6 +147,8 @@ impl Case {
             missing_originals: found.missing_originals,
             missing_locally,
             not_on_server,
+            audit_entries: found.audit_entries,
+            audit_problem: found.audit_problem,
             local,
             ok,
         })

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use dossier::model::{QuoteFilter, ReviewStatus, TimelineQuery};
+use dossier::model::{QuoteEdit, QuoteFilter, ReviewStatus, TimelineQuery};
 use dossier::{Case, ErrorCode};
 use serde_json::Value;
 
@@ -427,4 +427,135 @@ fn a_single_user_case_records_nothing_for_a_team() {
     );
     let err = case.sync().unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
+}
+
+fn doc_id(case: &Case, sha256: &str) -> i64 {
+    case.documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.sha256 == sha256)
+        .unwrap_or_else(|| panic!("no document {sha256}"))
+        .id
+}
+
+#[test]
+fn deletions_restores_and_corrected_quote_spans_travel_and_both_members_end_equal() {
+    let pg = server("travel");
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, b) = pair(&pg, "travel", dir.path());
+    let sources = dir.path().join("sources");
+    std::fs::create_dir_all(&sources).unwrap();
+    let one = source(&sources, "one", "Omar Haddad", "The ledger was altered");
+    let two = source(
+        &sources,
+        "two",
+        "Petra Novak",
+        "Nobody answered our letters",
+    );
+    import(&mut a, &[one.clone(), two.clone()]);
+    a.sync().unwrap();
+    b.sync().unwrap();
+    assert_eq!(b.documents().unwrap().len(), 3);
+
+    // Alice deletes one source; Bob deletes the other and thinks better of it.
+    a.delete_documents(&[doc_id(&a, &sha_of(&one))]).unwrap();
+    let two_on_b = doc_id(&b, &sha_of(&two));
+    b.delete_documents(&[two_on_b]).unwrap();
+    b.restore_documents(&[two_on_b]).unwrap();
+    // Alice corrects a quote's span: one character less at each end.
+    let quote = a.quote(first_quote_of(&a, &sha_of(&two))).unwrap();
+    let (start, end) = (quote.start + 1, quote.end - 1);
+    a.edit_quote(
+        quote.id,
+        &QuoteEdit {
+            speaker: None,
+            role: None,
+            start: Some(start),
+            end: Some(end),
+        },
+    )
+    .unwrap();
+
+    a.sync().unwrap();
+    b.sync().unwrap();
+    a.sync().unwrap();
+    assert_same_case(&a, &b);
+    for case in [&a, &b] {
+        let shas: Vec<String> = case
+            .documents()
+            .unwrap()
+            .into_iter()
+            .map(|d| d.sha256)
+            .collect();
+        assert!(!shas.contains(&sha_of(&one)), "the deletion travelled");
+        assert!(shas.contains(&sha_of(&two)), "the restore travelled");
+    }
+    assert_eq!(
+        b.trash().unwrap().len(),
+        1,
+        "on Bob's side it waits in the trash"
+    );
+    let on_b = b.quote(first_quote_of(&b, &sha_of(&two))).unwrap();
+    assert_eq!(
+        (on_b.start, on_b.end),
+        (start, end),
+        "the corrected span travelled"
+    );
+    assert_eq!(on_b.status, ReviewStatus::Edited);
+    assert_verifies(&a);
+    assert_verifies(&b);
+    // Every member's audit log went up, each entry under its author's role.
+    assert_eq!(
+        pg.sql(
+            "travel",
+            "SELECT string_agg(DISTINCT author || ':' || action, ',' ORDER BY author || ':' || action)
+             FROM audit_log
+             WHERE action IN ('import', 'document.delete', 'document.restore', 'quote.edit')"
+        ),
+        "alice:document.delete,alice:import,alice:quote.edit,bob:document.delete,\
+         bob:document.restore,postgres:import"
+    );
+}
+
+#[test]
+fn the_team_audit_chain_on_the_server_detects_an_edited_or_deleted_row() {
+    let pg = server("chain");
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = pair(&pg, "chain", dir.path());
+    for i in 0..3 {
+        a.add_note(&format!("Lead {i}"), "to check").unwrap();
+    }
+    b.save_search("ledger", "ledger").unwrap();
+    a.sync().unwrap();
+    b.sync().unwrap();
+    let report = a.team_verify().unwrap();
+    assert!(report.ok, "{report:?}");
+    assert!(report.audit_entries >= 5, "{report:?}");
+    let saved = pg.sql("chain", "SELECT detail FROM audit_log WHERE id = 2");
+    pg.sql("chain", "UPDATE audit_log SET detail = '{}' WHERE id = 2");
+    let report = b.team_verify().unwrap();
+    assert!(!report.ok);
+    let problem = report.audit_problem.unwrap();
+    assert!(
+        problem.contains("entry 2") && problem.contains("altered"),
+        "{problem}"
+    );
+    pg.sql(
+        "chain",
+        &format!(
+            "UPDATE audit_log SET detail = '{}' WHERE id = 2",
+            saved.replace('\'', "''")
+        ),
+    );
+    assert!(
+        a.team_verify().unwrap().ok,
+        "the row as it was verifies again"
+    );
+    pg.sql("chain", "DELETE FROM audit_log WHERE id = 3");
+    let report = a.team_verify().unwrap();
+    assert!(!report.ok);
+    assert!(
+        report.audit_problem.unwrap().contains("removed"),
+        "a deleted row breaks the chain"
+    );
 }
