@@ -372,15 +372,11 @@ fn quote_edit(conn: &Connection, id: i64, old: Option<&str>) -> Result<Option<Ou
     let Some((from_start, from_end)) = old.and_then(|o| o.split_once(':')) else {
         return Ok(None);
     };
-    let row: Option<(
-        String,
-        i64,
-        i64,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = conn
+    let from: [i64; 2] = [
+        from_start.parse().unwrap_or(-1),
+        from_end.parse().unwrap_or(-1),
+    ];
+    let payload = conn
         .query_row(
             "SELECT d.sha256, q.start, q.end, q.text, q.spans, q.role,
                     coalesce(e.name, q.speaker_name)
@@ -388,31 +384,19 @@ fn quote_edit(conn: &Connection, id: i64, old: Option<&str>) -> Result<Option<Ou
              LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?1",
             [id],
             |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
+                Ok(json!({
+                    "sha256": r.get::<_, String>(0)?, "from": from,
+                    "to": [r.get::<_, i64>(1)?, r.get::<_, i64>(2)?],
+                    "text": r.get::<_, String>(3)?, "spans": r.get::<_, Option<String>>(4)?,
+                    "role": r.get::<_, Option<String>>(5)?,
+                    "speaker": r.get::<_, Option<String>>(6)?,
+                }))
             },
         )
         .optional()?;
-    let Some((sha256, start, end, text, spans, role, speaker)) = row else {
-        return Ok(None);
-    };
-    let from: [i64; 2] = [
-        from_start.parse().unwrap_or(-1),
-        from_end.parse().unwrap_or(-1),
-    ];
-    Ok(Some(Outgoing {
+    Ok(payload.map(|payload| Outgoing {
         kind: "quote_edit",
-        payload: json!({
-            "sha256": sha256, "from": from, "to": [start, end], "text": text, "spans": spans,
-            "role": role, "speaker": speaker,
-        }),
+        payload,
         original: None,
     }))
 }
