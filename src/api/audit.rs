@@ -26,14 +26,9 @@ impl Case {
         target: &str,
         detail: Value,
     ) -> Result<()> {
-        store::audit::append(tx, action, target, self.author(), &detail)?;
+        let author = store::audit::author(tx)?;
+        store::audit::append(tx, action, target, author.as_deref(), &detail)?;
         Ok(())
-    }
-
-    /// Who is making changes: None in a single-user case. A team case (issue 21's sync) names
-    /// its members here.
-    fn author(&self) -> Option<&str> {
-        None
     }
 
     /// Records an action that changes nothing in the case but belongs in its trail, such as an

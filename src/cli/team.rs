@@ -97,9 +97,12 @@ fn verify_report(json: bool, report: &TeamVerifyReport) {
         return;
     }
     println!(
-        "{} original(s) re-hashed on the server",
-        report.originals_checked
+        "{} original(s) re-hashed on the server, {} audit log entries checked",
+        report.originals_checked, report.audit_entries
     );
+    if let Some(problem) = &report.audit_problem {
+        println!("audit log: {problem}");
+    }
     let lists = [
         ("original does not match its SHA-256", &report.bad_originals),
         (

@@ -251,11 +251,12 @@ fn log_batch(tx: &Transaction<'_>, report: &ImportReport, marks: &Marks) -> Resu
     } else {
         format!("documents:{first}-{last}")
     };
+    let author = crate::store::audit::author(tx)?;
     crate::store::audit::append(
         tx,
         "import",
         &target,
-        None,
+        author.as_deref(),
         &serde_json::json!({
             "count": added.len(),
             "first": first,

@@ -68,6 +68,11 @@ pub struct TeamVerifyReport {
     pub missing_locally: Vec<String>,
     /// Documents of this case not on the server although nothing waits to be sent.
     pub not_on_server: Vec<String>,
+    /// Entries of the team's audit chain on the server that were checked.
+    #[ts(type = "number")]
+    pub audit_entries: u64,
+    /// Where the server's audit chain first breaks (an entry edited, removed or reordered).
+    pub audit_problem: Option<String>,
     /// The local case's own check (`dossier verify`).
     pub local: super::VerifyReport,
     pub ok: bool,

@@ -38,6 +38,16 @@ pub fn append(
     Ok(id)
 }
 
+/// Who makes the changes an entry records: nobody in particular in a single-user case; in a
+/// team case, the PostgreSQL role the member syncs as, the name the server records their
+/// changes under too.
+pub fn author(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM sync_state WHERE key = 'role'")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
 /// The largest id the log ever gave, removed rows included (AUTOINCREMENT's sequence).
 fn highest_id(conn: &Connection) -> Result<i64> {
     let seq: Option<i64> = conn

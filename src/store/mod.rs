@@ -27,6 +27,8 @@ pub mod search_journal;
 pub mod sync_apply;
 #[cfg(feature = "team")]
 pub mod sync_journal;
+#[cfg(feature = "team")]
+pub mod sync_outbox;
 pub mod timeline_density;
 pub mod timeline_points;
 pub mod trash;
@@ -66,6 +68,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0022_event_days.sql")),
         M::up(include_str!("../../migrations/0023_stage_pending.sql")),
         M::up(include_str!("../../migrations/0029_kept_tallies.sql")),
+        M::up(include_str!("../../migrations/0024_sync_prepared.sql")),
     ])
 });
 

@@ -48,10 +48,63 @@ pub fn apply(conn: &Connection, change: &Incoming, applied: &mut Applied) -> Res
                 }
             }
         }
+        "document_delete" => {
+            let sha256 = p["sha256"].as_str().unwrap_or_default();
+            if let Some(id) = super::documents::find_by_sha256(conn, sha256)? {
+                super::trash::trash(conn, id)?;
+            }
+        }
+        "document_restore" => {
+            let sha256 = p["sha256"].as_str().unwrap_or_default();
+            let trashed: Option<i64> = conn
+                .prepare_cached(
+                    "SELECT t.id FROM trash_documents t
+                     JOIN trashed_documents d ON d.document_id = t.id
+                     WHERE t.sha256 = ?1 AND d.purged_at IS NULL",
+                )?
+                .query_row([sha256], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = trashed {
+                super::trash::restore(conn, id)?;
+            }
+        }
+        "quote_edit" => quote_edit(conn, p)?,
         // A kind from a newer member is left alone rather than refused.
         _ => {}
     }
     applied.changes += 1;
+    Ok(())
+}
+
+/// Moves a quote from the span it had to the corrected one, with its words, role and
+/// speaker; a quote already moved (the change applied before) or never found is left alone.
+fn quote_edit(conn: &Connection, p: &Value) -> Result<()> {
+    let sha256 = p["sha256"].as_str().unwrap_or_default();
+    let at = |v: &Value, i: usize| v[i].as_i64().unwrap_or(-1);
+    let speaker = p["speaker"].as_str();
+    let speaker_id = match speaker {
+        Some(name) => entity_named(conn, name)?,
+        None => None,
+    };
+    conn.prepare_cached(
+        "UPDATE quotes SET start = ?4, end = ?5, text = ?6, spans = coalesce(?7, spans),
+             role = ?8, speaker_name = coalesce(?9, speaker_name),
+             speaker_id = coalesce(?10, speaker_id)
+         WHERE document_id = (SELECT id FROM documents WHERE sha256 = ?1)
+           AND start = ?2 AND end = ?3",
+    )?
+    .execute(params![
+        sha256,
+        at(&p["from"], 0),
+        at(&p["from"], 1),
+        at(&p["to"], 0),
+        at(&p["to"], 1),
+        p["text"].as_str().unwrap_or_default(),
+        p["spans"].as_str(),
+        p["role"].as_str(),
+        speaker,
+        speaker_id
+    ])?;
     Ok(())
 }
 

@@ -9,14 +9,8 @@ use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
+pub use super::sync_outbox::*;
 use crate::{Error, Result};
-
-/// A row of the outbox.
-pub struct Pending {
-    pub seq: i64,
-    pub unit: String,
-    pub detail: Option<String>,
-}
 
 pub fn state(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
@@ -34,72 +28,13 @@ pub fn set_state(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-/// The oldest `limit` rows of the outbox.
-pub fn outbox(conn: &Connection, limit: usize) -> Result<Vec<Pending>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT seq, unit, detail FROM sync_outbox ORDER BY seq LIMIT ?1")?;
-    let rows = stmt.query_map([limit as i64], |r| {
-        Ok(Pending {
-            seq: r.get(0)?,
-            unit: r.get(1)?,
-            detail: r.get(2)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn outbox_count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))?)
-}
-
-pub fn outbox_last(conn: &Connection) -> Result<i64> {
-    Ok(
-        conn.query_row("SELECT coalesce(max(seq), 0) FROM sync_outbox", [], |r| {
-            r.get(0)
-        })?,
-    )
-}
-
-/// Forgets the rows pushed, up to and including `seq`.
-pub fn outbox_done(conn: &Connection, seq: i64) -> Result<()> {
-    conn.execute("DELETE FROM sync_outbox WHERE seq <= ?1", [seq])?;
-    Ok(())
-}
-
-/// Forgets what the triggers recorded while pulled changes were applied: those came from the
-/// server and must not go back to it as this member's.
-pub fn outbox_forget_after(conn: &Connection, seq: i64) -> Result<()> {
-    conn.execute("DELETE FROM sync_outbox WHERE seq > ?1", [seq])?;
-    Ok(())
-}
-
-/// Puts every unit of the case in the outbox, for `publish`: documents in id order, reviewed
-/// quotes, every note version, saved searches and merges not undone.
-pub fn enqueue_everything(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "INSERT INTO sync_outbox (unit) SELECT 'document:' || id FROM documents ORDER BY id;
-         INSERT INTO sync_outbox (unit)
-             SELECT 'quote:' || id FROM quotes WHERE status <> 'auto' ORDER BY id;
-         INSERT INTO sync_outbox (unit)
-             SELECT 'event:' || id FROM events WHERE status <> 'auto' ORDER BY id;
-         INSERT INTO sync_outbox (unit)
-             SELECT 'note_version:' || v.note_id || ':' || v.version
-             FROM note_versions v JOIN notes n ON n.id = v.note_id
-             WHERE n.deleted_at IS NULL ORDER BY v.note_id, v.version;
-         INSERT INTO sync_outbox (unit) SELECT 'saved_search:' || name FROM saved_searches;
-         INSERT INTO sync_outbox (unit)
-             SELECT 'entity_merge:' || id FROM entity_merges WHERE undone = 0 ORDER BY id;",
-    )?;
-    Ok(())
-}
-
-/// A unit as it goes to the server: its kind, its payload, and the original bytes for a
-/// document. `None` when the unit no longer exists (a document deleted since, a quote that
-/// re-extraction replaced), which pushes nothing.
+/// A unit as it goes to the server: its kind, its payload, and for a document the SHA-256 of
+/// the original that goes with it. `None` when the unit no longer exists (a document deleted
+/// since, a quote that re-extraction replaced), which pushes nothing.
 pub struct Outgoing {
     pub kind: &'static str,
     pub payload: Value,
-    pub original: Option<Vec<u8>>,
+    pub original: Option<String>,
 }
 
 /// Reads a unit's current state as a payload. `change_id` is the id the change will carry,
@@ -131,6 +66,9 @@ pub fn outgoing(
         "saved_search" => saved_search(conn, rest),
         "entity_merge" => entity_merge(conn, number(rest)?),
         "entity_rename" => entity_rename(conn, number(rest)?, pending.detail.as_deref()),
+        "document_delete" | "document_restore" => document_fate(conn, kind, number(rest)?),
+        "quote_edit" => quote_edit(conn, number(rest)?, pending.detail.as_deref()),
+        "audit" => audit_entry(conn, number(rest)?),
         other => Err(Error::internal(format!("unknown sync unit kind {other}"))),
     }
 }
@@ -171,10 +109,10 @@ fn document(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
         })
         .optional()?;
     let Some(row) = row else { return Ok(None) };
-    let (original, text): (Vec<u8>, String) = conn.query_row(
-        "SELECT original, text FROM document_contents WHERE document_id = ?1",
+    let text: String = conn.query_row(
+        "SELECT text FROM document_contents WHERE document_id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| r.get(0),
     )?;
     let pages: Vec<(i64, i64, i64, i64)> = conn
         .prepare_cached(
@@ -195,10 +133,10 @@ fn document(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
     let sha256 = row.get("sha256").cloned().unwrap_or(Value::Null);
     Ok(Some(Outgoing {
         kind: "document",
+        original: sha256.as_str().map(str::to_string),
         payload: json!({
             "sha256": sha256, "row": row, "text": text, "pages": pages, "structure": structure,
         }),
-        original: Some(original),
     }))
 }
 
@@ -405,6 +343,87 @@ fn entity_rename(conn: &Connection, id: i64, old: Option<&str>) -> Result<Option
     }))
 }
 
+/// A document deleted or restored, by its SHA-256: it is looked for live and in the trash,
+/// since it may have changed sides again since. A document purged since is gone with its
+/// SHA-256, and its deletion stays local.
+fn document_fate(conn: &Connection, kind: &str, id: i64) -> Result<Option<Outgoing>> {
+    let sha256: Option<String> = conn
+        .query_row(
+            "SELECT sha256 FROM documents WHERE id = ?1
+             UNION ALL SELECT sha256 FROM trash_documents WHERE id = ?1 LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(sha256.map(|sha256| Outgoing {
+        kind: if kind == "document_delete" {
+            "document_delete"
+        } else {
+            "document_restore"
+        },
+        payload: json!({ "sha256": sha256 }),
+        original: None,
+    }))
+}
+
+/// A quote's corrected span (with its words, role and speaker as they are now), saying which
+/// span it had, since that is how the other members know the quote.
+fn quote_edit(conn: &Connection, id: i64, old: Option<&str>) -> Result<Option<Outgoing>> {
+    let Some((from_start, from_end)) = old.and_then(|o| o.split_once(':')) else {
+        return Ok(None);
+    };
+    let from: [i64; 2] = [
+        from_start.parse().unwrap_or(-1),
+        from_end.parse().unwrap_or(-1),
+    ];
+    let payload = conn
+        .query_row(
+            "SELECT d.sha256, q.start, q.end, q.text, q.spans, q.role,
+                    coalesce(e.name, q.speaker_name)
+             FROM quotes q JOIN documents d ON d.id = q.document_id
+             LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?1",
+            [id],
+            |r| {
+                Ok(json!({
+                    "sha256": r.get::<_, String>(0)?, "from": from,
+                    "to": [r.get::<_, i64>(1)?, r.get::<_, i64>(2)?],
+                    "text": r.get::<_, String>(3)?, "spans": r.get::<_, Option<String>>(4)?,
+                    "role": r.get::<_, Option<String>>(5)?,
+                    "speaker": r.get::<_, Option<String>>(6)?,
+                }))
+            },
+        )
+        .optional()?;
+    Ok(payload.map(|payload| Outgoing {
+        kind: "quote_edit",
+        payload,
+        original: None,
+    }))
+}
+
+/// An audit log entry as this member's log wrote it; the server chains it again as the
+/// team's (`team::server::push`).
+fn audit_entry(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
+    let entry = conn
+        .query_row(
+            "SELECT time, action, target, detail, hash FROM audit_log WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(json!({
+                    "id": id, "time": r.get::<_, String>(0)?, "action": r.get::<_, String>(1)?,
+                    "target": r.get::<_, String>(2)?, "detail": r.get::<_, String>(3)?,
+                    "hash": r.get::<_, String>(4)?,
+                }))
+            },
+        )
+        .optional()?;
+    Ok(entry.map(|payload| Outgoing {
+        kind: "audit",
+        payload,
+        original: None,
+    }))
+}
+
 /// A change pulled from the server, as the inbox keeps it until it is applied.
 pub struct Incoming {
     pub server_seq: i64,
@@ -464,7 +483,11 @@ pub fn insert_document(conn: &Connection, payload: &Value, original: &[u8]) -> R
              `dossier team verify` checks every original"
         )));
     }
-    if super::documents::find_by_sha256(conn, sha256)?.is_some() {
+    // One this member deleted is known too: the deletion stands until someone restores it.
+    let trashed: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM trash_documents WHERE sha256 = ?1)")?
+        .query_row([sha256], |r| r.get(0))?;
+    if trashed || super::documents::find_by_sha256(conn, sha256)?.is_some() {
         return Ok(false);
     }
     let row = payload["row"]

@@ -103,6 +103,7 @@ impl Case {
         })?;
         let mut client = server::connect(&url)?;
         let (theirs, _) = server::identity(&mut client)?;
+        server::migrate_if_behind(&mut client)?;
         let ours = journal::state(&self.conn, "team_case")?;
         if theirs != ours {
             return Err(Error::conflict(format!(
@@ -134,7 +135,8 @@ impl Case {
         } else {
             Vec::new()
         };
-        let ok = found.bad_originals.is_empty()
+        let ok = found.audit_problem.is_none()
+            && found.bad_originals.is_empty()
             && found.missing_originals.is_empty()
             && missing_locally.is_empty()
             && not_on_server.is_empty()
@@ -145,6 +147,8 @@ impl Case {
             missing_originals: found.missing_originals,
             missing_locally,
             not_on_server,
+            audit_entries: found.audit_entries,
+            audit_problem: found.audit_problem,
             local,
             ok,
         })
@@ -205,6 +209,7 @@ impl Case {
             // The documents that came in get their quotes, entities and dates here, so the
             // decisions waiting in the inbox find them.
             self.extract_pending(&mut |_| true)?;
+            step("extracted");
             let tx = self.conn.unchecked_transaction()?;
             let mark = journal::outbox_last(&tx)?;
             let mut applied = sync_apply::Applied::default();
@@ -216,6 +221,7 @@ impl Case {
             journal::outbox_forget_after(&tx, mark)?;
             journal::set_state(&tx, "last_sync", &store::now())?;
             tx.commit()?;
+            step("applied");
             report.conflicts = applied.conflicts;
             report.server_seq = cursor(&self.conn)?;
             let member = journal::state(&self.conn, "member")?.unwrap_or_default();
@@ -227,9 +233,10 @@ impl Case {
         })
     }
 
-    /// Sends the outbox a batch at a time: the server commits a batch, then the outbox
-    /// forgets it. Killed between the two, the next push sends it again and the server keeps
-    /// each change once by its id.
+    /// Sends the outbox a batch at a time, in three steps each its own transaction: the
+    /// batch's change ids and payloads are decided and kept locally, the server commits them,
+    /// the outbox forgets them. Killed after the first or the second, the next push sends the
+    /// same changes byte for byte and the server keeps each once by its id.
     fn push_all(&self, client: &mut postgres::Client) -> Result<u32> {
         let member = journal::state(&self.conn, "member")?
             .ok_or_else(|| Error::internal("team case without a member id"))?;
@@ -237,34 +244,30 @@ impl Case {
         let mut pushed = 0;
         loop {
             let tx = self.conn.unchecked_transaction()?;
-            let pending = journal::outbox(&tx, BATCH)?;
-            let Some(first) = pending.first() else { break };
-            let mut last = first.seq;
-            let mut bytes = 0;
-            let mut batch = Vec::new();
-            for p in &pending {
-                if bytes > BATCH_BYTES {
-                    break;
-                }
-                last = p.seq;
-                let change_id = format!("{member}-{}", p.seq);
-                let Some(out) = journal::outgoing(&tx, p, &change_id, &role)? else {
-                    continue;
-                };
-                let original = out.original.map(|o| {
-                    bytes += o.len();
-                    (crate::digest::sha256_hex(&o), o)
-                });
-                batch.push(server::Outbound {
-                    change_id,
-                    kind: out.kind,
-                    payload: out.payload.to_string(),
-                    original,
-                });
-            }
+            journal::prepare(&tx, &member, &role, BATCH)?;
+            tx.commit()?;
+            step("prepared");
+            let tx = self.conn.unchecked_transaction()?;
+            let prepared = journal::prepared(&tx, BATCH, BATCH_BYTES)?;
+            let Some(last) = prepared.last().map(|p| p.seq) else {
+                break;
+            };
+            let batch: Vec<server::Outbound> = prepared
+                .into_iter()
+                // A document purged before its first push goes nowhere: nobody else had it.
+                .filter(|p| p.kind != "document" || p.original.is_some())
+                .map(|p| server::Outbound {
+                    change_id: p.change_id,
+                    kind: p.kind,
+                    payload: p.payload,
+                    original: p.original,
+                })
+                .collect();
             pushed += server::push(client, &batch)? as u32;
+            step("pushed");
             journal::outbox_done(&tx, last)?;
             tx.commit()?;
+            step("marked");
         }
         Ok(pushed)
     }
@@ -305,8 +308,32 @@ impl Case {
             journal::set_state(&tx, "cursor", &last.to_string())?;
             journal::outbox_forget_after(&tx, mark)?;
             tx.commit()?;
+            step("pulled");
         }
         Ok(())
+    }
+}
+
+/// Stops the process dead at a named step boundary of a sync when `DOSSIER_SYNC_KILL_AT`
+/// says so (`step` or `step:n` for its n-th passage), as a kill -9 landing exactly there
+/// would: the tests use it to check that the next sync finishes the job from every boundary,
+/// which random kills only reach by luck. The steps are `prepared` (a push batch's changes
+/// decided locally), `pushed` (the server committed them, the outbox not yet told),
+/// `marked`, `pulled` (a pull batch stored), `extracted` and `applied`.
+fn step(name: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PASSED: AtomicUsize = AtomicUsize::new(0);
+    let Some(wanted) = std::env::var_os("DOSSIER_SYNC_KILL_AT") else {
+        return;
+    };
+    let wanted = wanted.to_string_lossy();
+    let (at, nth) = match wanted.split_once(':') {
+        Some((at, n)) => (at, n.parse().unwrap_or(1)),
+        None => (wanted.as_ref(), 1),
+    };
+    if at == name && PASSED.fetch_add(1, Ordering::SeqCst) + 1 == nth {
+        eprintln!("DOSSIER_SYNC_KILL_AT: stopping dead after {name}");
+        std::process::abort();
     }
 }
 

@@ -14,7 +14,10 @@ use crate::store::sync_journal::Incoming;
 use crate::{Error, Result};
 
 /// The server's schema, versioned like the case file's: each file runs once, in order.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations-team/0001_team_case.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations-team/0001_team_case.sql"),
+    include_str!("../../migrations-team/0002_audit_log.sql"),
+];
 
 /// Serialises writers: each pushing transaction takes it first, so sequence numbers commit
 /// in order and a reader never skips a change committed late with a smaller number.
@@ -61,6 +64,19 @@ pub fn connect(url: &str) -> Result<Client> {
     let mut config = Config::from_str(url).map_err(|e| {
         Error::invalid_input(format!("'{}' is not a PostgreSQL URL: {e}", redact(url)))
     })?;
+    // No TLS implementation is compiled in (none was at hand offline: see the README's team
+    // section), so a URL that insists on TLS is refused plainly rather than failing in the
+    // handshake; `prefer`, the default, connects without it.
+    if config.get_ssl_mode() != postgres::config::SslMode::Disable
+        && config.get_ssl_mode() != postgres::config::SslMode::Prefer
+    {
+        return Err(Error::unsupported(format!(
+            "'{}' asks for TLS (sslmode), which this Dossier cannot speak yet: reach the \
+             server through a Unix socket, an SSH tunnel or a local TLS proxy (stunnel, \
+             pgbouncer) and connect to that with sslmode=disable or prefer",
+            redact(url)
+        )));
+    }
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(Duration::from_secs(10));
     }
@@ -194,6 +210,29 @@ pub fn migrate(client: &mut Client) -> Result<()> {
         .map_err(|e| error(e, "creating the team schema"))
 }
 
+/// Brings an older server's schema up to date before a sync sends anything its tables must
+/// hold; a role that may not change the schema is told who can.
+pub fn migrate_if_behind(client: &mut Client) -> Result<()> {
+    let current: i32 = client
+        .query_one("SELECT coalesce(max(version), 0) FROM team_schema", &[])
+        .map_err(|e| error(e, "reading the team schema version"))?
+        .get(0);
+    if current as usize >= MIGRATIONS.len() {
+        return Ok(());
+    }
+    migrate(client).map_err(|e| {
+        if e.code == crate::ErrorCode::Forbidden {
+            Error::forbidden(format!(
+                "the team server's schema is older than this Dossier's and this role may not \
+                 update it: whoever owns the database runs `dossier sync` once ({})",
+                e.message
+            ))
+        } else {
+            e
+        }
+    })
+}
+
 /// The team case's id, and the role this connection is (every change's author).
 pub fn identity(client: &mut Client) -> Result<(Option<String>, String)> {
     let row = client
@@ -226,13 +265,15 @@ pub fn create_case(client: &mut Client, case_id: &str) -> Result<()> {
 /// One change on its way up.
 pub struct Outbound {
     pub change_id: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub payload: String,
     pub original: Option<(String, Vec<u8>)>,
 }
 
 /// Pushes changes in one transaction: all of them are on the server, or none. A change already
-/// there (a push killed after the server committed) is skipped by its id.
+/// there (a push killed after the server committed) is skipped by its id; since a member
+/// decides a change once and keeps it until the server has it, the one there says the same,
+/// and one that does not is refused rather than let two members disagree in silence.
 pub fn push(client: &mut Client, changes: &[Outbound]) -> Result<u64> {
     let doing = "sending your changes";
     let mut tx = client.transaction().map_err(|e| error(e, doing))?;
@@ -250,18 +291,120 @@ pub fn push(client: &mut Client, changes: &[Outbound]) -> Result<u64> {
              ON CONFLICT (change_id) DO NOTHING",
         )
         .map_err(|e| error(e, doing))?;
+    let same = tx
+        .prepare("SELECT payload = CAST($2::text AS jsonb) FROM changes WHERE change_id = $1")
+        .map_err(|e| error(e, doing))?;
     let mut added = 0;
+    let mut chain = None;
     for c in changes {
+        if c.kind == "audit" {
+            append_audit(&mut tx, c, &mut chain)?;
+            continue;
+        }
         if let Some((sha256, bytes)) = &c.original {
             tx.execute(&original, &[sha256, bytes, &(bytes.len() as i64)])
                 .map_err(|e| error(e, doing))?;
         }
-        added += tx
+        let new = tx
             .execute(&change, &[&c.change_id, &c.kind, &c.payload])
             .map_err(|e| error(e, doing))?;
+        if new == 0 {
+            let agrees: bool = tx
+                .query_one(&same, &[&c.change_id, &c.payload])
+                .map_err(|e| error(e, doing))?
+                .get(0);
+            if !agrees {
+                return Err(Error::conflict(format!(
+                    "the team server already holds change {} with other content than this \
+                     case sends under that id; nothing was written",
+                    c.change_id
+                )));
+            }
+        }
+        added += new;
     }
     tx.commit().map_err(|e| error(e, doing))?;
     Ok(added)
+}
+
+/// Appends one member's audit entry to the team's chain, unless an earlier push of the same
+/// change already did. `chain` carries the newest entry's id and hash and this role's name
+/// from one entry to the next within a push (which holds the push lock, so nobody else
+/// appends in between).
+fn append_audit(
+    tx: &mut postgres::Transaction<'_>,
+    c: &Outbound,
+    chain: &mut Option<(i64, String, String)>,
+) -> Result<()> {
+    let doing = "sending your audit log";
+    let known = tx
+        .query_opt(
+            "SELECT 1 FROM audit_log WHERE change_id = $1",
+            &[&c.change_id],
+        )
+        .map_err(|e| error(e, doing))?;
+    if known.is_some() {
+        return Ok(());
+    }
+    if chain.is_none() {
+        let row = tx
+            .query_one(
+                "SELECT (SELECT id FROM audit_log ORDER BY id DESC LIMIT 1),
+                        (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1),
+                        current_user::text",
+                &[],
+            )
+            .map_err(|e| error(e, doing))?;
+        *chain = Some((
+            row.get::<_, Option<i64>>(0).unwrap_or(0),
+            row.get::<_, Option<String>>(1)
+                .unwrap_or_else(|| crate::audit::GENESIS.to_string()),
+            row.get(2),
+        ));
+    }
+    let Some((last_id, last_hash, role)) = chain.as_mut() else {
+        return Ok(());
+    };
+    let entry: serde_json::Value = serde_json::from_str(&c.payload)?;
+    let field = |k: &str| entry[k].as_str().unwrap_or_default().to_string();
+    let (time, action, target, detail) = (
+        field("time"),
+        field("action"),
+        field("target"),
+        field("detail"),
+    );
+    let member = c.change_id.rsplit_once('-').map_or("", |(m, _)| m);
+    let id = *last_id + 1;
+    let hash = crate::audit::entry_hash(
+        id,
+        &time,
+        &action,
+        &target,
+        Some(role.as_str()),
+        &detail,
+        last_hash,
+    );
+    // The author is `current_user` as the server knows it, the same name the hash covers.
+    tx.execute(
+        "INSERT INTO audit_log (id, change_id, member, time, action, target, author, detail,
+             prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, current_user, $7, $8, $9)",
+        &[
+            &id,
+            &c.change_id,
+            &member,
+            &time,
+            &action,
+            &target,
+            &detail,
+            &*last_hash,
+            &hash,
+        ],
+    )
+    .map_err(|e| error(e, doing))?;
+    *last_id = id;
+    *last_hash = hash;
+    Ok(())
 }
 
 /// Up to `limit` changes after `after`, with the originals of the documents among them.
@@ -333,13 +476,14 @@ pub fn grant(client: &mut Client, role: &str, editor: bool) -> Result<()> {
     let role = format!("\"{}\"", role.replace('"', "\"\""));
     let mut sql = format!(
         "GRANT USAGE ON SCHEMA public TO {role};
-         GRANT SELECT ON team_schema, team_case, originals, changes, members TO {role};
+         GRANT SELECT ON team_schema, team_case, originals, changes, members, audit_log
+             TO {role};
          GRANT INSERT, UPDATE ON members TO {role};
-         REVOKE INSERT ON originals, changes FROM {role};"
+         REVOKE INSERT ON originals, changes, audit_log FROM {role};"
     );
     if editor {
         sql.push_str(&format!(
-            "GRANT INSERT ON originals, changes TO {role};
+            "GRANT INSERT ON originals, changes, audit_log TO {role};
              GRANT USAGE ON SEQUENCE changes_seq_seq TO {role};"
         ));
     }
@@ -354,10 +498,14 @@ pub struct ServerCheck {
     pub bad_originals: Vec<String>,
     pub missing_originals: Vec<String>,
     pub documents: Vec<String>,
+    /// Entries of the team's audit chain checked, and where it first breaks.
+    pub audit_entries: u64,
+    pub audit_problem: Option<String>,
 }
 
-/// Re-hashes every original on the server, a page at a time, and lists the documents the log
-/// names with whether their original is there.
+/// Re-hashes every original on the server, a page at a time, lists the documents the log
+/// names (those whose last fate was a deletion left out) with whether their original is
+/// there, and walks the team's audit chain.
 pub fn check(client: &mut Client) -> Result<ServerCheck> {
     let doing = "checking the team case";
     let mut out = ServerCheck {
@@ -365,6 +513,8 @@ pub fn check(client: &mut Client) -> Result<ServerCheck> {
         bad_originals: Vec::new(),
         missing_originals: Vec::new(),
         documents: Vec::new(),
+        audit_entries: 0,
+        audit_problem: None,
     };
     let mut after = String::new();
     loop {
@@ -389,7 +539,12 @@ pub fn check(client: &mut Client) -> Result<ServerCheck> {
     }
     for row in client
         .query(
-            "SELECT DISTINCT c.payload->>'sha256', o.sha256 IS NULL FROM changes c
+            "SELECT DISTINCT c.payload->>'sha256', o.sha256 IS NULL,
+                coalesce((SELECT f.unit = 'document_delete' FROM changes f
+                          WHERE f.unit IN ('document_delete', 'document_restore')
+                            AND f.payload->>'sha256' = c.payload->>'sha256'
+                          ORDER BY f.seq DESC LIMIT 1), false)
+             FROM changes c
              LEFT JOIN originals o ON o.sha256 = c.payload->>'sha256'
              WHERE c.unit = 'document'",
             &[],
@@ -400,8 +555,43 @@ pub fn check(client: &mut Client) -> Result<ServerCheck> {
         if row.get::<_, bool>(1) {
             out.missing_originals.push(sha256.clone());
         }
-        out.documents.push(sha256);
+        // A document the team deleted last is in nobody's live case, only in their trash.
+        if !row.get::<_, bool>(2) {
+            out.documents.push(sha256);
+        }
     }
+    let mut chain = crate::audit::ChainCheck::default();
+    let mut after = 0i64;
+    loop {
+        let rows = client
+            .query(
+                "SELECT id, time, action, target, author, detail, prev_hash, hash FROM audit_log
+                 WHERE id > $1 ORDER BY id LIMIT 1000",
+                &[&after],
+            )
+            .map_err(|e| error(e, doing))?;
+        if rows.is_empty() {
+            break;
+        }
+        for row in rows {
+            let entry = crate::audit::Row {
+                id: row.get(0),
+                time: row.get(1),
+                action: row.get(2),
+                target: row.get(3),
+                author: row.get(4),
+                detail: row.get(5),
+                prev_hash: row.get(6),
+                hash: row.get(7),
+            };
+            after = entry.id;
+            chain.push(&entry);
+        }
+    }
+    out.audit_entries = chain.checked as u64;
+    out.audit_problem = chain
+        .broken
+        .map(|(_, problem)| format!("the team server's {problem}"));
     Ok(out)
 }
 
@@ -424,6 +614,15 @@ mod tests {
             "postgres://alice@db/case?sslmode=disable"
         );
         assert_eq!(redact("host=/tmp/x user=bob"), "host=/tmp/x user=bob");
+    }
+
+    #[test]
+    fn a_url_that_requires_tls_is_refused_as_unsupported_before_any_connection() {
+        let err = connect("postgres://alice@db.example.org/case?sslmode=require")
+            .err()
+            .expect("refused");
+        assert_eq!(err.code, crate::ErrorCode::Unsupported);
+        assert!(err.message.contains("sslmode"), "{}", err.message);
     }
 
     #[test]

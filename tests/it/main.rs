@@ -32,6 +32,8 @@ mod tags;
 mod tallies;
 #[cfg(feature = "team")]
 mod team;
+#[cfg(feature = "team")]
+mod team_kills;
 mod timeline;
 mod timeline_density;
 mod verify;

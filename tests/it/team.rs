@@ -1,12 +1,12 @@
 //! Team cases through PostgreSQL (issue 20), against a throwaway server each test starts
 //! (`support::pg`): publish and join, two members working offline and syncing to equal
-//! cases, conflicts kept, a reader refused by the database, `sync` killed with SIGKILL at
-//! random points, and the server going away mid-sync.
+//! cases, conflicts kept, a reader refused by the database, and the server going away
+//! mid-sync. `sync` killed mid-run is in `team_kills`.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use dossier::model::{QuoteFilter, ReviewStatus, TimelineQuery};
+use dossier::model::{QuoteEdit, QuoteFilter, ReviewStatus, TimelineQuery};
 use dossier::{Case, ErrorCode};
 use serde_json::Value;
 
@@ -14,7 +14,7 @@ use crate::support::pg::PgServer;
 use crate::support::{dossier, news_record, repo_path, stderr};
 
 /// A server with one database for the team case and the roles the tests log in as.
-fn server(database: &str) -> PgServer {
+pub(crate) fn server(database: &str) -> PgServer {
     let pg = PgServer::start();
     pg.database(database, &["alice", "bob", "carol"]);
     pg
@@ -30,7 +30,7 @@ fn import(case: &mut Case, paths: &[PathBuf]) {
 }
 
 /// Writes a news record with one attributed quote into `dir` and returns its path.
-fn source(dir: &Path, name: &str, speaker: &str, said: &str) -> PathBuf {
+pub(crate) fn source(dir: &Path, name: &str, speaker: &str, said: &str) -> PathBuf {
     let path = dir.join(format!("{name}.txt"));
     let content = format!(
         "Investigators met on Monday in Lisbon. \"{said},\" said {speaker}, a spokesperson for \
@@ -71,14 +71,14 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn assert_same_case(a: &Case, b: &Case) {
+pub(crate) fn assert_same_case(a: &Case, b: &Case) {
     let (fa, fb) = (a.team_fingerprint().unwrap(), b.team_fingerprint().unwrap());
     for key in fa.as_object().unwrap().keys() {
         assert_eq!(fa[key], fb[key], "the members' cases differ in {key}");
     }
 }
 
-fn assert_verifies(case: &Case) {
+pub(crate) fn assert_verifies(case: &Case) {
     let report = case.team_verify().unwrap();
     assert!(report.ok, "team verify failed: {report:?}");
 }
@@ -362,134 +362,6 @@ fn a_readers_write_is_refused_by_the_database_and_nothing_is_written() {
     assert_eq!(body["error"]["code"], "forbidden", "{}", stderr(&out));
 }
 
-fn cli(case: &Path, args: &[&str]) -> std::process::Output {
-    dossier()
-        .arg("--case")
-        .arg(case)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn cli_ok(case: &Path, args: &[&str]) -> String {
-    let out = cli(case, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// A pseudo-random number from a seed, so a failing trial can be replayed.
-fn next(seed: &mut u64) -> u64 {
-    *seed ^= *seed << 13;
-    *seed ^= *seed >> 7;
-    *seed ^= *seed << 17;
-    *seed
-}
-
-#[test]
-// A known defect, found when the branch met the full suite's load: after the kills the members
-// can end with different `note_versions`, one note's text under two change ids (2 failures in 4
-// suite runs, 0 in 5 quiet runs). Most likely a sync killed between the server's commit and the
-// local outbox's mark pushes the version again under a new id; not proven yet. Issue 20 stays
-// open until sync converges there; run it with `--ignored`.
-#[ignore = "known defect (issue 20): a note version can be recorded under two change ids after a kill"]
-fn sync_killed_at_random_points_converges_with_nothing_lost_or_doubled() {
-    let pg = server("killed");
-    let dir = tempfile::tempdir().unwrap();
-    let sources = dir.path().join("sources");
-    std::fs::create_dir_all(&sources).unwrap();
-    let a = dir.path().join("a.dossier");
-    let b = dir.path().join("b.dossier");
-    cli_ok(&a, &["new", a.to_str().unwrap()]);
-    cli_ok(&a, &["import", "--quiet", "assets/demo"]);
-    cli_ok(
-        &a,
-        &["team", "publish", "--url", &pg.url("postgres", "killed")],
-    );
-    let out = dossier()
-        .args(["team", "join", &pg.url("postgres", "killed")])
-        .arg(&b)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let mut seed = 0x5eed_2026_u64;
-    let trials = 24;
-    let mut killed = 0;
-    for trial in 0..trials {
-        // Both members change things: a's new documents and notes are what its sync pushes
-        // and b's pulls, while b writes too.
-        let files: Vec<PathBuf> = (0..3)
-            .map(|i| {
-                source(
-                    &sources,
-                    &format!("t{trial}-{i}"),
-                    "Lena Fischer",
-                    &format!("Trial {trial} file {i} is new"),
-                )
-            })
-            .collect();
-        let mut args = vec!["import", "--quiet"];
-        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-        args.extend(names.iter().map(String::as_str));
-        cli_ok(&a, &args);
-        let note = format!("a-{trial}");
-        let out = dossier()
-            .arg("--case")
-            .arg(&a)
-            .args(["note", "add", "--title", &note])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut c| {
-                use std::io::Write;
-                c.stdin.take().unwrap().write_all(b"written by a")?;
-                c.wait_with_output()
-            })
-            .unwrap();
-        assert!(out.status.success());
-        // Kill a's sync, then b's, each at a random moment in its run.
-        for case in [&a, &b] {
-            let mut child = dossier()
-                .arg("--case")
-                .arg(case)
-                .arg("sync")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap();
-            std::thread::sleep(Duration::from_millis(next(&mut seed) % 400));
-            if child.try_wait().unwrap().is_none() {
-                killed += 1;
-            }
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-    assert!(
-        killed >= 5,
-        "only {killed} of {} syncs were killed mid-run",
-        2 * trials
-    );
-    // Later syncs finish every job.
-    cli_ok(&a, &["sync"]);
-    cli_ok(&b, &["sync"]);
-    cli_ok(&a, &["sync"]);
-    let a = Case::open(&a).unwrap();
-    let b = Case::open(&b).unwrap();
-    assert_same_case(&a, &b);
-    assert_eq!(a.documents().unwrap().len(), 6 + 3 * trials);
-    assert_eq!(b.notes().unwrap().len(), trials);
-    assert_eq!(
-        pg.sql(
-            "killed",
-            "SELECT count(*) - count(DISTINCT payload->>'sha256') FROM changes WHERE unit = 'document'"
-        ),
-        "0",
-        "no document was sent twice"
-    );
-    assert_verifies(&a);
-    assert_verifies(&b);
-}
-
 #[test]
 fn the_server_going_away_mid_sync_is_a_clear_error_and_a_later_sync_finishes() {
     let pg = server("away");
@@ -555,4 +427,135 @@ fn a_single_user_case_records_nothing_for_a_team() {
     );
     let err = case.sync().unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
+}
+
+fn doc_id(case: &Case, sha256: &str) -> i64 {
+    case.documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.sha256 == sha256)
+        .unwrap_or_else(|| panic!("no document {sha256}"))
+        .id
+}
+
+#[test]
+fn deletions_restores_and_corrected_quote_spans_travel_and_both_members_end_equal() {
+    let pg = server("travel");
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, b) = pair(&pg, "travel", dir.path());
+    let sources = dir.path().join("sources");
+    std::fs::create_dir_all(&sources).unwrap();
+    let one = source(&sources, "one", "Omar Haddad", "The ledger was altered");
+    let two = source(
+        &sources,
+        "two",
+        "Petra Novak",
+        "Nobody answered our letters",
+    );
+    import(&mut a, &[one.clone(), two.clone()]);
+    a.sync().unwrap();
+    b.sync().unwrap();
+    assert_eq!(b.documents().unwrap().len(), 3);
+
+    // Alice deletes one source; Bob deletes the other and thinks better of it.
+    a.delete_documents(&[doc_id(&a, &sha_of(&one))]).unwrap();
+    let two_on_b = doc_id(&b, &sha_of(&two));
+    b.delete_documents(&[two_on_b]).unwrap();
+    b.restore_documents(&[two_on_b]).unwrap();
+    // Alice corrects a quote's span: one character less at each end.
+    let quote = a.quote(first_quote_of(&a, &sha_of(&two))).unwrap();
+    let (start, end) = (quote.start + 1, quote.end - 1);
+    a.edit_quote(
+        quote.id,
+        &QuoteEdit {
+            speaker: None,
+            role: None,
+            start: Some(start),
+            end: Some(end),
+        },
+    )
+    .unwrap();
+
+    a.sync().unwrap();
+    b.sync().unwrap();
+    a.sync().unwrap();
+    assert_same_case(&a, &b);
+    for case in [&a, &b] {
+        let shas: Vec<String> = case
+            .documents()
+            .unwrap()
+            .into_iter()
+            .map(|d| d.sha256)
+            .collect();
+        assert!(!shas.contains(&sha_of(&one)), "the deletion travelled");
+        assert!(shas.contains(&sha_of(&two)), "the restore travelled");
+    }
+    assert_eq!(
+        b.trash().unwrap().len(),
+        1,
+        "on Bob's side it waits in the trash"
+    );
+    let on_b = b.quote(first_quote_of(&b, &sha_of(&two))).unwrap();
+    assert_eq!(
+        (on_b.start, on_b.end),
+        (start, end),
+        "the corrected span travelled"
+    );
+    assert_eq!(on_b.status, ReviewStatus::Edited);
+    assert_verifies(&a);
+    assert_verifies(&b);
+    // Every member's audit log went up, each entry under its author's role.
+    assert_eq!(
+        pg.sql(
+            "travel",
+            "SELECT string_agg(DISTINCT author || ':' || action, ',' ORDER BY author || ':' || action)
+             FROM audit_log
+             WHERE action IN ('import', 'document.delete', 'document.restore', 'quote.edit')"
+        ),
+        "alice:document.delete,alice:import,alice:quote.edit,bob:document.delete,\
+         bob:document.restore,postgres:import"
+    );
+}
+
+#[test]
+fn the_team_audit_chain_on_the_server_detects_an_edited_or_deleted_row() {
+    let pg = server("chain");
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = pair(&pg, "chain", dir.path());
+    for i in 0..3 {
+        a.add_note(&format!("Lead {i}"), "to check").unwrap();
+    }
+    b.save_search("ledger", "ledger").unwrap();
+    a.sync().unwrap();
+    b.sync().unwrap();
+    let report = a.team_verify().unwrap();
+    assert!(report.ok, "{report:?}");
+    assert!(report.audit_entries >= 5, "{report:?}");
+    let saved = pg.sql("chain", "SELECT detail FROM audit_log WHERE id = 2");
+    pg.sql("chain", "UPDATE audit_log SET detail = '{}' WHERE id = 2");
+    let report = b.team_verify().unwrap();
+    assert!(!report.ok);
+    let problem = report.audit_problem.unwrap();
+    assert!(
+        problem.contains("entry 2") && problem.contains("altered"),
+        "{problem}"
+    );
+    pg.sql(
+        "chain",
+        &format!(
+            "UPDATE audit_log SET detail = '{}' WHERE id = 2",
+            saved.replace('\'', "''")
+        ),
+    );
+    assert!(
+        a.team_verify().unwrap().ok,
+        "the row as it was verifies again"
+    );
+    pg.sql("chain", "DELETE FROM audit_log WHERE id = 3");
+    let report = a.team_verify().unwrap();
+    assert!(!report.ok);
+    assert!(
+        report.audit_problem.unwrap().contains("removed"),
+        "a deleted row breaks the chain"
+    );
 }

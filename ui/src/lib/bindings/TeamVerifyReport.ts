@@ -23,6 +23,14 @@ missing_locally: Array<string>,
  */
 not_on_server: Array<string>, 
 /**
+ * Entries of the team's audit chain on the server that were checked.
+ */
+audit_entries: number, 
+/**
+ * Where the server's audit chain first breaks (an entry edited, removed or reordered).
+ */
+audit_problem: string | null, 
+/**
  * The local case's own check (`dossier verify`).
  */
 local: VerifyReport, ok: boolean, };
