@@ -22,9 +22,7 @@ use std::time::Instant;
 use tauri::path::BaseDirectory;
 use tauri::{AppHandle, Emitter, Manager};
 
-use commands::{
-    case, documents, entities, export, network, notes, quotes, search, tags, timeline,
-};
+use commands::{case, documents, entities, export, network, notes, quotes, search, tags, timeline};
 use state::{AppState, Places};
 
 /// When the process started, to log how long the window took to become interactive.
