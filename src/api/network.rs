@@ -34,7 +34,14 @@ fn links(conn: &rusqlite::Connection, filter: &NetworkFilter) -> Result<Vec<Link
     }
     if wants(filter, LinkKind::Role) {
         let mut organisations: HashMap<String, Option<i64>> = HashMap::new();
-        for (entity, doc, start, end, role) in rows::roles(conn)? {
+        for rows::RoleMention {
+            entity,
+            doc,
+            start,
+            end,
+            role,
+        } in rows::roles(conn)?
+        {
             let Some(name) = affiliation(&role) else {
                 continue;
             };
@@ -79,7 +86,7 @@ fn links(conn: &rusqlite::Connection, filter: &NetworkFilter) -> Result<Vec<Link
 /// Whether two different entities are mentioned within a sentence's reach, so that reading
 /// the document's text is worth it (most documents of a big case name their people far
 /// apart or name one).
-fn may_share_a_sentence(mentions: &[(i64, usize, usize)]) -> bool {
+fn may_share_a_sentence(mentions: &[network::Mention]) -> bool {
     mentions
         .windows(2)
         .any(|w| w[0].0 != w[1].0 && w[1].1 >= w[0].2 && w[1].1 <= w[0].2 + network::SENTENCE_REACH)

@@ -56,6 +56,9 @@ impl Link {
     }
 }
 
+/// A mention as the sentence rule needs it: `(entity, start, end)` in char offsets.
+pub type Mention = (i64, usize, usize);
+
 /// An entity as the network needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {

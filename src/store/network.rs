@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::entities::EntityKind;
 use crate::intervals;
 use crate::model::{LinkKind, NetworkFilter};
-use crate::network::{Entity, Link};
+use crate::network::{Entity, Link, Mention};
 use crate::Result;
 
 /// Every entity's name and kind.
@@ -98,8 +98,8 @@ fn pairs_in_documents(
     let mut stmt = conn.prepare_cached(&format!("{sql} ORDER BY 1, 3"))?;
     let mut rows = stmt.query([])?;
     let mut doc = None;
-    let mut members: Vec<(i64, usize, usize)> = Vec::new();
-    let flush = |doc: Option<i64>, members: &[(i64, usize, usize)], out: &mut Vec<Link>| {
+    let mut members: Vec<Mention> = Vec::new();
+    let flush = |doc: Option<i64>, members: &[Mention], out: &mut Vec<Link>| {
         let Some(doc) = doc else { return };
         for (i, &(x, start, end)) in members.iter().enumerate() {
             for &(y, _, _) in &members[i + 1..] {
@@ -154,22 +154,30 @@ pub fn aka(conn: &Connection, out: &mut Vec<Link>) -> Result<()> {
     Ok(())
 }
 
-/// A mention with a role a source gives its entity there ("a spokesman for Acme"), other
-/// than "defendant": `(entity, document, start, end, role)`, one per entity, document and role.
-pub fn roles(conn: &Connection) -> Result<Vec<(i64, i64, usize, usize, String)>> {
+/// A mention with a role a source gives its entity there ("a spokesman for Acme").
+pub struct RoleMention {
+    pub entity: i64,
+    pub doc: i64,
+    pub start: usize,
+    pub end: usize,
+    pub role: String,
+}
+
+/// Mentions with a role other than "defendant", one per entity, document and role.
+pub fn roles(conn: &Connection) -> Result<Vec<RoleMention>> {
     let mut stmt = conn.prepare_cached(
         "SELECT entity_id, document_id, min(start), min(end), role FROM mentions
          WHERE role IS NOT NULL AND role <> 'defendant'
          GROUP BY entity_id, document_id, role",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get::<_, i64>(2)? as usize,
-            r.get::<_, i64>(3)? as usize,
-            r.get(4)?,
-        ))
+        Ok(RoleMention {
+            entity: r.get(0)?,
+            doc: r.get(1)?,
+            start: r.get::<_, i64>(2)? as usize,
+            end: r.get::<_, i64>(3)? as usize,
+            role: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -190,7 +198,7 @@ pub fn organisation_by_key(conn: &Connection, key: &str) -> Result<Option<i64>> 
 /// `(entity, start, end)` by start, handed to `each` in document order.
 pub fn mentions_by_document(
     conn: &Connection,
-    each: &mut dyn FnMut(i64, &[(i64, usize, usize)]) -> Result<()>,
+    each: &mut dyn FnMut(i64, &[Mention]) -> Result<()>,
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT document_id, entity_id, start, end FROM mentions
