@@ -379,7 +379,9 @@ await test("people: details with aliases, merge with undo, split, rename", async
 
 await test("network: the list beside the graph, a node's links, an edge's evidence opens the reader, focus, path", async (page) => {
   await open(page, "docs=5");
-  await page.getByRole("button", { name: "Network" }).click();
+  // The network opens from the people view (the bar has no room for another tab).
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=open-network]").click();
   await page.locator("[data-testid=network-count]").getByText("5 people and organisations, 4 links").waitFor();
   // The list is the keyboard's way in: Tab reaches a node, Enter chooses it.
   const first = page.locator("[data-testid=network-nodes] button").first();
@@ -422,7 +424,8 @@ await test("network: the list beside the graph, a node's links, an edge's eviden
 
 await test("network: a network cut to its heaviest nodes says so", async (page) => {
   await open(page, "docs=5&network=big");
-  await page.getByRole("button", { name: "Network" }).click();
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=open-network]").click();
   await page.locator("[data-testid=network-truncated]").getByText("showing the 5 most linked of 5321").waitFor();
 });
 
