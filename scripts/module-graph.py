@@ -76,6 +76,7 @@ LAYERS = [
             "ocr",
             "copies",
             "lineage",
+            "network",
             "audit",
             "model",
         ],

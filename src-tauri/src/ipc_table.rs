@@ -22,12 +22,13 @@ use syn::{
 };
 
 /// The command files, in the order their commands are listed in the table.
-const AREAS: [&str; 9] = [
+const AREAS: [&str; 10] = [
     "case",
     "documents",
     "search",
     "quotes",
     "entities",
+    "network",
     "timeline",
     "notes",
     "export",

@@ -22,7 +22,7 @@ use std::time::Instant;
 use tauri::path::BaseDirectory;
 use tauri::{AppHandle, Emitter, Manager};
 
-use commands::{case, documents, entities, export, notes, quotes, search, tags, timeline};
+use commands::{case, documents, entities, export, network, notes, quotes, search, tags, timeline};
 use state::{AppState, Places};
 
 /// When the process started, to log how long the window took to become interactive.
@@ -115,6 +115,9 @@ fn main() {
             entities::merge_entities,
             entities::unmerge_entities,
             entities::split_entity,
+            network::network,
+            network::network_path,
+            network::network_evidence,
             timeline::timeline,
             timeline::timeline_points,
             timeline::timeline_density,

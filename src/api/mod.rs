@@ -8,6 +8,7 @@ mod copies;
 mod exports;
 mod lifecycle;
 mod lineage;
+mod network;
 mod note_drafts;
 mod notes;
 mod ocr;

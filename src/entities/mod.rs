@@ -20,6 +20,7 @@ mod speaker_names;
 mod tests;
 
 pub use recognize::recognize;
+pub(crate) use speaker_names::affiliation;
 pub use speaker_names::clean_speaker_name;
 
 use serde::{Deserialize, Serialize};

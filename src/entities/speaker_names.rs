@@ -49,7 +49,7 @@ pub(crate) fn title_case_if_shouted(name: &str) -> String {
 }
 
 /// The organisation in a role such as "threat intelligence director at Flashpoint".
-pub(super) fn affiliation(role: &str) -> Option<String> {
+pub(crate) fn affiliation(role: &str) -> Option<String> {
     let lower = role.to_lowercase();
     let at = [" at ", " with ", " for ", " of the ", " of "]
         .iter()

@@ -42,27 +42,7 @@ pub fn add(
     step: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO document_tags VALUES (?1, ?2)")?;
-    each_changed(&mut stmt, ids, tag, step)
-}
-
-/// Runs `stmt` with each id and `tag`, reporting each step; returns the ids it changed a row
-/// for, or `cancelled` when `step` says stop (the caller's transaction is then rolled back).
-fn each_changed(
-    stmt: &mut rusqlite::CachedStatement<'_>,
-    ids: &[i64],
-    tag: &str,
-    step: &mut dyn FnMut(usize) -> bool,
-) -> Result<Vec<i64>> {
-    let mut changed = Vec::new();
-    for (i, &id) in ids.iter().enumerate() {
-        if stmt.execute(params![id, tag])? > 0 {
-            changed.push(id);
-        }
-        if !step(i + 1) {
-            return Err(cancelled());
-        }
-    }
-    Ok(changed)
+    each_changed(ids, step, |id| stmt.execute(params![id, tag]))
 }
 
 /// Takes `tag` off documents `ids`; returns the ids that had it.
@@ -74,7 +54,7 @@ pub fn remove(
 ) -> Result<Vec<i64>> {
     let mut stmt =
         conn.prepare_cached("DELETE FROM document_tags WHERE document_id = ?1 AND tag = ?2")?;
-    each_changed(&mut stmt, ids, tag, step)
+    each_changed(ids, step, |id| stmt.execute(params![id, tag]))
 }
 
 /// Sets or clears `mark` on documents `ids`; returns the ids whose mark changed.
@@ -97,9 +77,20 @@ pub fn set_mark(
         format!("UPDATE document_marks SET {column} = 0 WHERE document_id = ?1 AND {column} = 1")
     };
     let mut stmt = conn.prepare_cached(&sql)?;
+    each_changed(ids, step, |id| stmt.execute([id]))
+}
+
+/// The one loop of every bulk writer: runs `write` for each id (it answers how many rows it
+/// changed), reporting each step; returns the ids it changed a row for, or `cancelled` when
+/// `step` says stop (the caller's transaction is then rolled back).
+fn each_changed(
+    ids: &[i64],
+    step: &mut dyn FnMut(usize) -> bool,
+    mut write: impl FnMut(i64) -> rusqlite::Result<usize>,
+) -> Result<Vec<i64>> {
     let mut changed = Vec::new();
     for (i, &id) in ids.iter().enumerate() {
-        if stmt.execute([id])? > 0 {
+        if write(id)? > 0 {
             changed.push(id);
         }
         if !step(i + 1) {

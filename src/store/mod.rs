@@ -16,6 +16,7 @@ pub mod extraction;
 pub mod integrity;
 pub mod lineage;
 pub mod lock;
+pub mod network;
 pub mod note_drafts;
 pub mod notes;
 pub mod ocr;

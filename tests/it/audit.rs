@@ -8,30 +8,9 @@ use crate::support::*;
 use dossier::model::{AuditFilter, BriefOptions, BulkAction, DocumentSelection, ReviewStatus};
 use dossier::{Case, Existing};
 
-/// A case with the four small records of the search tests and the seed article.
+/// A case with the three small records and the seed article.
 fn case_with_documents() -> Sandbox {
-    let s = Sandbox::new();
-    for (id, title, content) in [
-        (
-            "a1",
-            "Botnet takedown",
-            "Police dismantled the Kelihos botnet.",
-        ),
-        (
-            "a2",
-            "Election report",
-            "Kelihos operators used spam to reach voters.",
-        ),
-        ("a3", "Weather notes", "A quiet spring with light rain."),
-    ] {
-        s.write(
-            &format!("{id}.txt"),
-            news_record(id, title, "Apr 3, 2017", content),
-        );
-    }
-    let (code, report) = s.import(&[&s.sources(), &seed_path()]);
-    assert_eq!(code, 0, "{report}");
-    s
+    three_records("Election report", &[&seed_path()])
 }
 
 fn actions(case: &Case) -> Vec<String> {

@@ -20,6 +20,7 @@ mod integrity;
 mod interrupted_import;
 mod lineage;
 mod module_graph;
+mod network;
 mod notes;
 mod nothing_lost;
 mod ocr;

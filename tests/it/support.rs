@@ -152,3 +152,33 @@ pub fn news_record(doc_id: &str, title: &str, date: &str, content: &str) -> Stri
          DATE:{date}\nDOC ID:{doc_id}\nCONTENT:{content}\n"
     )
 }
+
+/// The three small records the tags and audit tests share (two about the Kelihos botnet,
+/// one about the weather), the second titled `second_title`, imported together with `more`.
+pub fn three_records(second_title: &str, more: &[&Path]) -> Sandbox {
+    let s = Sandbox::new();
+    for (id, title, content) in [
+        (
+            "a1",
+            "Botnet takedown",
+            "Police dismantled the Kelihos botnet.",
+        ),
+        (
+            "a2",
+            second_title,
+            "Kelihos operators used spam to reach voters.",
+        ),
+        ("a3", "Weather notes", "A quiet spring with light rain."),
+    ] {
+        s.write(
+            &format!("{id}.txt"),
+            news_record(id, title, "Apr 3, 2017", content),
+        );
+    }
+    let sources = s.sources();
+    let mut paths: Vec<&Path> = vec![&sources];
+    paths.extend_from_slice(more);
+    let (code, report) = s.import(&paths);
+    assert_eq!(code, 0, "{report}");
+    s
+}

@@ -10,29 +10,10 @@ use crate::support::*;
 use dossier::model::{BulkAction, DocumentSelection};
 use dossier::{Case, Existing, SearchRequest};
 
+/// The three small records, the second titled like a spreadsheet formula (what the CSV export
+/// must defuse).
 fn fixture() -> Sandbox {
-    let s = Sandbox::new();
-    for (id, title, content) in [
-        (
-            "a1",
-            "Botnet takedown",
-            "Police dismantled the Kelihos botnet.",
-        ),
-        (
-            "a2",
-            "=HYPERLINK(\"x\")",
-            "Kelihos operators used spam to reach voters.",
-        ),
-        ("a3", "Weather notes", "A quiet spring with light rain."),
-    ] {
-        s.write(
-            &format!("{id}.txt"),
-            news_record(id, title, "Apr 3, 2017", content),
-        );
-    }
-    let (code, report) = s.import(&[&s.sources()]);
-    assert_eq!(code, 0, "{report}");
-    s
+    three_records("=HYPERLINK(\"x\")", &[])
 }
 
 fn hits(case: &Case, query: &str) -> Vec<i64> {

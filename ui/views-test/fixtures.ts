@@ -14,6 +14,7 @@ import type { SearchResults } from "../src/lib/bindings/SearchResults";
 import type { EntityDetail } from "../src/lib/bindings/EntityDetail";
 import type { EntitySummary } from "../src/lib/bindings/EntitySummary";
 import type { EventRecord } from "../src/lib/bindings/EventRecord";
+import type { Network } from "../src/lib/bindings/Network";
 import type { QuoteRecord } from "../src/lib/bindings/QuoteRecord";
 import type { TimelinePoints } from "../src/lib/bindings/TimelinePoints";
 
@@ -404,5 +405,26 @@ export function quoteLineage(id: number): QuoteLineage {
         { op: "same", text: "taken down" },
       ]),
     ],
+  };
+}
+
+/**
+ * The network of the people above as the core computes it: a chain 1 - 2 - 3 (so the path
+ * from 1 to 3 runs through 2), a heavier pair 1 - 4 with a role, and 5 alone with 4.
+ * `?network=big` asks the view for more than it may show, so the answer says it cut.
+ */
+export function network(people: EntitySummary[], big: boolean): Network {
+  const node = (id: number, weight: number, degree: number) => ({ id, name: people[id - 1].name, kind: people[id - 1].kind, weight, degree });
+  return {
+    nodes: [node(1, 5, 2), node(4, 5, 2), node(2, 2, 2), node(3, 1, 1), node(5, 1, 1)],
+    edges: [
+      { source: 1, target: 2, weight: 1, kinds: ["quoted_together"], role: null },
+      { source: 1, target: 4, weight: 4, kinds: ["same_sentence", "role"], role: "works for" },
+      { source: 2, target: 3, weight: 1, kinds: ["same_sentence"], role: null },
+      { source: 4, target: 5, weight: 1, kinds: ["co_defendants"], role: null },
+    ],
+    total_nodes: big ? 5321 : 5,
+    total_edges: big ? 40000 : 4,
+    truncated: big ? "showing the 5 most linked of 5321 people and organisations and 4 of 40000 links; raise the minimum weight, filter, or focus on one entity to see the rest" : null,
   };
 }

@@ -12,7 +12,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
 import "../src/app.css";
-import { COPY_DIFF, copyGroup, groupedDocuments, quoteLineage, clusteredPoints, documentOf, entities, entityDetail, eventRecord, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
+import { COPY_DIFF, copyGroup, groupedDocuments, quoteLineage, clusteredPoints, documentOf, entities, entityDetail, eventRecord, network, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
 
 type Call = { cmd: string; args: unknown };
 declare global {
@@ -301,6 +301,41 @@ mockIPC(
         const offset = f.offset ?? 0;
         return { total: matching.length, entities: matching.slice(offset, f.limit === null ? undefined : offset + f.limit) };
       }
+      case "network": {
+        // As the core answers: the focus keeps its neighbours to depth 2.
+        const f = a.filter as { focus: number | null; min_weight: number | null };
+        const net = network(people, params.get("network") === "big");
+        if (f.focus !== null) {
+          const near = new Set([f.focus]);
+          for (let depth = 0; depth < 2; depth++) {
+            const reached = [...near];
+            for (const e of net.edges) {
+              if (reached.includes(e.source) || reached.includes(e.target)) (near.add(e.source), near.add(e.target));
+            }
+          }
+          net.nodes = net.nodes.filter((n) => near.has(n.id));
+          net.edges = net.edges.filter((e) => near.has(e.source) && near.has(e.target));
+        }
+        if ((f.min_weight ?? 1) > 1) {
+          net.edges = net.edges.filter((e) => e.weight >= (f.min_weight ?? 1));
+          const kept = new Set(net.edges.flatMap((e) => [e.source, e.target]));
+          net.nodes = net.nodes.filter((n) => kept.has(n.id));
+        }
+        return net;
+      }
+      case "network_path": {
+        const net = network(people, false);
+        const ids = a.from === 1 && a.to === 3 ? [1, 2, 3] : [];
+        return {
+          nodes: net.nodes.filter((n) => ids.includes(n.id)).sort((x, y) => ids.indexOf(x.id) - ids.indexOf(y.id)),
+          edges: ids.length ? [net.edges[0], net.edges[2]] : [],
+        };
+      }
+      case "network_evidence":
+        return [
+          { kind: "same_sentence", doc_id: 2, doc_title: docs[1].title, published: "2017-04-11", start: 10, end: 40, role: null },
+          { kind: "role", doc_id: 3, doc_title: docs[2].title, published: null, start: 5, end: 25, role: "a spokesman for the company" },
+        ];
       case "get_entity":
         return entityDetail(people[Number(a.id) - 1] ?? people[0]);
       case "rename_entity": {

@@ -474,6 +474,58 @@ await test("people: details with aliases, merge with undo, split, rename", async
   await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "rename_entity" && c.args.name === "Vitali Kremez"));
 });
 
+await test("network: the list beside the graph, a node's links, an edge's evidence opens the reader, focus, path", async (page) => {
+  await open(page, "docs=5");
+  // The network opens from the people view (the bar has no room for another tab).
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=open-network]").click();
+  await page.locator("[data-testid=network-count]").getByText("5 people and organisations, 4 links").waitFor();
+  // The list is the keyboard's way in: Tab reaches a node, Enter chooses it.
+  const first = page.locator("[data-testid=network-nodes] button").first();
+  expect((await first.textContent()).includes("Vitali Kremez"), "heaviest first");
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await page.locator("[data-testid=network-detail] h3").getByText("Vitali Kremez").waitFor();
+  const linked = await page.locator("[data-testid=network-neighbours] li").allTextContents();
+  expect(linked.length === 2 && linked[0].includes("Leo Taddeo") && linked[0].includes("works for · 4×"), `neighbours: ${linked}`);
+  // An edge's evidence: each source opens the reader at the place.
+  await page.locator("[data-testid=network-neighbours] .evidence-button").first().click();
+  await page.locator("[data-testid=network-evidence] li").nth(1).getByText("role: a spokesman for the company").waitFor();
+  await page.locator("[data-testid=network-evidence] button").first().click();
+  await page.locator("[data-testid=reader-title]").waitFor();
+  await page.keyboard.press("Escape");
+  // The shortest path from Kremez to Jarvis runs through Blanco.
+  await page.locator("[data-testid=network-path-to]").selectOption({ label: "Keith Jarvis" });
+  await page.locator("[data-testid=network-path] li").nth(2).getByText("Keith Jarvis").waitFor();
+  const path = await page.locator("[data-testid=network-path] li").allTextContents();
+  expect(path[0].includes("Vitali Kremez") && path[1].includes("Kenneth A. Blanco"), `path: ${path}`);
+  // Focus asks the core for the neighbourhood; the whole network comes back with one click.
+  await page.locator("[data-testid=network-nodes] button", { hasText: "Keith Jarvis" }).click();
+  await page.locator("[data-testid=network-focus]").click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "network" && c.args.filter.focus === 3 && c.args.filter.depth === 2));
+  await page.locator("[data-testid=network-count]").getByText("3 people and organisations, 2 links, around Keith Jarvis").waitFor();
+  await page.locator("[data-testid=network-unfocus]").click();
+  await page.locator("[data-testid=network-count]").getByText("5 people and organisations, 4 links").waitFor();
+  // Filters go to the core.
+  await page.locator("[data-testid=link-co_defendants]").check();
+  await page.locator("[data-testid=network-min]").fill("2");
+  await page.locator("[data-testid=network-apply]").click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "network" && c.args.filter.min_weight === 2 && c.args.filter.link_kinds.join() === "co_defendants"));
+  // "Open in People" shows the person's page.
+  await page.locator("[data-testid=network-nodes] button").first().click();
+  await page.locator("[data-testid=network-person]").click();
+  await page.locator("[data-testid=entity-name]").getByText("Vitali Kremez").waitFor();
+  // A hostile name in the network is text, never markup.
+  expect(await page.evaluate(() => window.__pwned) === undefined, "nothing from a name ran");
+});
+
+await test("network: a network cut to its heaviest nodes says so", async (page) => {
+  await open(page, "docs=5&network=big");
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=open-network]").click();
+  await page.locator("[data-testid=network-truncated]").getByText("showing the 5 most linked of 5321").waitFor();
+});
+
 await test("42,000 people are read a page at a time and found by name in the core", async (page) => {
   await open(page, "docs=5&people=42000");
   await page.getByRole("button", { name: "People" }).click();

@@ -12,6 +12,7 @@ pub mod case;
 pub mod documents;
 pub mod entities;
 pub mod export;
+pub mod network;
 pub mod notes;
 pub mod quotes;
 pub mod search;

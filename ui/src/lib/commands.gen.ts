@@ -33,6 +33,10 @@ import type { ExtractionReport } from "./bindings/ExtractionReport";
 import type { ExtractionState } from "./bindings/ExtractionState";
 import type { GroupedDocument } from "./bindings/GroupedDocument";
 import type { ImportReport } from "./bindings/ImportReport";
+import type { LinkEvidence } from "./bindings/LinkEvidence";
+import type { Network } from "./bindings/Network";
+import type { NetworkFilter } from "./bindings/NetworkFilter";
+import type { NetworkPath } from "./bindings/NetworkPath";
 import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteDraft } from "./bindings/NoteDraft";
 import type { NoteSummary } from "./bindings/NoteSummary";
@@ -102,6 +106,9 @@ export const COMMANDS = {
   merge_entities: ["into", "from"],
   unmerge_entities: ["merge"],
   split_entity: ["id", "alias"],
+  network: ["filter"],
+  network_path: ["from", "to", "filter"],
+  network_evidence: ["a", "b", "filter"],
   timeline: ["query"],
   timeline_points: ["query"],
   timeline_density: ["query"],
@@ -228,6 +235,11 @@ export const renameEntity = (id: number, name: string) => invoke<EntitySummary>(
 export const mergeEntities = (into: number, from: number) => invoke<number>("merge_entities", { into, from });
 export const unmergeEntities = (merge: number) => invoke<number>("unmerge_entities", { merge });
 export const splitEntity = (id: number, alias: string) => invoke<number>("split_entity", { id, alias });
+
+// src-tauri/src/commands/network.rs
+export const network = (filter: NetworkFilter) => invoke<Network>("network", { filter });
+export const networkPath = (from: number, to: number, filter: NetworkFilter) => invoke<NetworkPath>("network_path", { from, to, filter });
+export const networkEvidence = (a: number, b: number, filter: NetworkFilter) => invoke<LinkEvidence[]>("network_evidence", { a, b, filter });
 
 // src-tauri/src/commands/timeline.rs
 export const timeline = (query: TimelineQuery) => invoke<EventRecord[]>("timeline", { query });

@@ -11,6 +11,7 @@ import type { CaseInfo } from "./bindings/CaseInfo";
 import { dialogFolder, rememberFolder } from "./commands.gen";
 import { startPath } from "./dialogs";
 import type { EntityFilter } from "./bindings/EntityFilter";
+import type { NetworkFilter } from "./bindings/NetworkFilter";
 import type { ExtractionState } from "./bindings/ExtractionState";
 import type { BulkProgress } from "./bindings/BulkProgress";
 import type { ImportEvent } from "./bindings/ImportEvent";
@@ -160,4 +161,9 @@ export async function pickBackupPath(defaultPath = "case copy.dossier"): Promise
     return null;
   }
   return path.endsWith(".dossier") ? path : `${path}.dossier`;
+}
+
+/** A full network filter from the fields that matter (the rest unset). */
+export function networkFilter(fields: Partial<NetworkFilter> = {}): NetworkFilter {
+  return { entity_kind: null, link_kinds: [], tag: null, from: null, to: null, min_weight: null, max_nodes: null, focus: null, depth: null, ...fields };
 }

@@ -1,0 +1,107 @@
+// The network view's pure side: a graphology graph from the core's `Network` (sizes by
+// weight, first positions on a spiral so the layout starts from the same place every time),
+// the layout's budget, the words for each kind of link, and the list beside the graph that
+// the keyboard and screen readers use.
+
+import Graph from "graphology";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import type { LinkKind } from "./bindings/LinkKind";
+import type { Network } from "./bindings/Network";
+import type { NetworkEdge } from "./bindings/NetworkEdge";
+import type { NetworkNode } from "./bindings/NetworkNode";
+
+export const LINK_KINDS: { kind: LinkKind; label: string }[] = [
+  { kind: "quoted_together", label: "quoted together" },
+  { kind: "same_sentence", label: "same sentence" },
+  { kind: "co_defendants", label: "co-defendants" },
+  { kind: "aka", label: "a/k/a" },
+  { kind: "role", label: "role" },
+];
+
+/** How an edge reads: its kinds (a role in its own words), and its weight. */
+export function edgeLabel(edge: NetworkEdge): string {
+  const kinds = edge.kinds.map((k) => (k === "role" && edge.role ? edge.role : LINK_KINDS.find((l) => l.kind === k)?.label ?? k));
+  return `${kinds.join(", ")} · ${edge.weight}×`;
+}
+
+/** A node's radius in pixels: grows with the square root of its weight, 3 to 18. */
+export function nodeSize(weight: number, heaviest: number): number {
+  if (heaviest <= 0) return 4;
+  return 3 + 15 * Math.sqrt(Math.max(0, weight) / heaviest);
+}
+
+export const PERSON_COLOR = "#3b6fb6";
+export const ORG_COLOR = "#c0682b";
+
+/**
+ * The graph sigma draws: nodes keyed by entity id, on a golden-angle spiral by rank (the
+ * heaviest at the centre), edges keyed `source-target`.
+ */
+export function toGraph(net: Network): Graph {
+  const graph = new Graph({ type: "undirected", multi: false });
+  const heaviest = net.nodes.reduce((m, n) => Math.max(m, n.weight), 0);
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  net.nodes.forEach((n, i) => {
+    const r = Math.sqrt(i + 1) * 10;
+    graph.addNode(String(n.id), {
+      x: r * Math.cos(i * golden),
+      y: r * Math.sin(i * golden),
+      size: nodeSize(n.weight, heaviest),
+      label: n.name,
+      color: n.kind === "person" ? PERSON_COLOR : ORG_COLOR,
+    });
+  });
+  for (const e of net.edges) {
+    const s = String(e.source);
+    const t = String(e.target);
+    if (graph.hasNode(s) && graph.hasNode(t)) {
+      graph.addEdgeWithKey(`${e.source}-${e.target}`, s, t, { weight: e.weight, size: Math.min(6, 0.5 + Math.log2(e.weight)), label: edgeLabel(e) });
+    }
+  }
+  return graph;
+}
+
+/** Iterations of ForceAtlas2 run per animation frame, so a big graph's layout never holds
+ * the window for more than a frame or so (about 10 ms a step at 5,000 nodes, measured). */
+export function layoutStep(nodes: number): number {
+  if (nodes <= 200) return 20;
+  if (nodes <= 1000) return 5;
+  return 1;
+}
+
+/** How many iterations the layout runs in all: enough to settle, bounded so it ends under
+ * two seconds at 5,000 nodes (docs/benchmarks.md). */
+export function layoutIterations(nodes: number): number {
+  if (nodes <= 200) return 300;
+  if (nodes <= 1000) return 150;
+  return 80;
+}
+
+/** Runs `iterations` of ForceAtlas2 on `graph` in place (Barnes-Hut past 500 nodes). */
+export function layOut(graph: Graph, iterations: number): void {
+  if (graph.order === 0) return;
+  const settings = forceAtlas2.inferSettings(graph);
+  forceAtlas2.assign(graph, {
+    iterations,
+    getEdgeWeight: "weight",
+    settings: { ...settings, barnesHutOptimize: graph.order > 500 },
+  });
+}
+
+/** The neighbours of `id` in `net`, heaviest edge first, with the edge that joins them. */
+export function neighbours(net: Network, id: number): { node: NetworkNode; edge: NetworkEdge }[] {
+  const byId = new Map(net.nodes.map((n) => [n.id, n]));
+  const out: { node: NetworkNode; edge: NetworkEdge }[] = [];
+  for (const e of net.edges) {
+    const other = e.source === id ? e.target : e.target === id ? e.source : null;
+    const node = other === null ? undefined : byId.get(other);
+    if (node) out.push({ node, edge: e });
+  }
+  return out.sort((a, b) => b.edge.weight - a.edge.weight || a.node.name.localeCompare(b.node.name));
+}
+
+/** The words of a "from" or "to" field, or null when empty. */
+export function dateOrNull(text: string): string | null {
+  const t = text.trim();
+  return t === "" ? null : t;
+}
