@@ -76,6 +76,8 @@ fn main() {
             case::backup_case,
             case::ping,
             documents::list_documents,
+            documents::document_page,
+            documents::document_outlets,
             documents::get_document,
             documents::import_paths,
             documents::cancel_import,

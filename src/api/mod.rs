@@ -4,6 +4,7 @@
 mod attribution;
 mod citations;
 mod exports;
+mod library;
 mod lifecycle;
 mod note_drafts;
 mod notes;

@@ -224,6 +224,7 @@ impl VerifyReport {
 mod attribution;
 mod ingest;
 mod legal;
+mod library;
 mod lifecycle;
 mod notes;
 pub mod search;
@@ -233,6 +234,7 @@ mod timeline;
 pub use attribution::*;
 pub use ingest::*;
 pub use legal::*;
+pub use library::*;
 pub use lifecycle::*;
 pub use notes::*;
 pub use search::*;

@@ -3,6 +3,7 @@
 //! Connection settings (WAL, foreign keys, busy timeout) and migrations are applied here and
 //! only here, so every caller gets a connection configured the same way.
 
+pub mod document_page;
 pub mod documents;
 pub mod entities;
 pub mod entity_lists;
@@ -48,6 +49,9 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0010_nothing_lost.sql")),
         M::up(include_str!("../../migrations/0011_merge_into_status.sql")),
         M::up(include_str!("../../migrations/0014_extraction_state.sql")),
+        M::up(include_str!(
+            "../../migrations/0021_library_sort_indexes.sql"
+        )),
     ])
 });
 

@@ -16,6 +16,7 @@ mod import;
 mod indictment;
 mod integrity;
 mod interrupted_import;
+mod library_pages;
 mod module_graph;
 mod notes;
 mod nothing_lost;
