@@ -9,6 +9,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
 import "../src/app.css";
+import { filterDocuments, sortDocuments, type SortKey } from "../src/lib/library";
 import { clusteredPoints, documentOf, entities, entityDetail, eventRecord, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
 
 type Call = { cmd: string; args: unknown };
@@ -24,6 +25,8 @@ const docs = summaries(Number(params.get("docs") ?? "5"));
 // Documents a running import has committed so far, which list_documents includes, as the
 // core's read-only handle does during an import (?importsteps=N makes the import longer).
 let arrived = 0;
+/** The documents the case holds now: those imported so far, less the trash. */
+const present = () => (arrived === 0 ? docs : summaries(docs.length + arrived)).filter((d) => !trashed.has(d.id));
 const importSteps = Number(params.get("importsteps") ?? "4");
 let open = params.get("case") !== "none";
 const info = () => ({ path: "/cases/test.dossier", name: "test", document_count: docs.length });
@@ -108,7 +111,23 @@ mockIPC(
         open = false;
         return null;
       case "list_documents":
-        return (arrived === 0 ? docs : summaries(docs.length + arrived)).filter((d) => !trashed.has(d.id));
+        return present();
+      case "document_page": {
+        // The core's page, with the old client-side sort and filter as the reference.
+        const r = a.request as Record<string, unknown>;
+        const all = present();
+        const sorted = r.sort === "imported" ? [...all].sort((x, y) => (r.dir === "desc" ? y.id - x.id : x.id - y.id)) : sortDocuments(all, r.sort as SortKey, r.dir as "asc" | "desc");
+        const text = (v: unknown) => (typeof v === "string" ? v : "");
+        const rows = filterDocuments(sorted, { title: text(r.title), kind: (r.kind ?? "") as "", outlet: text(r.outlet), from: text(r.from), to: text(r.to) });
+        const offset = Number(r.offset);
+        const limit = r.limit === null ? rows.length : Number(r.limit);
+        return { total: r.skip_total ? null : rows.length, documents: rows.slice(offset, offset + limit) };
+      }
+      case "document_outlets": {
+        const counts = new Map<string, number>();
+        for (const d of present()) if (d.outlet) counts.set(d.outlet, (counts.get(d.outlet) ?? 0) + 1);
+        return [...counts].sort((x, y) => y[1] - x[1]).slice(0, Number(a.limit)).map(([outlet, documents]) => ({ outlet, documents }));
+      }
       case "get_document":
         return { ...documentOf(docs[Number(a.id) - 1]), ...(edits.get(Number(a.id)) ?? {}) };
       case "edit_document": {

@@ -99,6 +99,28 @@ await test("the library renders 100,000 rows virtualised, sorts and filters", as
   await page.locator("[data-testid=reader-title]").getByText("Spam Czar Nabbed in Spain").waitFor();
 });
 
+// The regression: the library asked for every document summary when a case opened
+// (list_documents), hundreds of megabytes at a million documents. It reads pages now.
+await test("the library opens by reading one page, not every document, and reads the end's page on End", async (page) => {
+  await open(page, "docs=100000");
+  await page.locator("[data-testid=library-count]").getByText("100,000 documents").waitFor();
+  const calls = () => page.evaluate(() => window.__calls.map((c) => ({ cmd: c.cmd, request: c.args?.request ?? null })));
+  const atOpen = await calls();
+  expect(!atOpen.some((c) => c.cmd === "list_documents"), `no list of every document at open: ${atOpen.map((c) => c.cmd)}`);
+  const pages = atOpen.filter((c) => c.cmd === "document_page");
+  expect(pages.length > 0 && pages.every((c) => c.request.limit <= 200), `pages of at most 200 rows: ${JSON.stringify(pages.map((c) => c.request.limit))}`);
+  await page.locator(".library .viewport").focus();
+  await page.keyboard.press("End");
+  await page.locator(".library [aria-rowindex='100000'][data-doc-id]").waitFor();
+  const deep = (await calls()).filter((c) => c.cmd === "document_page" && c.request.offset >= 99_800);
+  expect(deep.length > 0 && deep.every((c) => c.request.skip_total), `the end's page is read without a count: ${JSON.stringify(deep.map((c) => c.request.offset))}`);
+  // Sorting asks the core for the new order rather than sorting in the window.
+  await page.getByRole("button", { name: /^Title/ }).click();
+  await page.locator(".library [data-doc-id] .title").first().getByText("Document number 000003").waitFor();
+  const sorted = (await calls()).filter((c) => c.cmd === "document_page" && c.request.sort === "title");
+  expect(sorted.length > 0, "the title order came from document_page");
+});
+
 await test("an import shows moving progress and names each failed file", async (page) => {
   await open(page, "docs=5");
   await page.getByRole("button", { name: "Import files…" }).click();

@@ -11,6 +11,8 @@ import type { CitationCandidate } from "./bindings/CitationCandidate";
 import type { DeletionImpact } from "./bindings/DeletionImpact";
 import type { Document } from "./bindings/Document";
 import type { DocumentEdit } from "./bindings/DocumentEdit";
+import type { DocumentPage } from "./bindings/DocumentPage";
+import type { DocumentPageRequest } from "./bindings/DocumentPageRequest";
 import type { DocumentSummary } from "./bindings/DocumentSummary";
 import type { EntityDetail } from "./bindings/EntityDetail";
 import type { EntityFilter } from "./bindings/EntityFilter";
@@ -24,6 +26,7 @@ import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteDraft } from "./bindings/NoteDraft";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { NoteVersion } from "./bindings/NoteVersion";
+import type { OutletCount } from "./bindings/OutletCount";
 import type { QuoteEdit } from "./bindings/QuoteEdit";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { QuoteRecord } from "./bindings/QuoteRecord";
@@ -50,6 +53,8 @@ export const COMMANDS = {
   backup_case: ["path", "overwrite"],
   ping: [],
   list_documents: [],
+  document_page: ["request"],
+  document_outlets: ["limit"],
   get_document: ["id"],
   import_paths: ["paths"],
   cancel_import: [],
@@ -128,6 +133,10 @@ export const ping = () => invoke<void>("ping");
 
 // src-tauri/src/commands/documents.rs
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
+/** One page of the library in the order and filter it shows, with how many match. */
+export const documentPage = (request: DocumentPageRequest) => invoke<DocumentPage>("document_page", { request });
+/** The outlets with the most documents, for the library filter's suggestions. */
+export const documentOutlets = (limit: number) => invoke<OutletCount[]>("document_outlets", { limit });
 export const getDocument = (id: number) => invoke<Document>("get_document", { id });
 /**
  * The one import entry point: the Import buttons and a drop on the window both call it. It
