@@ -59,7 +59,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok((times[times.len() / 2], rows))
     };
     println!("median of {repeats} reads, 200-row pages, ms:");
-    println!("{:<10} {:<5} {:>12} {:>12} {:>12}", "sort", "dir", "first+count", "middle", "end");
+    println!(
+        "{:<10} {:<5} {:>12} {:>12} {:>12}",
+        "sort", "dir", "first+count", "middle", "end"
+    );
     for sort in [
         LibrarySort::Published,
         LibrarySort::Title,

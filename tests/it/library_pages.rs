@@ -135,11 +135,14 @@ fn library_pages_in_every_order_add_up_to_the_whole_sorted_list() {
     assert_eq!(default.documents, all);
 }
 
+/// Which documents a filter should keep, written out plainly.
+type Keep = Box<dyn Fn(&DocumentSummary) -> bool>;
+
 #[test]
 fn library_filters_select_the_same_rows_in_pages_with_their_count() {
     let (_s, case) = library();
     let all = case.documents().unwrap();
-    let filters: Vec<(DocumentPageRequest, Box<dyn Fn(&DocumentSummary) -> bool>)> = vec![
+    let filters: Vec<(DocumentPageRequest, Keep)> = vec![
         (
             DocumentPageRequest {
                 title: Some("  BOTNET  down ".into()),
