@@ -218,6 +218,7 @@ fn import_with_threads(
                 || uncommitted >= COMMIT_EVERY_DOCUMENTS
                 || last_commit.elapsed() >= COMMIT_EVERY
             {
+                log_batch(&tx, &report, &marks)?;
                 tx.commit()?;
                 after_commit(conn);
                 tx = conn.transaction()?;
@@ -230,10 +231,40 @@ fn import_with_threads(
                 break;
             }
         }
+        log_batch(&tx, &report, &marks)?;
         tx.commit()?;
         after_commit(conn);
         Ok(std::mem::take(&mut report))
     })
+}
+
+/// Records the documents the open transaction added in the audit log, in that transaction,
+/// so the log holds every batch that committed and none that did not. A batch that added
+/// nothing (only duplicates or failures) changed nothing and is not recorded.
+fn log_batch(tx: &Transaction<'_>, report: &ImportReport, marks: &Marks) -> Result<()> {
+    let added = &report.documents[marks.documents.min(report.documents.len())..];
+    let (Some(first), Some(last)) = (added.first(), added.last()) else {
+        return Ok(());
+    };
+    let target = if first == last {
+        format!("document:{first}")
+    } else {
+        format!("documents:{first}-{last}")
+    };
+    crate::store::audit::append(
+        tx,
+        "import",
+        &target,
+        None,
+        &serde_json::json!({
+            "count": added.len(),
+            "first": first,
+            "last": last,
+            "duplicates": report.duplicates - marks.duplicates,
+            "failed": report.failed.len() - marks.failed,
+        }),
+    )?;
+    Ok(())
 }
 
 /// Writes one prepared file's documents and records in `report` what became of each.

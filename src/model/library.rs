@@ -33,7 +33,7 @@ pub enum SortDir {
 }
 
 /// One page of the library: its order, its filter and which rows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub struct DocumentPageRequest {

@@ -17,6 +17,7 @@ use tantivy::schema::Facet;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use super::schema::{self, Fields, SCHEMA_VERSION};
+use crate::model::StepProgress;
 use crate::store::documents::{self, IndexRow};
 use crate::store::events::{self as event_store, EventIndexRow};
 use crate::store::notes::{self as note_store, NoteIndexRow};
@@ -109,7 +110,7 @@ impl SearchIndex {
             )));
         }
         let mut index = Self::create(&dir, case_id)?;
-        let documents = index.rebuild(conn)?;
+        let documents = index.rebuild(conn, &mut |_| {})?;
         index.notices.push(format!(
             "the search index {problem}; rebuilt it from the case file ({documents} \
              document{})",
@@ -153,7 +154,11 @@ impl SearchIndex {
     /// Builds a new index from SQLite, replacing whatever was there (`dossier reindex`). A
     /// readable index of this schema is rebuilt in place, so that a search running in another
     /// process meanwhile keeps the files it has open and never finds the folder gone.
-    pub fn rebuilt(case_path: &Path, conn: &Connection) -> Result<(SearchIndex, usize)> {
+    pub fn rebuilt(
+        case_path: &Path,
+        conn: &Connection,
+        progress: &mut dyn FnMut(&StepProgress),
+    ) -> Result<(SearchIndex, usize)> {
         let dir = index_dir(case_path);
         let case_id = crate::store::case_id(conn)?;
         let mut index = match Self::open_existing(&dir) {
@@ -163,7 +168,7 @@ impl SearchIndex {
             }
             Err(_) => Self::create(&dir, case_id)?,
         };
-        let documents = index.rebuild(conn)?;
+        let documents = index.rebuild(conn, progress)?;
         Ok((index, documents))
     }
 
@@ -308,21 +313,47 @@ impl SearchIndex {
         Ok(self.writer.as_mut().expect("writer was just created"))
     }
 
-    /// Re-indexes every document (with its quotes) and every event from SQLite. Returns how
-    /// many documents were indexed.
-    pub fn rebuild(&mut self, conn: &Connection) -> Result<usize> {
+    /// Re-indexes every document (with its quotes) and every event from SQLite, telling
+    /// `progress` how far it is. Returns how many documents were indexed.
+    pub fn rebuild(
+        &mut self,
+        conn: &Connection,
+        progress: &mut dyn FnMut(&StepProgress),
+    ) -> Result<usize> {
         // One read transaction, so the rows and the journal position agree.
         let tx = conn.unchecked_transaction()?;
         let seq = search_journal::head(&tx)?;
         let fields = self.fields;
         let writer = self.writer()?;
         writer.delete_all_documents().map_err(tantivy_error)?;
+        let total = documents::count(&tx)? as u64;
+        let step = "indexing documents and their quotes";
+        let mut done = 0u64;
+        progress(&StepProgress { step, done, total });
         let count = documents::for_each_for_index(&tx, None, |row| {
+            done += 1;
+            if done.is_multiple_of(1_000) {
+                progress(&StepProgress {
+                    step,
+                    done,
+                    total: total.max(done),
+                });
+            }
             add_document_unit(&tx, writer, &fields, row)
         })?;
+        progress(&StepProgress {
+            step: "indexing events and notes",
+            done: 0,
+            total: 0,
+        });
         event_store::for_each_for_index(&tx, None, |row| add_event(writer, &fields, row))?;
         note_store::for_each_for_index(&tx, None, |row| add_note(writer, &fields, row))?;
         drop(tx);
+        progress(&StepProgress {
+            step: "writing and merging the index",
+            done: 0,
+            total: 0,
+        });
         self.commit(seq, true)?;
         search_journal::prune(conn, seq);
         Ok(count)
@@ -574,6 +605,19 @@ fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
     d.add_text(f.text_exact, &row.text);
     for keyword in &row.keywords {
         d.add_text(f.keywords, keyword);
+    }
+    // People's tags: `tag:` finds them (each its own value, so a phrase never runs from one
+    // tag into the next) and the tags facet counts them; marks are `is:starred`,
+    // `is:reviewed`.
+    for tag in &row.tags {
+        d.add_text(f.tags, tag);
+        d.add_facet(f.facets, Facet::from_path(["tag", tag.as_str()]));
+    }
+    if row.starred {
+        d.add_facet(f.facets, Facet::from_path(["is", "starred"]));
+    }
+    if row.reviewed {
+        d.add_facet(f.facets, Facet::from_path(["is", "reviewed"]));
     }
     writer.add_document(d).map_err(tantivy_error)?;
     Ok(())

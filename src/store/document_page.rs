@@ -80,7 +80,7 @@ fn filter(request: &DocumentPageRequest) -> (Vec<String>, Vec<Value>) {
 }
 
 /// The ids of one stretch, in order.
-fn ids(
+fn stretch(
     conn: &Connection,
     conditions: &[String],
     values: &[Value],
@@ -130,8 +130,17 @@ pub fn orders(sort: LibrarySort, dir: SortDir) -> (String, Option<String>) {
     }
 }
 
-/// One page of the library.
-pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<DocumentPage> {
+/// The ids of one page of the library, in its order: what a bulk action over "every row the
+/// library shows" or over a Shift+click range acts on, whether the window loaded them or not.
+pub fn ids(conn: &Connection, request: &DocumentPageRequest) -> Result<Vec<i64>> {
+    Ok(ids_and_filter(conn, request)?.0)
+}
+
+/// The ids of one page, with the filter's WHERE clause and values for counting.
+fn ids_and_filter(
+    conn: &Connection,
+    request: &DocumentPageRequest,
+) -> Result<(Vec<i64>, Vec<String>, Vec<Value>)> {
     let (conditions, values) = filter(request);
     let limit = request
         .limit
@@ -143,7 +152,7 @@ pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<Document
         with_value.push(format!("{col} IS NOT NULL"));
         without_value.push(format!("{col} IS NULL"));
     }
-    let mut found = ids(conn, &with_value, &values, &order, limit, request.offset)?;
+    let mut found = stretch(conn, &with_value, &values, &order, limit, request.offset)?;
     if let Some(null_order) = null_order {
         let missing = limit - found.len() as i64;
         if missing > 0 {
@@ -158,7 +167,7 @@ pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<Document
             } else {
                 0
             };
-            found.extend(ids(
+            found.extend(stretch(
                 conn,
                 &without_value,
                 &values,
@@ -168,6 +177,15 @@ pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<Document
             )?);
         }
     }
+    Ok((found, conditions, values))
+}
+
+/// One page of the library.
+pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<DocumentPage> {
+    let (found, conditions, values) = ids_and_filter(conn, request)?;
+    let limit = request
+        .limit
+        .map_or(i64::MAX, |n| n.min(i64::MAX as usize) as i64);
     let total = if request.skip_total {
         None
     } else if request.offset == 0 && (found.len() as i64) < limit {

@@ -253,3 +253,53 @@ fn library_open_reads_one_page_instead_of_every_document() {
             .count()
     );
 }
+
+/// The regression after paging: "select all" in the library stood for the rows the window
+/// had loaded, so a bulk action over a filter reached only its first pages. A library
+/// selection is resolved by the core: every row of the filter, or the rows of a range in the
+/// library's order (a Shift+click over rows not loaded yet).
+#[test]
+fn library_select_all_acts_on_every_row_of_the_filter_not_only_the_loaded_ones() {
+    use dossier::model::{BulkAction, DocumentSelection};
+    let (_s, case) = library();
+    let filter = DocumentPageRequest {
+        title: Some("botnet".into()),
+        sort: LibrarySort::Title,
+        ..Default::default()
+    };
+    let matching = case.document_page(&filter).unwrap();
+    let total = matching.total.unwrap();
+    assert!(total >= 3, "{total} botnet titles");
+    // The window has loaded one row; "all" still means every row the filter selects.
+    let all = DocumentSelection::Library(DocumentPageRequest {
+        limit: Some(1),
+        ..filter.clone()
+    });
+    assert_eq!(case.selected_documents(&all).unwrap().len(), 1);
+    let all = DocumentSelection::Library(filter.clone());
+    let mut wanted: Vec<i64> = matching.documents.iter().map(|d| d.id).collect();
+    wanted.sort();
+    assert_eq!(case.selected_documents(&all).unwrap(), wanted);
+    let report = case
+        .bulk(&all, &BulkAction::Tag("botnet".into()), &mut |_| true)
+        .unwrap();
+    assert_eq!((report.selected, report.changed), (total, total));
+    let mut tagged: Vec<i64> = case
+        .marked_documents()
+        .unwrap()
+        .iter()
+        .filter(|m| m.tags.iter().any(|t| t == "botnet"))
+        .map(|m| m.document_id)
+        .collect();
+    tagged.sort();
+    assert_eq!(tagged, wanted, "every row of the filter, and only those");
+    // A range is rows `offset..offset + limit` in the library's order.
+    let range = DocumentSelection::Library(DocumentPageRequest {
+        offset: 1,
+        limit: Some(2),
+        ..filter.clone()
+    });
+    let mut in_range: Vec<i64> = matching.documents[1..3].iter().map(|d| d.id).collect();
+    in_range.sort();
+    assert_eq!(case.selected_documents(&range).unwrap(), in_range);
+}
