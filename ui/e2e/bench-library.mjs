@@ -14,7 +14,10 @@
 import { startApp, sleep } from "./webdriver.mjs";
 
 const [application, casePath, runsArg] = process.argv.slice(2);
-const runs = Number(runsArg ?? 3);
+let runs = Number(runsArg ?? 3);
+// A case from an older build is migrated on its first open (at 1M that is minutes of index
+// building), so the wait for rows can be raised: BENCH_OPEN_TIMEOUT_MS, default two minutes.
+const openTimeout = Number(process.env.BENCH_OPEN_TIMEOUT_MS ?? 120000);
 
 // `__step(act, done)` runs `act` and resolves with the milliseconds until `done()` holds at an
 // animation frame (or rejects after a minute).
@@ -68,7 +71,7 @@ try {
       .execute(`return document.querySelector(".library [data-doc-id]") !== null && /\\d/.test(document.querySelector("[data-testid=library-count]")?.textContent ?? "") ? performance.now() : null`)
       .catch(() => null);
     if (state !== null) opened = { wall: performance.now() - began, page: state };
-    else if (performance.now() - began > 120000) throw new Error("no library rows within two minutes");
+    else if (performance.now() - began > openTimeout) throw new Error(`no library rows within ${openTimeout} ms`);
     else await sleep(5);
   }
   console.log(`open: session request (spawns the app) to the library's first rows: ${opened.wall.toFixed(0)} ms (${opened.page.toFixed(0)} ms after the page began loading)`);
@@ -127,9 +130,17 @@ try {
   }
 
   // Search as you type: from the input event to the first hits drawn (the view's own typing
-  // pause included), after the tab is shown.
-  await app.execute(`document.querySelector("[data-testid=tab-search]").click()`);
-  await sleep(500);
+  // pause included), after the tab is shown. BENCH_SKIP_SEARCH=1 leaves it out: on a case whose
+  // index an older build wrote, the first search rebuilds the whole index, which is not what
+  // this measures (run `dossier reindex` first).
+  if (process.env.BENCH_SKIP_SEARCH === "1") {
+    console.log("search: skipped (BENCH_SKIP_SEARCH=1)");
+    runs = 0;
+  }
+  if (runs > 0) {
+    await app.execute(`document.querySelector("[data-testid=tab-search]").click()`);
+    await sleep(500);
+  }
   for (let run = 0; run < runs; run++) {
     for (const query of ["police", "climate change", "minister resign", "kelihos botnet"]) {
       await app.execute(`window.__type(document.querySelector("[data-testid=search-input]"), "")`);
