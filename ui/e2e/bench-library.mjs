@@ -109,7 +109,7 @@ try {
       "scroll: PageUp from the end",
       await timed(
         `window.__key("PageUp")`,
-        `return document.querySelector(".library [aria-rowindex='${total}']") === null && document.querySelector(".library [data-doc-id]") !== null && document.querySelector(".library [aria-busy=true]") === null`,
+        `const sel = document.querySelector(".library [aria-selected=true][data-doc-id]"); return sel !== null && Number(sel.getAttribute("aria-rowindex")) < ${total} && document.querySelector(".library [aria-busy=true]") === null`,
       ),
     );
     show(
