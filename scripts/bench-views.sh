@@ -2,10 +2,12 @@
 # Measures the views of a big case in the real window (WebKitGTK under Xvfb, over
 # tauri-driver): the timeline (our canvas against vis-timeline on the same events, and our
 # canvas on every event of the case; ui/e2e/bench-timeline.mjs), then the people and quotes
-# lists (ui/e2e/bench-lists.mjs). The figures go to docs/benchmarks.md by hand.
+# lists (ui/e2e/bench-lists.mjs), then the library and search (opening the case until the
+# library's first rows, sorting, End, title filter, search as you typed; ui/e2e/bench-library.mjs).
+# The figures go to docs/benchmarks.md by hand.
 #
 # Usage: scripts/bench-views.sh CASE_FILE [EVENTS]   (EVENTS defaults to 10000)
-# BENCH_ONLY=timeline or BENCH_ONLY=lists runs one of the two.
+# BENCH_ONLY=timeline, BENCH_ONLY=lists or BENCH_ONLY=library runs one of the three.
 # Make a big case first, e.g.:
 #   cargo run --release -- new /tmp/big.dossier
 #   cargo run --release -- --case /tmp/big.dossier import /path/to/news-corpus
@@ -34,4 +36,8 @@ fi
 if [[ -z "$only" || "$only" == lists ]]; then
   echo "==> Measuring the people and quotes lists (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   dbus-run-session -- node "$root/ui/e2e/bench-lists.mjs" "$app" "$case_file"
+fi
+if [[ -z "$only" || "$only" == library ]]; then
+  echo "==> Measuring the library and search (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  dbus-run-session -- node "$root/ui/e2e/bench-library.mjs" "$app" "$case_file"
 fi

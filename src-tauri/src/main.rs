@@ -84,6 +84,8 @@ fn main() {
             case::sync_status,
             case::ping,
             documents::list_documents,
+            documents::document_page,
+            documents::document_outlets,
             documents::get_document,
             documents::grouped_documents,
             documents::document_copies,

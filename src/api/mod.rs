@@ -6,6 +6,7 @@ pub(crate) mod audit;
 mod citations;
 mod copies;
 mod exports;
+mod library;
 mod lifecycle;
 mod lineage;
 mod network;

@@ -1,5 +1,6 @@
 //! Tags and marks on documents and bulk actions over a selection (issue 22): tag, untag,
-//! star, unstar, mark or unmark reviewed, by ids or over every document a query finds.
+//! star, unstar, mark or unmark reviewed, by ids, over every document a query finds, or over
+//! every row of the library's filter (or a range of it).
 //!
 //! A bulk action is one change: one transaction, one audit entry, one record of the documents
 //! it changed (`store::doc_tags`), so `undo_bulk` reverses exactly it, as one step, and leaves
@@ -13,6 +14,7 @@ use crate::model::{
     BulkAction, BulkProgress, BulkReport, DocumentMarks, DocumentSelection, DocumentTagCount,
 };
 use crate::store::doc_tags::{self, Mark};
+use crate::store::document_page;
 use crate::store::event_tags;
 use crate::{Case, Error, Result};
 
@@ -106,6 +108,11 @@ impl Case {
                 Ok(ids)
             }
             DocumentSelection::Query(query) => self.search_document_ids(query),
+            DocumentSelection::Library(request) => {
+                let mut ids = document_page::ids(&self.conn, request)?;
+                ids.sort_unstable();
+                Ok(ids)
+            }
         }
     }
 
@@ -138,7 +145,7 @@ impl Case {
             }
             match selection {
                 DocumentSelection::Query(query) => detail["query"] = json!(query),
-                DocumentSelection::Ids(_) => {
+                DocumentSelection::Ids(_) | DocumentSelection::Library(_) => {
                     if let Some(ids) = ids_detail(&ids).get("ids") {
                         detail["ids"] = ids.clone();
                     }

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::DocumentPageRequest;
+
 /// One entry of the audit log: a change a person made to the case.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
@@ -63,14 +65,16 @@ pub enum BulkAction {
     UnmarkReviewed,
 }
 
-/// Which documents a bulk action is over: listed ids, or every document hit of a query
-/// (including those a window has not loaded).
+/// Which documents a bulk action is over: listed ids, every document hit of a query, or every
+/// row of a library page request (its filter's rows from `offset`, at most `limit` in its
+/// order), each including documents a window has not loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]
 pub enum DocumentSelection {
     Ids(#[ts(type = "Array<number>")] Vec<i64>),
     Query(String),
+    Library(DocumentPageRequest),
 }
 
 /// What a bulk action did: the documents it was given, the ones it changed (the others were

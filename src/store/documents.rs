@@ -8,7 +8,7 @@ use crate::model::{
 use crate::pubdate::{parse_published, DatePrecision};
 use crate::{Error, Result};
 
-const SUMMARY_COLUMNS: &str =
+pub(super) const SUMMARY_COLUMNS: &str =
     "d.id, d.kind, d.title, d.url, d.outlet, d.published, d.doc_ref, d.sha256, d.format";
 
 /// Returns the id of the document whose original bytes hash to `sha256`, if any.
@@ -74,7 +74,7 @@ pub fn insert(
     Ok(id)
 }
 
-fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DocumentSummary> {
+pub(super) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DocumentSummary> {
     let kind: String = row.get(1)?;
     let format: String = row.get(8)?;
     Ok(DocumentSummary {

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod copies;
 pub mod doc_tags;
+pub mod document_page;
 pub mod documents;
 pub mod entities;
 pub mod entity_lists;
@@ -70,6 +71,9 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0023_stage_pending.sql")),
         M::up(include_str!("../../migrations/0029_kept_tallies.sql")),
         M::up(include_str!("../../migrations/0024_sync_prepared.sql")),
+        M::up(include_str!(
+            "../../migrations/0028_library_sort_indexes.sql"
+        )),
     ])
 });
 

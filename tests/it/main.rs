@@ -18,6 +18,7 @@ mod import;
 mod indictment;
 mod integrity;
 mod interrupted_import;
+mod library_pages;
 mod lineage;
 mod module_graph;
 mod network;

@@ -12,6 +12,7 @@ import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
 import "../src/app.css";
+import { filterDocuments, sortDocuments, type SortKey } from "../src/lib/library";
 import { COPY_DIFF, copyGroup, groupedDocuments, quoteLineage, clusteredPoints, documentOf, entities, entityDetail, eventRecord, network, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
 
 type Call = { cmd: string; args: unknown };
@@ -28,6 +29,31 @@ const docs = summaries(Number(params.get("docs") ?? "5"));
 // Documents a running import has committed so far, which list_documents includes, as the
 // core's read-only handle does during an import (?importsteps=N makes the import longer).
 let arrived = 0;
+let sortedCache: { key: string; rows: ReturnType<typeof summaries> } | null = null;
+/** The documents the case holds now: those imported so far, less the trash. */
+const present = () => (arrived === 0 ? docs : summaries(docs.length + arrived)).filter((d) => !trashed.has(d.id));
+/** The library's rows for a page request (its filter and order), as the core gives them. */
+function libraryRows(r: Record<string, unknown>) {
+  const all = present();
+  // Sorting 100,000 rows per page would make the mock, not the view, the slow part.
+  const key = `${r.sort} ${r.dir} ${all.length} ${arrived} ${trashed.size}`;
+  if (sortedCache?.key !== key) {
+    const rows = r.sort === "imported" ? [...all].sort((x, y) => (r.dir === "desc" ? y.id - x.id : x.id - y.id)) : sortDocuments(all, r.sort as SortKey, r.dir as "asc" | "desc");
+    sortedCache = { key, rows };
+  }
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  return filterDocuments(sortedCache.rows, { title: text(r.title), kind: (r.kind ?? "") as "", outlet: text(r.outlet), from: text(r.from), to: text(r.to) });
+}
+/** The ids a bulk action's selection stands for: listed, a query's hits (?bulktotal=N of them), or library rows. */
+function selectedIds(selection: { ids?: number[]; query?: string; library?: Record<string, unknown> }): number[] {
+  if (selection.library) {
+    const r = selection.library;
+    const offset = Number(r.offset);
+    const rows = libraryRows(r).slice(offset, r.limit === null ? undefined : offset + Number(r.limit));
+    return rows.map((d) => d.id).sort((x, y) => x - y);
+  }
+  return selection.ids ?? [];
+}
 const importSteps = Number(params.get("importsteps") ?? "4");
 let open = params.get("case") !== "none";
 const info = () => ({ path: "/cases/test.dossier", name: "test", document_count: docs.length });
@@ -136,7 +162,20 @@ mockIPC(
         open = false;
         return null;
       case "list_documents":
-        return (arrived === 0 ? docs : summaries(docs.length + arrived)).filter((d) => !trashed.has(d.id));
+        return present();
+      case "document_page": {
+        // The core's page, with the old client-side sort and filter as the reference.
+        const r = a.request as Record<string, unknown>;
+        const rows = libraryRows(r);
+        const offset = Number(r.offset);
+        const limit = r.limit === null ? rows.length : Number(r.limit);
+        return { total: r.skip_total ? null : rows.length, documents: rows.slice(offset, offset + limit) };
+      }
+      case "document_outlets": {
+        const counts = new Map<string, number>();
+        for (const d of present()) if (d.outlet) counts.set(d.outlet, (counts.get(d.outlet) ?? 0) + 1);
+        return [...counts].sort((x, y) => y[1] - x[1]).slice(0, Number(a.limit)).map(([outlet, documents]) => ({ outlet, documents }));
+      }
       case "page_image":
         // A 1 × 1 grey PNG: what matters is that the reader shows the data it is given.
         return {
@@ -481,14 +520,14 @@ mockIPC(
       case "bulk_documents": {
         // A bulk action over many documents reports its progress as the core does, then its
         // result; ?bulktotal=N sets how many documents "all hits" stands for.
-        const selection = a.selection as { ids?: number[]; query?: string };
-        const total = selection.ids?.length ?? Number(params.get("bulktotal") ?? "2");
+        const selection = a.selection as { ids?: number[]; query?: string; library?: Record<string, unknown> };
+        const total = selection.query === undefined ? selectedIds(selection).length : Number(params.get("bulktotal") ?? "2");
         for (let done = 1000; done < total; done += 1000) {
           await sleep(40);
           await emit("bulk-progress", { done, total });
         }
         const action = a.action as { action: string; value?: string };
-        for (const id of selection.ids ?? []) {
+        for (const id of selectedIds(selection)) {
           const m = marksOf(id);
           if (action.action === "star") docMarks.set(id, { ...m, starred: true });
           if (action.action === "unstar") docMarks.set(id, { ...m, starred: false });
@@ -497,8 +536,10 @@ mockIPC(
       }
       case "undo_bulk":
         return { bulk_id: a.bulkId, selected: 2, changed: 2 };
-      case "selected_documents":
-        return [1, 2];
+      case "selected_documents": {
+        const selection = a.selection as { ids?: number[]; query?: string; library?: Record<string, unknown> };
+        return selection.query === undefined ? selectedIds(selection) : [1, 2];
+      }
       case "reextract_documents":
         return { documents: 2, quotes: 0, mentions: 0, events: 0, kept_reviewed: 0, problems: [] };
       case "export_originals":

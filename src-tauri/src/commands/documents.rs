@@ -8,7 +8,8 @@
 use std::path::PathBuf;
 
 use dossier::model::{
-    CopyGroup, DeletionImpact, DiffPart, DocumentEdit, GroupedDocument, PageImage, TrashedDocument,
+    CopyGroup, DeletionImpact, DiffPart, DocumentEdit, DocumentPage, DocumentPageRequest,
+    GroupedDocument, OutletCount, PageImage, TrashedDocument,
 };
 use dossier::{Document, DocumentSummary, Error, ImportReport};
 use tauri::{AppHandle, Emitter, Manager};
@@ -20,6 +21,27 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn list_documents(app: AppHandle) -> Result<Vec<DocumentSummary>, Error> {
     blocking(app, |s| s.with_reader(|case| case.documents())).await
+}
+
+/// One page of the library in the order and filter it shows, with how many match.
+#[tauri::command]
+pub async fn document_page(
+    app: AppHandle,
+    request: DocumentPageRequest,
+) -> Result<DocumentPage, Error> {
+    blocking(app, move |s| {
+        s.with_reader(|case| case.document_page(&request))
+    })
+    .await
+}
+
+/// The outlets with the most documents, for the library filter's suggestions.
+#[tauri::command]
+pub async fn document_outlets(app: AppHandle, limit: usize) -> Result<Vec<OutletCount>, Error> {
+    blocking(app, move |s| {
+        s.with_reader(|case| case.document_outlets(limit))
+    })
+    .await
 }
 
 #[tauri::command]

@@ -19,6 +19,8 @@ import type { DiffPart } from "./bindings/DiffPart";
 import type { Document } from "./bindings/Document";
 import type { DocumentEdit } from "./bindings/DocumentEdit";
 import type { DocumentMarks } from "./bindings/DocumentMarks";
+import type { DocumentPage } from "./bindings/DocumentPage";
+import type { DocumentPageRequest } from "./bindings/DocumentPageRequest";
 import type { DocumentSelection } from "./bindings/DocumentSelection";
 import type { DocumentSummary } from "./bindings/DocumentSummary";
 import type { DocumentTagCount } from "./bindings/DocumentTagCount";
@@ -41,6 +43,7 @@ import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteDraft } from "./bindings/NoteDraft";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { NoteVersion } from "./bindings/NoteVersion";
+import type { OutletCount } from "./bindings/OutletCount";
 import type { PageImage } from "./bindings/PageImage";
 import type { QuoteAppearance } from "./bindings/QuoteAppearance";
 import type { QuoteEdit } from "./bindings/QuoteEdit";
@@ -75,6 +78,8 @@ export const COMMANDS = {
   sync_status: [],
   ping: [],
   list_documents: [],
+  document_page: ["request"],
+  document_outlets: ["limit"],
   get_document: ["id"],
   grouped_documents: [],
   document_copies: ["id"],
@@ -179,6 +184,10 @@ export const ping = () => invoke<void>("ping");
 
 // src-tauri/src/commands/documents.rs
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
+/** One page of the library in the order and filter it shows, with how many match. */
+export const documentPage = (request: DocumentPageRequest) => invoke<DocumentPage>("document_page", { request });
+/** The outlets with the most documents, for the library filter's suggestions. */
+export const documentOutlets = (limit: number) => invoke<OutletCount[]>("document_outlets", { limit });
 export const getDocument = (id: number) => invoke<Document>("get_document", { id });
 /** Every document that has near-duplicates, with its group, for the library's "+N copies". */
 export const groupedDocuments = () => invoke<GroupedDocument[]>("grouped_documents");

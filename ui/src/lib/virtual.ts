@@ -13,6 +13,20 @@ export type VisibleRange = {
   total: number;
 };
 
+/**
+ * The tallest the list's scroll area is made. Browsers cap an element's height (WebKit and
+ * Chromium at about 33.5 million pixels, Firefox lower), and a million 34-pixel rows are past
+ * it: the last rows could not be scrolled to. Past this height the scroll area stays this tall
+ * and a scroll pixel stands for more than one pixel of rows.
+ */
+export const MAX_SCROLL_HEIGHT = 8_000_000;
+
+/** Pixels of rows per pixel of scrolling: 1 unless the rows are taller than the cap. */
+function rowsPerScroll(total: number, viewportHeight: number): number {
+  const shown = Math.max(viewportHeight, 0);
+  return total <= MAX_SCROLL_HEIGHT || shown >= MAX_SCROLL_HEIGHT ? 1 : (total - shown) / (MAX_SCROLL_HEIGHT - shown);
+}
+
 export function visibleRange(
   scrollTop: number,
   viewportHeight: number,
@@ -20,35 +34,44 @@ export function visibleRange(
   count: number,
   overscan = 6,
 ): VisibleRange {
-  const total = count * rowHeight;
+  const rows = count * rowHeight;
   if (count === 0 || rowHeight <= 0) {
-    return { start: 0, end: 0, offset: 0, total: Math.max(total, 0) };
+    return { start: 0, end: 0, offset: 0, total: Math.max(rows, 0) };
   }
-  const top = Math.min(Math.max(scrollTop, 0), Math.max(total - viewportHeight, 0));
+  const total = Math.min(rows, MAX_SCROLL_HEIGHT);
+  const scroll = Math.min(Math.max(scrollTop, 0), Math.max(total - viewportHeight, 0));
+  // Where the view's top is among the rows, and the first row drawn from there.
+  const top = Math.min(scroll * rowsPerScroll(rows, viewportHeight), Math.max(rows - viewportHeight, 0));
   const first = Math.floor(top / rowHeight);
   const shown = Math.ceil(Math.max(viewportHeight, 0) / rowHeight) + 1;
   const start = Math.max(first - overscan, 0);
   const end = Math.min(first + shown + overscan, count);
-  return { start, end, offset: start * rowHeight, total };
+  // The rows are placed so that the row at `top` sits at the view's top; unscaled, that is
+  // start * rowHeight.
+  return { start, end, offset: scroll + (start * rowHeight - top), total };
 }
 
 /**
- * The scroll position that brings row `index` into view, moving as little as possible: rows
- * already visible keep the position, rows above go to the top, rows below to the bottom.
+ * The scroll position that brings row `index` of `count` into view, moving as little as
+ * possible: rows already visible keep the position, rows above go to the top, rows below to
+ * the bottom. (Without `count` the rows are taken to fit under the height cap.)
  */
 export function scrollToReveal(
   index: number,
   scrollTop: number,
   viewportHeight: number,
   rowHeight: number,
+  count = 0,
 ): number {
+  const scale = rowsPerScroll(count * rowHeight, viewportHeight);
+  const at = scrollTop * scale;
   const top = index * rowHeight;
   const bottom = top + rowHeight;
-  if (top < scrollTop) {
-    return top;
+  if (top < at) {
+    return top / scale;
   }
-  if (bottom > scrollTop + viewportHeight) {
-    return Math.max(bottom - viewportHeight, 0);
+  if (bottom > at + viewportHeight) {
+    return Math.max(bottom - viewportHeight, 0) / scale;
   }
   return scrollTop;
 }
