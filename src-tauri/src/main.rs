@@ -75,6 +75,7 @@ fn main() {
             case::remember_folder,
             case::backup_case,
             case::ping,
+            case::about,
             documents::list_documents,
             documents::get_document,
             documents::import_paths,

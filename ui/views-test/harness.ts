@@ -347,6 +347,8 @@ mockIPC(
           saved: cmd === "export_brief" && (problems.length === 0 || allowed),
         };
       }
+      case "about":
+        return { version: "0.1.0", commit: "0123456789ab" };
       default:
         throw { code: "internal", message: `the view tests do not mock ${cmd}` };
     }

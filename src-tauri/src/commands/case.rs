@@ -1,6 +1,6 @@
 //! Commands about which case is open: opening, creating and closing one, the demo case, the
-//! recent-cases list, where file dialogs start, a safe copy of the case, and a ping the
-//! benchmark times. They go through [`AppState`], which owns the open case and the app's own
+//! recent-cases list, where file dialogs start, a safe copy of the case, a ping the
+//! benchmark times, and the app's version for the About box. They go through [`AppState`], which owns the open case and the app's own
 //! files; each is still a one-line delegation.
 
 use std::sync::atomic::Ordering;
@@ -10,7 +10,7 @@ use dossier::Error;
 use tauri::{AppHandle, Manager};
 
 use super::blocking;
-use crate::dto::{CaseInfo, RecentCase};
+use crate::dto::{About, CaseInfo, RecentCase};
 use crate::Launch;
 
 #[tauri::command]
@@ -91,4 +91,10 @@ pub async fn backup_case(
 #[tauri::command]
 pub async fn ping() -> Result<(), Error> {
     Ok(())
+}
+
+/// The version and commit the About box shows (with the keyboard shortcuts, under `?`).
+#[tauri::command]
+pub async fn about() -> Result<About, Error> {
+    Ok(About::current())
 }

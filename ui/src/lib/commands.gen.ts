@@ -2,6 +2,7 @@
 // signatures in src-tauri/src/commands/. Do not edit: change the Rust command instead.
 
 import { invoke } from "@tauri-apps/api/core";
+import type { About } from "./bindings/About";
 import type { BackupReport } from "./bindings/BackupReport";
 import type { Brief } from "./bindings/Brief";
 import type { BriefOptions } from "./bindings/BriefOptions";
@@ -49,6 +50,7 @@ export const COMMANDS = {
   remember_folder: ["path"],
   backup_case: ["path", "overwrite"],
   ping: [],
+  about: [],
   list_documents: [],
   get_document: ["id"],
   import_paths: ["paths"],
@@ -125,6 +127,8 @@ export const backupCase = (path: string, overwrite: boolean) => invoke<BackupRep
  * with it while an import runs.
  */
 export const ping = () => invoke<void>("ping");
+/** The version and commit the About box shows (with the keyboard shortcuts, under `?`). */
+export const about = () => invoke<About>("about");
 
 // src-tauri/src/commands/documents.rs
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
