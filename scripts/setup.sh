@@ -15,10 +15,14 @@ done
 
 # Build: WebKitGTK and a C toolchain for Tauri. Tests: a virtual display, the WebKit WebDriver,
 # a font so screenshots have text, Chromium for the view tests, curl to wait for tauri-driver
-# and ImageMagick's `import` for screenshots.
+# and ImageMagick's `import` for screenshots. Packages (scripts/test-package.sh): dpkg-dev's
+# dpkg-shlibdeps to check the declared dependencies, rpm to read the .rpm, xdotool to find the
+# installed app's window, and the desktop's own tools (MIME and desktop databases, xdg-open,
+# gio) to open a case file by its type as a file manager does.
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file
           xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core
-          chromium curl imagemagick)
+          chromium curl imagemagick
+          dpkg-dev rpm xdotool desktop-file-utils shared-mime-info xdg-utils libglib2.0-bin)
 missing=()
 for pkg in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then

@@ -8,6 +8,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 "$root/scripts/setup.sh"
+# The commit the binaries report, set as build-app.sh sets it, so that cargo test and the e2e
+# build compile the app alike instead of each rebuilding it for the other.
+DOSSIER_COMMIT="${DOSSIER_COMMIT:-$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)}"
+export DOSSIER_COMMIT
 
 echo "==> Building the UI (the app embeds it at compile time)"
 npm --prefix ui run build --silent
@@ -49,5 +53,13 @@ echo "==> View tests (headless Chromium, IPC mocked)"
 npm --prefix ui run test:views --silent
 
 "$root/scripts/e2e.sh"
+
+# The packages, installed and used the way a person does (root or sudo, and dpkg: a Debian or
+# Ubuntu machine, which setup.sh equips with the rest).
+if command -v dpkg-deb >/dev/null && { [[ $(id -u) -eq 0 ]] || sudo -n true 2>/dev/null; }; then
+  "$root/scripts/test-package.sh"
+else
+  echo "==> Skipping the package tests: they need dpkg and root or password-less sudo"
+fi
 
 echo "==> All tests passed"

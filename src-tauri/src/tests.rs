@@ -255,8 +255,8 @@ fn missing_demo_sources_are_reported_and_leave_nothing_behind() {
 fn the_about_box_names_the_workspace_version() {
     // The one version: [workspace.package] in the root Cargo.toml, which src-tauri inherits and
     // Tauri reads (tauri.conf.json states none), so the About box, the CLI and the packages agree.
-    let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.toml"))
-        .unwrap();
+    let manifest =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.toml")).unwrap();
     let workspace = manifest.split("[workspace.package]").nth(1).unwrap();
     let line = workspace
         .lines()

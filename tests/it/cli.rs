@@ -234,7 +234,9 @@ fn workspace_version() -> String {
         .lines()
         .find(|line| line.starts_with("version = "))
         .expect("[workspace.package] states the version");
-    line.trim_start_matches("version = ").trim_matches('"').to_string()
+    line.trim_start_matches("version = ")
+        .trim_matches('"')
+        .to_string()
 }
 
 #[test]
@@ -252,7 +254,10 @@ fn version_names_the_workspace_version_and_the_commit() {
         &std::fs::read_to_string(repo_path("src-tauri/tauri.conf.json")).unwrap(),
     )
     .unwrap();
-    assert!(conf.get("version").is_none(), "tauri.conf.json states a version");
+    assert!(
+        conf.get("version").is_none(),
+        "tauri.conf.json states a version"
+    );
     let app_manifest = std::fs::read_to_string(repo_path("src-tauri/Cargo.toml")).unwrap();
     assert!(app_manifest.contains("version.workspace = true"));
 }
@@ -269,10 +274,18 @@ fn the_commit_given_at_build_time_is_in_the_version() {
         .unwrap();
     assert_eq!(stdout(&out), built);
     assert!(!built.contains("not-at-run-time"));
-    let commit = built.split("(commit ").nth(1).unwrap().trim_end().trim_end_matches(')');
+    let commit = built
+        .split("(commit ")
+        .nth(1)
+        .unwrap()
+        .trim_end()
+        .trim_end_matches(')');
     assert!(!commit.is_empty(), "{built}");
     assert!(
-        commit == "unknown" || commit.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+        commit == "unknown"
+            || commit
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-'),
         "{built}"
     );
 }
@@ -302,7 +315,10 @@ fn generate_writes_completions_from_the_cli_definitions() {
     for script in [&bash, &zsh] {
         assert!(script.contains("--case") && script.contains("--no-wait"));
     }
-    assert!(fish.contains("-l case") && fish.contains("-l no-wait"), "{fish}");
+    assert!(
+        fish.contains("-l case") && fish.contains("-l no-wait"),
+        "{fish}"
+    );
     assert_eq!(stdout(&out).lines().count(), 3);
 }
 
