@@ -4,7 +4,8 @@
 //!
 //! Run: `cargo run --release --example bench_search -- ../shared/corpus/news-corpus.tar.gz`
 //! (optional second argument: the sizes, e.g. `23192,100000`; `BENCH_RUNS=N` timed runs per
-//! query; `BENCH_KEEP=DIR` keeps each size's case and FTS5 table in `DIR/SIZE` for the next run).
+//! query; `BENCH_KEEP=DIR` keeps each size's case and FTS5 table in `DIR/SIZE` for the next run;
+//! `BENCH_CASE=FILE` measures that case instead of importing one).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -212,7 +213,11 @@ fn bench(corpus: &Path, size: usize, runs: usize) {
         None => temporary.path().to_path_buf(),
     };
     std::fs::create_dir_all(&work).unwrap();
-    let case_path = work.join("bench.dossier");
+    // BENCH_CASE=FILE measures an existing case (the 1M case built with gen_corpus and
+    // `dossier import`) instead of importing the corpus; its FTS5 table is kept as above.
+    let case_path = std::env::var_os("BENCH_CASE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| work.join("bench.dossier"));
     let fts_path = work.join("fts.sqlite");
     let case = if case_path.exists() {
         let case = Case::open(&case_path).unwrap();

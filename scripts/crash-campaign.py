@@ -281,7 +281,10 @@ def main():
         "entity-merge": (["entity", "merge", str(merge_into), str(merge_from)], None),
         "entity-split": (["entity", "split", str(split_id), split_alias], None),
         "event-merge": (["event", "merge", str(ev_into), str(ev_from)], None),
-        "export": (["export", "brief", "--out", brief_expected], None),
+        # The generated corpus repeats one statement with its number changed in every document,
+        # which the claim check rightly calls an altered later wording (quote lineage, issue
+        # 21); the campaign is about kills, not claims, so its briefs are written anyway.
+        "export": (["export", "brief", "--allow-problems", "--out", brief_expected], None),
     }
     durations = {"import": import_secs}
     for kind, (args, stdin) in commands.items():
@@ -447,7 +450,7 @@ def trial(r, kind, case, corpus, base, n_docs, delay, commands):
     copy_case(base, case)
     args, stdin = commands[kind]
     if kind == "export":
-        args = ["export", "brief", "--out", case + ".brief.md"]
+        args = ["export", "brief", "--allow-problems", "--out", case + ".brief.md"]
     notes_before = r.json(case, "note", "list")
     landed = r.killed(case, args, delay, stdin=stdin)
     check_case(r, case, n_docs)
@@ -485,7 +488,7 @@ def trial(r, kind, case, corpus, base, n_docs, delay, commands):
             # A brief is deterministic, so a complete one equals the brief written again now
             # (the one measured earlier names another case in its title).
             again = case + ".again.md"
-            r.run(case, "export", "brief", "--out", again)
+            r.run(case, "export", "brief", "--allow-problems", "--out", again)
             with open(path) as f, open(again) as g:
                 written, complete = f.read(), g.read()
             os.remove(again)

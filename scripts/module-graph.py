@@ -25,7 +25,8 @@ Why the layers are what they are (LAYERS below, lowest first):
   `crate::Result`, and the store, the importer and `verify` hash the same way.
 * The pure extractors and helpers (`normalize`, `text`, `timex`, `pubdate`, `intervals`,
   `quotes`, `entities`, `legal`, `notes`) take text and return spans; they may use each other
-  (the caption reader asks `timex` for a filing date) but nothing above them.
+  (the caption reader asks `timex` for a filing date) but nothing above them. `audit` (the
+  audit log's hashing and chain rules) is pure too, and `store::audit` calls it.
 * `model` (the DTOs and the ingest contract, `ImportedDocument`) shares their layer: `legal`
   returns the `LegalStructure` that `model/` declares, and `model/` names the extractors'
   types (`DatePrecision`, `PublishedDate`, `EntityKind`), so either order would put one
@@ -37,7 +38,10 @@ Why the layers are what they are (LAYERS below, lowest first):
   `search` and `analysis` during its batches...
 * ...so `analysis` (where extraction meets the case) sits below `import`, which calls it;
   `analysis` calls only the extractors and `store`. The extraction stage (`stage`) shares
-  the importer's layer: it is the import's second half, calling `analysis` and `store`.
+  the importer's layer: it is the import's second half, calling `analysis` and `store`; so
+  does the OCR stage (`ocr_stage`), which writes recognised text through `store`.
+* `ocr` (the engine as a child process, Tesseract's TSV, image headers, pages assembled
+  through normalization) is a helper like the extractors: pictures in, text out, no case.
 * `cite` (the citation resolver and the claim rules, against a lookup trait) is below
   `export`, since the brief lists the claim check's problems; `export` turns data into files.
 * `api`, `case`, `verify` and `demo` are the `Case` surface; `lib.rs` re-exports it.
@@ -69,16 +73,20 @@ LAYERS = [
             "entities",
             "legal",
             "notes",
+            "ocr",
+            "copies",
+            "lineage",
+            "audit",
             "model",
         ],
     ),
     ("store", ["store"]),
     ("search", ["search"]),
     ("analysis", ["analysis"]),
-    ("import", ["import", "stage"]),
+    ("import", ["import", "stage", "ocr_stage", "grouping"]),
     ("cite", ["cite"]),
     ("export", ["export"]),
-    ("api", ["api", "case", "verify", "demo"]),
+    ("api", ["api", "case", "verify", "demo", "team"]),
     ("lib", ["lib"]),
     ("cli", ["cli"]),
     ("main", ["main"]),

@@ -11,11 +11,17 @@ use rusqlite::Connection;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{
     self, Document, DocumentKind, DocumentSummary, ExtractionProgress, ExtractionReport,
-    ExtractionStatus, ImportFailure, ImportProgress, ImportReport, RepairReport, VerifyReport,
+    ExtractionStatus, ImportFailure, ImportProgress, ImportReport, RepairReport, StepProgress,
+    VerifyReport,
 };
 use crate::model::{ReindexReport, SavedSearch, SearchRequest, SearchResults};
 use crate::search::SearchIndex;
-use crate::{export, import, search, stage, store, verify, Existing};
+use crate::{export, grouping, import, search, stage, store, verify, Existing};
+
+/// How often an import indexes the batches it has committed: often enough that a big archive
+/// becomes searchable as it arrives, rarely enough that index commits and their merges stay a
+/// small part of the import.
+const INDEX_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// An open case file.
 pub struct Case {
@@ -182,7 +188,7 @@ impl Case {
     /// action's own commit. The index is opened first, so that the change is indexed now rather
     /// than found later as a lag; a failed index update is not lost, because the journal makes
     /// the next open catch up.
-    fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
+    pub(crate) fn changing_index<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
         self.writing(|| {
             let _ = self.with_index(|_| Ok(()));
             let result = change()?;
@@ -315,9 +321,33 @@ impl Case {
         progress: &mut dyn FnMut(&ImportProgress) -> bool,
     ) -> Result<ImportReport> {
         let _ = self.with_index(|_| Ok(()));
-        let mut report = import::import_paths(&mut self.conn, &self.path, paths, progress)?;
-        // The whole batch goes into the index in one commit. If that fails, the import still
-        // stands and the journal makes the next search catch up, so it is a warning.
+        // Committed batches are indexed as the import goes, every `INDEX_EVERY`, so a big
+        // archive is searchable batch by batch rather than only at the end (issue 23). The
+        // index is taken out of its cell meanwhile, since the import holds the connection.
+        let mut index = self.search.borrow_mut().take();
+        let mut last_indexed = std::time::Instant::now();
+        let mut behind = None;
+        let imported =
+            import::import_paths(&mut self.conn, &self.path, paths, progress, &mut |conn| {
+                if last_indexed.elapsed() < INDEX_EVERY {
+                    return;
+                }
+                if let Some(index) = index.as_mut() {
+                    behind = index.catch_up(conn).err();
+                }
+                last_indexed = std::time::Instant::now();
+            });
+        *self.search.borrow_mut() = index;
+        let mut report = imported?;
+        if let Some(err) = behind {
+            self.notice(&format!(
+                "the search index fell behind the import: {}",
+                err.message
+            ));
+        }
+        // What the last batches added goes into the index in one commit. If that fails, the
+        // import still stands and the journal makes the next search catch up, so it is a
+        // warning.
         if let Err(err) = self.with_index(|index| index.catch_up(&self.conn)) {
             report.warnings.push(ImportFailure {
                 path: search::index_dir(&self.path).display().to_string(),
@@ -350,7 +380,45 @@ impl Case {
         // The index is opened first so the extraction's hits (quotes, events) are indexed as
         // this run's own commit at the end rather than found later as a lag.
         let _ = self.with_index(|_| Ok(()));
+        // Scans are recognised first, so their text is extracted in this same run.
+        let ocr = crate::ocr_stage::run(&self.conn, &mut |_| {
+            progress(&ExtractionProgress { done: 0, total: 0 })
+        });
         let outcome = stage::run(&self.conn, &self.path, stage::EXTRACTOR_VERSION, progress);
+        let mut outcome = outcome.map(|mut o| {
+            let problems = match ocr {
+                Ok(ocr) => ocr
+                    .problems
+                    .into_iter()
+                    .map(|p| (p.source, p.problem))
+                    .collect(),
+                Err(err) => vec![(
+                    self.path.display().to_string(),
+                    format!("scans were not recognised: {}", err.message),
+                )],
+            };
+            for (source, problem) in problems {
+                o.report.problems.push(format!("{source}: {problem}"));
+                o.problems.push((source, problem));
+            }
+            o
+        });
+        // Near-duplicates are grouped after the extractors (issue 21); a failure there keeps
+        // what the stage did and is reported, and the next run goes on where it stopped.
+        if let Ok(done) = &mut outcome {
+            if !done.cancelled {
+                if let Err(err) = grouping::run(&self.conn, &mut |_, _| true) {
+                    let problem = format!(
+                        "grouping near-duplicate documents stopped ({}); the next import or \
+                         `dossier reextract --pending` finishes it",
+                        err.message
+                    );
+                    let source = self.path.display().to_string();
+                    done.report.problems.push(format!("{source}: {problem}"));
+                    done.problems.push((source, problem));
+                }
+            }
+        }
         // Whatever committed is indexed, even when the stage stopped on an error. When the
         // stage extracted most of the case (a first import), rebuilding the index costs about
         // the time of catching it up and a third less memory: catching up deletes and adds
@@ -361,6 +429,7 @@ impl Case {
                 && o.report.documents * 2 >= store::documents::count(&self.conn).unwrap_or(0)
         });
         let indexed = if most {
+            release_freed_memory();
             self.rebuild_index().map(drop)
         } else {
             self.with_index(|index| index.catch_up(&self.conn))
@@ -374,6 +443,17 @@ impl Case {
             ));
         }
         Ok(outcome)
+    }
+
+    /// Brings the search index up to date with what was committed; a failure is a notice,
+    /// since the journal makes the next open catch up.
+    pub(crate) fn catch_up_index(&self) {
+        if let Err(err) = self.with_index(|index| index.catch_up(&self.conn)) {
+            self.notice(&format!(
+                "the search index was not updated yet: {}",
+                err.message
+            ));
+        }
     }
 
     /// How many documents the case has, how many are extracted and how many pending, and
@@ -449,6 +529,9 @@ impl Case {
     /// A search never waits for another process writing the case: it catches the index up
     /// when the write lock is free, and otherwise searches what is committed, with a notice.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        if request.collapse_copies {
+            return self.search_collapsing_copies(request);
+        }
         if self.read_only {
             return self.with_index_keeping_notices(|index| {
                 index.note_lag(&self.conn)?;
@@ -491,6 +574,24 @@ impl Case {
         results
     }
 
+    /// The ids of every document `query` finds (documents of quote and event hits included),
+    /// in id order: the selection "all N hits" stands for, loaded or not. The index is
+    /// caught up first, as a search does.
+    pub fn search_document_ids(&self, query: &str) -> Result<Vec<i64>> {
+        self.search(&SearchRequest {
+            query: query.to_string(),
+            limit: 0,
+            facets: false,
+            snippets: false,
+            ..SearchRequest::default()
+        })?;
+        self.with_index_keeping_notices(|index| {
+            index.document_ids(query, &|sha| {
+                store::documents::find_by_sha256(&self.conn, sha)
+            })
+        })
+    }
+
     /// Writes every hit of `request` (all pages) to `path` as CSV: doc id, kind, title, URL,
     /// date, score and snippet. Returns the number of hits written.
     pub fn export_search_csv(
@@ -499,14 +600,25 @@ impl Case {
         path: &Path,
         existing: Existing,
     ) -> Result<usize> {
-        export::search_csv(&|r| self.search(r), request, path, existing)
+        let written = export::search_csv(&|r| self.search(r), request, path, existing)?;
+        self.log_alone(
+            "export.hits_csv",
+            "case",
+            serde_json::json!({ "query": request.query, "hits": written }),
+        )?;
+        Ok(written)
     }
 
     /// Rebuilds the search index from the case file.
     pub fn reindex(&self) -> Result<ReindexReport> {
+        self.reindex_with(&mut |_| {})
+    }
+
+    /// `reindex`, telling `progress` which step it is on and how far.
+    pub fn reindex_with(&self, progress: &mut dyn FnMut(&StepProgress)) -> Result<ReindexReport> {
         self.writing(|| {
             let started = std::time::Instant::now();
-            let documents = self.rebuild_index()?;
+            let documents = self.rebuild_index_with(progress)?;
             Ok(ReindexReport {
                 documents,
                 took_ms: started.elapsed().as_millis() as u64,
@@ -516,10 +628,14 @@ impl Case {
 
     /// Rebuilds the search index; the caller holds the write lock.
     fn rebuild_index(&self) -> Result<usize> {
+        self.rebuild_index_with(&mut |_| {})
+    }
+
+    fn rebuild_index_with(&self, progress: &mut dyn FnMut(&StepProgress)) -> Result<usize> {
         let mut slot = self.search.borrow_mut();
         // Dropping the open index first releases its writer lock for the new one.
         *slot = None;
-        let (index, documents) = SearchIndex::rebuilt(&self.path, &self.conn)?;
+        let (index, documents) = SearchIndex::rebuilt(&self.path, &self.conn, progress)?;
         *slot = Some(index);
         Ok(documents)
     }
@@ -533,7 +649,16 @@ impl Case {
     pub fn save_search(&self, name: &str, query: &str) -> Result<SavedSearch> {
         // A query that cannot run is refused now rather than when someone re-runs it.
         search::query_parser::parse(query)?;
-        self.change(|tx| store::saved_searches::save(tx, name, query))
+        self.change(|tx| {
+            let saved = store::saved_searches::save(tx, name, query)?;
+            self.log(
+                tx,
+                "search.save",
+                &format!("search:{name}"),
+                serde_json::json!({ "query": query }),
+            )?;
+            Ok(saved)
+        })
     }
 
     /// Saved searches by name.
@@ -546,19 +671,55 @@ impl Case {
     }
 
     pub fn delete_saved_search(&self, name: &str) -> Result<()> {
-        self.change(|tx| store::saved_searches::delete(tx, name))
+        self.change(|tx| {
+            store::saved_searches::delete(tx, name)?;
+            self.log(
+                tx,
+                "search.delete",
+                &format!("search:{name}"),
+                serde_json::json!({}),
+            )
+        })
     }
 
     /// Checks the database's integrity, re-hashes every stored original and checks every
     /// stored text, note version, quote and event sentence against what it was derived from.
     pub fn verify(&self) -> Result<VerifyReport> {
-        verify::verify(&self.conn)
+        self.verify_with(&mut |_| {})
+    }
+
+    /// `verify`, telling `progress` which check it is on and how far.
+    pub fn verify_with(&self, progress: &mut dyn FnMut(&StepProgress)) -> Result<VerifyReport> {
+        verify::verify(&self.conn, progress)
     }
 
     /// Re-derives every damaged document's normalized text from its original, when the
     /// original is intact and normalizes to exactly the text that was imported (its checksum);
     /// the search index is brought up to date with the repaired texts.
     pub fn repair(&self) -> Result<RepairReport> {
-        self.change(|tx| verify::repair(tx))
+        self.change(|tx| {
+            let report = verify::repair(tx)?;
+            self.log(
+                tx,
+                "case.repair",
+                "case",
+                serde_json::json!({ "repaired": report.repaired }),
+            )?;
+            Ok(report)
+        })
+    }
+}
+
+/// Hands the heap memory this process has freed back to the system. glibc keeps freed memory
+/// for reuse, so after an import and the extraction stage the process still held about 100 MB
+/// it no longer used when the index rebuild began allocating its own; the import that waits
+/// for the stage then peaked at 325 MB where the stage alone peaks at 250 (issue 23 asks for
+/// under 300 MB).
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's own heap to the system;
+    // it touches no memory the program holds.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

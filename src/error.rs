@@ -18,6 +18,10 @@ pub enum ErrorCode {
     Unsupported,
     Io,
     Internal,
+    /// The team server refused a write because the role lacks the right (a reader's change).
+    Forbidden,
+    /// The team server could not be reached or went away; nothing was lost, retry later.
+    Unavailable,
 }
 
 impl ErrorCode {
@@ -29,6 +33,8 @@ impl ErrorCode {
             ErrorCode::Unsupported => "unsupported",
             ErrorCode::Io => "io",
             ErrorCode::Internal => "internal",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::Unavailable => "unavailable",
         }
     }
 }
@@ -67,6 +73,12 @@ impl Error {
     }
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::Internal, message)
+    }
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Forbidden, message)
+    }
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Unavailable, message)
     }
 
     /// Wraps an I/O error with the path it happened on, because "No such file or directory"

@@ -9,12 +9,15 @@ pub mod search;
 
 // Pure extractors and helpers, public on purpose: text in, spans or values out, no case
 // needed. The benchmarks, the evaluations and the fuzzer (examples/) call them directly.
+pub mod copies;
 pub mod entities;
 pub mod import;
 pub mod intervals;
 pub mod legal;
+pub mod lineage;
 pub mod normalize;
 pub mod notes;
+pub mod ocr;
 pub mod pubdate;
 pub mod quotes;
 pub mod text;
@@ -26,13 +29,18 @@ pub mod demo;
 // Not API: the case's insides, reached only through `Case`.
 pub(crate) mod analysis;
 mod api;
+mod audit;
 mod case;
 mod cite;
 mod digest;
 pub(crate) mod error;
 mod export;
+mod grouping;
+mod ocr_stage;
 mod stage;
 mod store;
+#[cfg(feature = "team")]
+mod team;
 mod verify;
 
 pub use case::{Case, Notifier};

@@ -38,10 +38,17 @@ use crate::Result;
 ///    and surnames resolved across documents (issue 15).
 pub const EXTRACTOR_VERSION: i64 = 2;
 
-/// Documents per transaction. Small enough that a kill loses little work and a person's view
-/// of the case moves on every second or so; large enough that the commits cost nothing next
-/// to the extraction (with WAL and `synchronous = NORMAL` a commit does not wait for the disk).
-const BATCH_DOCUMENTS: usize = 64;
+/// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
+/// writes every page it dirtied to the log (and a checkpoint writes them again), and inserts
+/// into big indexes dirty pages all over them, so commits of 64 documents wrote 80 KB per
+/// document on the 1M case, 30 times what the case grew by, and the writer waited on the disk
+/// while the extracting threads idled (issue 23). A second's worth of documents shares those
+/// pages; a kill still loses at most that second.
+const BATCH_DOCUMENTS: usize = 2048;
+
+/// A batch also commits once its documents' text passes this many bytes, since it is kept
+/// whole until the commit (to be written again one by one if a document fails).
+const BATCH_BYTES: usize = 16 << 20;
 
 /// A batch also commits after this long, so a batch of slow documents still shows progress.
 const BATCH_TIME: Duration = Duration::from_secs(1);
@@ -211,8 +218,10 @@ fn write_all(
     let mut batch: Vec<Extracted> = Vec::new();
     let mut before = (outcome.report.clone(), outcome.problems.len());
     let mut started = Instant::now();
+    let mut batch_bytes = 0;
     for (written, extracted) in in_order.enumerate() {
         let extracted = extracted?;
+        batch_bytes += extracted.doc.text.len();
         let mut commit_now = false;
         if write_one(&tx, &extracted, version, &mut cache, outcome).is_err() {
             // Rolling the batch back and writing it again with a savepoint per document
@@ -232,10 +241,16 @@ fn write_all(
         }
         let done = written + 1;
         let stop = !progress(&ExtractionProgress { done, total });
-        if stop || commit_now || batch.len() >= BATCH_DOCUMENTS || started.elapsed() >= BATCH_TIME {
+        if stop
+            || commit_now
+            || batch.len() >= BATCH_DOCUMENTS
+            || batch_bytes >= BATCH_BYTES
+            || started.elapsed() >= BATCH_TIME
+        {
             tx.commit()?;
             tx = conn.unchecked_transaction()?;
             batch.clear();
+            batch_bytes = 0;
             before = (outcome.report.clone(), outcome.problems.len());
             started = Instant::now();
         }

@@ -2,19 +2,73 @@
 //! is hashed again and compared with the SHA-256 recorded when it was imported; every
 //! normalized text and every note version is compared with the checksum recorded when it was
 //! written (migration 0009); and the quotes and event sentences cut from a text are compared
-//! with the text they cite. `repair` re-derives a damaged text from its original.
+//! with the text they cite, and the audit log's hash chain is walked (`crate::audit`). `repair`
+//! re-derives a damaged text from its original.
 
 use std::collections::HashMap;
 
 use rusqlite::Connection;
 
 use crate::digest::sha256_hex;
-use crate::model::{RepairReport, VerifyReport};
-use crate::store::{documents, integrity};
+use crate::model::{RepairReport, StepProgress, VerifyReport};
+use crate::store::{self, documents, integrity};
+
+/// Items between two progress reports: often enough for a bar to move smoothly, rarely enough
+/// to cost nothing.
+const REPORT_EVERY: u64 = 1_000;
+
+/// Counts a step's items and reports every `REPORT_EVERY` of them.
+struct Step<'a> {
+    step: &'static str,
+    done: u64,
+    total: u64,
+    progress: &'a mut dyn FnMut(&StepProgress),
+}
+
+impl<'a> Step<'a> {
+    fn start(
+        step: &'static str,
+        total: u64,
+        progress: &'a mut dyn FnMut(&StepProgress),
+    ) -> Step<'a> {
+        progress(&StepProgress {
+            step,
+            done: 0,
+            total,
+        });
+        Step {
+            step,
+            done: 0,
+            total,
+            progress,
+        }
+    }
+
+    fn tick(&mut self) {
+        self.done += 1;
+        if self.done.is_multiple_of(REPORT_EVERY) {
+            (self.progress)(&StepProgress {
+                step: self.step,
+                done: self.done,
+                total: self.total.max(self.done),
+            });
+        }
+    }
+}
+
+/// How many rows `table` has, for a step's total; a table that cannot be counted reports 0.
+fn count(conn: &Connection, table: &str) -> u64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_or(0, |n| n.max(0) as u64)
+}
 use crate::Result;
 
-pub fn verify(conn: &Connection) -> Result<VerifyReport> {
+/// Checks everything `verify` checks, telling `progress` which step it is on and how far.
+pub fn verify(conn: &Connection, progress: &mut dyn FnMut(&StepProgress)) -> Result<VerifyReport> {
     let mut report = VerifyReport::default();
+    Step::start("checking the file's structure", 0, progress);
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
     let messages: Vec<String> = stmt
         .query_map([], |row| row.get(0))?
@@ -33,8 +87,14 @@ pub fn verify(conn: &Connection) -> Result<VerifyReport> {
             .problems
             .push(format!("{orphans} rows refer to records that do not exist"));
     }
-    report.documents_checked =
-        documents::for_each_original(conn, |id, recorded, original| match original {
+    let mut step = Step::start(
+        "re-hashing the originals",
+        count(conn, "documents"),
+        progress,
+    );
+    report.documents_checked = documents::for_each_original(conn, |id, recorded, original| {
+        step.tick();
+        match original {
             None => report
                 .problems
                 .push(format!("document {id}: its original bytes are missing")),
@@ -47,16 +107,30 @@ pub fn verify(conn: &Connection) -> Result<VerifyReport> {
                     ));
                 }
             }
-        })?;
-    check_texts(conn, &mut report)?;
-    check_notes(conn, &mut report)?;
-    check_quotes(conn, &mut report)?;
-    check_events(conn, &mut report)?;
+        }
+    })?;
+    let mut step = Step::start("checking the texts", count(conn, "documents"), progress);
+    check_texts(conn, &mut report, &mut step)?;
+    let mut step = Step::start("checking the notes", count(conn, "note_versions"), progress);
+    check_notes(conn, &mut report, &mut step)?;
+    let mut step = Step::start("checking the quotes", count(conn, "quotes"), progress);
+    check_quotes(conn, &mut report, &mut step)?;
+    let mut step = Step::start(
+        "checking the events",
+        count(conn, "event_sources"),
+        progress,
+    );
+    check_events(conn, &mut report, &mut step)?;
+    let audit = store::audit::check(conn)?;
+    report.audit_entries = audit.entries;
+    report.audit_first_broken = audit.first_broken;
+    report.problems.extend(audit.problem);
     Ok(report)
 }
 
-fn check_texts(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
+fn check_texts(conn: &Connection, report: &mut VerifyReport, step: &mut Step) -> Result<()> {
     integrity::for_each_text(conn, |stored| {
+        step.tick();
         let actual = sha256_hex(stored.text.as_bytes());
         match stored.text_sha256 {
             Some(recorded) if recorded == actual => {}
@@ -77,8 +151,9 @@ fn check_texts(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
     })
 }
 
-fn check_notes(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
+fn check_notes(conn: &Connection, report: &mut VerifyReport, step: &mut Step) -> Result<()> {
     integrity::for_each_note_version(conn, |v| {
+        step.tick();
         let (note, version) = (v.note_id, v.version);
         if v.text_sha256.as_deref() != Some(sha256_hex(v.text.as_bytes()).as_str()) {
             report.problems.push(format!(
@@ -129,16 +204,35 @@ fn text_of<'a>(conn: &Connection, slot: &'a mut Option<CharText>, id: i64) -> Op
     slot.as_ref()
 }
 
-fn check_quotes(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
+fn check_quotes(conn: &Connection, report: &mut VerifyReport, step: &mut Step) -> Result<()> {
     let mut current = None;
     integrity::for_each_quote(conn, |quote| {
+        step.tick();
         let Some(doc) = text_of(conn, &mut current, quote.document_id) else {
             return;
         };
-        // A quote split by its cue ("…," he said, "…") is its pieces joined by an ellipsis.
+        // A quote's text is its pieces joined as the extractor joins them: by an ellipsis where
+        // a cue splits it ("…," he said, "…"), by a paragraph break where it runs on into the
+        // next paragraph.
         let spans: Vec<[i64; 2]> = serde_json::from_str(&quote.spans).unwrap_or_default();
-        let pieces: Option<Vec<&str>> = spans.iter().map(|s| doc.span(s[0], s[1])).collect();
-        if pieces.is_none_or(|p| p.join(" … ") != quote.text) {
+        let mut rebuilt = Some(String::new());
+        for (k, piece) in spans.iter().enumerate() {
+            let words = doc.span(piece[0], piece[1]);
+            let gap = (k > 0).then(|| doc.span(spans[k - 1][1], piece[0]));
+            rebuilt = match (rebuilt, words, gap) {
+                (Some(mut text), Some(words), None) => {
+                    text.push_str(words);
+                    Some(text)
+                }
+                (Some(mut text), Some(words), Some(Some(gap))) => {
+                    text.push_str(crate::quotes::piece_joiner(gap.chars()));
+                    text.push_str(words);
+                    Some(text)
+                }
+                _ => None,
+            };
+        }
+        if rebuilt.is_none_or(|text| text != quote.text) {
             report.problems.push(format!(
                 "quote q{}: its text is not the words of document {} it was cut from",
                 quote.id, quote.document_id
@@ -147,12 +241,13 @@ fn check_quotes(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
     })
 }
 
-fn check_events(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
+fn check_events(conn: &Connection, report: &mut VerifyReport, step: &mut Step) -> Result<()> {
     let mut current = None;
     // Whether an extracted event's description is the sentence of one of its sources (a
     // merged event has several and keeps one of their sentences).
     let mut described: HashMap<i64, bool> = HashMap::new();
     integrity::for_each_event_source(conn, |source| {
+        step.tick();
         let Some(doc) = text_of(conn, &mut current, source.document_id) else {
             return;
         };
@@ -191,7 +286,7 @@ fn check_events(conn: &Connection, report: &mut VerifyReport) -> Result<()> {
 /// reason.
 pub fn repair(conn: &Connection) -> Result<RepairReport> {
     let mut report = RepairReport::default();
-    for id in verify(conn)?.damaged_documents {
+    for id in verify(conn, &mut |_| {})?.damaged_documents {
         match repair_document(conn, id)? {
             Ok(()) => report.repaired.push(id),
             Err(why) => report

@@ -1,9 +1,9 @@
 //! The app's own IPC types, generated to TypeScript with ts-rs next to the core's bindings.
 //! Everything about documents and searches comes from the core; these describe only the
-//! window's state: the open case, recent cases, the progress of a running import, and the
-//! app's version for the About box.
+//! window's state: the open case, recent cases, the progress of a running import and of the
+//! extraction stage running in the background, and the app's version for the About box.
 
-use dossier::{Case, ImportProgress};
+use dossier::{Case, Error, ImportProgress};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -64,6 +64,30 @@ pub enum ImportPhase {
 pub struct ImportEvent {
     pub phase: ImportPhase,
     pub progress: ImportProgress,
+}
+
+/// Where the extraction stage (quotes, people, dates) stands in the open case: the payload of
+/// the `extraction-progress` event and the answer of `extraction_status`. The window shows
+/// "extracting 12,345 of 23,192" from it while `running`, and nothing once every document is
+/// extracted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ExtractionState {
+    /// The stage is running in the background now.
+    pub running: bool,
+    /// Documents in the case.
+    pub documents: usize,
+    /// Documents extracted with the current extractor version, this run's included.
+    pub extracted: usize,
+    /// Documents extracted per second by this run, once it has run long enough to say.
+    pub rate: Option<f64>,
+    /// Seconds left at that rate.
+    pub eta_seconds: Option<f64>,
+    /// Documents this run could not extract (left pending, or kept without some proposals),
+    /// each named in the app's log.
+    pub problems: usize,
+    /// Why the stage stopped, when it stopped on an error; the next open tries again.
+    pub error: Option<Error>,
 }
 
 /// What the About box says: the app's version, which the workspace's Cargo.toml states once for

@@ -22,7 +22,7 @@ use syn::{
 };
 
 /// The command files, in the order their commands are listed in the table.
-const AREAS: [&str; 8] = [
+const AREAS: [&str; 9] = [
     "case",
     "documents",
     "search",
@@ -31,6 +31,7 @@ const AREAS: [&str; 8] = [
     "timeline",
     "notes",
     "export",
+    "tags",
 ];
 
 /// Arguments Tauri fills in itself; the window never sends them.

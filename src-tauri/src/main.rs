@@ -11,6 +11,7 @@ mod commands;
 mod dto;
 mod folders;
 mod recent;
+mod stage;
 mod state;
 
 use std::ffi::OsString;
@@ -19,9 +20,9 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use tauri::path::BaseDirectory;
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Emitter, Manager};
 
-use commands::{case, documents, entities, export, notes, quotes, search, timeline};
+use commands::{case, documents, entities, export, notes, quotes, search, tags, timeline};
 use state::{AppState, Places};
 
 /// When the process started, to log how long the window took to become interactive.
@@ -59,7 +60,12 @@ fn main() {
         .manage(launch)
         .setup(move |app| {
             let places = places(app.handle())?;
-            app.manage(AppState::new(places, startup));
+            let state = AppState::new(places, startup);
+            let window = app.handle().clone();
+            state.on_extraction(Box::new(move |progress| {
+                let _ = window.emit("extraction-progress", progress);
+            }));
+            app.manage(state);
             state::checkpoint_when_idle(app.handle().clone());
             Ok(())
         })
@@ -74,12 +80,16 @@ fn main() {
             case::dialog_folder,
             case::remember_folder,
             case::backup_case,
+            case::sync_case,
+            case::sync_status,
             case::ping,
             case::about,
             documents::list_documents,
             documents::get_document,
+            documents::page_image,
             documents::import_paths,
             documents::cancel_import,
+            documents::extraction_status,
             documents::edit_document,
             documents::deletion_impact,
             documents::delete_documents,
@@ -103,6 +113,7 @@ fn main() {
             entities::split_entity,
             timeline::timeline,
             timeline::timeline_points,
+            timeline::timeline_density,
             timeline::event_titles,
             timeline::get_event,
             timeline::add_event,
@@ -130,20 +141,34 @@ fn main() {
             export::export_quotes_csv,
             export::export_timeline_csv,
             export::preview_brief,
-            export::export_brief
+            export::export_brief,
+            tags::bulk_documents,
+            tags::undo_bulk,
+            tags::selected_documents,
+            tags::tag_document,
+            tags::document_marks,
+            tags::marked_documents,
+            tags::document_tags,
+            tags::reextract_documents,
+            tags::export_originals,
+            tags::audit_log,
+            tags::check_audit_log
         ])
         .build(tauri::generate_context!())
         .expect("the Dossier window could not be started")
         .run(|app, event| {
             // Closing the case on the way out empties the write-ahead log into the case file,
-            // so a copy made after the app quits is complete.
+            // so a copy made after the app quits is complete. A running extraction stage is
+            // told to stop and not waited for: it is durable, and the next open goes on.
             if let tauri::RunEvent::Exit = event {
-                let _ = app.state::<AppState>().close();
+                app.state::<AppState>().exit();
             }
         });
 }
 
 #[cfg(test)]
 mod ipc_table;
+#[cfg(test)]
+mod stage_tests;
 #[cfg(test)]
 mod tests;

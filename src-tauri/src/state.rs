@@ -1,17 +1,18 @@
-//! The app's state between commands: the open case, the running import, and where the app
-//! keeps its own files. Everything here is plain Rust over `dossier::Case`, so it is tested
+//! The app's state between commands: the open case, the running import, the extraction stage
+//! running in the background (`stage.rs`), and where the app keeps its own files. Everything here is plain Rust over `dossier::Case`, so it is tested
 //! without a window; `main.rs` only wraps these calls in Tauri commands.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use dossier::{Case, Error, ImportProgress, ImportReport};
 
-use crate::dto::{CaseInfo, ImportEvent, ImportPhase, RecentCase};
+use crate::dto::{CaseInfo, ExtractionState, ImportEvent, ImportPhase, RecentCase};
 use crate::folders::{folder_of, start_folder, LastFolder};
 use crate::recent::{now_ms, RecentList};
+use crate::stage::{Background, Listener, StepAside};
 
 /// Progress events are sent at most this often: a 23k-file import would otherwise send 23k
 /// events, and a bar moving 25 times a second already looks continuous.
@@ -29,14 +30,18 @@ pub struct Places {
 
 pub struct AppState {
     /// The open case. `Case` holds a SQLite connection, which is `Send` but not `Sync`, so
-    /// every call takes the lock for the length of one core call.
-    case: Mutex<Option<Case>>,
+    /// every call takes the lock for the length of one core call. The extraction stage's thread
+    /// shares it, holding it while it runs and letting go whenever a command needs it.
+    case: Arc<Mutex<Option<Case>>>,
     /// Set while an import holds the case, so other commands answer at once with `conflict`
     /// instead of queueing behind an import that may take a minute.
     importing: AtomicBool,
-    /// A read-only handle on the case an import is writing to, open while the import runs, so
-    /// the library, the reader and search go on meanwhile (`with_reader`).
-    reader: Mutex<Option<Case>>,
+    /// A read-only handle on the case an import or the extraction stage is writing to, open
+    /// while they run, so the library, the reader, search and the quotes, people and timeline
+    /// views go on meanwhile (`with_reader`).
+    reader: Arc<Mutex<Option<Case>>>,
+    /// The extraction stage, run in the background after an import and on open.
+    stage: Background,
     cancel: AtomicBool,
     /// The case named on the command line or in `DOSSIER_CASE`. It is kept until a case
     /// opens, so that "Try again" in the window retries it after the file appears.
@@ -86,14 +91,23 @@ impl Drop for Closing<'_> {
 impl AppState {
     pub fn new(places: Places, requested: Option<PathBuf>) -> AppState {
         AppState {
-            case: Mutex::new(None),
+            case: Arc::new(Mutex::new(None)),
             importing: AtomicBool::new(false),
-            reader: Mutex::new(None),
+            reader: Arc::new(Mutex::new(None)),
+            stage: Background::default(),
             cancel: AtomicBool::new(false),
             requested: Mutex::new(requested),
             last_tried: AtomicBool::new(false),
             places,
         }
+    }
+
+    /// Takes the open case, asking a running extraction stage to step aside (it commits the
+    /// batch it is on, at most a second's work, and goes on when the guard is dropped).
+    fn lock_case(&self) -> dossier::Result<(StepAside<'_>, MutexGuard<'_, Option<Case>>)> {
+        let aside = self.stage.step_aside();
+        let guard = lock(&self.case)?;
+        Ok((aside, guard))
     }
 
     /// Runs one core call against the open case.
@@ -104,16 +118,16 @@ impl AppState {
         if self.importing.load(Ordering::SeqCst) {
             return Err(import_running());
         }
-        let guard = lock(&self.case)?;
+        let (_aside, guard) = self.lock_case()?;
         let case = guard
             .as_ref()
             .ok_or_else(|| Error::not_found("no case is open: choose one in the case picker"))?;
         call(case)
     }
 
-    /// Runs a core call that only reads: against the open case, or while an import holds it,
-    /// against a read-only handle that sees each batch the import commits and the search
-    /// index as last committed.
+    /// Runs a core call that only reads: against the open case, or while an import or the
+    /// extraction stage holds it, against a read-only handle that sees each batch they commit
+    /// and the search index as last committed.
     pub fn with_reader<T>(
         &self,
         call: impl FnOnce(&Case) -> dossier::Result<T>,
@@ -124,13 +138,56 @@ impl AppState {
                 None => Err(import_running()),
             };
         }
+        if self.stage.is_running() {
+            if let Some(reader) = lock(&self.reader)?.as_ref() {
+                return call(reader);
+            }
+        }
         self.with_case(call)
+    }
+
+    /// Where the extraction stage stands in the open case.
+    pub fn extraction(&self) -> ExtractionState {
+        self.stage.state()
+    }
+
+    /// Sends the extraction stage's progress to `listener` (the window's event).
+    pub fn on_extraction(&self, listener: Listener) {
+        self.stage.listen(listener);
+    }
+
+    /// Starts the extraction stage in the background over the open case's pending documents,
+    /// with a read-only handle for the window's reads while it runs.
+    fn start_stage(&self, path: &Path) -> dossier::Result<()> {
+        {
+            let mut reader = lock(&self.reader)?;
+            if reader.is_none() {
+                *reader = Case::open_read_only(path).ok();
+            }
+        }
+        let reader = Arc::clone(&self.reader);
+        self.stage.start(Arc::clone(&self.case), move || {
+            // The reads go back to the case itself, whose index is now current; the handle's
+            // files are released.
+            if let Ok(mut reader) = reader.lock() {
+                *reader = None;
+            }
+        })
+    }
+
+    /// Waits until the background stage has nothing left to do (the tests' way to see it end).
+    #[cfg(test)]
+    pub fn wait_for_extraction(&self) -> ExtractionState {
+        while self.stage.is_running() {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.stage.state()
     }
 
     /// The open case; at start, the case asked for on the command line, else the last case
     /// the person had open. `None` sends the window to the case picker.
     pub fn current(&self) -> dossier::Result<Option<CaseInfo>> {
-        if let Some(case) = lock(&self.case)?.as_ref() {
+        if let Some(case) = self.lock_case()?.1.as_ref() {
             return CaseInfo::of(case).map(Some);
         }
         let requested = lock(&self.requested)?.clone();
@@ -172,13 +229,22 @@ impl AppState {
             return Err(import_running());
         }
         let info = CaseInfo::of(&case)?;
+        // A case with documents not yet extracted (a killed import, an older extractor, a CLI
+        // `import --no-extract`) goes on extracting them in the background.
+        let pending = case.extraction_status()?.pending > 0;
+        let path = case.path().to_path_buf();
         let mut recent = RecentList::load(&self.places.recent_file);
         recent.touch(case.path(), now_ms());
+        self.stage.stop();
+        *lock(&self.reader)? = None;
         *lock(&self.case)? = Some(case);
         *lock(&self.requested)? = None;
         // The case is open either way; an unwritable config folder only costs the history.
         if let Err(err) = recent.save(&self.places.recent_file) {
             eprintln!("dossier-app: cannot remember recent cases: {err}");
+        }
+        if pending {
+            self.start_stage(&path)?;
         }
         Ok(info)
     }
@@ -188,10 +254,25 @@ impl AppState {
         if self.importing.load(Ordering::SeqCst) {
             return Err(import_running());
         }
+        self.stage.stop();
+        *lock(&self.reader)? = None;
         *lock(&self.case)? = None;
         *lock(&self.requested)? = None;
         self.last_tried.store(true, Ordering::SeqCst);
         Ok(())
+    }
+
+    /// On the app's way out: tells a running stage to stop without waiting for it (what it
+    /// committed stays, and the next open goes on from there), and closes the case unless the
+    /// stage still holds it.
+    pub fn exit(&self) {
+        self.stage.signal_stop();
+        if self.importing.load(Ordering::SeqCst) {
+            return;
+        }
+        if let Ok(mut case) = self.case.try_lock() {
+            *case = None;
+        }
     }
 
     pub fn recent(&self) -> Vec<RecentCase> {
@@ -239,19 +320,33 @@ impl AppState {
         self.open(demo_case)
     }
 
-    /// Imports `paths` into the open case, calling `emit` with throttled progress. Blocks
-    /// until the import ends; the caller runs it off the main thread.
+    /// Imports `paths` into the open case, calling `emit` with throttled progress, then starts
+    /// the extraction stage over the new documents in the background. Blocks until the
+    /// documents are stored and searchable; the caller runs it off the main thread.
     pub fn import(
         &self,
         paths: &[PathBuf],
         emit: &mut dyn FnMut(ImportEvent),
     ) -> dossier::Result<ImportReport> {
+        let (report, path) = self.import_documents(paths, emit)?;
+        // The documents are in whatever happened to the import (a cancelled one keeps what it
+        // committed), so their quotes, people and dates come next.
+        self.start_stage(&path)?;
+        Ok(report)
+    }
+
+    /// The documents' part of an import: stores and indexes them, without extraction.
+    fn import_documents(
+        &self,
+        paths: &[PathBuf],
+        emit: &mut dyn FnMut(ImportEvent),
+    ) -> dossier::Result<(ImportReport, PathBuf)> {
         if self.importing.swap(true, Ordering::SeqCst) {
             return Err(Error::conflict("an import is already running in this case"));
         }
         let _running = Running(&self.importing);
         self.cancel.store(false, Ordering::SeqCst);
-        let mut guard = lock(&self.case)?;
+        let (_aside, mut guard) = self.lock_case()?;
         let case = guard
             .as_mut()
             .ok_or_else(|| Error::not_found("no case is open to import into"))?;
@@ -276,7 +371,8 @@ impl AppState {
             }
             !self.cancel.load(Ordering::SeqCst)
         };
-        case.import(paths, &mut on_progress)
+        let report = case.import_with(paths, false, &mut on_progress)?;
+        Ok((report, case.path().to_path_buf()))
     }
 
     /// Asks the running import to stop after the current file; what it imported stays.
@@ -302,6 +398,8 @@ const IDLE_CHECKPOINT: Duration = Duration::from_secs(20);
 /// while the app is open misses at most the last moments' work. An empty log costs nothing to
 /// checkpoint; a busy case (an import, a command) is simply skipped until the next round.
 pub fn checkpoint_when_idle(app: tauri::AppHandle) {
+    // The stage holds the case while it runs, so `try_lock` skips it then; its batches are
+    // commits of their own, checkpointed automatically by SQLite as the log grows.
     use tauri::Manager;
     std::thread::spawn(move || loop {
         std::thread::sleep(IDLE_CHECKPOINT);

@@ -9,21 +9,21 @@ use crate::dto::ImportPhase;
 use crate::state::{AppState, Places};
 
 /// A scratch folder removed when the test ends.
-struct Scratch(PathBuf);
+pub(crate) struct Scratch(PathBuf);
 
 impl Scratch {
-    fn new(name: &str) -> Scratch {
+    pub(crate) fn new(name: &str) -> Scratch {
         let dir = std::env::temp_dir().join(format!("dossier-app-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.0.join(name)
     }
 
-    fn state(&self, requested: Option<PathBuf>) -> AppState {
+    pub(crate) fn state(&self, requested: Option<PathBuf>) -> AppState {
         AppState::new(
             Places {
                 recent_file: self.path("config/recent-cases.json"),

@@ -10,6 +10,9 @@ use crate::model::{
     QuoteFilter, QuoteRecord, ReviewStatus,
 };
 use crate::store::{documents, entities, entity_lists, quotes};
+use serde_json::json;
+
+use super::audit::{ids_detail, target_of};
 use crate::{Case, Error, Result};
 
 impl Case {
@@ -34,7 +37,15 @@ impl Case {
                 "a quote becomes 'edited' by editing it, not by setting its status",
             ));
         }
-        self.change(|tx| quotes::set_status(tx, id, status))?;
+        self.change(|tx| {
+            quotes::set_status(tx, id, status)?;
+            self.log(
+                tx,
+                "quote.review",
+                &format!("quote:{id}"),
+                json!({ "status": status.as_str() }),
+            )
+        })?;
         self.quote(id)
     }
 
@@ -79,7 +90,17 @@ impl Case {
                 speaker.map(|(id, _)| id),
                 speaker.and_then(|(_, name)| name),
                 edit.role.as_deref(),
-                span,
+                span.clone(),
+            )?;
+            self.log(
+                tx,
+                "quote.edit",
+                &format!("quote:{id}"),
+                json!({
+                    "speaker": edit.speaker,
+                    "role": edit.role,
+                    "span": span.map(|(start, end, _)| [start, end]),
+                }),
             )
         })?;
         self.quote(id)
@@ -138,7 +159,15 @@ impl Case {
     }
 
     pub fn rename_entity(&self, id: i64, name: &str) -> Result<EntitySummary> {
-        self.change(|tx| entities::rename(tx, id, name))?;
+        self.change(|tx| {
+            entities::rename(tx, id, name)?;
+            self.log(
+                tx,
+                "entity.rename",
+                &format!("entity:{id}"),
+                json!({ "name": name }),
+            )
+        })?;
         entity_lists::summary(&self.conn, id)
     }
 
@@ -147,6 +176,12 @@ impl Case {
     pub fn merge_entities(&self, into: i64, from: i64) -> Result<i64> {
         self.change(|tx| {
             let merge = entities::merge(tx, into, from)?;
+            self.log(
+                tx,
+                "entity.merge",
+                &format!("entity:{into}"),
+                json!({ "from": from, "merge": merge }),
+            )?;
             Ok(merge)
         })
     }
@@ -155,6 +190,12 @@ impl Case {
     pub fn unmerge_entities(&self, merge_id: i64) -> Result<i64> {
         self.change(|tx| {
             let id = entities::unmerge(tx, merge_id)?;
+            self.log(
+                tx,
+                "entity.unmerge",
+                &format!("entity:{id}"),
+                json!({ "merge": merge_id }),
+            )?;
             Ok(id)
         })
     }
@@ -166,6 +207,12 @@ impl Case {
         }
         self.change(|tx| {
             let new_id = entities::split(tx, id, alias)?;
+            self.log(
+                tx,
+                "entity.split",
+                &format!("entity:{id}"),
+                json!({ "alias": alias, "new_entity": new_id }),
+            )?;
             Ok(new_id)
         })
     }
@@ -173,11 +220,24 @@ impl Case {
     /// Runs the extractors again over one document or all of them. Reviewed quotes and
     /// events stay as a person left them; only unreviewed proposals are replaced.
     pub fn reextract(&self, doc_id: Option<i64>) -> Result<ExtractionReport> {
-        let ids = match doc_id {
+        let ids: Vec<i64> = match doc_id {
             Some(id) => vec![self.document(id)?.summary.id],
             None => self.documents()?.into_iter().map(|d| d.id).collect(),
         };
+        self.reextract_documents(&ids)
+    }
+
+    /// Runs the extractors again over the documents `ids` (a bulk action's selection), as
+    /// `reextract` does: in one transaction, keeping every reviewed quote and event.
+    pub fn reextract_documents(&self, ids: &[i64]) -> Result<ExtractionReport> {
+        let ids = ids.to_vec();
         self.change(|tx| {
+            self.log(
+                tx,
+                "extraction.rerun",
+                &target_of("document", &ids),
+                ids_detail(&ids),
+            )?;
             // Every document's unreviewed proposals go first and the entities left pointing
             // at nothing with them, so resolution sees the case as a person left it rather
             // than the entities an older build proposed.

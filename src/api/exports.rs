@@ -1,4 +1,5 @@
-//! Exports: the Markdown brief, quotes and the timeline as CSV, and notes as Markdown files.
+//! Exports: the Markdown brief (with its audit log when asked), quotes and the timeline as
+//! CSV, notes as Markdown files, and the originals of a selection as a ZIP.
 //! These methods gather what an export shows from the case and hand it to `crate::export`,
 //! which renders and writes it without reading the case.
 
@@ -7,10 +8,34 @@ use std::path::{Path, PathBuf};
 use crate::cite::{self, Lookup, Resolver};
 use crate::export::brief::{self, BriefEntity, BriefInput, BriefNote, BriefTimeline};
 use crate::export::file::{self, Existing};
+use crate::export::originals::{self, OriginalEntry};
 use crate::export::tables;
-use crate::model::{Brief, BriefOptions, QuoteFilter, TimelineQuery};
-use crate::store::notes as note_store;
+use crate::model::{
+    Brief, BriefOptions, BulkProgress, DocumentSelection, QuoteFilter, SourceFormat, TimelineQuery,
+};
+use crate::store::{self, notes as note_store};
 use crate::{Case, Result};
+
+use super::audit::{ids_detail, target_of};
+
+/// The file extension an original of `format` gets when its own name is unknown.
+fn extension_of(format: SourceFormat) -> &'static str {
+    match format {
+        SourceFormat::NewsRecord | SourceFormat::Text => "txt",
+        SourceFormat::Markdown => "md",
+        SourceFormat::Html => "html",
+        SourceFormat::Email => "eml",
+        SourceFormat::Pdf => "pdf",
+        // A scanned picture may be PNG, JPEG or TIFF, which the format does not say; a
+        // neutral extension is better than a wrong one.
+        SourceFormat::Image => "img",
+    }
+}
+
+/// Where `--with-log` writes a brief's audit log: beside it, `brief.md` → `brief.audit.json`.
+pub fn audit_log_path(brief: &Path) -> PathBuf {
+    brief.with_extension("audit.json")
+}
 
 impl Case {
     /// The brief for `options`, for a preview; the same case and options give the same bytes.
@@ -101,7 +126,75 @@ impl Case {
         }
         file::write_file(path, brief.markdown.as_bytes(), existing)?;
         brief.saved = true;
+        // The export is recorded before the log is written, so the log that goes with the
+        // brief includes the brief.
+        self.log_alone(
+            "export.brief",
+            "case",
+            serde_json::json!({ "notes": options.notes, "with_log": options.with_log }),
+        )?;
+        if options.with_log {
+            self.export_audit_log(&audit_log_path(path), existing)?;
+        }
         Ok(brief)
+    }
+
+    /// Writes the whole audit log to `path` as JSON: every entry, oldest first, and the
+    /// chain check, so a reader can re-hash the entries and compare.
+    pub fn export_audit_log(&self, path: &Path, existing: Existing) -> Result<usize> {
+        let mut entries = self.audit_log(&Default::default())?;
+        entries.reverse();
+        let check = self.check_audit_log()?;
+        let json = serde_json::to_vec_pretty(&serde_json::json!({
+            "check": check,
+            "entries": entries,
+        }))?;
+        file::write_file(path, &json, existing)?;
+        Ok(entries.len())
+    }
+
+    /// Writes the originals of the selected documents as a ZIP with `manifest.csv` (path in
+    /// the archive, SHA-256, id, title, URL); returns how many. `progress` sees each document
+    /// written; false from it stops and writes nothing.
+    pub fn export_originals(
+        &self,
+        selection: &DocumentSelection,
+        path: &Path,
+        existing: Existing,
+        progress: &mut dyn FnMut(&BulkProgress) -> bool,
+    ) -> Result<usize> {
+        let ids = self.selected_documents(selection)?;
+        let mut entries = Vec::with_capacity(ids.len());
+        for &id in &ids {
+            let summary = self.document(id)?.summary;
+            let file_name = store::documents::original_path(&self.conn, id)?.and_then(|p| {
+                Path::new(&p)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            });
+            entries.push(OriginalEntry {
+                id,
+                title: summary.title,
+                url: summary.url,
+                sha256: summary.sha256,
+                file_name,
+                format_extension: extension_of(summary.format),
+            });
+        }
+        let total = entries.len();
+        let written = originals::write_zip(
+            &entries,
+            &mut |id| self.original(id),
+            path,
+            existing,
+            &mut |done| progress(&BulkProgress { done, total }),
+        )?;
+        let mut detail = ids_detail(&ids);
+        if let DocumentSelection::Query(query) = selection {
+            detail["query"] = serde_json::json!(query);
+        }
+        self.log_alone("export.originals", &target_of("document", &ids), detail)?;
+        Ok(written)
     }
 
     /// Writes the quotes matching `filter` as CSV to `path` (standard output if none);
@@ -112,7 +205,9 @@ impl Case {
         path: Option<&Path>,
         existing: Existing,
     ) -> Result<usize> {
-        tables::quotes_csv(&self.quotes(filter)?, path, existing)
+        let written = tables::quotes_csv(&self.quotes(filter)?, path, existing)?;
+        self.log_file_export("export.quotes_csv", path, written)?;
+        Ok(written)
     }
 
     /// Writes the events matching `query` as CSV to `path` (standard output if none);
@@ -123,18 +218,31 @@ impl Case {
         path: Option<&Path>,
         existing: Existing,
     ) -> Result<usize> {
-        tables::timeline_csv(&self.timeline(query)?, path, existing)
+        let written = tables::timeline_csv(&self.timeline(query)?, path, existing)?;
+        self.log_file_export("export.timeline_csv", path, written)?;
+        Ok(written)
     }
 
     /// Writes every note into `dir` as a Markdown file, citations as written.
     pub fn export_notes(&self, dir: &Path, existing: Existing) -> Result<Vec<PathBuf>> {
         let notes = self.conn.notes()?;
-        tables::notes_markdown(
+        let files = tables::notes_markdown(
             notes
                 .iter()
                 .map(|n| (n.summary.id, n.summary.title.as_str(), n.text.as_str())),
             dir,
             existing,
-        )
+        )?;
+        self.log_file_export("export.notes", Some(dir), files.len())?;
+        Ok(files)
+    }
+
+    /// Records an export written to a file (not one printed on standard output, which leaves
+    /// nothing behind to account for) with how many rows it holds.
+    fn log_file_export(&self, action: &str, path: Option<&Path>, rows: usize) -> Result<()> {
+        if path.is_none() {
+            return Ok(());
+        }
+        self.log_alone(action, "case", serde_json::json!({ "rows": rows }))
     }
 }

@@ -12,6 +12,9 @@ use crate::model::{
     BacklinkTarget, BackupReport, DeletionImpact, DocumentEdit, NoteRef, TrashedDocument,
 };
 use crate::store::{self, notes as note_store, trash};
+use serde_json::json;
+
+use super::audit::{ids_detail, target_of};
 use crate::{Case, Document, Error, Result};
 
 impl Case {
@@ -28,6 +31,23 @@ impl Case {
         }
         self.change(|tx| {
             store::documents::update_metadata(tx, id, edit)?;
+            // Which fields changed, not their values: a title may name a source that a purge
+            // must be able to take out of the case.
+            let fields: Vec<&str> = [
+                ("kind", edit.kind.is_some()),
+                ("title", edit.title.is_some()),
+                ("published", edit.published.is_some()),
+                ("outlet", edit.outlet.is_some()),
+            ]
+            .into_iter()
+            .filter_map(|(name, set)| set.then_some(name))
+            .collect();
+            self.log(
+                tx,
+                "document.edit",
+                &format!("document:{id}"),
+                json!({ "fields": fields }),
+            )?;
             Ok(())
         })?;
         self.document(id)
@@ -105,7 +125,12 @@ impl Case {
             for &id in ids {
                 trash::trash(tx, id)?;
             }
-            Ok(())
+            self.log(
+                tx,
+                "document.delete",
+                &target_of("document", ids),
+                ids_detail(ids),
+            )
         })?;
         self.trashed(ids)
     }
@@ -128,7 +153,12 @@ impl Case {
             for &id in ids {
                 trash::restore(tx, id)?;
             }
-            Ok(())
+            self.log(
+                tx,
+                "document.restore",
+                &target_of("document", ids),
+                ids_detail(ids),
+            )
         })
     }
 
@@ -153,7 +183,12 @@ impl Case {
                 }
                 trash::purge(tx, id)?;
             }
-            Ok(())
+            self.log(
+                tx,
+                "document.purge",
+                &target_of("document", ids),
+                ids_detail(ids),
+            )
         });
         let _ = self.conn.pragma_update(None, "secure_delete", "OFF");
         purged?;

@@ -2,10 +2,15 @@
 //! that `lib.rs` stays the short list of what a case is.
 
 mod attribution;
+pub(crate) mod audit;
 mod citations;
+mod copies;
 mod exports;
 mod lifecycle;
+mod lineage;
 mod note_drafts;
 mod notes;
+mod ocr;
 mod pages;
+mod tags;
 mod timeline;

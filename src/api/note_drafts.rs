@@ -39,7 +39,12 @@ impl Case {
     pub fn delete_note(&self, id: i64) -> Result<()> {
         self.change(|tx| {
             note_store::delete(tx, id)?;
-            Ok(())
+            self.log(
+                tx,
+                "note.delete",
+                &format!("note:{id}"),
+                serde_json::json!({}),
+            )
         })
     }
 
@@ -47,7 +52,12 @@ impl Case {
     pub fn undelete_note(&self, id: i64) -> Result<NoteSummary> {
         self.change(|tx| {
             note_store::undelete(tx, id)?;
-            Ok(())
+            self.log(
+                tx,
+                "note.undelete",
+                &format!("note:{id}"),
+                serde_json::json!({}),
+            )
         })?;
         Ok(self.note(id)?.summary)
     }

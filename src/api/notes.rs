@@ -38,6 +38,7 @@ impl Case {
         let id = self.change(|tx| {
             let id = note_store::insert(tx, title, text)?;
             self.record_citations(tx, id, text)?;
+            self.log_note(tx, "note.add", id)?;
             Ok(id)
         })?;
         self.note(id)
@@ -51,7 +52,7 @@ impl Case {
         self.change(|tx| {
             note_store::save(tx, id, title, text, None)?;
             self.record_citations(tx, id, text)?;
-            Ok(())
+            self.log_note(tx, "note.save", id)
         })?;
         self.note(id)
     }
@@ -72,7 +73,7 @@ impl Case {
         self.change(|tx| {
             note_store::save(tx, id, &old.title, &old.text, Some(version))?;
             self.record_citations(tx, id, &old.text)?;
-            Ok(())
+            self.log_note(tx, "note.restore", id)
         })?;
         self.note(id)
     }
@@ -85,7 +86,7 @@ impl Case {
             for (target, snapshot) in cite::check::current_snapshots(&**tx, &row.text) {
                 note_store::refresh_snapshot(tx, id, &target, &snapshot)?;
             }
-            Ok(())
+            self.log_note(tx, "note.accept_quotes", id)
         })?;
         self.note(id)
     }
@@ -104,6 +105,23 @@ impl Case {
             }
             other => note_store::backlinks(&self.conn, other),
         }
+    }
+
+    /// Records a change to a note in the audit log, with the version it left the note at
+    /// and that version's checksum, which is what the note's history is checked by.
+    fn log_note(&self, tx: &rusqlite::Connection, action: &str, id: i64) -> Result<()> {
+        let (version, sha256): (i64, Option<String>) = tx.query_row(
+            "SELECT version, text_sha256 FROM note_versions WHERE note_id = ?1
+             ORDER BY version DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        self.log(
+            tx,
+            action,
+            &format!("note:{id}"),
+            serde_json::json!({ "version": version, "text_sha256": sha256 }),
+        )
     }
 
     /// Records what a note's text cites, inside the caller's transaction (`conn`).

@@ -2,12 +2,14 @@
 
 use crate::intervals::{self, Interval};
 use crate::model::{
-    EventInput, EventKind, EventRecord, EventTagCount, ReviewStatus, SpanCitation, TimelinePoints,
-    TimelineQuery,
+    EventInput, EventKind, EventRecord, EventTagCount, ReviewStatus, SpanCitation, TimelineDensity,
+    TimelinePoints, TimelineQuery,
 };
 use crate::store::event_tags;
 use crate::store::events::{self, NewSource};
-use crate::store::{documents, timeline_points};
+use crate::store::{documents, timeline_density, timeline_points};
+use serde_json::json;
+
 use crate::{Case, Error, Result};
 
 /// A person's citation as an event source: it dates the event as the event does.
@@ -31,6 +33,12 @@ impl Case {
     /// The events of `timeline(query)` in lean columns, for drawing 100k of them at once.
     pub fn timeline_points(&self, query: &TimelineQuery) -> Result<TimelinePoints> {
         timeline_points::points(&self.conn, query)
+    }
+
+    /// How many of `timeline(query)`'s events start on each day: what the app draws of a case
+    /// too big to send every event, read from counts kept per day (migration 0022).
+    pub fn timeline_density(&self, query: &TimelineQuery) -> Result<TimelineDensity> {
+        timeline_density::density(&self.conn, query)
     }
 
     /// The titles of events `ids` (cut at 160 characters), in that order.
@@ -72,6 +80,12 @@ impl Case {
                 events::add_source(tx, id, &cited(source, &interval))?;
             }
             event_tags::add(tx, id, &tags)?;
+            self.log(
+                tx,
+                "event.add",
+                &format!("event:{id}"),
+                json!({ "date": date, "tags": tags, "sources": input.sources.len() }),
+            )?;
             Ok(id)
         })?;
         self.event(id)
@@ -130,7 +144,19 @@ impl Case {
                     .ok_or_else(|| Error::internal("the event has no date"))?;
                 events::add_source(tx, id, &cited(source, &interval))?;
             }
-            Ok(())
+            let action = if only_tags { "event.tag" } else { "event.edit" };
+            self.log(
+                tx,
+                action,
+                &format!("event:{id}"),
+                json!({
+                    "title": input.title.is_some(),
+                    "description": input.description.is_some(),
+                    "date": input.date,
+                    "tags": tags,
+                    "sources_added": input.sources.len(),
+                }),
+            )
         })?;
         self.event(id)
     }
@@ -141,7 +167,15 @@ impl Case {
                 "an event becomes 'edited' by editing it, not by setting its status",
             ));
         }
-        self.change(|tx| events::set_status(tx, id, status))?;
+        self.change(|tx| {
+            events::set_status(tx, id, status)?;
+            self.log(
+                tx,
+                "event.review",
+                &format!("event:{id}"),
+                json!({ "status": status.as_str() }),
+            )
+        })?;
         self.event(id)
     }
 
@@ -154,7 +188,12 @@ impl Case {
         }
         self.change(|tx| {
             events::merge(tx, into, from)?;
-            Ok(())
+            self.log(
+                tx,
+                "event.merge",
+                &format!("event:{into}"),
+                json!({ "from": from }),
+            )
         })?;
         self.event(into)
     }
@@ -169,7 +208,12 @@ impl Case {
             events::get(tx, id)?;
             event_tags::remove(tx, id, &remove)?;
             event_tags::add(tx, id, &add)?;
-            Ok(())
+            self.log(
+                tx,
+                "event.tag",
+                &format!("event:{id}"),
+                json!({ "added": add, "removed": remove }),
+            )
         })?;
         self.event(id)
     }

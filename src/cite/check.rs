@@ -123,6 +123,7 @@ pub(crate) fn check_note<L: Lookup + ?Sized>(
         });
     }
     misquotes(resolver, &syntax, &citations, note, &mut problems);
+    altered_copies(lookup, &syntax, note, text, &mut problems);
     problems.sort_by_key(|p| (p.line, p.column));
     Ok(Checked {
         syntax,
@@ -130,6 +131,61 @@ pub(crate) fn check_note<L: Lookup + ?Sized>(
         links,
         problems,
     })
+}
+
+/// Citations of a quote whose earliest appearance elsewhere has other words (issue 21): the
+/// note cites a later copy that changed what was said, and should know it.
+fn altered_copies<L: Lookup + ?Sized>(
+    lookup: &L,
+    syntax: &NoteSyntax,
+    note: Option<i64>,
+    text: &str,
+    problems: &mut Vec<CheckProblem>,
+) {
+    let mut seen = HashMap::new();
+    for use_ in &syntax.citations {
+        let notes::Target::Quote(id) = use_.target else {
+            continue;
+        };
+        let found = seen
+            .entry(id)
+            .or_insert_with(|| lookup.quote_lineage(id))
+            .as_ref()
+            .and_then(|l| l.appearances.iter().find(|a| a.quote_id == id && a.altered));
+        let Some(appearance) = found else {
+            continue;
+        };
+        let first = lineage_first(lookup, appearance.earliest_quote);
+        problems.push(problem(
+            ProblemKind::Altered,
+            note,
+            use_.line,
+            use_.column,
+            text[use_.range.clone()].chars().count(),
+            format!(
+                "q{id} is a later wording: the earliest appearance, q{} ({}), says \
+                 \u{201c}{}\u{201d}",
+                appearance.earliest_quote,
+                first.0,
+                short(&first.1, 160)
+            ),
+        ));
+    }
+}
+
+/// Where the earliest appearance is and what it says.
+fn lineage_first<L: Lookup + ?Sized>(lookup: &L, id: i64) -> (String, String) {
+    match lookup.quote(id) {
+        Some(q) => (
+            format!(
+                "{}, {}",
+                q.doc_title,
+                q.published.as_deref().unwrap_or("undated")
+            ),
+            q.text,
+        ),
+        None => (String::from("not found"), String::new()),
+    }
 }
 
 /// Words in quotation marks that none of their claim's citations says.

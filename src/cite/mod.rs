@@ -55,6 +55,12 @@ pub(crate) trait Lookup {
     /// Events matching `query`, in the timeline's order.
     fn events(&self, query: &TimelineQuery) -> Result<Vec<EventRecord>>;
     fn documents(&self) -> Result<Vec<DocumentSummary>>;
+    /// A quote's lineage across documents (issue 21), when it appears in more than one; the
+    /// claim check tells a note citing a later, altered wording. None by default, for lookups
+    /// that know no lineage.
+    fn quote_lineage(&self, _id: i64) -> Option<crate::model::QuoteLineage> {
+        None
+    }
 }
 
 pub(crate) use crate::text::short;

@@ -34,6 +34,17 @@ fn page_label(pages: &[PageSpan], start: usize, end: usize) -> Option<String> {
     })
 }
 
+/// Whether any of chars `[start, end)` lies on a page whose text came from OCR.
+fn from_ocr(document: &Document, start: usize, end: usize) -> bool {
+    let Some(ocr) = &document.ocr else {
+        return false;
+    };
+    document
+        .pages
+        .iter()
+        .any(|p| ocr.pages.contains(&p.physical) && p.start < end.max(start + 1) && start < p.end)
+}
+
 /// Resolves citations against a case, reading each document, event and target once however
 /// often it is cited. It lives for one reading of the case (a check, a preview, a brief), so
 /// what it remembers cannot go out of date.
@@ -98,7 +109,14 @@ impl<'a, L: Lookup + ?Sized> Resolver<'a, L> {
             (citation.doc_id, citation.start, citation.end)
         {
             if let Some(document) = self.document(doc_id) {
-                citation.pages = page_label(&document.pages, start, end);
+                citation.pages = page_label(&document.pages, start, end).map(|label| {
+                    // Words read by OCR may be misread; whoever quotes them is told so.
+                    if from_ocr(&document, start, end) {
+                        format!("OCR, {label}")
+                    } else {
+                        label
+                    }
+                });
             }
         }
         self.resolved.insert(*target, citation.clone());

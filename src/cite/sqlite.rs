@@ -13,6 +13,16 @@ use crate::store::{documents, entity_lists, events, notes, quotes};
 use crate::Result;
 
 impl Lookup for Connection {
+    fn quote_lineage(&self, id: i64) -> Option<crate::model::QuoteLineage> {
+        // A quote that is missing, or has no speaker, has no lineage.
+        let speaker = crate::store::lineage::speaker_of(self, id)
+            .ok()
+            .flatten()
+            .flatten()?;
+        let quotes = crate::store::lineage::spoken(self, Some(&speaker)).ok()?;
+        crate::lineage::lineage_of(&quotes, id)
+    }
+
     fn document(&self, id: i64) -> Option<Document> {
         documents::get(self, id).ok()
     }

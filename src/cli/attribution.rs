@@ -20,6 +20,10 @@ pub struct QuotesArgs {
     /// direct, mixed, indirect or scare (scare quotes are hidden otherwise).
     #[arg(long)]
     kind: Option<String>,
+    /// Only quotes whose words differ from their earliest appearance in another document,
+    /// with the differences (see `quote lineage ID`).
+    #[arg(long, conflicts_with_all = ["speaker", "doc", "status", "kind"])]
+    altered: bool,
 }
 
 #[derive(ClapArgs, Debug)]
@@ -45,6 +49,8 @@ pub struct EntitiesArgs {
 pub enum QuoteCommand {
     /// Show one quote.
     Show { id: i64 },
+    /// Where a quote appeared first and how later appearances changed its words.
+    Lineage { id: i64 },
     /// Mark a quote as checked and right.
     Confirm { id: i64 },
     /// Mark a quote as wrong; it is hidden from lists and searches but kept.
@@ -119,6 +125,9 @@ pub fn quote_filter(args: QuotesArgs) -> Result<QuoteFilter> {
 }
 
 pub fn quotes(case: &Case, args: QuotesArgs, json: bool) -> Result<()> {
+    if args.altered {
+        return super::lineage::altered(case, json);
+    }
     let quotes = case.quotes(&quote_filter(args)?)?;
     if json {
         return print_json(&quotes);
@@ -129,6 +138,7 @@ pub fn quotes(case: &Case, args: QuotesArgs, json: bool) -> Result<()> {
 
 pub fn quote(case: &Case, command: QuoteCommand, json: bool) -> Result<()> {
     let quote = match command {
+        QuoteCommand::Lineage { id } => return super::lineage::lineage(case, id, json),
         QuoteCommand::Show { id } => case.quote(id)?,
         QuoteCommand::Confirm { id } => case.review_quote(id, ReviewStatus::Confirmed)?,
         QuoteCommand::Reject { id } => case.review_quote(id, ReviewStatus::Rejected)?,

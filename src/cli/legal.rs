@@ -15,6 +15,27 @@ pub fn print(doc: &Document, field: &dyn Fn(&str, Option<&str>)) {
     if doc.text_status == TextStatus::NeedsOcr {
         field("text", Some("no text layer: needs OCR"));
     }
+    if let Some(ocr) = &doc.ocr {
+        let confidence = ocr
+            .mean_confidence
+            .map_or(String::new(), |c| format!(", mean confidence {c:.1}"));
+        field(
+            "text",
+            Some(&format!(
+                "from OCR of {} page(s) ({}, {}{confidence}; {} low-confidence word(s))",
+                ocr.pages.len(),
+                ocr.engine,
+                ocr.languages,
+                ocr.low_confidence.len()
+            )),
+        );
+        for failed in &ocr.failed_pages {
+            field(
+                "unread",
+                Some(&format!("page {}: {}", failed.page, failed.error)),
+            );
+        }
+    }
     let Some(legal) = &doc.legal else {
         return;
     };

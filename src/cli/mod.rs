@@ -2,13 +2,20 @@
 //! [`dossier::Case`]; printing lives in `output`.
 
 mod attribution;
+mod copies;
 mod extract;
 mod generate;
 mod legal;
+mod lineage;
 mod notes;
+mod ocr;
 mod output;
 mod search;
 mod stage;
+mod steps;
+mod tags;
+#[cfg(feature = "team")]
+mod team;
 mod timeline;
 
 use std::path::PathBuf;
@@ -61,11 +68,42 @@ pub enum Command {
         /// `dossier reextract --pending` (see `dossier status`).
         #[arg(long)]
         no_wait: bool,
+        /// The languages scans among the files are read in, Tesseract's names joined by '+'
+        /// (eng+deu); the case's default (`dossier ocr --default-lang`) otherwise.
+        #[arg(long)]
+        ocr_lang: Option<String>,
+    },
+    /// Print a page's picture of a scanned PDF or image, rendered from the stored original,
+    /// as base64 data (what the reader shows beside the text).
+    PageImage { id: i64, page: u32 },
+    /// Read scans (image PDF pages, PNG, JPEG, TIFF) by OCR: one document again with other
+    /// languages, or every scan waiting; the texts are then extracted.
+    Ocr {
+        /// The document to read again (its reviewed quotes and events must not be in the way).
+        id: Option<i64>,
+        /// Languages for this document, Tesseract's names joined by '+' (eng+deu).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Set the languages the case's scans are read in by default.
+        #[arg(long)]
+        default_lang: Option<String>,
+        /// Do not show a progress bar.
+        #[arg(long)]
+        quiet: bool,
     },
     /// How many documents the case has, and how many are extracted and pending.
     Status,
-    /// List the documents of the case.
+    /// List the documents of the case (with `--json`, each one's group of near-duplicates as
+    /// `copies`).
     Docs,
+    /// List a document's near-duplicates (syndicated copies, updated versions), earliest
+    /// first.
+    Copies {
+        id: i64,
+        /// Also show the words this document added to and removed from the earliest version.
+        #[arg(long)]
+        diff: bool,
+    },
     /// Show one document with its metadata and text.
     Show { id: i64 },
     /// Correct a document's kind, title, publication date or outlet.
@@ -170,6 +208,27 @@ pub enum Command {
         #[command(subcommand)]
         command: notes::ExportCommand,
     },
+    /// Share this case with a team through PostgreSQL: publish, join, grant, verify, status.
+    #[cfg(feature = "team")]
+    Team {
+        #[command(subcommand)]
+        command: team::TeamCommand,
+    },
+    /// Send this team case's changes to its server and bring everyone else's.
+    #[cfg(feature = "team")]
+    Sync,
+    /// Tag documents or take a tag off them, by query or by ids (one undoable step), or list
+    /// the tags.
+    Tag {
+        #[command(subcommand)]
+        command: tags::TagCommand,
+    },
+    /// Star documents or mark them reviewed (`--off` clears), by query or by ids.
+    Mark(tags::MarkArgs),
+    /// Undo a bulk action (tag, untag, star, mark) by the id it printed.
+    Undo { bulk_id: i64 },
+    /// The audit log: every change made to the case, newest first, hash-chained.
+    Log(tags::LogArgs),
     /// Run an extractor on a file without a case.
     Extract {
         #[command(subcommand)]
@@ -241,20 +300,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
             quiet,
             no_extract,
             no_wait,
+            ocr_lang,
         } => {
             let mut case = open_case(&args.case)?;
+            if let Some(languages) = &ocr_lang {
+                // Checked before anything is imported, so a typo costs nothing.
+                dossier::ocr::engine::check_languages(&dossier::ocr::Languages::parse(languages)?)?;
+            }
             let after = match (no_extract, no_wait) {
                 (true, _) => stage::AfterImport::Nothing,
                 (false, true) => stage::AfterImport::Background,
                 (false, false) => stage::AfterImport::Wait,
             };
-            return stage::import(&mut case, &paths, after, quiet, json);
+            return stage::import(&mut case, &paths, after, ocr_lang.as_deref(), quiet, json);
         }
         Command::Status => stage::status(&open_case(&args.case)?, json)?,
-        Command::Docs => {
-            let case = open_case(&args.case)?;
-            output::documents(json, &case.documents()?);
+        Command::PageImage { id, page } => {
+            let image = open_case(&args.case)?.page_image(id, page)?;
+            if json {
+                println!("{}", serde_json::to_string(&image)?);
+            } else {
+                println!("data:{};base64,{}", image.mime, image.base64);
+            }
         }
+        Command::Ocr {
+            id,
+            lang,
+            default_lang,
+            quiet,
+        } => ocr::ocr(
+            &open_case(&args.case)?,
+            id,
+            lang.as_deref(),
+            default_lang.as_deref(),
+            quiet,
+            json,
+        )?,
+        Command::Docs => copies::documents(&open_case(&args.case)?, json)?,
+        Command::Copies { id, diff } => copies::copies(&open_case(&args.case)?, id, diff, json)?,
         Command::Show { id } => {
             let case = open_case(&args.case)?;
             output::document(json, &case.document(id)?);
@@ -320,7 +403,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Verify { repair } => {
             let case = open_case(&args.case)?;
             let repaired = repair.then(|| case.repair()).transpose()?;
-            let report = case.verify()?;
+            let mut bar = steps::StepBar::new(json);
+            let report = case.verify_with(&mut |p| bar.show(p))?;
+            bar.finish();
             output::verify_report(json, case.path(), &report, repaired.as_ref());
             if !report.is_ok() {
                 return Ok(ExitCode::from(1));
@@ -359,6 +444,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Check { note } => return notes::check(&open_case(&args.case)?, note, json),
         Command::Export { command } => {
             return notes::export(&open_case(&args.case)?, command, json)
+        }
+        #[cfg(feature = "team")]
+        Command::Team { command } => return team::team(args.case.as_ref(), command, json),
+        #[cfg(feature = "team")]
+        Command::Sync => team::sync(args.case.as_ref(), json)?,
+        Command::Tag { command } => tags::tag(&open_case(&args.case)?, command, json)?,
+        Command::Mark(mark) => tags::mark(&open_case(&args.case)?, mark, json)?,
+        Command::Undo { bulk_id } => tags::undo(&open_case(&args.case)?, bulk_id, json)?,
+        Command::Log(log) => {
+            if !tags::log(&open_case(&args.case)?, log, json)? {
+                return Ok(ExitCode::from(1));
+            }
         }
         Command::Extract { what } => match what {
             Extract::Article { file } => extract::article(&file, json)?,

@@ -85,7 +85,32 @@ pub enum ExportCommand {
         /// the notes); without it such a brief is refused with exit code 3 and the list.
         #[arg(long)]
         allow_problems: bool,
+        /// Write the case's audit log beside the brief, as FILE.audit.json.
+        #[arg(long)]
+        with_log: bool,
         /// Replace FILE if it exists (otherwise an existing file is kept and nothing is written).
+        #[arg(long)]
+        force: bool,
+    },
+    /// The originals of documents as a ZIP, with manifest.csv (path, SHA-256, id, title, URL).
+    Originals {
+        /// Every document this query finds.
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
+        /// These documents (repeatable).
+        #[arg(long = "doc", value_name = "ID")]
+        docs: Vec<i64>,
+        #[arg(long, value_name = "FILE.zip")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// The audit log as JSON: every entry, oldest first, and the hash chain's check.
+    Log {
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -367,6 +392,7 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<ExitCod
             entity,
             title,
             allow_problems,
+            with_log,
             force,
         } => {
             let brief = case.export_brief(
@@ -376,6 +402,7 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<ExitCod
                     timeline,
                     entity,
                     allow_problems,
+                    with_log,
                 },
                 &out,
                 existing(force),
@@ -440,6 +467,33 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<ExitCod
             )?;
             if let Some(out) = out {
                 eprintln!("Wrote {written} events to {}", out.display());
+            }
+        }
+        ExportCommand::Originals {
+            query,
+            docs,
+            out,
+            force,
+        } => {
+            let selection = super::tags::export_selection(query, docs)?;
+            let written =
+                case.export_originals(&selection, &out, existing(force), &mut |_| true)?;
+            if json {
+                print_json(
+                    &serde_json::json!({ "out": out.display().to_string(), "documents": written }),
+                )?;
+            } else {
+                println!("Wrote {written} originals to {}", out.display());
+            }
+        }
+        ExportCommand::Log { out, force } => {
+            let written = case.export_audit_log(&out, existing(force))?;
+            if json {
+                print_json(
+                    &serde_json::json!({ "out": out.display().to_string(), "entries": written }),
+                )?;
+            } else {
+                println!("Wrote {written} audit log entries to {}", out.display());
             }
         }
         ExportCommand::Notes { out, force } => {

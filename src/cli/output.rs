@@ -116,7 +116,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn summary_json(d: &DocumentSummary) -> serde_json::Value {
+pub(crate) fn summary_json(d: &DocumentSummary) -> serde_json::Value {
     json!({
         "id": d.id,
         "kind": d.kind,
@@ -214,6 +214,8 @@ pub fn verify_report(
                 "integrity": report.integrity,
                 "problems": report.problems,
                 "damaged_documents": report.damaged_documents,
+                "audit_entries": report.audit_entries,
+                "audit_first_broken": report.audit_first_broken,
                 "repaired": repaired.map(|r| &r.repaired),
                 "not_repaired": repaired.map(|r| &r.not_repaired),
             })
@@ -229,10 +231,17 @@ pub fn verify_report(
     if report.is_ok() {
         println!(
             "{}: OK — database intact, {} original{} re-hashed and matching, texts, notes, quotes \
-             and events match their checksums and sources.",
+             and events match their checksums and sources, audit log chain intact over {} \
+             entr{}.",
             path.display(),
             report.documents_checked,
-            plural(report.documents_checked)
+            plural(report.documents_checked),
+            report.audit_entries,
+            if report.audit_entries == 1 {
+                "y"
+            } else {
+                "ies"
+            }
         );
     } else {
         println!(

@@ -38,6 +38,9 @@ pub struct SearchArgs {
     /// Run the saved search NAME.
     #[arg(long, value_name = "NAME")]
     pub run: Option<String>,
+    /// Show the document hits of one group of near-duplicates as one hit, with "+N copies".
+    #[arg(long)]
+    pub collapse_copies: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -107,6 +110,7 @@ fn request(query: &str, args: &SearchArgs) -> SearchRequest {
             SortArg::Relevance => SearchSort::Relevance,
             SortArg::Date => SearchSort::Date,
         },
+        collapse_copies: args.collapse_copies,
         ..SearchRequest::default()
     }
 }
@@ -241,14 +245,19 @@ fn print_results(results: &SearchResults, offset: usize) {
     for hit in &results.hits {
         println!();
         println!(
-            "[{}] {}  ({}{})",
+            "[{}] {}  ({}{}){}",
             hit.doc_id,
             hit.title,
             hit.published.as_deref().unwrap_or("undated"),
             hit.outlet
                 .as_deref()
                 .map(|o| format!(", {o}"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            match hit.copies {
+                0 => String::new(),
+                1 => "  +1 copy".to_string(),
+                n => format!("  +{n} copies"),
+            }
         );
         if !hit.snippet.is_empty() {
             println!("    {}", hit.snippet);
@@ -290,7 +299,9 @@ pub fn searches(case: &Case, json: bool) -> Result<()> {
 }
 
 pub fn reindex(case: &Case, json: bool) -> Result<()> {
-    let report = case.reindex()?;
+    let mut bar = super::steps::StepBar::new(json);
+    let report = case.reindex_with(&mut |p| bar.show(p))?;
+    bar.finish();
     if json {
         println!("{}", serde_json::to_string(&report)?);
     } else {

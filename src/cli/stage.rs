@@ -29,16 +29,32 @@ pub fn import(
     case: &mut Case,
     paths: &[PathBuf],
     after: AfterImport,
+    ocr_lang: Option<&str>,
     quiet: bool,
     json: bool,
 ) -> Result<ExitCode> {
     let show_bar = !json && !quiet && std::io::stderr().is_terminal();
-    let report = output::import_with_progress(case, paths, false, show_bar)?;
+    let mut report = output::import_with_progress(case, paths, false, show_bar)?;
+    if let Some(languages) = ocr_lang {
+        case.set_import_ocr_languages(&report.documents, languages)?;
+    }
     let mut extraction = None;
     let mut background = None;
     if !report.cancelled {
         match after {
-            AfterImport::Wait => extraction = Some(extract_with_progress(case, show_bar)?),
+            AfterImport::Wait => {
+                // Scans are read first, with a bar of their own, so their text is extracted
+                // with the rest.
+                let ocr = super::ocr::ocr_with_progress(case, show_bar)?;
+                for problem in ocr.problems {
+                    report.warnings.push(dossier::ImportFailure {
+                        path: problem.source,
+                        error: problem.problem,
+                        code: dossier::ErrorCode::InvalidInput,
+                    });
+                }
+                extraction = Some(extract_with_progress(case, show_bar)?)
+            }
             AfterImport::Background => background = Some(start_in_background(case.path())?),
             AfterImport::Nothing => {}
         }

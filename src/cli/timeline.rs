@@ -177,6 +177,7 @@ pub fn timeline_query(args: &TimelineArgs) -> Result<TimelineQuery> {
             .transpose()?,
         tag: args.tag.clone(),
         limit: args.limit,
+        longest: None,
     })
 }
 

@@ -325,8 +325,13 @@ fn footnote(number: usize, cited: &ResolvedCitation) -> String {
         (Some(start), Some(end)) => format!(", characters {start}–{end}"),
         _ => String::new(),
     };
-    if let Some(pages) = &cited.pages {
-        place = format!(", {pages}{place}");
+    match cited.pages.as_deref().map(|p| (p, p.strip_prefix("OCR, "))) {
+        // Words recognised from a scan say so where they are cited: "(OCR, p. 2)".
+        Some((pages, Some(_))) => {
+            let _ = write!(line, " ({pages})");
+        }
+        Some((pages, None)) => place = format!(", {pages}{place}"),
+        None => {}
     }
     let _ = write!(line, " \\[{}{place}\\]", cited.target);
     line

@@ -93,14 +93,23 @@ fn preparing_threads() -> usize {
 
 /// Imports files and folders into the case behind `conn`, documents only (their extraction is
 /// the stage's). `progress` is called after every file; returning `false` from it cancels the
-/// import after committing what is done.
+/// import after committing what is done. `after_commit` is called after each batch commits,
+/// with the connection outside any transaction (the caller indexes what is new there).
 pub fn import_paths(
     conn: &mut Connection,
     case_path: &Path,
     paths: &[PathBuf],
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    after_commit: &mut dyn FnMut(&Connection),
 ) -> Result<ImportReport> {
-    import_with_threads(conn, case_path, paths, preparing_threads(), progress)
+    import_with_threads(
+        conn,
+        case_path,
+        paths,
+        preparing_threads(),
+        progress,
+        after_commit,
+    )
 }
 
 fn import_with_threads(
@@ -109,6 +118,7 @@ fn import_with_threads(
     paths: &[PathBuf],
     threads: usize,
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
+    after_commit: &mut dyn FnMut(&Connection),
 ) -> Result<ImportReport> {
     let mut report = ImportReport::default();
     let mut files = collect_files(paths, &mut report.failed);
@@ -208,7 +218,9 @@ fn import_with_threads(
                 || uncommitted >= COMMIT_EVERY_DOCUMENTS
                 || last_commit.elapsed() >= COMMIT_EVERY
             {
+                log_batch(&tx, &report, &marks)?;
                 tx.commit()?;
+                after_commit(conn);
                 tx = conn.transaction()?;
                 batch.clear();
                 marks = Marks::of(&report);
@@ -219,9 +231,40 @@ fn import_with_threads(
                 break;
             }
         }
+        log_batch(&tx, &report, &marks)?;
         tx.commit()?;
+        after_commit(conn);
         Ok(std::mem::take(&mut report))
     })
+}
+
+/// Records the documents the open transaction added in the audit log, in that transaction,
+/// so the log holds every batch that committed and none that did not. A batch that added
+/// nothing (only duplicates or failures) changed nothing and is not recorded.
+fn log_batch(tx: &Transaction<'_>, report: &ImportReport, marks: &Marks) -> Result<()> {
+    let added = &report.documents[marks.documents.min(report.documents.len())..];
+    let (Some(first), Some(last)) = (added.first(), added.last()) else {
+        return Ok(());
+    };
+    let target = if first == last {
+        format!("document:{first}")
+    } else {
+        format!("documents:{first}-{last}")
+    };
+    crate::store::audit::append(
+        tx,
+        "import",
+        &target,
+        None,
+        &serde_json::json!({
+            "count": added.len(),
+            "first": first,
+            "last": last,
+            "duplicates": report.duplicates - marks.duplicates,
+            "failed": report.failed.len() - marks.failed,
+        }),
+    )?;
+    Ok(())
 }
 
 /// Writes one prepared file's documents and records in `report` what became of each.
@@ -362,7 +405,8 @@ mod tests {
             "\"We kept this too,\" said Ann Smith, director at Gamma Ltd.\n",
         )
         .unwrap();
-        let report = import_paths(&mut conn, &case, &[sources], &mut |_| true).unwrap();
+        let report =
+            import_paths(&mut conn, &case, &[sources], &mut |_| true, &mut |_| {}).unwrap();
         assert_eq!(report.imported, 3, "{:?}", report.failed);
         assert_eq!(report.failed.len(), 2, "{:?}", report.failed);
         assert!(report.failed[0].path.ends_with("a_empty.txt"));
@@ -420,6 +464,7 @@ mod tests {
                 std::slice::from_ref(&sources),
                 threads,
                 &mut |_| true,
+                &mut |_| {},
             )
             .unwrap();
             assert_eq!(

@@ -151,7 +151,9 @@ pub fn guess_kind(format: SourceFormat, title: &str, text: &str) -> DocumentKind
     match format {
         SourceFormat::NewsRecord | SourceFormat::Html => DocumentKind::Article,
         SourceFormat::Markdown => DocumentKind::Note,
-        SourceFormat::Text | SourceFormat::Email | SourceFormat::Pdf => DocumentKind::Other,
+        SourceFormat::Text | SourceFormat::Email | SourceFormat::Pdf | SourceFormat::Image => {
+            DocumentKind::Other
+        }
     }
 }
 

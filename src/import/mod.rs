@@ -12,6 +12,7 @@ pub mod email;
 mod filings;
 mod formats;
 pub mod html;
+mod image;
 pub(crate) mod metadata;
 pub mod news_record;
 pub mod pdf;
@@ -72,9 +73,30 @@ pub fn parse_file(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
         if doc.structure.text_status == crate::model::TextStatus::NeedsOcr {
             warnings.push(
                 "no text layer: needs OCR (pages are scanned images; imported with the text \
-                 it has)"
+                 it has, the rest recognised in the background)"
                     .to_string(),
             );
+            if doc.structure.pages.len() > crate::ocr::MAX_OCR_PAGES {
+                warnings.push(too_many_pages(doc.structure.pages.len()));
+            }
+        }
+        ParsedFile {
+            documents: vec![Ok(doc)],
+            warnings,
+        }
+    } else if crate::ocr::image::sniff(&bytes).is_some() {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("untitled");
+        let doc = image::parse(bytes, stem)?;
+        let pages = doc.structure.pages.len();
+        let mut warnings = vec![format!(
+            "no text layer: needs OCR (a scanned image of {pages} page(s); its text is \
+             recognised in the background)"
+        )];
+        if pages > crate::ocr::MAX_OCR_PAGES {
+            warnings.push(too_many_pages(pages));
         }
         ParsedFile {
             documents: vec![Ok(doc)],
@@ -87,6 +109,16 @@ pub fn parse_file(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
         filings::attach(doc);
     }
     Ok(parsed)
+}
+
+/// The warning for a scan longer than OCR reads, naming the first page left unread.
+fn too_many_pages(pages: usize) -> String {
+    let max = crate::ocr::MAX_OCR_PAGES;
+    format!(
+        "{pages} pages: OCR reads the first {max}; pages {} to {pages} stay without text \
+         (split the file to read them)",
+        max + 1
+    )
 }
 
 fn parse_formats(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {

@@ -85,3 +85,14 @@ pub struct BackupReport {
     pub documents: usize,
     pub notes: usize,
 }
+
+/// How far a long check or rebuild of the whole case has come (`verify`, `reindex`): the step
+/// it is on, in words, and how many of that step's items are done out of how many (0 when the
+/// step cannot tell, as SQLite's own integrity check cannot). A 1M-document case takes minutes
+/// for each, and a person must see that it moves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepProgress {
+    pub step: &'static str,
+    pub done: u64,
+    pub total: u64,
+}

@@ -73,6 +73,8 @@ pub enum SourceFormat {
     Html,
     Email,
     Pdf,
+    /// A scanned picture: PNG, JPEG or TIFF (any number of pages), read by OCR.
+    Image,
 }
 
 impl SourceFormat {
@@ -84,6 +86,7 @@ impl SourceFormat {
             SourceFormat::Html => "html",
             SourceFormat::Email => "email",
             SourceFormat::Pdf => "pdf",
+            SourceFormat::Image => "image",
         }
     }
 
@@ -95,6 +98,7 @@ impl SourceFormat {
             "html" => SourceFormat::Html,
             "email" => SourceFormat::Email,
             "pdf" => SourceFormat::Pdf,
+            "image" => SourceFormat::Image,
             _ => return None,
         })
     }
@@ -148,6 +152,8 @@ pub struct Document {
     pub text_status: TextStatus,
     /// Court, caption, counts and paragraphs, when the document is a court filing.
     pub legal: Option<LegalStructure>,
+    /// How the text was recognised, when it came from OCR.
+    pub ocr: Option<OcrInfo>,
 }
 
 /// A file that could not be imported, and why.
@@ -203,6 +209,10 @@ pub struct VerifyReport {
     /// re-derives from the original.
     #[ts(type = "Array<number>")]
     pub damaged_documents: Vec<i64>,
+    /// Entries of the audit log whose hash chain was checked, and the first that breaks it.
+    pub audit_entries: usize,
+    #[ts(type = "number | null")]
+    pub audit_first_broken: Option<i64>,
 }
 
 /// The result of a repair: the documents whose text was re-derived from their originals, and
@@ -222,21 +232,31 @@ impl VerifyReport {
 }
 
 mod attribution;
+mod audit;
+mod copies;
 mod ingest;
 mod legal;
 mod lifecycle;
+mod lineage;
 mod notes;
+mod ocr;
 pub mod search;
 mod stage;
+mod team;
 mod timeline;
 
 pub use attribution::*;
+pub use audit::*;
+pub use copies::*;
 pub use ingest::*;
 pub use legal::*;
 pub use lifecycle::*;
+pub use lineage::*;
 pub use notes::*;
+pub use ocr::*;
 pub use search::*;
 pub use stage::*;
+pub use team::*;
 pub use timeline::*;
 
 /// Where a person's review left an extracted item. Extraction writes `auto`; re-extraction

@@ -63,7 +63,8 @@ pub struct ResolvedCitation {
     /// Chars into the document's text.
     pub start: Option<usize>,
     pub end: Option<usize>,
-    /// The page or pages the cited words are on, for sources with pages: `p. 12`, `pp. 3–4`.
+    /// The page or pages the cited words are on, for sources with pages: `p. 12`, `pp. 3–4`;
+    /// `OCR, p. 2` when the words were recognised from a scan.
     pub pages: Option<String>,
     pub doc_title: Option<String>,
     pub outlet: Option<String>,
@@ -154,6 +155,8 @@ pub enum ProblemKind {
     Misquote,
     /// A cited quote edited, rejected or re-attributed after the note cited it.
     Stale,
+    /// A cited quote is a later appearance whose words differ from its earliest one.
+    Altered,
 }
 
 impl ProblemKind {
@@ -162,6 +165,7 @@ impl ProblemKind {
             ProblemKind::Broken => "broken",
             ProblemKind::Misquote => "misquote",
             ProblemKind::Stale => "stale",
+            ProblemKind::Altered => "altered",
         }
     }
 }
@@ -224,6 +228,10 @@ pub struct BriefOptions {
     /// misquotes, stale quotes); the brief then says so above the notes. Without it,
     /// `export_brief` writes nothing and returns the problems.
     pub allow_problems: bool,
+    /// Write the case's audit log beside the brief (`FILE.audit.json`: every entry, oldest
+    /// first, and whether its hash chain holds), for a reader who must know how the case
+    /// was worked.
+    pub with_log: bool,
 }
 
 /// A written brief and what its reader should know about it.

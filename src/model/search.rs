@@ -30,6 +30,9 @@ pub struct SearchRequest {
     pub facets: bool,
     /// Snippets cost reading each hit's text; batch runs switch them off.
     pub snippets: bool,
+    /// Show the document hits of one group of near-duplicates as one hit, the best ranked,
+    /// with how many others it stands for in `copies` (issue 21).
+    pub collapse_copies: bool,
 }
 
 impl Default for SearchRequest {
@@ -41,6 +44,7 @@ impl Default for SearchRequest {
             sort: SearchSort::Relevance,
             facets: true,
             snippets: true,
+            collapse_copies: false,
         }
     }
 }
@@ -108,6 +112,9 @@ pub struct SearchHit {
     pub outlet: Option<String>,
     /// ISO 8601 truncated to its precision.
     pub published: Option<String>,
+    /// With `collapse_copies`, how many other hits, near-duplicates of this document, it
+    /// stands for (0 otherwise).
+    pub copies: usize,
 }
 
 /// One value of a facet and how many matching hits have it.
@@ -130,6 +137,8 @@ pub struct SearchFacets {
     pub year: Vec<FacetCount>,
     /// Speakers of quote hits (empty until quotes exist).
     pub speaker: Vec<FacetCount>,
+    /// People's tags on the documents hit, the 50 most frequent.
+    pub tag: Vec<FacetCount>,
 }
 
 /// The answer to one search.

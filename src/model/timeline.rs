@@ -97,6 +97,12 @@ pub struct TimelineQuery {
     /// Only events carrying this tag (compared in normal form, so `Arrest` finds `arrest`).
     pub tag: Option<String>,
     pub limit: Option<usize>,
+    /// Only events at most this many seconds long. The app reads the window of a big case it
+    /// is zoomed into without the years and decades around it, which would otherwise come
+    /// with every window (a million articles mention "1986" 176k times); its counts per day
+    /// still hold them.
+    #[ts(type = "number | null")]
+    pub longest: Option<i64>,
 }
 
 /// A citation of a span of a document.
@@ -161,4 +167,23 @@ pub struct TimelinePoints {
     pub documents: Vec<String>,
     #[ts(type = "number[]")]
     pub document_ids: Vec<i64>,
+}
+
+/// How many events of a timeline query start on each day, for drawing a whole big case at once
+/// as density bars (issue 23: 3.8M events at 1M documents). Days with no events are left out.
+/// The app reads the events themselves (`TimelinePoints`) only for the stretch it is zoomed
+/// into once that stretch holds few enough of them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct TimelineDensity {
+    /// Days with events, ascending, as unix days: floor(start / 86400).
+    #[ts(type = "number[]")]
+    pub day: Vec<i64>,
+    /// The events starting that day.
+    pub count: Vec<u32>,
+    /// Of them, those at most 31 days long, which decide where the timeline opens.
+    pub precise: Vec<u32>,
+    /// All the events counted, the sum of `count`.
+    #[ts(type = "number")]
+    pub total: u64,
 }

@@ -404,13 +404,9 @@ fn resolve(d: &Doc, chars: &[char], quoted: &[bool], cands: Vec<Cand>) -> Vec<Qu
         let mut text = String::new();
         for (k, s) in spans.iter().enumerate() {
             if k > 0 {
-                let gap = &chars[spans[k - 1].end..s.start];
-                let only_marks = gap.iter().all(|c| c.is_whitespace() || tokens::is_mark(*c));
-                text.push_str(if only_marks && gap.contains(&'\n') {
-                    "\n\n"
-                } else {
-                    " … "
-                });
+                text.push_str(piece_joiner(
+                    chars[spans[k - 1].end..s.start].iter().copied(),
+                ));
             }
             text.extend(&chars[s.start..s.end]);
         }
@@ -446,6 +442,26 @@ fn resolve(d: &Doc, chars: &[char], quoted: &[bool], cands: Vec<Cand>) -> Vec<Qu
 }
 
 /// Trims whitespace from both ends of a char span.
+/// What joins two pieces of one quote in its text, given what the document has between them:
+/// a paragraph break when only whitespace and quotation marks across a line break separate
+/// them (a quote running on into the next paragraph, re-opened there), and otherwise an
+/// ellipsis (a cue splits the quote: "…," he said, "…"). `verify` rebuilds a stored quote's
+/// text from its spans with this same rule.
+pub fn piece_joiner(gap: impl Iterator<Item = char>) -> &'static str {
+    let mut line_break = false;
+    for c in gap {
+        if !(c.is_whitespace() || tokens::is_mark(c)) {
+            return " … ";
+        }
+        line_break |= c == '\n';
+    }
+    if line_break {
+        "\n\n"
+    } else {
+        " … "
+    }
+}
+
 fn trim(chars: &[char], mut s: usize, mut e: usize) -> Span {
     while s < e && chars[s].is_whitespace() {
         s += 1;

@@ -1,5 +1,5 @@
-//! Facet counts over every matching hit: kind, outlet and year, and speaker when the query can
-//! match quotes.
+//! Facet counts over every matching hit: kind, outlet, year and people's tags on documents,
+//! and speaker when the query can match quotes.
 //!
 //! Counting happens in our own collector rather than tantivy's `FacetCollector`. Every facet
 //! we index is exactly two levels deep (`/kind/article`, `/outlet/NAME`, `/year/2017`), so a
@@ -26,12 +26,15 @@ use crate::model::{FacetCount, SearchFacets};
 const MAX_OUTLETS: usize = 20;
 
 /// The facet roots a result reports; any other root is ignored.
-const ROOTS: [&str; 4] = ["kind", "outlet", "year", "speaker"];
+const ROOTS: [&str; 5] = ["kind", "outlet", "year", "speaker", "tag"];
+
+/// Tags beyond this many are left out of the counts.
+const MAX_TAGS: usize = 50;
 
 /// Hit counts per facet root (an index into `ROOTS`) and value.
 #[derive(Default)]
 pub struct FacetTally {
-    counts: [HashMap<String, u64>; 4],
+    counts: [HashMap<String, u64>; 5],
 }
 
 /// Counts every matching hit's facets.
@@ -180,7 +183,10 @@ pub fn summarize(tally: &FacetTally) -> SearchFacets {
     outlet.truncate(MAX_OUTLETS);
     let mut year = counts(tally, "year");
     year.sort_by(|a, b| a.value.cmp(&b.value));
+    let mut tag = by_count(counts(tally, "tag"));
+    tag.truncate(MAX_TAGS);
     SearchFacets {
+        tag,
         kind: by_count(counts(tally, "kind")),
         outlet,
         year,

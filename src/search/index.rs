@@ -17,6 +17,7 @@ use tantivy::schema::Facet;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use super::schema::{self, Fields, SCHEMA_VERSION};
+use crate::model::StepProgress;
 use crate::store::documents::{self, IndexRow};
 use crate::store::events::{self as event_store, EventIndexRow};
 use crate::store::notes::{self as note_store, NoteIndexRow};
@@ -29,10 +30,6 @@ use crate::{Error, Result};
 /// with other work open and still indexes thousands of articles in few segments.
 const WRITER_THREADS: usize = 2;
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
-
-/// After a commit leaves more segments than this, all but the largest are merged, so that
-/// many small imports never pile up segments (each one costs every search a little).
-const MAX_SEGMENTS: usize = 8;
 
 /// What every commit records, so the next open can tell a stale or lagging index.
 #[derive(Debug, Serialize, Deserialize)]
@@ -113,7 +110,7 @@ impl SearchIndex {
             )));
         }
         let mut index = Self::create(&dir, case_id)?;
-        let documents = index.rebuild(conn)?;
+        let documents = index.rebuild(conn, &mut |_| {})?;
         index.notices.push(format!(
             "the search index {problem}; rebuilt it from the case file ({documents} \
              document{})",
@@ -157,7 +154,11 @@ impl SearchIndex {
     /// Builds a new index from SQLite, replacing whatever was there (`dossier reindex`). A
     /// readable index of this schema is rebuilt in place, so that a search running in another
     /// process meanwhile keeps the files it has open and never finds the folder gone.
-    pub fn rebuilt(case_path: &Path, conn: &Connection) -> Result<(SearchIndex, usize)> {
+    pub fn rebuilt(
+        case_path: &Path,
+        conn: &Connection,
+        progress: &mut dyn FnMut(&StepProgress),
+    ) -> Result<(SearchIndex, usize)> {
         let dir = index_dir(case_path);
         let case_id = crate::store::case_id(conn)?;
         let mut index = match Self::open_existing(&dir) {
@@ -167,14 +168,14 @@ impl SearchIndex {
             }
             Err(_) => Self::create(&dir, case_id)?,
         };
-        let documents = index.rebuild(conn)?;
+        let documents = index.rebuild(conn, progress)?;
         Ok((index, documents))
     }
 
     /// Creates a new, empty index for a new case.
     pub fn create_empty(case_path: &Path, conn: &Connection) -> Result<SearchIndex> {
         let mut index = Self::create(&index_dir(case_path), crate::store::case_id(conn)?)?;
-        index.commit(0)?;
+        index.commit(0, false)?;
         Ok(index)
     }
 
@@ -312,22 +313,48 @@ impl SearchIndex {
         Ok(self.writer.as_mut().expect("writer was just created"))
     }
 
-    /// Re-indexes every document (with its quotes) and every event from SQLite. Returns how
-    /// many documents were indexed.
-    pub fn rebuild(&mut self, conn: &Connection) -> Result<usize> {
+    /// Re-indexes every document (with its quotes) and every event from SQLite, telling
+    /// `progress` how far it is. Returns how many documents were indexed.
+    pub fn rebuild(
+        &mut self,
+        conn: &Connection,
+        progress: &mut dyn FnMut(&StepProgress),
+    ) -> Result<usize> {
         // One read transaction, so the rows and the journal position agree.
         let tx = conn.unchecked_transaction()?;
         let seq = search_journal::head(&tx)?;
         let fields = self.fields;
         let writer = self.writer()?;
         writer.delete_all_documents().map_err(tantivy_error)?;
+        let total = documents::count(&tx)? as u64;
+        let step = "indexing documents and their quotes";
+        let mut done = 0u64;
+        progress(&StepProgress { step, done, total });
         let count = documents::for_each_for_index(&tx, None, |row| {
+            done += 1;
+            if done.is_multiple_of(1_000) {
+                progress(&StepProgress {
+                    step,
+                    done,
+                    total: total.max(done),
+                });
+            }
             add_document_unit(&tx, writer, &fields, row)
         })?;
+        progress(&StepProgress {
+            step: "indexing events and notes",
+            done: 0,
+            total: 0,
+        });
         event_store::for_each_for_index(&tx, None, |row| add_event(writer, &fields, row))?;
         note_store::for_each_for_index(&tx, None, |row| add_note(writer, &fields, row))?;
         drop(tx);
-        self.commit(seq)?;
+        progress(&StepProgress {
+            step: "writing and merging the index",
+            done: 0,
+            total: 0,
+        });
+        self.commit(seq, true)?;
         search_journal::prune(conn, seq);
         Ok(count)
     }
@@ -368,7 +395,7 @@ impl SearchIndex {
         })?;
         note_store::for_each_for_index(&tx, Some(&note_ids), |row| add_note(writer, &fields, row))?;
         drop(tx);
-        self.commit(head)?;
+        self.commit(head, false)?;
         search_journal::prune(conn, head);
         Ok(units.len())
     }
@@ -417,8 +444,9 @@ impl SearchIndex {
     }
 
     /// Commits what was added, recording the journal position, then keeps the segment count
-    /// bounded and makes the change visible to searches.
-    fn commit(&mut self, journal_seq: i64) -> Result<()> {
+    /// bounded (tiered merges after a commit, packing after a rebuild: `merges`) and makes the
+    /// change visible to searches.
+    fn commit(&mut self, journal_seq: i64, rebuilt: bool) -> Result<()> {
         let payload = serde_json::to_string(&Payload {
             schema_version: SCHEMA_VERSION,
             journal_seq,
@@ -429,7 +457,7 @@ impl SearchIndex {
         prepared.set_payload(&payload);
         prepared.commit().map_err(tantivy_error)?;
         self.journal_seq = journal_seq;
-        let merged = self.compact()?;
+        let merged = self.compact(rebuilt)?;
         self.reader.reload().map_err(tantivy_error)?;
         if merged {
             // The merged segments' files stay on disk while a searcher holds them; once the
@@ -445,21 +473,50 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Merges every segment but the largest once there are more than `MAX_SEGMENTS`, so the
-    /// work per merge stays proportional to what was added since the big segment was built.
-    /// Says whether it merged.
-    fn compact(&mut self) -> Result<bool> {
-        let mut metas = self
+    /// Runs the merges `merges::plan` asks for after a commit (segments grouped in tiers by
+    /// size, a full tier merged into one segment), or `merges::pack` after a rebuild, so that
+    /// commits never pile up segments while no merge rewrites or maps the whole index. Says
+    /// whether it merged.
+    fn compact(&mut self, rebuilt: bool) -> Result<bool> {
+        let metas = self
             .index
             .searchable_segment_metas()
             .map_err(tantivy_error)?;
-        if metas.len() <= MAX_SEGMENTS {
+        // A segment's files are named after its id (`<id>.idx`, `<id>.store`, …).
+        let mut bytes_by_id: std::collections::HashMap<String, u64> = Default::default();
+        for entry in std::fs::read_dir(&self.dir)
+            .map_err(|e| Error::io_at(&self.dir, &e))?
+            .flatten()
+        {
+            let name = entry.file_name();
+            let Some((id, _)) = name.to_str().and_then(|n| n.split_once('.')) else {
+                continue;
+            };
+            *bytes_by_id.entry(id.to_string()).or_insert(0) +=
+                entry.metadata().map_or(0, |m| m.len());
+        }
+        let sizes: Vec<u64> = metas
+            .iter()
+            .map(|meta| {
+                bytes_by_id
+                    .get(&meta.id().uuid_string())
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let groups = if rebuilt {
+            super::merges::pack(&sizes)
+        } else {
+            super::merges::plan(&sizes)
+        };
+        if groups.is_empty() {
             return Ok(false);
         }
-        metas.sort_by_key(|m| std::cmp::Reverse(m.num_docs()));
-        let ids: Vec<_> = metas.iter().skip(1).map(|m| m.id()).collect();
         let writer = self.writer()?;
-        writer.merge(&ids).wait().map_err(tantivy_error)?;
+        for group in groups {
+            let ids: Vec<_> = group.iter().map(|&i| metas[i].id()).collect();
+            writer.merge(&ids).wait().map_err(tantivy_error)?;
+        }
         Ok(true)
     }
 
@@ -548,6 +605,19 @@ fn add_document(writer: &IndexWriter, f: &Fields, row: IndexRow) -> Result<()> {
     d.add_text(f.text_exact, &row.text);
     for keyword in &row.keywords {
         d.add_text(f.keywords, keyword);
+    }
+    // People's tags: `tag:` finds them (each its own value, so a phrase never runs from one
+    // tag into the next) and the tags facet counts them; marks are `is:starred`,
+    // `is:reviewed`.
+    for tag in &row.tags {
+        d.add_text(f.tags, tag);
+        d.add_facet(f.facets, Facet::from_path(["tag", tag.as_str()]));
+    }
+    if row.starred {
+        d.add_facet(f.facets, Facet::from_path(["is", "starred"]));
+    }
+    if row.reviewed {
+        d.add_facet(f.facets, Facet::from_path(["is", "reviewed"]));
     }
     writer.add_document(d).map_err(tantivy_error)?;
     Ok(())

@@ -12,6 +12,7 @@
 
 mod facets;
 mod index;
+mod merges;
 mod query_build;
 pub mod query_parser;
 mod schema;
@@ -36,6 +37,53 @@ pub use crate::model::search as model;
 
 use crate::model::DocumentKind;
 use crate::Result;
+
+/// Collects the `doc_id` fast field of every matching hit.
+struct DocIds;
+
+struct SegmentDocIds {
+    column: tantivy::columnar::Column<i64>,
+    ids: Vec<i64>,
+}
+
+impl tantivy::collector::Collector for DocIds {
+    type Fruit = Vec<i64>;
+    type Child = SegmentDocIds;
+
+    fn for_segment(
+        &self,
+        _: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentDocIds> {
+        Ok(SegmentDocIds {
+            column: reader.fast_fields().i64("doc_id")?,
+            ids: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Vec<i64>>) -> tantivy::Result<Vec<i64>> {
+        Ok(segments.concat())
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentDocIds {
+    type Fruit = Vec<i64>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
+        // A note hit has no document and is no part of a document selection.
+        if let Some(id) = self.column.first(doc) {
+            self.ids.push(id);
+        }
+    }
+
+    fn harvest(self) -> Vec<i64> {
+        self.ids
+    }
+}
 
 /// No page holds more hits than this; `--csv` pages through larger results.
 pub const MAX_LIMIT: usize = 10_000;
@@ -65,6 +113,22 @@ fn scoped(node: query_parser::Node) -> (query_parser::Node, bool) {
     }
 }
 
+/// A query parsed and scoped, with the analyzers that know the documents its 64-hex words
+/// name by SHA-256 (which the index cannot hold).
+fn parsed(
+    query: &str,
+    document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
+) -> Result<(query_parser::Node, bool, Analyzers)> {
+    let (node, other_hits) = scoped(query_parser::parse(query)?);
+    let mut analyzers = Analyzers::new();
+    for hash in query_build::sha256_words(&node) {
+        if let Some(id) = document_by_sha256(&hash)? {
+            analyzers.documents_by_sha256.push((hash, id));
+        }
+    }
+    Ok((node, other_hits, analyzers))
+}
+
 impl SearchIndex {
     /// Runs `request`. `document_by_sha256` finds the document whose original has a given
     /// SHA-256 (lower-case hex), which the index cannot hold, for a query that names one.
@@ -74,13 +138,7 @@ impl SearchIndex {
         document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
     ) -> Result<SearchResults> {
         let started = Instant::now();
-        let (node, other_hits) = scoped(query_parser::parse(&request.query)?);
-        let mut analyzers = Analyzers::new();
-        for hash in query_build::sha256_words(&node) {
-            if let Some(id) = document_by_sha256(&hash)? {
-                analyzers.documents_by_sha256.push((hash, id));
-            }
-        }
+        let (node, other_hits, mut analyzers) = parsed(&request.query, document_by_sha256)?;
         let query = self.query(&node, other_hits, &mut analyzers);
         let searcher = self.reader.searcher();
         let limit = request.limit.min(MAX_LIMIT);
@@ -136,6 +194,23 @@ impl SearchIndex {
                 (!notices.is_empty()).then(|| notices.join("; "))
             },
         })
+    }
+
+    /// The ids of every document a query finds, in id order, without ranking, snippets or
+    /// stored fields: what a bulk action over "all N hits" acts on, including the hits a
+    /// window never loaded. A query that finds quotes or events selects their documents.
+    pub fn document_ids(
+        &mut self,
+        query: &str,
+        document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
+    ) -> Result<Vec<i64>> {
+        let (node, other_hits, mut analyzers) = parsed(query, document_by_sha256)?;
+        let query = self.query(&node, other_hits, &mut analyzers);
+        let searcher = self.reader.searcher();
+        let mut ids = searcher.search(&query, &DocIds).map_err(tantivy_error)?;
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
     }
 
     /// The tantivy query of a scoped query. Documents keep their words in `text` and other
@@ -205,6 +280,7 @@ impl SearchIndex {
             url: text(f.url),
             outlet: text(f.outlet_name),
             published: text(f.published),
+            copies: 0,
         }
     }
 }

@@ -154,6 +154,10 @@ pub fn build(node: &Node, f: &Fields, an: &mut Analyzers) -> Box<dyn Query> {
         Node::Text(field, m) => text_query(*field, m, f, an),
         Node::Kind(KindFilter::Document(kind)) => filter(term(f.kind, kind.as_str())),
         Node::Kind(KindFilter::Hit(kind)) => filter(term(f.hit_kind, kind)),
+        Node::Is(mark) => filter(Box::new(TermQuery::new(
+            Term::from_facet(f.facets, &tantivy::schema::Facet::from_path(["is", *mark])),
+            IndexRecordOption::Basic,
+        ))),
         Node::Doc(id) => filter(Box::new(TermQuery::new(
             Term::from_field_i64(f.doc_id, *id),
             IndexRecordOption::Basic,

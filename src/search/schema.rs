@@ -20,7 +20,9 @@ use super::stem_cache::CachedEnglishStemmer;
 /// `facets` into their own `speakers` facet field, so counting a document search's facets
 /// no longer walks a dictionary of every person quoted, and the words of quote, event and
 /// note hits out of `text` into `hit_text`, so a document search reads documents' postings.
-pub const SCHEMA_VERSION: u32 = 5;
+/// Version 6 indexed people's tags on documents (`tag:`, a `/tag/NAME` facet) and their
+/// marks (`/is/starred`, `/is/reviewed`).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The stemmed analyzer's name in tantivy's tokenizer manager.
 pub const STEMMED: &str = "dossier_stemmed";

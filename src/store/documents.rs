@@ -135,6 +135,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Document> {
             text: row.get(19)?,
             pages: Vec::new(),
             text_status: Default::default(),
+            ocr: None,
             legal: None,
         })
     })
@@ -155,6 +156,15 @@ pub fn original(conn: &Connection, id: i64) -> Result<Vec<u8>> {
     )
     .optional()?
     .ok_or_else(|| Error::not_found(format!("no document with id {id}")))
+}
+
+/// The path a document was imported from, when the importer recorded one.
+pub fn original_path(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT original_path FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten())
 }
 
 /// Changes what a person can correct about a document: its kind, title, publication date
@@ -265,6 +275,10 @@ pub struct IndexRow {
     pub latest: Option<i64>,
     pub keywords: Vec<String>,
     pub text: String,
+    /// People's tags on the document and its marks (migration 0020).
+    pub tags: Vec<String>,
+    pub starred: bool,
+    pub reviewed: bool,
 }
 
 /// Calls `visit` for every document, or, given a search-journal range `(after, up_to)`, for
@@ -283,8 +297,11 @@ pub fn for_each_for_index(
     };
     let sql = format!(
         "SELECT d.id, d.kind, d.title, d.url, d.outlet, d.published, d.published_earliest,
-            d.published_latest, d.keywords, c.text
-         FROM documents d JOIN document_contents c ON c.document_id = d.id {filter}"
+            d.published_latest, d.keywords, c.text,
+            (SELECT group_concat(tag, ',') FROM document_tags t WHERE t.document_id = d.id),
+            coalesce(m.starred, 0), coalesce(m.reviewed, 0)
+         FROM documents d JOIN document_contents c ON c.document_id = d.id
+         LEFT JOIN document_marks m ON m.document_id = d.id {filter}"
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = match journal_range {
@@ -306,6 +323,9 @@ pub fn for_each_for_index(
             latest: r.get(7)?,
             keywords: serde_json::from_str(&keywords).unwrap_or_default(),
             text: r.get(9)?,
+            tags: super::doc_tags::split_tags(r.get::<_, Option<String>>(10)?.as_deref()),
+            starred: r.get(11)?,
+            reviewed: r.get(12)?,
         })?;
         n += 1;
     }

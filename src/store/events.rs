@@ -133,6 +133,10 @@ pub(super) fn push_filters(
             args.len()
         ));
     }
+    if let Some(longest) = query.longest {
+        args.push(longest.into());
+        filter.push_str(&format!(" AND e.latest - e.earliest <= ?{}", args.len()));
+    }
     if let Some(tag) = &query.tag {
         args.push(super::event_tags::normalize(tag)?.into());
         filter.push_str(&format!(
@@ -143,26 +147,54 @@ pub(super) fn push_filters(
     Ok(())
 }
 
-fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result<Vec<EventRecord>> {
-    let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
-    let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
-    let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
+/// `push_filters` after a range condition already in `filter` (the range's start as `?1`):
+/// with a `from`, short events are looked up by a tight range on their start (see `SHORT`),
+/// so reading a window of a 3.8M-event timeline does not scan every event before it.
+pub(super) fn push_range_and_filters(
+    conn: &Connection,
+    query: &TimelineQuery,
+    filter: &mut String,
+    args: &mut Vec<rusqlite::types::Value>,
+) -> Result<()> {
     // Short events overlapping the range start at most SHORT before it; long ones are few
     // (migrations/0005_event_spans.sql). SQLite answers the OR with two index ranges. One
     // person's events are fewer still, and so are a tag's, so with an entity or a tag that
     // filter leads instead.
-    if query.from.is_some() && query.entity.is_none() && query.tag.is_none() && only.is_none() {
-        args.push(from.saturating_sub(SHORT).into());
-        filter.push_str(&format!(
-            " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
-            args.len()
-        ));
+    if query.from.is_some() && query.entity.is_none() && query.tag.is_none() {
+        let (from, _) = intervals::range(query.from.as_deref(), None)?;
+        // Events no longer than `longest` start at most that long before the range: with a
+        // short `longest` (a window of a big case) that is one tight range on the start.
+        match query.longest {
+            Some(longest) if longest <= SHORT => {
+                args.push(from.saturating_sub(longest.max(0)).into());
+                filter.push_str(&format!(
+                    " AND e.is_long = 0 AND e.earliest >= ?{}",
+                    args.len()
+                ));
+            }
+            _ => {
+                args.push(from.saturating_sub(SHORT).into());
+                filter.push_str(&format!(
+                    " AND ((e.is_long = 0 AND e.earliest >= ?{}) OR e.is_long = 1)",
+                    args.len()
+                ));
+            }
+        }
     }
+    push_filters(conn, query, filter, args)
+}
+
+fn select(conn: &Connection, query: &TimelineQuery, only: Option<i64>) -> Result<Vec<EventRecord>> {
+    let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
+    let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
+    let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
     if let Some(id) = only {
         args.push(id.into());
         filter.push_str(&format!(" AND e.id = ?{}", args.len()));
+        push_filters(conn, query, &mut filter, &mut args)?;
+    } else {
+        push_range_and_filters(conn, query, &mut filter, &mut args)?;
     }
-    push_filters(conn, query, &mut filter, &mut args)?;
     let limit = query.limit.map_or(-1, |l| l as i64);
     args.push(limit.into());
     let limit_arg = args.len();

@@ -3,6 +3,9 @@
 //! Connection settings (WAL, foreign keys, busy timeout) and migrations are applied here and
 //! only here, so every caller gets a connection configured the same way.
 
+pub mod audit;
+pub mod copies;
+pub mod doc_tags;
 pub mod documents;
 pub mod entities;
 pub mod entity_lists;
@@ -11,13 +14,20 @@ pub mod event_tags;
 pub mod events;
 pub mod extraction;
 pub mod integrity;
+pub mod lineage;
 pub mod lock;
 pub mod note_drafts;
 pub mod notes;
+pub mod ocr;
 pub mod pages;
 pub mod quotes;
 pub mod saved_searches;
 pub mod search_journal;
+#[cfg(feature = "team")]
+pub mod sync_apply;
+#[cfg(feature = "team")]
+pub mod sync_journal;
+pub mod timeline_density;
 pub mod timeline_points;
 pub mod trash;
 
@@ -48,6 +58,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0010_nothing_lost.sql")),
         M::up(include_str!("../../migrations/0011_merge_into_status.sql")),
         M::up(include_str!("../../migrations/0014_extraction_state.sql")),
+        M::up(include_str!("../../migrations/0015_ocr.sql")),
+        M::up(include_str!("../../migrations/0016_team_journal.sql")),
+        M::up(include_str!("../../migrations/0017_copies.sql")),
+        M::up(include_str!("../../migrations/0019_audit_log.sql")),
+        M::up(include_str!("../../migrations/0020_document_tags.sql")),
+        M::up(include_str!("../../migrations/0022_event_days.sql")),
     ])
 });
 

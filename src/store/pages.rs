@@ -22,6 +22,17 @@ pub fn insert(conn: &Connection, doc_id: i64, structure: &Structure) -> Result<(
             p.end as i64
         ])?;
     }
+    if structure.text_status == TextStatus::NeedsOcr {
+        // A scan waits for the OCR stage, for its pages without text, in the case's default
+        // languages (an import given `--ocr-lang` sets its own afterwards).
+        let scanned: Vec<u32> = structure
+            .pages
+            .iter()
+            .filter(|p| p.end - p.start < super::ocr::MIN_PAGE_TEXT)
+            .map(|p| p.physical)
+            .collect();
+        super::ocr::create_job(conn, doc_id, None, &scanned)?;
+    }
     if structure.legal.is_some() || structure.text_status != TextStatus::Text {
         set(
             conn,
@@ -103,6 +114,7 @@ pub fn fill(conn: &Connection, doc: &mut Document) -> Result<()> {
         };
         doc.legal = legal.and_then(|json| serde_json::from_str(&json).ok());
     }
+    doc.ocr = super::ocr::info(conn, id)?;
     Ok(())
 }
 

@@ -30,7 +30,7 @@ pub fn points(conn: &Connection, query: &TimelineQuery) -> Result<TimelinePoints
     let (from, to) = intervals::range(query.from.as_deref(), query.to.as_deref())?;
     let mut filter = String::from("e.earliest < ?2 AND e.latest > ?1");
     let mut args: Vec<rusqlite::types::Value> = vec![from.into(), to.into()];
-    super::events::push_filters(conn, query, &mut filter, &mut args)?;
+    super::events::push_range_and_filters(conn, query, &mut filter, &mut args)?;
     args.push(query.limit.map_or(-1, |l| l as i64).into());
     // Sources disagree when their intervals do not all overlap; for intervals that is exactly
     // when the latest start is not before the earliest end (Helly's theorem on a line).

@@ -313,6 +313,7 @@ pub fn purge(conn: &Connection, id: i64) -> Result<()> {
         Some(_) => {}
     }
     clear(conn, id)?;
+    super::doc_tags::forget(conn, id)?;
     conn.execute(
         "UPDATE trashed_documents SET title = '', purged_at = ?2 WHERE document_id = ?1",
         params![id, now()],

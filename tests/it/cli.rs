@@ -66,6 +66,7 @@ fn docs_json_has_the_documented_fields() {
     assert_eq!(
         keys,
         [
+            "copies",
             "doc_ref",
             "format",
             "id",

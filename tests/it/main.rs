@@ -3,6 +3,7 @@
 
 mod app_reads;
 mod attribution;
+mod audit;
 mod bad_corpus;
 mod bad_input;
 mod briefs;
@@ -10,18 +11,25 @@ mod citation_candidates;
 mod cli;
 mod concurrency;
 mod concurrent_reads;
+mod copies;
 mod fuzz_corpus;
 mod hostile_queries;
 mod import;
 mod indictment;
 mod integrity;
 mod interrupted_import;
+mod lineage;
 mod module_graph;
 mod notes;
 mod nothing_lost;
+mod ocr;
 mod pdf;
 mod search;
 mod stage;
 mod support;
+mod tags;
+#[cfg(feature = "team")]
+mod team;
 mod timeline;
+mod timeline_density;
 mod verify;

@@ -279,15 +279,9 @@ fn a_case_from_before_the_stage_counts_what_it_extracted_as_done() {
     let out = sandbox.run(&["import", "--no-extract", &later.display().to_string()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let conn = rusqlite::Connection::open(&sandbox.case).unwrap();
-    // Migration 0014 is the newest, so the case before it is one schema version down.
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
-    conn.execute_batch(&format!(
-        "DROP TABLE document_extraction; PRAGMA user_version = {};",
-        version - 1
-    ))
-    .unwrap();
+    // Every migration from 0014 on is undone, whatever came after it, so the case is as a
+    // build before the stage left it.
+    undo_migrations_from(&conn, 14);
     drop(conn);
     // Opening it migrates: the three extracted documents count as extracted by version 1 (the
     // extractors before the stage), the fourth as never extracted. This build's extractors
@@ -344,4 +338,53 @@ fn quotes_extracted_after_the_import_are_searchable_though_the_newest_journal_ro
         let (_, found) = sandbox.json(&["search", "speaker:lopez"]);
         assert_eq!(found["total"], 1, "{extract:?}: {found}");
     }
+}
+
+/// Takes a case back to the schema it had before migration `first` (by file number): drops
+/// what every migration file from `first` on created (tables, indexes, triggers) and the
+/// columns they added, newest first, and lowers the schema version by as many migrations. So
+/// a test of an old case stays true as later migrations are added.
+fn undo_migrations_from(conn: &rusqlite::Connection, first: u32) {
+    let mut files: Vec<(u32, std::path::PathBuf)> = std::fs::read_dir(repo_path("migrations"))
+        .unwrap()
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let number = path.file_name()?.to_str()?.get(..4)?.parse().ok()?;
+            (number >= first).then_some((number, path))
+        })
+        .collect();
+    files.sort();
+    let create = regex::Regex::new(
+        r"(?i)CREATE\s+(?:UNIQUE\s+)?(TABLE|INDEX|TRIGGER|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)",
+    )
+    .unwrap();
+    let add_column =
+        regex::Regex::new(r"(?i)ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)").unwrap();
+    let mut undo = Vec::new();
+    for (_, path) in &files {
+        let sql = std::fs::read_to_string(path).unwrap();
+        let sql: String = sql
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("--"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for m in create.captures_iter(&sql) {
+            undo.push(format!("DROP {} IF EXISTS {};", &m[1], &m[2]));
+        }
+        for m in add_column.captures_iter(&sql) {
+            undo.push(format!("ALTER TABLE {} DROP COLUMN {};", &m[1], &m[2]));
+        }
+    }
+    // Triggers and indexes before their tables, newest first.
+    undo.reverse();
+    undo.sort_by_key(|statement| !statement.starts_with("DROP TRIGGER") as u8);
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    for statement in &undo {
+        conn.execute_batch(statement)
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
+    }
+    conn.pragma_update(None, "user_version", version - files.len() as i64)
+        .unwrap();
 }

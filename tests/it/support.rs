@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+pub mod pg;
+
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
     pub case: PathBuf,

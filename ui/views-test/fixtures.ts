@@ -38,8 +38,9 @@ export function summaries(count: number): DocumentSummary[] {
   });
 }
 
-// Document 3 opens as a three-page indictment (a PDF) with the structure the core parses, so
-// the reader's page breaks and court-filing summary can be seen.
+// Document 3 opens as a three-page indictment (a scanned PDF read by OCR) with the structure
+// the core parses, so the reader's page breaks, court-filing summary, page image and
+// low-confidence words can be seen.
 const INDICTMENT = [
   "UNITED STATES DISTRICT COURT\nDISTRICT OF CONNECTICUT",
   "UNITED STATES OF AMERICA v. PETER YURYEVICH LEVASHOV, a/k/a “Peter Severa”",
@@ -68,6 +69,15 @@ function indictment(base: Document): Document {
       { number: 2, physical: 2, start: one, end: two },
       { number: 3, physical: 3, start: two, end },
     ],
+    // A scan read by OCR, which was unsure of "Kelihos" in count one.
+    ocr: {
+      engine: "tesseract 5.3.0",
+      languages: "eng",
+      mean_confidence: 88.4,
+      pages: [1, 2, 3],
+      low_confidence: [[at("Kelihos botnet"), at("Kelihos botnet") + 7]],
+      failed_pages: [],
+    },
     legal: {
       doc_type: "indictment",
       court: "United States District Court for the District of Connecticut",
@@ -120,6 +130,7 @@ function plainDocument(summary: DocumentSummary): Document {
     pages: [],
     text_status: "text",
     legal: null,
+    ocr: null,
   };
 }
 
@@ -140,6 +151,7 @@ export function searchResults(query: string): SearchResults {
         url: "https://news.example/1",
         outlet: "TechNewsWorld",
         published: "2017-04",
+        copies: 3,
       },
       {
         kind: "document",
@@ -152,6 +164,7 @@ export function searchResults(query: string): SearchResults {
         url: null,
         outlet: null,
         published: null,
+        copies: 0,
       },
     ],
     facets: {
@@ -162,6 +175,7 @@ export function searchResults(query: string): SearchResults {
       outlet: [{ value: "TechNewsWorld", count: 1 }],
       year: [{ value: "2017", count: 1 }],
       speaker: [],
+      tag: [{ value: "lead", count: 1 }],
     },
     notice: null,
   };

@@ -1,10 +1,12 @@
 // The real App, mounted in a plain browser page with Tauri's IPC mocked (@tauri-apps/api/mocks).
 // The scenario comes from the page's query string:
-// ?case=none|open&docs=N&quotes=N&events=N&people=N.
+// ?case=none|open&docs=N&quotes=N&events=N&people=N; &stage=running opens the case with the
+// extraction stage at a quarter of the documents, and window.__stage moves it on.
 // Every call the
 // window makes is recorded in window.__calls for the tests to inspect.
 
 import { emit } from "@tauri-apps/api/event";
+import type { ExtractionState } from "../src/lib/bindings/ExtractionState";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { mount } from "svelte";
 import App from "../src/App.svelte";
@@ -16,6 +18,7 @@ declare global {
   interface Window {
     __calls: Call[];
     __pwned?: unknown;
+    __stage: (next: Partial<ExtractionState>) => Promise<void>;
   }
 }
 
@@ -31,6 +34,22 @@ const quoteCount = Number(params.get("quotes") ?? "12");
 // ?events=clustered: events bunched in April 2017 with far-off outliers (clusteredPoints).
 const points = params.get("events") === "clustered" ? clusteredPoints() : timelinePoints(Number(params.get("events") ?? "50"));
 const people = entities(Number(params.get("people") ?? "0"));
+// The extraction stage as the core reports it. While it runs, the quotes extracted so far are
+// the share of the documents it has reached, as in a case filling up.
+let stage: ExtractionState = {
+  running: params.get("stage") === "running",
+  documents: docs.length,
+  extracted: params.get("stage") === "running" ? Math.floor(docs.length / 4) : docs.length,
+  rate: null,
+  eta_seconds: null,
+  problems: 0,
+  error: null,
+};
+const quotesNow = () => (stage.extracted >= stage.documents ? quoteCount : Math.floor((quoteCount * stage.extracted) / stage.documents));
+window.__stage = async (next) => {
+  stage = { ...stage, ...next };
+  await emit("extraction-progress", stage);
+};
 const reviewed = new Map<number, string>();
 // Event tags as the core keeps them (already in normal form here: the UI normalises first).
 const eventTagsOf = new Map<number, string[]>([[2, ["botnet"]]]);
@@ -85,6 +104,14 @@ const noteDetail = (n: Note) => ({
 // Where the file dialogs start: the home folder until a dialog has been used.
 let lastFolder = "/home/reporter";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Tags and stars on documents, and the audit log, as the core keeps them.
+const docMarks = new Map<number, { tags: string[]; starred: boolean; reviewed: boolean }>([[1, { tags: ["lead"], starred: true, reviewed: false }]]);
+const marksOf = (id: number) => ({ document_id: id, ...(docMarks.get(id) ?? { tags: [], starred: false, reviewed: false }) });
+const auditEntries = [
+  { id: 2, time: "2026-12-05T09:00:00Z", action: "document.tag", target: "documents:2", author: null, detail: { tag: "lead" }, prev_hash: "a".repeat(64), hash: "b".repeat(64) },
+  { id: 1, time: "2026-12-04T09:00:00Z", action: "import", target: "documents:1-5", author: null, detail: { count: 5 }, prev_hash: "0".repeat(64), hash: "a".repeat(64) },
+];
+let bulkIds = 0;
 window.__calls = [];
 
 mockWindows("main");
@@ -109,6 +136,13 @@ mockIPC(
         return null;
       case "list_documents":
         return (arrived === 0 ? docs : summaries(docs.length + arrived)).filter((d) => !trashed.has(d.id));
+      case "page_image":
+        // A 1 × 1 grey PNG: what matters is that the reader shows the data it is given.
+        return {
+          physical: Number(a.page),
+          mime: "image/png",
+          base64: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==",
+        };
       case "get_document":
         return { ...documentOf(docs[Number(a.id) - 1]), ...(edits.get(Number(a.id)) ?? {}) };
       case "edit_document": {
@@ -135,6 +169,10 @@ mockIPC(
       case "restore_documents":
         for (const id of a.ids as number[]) trashed.delete(id);
         return null;
+      case "sync_status":
+        return { team: false, server: null, role: null, last_sync: null, waiting: 0, conflicts: 0, recent: [] };
+      case "sync_case":
+        return { pushed: 0, pulled: 0, documents: 0, conflicts: [], server_seq: 0 };
       case "backup_case":
         return { path: a.path, bytes: 4096, documents: docs.length - trashed.size, notes: notes.length };
       case "save_note_draft":
@@ -167,7 +205,7 @@ mockIPC(
         if (request.query.includes("nomatch")) {
           // A query that matches nothing: no hits and no facet values, not even the year
           // a filter asks for.
-          return { ...searchResults(request.query), total: 0, hits: [], facets: { kind: [], outlet: [], year: [], speaker: [] } };
+          return { ...searchResults(request.query), total: 0, hits: [], facets: { kind: [], outlet: [], year: [], speaker: [], tag: [] } };
         }
         return searchResults(request.query);
       }
@@ -215,12 +253,14 @@ mockIPC(
       }
       case "cancel_import":
         return true;
+      case "extraction_status":
+        return stage;
       case "count_quotes":
-        return quoteCount;
+        return quotesNow();
       case "list_quotes": {
         const f = a.filter as { offset: number | null; limit: number | null; doc_id: number | null };
         const from = f.offset ?? 0;
-        const to = Math.min(from + (f.limit ?? quoteCount), f.doc_id !== null ? 5 : quoteCount);
+        const to = Math.min(from + (f.limit ?? quoteCount), f.doc_id !== null ? 5 : quotesNow());
         return Array.from({ length: Math.max(to - from, 0) }, (_, i) => {
           const q = quoteAt(from + i);
           return { ...q, status: reviewed.get(q.id) ?? q.status };
@@ -265,7 +305,38 @@ mockIPC(
         return 77;
       case "timeline_points": {
         const { titles: _titles, ...columns } = points;
-        return columns;
+        // A window (the days `from` to `to`, as the view of a big case asks) holds the
+        // events overlapping it, as the core's range does.
+        const q = a.query as { from: string | null; to: string | null };
+        if (!q.from && !q.to) return columns;
+        const t0 = q.from ? Date.parse(q.from) / 1000 : -Infinity;
+        const t1 = q.to ? Date.parse(q.to) / 1000 + 86400 : Infinity;
+        const keep = columns.id.map((_, i) => i).filter((i) => columns.start[i] < t1 && columns.end[i] > t0);
+        const pick = <T,>(column: T[]) => keep.map((i) => column[i]);
+        return {
+          ...columns,
+          id: pick(columns.id),
+          start: pick(columns.start),
+          end: pick(columns.end),
+          kind: pick(columns.kind),
+          status: pick(columns.status),
+          conflict: pick(columns.conflict),
+          entity: pick(columns.entity),
+          source: pick(columns.source),
+        };
+      }
+      case "timeline_density": {
+        // The events starting on each day, counted from the same points the mock serves.
+        const days = new Map<number, [number, number]>();
+        for (let i = 0; i < points.id.length; i++) {
+          const d = Math.floor(points.start[i] / 86400);
+          const n = days.get(d) ?? [0, 0];
+          n[0]++;
+          if (points.end[i] - points.start[i] <= 31 * 86400) n[1]++;
+          days.set(d, n);
+        }
+        const day = [...days.keys()].sort((x, y) => x - y);
+        return { day, count: day.map((d) => days.get(d)![0]), precise: day.map((d) => days.get(d)![1]), total: points.id.length };
       }
       case "event_titles":
         return (a.ids as number[]).map((id) => points.titles.get(id) ?? "");
@@ -347,6 +418,49 @@ mockIPC(
           saved: cmd === "export_brief" && (problems.length === 0 || allowed),
         };
       }
+      case "marked_documents":
+        return [...docMarks.keys()].map(marksOf);
+      case "document_marks":
+        return marksOf(Number(a.id));
+      case "document_tags":
+        return [{ tag: "lead", count: 1 }];
+      case "tag_document": {
+        const id = Number(a.id);
+        const m = marksOf(id);
+        const tags = new Set([...m.tags, ...(a.add as string[]).map((t) => t.trim().toLowerCase())]);
+        for (const t of a.remove as string[]) tags.delete(t);
+        docMarks.set(id, { ...m, tags: [...tags].sort() });
+        return marksOf(id);
+      }
+      case "bulk_documents": {
+        // A bulk action over many documents reports its progress as the core does, then its
+        // result; ?bulktotal=N sets how many documents "all hits" stands for.
+        const selection = a.selection as { ids?: number[]; query?: string };
+        const total = selection.ids?.length ?? Number(params.get("bulktotal") ?? "2");
+        for (let done = 1000; done < total; done += 1000) {
+          await sleep(40);
+          await emit("bulk-progress", { done, total });
+        }
+        const action = a.action as { action: string; value?: string };
+        for (const id of selection.ids ?? []) {
+          const m = marksOf(id);
+          if (action.action === "star") docMarks.set(id, { ...m, starred: true });
+          if (action.action === "unstar") docMarks.set(id, { ...m, starred: false });
+        }
+        return { bulk_id: ++bulkIds, selected: total, changed: total };
+      }
+      case "undo_bulk":
+        return { bulk_id: a.bulkId, selected: 2, changed: 2 };
+      case "selected_documents":
+        return [1, 2];
+      case "reextract_documents":
+        return { documents: 2, quotes: 0, mentions: 0, events: 0, kept_reviewed: 0, problems: [] };
+      case "export_originals":
+        return 2;
+      case "audit_log":
+        return auditEntries.filter((e) => !(a.filter as { action: string | null }).action || e.action.startsWith((a.filter as { action: string }).action));
+      case "check_audit_log":
+        return { entries: 2, first_broken: null, problem: null };
       case "about":
         return { version: "0.1.0", commit: "0123456789ab" };
       default:

@@ -6,6 +6,7 @@ import { chromium } from "playwright-core";
 import { createServer } from "vite";
 import { fileURLToPath } from "node:url";
 import { polishTests } from "./polish.mjs";
+import { stageTests } from "./stage.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -166,7 +167,8 @@ await test("search shows snippets as text, moves with arrows, opens the match, E
   expect(hostile.includes("<img src=x onerror="), "markup in a snippet is shown as text");
   expect((await page.locator(".hits img, .hits script").count()) === 0, "no element comes from a snippet");
   expect(await page.evaluate(() => window.__pwned === undefined), "nothing in a snippet ran");
-  expect((await page.locator(".facets button").count()) === 4, "facets are listed");
+  // Kind (2), outlet, year and the one tag on documents.
+  expect((await page.locator(".facets button").count()) === 5, "facets are listed");
   await page.locator(".facets button", { hasText: "TechNewsWorld" }).click();
   await page.waitForFunction(() =>
     window.__calls.some((c) => c.cmd === "search" && c.args.request.query === "kelihos outlet:TechNewsWorld"),
@@ -182,6 +184,19 @@ await test("search shows snippets as text, moves with arrows, opens the match, E
   await page.locator("[data-testid=search-input]").waitFor({ state: "visible" });
   await box.fill('"unclosed');
   await page.locator("#search-state .error").getByText("unclosed quote at character 0").waitFor();
+});
+
+await test("search collapses near-duplicate copies by default, shows +N copies, and can list them all", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.keyboard.press("Control+k");
+  await page.locator("[data-testid=search-input]").fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  expect((await page.locator("[data-testid=hit-copies]").allTextContents()).join() === "+3 copies", "a group's hit says how many copies it stands for");
+  const first = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.collapse_copies);
+  expect(first === true, "copies are collapsed by default");
+  await page.getByLabel("Collapse copies").uncheck();
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.collapse_copies === false);
 });
 
 await test("search filters stay visible as chips when their facet is gone, and a bad query clears the hits", async (page) => {
@@ -268,6 +283,23 @@ await test("selecting text in the reader offers a citation in characters", async
   await page.locator("[data-testid=citation]").getByText(expected).waitFor();
   const title = await page.getByRole("button", { name: "Copy citation" }).getAttribute("title");
   expect(title.includes("Unicode characters"), "the button's tooltip documents the format");
+});
+
+await test("reader: a scan read by OCR shows its page image and underlines uncertain words", async (page) => {
+  await open(page, "docs=5");
+  await page.locator(".library [data-doc-id='3']").click();
+  await page.locator("[data-testid=reader-ocr]").getByText(/tesseract 5\.3\.0, eng, mean confidence 88/).waitFor();
+  const unsure = await page.locator("[data-testid=reader-text] .low-conf").allTextContents();
+  expect(unsure.join("|") === "Kelihos", `the uncertain word is underlined (${unsure})`);
+  await page.getByTestId("page-image-toggle").click();
+  const img = page.getByTestId("page-image");
+  await img.waitFor();
+  const src = await img.getAttribute("src");
+  expect(src.startsWith("data:image/png;base64,"), `the page image is data, never a URL (${src.slice(0, 40)})`);
+  await page.getByTestId("page-image-page").selectOption("2");
+  await page.getByAltText("Page 2 as scanned").waitFor();
+  const calls = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "page_image").map((c) => c.args));
+  expect(calls.map((a) => `${a.id}:${a.page}`).join() === "3:1,3:2", `page_image calls: ${JSON.stringify(calls)}`);
 });
 
 await test("the quotes view lists speakers, reviews by keyboard and opens the quote in the reader", async (page) => {
@@ -476,12 +508,26 @@ await test("the timeline opens on its densest stretch, goes to a date, keeps its
   expect(v.t0 >= day("2017-03-20"), "a remembered view without events gives way to the densest stretch");
 });
 
-await test("the list of events in view holds them all and renders only the rows on screen", async (page) => {
+await test("a big timeline draws per-day counts, then reads and lists the events of the window it is zoomed into", async (page) => {
   await open(page, "docs=5&events=100000");
   await page.getByRole("button", { name: "Timeline" }).click();
   await page.locator("[data-testid=timeline-count]").getByText("100,000 events").waitFor();
+  await page.waitForFunction(() => window.__dossierTimeline?.stats.firstPaintMs > 0);
+  // More events than a window holds: the first paint is the counts per day, never every event.
+  const whole = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "timeline_points" && !c.args.query.from).length);
+  expect(whole === 0, `every event was read (${whole} times)`);
   await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(1989, 0, 1) / 1000, Date.UTC(2021, 0, 1) / 1000));
-  await page.locator("[data-testid=in-view-count]").getByText("100,000 events in view").waitFor();
+  await page.locator("[data-testid=in-view-count]").getByText("100,000 events in view: zoom in to list them").waitFor();
+  await page.waitForTimeout(300);
+  const wide = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "timeline_points").length);
+  expect(wide === 0, `a view of 100k events reads none of them (${wide} reads)`);
+  // Two years hold about 6,700 events: those of a window around them are read and listed.
+  await page.evaluate(() => window.__dossierTimeline.setView(Date.UTC(1995, 0, 1) / 1000, Date.UTC(1997, 0, 1) / 1000));
+  await page.locator("[data-testid=in-view-count]").getByText(/^[0-9,]+ events in view$/).waitFor();
+  const listed = Number((await page.locator("[data-testid=in-view-count]").textContent()).replace(/[^0-9]/g, ""));
+  expect(listed > 6000 && listed < 7000, `the events of the two years are listed (${listed})`);
+  const windows = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "timeline_points").map((c) => [c.args.query.from, c.args.query.to]));
+  expect(windows.length === 1 && windows[0][0] <= "1995-01-01" && windows[0][1] >= "1996-12-31", `one window read around the view: ${JSON.stringify(windows)}`);
   await page.locator("[data-testid=in-view-count]").click();
   await page.locator("[data-testid=in-view-event]").first().waitFor();
   const rendered = await page.locator("[data-testid=in-view-event]").count();
@@ -700,7 +746,77 @@ await test("save a copy of the case from the header", async (page) => {
   const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "backup_case").args);
   expect(call.path === "/exports/test copy.dossier" && call.overwrite === true, `backup_case: ${JSON.stringify(call)}`);
 });
+await test("search: all hits of a query, loaded or not, are bulk-tagged with progress, and one Undo takes it back", async (page) => {
+  await open(page, "docs=5&bulktotal=5000");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.keyboard.press("Control+k");
+  await page.locator("[data-testid=search-input]").fill("kelihos");
+  await page.locator("#search-state").getByText("2 hits").waitFor();
+  // The tags facet filters by a tag.
+  await page.locator(".facets button", { hasText: "lead" }).click();
+  await page.getByRole("button", { name: "Remove filter Tag: lead" }).waitFor();
+  await page.getByRole("button", { name: "Remove filter Tag: lead" }).click();
+  await page.getByTestId("select-all-hits").click();
+  await page.getByTestId("bulk-count").getByText("2 documents selected").waitFor();
+  await page.getByTestId("bulk-tag-input").fill("Follow up");
+  await page.getByTestId("bulk-tag").click();
+  // Progress shows while the core writes, and the window answers meanwhile.
+  await page.getByTestId("bulk-progress").locator("progress").waitFor();
+  expect(await page.locator("[data-testid=search-input]").isEnabled(), "the window stays usable");
+  await page.getByTestId("bulk-status").getByText("Tagged “Follow up”: 5,000 documents changed of 5,000 documents.").waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "bulk_documents").args);
+  expect(call.selection.query === "kelihos" && call.action.action === "tag" && call.action.value === "Follow up", `bulk_documents: ${JSON.stringify(call)}`);
+  await page.getByTestId("bulk-undo").click();
+  await page.getByTestId("bulk-status").getByText("Undone: 2 documents back as they were.").waitFor();
+  const undo = await page.evaluate(() => window.__calls.find((c) => c.cmd === "undo_bulk").args);
+  expect(undo.bulkId === 1, `undo_bulk: ${JSON.stringify(undo)}`);
+});
+
+await test("library: a click and a Shift+click select a range, which is starred at once; tags and stars show on rows", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-testid=library-count]").waitFor();
+  await page.locator("[data-doc-id='1'] .star").waitFor();
+  await page.locator("[data-doc-id='1'] .tag", { hasText: "lead" }).waitFor();
+  const boxes = page.getByTestId("doc-mark");
+  await boxes.nth(0).click();
+  await boxes.nth(2).click({ modifiers: ["Shift"] });
+  await page.getByTestId("bulk-count").getByText("3 documents selected").waitFor();
+  await page.getByTestId("bulk-star").click();
+  await page.getByTestId("bulk-status").getByText("Starred: 3 documents changed").waitFor();
+  const call = await page.evaluate(() => window.__calls.find((c) => c.cmd === "bulk_documents").args);
+  expect(call.selection.ids.length === 3 && call.action.action === "star", `bulk_documents: ${JSON.stringify(call)}`);
+  // Ctrl+A on the list selects every row.
+  await page.getByRole("grid", { name: "Documents" }).focus();
+  await page.keyboard.press("Control+a");
+  await page.getByTestId("bulk-count").getByText("5 documents selected").waitFor();
+});
+
+await test("reader: the star toggles and a tag is added to the open document", async (page) => {
+  await open(page, "docs=5");
+  await page.locator("[data-doc-id='2']").click();
+  await page.getByTestId("document-star").getByText("☆").waitFor();
+  await page.getByTestId("document-star").click();
+  await page.getByTestId("document-star").getByText("★").waitFor();
+  await page.getByTestId("document-tag-input").fill("Source B");
+  await page.getByTestId("document-tag-input").press("Enter");
+  await page.getByTestId("document-marks").getByText("source b").waitFor();
+});
+
+await test("the audit panel lists entries newest first and checks the chain", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "Export" }).click();
+  const panel = page.getByTestId("audit-panel");
+  await panel.getByTestId("audit-entry").first().waitFor();
+  const first = await panel.getByTestId("audit-entry").first().textContent();
+  expect(first.includes("document.tag") && first.includes("bbbbbbbbbbbb"), `newest first: ${first}`);
+  await panel.getByTestId("audit-check").click();
+  await panel.getByTestId("audit-check-result").getByText("Hash chain intact over 2 entries.").waitFor();
+  await panel.getByRole("combobox", { name: "Kind of action" }).selectOption("import");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=audit-entry]").length === 1);
+});
+
 await polishTests({ test, open, expect });
+await stageTests({ test, open, expect });
 
 await browser.close();
 await server.close();

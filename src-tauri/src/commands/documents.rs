@@ -1,15 +1,17 @@
 //! Commands about the case's documents: the library list, one document for the reader,
 //! imports (with their progress events and cancel), correcting a document's details, and
-//! deleting to the trash, restoring and purging. Reads go to the read-only handle while an
-//! import runs (`with_reader`), so the library and the reader stay usable.
+//! deleting to the trash, restoring and purging, and where the extraction stage that follows
+//! an import stands. Reads go to the read-only handle while an import runs (`with_reader`),
+//! so the library and the reader stay usable.
 
 use std::path::PathBuf;
 
-use dossier::model::{DeletionImpact, DocumentEdit, TrashedDocument};
+use dossier::model::{DeletionImpact, DocumentEdit, PageImage, TrashedDocument};
 use dossier::{Document, DocumentSummary, Error, ImportReport};
 use tauri::{AppHandle, Emitter, Manager};
 
 use super::blocking;
+use crate::dto::ExtractionState;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -20,6 +22,16 @@ pub async fn list_documents(app: AppHandle) -> Result<Vec<DocumentSummary>, Erro
 #[tauri::command]
 pub async fn get_document(app: AppHandle, id: i64) -> Result<Document, Error> {
     blocking(app, move |s| s.with_reader(|case| case.document(id))).await
+}
+
+/// A page's picture of a scanned PDF or image, rendered from the stored original and sent as
+/// data, for the reader to show beside the recognised text.
+#[tauri::command]
+pub async fn page_image(app: AppHandle, id: i64, page: u32) -> Result<PageImage, Error> {
+    blocking(app, move |s| {
+        s.with_reader(|case| case.page_image(id, page))
+    })
+    .await
 }
 
 /// The one import entry point: the Import buttons and a drop on the window both call it. It
@@ -34,6 +46,13 @@ pub async fn import_paths(app: AppHandle, paths: Vec<String>) -> Result<ImportRe
         })
     })
     .await
+}
+
+/// Where the extraction stage stands: the window asks once when it opens a case and then
+/// follows the `extraction-progress` events.
+#[tauri::command]
+pub async fn extraction_status(app: AppHandle) -> Result<ExtractionState, Error> {
+    Ok(app.state::<AppState>().extraction())
 }
 
 #[tauri::command]

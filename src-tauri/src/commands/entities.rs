@@ -1,6 +1,7 @@
 //! Commands of the people view: pages of people and organisations found by name, one
 //! entity's details, and the decisions a person makes about them (rename, merge, the exact
-//! undo of a merge, split).
+//! undo of a merge, split). The reads go to the read-only handle while an import or the
+//! extraction stage writes, like the quotes view's.
 
 use dossier::model::{EntityDetail, EntityFilter, EntityPage, EntitySummary};
 use dossier::Error;
@@ -11,12 +12,15 @@ use super::blocking;
 /// A page of the case's people and organisations, most quoted first, with how many match.
 #[tauri::command]
 pub async fn entity_page(app: AppHandle, filter: EntityFilter) -> Result<EntityPage, Error> {
-    blocking(app, move |s| s.with_case(|case| case.entity_page(&filter))).await
+    blocking(app, move |s| {
+        s.with_reader(|case| case.entity_page(&filter))
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn get_entity(app: AppHandle, id: i64) -> Result<EntityDetail, Error> {
-    blocking(app, move |s| s.with_case(|case| case.entity(id))).await
+    blocking(app, move |s| s.with_reader(|case| case.entity(id))).await
 }
 
 #[tauri::command]

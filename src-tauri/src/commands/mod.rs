@@ -15,6 +15,7 @@ pub mod export;
 pub mod notes;
 pub mod quotes;
 pub mod search;
+pub mod tags;
 pub mod timeline;
 
 use dossier::Error;

@@ -1,8 +1,11 @@
-//! Commands of the timeline: the lean points the canvas draws, the titles of the events it
-//! lists, one event's details, and a person's additions, edits, reviews, merges and tags.
+//! Commands of the timeline: a big case's per-day counts and the lean points the canvas draws,
+//! the titles of the events it lists, one event's details, and a person's additions, edits,
+//! reviews, merges and tags. The reads go to the read-only handle while an import or the
+//! extraction stage writes.
 
 use dossier::model::{
-    EventInput, EventRecord, EventTagCount, ReviewStatus, TimelinePoints, TimelineQuery,
+    EventInput, EventRecord, EventTagCount, ReviewStatus, TimelineDensity, TimelinePoints,
+    TimelineQuery,
 };
 use dossier::Error;
 use tauri::AppHandle;
@@ -11,7 +14,7 @@ use super::blocking;
 
 #[tauri::command]
 pub async fn timeline(app: AppHandle, query: TimelineQuery) -> Result<Vec<EventRecord>, Error> {
-    blocking(app, move |s| s.with_case(|case| case.timeline(&query))).await
+    blocking(app, move |s| s.with_reader(|case| case.timeline(&query))).await
 }
 
 #[tauri::command]
@@ -20,19 +23,30 @@ pub async fn timeline_points(
     query: TimelineQuery,
 ) -> Result<TimelinePoints, Error> {
     blocking(app, move |s| {
-        s.with_case(|case| case.timeline_points(&query))
+        s.with_reader(|case| case.timeline_points(&query))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn timeline_density(
+    app: AppHandle,
+    query: TimelineQuery,
+) -> Result<TimelineDensity, Error> {
+    blocking(app, move |s| {
+        s.with_reader(|case| case.timeline_density(&query))
     })
     .await
 }
 
 #[tauri::command]
 pub async fn event_titles(app: AppHandle, ids: Vec<i64>) -> Result<Vec<String>, Error> {
-    blocking(app, move |s| s.with_case(|case| case.event_titles(&ids))).await
+    blocking(app, move |s| s.with_reader(|case| case.event_titles(&ids))).await
 }
 
 #[tauri::command]
 pub async fn get_event(app: AppHandle, id: i64) -> Result<EventRecord, Error> {
-    blocking(app, move |s| s.with_case(|case| case.event(id))).await
+    blocking(app, move |s| s.with_reader(|case| case.event(id))).await
 }
 
 #[tauri::command]
@@ -83,5 +97,5 @@ pub async fn tag_event(
 
 #[tauri::command]
 pub async fn event_tags(app: AppHandle) -> Result<Vec<EventTagCount>, Error> {
-    blocking(app, move |s| s.with_case(|case| case.event_tags())).await
+    blocking(app, move |s| s.with_reader(|case| case.event_tags())).await
 }

@@ -65,6 +65,7 @@ impl Fake {
             text: text.to_string(),
             pages: Vec::new(),
             text_status: TextStatus::Text,
+            ocr: None,
             legal: None,
         });
         self

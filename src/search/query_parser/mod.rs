@@ -84,6 +84,8 @@ pub enum Node {
     Text(TextField, Match),
     Kind(KindFilter),
     Doc(i64),
+    /// Documents a person marked: `is:starred`, `is:reviewed`.
+    Is(&'static str),
     /// Publication intervals overlapping `[start, end)`, in unix seconds (UTC); None is open.
     Date {
         start: Option<i64>,
@@ -99,7 +101,10 @@ pub const HIT_KINDS: [&str; 4] = ["document", "quote", "event", "note"];
 /// stack's end, even on a 2 MB thread in debug builds.
 pub const MAX_DEPTH: usize = 32;
 
-const FIELDS: &str = "title, outlet, kind, tag, speaker, doc, date, after, before";
+const FIELDS: &str = "title, outlet, kind, tag, speaker, doc, is, date, after, before";
+
+/// The marks `is:` filters on.
+pub const MARKS: [&str; 2] = ["starred", "reviewed"];
 
 fn fmt_date(secs: i64) -> String {
     chrono::DateTime::from_timestamp(secs, 0)
@@ -133,6 +138,7 @@ impl fmt::Display for Node {
             Node::Kind(KindFilter::Document(k)) => write!(f, "kind:{}", k.as_str()),
             Node::Kind(KindFilter::Hit(k)) => write!(f, "hit:{k}"),
             Node::Doc(id) => write!(f, "doc:{id}"),
+            Node::Is(mark) => write!(f, "is:{mark}"),
             Node::Date { start, end } => write!(
                 f,
                 "date:[{},{})",
@@ -454,7 +460,7 @@ impl Parser {
         if let Some(field) = text_field {
             return Ok(Node::Text(field, self.parse_value(field)?));
         }
-        if !matches!(name, "kind" | "doc" | "date" | "after" | "before") {
+        if !matches!(name, "kind" | "doc" | "is" | "date" | "after" | "before") {
             return Err(self.error_at(
                 start,
                 &format!("unknown field '{name}:' (known fields: {FIELDS})"),
@@ -476,6 +482,19 @@ impl Parser {
                         self.error_at(
                             value_at,
                             &format!("unknown kind '{value}' (use one of {})", kinds.join(", ")),
+                        )
+                    })
+            }
+            "is" => {
+                let lower = value.to_ascii_lowercase();
+                MARKS
+                    .iter()
+                    .find(|m| **m == lower)
+                    .map(|m| Node::Is(m))
+                    .ok_or_else(|| {
+                        self.error_at(
+                            value_at,
+                            &format!("unknown mark '{value}' (use is:starred or is:reviewed)"),
                         )
                     })
             }

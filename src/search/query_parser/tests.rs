@@ -127,7 +127,11 @@ fn malformed_queries_name_the_problem_and_position() {
         (
             "foo:bar",
             "unknown field 'foo:' (known fields: title, outlet, kind, tag, speaker, doc, \
-             date, after, before) at character 0 of the query",
+             is, date, after, before) at character 0 of the query",
+        ),
+        (
+            "is:famous",
+            "unknown mark 'famous' (use is:starred or is:reviewed) at character 3 of the query",
         ),
         (
             "kind:memo",

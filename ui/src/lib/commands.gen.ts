@@ -3,16 +3,24 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { About } from "./bindings/About";
+import type { AuditCheck } from "./bindings/AuditCheck";
+import type { AuditEntry } from "./bindings/AuditEntry";
+import type { AuditFilter } from "./bindings/AuditFilter";
 import type { BackupReport } from "./bindings/BackupReport";
 import type { Brief } from "./bindings/Brief";
 import type { BriefOptions } from "./bindings/BriefOptions";
+import type { BulkAction } from "./bindings/BulkAction";
+import type { BulkReport } from "./bindings/BulkReport";
 import type { CaseInfo } from "./bindings/CaseInfo";
 import type { CheckProblem } from "./bindings/CheckProblem";
 import type { CitationCandidate } from "./bindings/CitationCandidate";
 import type { DeletionImpact } from "./bindings/DeletionImpact";
 import type { Document } from "./bindings/Document";
 import type { DocumentEdit } from "./bindings/DocumentEdit";
+import type { DocumentMarks } from "./bindings/DocumentMarks";
+import type { DocumentSelection } from "./bindings/DocumentSelection";
 import type { DocumentSummary } from "./bindings/DocumentSummary";
+import type { DocumentTagCount } from "./bindings/DocumentTagCount";
 import type { EntityDetail } from "./bindings/EntityDetail";
 import type { EntityFilter } from "./bindings/EntityFilter";
 import type { EntityPage } from "./bindings/EntityPage";
@@ -20,11 +28,14 @@ import type { EntitySummary } from "./bindings/EntitySummary";
 import type { EventInput } from "./bindings/EventInput";
 import type { EventRecord } from "./bindings/EventRecord";
 import type { EventTagCount } from "./bindings/EventTagCount";
+import type { ExtractionReport } from "./bindings/ExtractionReport";
+import type { ExtractionState } from "./bindings/ExtractionState";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { NoteDetail } from "./bindings/NoteDetail";
 import type { NoteDraft } from "./bindings/NoteDraft";
 import type { NoteSummary } from "./bindings/NoteSummary";
 import type { NoteVersion } from "./bindings/NoteVersion";
+import type { PageImage } from "./bindings/PageImage";
 import type { QuoteEdit } from "./bindings/QuoteEdit";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { QuoteRecord } from "./bindings/QuoteRecord";
@@ -33,6 +44,9 @@ import type { ReviewStatus } from "./bindings/ReviewStatus";
 import type { SavedSearch } from "./bindings/SavedSearch";
 import type { SearchRequest } from "./bindings/SearchRequest";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { SyncReport } from "./bindings/SyncReport";
+import type { SyncStatus } from "./bindings/SyncStatus";
+import type { TimelineDensity } from "./bindings/TimelineDensity";
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
 import type { TrashedDocument } from "./bindings/TrashedDocument";
@@ -49,11 +63,15 @@ export const COMMANDS = {
   dialog_folder: [],
   remember_folder: ["path"],
   backup_case: ["path", "overwrite"],
+  sync_case: [],
+  sync_status: [],
   ping: [],
   about: [],
   list_documents: [],
   get_document: ["id"],
+  page_image: ["id", "page"],
   import_paths: ["paths"],
+  extraction_status: [],
   cancel_import: [],
   edit_document: ["id", "edit"],
   deletion_impact: ["ids"],
@@ -78,6 +96,7 @@ export const COMMANDS = {
   split_entity: ["id", "alias"],
   timeline: ["query"],
   timeline_points: ["query"],
+  timeline_density: ["query"],
   event_titles: ["ids"],
   get_event: ["id"],
   add_event: ["input"],
@@ -106,6 +125,17 @@ export const COMMANDS = {
   export_timeline_csv: ["query", "path"],
   preview_brief: ["options"],
   export_brief: ["options", "path"],
+  bulk_documents: ["selection", "action"],
+  undo_bulk: ["bulkId"],
+  selected_documents: ["selection"],
+  tag_document: ["id", "add", "remove"],
+  document_marks: ["id"],
+  marked_documents: [],
+  document_tags: [],
+  reextract_documents: ["selection"],
+  export_originals: ["selection", "path"],
+  audit_log: ["filter"],
+  check_audit_log: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -122,6 +152,10 @@ export const forgetRecentCase = (path: string) => invoke<RecentCase[]>("forget_r
 export const dialogFolder = () => invoke<string | null>("dialog_folder");
 export const rememberFolder = (path: string) => invoke<void>("remember_folder", { path });
 export const backupCase = (path: string, overwrite: boolean) => invoke<BackupReport>("backup_case", { path, overwrite });
+/** Sends a team case's changes to its server and brings everyone else's (the Sync button). */
+export const syncCase = () => invoke<SyncReport>("sync_case");
+/** What the Sync button shows, read locally: last sync, changes waiting, who changed what. */
+export const syncStatus = () => invoke<SyncStatus>("sync_status");
 /**
  * Answers at once without touching the case: the benchmark measures the window's round trip
  * with it while an import runs.
@@ -134,10 +168,20 @@ export const about = () => invoke<About>("about");
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
 export const getDocument = (id: number) => invoke<Document>("get_document", { id });
 /**
+ * A page's picture of a scanned PDF or image, rendered from the stored original and sent as
+ * data, for the reader to show beside the recognised text.
+ */
+export const pageImage = (id: number, page: number) => invoke<PageImage>("page_image", { id, page });
+/**
  * The one import entry point: the Import buttons and a drop on the window both call it. It
  * imports files and folders, emitting `import-progress` events while it runs.
  */
 export const importPaths = (paths: string[]) => invoke<ImportReport>("import_paths", { paths });
+/**
+ * Where the extraction stage stands: the window asks once when it opens a case and then
+ * follows the `extraction-progress` events.
+ */
+export const extractionStatus = () => invoke<ExtractionState>("extraction_status");
 export const cancelImport = () => invoke<boolean>("cancel_import");
 export const editDocument = (id: number, edit: DocumentEdit) => invoke<Document>("edit_document", { id, edit });
 export const deletionImpact = (ids: number[]) => invoke<DeletionImpact>("deletion_impact", { ids });
@@ -172,6 +216,7 @@ export const splitEntity = (id: number, alias: string) => invoke<number>("split_
 // src-tauri/src/commands/timeline.rs
 export const timeline = (query: TimelineQuery) => invoke<EventRecord[]>("timeline", { query });
 export const timelinePoints = (query: TimelineQuery) => invoke<TimelinePoints>("timeline_points", { query });
+export const timelineDensity = (query: TimelineQuery) => invoke<TimelineDensity>("timeline_density", { query });
 export const eventTitles = (ids: number[]) => invoke<string[]>("event_titles", { ids });
 export const getEvent = (id: number) => invoke<EventRecord>("get_event", { id });
 export const addEvent = (input: EventInput) => invoke<EventRecord>("add_event", { input });
@@ -206,3 +251,16 @@ export const exportQuotesCsv = (filter: QuoteFilter, path: string) => invoke<num
 export const exportTimelineCsv = (query: TimelineQuery, path: string) => invoke<number>("export_timeline_csv", { query, path });
 export const previewBrief = (options: BriefOptions) => invoke<Brief>("preview_brief", { options });
 export const exportBrief = (options: BriefOptions, path: string) => invoke<Brief>("export_brief", { options, path });
+
+// src-tauri/src/commands/tags.rs
+export const bulkDocuments = (selection: DocumentSelection, action: BulkAction) => invoke<BulkReport>("bulk_documents", { selection, action });
+export const undoBulk = (bulkId: number) => invoke<BulkReport>("undo_bulk", { bulkId });
+export const selectedDocuments = (selection: DocumentSelection) => invoke<number[]>("selected_documents", { selection });
+export const tagDocument = (id: number, add: string[], remove: string[]) => invoke<DocumentMarks>("tag_document", { id, add, remove });
+export const documentMarks = (id: number) => invoke<DocumentMarks>("document_marks", { id });
+export const markedDocuments = () => invoke<DocumentMarks[]>("marked_documents");
+export const documentTags = () => invoke<DocumentTagCount[]>("document_tags");
+export const reextractDocuments = (selection: DocumentSelection) => invoke<ExtractionReport>("reextract_documents", { selection });
+export const exportOriginals = (selection: DocumentSelection, path: string) => invoke<number>("export_originals", { selection, path });
+export const auditLog = (filter: AuditFilter) => invoke<AuditEntry[]>("audit_log", { filter });
+export const checkAuditLog = () => invoke<AuditCheck>("check_audit_log");

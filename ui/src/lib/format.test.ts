@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, documentCountLabel, failureReason, formatPublished, importFraction, kindLabel } from "./format";
+import { describeError, documentCountLabel, failureReason, formatPublished, importFraction, kindLabel, syncStatusLabel } from "./format";
 
 describe("formatPublished", () => {
   it("says a missing date is undated", () => {
@@ -88,5 +88,30 @@ describe("importFraction", () => {
     expect(importFraction(p(0, 0))).toBe(0);
     expect(importFraction(p(0, 1000, 0, 5000))).toBe(0);
     expect(importFraction(p(5, 4, 900, 400))).toBe(1);
+  });
+});
+
+describe("syncStatusLabel", () => {
+  it("says when the team case last synced, what waits, the conflicts and who changed what", () => {
+    const label = syncStatusLabel({
+      team: true,
+      server: "host=/run/pg dbname=case",
+      role: "bob",
+      last_sync: "2026-12-05T10:00:00Z",
+      waiting: 1,
+      conflicts: 2,
+      recent: [{ author: "alice", at: "2026-12-05T09:59:00Z", what: "quote set to confirmed" }],
+    });
+    expect(label.split("\n")).toEqual([
+      "Last sync: 2026-12-05T10:00:00Z",
+      "1 change waiting",
+      "2 conflicts to resolve",
+      "alice: quote set to confirmed",
+    ]);
+  });
+
+  it("says never for a case that has not synced yet", () => {
+    const label = syncStatusLabel({ team: true, server: null, role: null, last_sync: null, waiting: 0, conflicts: 0, recent: [] });
+    expect(label).toBe("Last sync: never\n0 changes waiting");
   });
 });

@@ -4,6 +4,7 @@
 import type { DocumentKind } from "./bindings/DocumentKind";
 import type { Error as DossierError } from "./bindings/Error";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import type { SyncStatus } from "./bindings/SyncStatus";
 
 const MONTHS = [
   "January",
@@ -91,6 +92,8 @@ const ERROR_TITLES: Record<ErrorCode, string> = {
   unsupported: "Not supported",
   io: "File system error",
   internal: "Internal error",
+  forbidden: "Not allowed",
+  unavailable: "Server unavailable",
 };
 
 /** An error as the window shows it: a short title for the code, the code, and the message. */
@@ -128,6 +131,24 @@ function isDossierError(err: unknown): err is DossierError {
     candidate.code in ERROR_TITLES &&
     typeof candidate.message === "string"
   );
+}
+
+/**
+ * The Sync button's tooltip for a team case: when it last synced, what waits to be sent, the
+ * open conflicts and the latest changes by others with their authors.
+ */
+export function syncStatusLabel(status: SyncStatus): string {
+  const lines = [
+    `Last sync: ${status.last_sync ?? "never"}`,
+    `${status.waiting} change${status.waiting === 1 ? "" : "s"} waiting`,
+  ];
+  if (status.conflicts > 0) {
+    lines.push(`${status.conflicts} conflict${status.conflicts === 1 ? "" : "s"} to resolve`);
+  }
+  for (const change of status.recent.slice(0, 5)) {
+    lines.push(`${change.author}: ${change.what}`);
+  }
+  return lines.join("\n");
 }
 
 export function documentCountLabel(count: number): string {

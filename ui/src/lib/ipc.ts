@@ -11,6 +11,8 @@ import type { CaseInfo } from "./bindings/CaseInfo";
 import { dialogFolder, rememberFolder } from "./commands.gen";
 import { startPath } from "./dialogs";
 import type { EntityFilter } from "./bindings/EntityFilter";
+import type { ExtractionState } from "./bindings/ExtractionState";
+import type { BulkProgress } from "./bindings/BulkProgress";
 import type { ImportEvent } from "./bindings/ImportEvent";
 import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
@@ -20,6 +22,16 @@ export * from "./commands.gen";
 
 export function onImportProgress(handler: (event: ImportEvent) => void): Promise<UnlistenFn> {
   return listen<ImportEvent>("import-progress", (e) => handler(e.payload));
+}
+
+/** The extraction stage's progress, sent about once a second while it runs and once at its end. */
+export function onExtractionProgress(handler: (state: ExtractionState) => void): Promise<UnlistenFn> {
+  return listen<ExtractionState>("extraction-progress", (e) => handler(e.payload));
+}
+
+/** Progress of a running bulk action or originals export (`bulk-progress`). */
+export function onBulkProgress(handler: (progress: BulkProgress) => void): Promise<UnlistenFn> {
+  return listen<BulkProgress>("bulk-progress", (e) => handler(e.payload));
 }
 
 /** Calls `handler` with the paths of files and folders dropped on the window. */
@@ -98,6 +110,20 @@ export async function pickCsvPath(title = "Export all hits as CSV", defaultPath 
   return path;
 }
 
+/** Where to save the originals of a selection as a ZIP; null when the person cancels. */
+export async function pickZipPath(defaultPath = "originals.zip"): Promise<string | null> {
+  const path = await saveDialog({
+    title: "Export the originals as a ZIP",
+    defaultPath: await startIn(defaultPath),
+    filters: [{ name: "ZIP archive", extensions: ["zip"] }],
+  });
+  if (path === null) {
+    return null;
+  }
+  await remember(path);
+  return path.endsWith(".zip") ? path : `${path}.zip`;
+}
+
 export async function pickMarkdownPath(defaultPath = "brief.md"): Promise<string | null> {
   const path = await saveDialog({
     title: "Save the brief as Markdown",
@@ -123,7 +149,7 @@ export function entityFilter(fields: Partial<EntityFilter> = {}): EntityFilter {
 
 /** A full timeline query from the fields that matter (the rest unset). */
 export function timelineQuery(fields: Partial<TimelineQuery> = {}): TimelineQuery {
-  return { from: null, to: null, entity: null, kind: null, status: null, tag: null, limit: null, ...fields };
+  return { from: null, to: null, entity: null, kind: null, status: null, tag: null, limit: null, longest: null, ...fields };
 }
 
 /** Where to save a copy of the case; null when the person cancels. The save dialog asks before

@@ -37,6 +37,24 @@ export class PagedRows<T> {
     return true;
   }
 
+  /**
+   * Reads the total and the pages already here again with the same reader, for a list that
+   * grows while it is shown (the extraction stage adding quotes and people): the rows on
+   * screen are replaced in place, so the list keeps its scroll. False when a reset came first.
+   */
+  async renew(total: () => Promise<number>): Promise<boolean> {
+    const mine = this.#generation;
+    const read = this.#read;
+    const pages = [...this.#pages.keys()];
+    const [count, rows] = await Promise.all([total(), Promise.all(pages.map((page) => read(page * this.#size, this.#size)))]);
+    if (mine !== this.#generation) {
+      return false;
+    }
+    this.total = count;
+    this.#pages = new Map(pages.map((page, i) => [page, rows[i]]));
+    return true;
+  }
+
   /** The row at `index` if its page is here, without asking for it. */
   at(index: number): T | null {
     return this.#pages.get(Math.floor(index / this.#size))?.[index % this.#size] ?? null;

@@ -88,4 +88,27 @@ describe("PagedRows", () => {
     fail = false;
     expect(await rows.fetch(10)).toBe(10);
   });
+
+  it("renews the total and the loaded pages in place as the list grows, and drops a renewal a reset overtook", async () => {
+    const rows = new PagedRows<number>(10, (err) => {
+      throw err;
+    });
+    let grown = 25;
+    const read = (offset: number, limit: number) =>
+      Promise.resolve(Array.from({ length: Math.max(Math.min(limit, grown - offset), 0) }, (_, i) => offset * 100 + i));
+    await rows.reset(read, async (limit) => ({ total: grown, rows: await read(0, limit) }));
+    await rows.fetch(21);
+    expect(rows.at(24)).toBe(2004);
+    expect(rows.at(25)).toBeNull();
+    grown = 28;
+    expect(await rows.renew(async () => grown)).toBe(true);
+    expect(rows.total).toBe(28);
+    // The pages that were here are read again (the last one now longer); others stay unread.
+    expect(rows.at(27)).toBe(2007);
+    expect(rows.at(0)).toBe(0);
+    const late = rows.renew(async () => 99);
+    await rows.reset(read, async () => ({ total: 5, rows: [7] }));
+    expect(await late).toBe(false);
+    expect(rows.total).toBe(5);
+  });
 });

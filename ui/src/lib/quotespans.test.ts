@@ -5,7 +5,9 @@ const text = "He said “it was big” and 😀 “done” now.";
 
 describe("reader pieces", () => {
   it("leaves a paragraph without quotes whole", () => {
-    expect(pieces("plain text", 0, [], null, [])).toEqual([{ text: "plain text", term: false, quote: null, target: false, found: -1 }]);
+    expect(pieces("plain text", 0, [], null, [])).toEqual([
+      { text: "plain text", term: false, quote: null, target: false, found: -1, low: false },
+    ]);
   });
   it("cuts quotes out in characters, after an emoji that is two UTF-16 units", () => {
     const chars = Array.from(text);
@@ -23,6 +25,18 @@ describe("reader pieces", () => {
     const big = out.find((p) => p.text === "big");
     expect(big?.term).toBe(true);
     expect(big?.quote?.id).toBe(1);
+  });
+  it("marks the words OCR was unsure of, in characters, inside and outside quotes", () => {
+    const done = Array.from(text.slice(0, text.indexOf("done"))).length;
+    const low: [number, number][] = [
+      [100 + 3, 100 + 7],
+      [100 + done, 100 + done + 4],
+      [5, 9],
+    ];
+    const out = pieces(text, 100, [{ id: 1, start: 100 + done - 1, end: 100 + done + 5, speaker: "A" }], null, [], [], low);
+    expect(out.filter((p) => p.low).map((p) => p.text)).toEqual(["said", "done"]);
+    expect(out.find((p) => p.text === "done")?.quote?.id).toBe(1);
+    expect(out.map((p) => p.text).join("")).toBe(text);
   });
   it("clips a quote that runs over the paragraph's ends", () => {
     const out = pieces("abc def", 10, [{ id: 3, start: 5, end: 13, speaker: "B" }], null, []);

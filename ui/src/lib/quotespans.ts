@@ -17,6 +17,8 @@ export type Piece = {
   target: boolean;
   /** The index of the find-in-document match this text is part of, or -1. */
   found: number;
+  /** Whether OCR was unsure of this text (a word under its confidence threshold). */
+  low: boolean;
 };
 
 /**
@@ -32,6 +34,7 @@ export function pieces(
   target: { start: number; end: number } | null,
   terms: string[],
   found: Match[] = [],
+  low: readonly (readonly [number, number])[] = [],
 ): Piece[] {
   const chars = Array.from(text);
   const paraEnd = paraStart + chars.length;
@@ -47,6 +50,11 @@ export function pieces(
   if (target && target.end > paraStart && target.start < paraEnd) {
     cuts.add(clamp(target.start));
     cuts.add(clamp(target.end));
+  }
+  const lowHere = low.filter(([start, end]) => end > paraStart && start < paraEnd);
+  for (const [start, end] of lowHere) {
+    cuts.add(clamp(start));
+    cuts.add(clamp(end));
   }
   const matches = within(found, paraStart, paraEnd);
   for (const { match } of matches) {
@@ -64,8 +72,9 @@ export function pieces(
     const quote = inPara.find((q) => q.start <= at && at < q.end) ?? null;
     const inTarget = target !== null && target.start <= at && at < target.end;
     const match = matches.find(({ match: m }) => m.start <= at && at < m.end)?.index ?? -1;
+    const unsure = lowHere.some(([start, end]) => start <= at && at < end);
     for (const seg of highlight(chars.slice(from, to).join(""), terms)) {
-      out.push({ text: seg.text, term: seg.mark, quote, target: inTarget, found: match });
+      out.push({ text: seg.text, term: seg.mark, quote, target: inTarget, found: match, low: unsure });
     }
   }
   return out;

@@ -13,6 +13,11 @@ describe("composeQuery", () => {
     expect(composeQuery("", { ...NO_FILTERS, from: "2017-03", to: "" })).toBe("date:2017-03..");
   });
 
+  it("filters by a tag from the tags facet, quoted when it has spaces", () => {
+    expect(composeQuery("spam", { ...NO_FILTERS, tag: "police raid" })).toBe('spam tag:"police raid"');
+    expect(activeFilters({ ...NO_FILTERS, tag: "lead" })).toEqual([{ key: "tag", label: "Tag: lead" }]);
+  });
+
   it("keeps the typed ORs to themselves", () => {
     expect(composeQuery("wheat OR corn", { ...NO_FILTERS, year: "1987" })).toBe("(wheat OR corn) date:1987");
   });

@@ -2,18 +2,20 @@
 // facets and by the date range, written in the same query language (docs/search.md) so that
 // the CSV export and saved searches hold exactly what was shown.
 
-export type FacetField = "kind" | "outlet" | "year";
+export type FacetField = "kind" | "outlet" | "year" | "tag";
 
 export type SearchFilters = {
   kind: string | null;
   outlet: string | null;
   year: string | null;
+  /** A person's tag on documents (the tags facet). */
+  tag: string | null;
   /** Inclusive ends as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty means open. */
   from: string;
   to: string;
 };
 
-export const NO_FILTERS: SearchFilters = { kind: null, outlet: null, year: null, from: "", to: "" };
+export const NO_FILTERS: SearchFilters = { kind: null, outlet: null, year: null, tag: null, from: "", to: "" };
 
 /** A filter value as the query language reads it: quoted when it has spaces or quotes. */
 function value(text: string): string {
@@ -33,6 +35,9 @@ export function filterClauses(filters: SearchFilters): string[] {
   }
   if (filters.year) {
     out.push(`date:${filters.year}`);
+  }
+  if (filters.tag) {
+    out.push(`tag:${value(filters.tag)}`);
   }
   const from = filters.from.trim();
   const to = filters.to.trim();
@@ -78,6 +83,9 @@ export function activeFilters(filters: SearchFilters, kindName: (kind: string) =
   }
   if (filters.year) {
     chips.push({ key: "year", label: `Year: ${filters.year}` });
+  }
+  if (filters.tag) {
+    chips.push({ key: "tag", label: `Tag: ${filters.tag}` });
   }
   const from = filters.from.trim();
   const to = filters.to.trim();

@@ -4,9 +4,11 @@
 // from the component (components/TimelineCanvas.svelte), which owns the view, the frames and
 // the input, and from the timeline view (views/Timeline.svelte), which owns the data and the IPC.
 
+import type { TimelineDensity } from "./bindings/TimelineDensity";
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import { laneColor } from "./colors";
 import { barsLongestFirst, type Lane } from "./lanes";
+import { densityBins, type DensityBin } from "./density";
 import { laneShapes, ticks, toX, type LaneShapes, type View } from "./timescale";
 
 /** Height of the axis strip, height of a lane, and width of the lane labels, in CSS pixels. */
@@ -29,28 +31,9 @@ export type Scene = {
 /** Paints a frame; returns the tick unit and each lane's shapes (for hit testing). */
 export function paint(ctx: CanvasRenderingContext2D, scene: Scene): { unit: string; shapes: LaneShapes[] } {
   const { width, height, view, lanes, points, isMarked, dark } = scene;
-  const { fg, muted, rule, conflict: conflictColor } = scene.colors;
+  const { fg, conflict: conflictColor } = scene.colors;
   const w = Math.max(width - LABEL, 1);
-  ctx.clearRect(0, 0, width, height);
-  ctx.font = "12px system-ui, sans-serif";
-  ctx.textBaseline = "middle";
-
-  const axis = ticks(view, w, 90);
-  ctx.strokeStyle = rule;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  for (const t of axis.ticks) {
-    const x = Math.round(LABEL + t.x) + 0.5;
-    ctx.moveTo(x, AXIS - 6);
-    ctx.lineTo(x, height);
-  }
-  ctx.moveTo(LABEL, AXIS + 0.5);
-  ctx.lineTo(width, AXIS + 0.5);
-  ctx.stroke();
-  ctx.fillStyle = muted;
-  for (const t of axis.ticks) {
-    ctx.fillText(t.label, LABEL + t.x + 4, AXIS / 2);
-  }
+  const axis = paintAxis(ctx, width, height, view, scene.colors);
 
   const shapes: LaneShapes[] = [];
   lanes.forEach((lane, l) => {
@@ -131,4 +114,72 @@ export function paint(ctx: CanvasRenderingContext2D, scene: Scene): { unit: stri
     ctx.restore();
   });
   return { unit: axis.unit, shapes };
+}
+
+/** Clears the canvas and paints the time axis with its ticks; returns them. */
+function paintAxis(ctx: CanvasRenderingContext2D, width: number, height: number, view: View, colors: { muted: string; rule: string }) {
+  const w = Math.max(width - LABEL, 1);
+  ctx.clearRect(0, 0, width, height);
+  ctx.font = "12px system-ui, sans-serif";
+  ctx.textBaseline = "middle";
+  const axis = ticks(view, w, 90);
+  ctx.strokeStyle = colors.rule;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const t of axis.ticks) {
+    const x = Math.round(LABEL + t.x) + 0.5;
+    ctx.moveTo(x, AXIS - 6);
+    ctx.lineTo(x, height);
+  }
+  ctx.moveTo(LABEL, AXIS + 0.5);
+  ctx.lineTo(width, AXIS + 0.5);
+  ctx.stroke();
+  ctx.fillStyle = colors.muted;
+  for (const t of axis.ticks) {
+    ctx.fillText(t.label, LABEL + t.x + 4, AXIS / 2);
+  }
+  return axis;
+}
+
+export type DensityScene = {
+  width: number;
+  height: number;
+  view: View;
+  density: TimelineDensity;
+  colors: { fg: string; muted: string; rule: string };
+};
+
+/**
+ * Paints a big case's timeline as one lane of columns, each as tall as the events starting
+ * within its 4 px (linear, against the tallest in view, so a busy week stands out from a quiet
+ * one); one path for all of them. Returns the tick unit and the columns, for hit testing:
+ * clicking one zooms into it until its events are read.
+ */
+export function paintDensity(ctx: CanvasRenderingContext2D, scene: DensityScene): { unit: string; bins: DensityBin[] } {
+  const { width, height, view, density, colors } = scene;
+  const w = Math.max(width - LABEL, 1);
+  const axis = paintAxis(ctx, width, height, view, colors);
+  const bins = densityBins(view, w, density);
+  let most = 1;
+  for (const bin of bins) most = Math.max(most, bin.count);
+  const top = AXIS + 6;
+  const bottom = height - 6;
+  const columns = new Path2D();
+  for (const bin of bins) {
+    const h = Math.max(2, (bottom - top) * (bin.count / most));
+    columns.rect(LABEL + bin.x, bottom - h, 3, h);
+  }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(LABEL, AXIS, w, height - AXIS);
+  ctx.clip();
+  ctx.fillStyle = colors.muted;
+  ctx.globalAlpha = 0.8;
+  ctx.fill(columns);
+  ctx.restore();
+  ctx.fillStyle = colors.fg;
+  ctx.fillText("events per day", 6, AXIS + 14);
+  ctx.fillStyle = colors.muted;
+  ctx.fillText("zoom in to see them", 6, AXIS + 30);
+  return { unit: axis.unit, bins };
 }

@@ -27,4 +27,10 @@ entity: string | null,
  * misquotes, stale quotes); the brief then says so above the notes. Without it,
  * `export_brief` writes nothing and returns the problems.
  */
-allow_problems: boolean, };
+allow_problems: boolean, 
+/**
+ * Write the case's audit log beside the brief (`FILE.audit.json`: every entry, oldest
+ * first, and whether its hash chain holds), for a reader who must know how the case
+ * was worked.
+ */
+with_log: boolean, };

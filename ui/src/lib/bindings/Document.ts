@@ -2,6 +2,7 @@
 import type { DatePrecision } from "./DatePrecision";
 import type { DocumentKind } from "./DocumentKind";
 import type { LegalStructure } from "./LegalStructure";
+import type { OcrInfo } from "./OcrInfo";
 import type { PageSpan } from "./PageSpan";
 import type { SourceFormat } from "./SourceFormat";
 import type { TextStatus } from "./TextStatus";
@@ -42,7 +43,11 @@ text_status: TextStatus,
 /**
  * Court, caption, counts and paragraphs, when the document is a court filing.
  */
-legal: LegalStructure | null, id: number, kind: DocumentKind, title: string, url: string | null, outlet: string | null, 
+legal: LegalStructure | null, 
+/**
+ * How the text was recognised, when it came from OCR.
+ */
+ocr: OcrInfo | null, id: number, kind: DocumentKind, title: string, url: string | null, outlet: string | null, 
 /**
  * ISO 8601 truncated to its precision, e.g. `2017-04-12T05:00-07:00` or `2017-04`.
  */

@@ -3,4 +3,4 @@
 /**
  * The stable error codes. Their string forms are part of the public contract with the UI.
  */
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "unsupported" | "io" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "unsupported" | "io" | "internal" | "forbidden" | "unavailable";

@@ -3,4 +3,4 @@
 /**
  * What kind of problem the claim check found.
  */
-export type ProblemKind = "broken" | "misquote" | "stale";
+export type ProblemKind = "broken" | "misquote" | "stale" | "altered";

@@ -27,7 +27,8 @@ words: string | null, speaker: string | null, speaker_id: number | null, role: s
  */
 start: number | null, end: number | null, 
 /**
- * The page or pages the cited words are on, for sources with pages: `p. 12`, `pp. 3–4`.
+ * The page or pages the cited words are on, for sources with pages: `p. 12`, `pp. 3–4`;
+ * `OCR, p. 2` when the words were recognised from a scan.
  */
 pages: string | null, doc_title: string | null, outlet: string | null, url: string | null, published: string | null, imported_at: string | null, sha256: string | null, 
 /**

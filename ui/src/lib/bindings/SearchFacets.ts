@@ -16,4 +16,8 @@ year: Array<FacetCount>,
 /**
  * Speakers of quote hits (empty until quotes exist).
  */
-speaker: Array<FacetCount>, };
+speaker: Array<FacetCount>, 
+/**
+ * People's tags on the documents hit, the 50 most frequent.
+ */
+tag: Array<FacetCount>, };

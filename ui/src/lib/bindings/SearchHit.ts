@@ -26,4 +26,9 @@ snippet: string, document_kind: DocumentKind | null, url: string | null, outlet:
 /**
  * ISO 8601 truncated to its precision.
  */
-published: string | null, };
+published: string | null, 
+/**
+ * With `collapse_copies`, how many other hits, near-duplicates of this document, it
+ * stands for (0 otherwise).
+ */
+copies: number, };

@@ -12,4 +12,9 @@ facets: boolean,
 /**
  * Snippets cost reading each hit's text; batch runs switch them off.
  */
-snippets: boolean, };
+snippets: boolean, 
+/**
+ * Show the document hits of one group of near-duplicates as one hit, the best ranked,
+ * with how many others it stands for in `copies` (issue 21).
+ */
+collapse_copies: boolean, };

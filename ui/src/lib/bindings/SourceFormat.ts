@@ -3,4 +3,4 @@
 /**
  * The format a source was imported from.
  */
-export type SourceFormat = "news_record" | "text" | "markdown" | "html" | "email" | "pdf";
+export type SourceFormat = "news_record" | "text" | "markdown" | "html" | "email" | "pdf" | "image";

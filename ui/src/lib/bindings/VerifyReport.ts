@@ -9,4 +9,8 @@ export type VerifyReport = { documents_checked: number, integrity: string, probl
  * Documents whose normalized text no longer matches its checksum: what a repair
  * re-derives from the original.
  */
-damaged_documents: Array<number>, };
+damaged_documents: Array<number>, 
+/**
+ * Entries of the audit log whose hash chain was checked, and the first that breaks it.
+ */
+audit_entries: number, audit_first_broken: number | null, };
