@@ -107,7 +107,14 @@ while read -r lib; do
   grep -qx "$lib" <<<"$declared" || grep -qx "$lib" <<<"$pulled" ||
     fail "the binaries link $lib's libraries, but Depends ($depends) neither names nor pulls it in"
 done <<<"$linked"
+# The OCR stage runs Tesseract and poppler's tools for scans; recommended, so that apt installs
+# them by default while a system without them still gets everything but OCR.
+recommends="$(field Recommends)"
+for wanted in tesseract-ocr poppler-utils; do
+  grep -qw "$wanted" <<<"$recommends" || fail "Recommends lacks $wanted: $recommends"
+done
 echo "    Depends: $depends"
+echo "    Recommends: $recommends"
 echo "    linked ($(wc -l <<<"$linked") packages, all declared or pulled in): $(paste -sd' ' <<<"$linked")"
 
 # --- The .deb's files ------------------------------------------------------------------------
@@ -152,6 +159,7 @@ if command -v rpm >/dev/null; then
   for soname in 'libwebkit2gtk-4.1.so.0()(64bit)' 'libgtk-3.so.0()(64bit)'; do
     rpm -qpR "$rpm" 2>/dev/null | grep -qxF "$soname" || fail "the .rpm does not require $soname: $(rpm -qpR "$rpm" 2>/dev/null | paste -sd' ')"
   done
+  rpm -qp --recommends "$rpm" 2>/dev/null | grep -qx tesseract || fail "the .rpm does not recommend tesseract"
   echo "    $(wc -l <"$WORK/rpm-files.txt") files; requires $(rpm -qpR "$rpm" 2>/dev/null | grep -v '^rpmlib' | paste -sd' ')"
 else
   step "skipping the .rpm checks: rpm is not installed"
