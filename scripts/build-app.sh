@@ -8,6 +8,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ui="$root/ui"
+# The commit the About box names (src-tauri/src/dto.rs says why it comes this way).
+DOSSIER_COMMIT="${DOSSIER_COMMIT:-$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)}"
+export DOSSIER_COMMIT
 
 # `npm ci` wipes node_modules, so it runs only when the lock file says something changed.
 # npm touches node_modules/.package-lock.json on every install, which makes it the marker.

@@ -20,11 +20,16 @@ done
 # OCR (issue 19): Tesseract with the language packs scans are read in, and poppler's
 # pdftoppm/pdfinfo to render a PDF page to a picture; the OCR tests need them, so CI runs
 # this first. ocrmypdf is only for the comparison in examples/eval_ocr.rs.
+# Packages (scripts/test-package.sh): dpkg-dev's dpkg-shlibdeps to check the declared
+# dependencies, rpm to read the .rpm, xdotool to find the installed app's window, and the
+# desktop's own tools (MIME and desktop databases, xdg-open, gio) to open a case file by its
+# type as a file manager does.
 packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file
           xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core
           chromium curl imagemagick postgresql
           tesseract-ocr libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-deu
-          tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-rus poppler-utils ocrmypdf)
+          tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-rus poppler-utils ocrmypdf
+          dpkg-dev rpm xdotool desktop-file-utils shared-mime-info xdg-utils libglib2.0-bin)
 missing=()
 for pkg in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then

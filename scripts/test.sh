@@ -8,6 +8,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 "$root/scripts/setup.sh"
+# The commit the binaries report, set as build-app.sh sets it, so that cargo test and the e2e
+# build compile the app alike instead of each rebuilding it for the other.
+DOSSIER_COMMIT="${DOSSIER_COMMIT:-$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)}"
+export DOSSIER_COMMIT
 
 echo "==> Building the UI (the app embeds it at compile time)"
 npm --prefix ui run build --silent
@@ -49,5 +53,17 @@ echo "==> View tests (headless Chromium, IPC mocked)"
 npm --prefix ui run test:views --silent
 
 "$root/scripts/e2e.sh"
+
+# The packages, installed and used the way a person does (root or sudo, and dpkg: a Debian or
+# Ubuntu machine, which setup.sh equips with the rest). They are packages of the debug build,
+# which e2e.sh has just built, so this step only bundles and installs: the optimised build is a
+# second compilation of every crate, longer than the rest of the suite on CI's two cores (see
+# docs/benchmarks.md, "Packages"). The release packages come from scripts/package.sh and hold
+# the same files; what differs is only how the one binary was compiled.
+if command -v dpkg-deb >/dev/null && { [[ $(id -u) -eq 0 ]] || sudo -n true 2>/dev/null; }; then
+  "$root/scripts/test-package.sh" --debug
+else
+  echo "==> Skipping the package tests: they need dpkg and root or password-less sudo"
+fi
 
 echo "==> All tests passed"

@@ -1,7 +1,7 @@
 //! The app's own IPC types, generated to TypeScript with ts-rs next to the core's bindings.
 //! Everything about documents and searches comes from the core; these describe only the
 //! window's state: the open case, recent cases, the progress of a running import and of the
-//! extraction stage running in the background.
+//! extraction stage running in the background, and the app's version for the About box.
 
 use dossier::{Case, Error, ImportProgress};
 use serde::Serialize;
@@ -88,4 +88,27 @@ pub struct ExtractionState {
     pub problems: usize,
     /// Why the stage stopped, when it stopped on an error; the next open tries again.
     pub error: Option<Error>,
+}
+
+/// What the About box says: the app's version, which the workspace's Cargo.toml states once for
+/// the app, the CLI and the packages, and the commit it was built from. The build scripts pass
+/// the commit in `DOSSIER_COMMIT` (from `git rev-parse`) when they compile the app; a build
+/// without it says "unknown" rather than guess.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct About {
+    pub version: String,
+    pub commit: String,
+}
+
+impl About {
+    pub fn current() -> About {
+        About {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            commit: option_env!("DOSSIER_COMMIT")
+                .filter(|commit| !commit.is_empty())
+                .unwrap_or("unknown")
+                .to_string(),
+        }
+    }
 }

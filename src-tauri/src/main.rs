@@ -83,6 +83,7 @@ fn main() {
             case::sync_case,
             case::sync_status,
             case::ping,
+            case::about,
             documents::list_documents,
             documents::document_page,
             documents::document_outlets,

@@ -250,3 +250,19 @@ fn missing_demo_sources_are_reported_and_leave_nothing_behind() {
     assert_eq!(state.open_demo().unwrap_err().code, ErrorCode::NotFound);
     assert!(!scratch.path("data/demo.dossier").exists());
 }
+
+#[test]
+fn the_about_box_names_the_workspace_version() {
+    // The one version: [workspace.package] in the root Cargo.toml, which src-tauri inherits and
+    // Tauri reads (tauri.conf.json states none), so the About box, the CLI and the packages agree.
+    let manifest =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.toml")).unwrap();
+    let workspace = manifest.split("[workspace.package]").nth(1).unwrap();
+    let line = workspace
+        .lines()
+        .find(|line| line.starts_with("version = "))
+        .unwrap();
+    let about = crate::dto::About::current();
+    assert_eq!(format!("version = \"{}\"", about.version), line);
+    assert!(!about.commit.is_empty());
+}

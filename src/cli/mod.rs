@@ -4,6 +4,7 @@
 mod attribution;
 mod copies;
 mod extract;
+mod generate;
 mod legal;
 mod lineage;
 mod notes;
@@ -27,7 +28,7 @@ use dossier::{Case, DocumentKind, Error, Result};
 #[derive(Parser, Debug)]
 #[command(
     name = "dossier",
-    version,
+    version = version(),
     about = "Case files for journalists and investigators"
 )]
 pub struct Args {
@@ -233,6 +234,27 @@ pub enum Command {
         #[command(subcommand)]
         what: Extract,
     },
+    /// Write shell completions or man pages (for the packages; see scripts/package.sh).
+    #[command(hide = true)]
+    Generate {
+        #[command(subcommand)]
+        what: generate::Generate,
+    },
+}
+
+/// What `dossier --version` prints after the name: the version, which the workspace's
+/// Cargo.toml states once for the CLI, the app and the packages, and the commit it was built
+/// from. The build scripts (build-app.sh, package.sh) pass the commit in `DOSSIER_COMMIT`
+/// from `git rev-parse`; a build script here would rebuild the whole library on every commit,
+/// while an environment variable only the binary reads recompiles the binary alone. A build
+/// without it (a plain `cargo build`, a source tarball) says "unknown".
+pub fn version() -> &'static str {
+    const COMMIT: &str = match option_env!("DOSSIER_COMMIT") {
+        Some(commit) if !commit.is_empty() => commit,
+        _ => "unknown",
+    };
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| format!("{} (commit {COMMIT})", env!("CARGO_PKG_VERSION")))
 }
 
 #[derive(Subcommand, Debug)]
@@ -442,6 +464,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             Extract::Quotes { file } => extract::quotes(&file, json)?,
         },
+        Command::Generate { what } => generate::generate(what, json)?,
     }
     Ok(ExitCode::SUCCESS)
 }

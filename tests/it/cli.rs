@@ -225,3 +225,133 @@ fn extract_quotes_attributes_the_seed_to_its_speakers() {
         .unwrap();
     assert_eq!(split["speaker"]["name"], "Keith Jarvis");
 }
+
+/// The version the workspace's Cargo.toml states (`[workspace.package] version`), the one
+/// source every binary and package takes it from.
+fn workspace_version() -> String {
+    let manifest = std::fs::read_to_string(repo_path("Cargo.toml")).unwrap();
+    let section = manifest.split("[workspace.package]").nth(1).unwrap();
+    let line = section
+        .lines()
+        .find(|line| line.starts_with("version = "))
+        .expect("[workspace.package] states the version");
+    line.trim_start_matches("version = ")
+        .trim_matches('"')
+        .to_string()
+}
+
+#[test]
+fn version_names_the_workspace_version_and_the_commit() {
+    let out = dossier().arg("--version").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let printed = stdout(&out);
+    let expected = format!("dossier {} (commit ", workspace_version());
+    assert!(printed.starts_with(&expected), "{printed}");
+    assert!(printed.trim_end().ends_with(')'), "{printed}");
+    // Tauri reads the version from src-tauri's Cargo.toml (the workspace's) only when
+    // tauri.conf.json states none: a second number there would make the app and the package
+    // disagree with the CLI.
+    let conf: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_path("src-tauri/tauri.conf.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        conf.get("version").is_none(),
+        "tauri.conf.json states a version"
+    );
+    let app_manifest = std::fs::read_to_string(repo_path("src-tauri/Cargo.toml")).unwrap();
+    assert!(app_manifest.contains("version.workspace = true"));
+}
+
+#[test]
+fn the_commit_given_at_build_time_is_in_the_version() {
+    // DOSSIER_COMMIT is read when the binary is compiled, not when it runs: setting it now
+    // must not change what the binary says.
+    let built = stdout(&dossier().arg("--version").output().unwrap());
+    let out = dossier()
+        .env("DOSSIER_COMMIT", "not-at-run-time")
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out), built);
+    assert!(!built.contains("not-at-run-time"));
+    let commit = built
+        .split("(commit ")
+        .nth(1)
+        .unwrap()
+        .trim_end()
+        .trim_end_matches(')');
+    assert!(!commit.is_empty(), "{built}");
+    assert!(
+        commit == "unknown"
+            || commit
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-'),
+        "{built}"
+    );
+}
+
+#[test]
+fn generate_writes_completions_from_the_cli_definitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier()
+        .args(["generate", "completions"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bash = std::fs::read_to_string(dir.path().join("dossier")).unwrap();
+    let zsh = std::fs::read_to_string(dir.path().join("_dossier")).unwrap();
+    let fish = std::fs::read_to_string(dir.path().join("dossier.fish")).unwrap();
+    assert!(bash.contains("complete -F _dossier"), "{bash}");
+    assert!(zsh.starts_with("#compdef dossier"), "{zsh}");
+    assert!(fish.contains("complete -c dossier"), "{fish}");
+    // Every shell knows the real subcommands and options, because they come from the parser
+    // (fish spells a long option `-l case`).
+    for script in [&bash, &zsh, &fish] {
+        for word in ["import", "timeline", "reextract"] {
+            assert!(script.contains(word), "{word} missing");
+        }
+    }
+    for script in [&bash, &zsh] {
+        assert!(script.contains("--case") && script.contains("--no-wait"));
+    }
+    assert!(
+        fish.contains("-l case") && fish.contains("-l no-wait"),
+        "{fish}"
+    );
+    assert_eq!(stdout(&out).lines().count(), 3);
+}
+
+#[test]
+fn generate_writes_a_man_page_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier()
+        .args(["generate", "man"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let main = std::fs::read_to_string(dir.path().join("dossier.1")).unwrap();
+    assert!(main.contains(".TH dossier 1"), "{main}");
+    assert!(main.contains("Case files for journalists"), "{main}");
+    assert!(main.contains(&workspace_version()), "{main}");
+    let import = std::fs::read_to_string(dir.path().join("dossier-import.1")).unwrap();
+    assert!(import.contains("no\\-wait"), "{import}");
+    assert!(dir.path().join("dossier-quote-confirm.1").exists());
+    assert!(!dir.path().join("dossier-generate.1").exists());
+}
+
+#[test]
+fn generate_into_an_unwritable_place_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let out = dossier()
+        .args(["generate", "man"])
+        .arg(file.join("man"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("a-file"), "{}", stderr(&out));
+}

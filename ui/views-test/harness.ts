@@ -548,6 +548,8 @@ mockIPC(
         return auditEntries.filter((e) => !(a.filter as { action: string | null }).action || e.action.startsWith((a.filter as { action: string }).action));
       case "check_audit_log":
         return { entries: 2, first_broken: null, problem: null };
+      case "about":
+        return { version: "0.1.0", commit: "0123456789ab" };
       default:
         throw { code: "internal", message: `the view tests do not mock ${cmd}` };
     }

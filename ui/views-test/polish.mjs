@@ -63,7 +63,7 @@ export async function polishTests({ test, open, expect }) {
     await page.getByRole("button", { name: "Count 2" }).click();
   });
 
-  await test("? shows the keyboard shortcuts, Esc closes them, and ? typed in a box is text", async (page) => {
+  await test("? shows the keyboard shortcuts and the About line, Esc closes them, and ? typed in a box is text", async (page) => {
     await open(page, "docs=5");
     await page.locator("[data-testid=library-count]").waitFor();
     await page.keyboard.press("?");
@@ -73,6 +73,10 @@ export async function polishTests({ test, open, expect }) {
     for (const what of ["Search the case", "Find in the document", "Confirm the quote", "Save the note"]) {
       expect(text.includes(what), `the list names “${what}”`);
     }
+    // Its foot is the About box, with the version and commit the app reports.
+    await dialog.getByTestId("about").getByText("0123456789ab").waitFor();
+    const aboutLine = await dialog.getByTestId("about").textContent();
+    expect(/About Dossier\s+version 0\.1\.0, commit 0123456789ab/.test(aboutLine), `the About line: ${aboutLine}`);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
     expect(await page.locator("[data-testid=library-count]").isVisible(), "Esc closed only the list");

@@ -1,7 +1,7 @@
 //! Commands about which case is open: opening, creating and closing one, the demo case, the
 //! recent-cases list, where file dialogs start, a safe copy of the case, a team case's sync
-//! and its status, and a ping the
-//! benchmark times. They go through [`AppState`], which owns the open case and the app's own
+//! and its status, a ping the benchmark times, and the app's version for the About box. They
+//! go through [`AppState`], which owns the open case and the app's own
 //! files; each is still a one-line delegation.
 
 use std::sync::atomic::Ordering;
@@ -11,7 +11,7 @@ use dossier::Error;
 use tauri::{AppHandle, Manager};
 
 use super::blocking;
-use crate::dto::{CaseInfo, RecentCase};
+use crate::dto::{About, CaseInfo, RecentCase};
 use crate::Launch;
 
 #[tauri::command]
@@ -104,4 +104,10 @@ pub async fn sync_status(app: AppHandle) -> Result<SyncStatus, Error> {
 #[tauri::command]
 pub async fn ping() -> Result<(), Error> {
     Ok(())
+}
+
+/// The version and commit the About box shows (with the keyboard shortcuts, under `?`).
+#[tauri::command]
+pub async fn about() -> Result<About, Error> {
+    Ok(About::current())
 }

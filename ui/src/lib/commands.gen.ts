@@ -2,6 +2,7 @@
 // signatures in src-tauri/src/commands/. Do not edit: change the Rust command instead.
 
 import { invoke } from "@tauri-apps/api/core";
+import type { About } from "./bindings/About";
 import type { AuditCheck } from "./bindings/AuditCheck";
 import type { AuditEntry } from "./bindings/AuditEntry";
 import type { AuditFilter } from "./bindings/AuditFilter";
@@ -77,6 +78,7 @@ export const COMMANDS = {
   sync_case: [],
   sync_status: [],
   ping: [],
+  about: [],
   list_documents: [],
   document_page: ["request"],
   document_outlets: ["limit"],
@@ -181,6 +183,8 @@ export const syncStatus = () => invoke<SyncStatus>("sync_status");
  * with it while an import runs.
  */
 export const ping = () => invoke<void>("ping");
+/** The version and commit the About box shows (with the keyboard shortcuts, under `?`). */
+export const about = () => invoke<About>("about");
 
 // src-tauri/src/commands/documents.rs
 export const listDocuments = () => invoke<DocumentSummary[]>("list_documents");
