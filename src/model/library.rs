@@ -54,6 +54,9 @@ pub struct DocumentPageRequest {
     /// Leaves `total` out: counting a filtered million rows costs a scan, and the pages after
     /// the first do not need it.
     pub skip_total: bool,
+    /// Shows a group of near-duplicates (issue 21) as one row, its first-imported document
+    /// still in the case, so forty copies of a wire story do not bury the rest.
+    pub collapse_copies: bool,
 }
 
 /// A page of document summaries and, unless it was skipped, how many match in all.
@@ -62,6 +65,9 @@ pub struct DocumentPageRequest {
 pub struct DocumentPage {
     pub total: Option<usize>,
     pub documents: Vec<DocumentSummary>,
+    /// For each of `documents`, in order, how many near-duplicates of it the case holds
+    /// besides it (0 for a document without copies): the row's "+N copies".
+    pub copies: Vec<usize>,
 }
 
 /// An outlet and how many documents it published, for the library's outlet suggestions.

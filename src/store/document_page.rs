@@ -76,7 +76,34 @@ fn filter(request: &DocumentPageRequest) -> (Vec<String>, Vec<Value>) {
             n = values.len()
         ));
     }
+    if request.collapse_copies {
+        conditions.push(NOT_A_LATER_COPY.to_string());
+    }
     (conditions, values)
+}
+
+/// A document is shown for its group when no other member still in the case was imported
+/// before it. The group's stored id is its smallest member ever, which may be in the trash, so
+/// the members are looked up live; a document without a group costs one primary-key lookup.
+/// `o.group_id = s.group_id` implies `o.group_id IS NOT NULL`, so the lookup walks the groups'
+/// partial index (migration 0017).
+const NOT_A_LATER_COPY: &str = "NOT EXISTS (
+    SELECT 1 FROM document_signatures s
+    JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
+    JOIN documents od ON od.id = o.document_id
+    WHERE s.document_id = d.id AND s.group_id IS NOT NULL)";
+
+/// How many other documents still in the case share `id`'s group of near-duplicates.
+fn copies_of(conn: &Connection, id: i64) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM document_signatures s
+             JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id <> s.document_id
+             JOIN documents od ON od.id = o.document_id
+             WHERE s.document_id = ?1 AND s.group_id IS NOT NULL",
+        )?
+        .query_row([id], |r| r.get(0))?;
+    Ok(n as usize)
 }
 
 /// The ids of one stretch, in order.
@@ -201,7 +228,15 @@ pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<Document
         .iter()
         .map(|id| stmt.query_row([id], super::documents::summary_from_row))
         .collect::<rusqlite::Result<Vec<DocumentSummary>>>()?;
-    Ok(DocumentPage { total, documents })
+    let copies = found
+        .iter()
+        .map(|&id| copies_of(conn, id))
+        .collect::<Result<Vec<usize>>>()?;
+    Ok(DocumentPage {
+        total,
+        documents,
+        copies,
+    })
 }
 
 /// The outlets with the most documents, for the library's suggestions; read from the outlet
@@ -270,6 +305,38 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Collapsing copies asks every row walked whether an earlier member of its group is in
+    /// the case; that must be index lookups, or a page deep into a million rows scans the
+    /// signatures once per row.
+    #[test]
+    fn collapsing_copies_looks_each_row_up_instead_of_scanning_the_signatures() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.dossier");
+        std::fs::write(&path, b"").unwrap();
+        let conn = super::super::open(&path).unwrap();
+        for sql in [
+            format!("SELECT d.id FROM documents d WHERE {NOT_A_LATER_COPY} ORDER BY d.id LIMIT 100"),
+            "SELECT count(*) FROM document_signatures s
+             JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id <> s.document_id
+             JOIN documents od ON od.id = o.document_id
+             WHERE s.document_id = 1 AND s.group_id IS NOT NULL"
+                .to_string(),
+        ] {
+            let plan: Vec<String> = conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap()
+                .query_map([], |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let plan = plan.join("; ");
+            assert!(
+                !plan.contains("SCAN s") && !plan.contains("SCAN o") && !plan.contains("SCAN od"),
+                "a lookup scans a table: {plan}"
+            );
         }
     }
 }

@@ -251,3 +251,35 @@ fn a_case_from_before_grouping_is_grouped_on_its_next_import() {
         "the old document was published first"
     );
 }
+
+/// The library (issue 21): with copies collapsed, a group is one row (its first-imported
+/// document still in the case) carrying how many copies it stands for; without, every copy is
+/// its own row with the same count. A deleted first copy hands the row to the next.
+#[test]
+fn the_library_shows_a_group_of_copies_as_one_row_with_its_count() {
+    use dossier::model::{DocumentPageRequest, LibrarySort};
+    let sandbox = Sandbox::new();
+    write_outlets(&sandbox);
+    sandbox.import(&[&sandbox.sources()]);
+    let read = |collapse: bool| {
+        let case = dossier::Case::open(&sandbox.case).unwrap();
+        let page = case
+            .document_page(&DocumentPageRequest {
+                sort: LibrarySort::Imported,
+                collapse_copies: collapse,
+                ..DocumentPageRequest::default()
+            })
+            .unwrap();
+        let rows: Vec<(i64, usize)> = page
+            .documents
+            .iter()
+            .map(|d| d.id)
+            .zip(page.copies.iter().copied())
+            .collect();
+        (page.total, rows)
+    };
+    assert_eq!(read(false), (Some(4), vec![(1, 2), (2, 2), (3, 2), (4, 0)]));
+    assert_eq!(read(true), (Some(2), vec![(1, 2), (4, 0)]));
+    assert!(sandbox.run(&["delete", "1"]).status.success());
+    assert_eq!(read(true), (Some(2), vec![(2, 1), (4, 0)]));
+}

@@ -13,7 +13,7 @@ import { mount } from "svelte";
 import App from "../src/App.svelte";
 import "../src/app.css";
 import { filterDocuments, sortDocuments, type SortKey } from "../src/lib/library";
-import { COPY_DIFF, copyGroup, groupedDocuments, quoteLineage, clusteredPoints, documentOf, entities, entityDetail, eventRecord, network, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
+import { COPY_DIFF, COPY_GROUP, copyGroup, groupedDocuments, quoteLineage, clusteredPoints, documentOf, entities, entityDetail, eventRecord, network, quoteAt, searchResults, summaries, timelinePoints } from "./fixtures";
 
 type Call = { cmd: string; args: unknown };
 declare global {
@@ -42,7 +42,20 @@ function libraryRows(r: Record<string, unknown>) {
     sortedCache = { key, rows };
   }
   const text = (v: unknown) => (typeof v === "string" ? v : "");
-  return filterDocuments(sortedCache.rows, { title: text(r.title), kind: (r.kind ?? "") as "", outlet: text(r.outlet), from: text(r.from), to: text(r.to) });
+  const rows = filterDocuments(sortedCache.rows, { title: text(r.title), kind: (r.kind ?? "") as "", outlet: text(r.outlet), from: text(r.from), to: text(r.to), collapse: false });
+  // With ?copies=1, the core's collapse: a group is shown by its smallest id still present.
+  const members = copyMembers();
+  return r.collapse_copies && members.length > 1 ? rows.filter((d) => !members.includes(d.id) || d.id === members[0]) : rows;
+}
+/** The members of the fixture's group of copies still in the case (none without ?copies=1). */
+function copyMembers(): number[] {
+  const here = new Set(present().map((d) => d.id));
+  return params.get("copies") === "1" ? COPY_GROUP.filter((id) => here.has(id)) : [];
+}
+/** How many copies of `id` the case holds besides it, as the core's page gives them. */
+function copiesOf(id: number): number {
+  const members = copyMembers();
+  return members.length > 1 && members.includes(id) ? members.length - 1 : 0;
 }
 /** The ids a bulk action's selection stands for: listed, a query's hits (?bulktotal=N of them), or library rows. */
 function selectedIds(selection: { ids?: number[]; query?: string; library?: Record<string, unknown> }): number[] {
@@ -169,7 +182,8 @@ mockIPC(
         const rows = libraryRows(r);
         const offset = Number(r.offset);
         const limit = r.limit === null ? rows.length : Number(r.limit);
-        return { total: r.skip_total ? null : rows.length, documents: rows.slice(offset, offset + limit) };
+        const documents = rows.slice(offset, offset + limit);
+        return { total: r.skip_total ? null : rows.length, documents, copies: documents.map((d) => copiesOf(d.id)) };
       }
       case "document_outlets": {
         const counts = new Map<string, number>();

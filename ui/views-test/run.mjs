@@ -241,6 +241,33 @@ await test("search: a hit's +N copies lists its group, earliest first, and a cop
   await page.locator("[data-testid=reader-title]").getByText("Document number 000004").waitFor();
 });
 
+await test("library: a group of near-duplicates is one row with +N copies that lists its copies (issue 21)", async (page) => {
+  await open(page, "docs=6&copies=1");
+  await page.locator("[data-testid=library-copies]").waitFor();
+  const shown = () => page.locator(".library [data-doc-id]").evaluateAll((els) => els.map((e) => e.dataset.docId).join());
+  // The group's row is its first-imported document, 1, undated and so last by date.
+  expect((await shown()) === "2,6,1", `copies folded into their group's row: ${await shown()}`);
+  const count = (await page.locator("[data-testid=library-count]").textContent()).replace(/\s+/g, " ").trim();
+  expect(count === "6 documents · 3 near-duplicates folded into their groups", `the count: ${count}`);
+  const badge = page.locator("[data-doc-id='1'] [data-testid=library-copies]");
+  expect((await badge.textContent()) === "+3 copies", `the badge: ${await badge.textContent()}`);
+  await badge.click();
+  expect((await page.locator("[data-testid=reader-title]").count()) === 0, "opening the group does not open the document");
+  const members = page.locator("[data-testid=library-group] [data-testid=copy-member]");
+  await members.first().waitFor();
+  expect((await members.count()) === 4, `the group's four documents: ${await members.count()}`);
+  // Unticked, every copy is its own row again, each with its count.
+  await page.locator("[data-testid=library-collapse]").uncheck();
+  await page.waitForFunction(() => document.querySelectorAll(".library [data-doc-id]").length === 6);
+  expect((await page.locator("[data-testid=library-copies]").count()) === 4, "each copy shows its count");
+  await page.locator("[data-testid=library-collapse]").check();
+  await page.waitForFunction(() => document.querySelectorAll(".library [data-doc-id]").length === 3);
+  // A copy opens from the group's list.
+  await page.locator("[data-doc-id='1'] [data-testid=library-copies]").click();
+  await members.nth(2).click();
+  await page.locator("[data-testid=reader-title]").getByText("Document number 000004").waitFor();
+});
+
 await test("reader: a copy names the earliest version and shows its word differences (issue 21)", async (page) => {
   await open(page, "docs=5");
   await page.locator(".library [data-doc-id='4']").click();

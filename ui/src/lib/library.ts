@@ -16,9 +16,11 @@ export type LibraryFilter = {
   /** Inclusive bounds as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; empty means open. */
   from: string;
   to: string;
+  /** A group of near-duplicates shown as one row (issue 21); on unless unticked. */
+  collapse: boolean;
 };
 
-export const EMPTY_FILTER: LibraryFilter = { title: "", kind: "", outlet: "", from: "", to: "" };
+export const EMPTY_FILTER: LibraryFilter = { title: "", kind: "", outlet: "", from: "", to: "", collapse: true };
 
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_FILTER } from "./library";
-import { clickLibraryRow, isFiltered, LIBRARY_PAGE, librarySelection, pageRequest } from "./librarypages";
+import { clickLibraryRow, isFiltered, LIBRARY_PAGE, libraryRows, librarySelection, pageRequest } from "./librarypages";
 import { NOTHING, selectAll } from "./multiselect";
 
 describe("pageRequest", () => {
@@ -16,11 +16,16 @@ describe("pageRequest", () => {
       offset: 0,
       limit: LIBRARY_PAGE,
       skip_total: false,
+      collapse_copies: true,
     });
   });
 
+  it("shows every copy as its own row when collapsing is unticked", () => {
+    expect(pageRequest({ ...EMPTY_FILTER, collapse: false }, "title", "asc", 0, 10, true).collapse_copies).toBe(false);
+  });
+
   it("sends each filter field trimmed, and blank fields as none", () => {
-    const filter = { title: "  botnet down ", kind: "email" as const, outlet: " ", from: "2017-03", to: " 2018 " };
+    const filter = { title: "  botnet down ", kind: "email" as const, outlet: " ", from: "2017-03", to: " 2018 ", collapse: true };
     expect(pageRequest(filter, "title", "desc", 400, 200, true)).toMatchObject({
       sort: "title",
       dir: "desc",
@@ -89,5 +94,15 @@ describe("librarySelection", () => {
     expect(librarySelection(selectAll(), filter, "title", "desc")).toEqual({ library: pageRequest(filter, "title", "desc", 0, null, true) });
     expect(librarySelection({ ids: new Set([3, 4]), anchor: 1, all: false }, filter, "title", "asc")).toEqual({ ids: [3, 4] });
     expect(librarySelection(NOTHING, filter, "title", "asc")).toBeNull();
+  });
+});
+
+describe("libraryRows", () => {
+  it("gives each document of a page its count of copies", () => {
+    const doc = (id: number) => ({ id, kind: "article" as const, title: `D${id}`, url: null, outlet: null, published: null, doc_ref: null, sha256: "", format: "news_record" as const });
+    expect(libraryRows({ total: 2, documents: [doc(1), doc(4)], copies: [3, 0] }).map((r) => [r.id, r.copies])).toEqual([
+      [1, 3],
+      [4, 0],
+    ]);
   });
 });

@@ -3,10 +3,20 @@
 // send to the window at open. This module turns what the library's header and filter show
 // into the core's request, so the view stays a view and the mapping is unit-tested.
 
+import type { DocumentPage } from "./bindings/DocumentPage";
 import type { DocumentPageRequest } from "./bindings/DocumentPageRequest";
+import type { DocumentSummary } from "./bindings/DocumentSummary";
 import type { DocumentSelection } from "./bindings/DocumentSelection";
 import type { LibraryFilter, SortDir, SortKey } from "./library";
 import type { MultiSelection } from "./multiselect";
+
+/** A library row: a document and how many near-duplicates of it the case holds besides it. */
+export type LibraryRow = DocumentSummary & { copies: number };
+
+/** The rows of a page from the core, each with its count of copies. */
+export function libraryRows(page: DocumentPage): LibraryRow[] {
+  return page.documents.map((doc, i) => ({ ...doc, copies: page.copies[i] ?? 0 }));
+}
 
 /** Rows per page: a screenful is about 30, so one read fills the view with read-ahead. */
 export const LIBRARY_PAGE = 200;
@@ -37,6 +47,7 @@ export function pageRequest(
     offset,
     limit,
     skip_total: skipTotal,
+    collapse_copies: filter.collapse,
   };
 }
 
