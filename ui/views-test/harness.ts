@@ -49,14 +49,11 @@ function libraryRows(r: Record<string, unknown>) {
 }
 /** The members of the fixture's group of copies still in the case (none without ?copies=1). */
 function copyMembers(): number[] {
+  if (params.get("copies") !== "1") return [];
   const here = new Set(present().map((d) => d.id));
-  return params.get("copies") === "1" ? COPY_GROUP.filter((id) => here.has(id)) : [];
+  return COPY_GROUP.filter((id) => here.has(id));
 }
-/** How many copies of `id` the case holds besides it, as the core's page gives them. */
-function copiesOf(id: number): number {
-  const members = copyMembers();
-  return members.length > 1 && members.includes(id) ? members.length - 1 : 0;
-}
+
 /** The ids a bulk action's selection stands for: listed, a query's hits (?bulktotal=N of them), or library rows. */
 function selectedIds(selection: { ids?: number[]; query?: string; library?: Record<string, unknown> }): number[] {
   if (selection.library) {
@@ -183,7 +180,9 @@ mockIPC(
         const offset = Number(r.offset);
         const limit = r.limit === null ? rows.length : Number(r.limit);
         const documents = rows.slice(offset, offset + limit);
-        return { total: r.skip_total ? null : rows.length, documents, copies: documents.map((d) => copiesOf(d.id)) };
+        const members = copyMembers();
+        const copies = documents.map((d) => (members.length > 1 && members.includes(d.id) ? members.length - 1 : 0));
+        return { total: r.skip_total ? null : rows.length, documents, copies };
       }
       case "document_outlets": {
         const counts = new Map<string, number>();

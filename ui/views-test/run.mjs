@@ -217,7 +217,7 @@ await test("search collapses near-duplicate copies by default, shows +N copies, 
   expect((await page.locator("[data-testid=hit-copies]").allTextContents()).join() === "+3 copies", "a group's hit says how many copies it stands for");
   const first = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.collapse_copies);
   expect(first === true, "copies are collapsed by default");
-  await page.getByLabel("Collapse copies").uncheck();
+  await page.locator("section.search").getByLabel("Collapse copies").uncheck();
   await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "search").at(-1).args.request.collapse_copies === false);
 });
 

@@ -4,4 +4,9 @@ import type { DocumentSummary } from "./DocumentSummary";
 /**
  * A page of document summaries and, unless it was skipped, how many match in all.
  */
-export type DocumentPage = { total: number | null, documents: Array<DocumentSummary>, };
+export type DocumentPage = { total: number | null, documents: Array<DocumentSummary>, 
+/**
+ * For each of `documents`, in order, how many near-duplicates of it the case holds
+ * besides it (0 for a document without copies): the row's "+N copies".
+ */
+copies: Array<number>, };

@@ -28,4 +28,9 @@ limit: number | null,
  * Leaves `total` out: counting a filtered million rows costs a scan, and the pages after
  * the first do not need it.
  */
-skip_total: boolean, };
+skip_total: boolean, 
+/**
+ * Shows a group of near-duplicates (issue 21) as one row, its first-imported document
+ * still in the case, so forty copies of a wire story do not bury the rest.
+ */
+collapse_copies: boolean, };
