@@ -1,11 +1,24 @@
-//! Import of single emails saved as RFC 5322 / MIME files (.eml).
+//! Import of emails saved as RFC 5322 / MIME files (.eml) and of mail archives (`mbox`).
 //!
 //! Leaked and forwarded emails reach newsrooms as .eml files, often damaged by
 //! the trip. The parsing itself is left to `mail-parser`, which copes with
 //! broken MIME; this module picks out what a journalist files away (who wrote
-//! to whom, when, the readable text and the names of the attachments).
+//! to whom, when, the readable text, the threading headers and the attachments).
+//! `mbox` splits an archive into messages as a stream, `threads` puts messages in
+//! their threads, and `import::messages` makes documents of a message and its attachments.
 
-use mail_parser::{Addr, HeaderName, Message, MessageParser, MimeHeaders, PartType};
+pub mod mbox;
+pub mod threads;
+
+use mail_parser::{Addr, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
+
+/// One attached file: its name as the message gave it (directories cut off) and its
+/// decoded bytes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttachedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
 
 /// What Dossier keeps of one email.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,8 +37,14 @@ pub struct ParsedEmail {
     pub message_id: Option<String>,
     /// Plain text body (text/plain preferred; else HTML converted to text with paragraphs separated by "\n\n"); quoted-printable/base64 decoded, charsets decoded.
     pub body: String,
+    /// The In-Reply-To header's first id, without angle brackets.
+    pub in_reply_to: Option<String>,
+    /// The References header's ids, oldest first, without angle brackets.
+    pub references: Vec<String>,
     /// The file names of the attachments, in message order.
     pub attachments: Vec<String>,
+    /// The attachments themselves, in the order of `attachments`.
+    pub attached: Vec<AttachedFile>,
     /// Charsets the text parts declare that no decoder knows, as written; their text was
     /// taken as it came and may be garbled, which the import report says.
     pub unknown_charsets: Vec<String>,
@@ -138,10 +157,63 @@ pub fn parse_email(bytes: &[u8]) -> Result<ParsedEmail, String> {
             .message_id()
             .map(|id| id.trim().to_string())
             .filter(|id| !id.is_empty()),
+        in_reply_to: ids(message.in_reply_to()).into_iter().next(),
+        references: ids(message.references()),
         body: body_text(&message),
         attachments: attachment_names(&message),
+        attached: attachment_names(&message)
+            .into_iter()
+            .zip(message.attachments())
+            .map(|(name, part)| AttachedFile {
+                name,
+                bytes: part.contents().to_vec(),
+            })
+            .collect(),
         unknown_charsets: unknown_charsets(&message),
     })
+}
+
+/// The message ids a threading header lists, without angle brackets, in order.
+fn ids(value: &HeaderValue<'_>) -> Vec<String> {
+    value
+        .as_text_list()
+        .unwrap_or_default()
+        .iter()
+        .map(|id| {
+            id.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string()
+        })
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+/// Why a message's MIME tree is broken, when it is: a multipart part whose closing
+/// boundary never comes (the message was cut, or its boundaries were mangled), or no end
+/// to the header block. `mail-parser` reads such a message anyway and the text it finds may
+/// be a fragment, so an archive's import reports it rather than storing a fragment as the
+/// message; a lone .eml is still read as it is, since the person chose that file.
+pub fn broken_mime(bytes: &[u8]) -> Option<String> {
+    let message = MessageParser::default().parse(bytes)?;
+    for part in &message.parts {
+        let Some(boundary) = part
+            .content_type()
+            .filter(|ct| ct.ctype().eq_ignore_ascii_case("multipart"))
+            .and_then(|ct| ct.attribute("boundary"))
+        else {
+            continue;
+        };
+        let closing = format!("--{boundary}--");
+        let raw = bytes.get(part.offset_body as usize..).unwrap_or_default();
+        if !raw.windows(closing.len()).any(|w| w == closing.as_bytes()) {
+            return Some(format!(
+                "the MIME part with boundary '{boundary}' never closes: the message is cut \
+                 or its structure is broken"
+            ));
+        }
+    }
+    None
 }
 
 /// The charsets of the text parts that `encoding_rs` (the decoder behind every other
