@@ -4,11 +4,10 @@
 //! the trip. The parsing itself is left to `mail-parser`, which copes with
 //! broken MIME; this module picks out what a journalist files away (who wrote
 //! to whom, when, the readable text, the threading headers and the attachments).
-//! `mbox` splits an archive into messages as a stream, `threads` puts messages in
-//! their threads, and `import::messages` makes documents of a message and its attachments.
+//! `mbox` splits an archive into messages as a stream, and `import::messages` makes
+//! documents of a message and its attachments; `mail::threads` puts messages in threads.
 
 pub mod mbox;
-pub mod threads;
 
 use mail_parser::{Addr, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 

@@ -15,6 +15,16 @@
 
 use std::collections::HashMap;
 
+/// How the emails of a case hang together: each email's place in its thread, and each
+/// attachment's message.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MailLinks {
+    /// By an email document's id.
+    pub threads: HashMap<i64, ThreadPlace>,
+    /// The id of the message an attachment came with, by the attachment document's id.
+    pub parents: HashMap<i64, i64>,
+}
+
 /// The threading headers of one email in the case.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MessageHeaders {
@@ -25,8 +35,8 @@ pub struct MessageHeaders {
     /// The References header's ids, oldest first.
     pub references: Vec<String>,
     pub subject: String,
-    /// The publication date as stored (ISO 8601), which sorts by time.
-    pub date: Option<String>,
+    /// When it was sent, in Unix seconds (the document's earliest publication time).
+    pub date: Option<i64>,
 }
 
 /// Where one email sits in its thread.
@@ -142,7 +152,7 @@ pub fn threads(messages: &[MessageHeaders]) -> HashMap<i64, ThreadPlace> {
     let mut earliest: HashMap<usize, usize> = HashMap::new();
     for (i, &c) in of_message.iter().enumerate() {
         let slot = earliest.entry(roots[c]).or_insert(i);
-        let key = |j: usize| (messages[j].date.is_none(), messages[j].date.clone(), j);
+        let key = |j: usize| (messages[j].date.is_none(), messages[j].date, j);
         if key(i) < key(*slot) {
             *slot = i;
         }
@@ -304,7 +314,7 @@ mod tests {
                 in_reply_to: some(irt),
                 references: refs.split_whitespace().map(String::from).collect(),
                 subject: subject.to_string(),
-                date: some(date),
+                date: some(date).map(|d| d.replace('-', "").parse().unwrap()),
             })
             .collect()
     }
