@@ -49,6 +49,8 @@ pub struct MboxReader<R> {
     number: usize,
     line: Vec<u8>,
     done: bool,
+    /// The most one message may hold: [`MAX_MESSAGE_BYTES`], less in the tests.
+    limit: usize,
 }
 
 impl<R: BufRead> MboxReader<R> {
@@ -60,6 +62,15 @@ impl<R: BufRead> MboxReader<R> {
             number: 0,
             line: Vec::new(),
             done: false,
+            limit: MAX_MESSAGE_BYTES,
+        }
+    }
+
+    /// A reader whose messages may hold at most `limit` bytes.
+    pub fn with_limit(input: R, limit: usize) -> MboxReader<R> {
+        MboxReader {
+            limit,
+            ..MboxReader::new(input)
         }
     }
 
@@ -98,6 +109,10 @@ impl<R: BufRead> MboxReader<R> {
         let mut over = false;
         let mut ends_cut = false;
         let mut previous_blank = false;
+        // The last attachment named so far, so that a message over the bound can say which
+        // attachment made it so (nearly always one huge base64 part).
+        let mut last_name: Option<String> = None;
+        let mut over_in: Option<String> = None;
         loop {
             let at = self.offset;
             if !self.read_line()? {
@@ -110,11 +125,15 @@ impl<R: BufRead> MboxReader<R> {
             }
             ends_cut = !self.line.ends_with(b"\n");
             previous_blank = self.line == b"\n" || self.line == b"\r\n";
+            if let Some(name) = attachment_name(&self.line) {
+                last_name = Some(name);
+            }
             if over {
                 continue;
             }
             let unquoted = unquote(&self.line);
-            if bytes.len() + unquoted.len() > MAX_MESSAGE_BYTES {
+            if bytes.len() + unquoted.len() > self.limit {
+                over_in = last_name.clone();
                 // The rest of the message is read past, never kept, so one huge message
                 // costs no more memory than the bound.
                 over = true;
@@ -133,9 +152,12 @@ impl<R: BufRead> MboxReader<R> {
             }
         }
         let problem = if over {
+            let within = over_in
+                .map(|name| format!(" (its attachment '{name}' passes it)"))
+                .unwrap_or_default();
             Some(format!(
-                "over the {} MB bound for one message; skipped",
-                MAX_MESSAGE_BYTES / (1024 * 1024)
+                "over the {} MB bound for one message{within}; skipped, with its attachments",
+                self.limit / (1024 * 1024)
             ))
         } else if ends_cut {
             Some("the file ends in the middle of this message (the mbox is truncated)".into())
@@ -172,6 +194,27 @@ impl<R: BufRead> Iterator for MboxReader<R> {
             }
         }
     }
+}
+
+/// The file name a MIME header line gives (`filename="x"` or `name="x"`), when it is one.
+/// Only short lines are looked at: a header line is short, a line of base64 has no `=` but
+/// at its end.
+fn attachment_name(line: &[u8]) -> Option<String> {
+    if line.len() > 512 || !line.contains(&b'=') {
+        return None;
+    }
+    let text = String::from_utf8_lossy(line);
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("filename=").or_else(|| lower.find("name="))?;
+    let value = &text[at..].split_once('=')?.1;
+    let value = value.trim().trim_end_matches(';').trim_matches('"').trim();
+    (!value.is_empty()).then(|| {
+        value
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(value)
+            .to_string()
+    })
 }
 
 /// Takes one `>` off a line of the form `>…>From ` (mboxrd; mboxo only ever quoted one).
@@ -245,6 +288,25 @@ mod tests {
             .unwrap()
             .contains("truncated"));
         assert_eq!(messages[1].number, 2);
+    }
+
+    #[test]
+    fn a_message_over_the_bound_is_skipped_naming_its_attachment() {
+        let big = "QUFBQUFB\n".repeat(100);
+        let mbox = format!(
+            "From a@x\nSubject: one\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\
+             Content-Disposition: attachment; filename=\"huge.bin\"\n\n{big}--b--\n\n\
+             From b@x\nSubject: two\n\nsmall\n"
+        );
+        let messages = MboxReader::with_limit(mbox.as_bytes(), 512)
+            .collect::<std::io::Result<Vec<_>>>()
+            .unwrap();
+        assert_eq!(messages.len(), 2);
+        let problem = messages[0].problem.as_deref().unwrap();
+        assert!(problem.contains("its attachment 'huge.bin'"), "{problem}");
+        assert!(messages[0].bytes.is_empty());
+        assert_eq!(messages[1].problem, None);
+        assert_eq!(messages[1].bytes, b"Subject: two\n\nsmall\n");
     }
 
     #[test]
