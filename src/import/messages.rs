@@ -16,7 +16,7 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 use super::email::mbox::{looks_like_mbox, MboxReader, RawMessage};
-use super::email::{broken_mime, parse_email};
+use super::email::{broken_mime, looks_like_email, parse_email};
 use super::{extension, formats, parse_nested, sha256_hex, ParsedFile};
 use crate::{Error, Result};
 
@@ -35,7 +35,9 @@ pub(crate) fn is_mbox(path: &Path) -> bool {
     if ext == "eml" {
         return false;
     }
-    let mut head = [0u8; 8];
+    // A memo that opens with "From the desk of…" is text: an mbox's separator is followed by
+    // an email's header block, which `looks_like_email` checks (it allows the separator).
+    let mut head = vec![0u8; 64 * 1024];
     let read = File::open(path).and_then(|mut f| {
         let mut n = 0;
         while n < head.len() {
@@ -46,7 +48,7 @@ pub(crate) fn is_mbox(path: &Path) -> bool {
         }
         Ok(n)
     });
-    read.is_ok_and(|n| looks_like_mbox(&head[..n]))
+    read.is_ok_and(|n| looks_like_mbox(&head[..n]) && looks_like_email(&head[..n]))
 }
 
 /// Reads an mbox a message at a time and hands each message's documents to `send`, with the
@@ -124,7 +126,9 @@ pub(crate) fn email_file(bytes: Vec<u8>, stem: &str, depth: usize) -> Result<Par
     let message = formats::from_email(bytes, parsed, stem)?;
     let title = message.title.clone();
     let mut documents = vec![Ok(message)];
-    for file in attached {
+    // Pictures shown inside the message's HTML are named in `extra.attachments` but not
+    // imported: in an archive every message would bring its sender's logo to OCR.
+    for file in attached.into_iter().filter(|f| !f.inline_picture) {
         let size = file.bytes.len();
         let named = format!("attachment '{}' ({size} bytes)", file.name);
         if depth + 1 > MAX_ATTACHMENT_DEPTH {

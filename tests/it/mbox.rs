@@ -260,3 +260,17 @@ fn attachments_nested_deeper_than_three_levels_are_refused_with_a_warning() {
     assert_eq!(by_title(&docs, "Level 3")["parent"], id("Level 2"));
     assert!(docs.iter().all(|d| d["title"] != "Level 4"));
 }
+
+#[test]
+fn a_text_that_opens_with_from_is_text_not_an_mbox() {
+    let s = Sandbox::new();
+    let path = s.write(
+        "memo.txt",
+        "From the desk of the editor\n\nWe publish on Monday, said Ann Smith.\n",
+    );
+    let (code, report) = s.import(&[&path]);
+    assert_eq!(code, 0, "{report}");
+    let doc = s.show(report["documents"][0].as_i64().unwrap());
+    assert_eq!(doc["format"], "text");
+    assert!(doc["text"].as_str().unwrap().starts_with("From the desk"));
+}

@@ -17,6 +17,9 @@ use mail_parser::{Addr, HeaderName, HeaderValue, Message, MessageParser, MimeHea
 pub struct AttachedFile {
     pub name: String,
     pub bytes: Vec<u8>,
+    /// A picture the message's HTML shows in place (an inline part with a Content-ID: a
+    /// logo, a signature), which is part of the message's look rather than a source.
+    pub inline_picture: bool,
 }
 
 /// What Dossier keeps of one email.
@@ -166,6 +169,11 @@ pub fn parse_email(bytes: &[u8]) -> Result<ParsedEmail, String> {
             .map(|(name, part)| AttachedFile {
                 name,
                 bytes: part.contents().to_vec(),
+                inline_picture: part.content_id().is_some()
+                    && part.content_disposition().is_none_or(|d| d.is_inline())
+                    && part
+                        .content_type()
+                        .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("image")),
             })
             .collect(),
         unknown_charsets: unknown_charsets(&message),
