@@ -6,6 +6,7 @@
 use rusqlite::Connection;
 
 use crate::mail::threads::MessageHeaders;
+use crate::model::ThreadMessage;
 use crate::Result;
 
 /// The threading headers of every email in the case, in id order.
@@ -43,4 +44,29 @@ pub fn parents(conn: &Connection) -> Result<Vec<(i64, i64)>> {
     )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The messages with these ids as a thread's list shows them, oldest first (then by id).
+pub fn messages(conn: &Connection, ids: &[i64]) -> Result<Vec<ThreadMessage>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, json_extract(authors, '$[0]'), published FROM documents
+         WHERE id IN (SELECT value FROM json_each(?1))
+         ORDER BY published_earliest IS NULL, published_earliest, id",
+    )?;
+    let rows = stmt.query_map([serde_json::to_string(ids)?], |r| {
+        Ok(ThreadMessage {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            sender: r.get(2)?,
+            published: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Whether document `id` is in the case.
+pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
 }

@@ -274,3 +274,40 @@ fn a_text_that_opens_with_from_is_text_not_an_mbox() {
     assert_eq!(doc["format"], "text");
     assert!(doc["text"].as_str().unwrap().starts_with("From the desk"));
 }
+
+#[test]
+fn thread_of_lists_the_other_messages_of_the_thread_oldest_first() {
+    let s = Sandbox::new();
+    let mbox = [
+        entry(&message("<root@x>", "", "", "Budget", 1)),
+        entry(&message("<lunch@y>", "", "", "Lunch", 2)),
+        entry(&message("<r2@x>", "", "<root@x> <r1@x>", "Re: Budget", 4)),
+        entry(&message("<r1@x>", "<root@x>", "<root@x>", "Re: Budget", 3)),
+    ]
+    .concat();
+    let path = s.write("archive.mbox", mbox);
+    let (_, report) = s.import(&[&path]);
+    let ids: Vec<i64> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    let (root, lunch, r2, r1) = (ids[0], ids[1], ids[2], ids[3]);
+    let case = dossier::Case::open(&s.case).unwrap();
+    let others = case.thread_of(r1).unwrap();
+    let listed: Vec<i64> = others.iter().map(|m| m.id).collect();
+    assert_eq!(
+        listed,
+        [root, r2],
+        "oldest first, without the message itself"
+    );
+    assert_eq!(others[0].title, "Budget");
+    assert_eq!(
+        others[0].sender.as_deref(),
+        Some("Ann Smith <ann@example.com>")
+    );
+    assert!(case.thread_of(lunch).unwrap().is_empty());
+    let missing = case.thread_of(999).unwrap_err();
+    assert_eq!(missing.code, dossier::ErrorCode::NotFound);
+}
