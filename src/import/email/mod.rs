@@ -203,6 +203,15 @@ fn ids(value: &HeaderValue<'_>) -> Vec<String> {
 /// message; a lone .eml is still read as it is, since the person chose that file.
 pub fn broken_mime(bytes: &[u8]) -> Option<String> {
     let message = MessageParser::default().parse(bytes)?;
+    // Every closing delimiter line (`--boundary--`) is collected in one pass over the
+    // message, so a message of many parts costs one reading, not one per part.
+    let mut closed: std::collections::HashSet<&[u8]> = std::collections::HashSet::new();
+    for line in bytes.split(|&b| b == b'\n') {
+        let line = line.trim_ascii_end();
+        if let Some(inner) = line.strip_prefix(b"--").and_then(|l| l.strip_suffix(b"--")) {
+            closed.insert(inner);
+        }
+    }
     for part in &message.parts {
         let Some(boundary) = part
             .content_type()
@@ -211,9 +220,7 @@ pub fn broken_mime(bytes: &[u8]) -> Option<String> {
         else {
             continue;
         };
-        let closing = format!("--{boundary}--");
-        let raw = bytes.get(part.offset_body as usize..).unwrap_or_default();
-        if !raw.windows(closing.len()).any(|w| w == closing.as_bytes()) {
+        if !closed.contains(boundary.as_bytes()) {
             return Some(format!(
                 "the MIME part with boundary '{boundary}' never closes: the message is cut \
                  or its structure is broken"
