@@ -25,6 +25,11 @@ pub struct MailLinks {
     pub parents: HashMap<i64, i64>,
 }
 
+/// How many of a message's references are followed, nearest first: each link walks up the
+/// thread to refuse a loop, so an absurd References header (a message can hold millions of
+/// ids) would otherwise cost its length squared. Real threads are far shallower.
+const MAX_REFERENCES: usize = 256;
+
 /// The threading headers of one email in the case.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MessageHeaders {
@@ -124,7 +129,8 @@ pub fn threads(messages: &[MessageHeaders]) -> HashMap<i64, ThreadPlace> {
                 chain.push(reply);
             }
         }
-        let ids: Vec<usize> = chain
+        let nearest = &chain[chain.len().saturating_sub(MAX_REFERENCES)..];
+        let ids: Vec<usize> = nearest
             .iter()
             .map(|r| container_for(r, &mut containers))
             .collect();
@@ -276,21 +282,25 @@ fn clean_id(raw: &str) -> String {
 /// The subject without its reply and forward prefixes (`Re:`, `Fwd:`, `AW:`, `[list]`),
 /// folded, and whether it had a reply prefix.
 fn base_subject(subject: &str) -> (String, bool) {
+    // Prefixes are compared without case on the text itself (ASCII only), so no index
+    // computed on a lowercased copy, whose length may differ, ever cuts the text.
+    let strip = |rest: &str, prefixes: &[&str]| -> Option<usize> {
+        prefixes.iter().find_map(|p| {
+            rest.get(..p.len())
+                .filter(|head| head.eq_ignore_ascii_case(p))
+                .map(|_| p.len())
+        })
+    };
     let mut rest = subject.trim();
     let mut reply = false;
     loop {
-        let lower = rest.to_lowercase();
-        if let Some(after) = ["re:", "aw:", "sv:"]
-            .iter()
-            .find_map(|p| lower.strip_prefix(p))
-        {
+        if let Some(n) = strip(rest, &["re:", "aw:", "sv:"]) {
             reply = true;
-            rest = rest[rest.len() - after.len()..].trim_start();
-        } else if let Some(after) = ["fwd:", "fw:"].iter().find_map(|p| lower.strip_prefix(p)) {
-            rest = rest[rest.len() - after.len()..].trim_start();
-        } else if rest.starts_with('[') && rest.contains(']') {
-            let close = rest.find(']').unwrap_or(0);
-            rest = rest[close + 1..].trim_start();
+            rest = rest[n..].trim_start();
+        } else if let Some(n) = strip(rest, &["fwd:", "fw:"]) {
+            rest = rest[n..].trim_start();
+        } else if let Some(close) = rest.strip_prefix('[').and_then(|r| r.find(']')) {
+            rest = rest[close + 2..].trim_start();
         } else {
             break;
         }
@@ -429,9 +439,29 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_references_header_keeps_its_nearest_parent_in_linear_time() {
+        let references: Vec<String> = (0..200_000).map(|i| format!("r{i}@x")).collect();
+        let messages = vec![MessageHeaders {
+            id: 1,
+            message_id: Some("me@x".into()),
+            references: references.clone(),
+            subject: "Re: long".into(),
+            ..MessageHeaders::default()
+        }];
+        let placed = threads(&messages);
+        assert_eq!(placed[&1].parent.as_deref(), Some("r199999@x"));
+        assert_eq!(
+            placed[&1].id, "me@x",
+            "the root is missing: the message names its thread"
+        );
+    }
+
+    #[test]
     fn subjects_lose_reply_and_forward_prefixes() {
         assert_eq!(base_subject("Re: Fwd: RE: Plan"), ("plan".into(), true));
         assert_eq!(base_subject("[list] Fw: Plan"), ("plan".into(), false));
         assert_eq!(base_subject("Plan"), ("plan".into(), false));
+        assert_eq!(base_subject("RE: İstanbul"), ("i̇stanbul".into(), true));
+        assert_eq!(base_subject("[x"), ("[x".into(), false));
     }
 }
