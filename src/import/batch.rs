@@ -380,13 +380,14 @@ fn store_one(
         return Ok(None);
     }
     let original_path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let id = documents::insert(
-        conn,
-        doc,
-        &sha,
-        Some(&original_path.display().to_string()),
-        imported_at,
-    )?;
+    let mut original_path = original_path.display().to_string();
+    // An attachment came out of the file under its own name, which goes after a `#`: the
+    // file name then ends with the attachment's, whose extension is what tells plain text
+    // from Markdown when `verify --repair` reads the original again.
+    if let Some(name) = doc.extra["attached_to"]["name"].as_str() {
+        original_path = format!("{original_path}#{name}");
+    }
+    let id = documents::insert(conn, doc, &sha, Some(&original_path), imported_at)?;
     crate::store::pages::insert(conn, id, &doc.structure)?;
     Ok(Some(id))
 }

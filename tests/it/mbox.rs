@@ -218,6 +218,13 @@ fn attachments_become_child_documents_with_their_message_as_parent() {
     assert_eq!(shown["sha256"], dossier::import::sha256_hex(&pdf));
     let shown = s.show(notes["id"].as_i64().unwrap());
     assert!(shown["text"].as_str().unwrap().contains("treasurer"));
+    assert!(
+        shown["original_path"]
+            .as_str()
+            .unwrap()
+            .ends_with("ledger.mbox#notes.txt"),
+        "{shown}"
+    );
 }
 
 /// A message attaching `inner` as a forwarded .eml.
@@ -310,4 +317,39 @@ fn thread_of_lists_the_other_messages_of_the_thread_oldest_first() {
     assert!(case.thread_of(lunch).unwrap().is_empty());
     let missing = case.thread_of(999).unwrap_err();
     assert_eq!(missing.code, dossier::ErrorCode::NotFound);
+}
+
+#[test]
+fn archived_messages_and_attachments_are_repaired_from_their_own_originals() {
+    let s = Sandbox::new();
+    let mail = "From: ann@example.com\nSubject: Minutes\nMessage-ID: <m@x>\n\
+                MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n\
+                --b1\nContent-Type: text/plain\n\nThe minutes are attached, as agreed.\n\
+                --b1\nContent-Type: text/plain; name=\"minutes.txt\"\n\
+                Content-Disposition: attachment; filename=\"minutes.txt\"\n\n\
+                The treasurer reported a shortfall in the second quarter.\n\
+                --b1--\n";
+    let mbox = [entry(&message("<a@x>", "", "", "Before", 1)), entry(mail)].concat();
+    let path = s.write("minutes.mbox", mbox);
+    let (_, report) = s.import(&[&path]);
+    assert_eq!(report["imported"], 3, "{report}");
+    let ids: Vec<i64> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    let before: Vec<Value> = ids.iter().map(|&id| s.show(id)["text"].clone()).collect();
+    rusqlite::Connection::open(&s.case)
+        .unwrap()
+        .execute_batch(
+            "UPDATE document_contents SET text = 'X' || substr(text, 2)
+             WHERE document_id IN (2, 3)",
+        )
+        .unwrap();
+    let (code, repaired) = s.json(&["verify", "--repair"]);
+    assert_eq!(code, 0, "{repaired}");
+    assert_eq!(repaired["repaired"], serde_json::json!([2, 3]));
+    let after: Vec<Value> = ids.iter().map(|&id| s.show(id)["text"].clone()).collect();
+    assert_eq!(after, before);
 }
