@@ -76,6 +76,7 @@ LAYERS = [
             "ocr",
             "copies",
             "lineage",
+            "mail",
             "network",
             "audit",
             "model",

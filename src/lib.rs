@@ -15,6 +15,7 @@ pub mod import;
 pub mod intervals;
 pub mod legal;
 pub mod lineage;
+pub mod mail;
 pub mod network;
 pub mod normalize;
 pub mod notes;

@@ -1,5 +1,5 @@
 //! A mutation fuzzer for everything in Dossier that reads untrusted input, on stable Rust:
-//! `fuzz --target query|news|html|email|pdf|notes|timex [--execs N] [--seconds S] [--seed K]
+//! `fuzz --target query|news|html|email|mbox|pdf|notes|timex [--execs N] [--seconds S] [--seed K]
 //! [--out DIR] [--max-len BYTES]`, or `fuzz --target T --replay FILE...` to rerun inputs.
 //!
 //! Why not cargo-fuzz or AFL: cargo-fuzz needs nightly, and `cargo afl` needs afl++ and an LLVM

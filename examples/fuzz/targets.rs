@@ -24,7 +24,9 @@ use dossier::SearchRequest;
 use dossier::{notes, pubdate, timex, Case};
 
 /// Every target, by the name `--target` takes and the corpus folder `tests/fuzz/<name>/`.
-pub const TARGETS: &[&str] = &["query", "news", "html", "email", "pdf", "notes", "timex"];
+pub const TARGETS: &[&str] = &[
+    "query", "news", "html", "email", "mbox", "pdf", "notes", "timex",
+];
 
 /// What a target needs besides the input: the query and notes targets run against a real
 /// case holding one article with quotes, so citations resolve and searches find something.
@@ -78,6 +80,7 @@ pub fn run(target: &str, ctx: &Context, input: &[u8]) -> u64 {
         "news" => news(input),
         "html" => html(input),
         "email" => email(input),
+        "mbox" => mbox(input),
         "pdf" => pdf(input),
         "notes" => note(ctx, input),
         "timex" => temporal(input),
@@ -170,6 +173,38 @@ fn email(input: &[u8]) -> u64 {
         }
         Err(err) => shape((looks, error_shape(&err))),
     }
+}
+
+/// The mbox splitter with a small per-message bound (so the bound's path is reached), the
+/// MIME check and parser on every message, and the threads the messages' headers make.
+fn mbox(input: &[u8]) -> u64 {
+    use dossier::import::email::broken_mime;
+    use dossier::import::email::mbox::MboxReader;
+    use dossier::mail::threads::{threads, MessageHeaders};
+    let mut headers = Vec::new();
+    let mut problems = 0;
+    for (n, message) in MboxReader::with_limit(input, 4096).enumerate() {
+        let Ok(message) = message else { break };
+        if message.problem.is_some() || broken_mime(&message.bytes).is_some() {
+            problems += 1;
+            continue;
+        }
+        if let Ok(mail) = parse_email(&message.bytes) {
+            headers.push(MessageHeaders {
+                id: n as i64,
+                message_id: mail.message_id,
+                in_reply_to: mail.in_reply_to,
+                references: mail.references,
+                subject: mail.subject.unwrap_or_default(),
+                date: None,
+            });
+        }
+    }
+    let placed = threads(&headers);
+    let mut ids: Vec<&str> = placed.values().map(|p| p.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    shape((bucket(headers.len()), problems.min(4), bucket(ids.len())))
 }
 
 /// The PDF guard and the whole text extraction, with a short deadline so a slow input shows

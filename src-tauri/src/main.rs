@@ -90,6 +90,7 @@ fn main() {
             documents::get_document,
             documents::grouped_documents,
             documents::document_copies,
+            documents::thread_of,
             documents::copy_differences,
             documents::page_image,
             documents::import_paths,

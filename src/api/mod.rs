@@ -9,6 +9,7 @@ mod exports;
 mod library;
 mod lifecycle;
 mod lineage;
+mod mail;
 mod network;
 mod note_drafts;
 mod notes;

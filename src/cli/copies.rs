@@ -16,11 +16,13 @@ pub fn documents(case: &Case, json: bool) -> Result<()> {
         return Ok(());
     }
     let index = case.copy_index()?;
+    let mail = case.mail_links()?;
     let list: Vec<_> = docs
         .iter()
         .map(|d| {
             let mut value = output::summary_json(d);
             value["copies"] = json!(index.get(&d.id));
+            output::add_mail_links(&mut value, d.id, &mail);
             value
         })
         .collect();

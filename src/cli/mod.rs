@@ -340,7 +340,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Copies { id, diff } => copies::copies(&open_case(&args.case)?, id, diff, json)?,
         Command::Show { id } => {
             let case = open_case(&args.case)?;
-            output::document(json, &case.document(id)?);
+            output::document(json, &case.document(id)?, &case.mail_links()?);
         }
         Command::Edit {
             id,
@@ -373,7 +373,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 published: date,
                 outlet,
             };
-            output::document(json, &case.edit_document(id, &edit)?);
+            output::document(json, &case.edit_document(id, &edit)?, &case.mail_links()?);
         }
         Command::Delete { ids, purge } => {
             let case = open_case(&args.case)?;

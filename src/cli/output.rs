@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use dossier::mail::threads::MailLinks;
 use dossier::model::{BackupReport, DeletionImpact, ExtractionReport, TrashedDocument};
 use dossier::text::fit;
 use dossier::{Case, Document, DocumentSummary, ImportReport, RepairReport, Result, VerifyReport};
@@ -157,12 +158,22 @@ pub fn documents(json: bool, docs: &[DocumentSummary]) {
     println!("{} document{}", docs.len(), plural(docs.len()));
 }
 
-pub fn document(json: bool, doc: &Document) {
+/// Adds an email's `thread` (its id and the Message-ID it answers) and an attachment's
+/// `parent` (its message's document id) to a document's JSON, for those that have them.
+pub(crate) fn add_mail_links(value: &mut serde_json::Value, id: i64, mail: &MailLinks) {
+    if let Some(thread) = mail.threads.get(&id) {
+        value["thread"] = json!(thread);
+    }
+    if let Some(parent) = mail.parents.get(&id) {
+        value["parent"] = json!(parent);
+    }
+}
+
+pub fn document(json: bool, doc: &Document, mail: &MailLinks) {
     if json {
-        println!(
-            "{}",
-            serde_json::to_string(doc).expect("documents serialize")
-        );
+        let mut value = serde_json::to_value(doc).expect("documents serialize");
+        add_mail_links(&mut value, doc.summary.id, mail);
+        println!("{value}");
         return;
     }
     let s = &doc.summary;
@@ -187,6 +198,15 @@ pub fn document(json: bool, doc: &Document) {
     field("published", published.as_deref());
     field("keywords", Some(&doc.keywords.join(", ")));
     field("language", doc.language.as_deref());
+    if let Some(thread) = mail.threads.get(&s.id) {
+        field("thread", Some(&thread.id));
+        field("replies to", thread.parent.as_deref());
+    }
+    let parent = mail
+        .parents
+        .get(&s.id)
+        .map(|p| format!("attached to document {p}"));
+    field("parent", parent.as_deref());
     field("doc ref", s.doc_ref.as_deref());
     field("format", Some(s.format.as_str()));
     field("sha256", Some(&s.sha256));

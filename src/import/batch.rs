@@ -10,6 +10,12 @@
 //! document fails, the batch's transaction is rolled back and its files are written again,
 //! this time each document in its own savepoint, so the failing one is rolled back alone and
 //! the report reads exactly as if every document had had a savepoint from the start.
+//!
+//! A file is handed over in parts: one for most files, one per message for an mbox archive
+//! (`messages::stream_mbox`), which is read as a stream and never held whole, so an archive of
+//! any size costs the memory of the messages in flight. The parts of a file come in order
+//! from the thread that reads it, the last one marked, and only then is the next thread's
+//! file taken.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -27,16 +33,46 @@ use crate::{Error, Result};
 /// A file's documents and notes on repairs.
 type PreparedFile = (Vec<Result<ImportedDocument>>, Vec<String>);
 
-/// A file read, parsed and normalized, ready to be stored.
+/// A file (or a part of one) read, parsed and normalized, ready to be stored.
 struct Prepared {
     path: PathBuf,
+    /// The bytes of the file this part covers.
     size: u64,
     outcome: Result<PreparedFile>,
+    /// Whether this is the file's last part.
+    last: bool,
 }
 
-fn prepare(path: &Path, size: u64) -> Result<PreparedFile> {
-    let parsed = read_source(path, size).and_then(|bytes| parse_file(path, bytes))?;
-    Ok((parsed.documents, parsed.warnings))
+/// Prepares a file and sends its parts; false when the receiver is gone (the import was
+/// cancelled or failed), so the thread stops reading.
+fn prepare(path: &Path, size: u64, send: &dyn Fn(Prepared) -> bool) -> bool {
+    let part = |outcome, size, last| Prepared {
+        path: path.to_path_buf(),
+        size,
+        outcome,
+        last,
+    };
+    if super::messages::is_mbox(path) {
+        let mut sent = 0;
+        let mut open = true;
+        let streamed = super::messages::stream_mbox(path, &mut |parsed, covered| {
+            sent += covered;
+            open = send(part(
+                Ok((parsed.documents, parsed.warnings)),
+                covered,
+                false,
+            ));
+            open
+        });
+        return open
+            && send(part(
+                streamed.map(|()| (Vec::new(), Vec::new())),
+                size.saturating_sub(sent),
+                true,
+            ));
+    }
+    let parsed = read_source(path, size).and_then(|bytes| parse_file(path, bytes));
+    send(part(parsed.map(|p| (p.documents, p.warnings)), size, true))
 }
 
 /// How the documents of a file are written.
@@ -159,29 +195,25 @@ fn import_with_threads(
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Prepared>(32 / threads);
             receivers.push(receiver);
             scope.spawn(move || {
+                // A closed channel means the import was cancelled or failed: stop reading.
+                let send = |prepared: Prepared| sender.send(prepared).is_ok();
                 for (path, size) in share {
-                    let outcome = prepare(&path, size);
-                    // A closed channel means the import was cancelled or failed: stop reading.
-                    if sender
-                        .send(Prepared {
-                            path,
-                            size,
-                            outcome,
-                        })
-                        .is_err()
-                    {
+                    if !prepare(&path, size, &send) {
                         break;
                     }
                 }
             });
         }
-        // File i is the (i / threads)-th of thread i % threads. The first thread found done
-        // in this turn means every file was taken, since files were dealt in the same turn.
-        // The iterator owns the receivers, so leaving the loop early closes the channels.
+        // File i is the (i / threads)-th of thread i % threads, and its parts come from that
+        // thread until the last. The first thread found done in this turn means every file
+        // was taken, since files were dealt in the same turn. The iterator owns the
+        // receivers, so leaving the loop early closes the channels.
         let mut next = 0;
         let in_order = std::iter::from_fn(move || {
             let prepared = receivers[next % threads].recv().ok();
-            next += 1;
+            if prepared.as_ref().is_some_and(|p| p.last) {
+                next += 1;
+            }
             prepared
         });
         let mut tx = conn.transaction()?;
@@ -208,7 +240,7 @@ fn import_with_threads(
                 commit_now = true;
             }
             let file = batch.last().expect("the file was just added");
-            state.files_done += 1;
+            state.files_done += usize::from(file.last);
             state.bytes_done += file.size;
             state.imported = report.imported;
             state.duplicates = report.duplicates;
@@ -348,13 +380,14 @@ fn store_one(
         return Ok(None);
     }
     let original_path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let id = documents::insert(
-        conn,
-        doc,
-        &sha,
-        Some(&original_path.display().to_string()),
-        imported_at,
-    )?;
+    let mut original_path = original_path.display().to_string();
+    // An attachment came out of the file under its own name, which goes after a `#`: the
+    // file name then ends with the attachment's, whose extension is what tells plain text
+    // from Markdown when `verify --repair` reads the original again.
+    if let Some(name) = doc.extra["attached_to"]["name"].as_str() {
+        original_path = format!("{original_path}#{name}");
+    }
+    let id = documents::insert(conn, doc, &sha, Some(&original_path), imported_at)?;
     crate::store::pages::insert(conn, id, &doc.structure)?;
     Ok(Some(id))
 }

@@ -56,7 +56,7 @@ pub fn from_html(original: Vec<u8>, decoded: &str, file_stem: &str) -> Result<Im
 }
 
 /// An email becomes its body text; the sender is its author and the rest of its envelope
-/// (recipients, attachment names, message id) is kept as metadata.
+/// (recipients, attachment names, the threading headers) is kept as metadata.
 pub fn from_email(
     original: Vec<u8>,
     email: ParsedEmail,
@@ -75,6 +75,8 @@ pub fn from_email(
         "cc": email.cc,
         "attachments": email.attachments,
         "message_id": email.message_id,
+        "in_reply_to": email.in_reply_to,
+        "references": email.references,
     });
     Ok(ImportedDocument {
         kind: guess_kind(SourceFormat::Email, &title, &text),

@@ -13,6 +13,7 @@ mod filings;
 mod formats;
 pub mod html;
 mod image;
+mod messages;
 pub(crate) mod metadata;
 pub mod news_record;
 pub mod pdf;
@@ -60,6 +61,12 @@ fn extension(path: &Path) -> String {
 /// tell, as between plain text and Markdown) and parses it. Court filings among the
 /// documents get their legal structure.
 pub fn parse_file(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
+    parse_nested(path, bytes, 0)
+}
+
+/// `parse_file` for a source that sits `depth` levels deep in email attachments (0 for a
+/// file), so that an email's attachments are followed only so far.
+fn parse_nested(path: &Path, bytes: Vec<u8>, depth: usize) -> Result<ParsedFile> {
     if bytes.is_empty() {
         return Err(Error::invalid_input("empty file"));
     }
@@ -103,7 +110,7 @@ pub fn parse_file(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
             warnings,
         }
     } else {
-        parse_formats(path, bytes)?
+        parse_formats(path, bytes, depth)?
     };
     for doc in parsed.documents.iter_mut().flatten() {
         filings::attach(doc);
@@ -121,7 +128,7 @@ fn too_many_pages(pages: usize) -> String {
     )
 }
 
-fn parse_formats(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
+fn parse_formats(path: &Path, bytes: Vec<u8>, depth: usize) -> Result<ParsedFile> {
     if let Some(name) = decode::binary_format_name(&bytes) {
         return Err(Error::unsupported(format!(
             "unsupported format: this is {name}"
@@ -146,18 +153,7 @@ fn parse_formats(path: &Path, bytes: Vec<u8>) -> Result<ParsedFile> {
         .to_string();
     let mut warnings = Vec::new();
     if ext == "eml" || email::looks_like_email(&bytes) {
-        let parsed = email::parse_email(&bytes).map_err(Error::invalid_input)?;
-        for charset in &parsed.unknown_charsets {
-            warnings.push(format!(
-                "the email declares the unknown charset '{charset}'; its text was taken as \
-                 it came and may be garbled"
-            ));
-        }
-        let doc = formats::from_email(bytes, parsed, &stem)?;
-        return Ok(ParsedFile {
-            documents: vec![Ok(doc)],
-            warnings,
-        });
+        return messages::email_file(bytes, &stem, depth);
     }
     let declared = decode::html_declared_charset(&bytes);
     let decoded = decode::decode(&bytes, declared.as_deref());

@@ -17,6 +17,7 @@ pub mod extraction;
 pub mod integrity;
 pub mod lineage;
 pub mod lock;
+pub mod mail;
 pub mod network;
 pub mod note_drafts;
 pub mod notes;

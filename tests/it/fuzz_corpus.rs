@@ -53,6 +53,11 @@ fn news_record_corpus_replays_without_a_crash() {
 }
 
 #[test]
+fn mbox_corpus_replays_without_a_crash() {
+    replay("mbox");
+}
+
+#[test]
 fn html_corpus_replays_without_a_crash() {
     replay("html");
 }

@@ -20,6 +20,7 @@ mod integrity;
 mod interrupted_import;
 mod library_pages;
 mod lineage;
+mod mbox;
 mod module_graph;
 mod network;
 mod notes;

@@ -200,6 +200,14 @@ mockIPC(
         return params.get("copies") === "1" ? groupedDocuments().filter((g) => g.document <= docs.length) : [];
       case "document_copies":
         return copyGroup(Number(a.id), docs);
+      case "thread_of": {
+        // Documents 5 and 10 (emails) are one thread; every other email is alone in its own.
+        const thread = [5, 10].filter((id) => id <= docs.length);
+        if (!thread.includes(Number(a.id))) return [];
+        return thread
+          .filter((id) => id !== Number(a.id))
+          .map((id) => ({ id, title: docs[id - 1].title, sender: "Ann Smith <ann@example.com>", published: docs[id - 1].published }));
+      }
       case "copy_differences":
         return Number(a.id) === 1 ? [] : COPY_DIFF;
       case "quote_lineage":

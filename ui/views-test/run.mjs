@@ -324,6 +324,26 @@ await test("a quote's lineage: earliest first, the altered wording marked word b
   expect((await page.locator(".reader [data-testid=quote-lineage]").count()) === 0, "the lineage closes");
 });
 
+await test("reader: an email lists the other messages of its thread, each opening it (issue 21)", async (page) => {
+  await open(page, "docs=12");
+  await page.locator(".library [data-doc-id='1']").click();
+  await page.locator("[data-testid=reader-title]").getByText("Spam Czar Nabbed in Spain").waitFor();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "document_copies" && c.args.id === 1));
+  const thread = page.locator("[data-testid=reader-thread]");
+  expect((await thread.count()) === 0, "an article has no thread list");
+  const asked = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "thread_of").length);
+  expect(asked === 0, "the thread is asked for emails only");
+  await open(page, "docs=12");
+  await page.locator(".library [data-doc-id='5']").click();
+  await thread.waitFor();
+  const listed = await page.locator("[data-testid=thread-message]").evaluateAll((els) => els.map((e) => e.dataset.docId));
+  expect(listed.join() === "10", `the thread's other message: ${listed}`);
+  expect((await thread.textContent()).includes("Ann Smith"), `the sender is shown: ${await thread.textContent()}`);
+  await page.locator("[data-testid=thread-message]").click();
+  await page.locator("[data-testid=reader-title]").getByText("Document number 000010").waitFor();
+  await page.locator("[data-testid=thread-message][data-doc-id='5']").waitFor();
+});
+
 await test("search filters stay visible as chips when their facet is gone, and a bad query clears the hits", async (page) => {
   await open(page, "docs=5");
   await page.locator("[data-testid=library-count]").waitFor();

@@ -1,5 +1,5 @@
 //! Commands about the case's documents: the library list, one document for the reader, its
-//! near-duplicates and how a copy differs from the earliest,
+//! near-duplicates and how a copy differs from the earliest, an email's thread,
 //! imports (with their progress events and cancel), correcting a document's details, and
 //! deleting to the trash, restoring and purging, and where the extraction stage that follows
 //! an import stands. Reads go to the read-only handle while an import runs (`with_reader`),
@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use dossier::model::{
     CopyGroup, DeletionImpact, DiffPart, DocumentEdit, DocumentPage, DocumentPageRequest,
-    GroupedDocument, OutletCount, PageImage, TrashedDocument,
+    GroupedDocument, OutletCount, PageImage, ThreadMessage, TrashedDocument,
 };
 use dossier::{Document, DocumentSummary, Error, ImportReport};
 use tauri::{AppHandle, Emitter, Manager};
@@ -47,6 +47,12 @@ pub async fn document_outlets(app: AppHandle, limit: usize) -> Result<Vec<Outlet
 #[tauri::command]
 pub async fn get_document(app: AppHandle, id: i64) -> Result<Document, Error> {
     blocking(app, move |s| s.with_reader(|case| case.document(id))).await
+}
+
+/// The other messages of an email's thread, oldest first, for the reader's list.
+#[tauri::command]
+pub async fn thread_of(app: AppHandle, id: i64) -> Result<Vec<ThreadMessage>, Error> {
+    blocking(app, move |s| s.with_reader(|case| case.thread_of(id))).await
 }
 
 /// Every document that has near-duplicates, with its group, for the library's "+N copies".

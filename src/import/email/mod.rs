@@ -1,11 +1,26 @@
-//! Import of single emails saved as RFC 5322 / MIME files (.eml).
+//! Import of emails saved as RFC 5322 / MIME files (.eml) and of mail archives (`mbox`).
 //!
 //! Leaked and forwarded emails reach newsrooms as .eml files, often damaged by
 //! the trip. The parsing itself is left to `mail-parser`, which copes with
 //! broken MIME; this module picks out what a journalist files away (who wrote
-//! to whom, when, the readable text and the names of the attachments).
+//! to whom, when, the readable text, the threading headers and the attachments).
+//! `mbox` splits an archive into messages as a stream, and `import::messages` makes
+//! documents of a message and its attachments; `mail::threads` puts messages in threads.
 
-use mail_parser::{Addr, HeaderName, Message, MessageParser, MimeHeaders, PartType};
+pub mod mbox;
+
+use mail_parser::{Addr, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
+
+/// One attached file: its name as the message gave it (directories cut off) and its
+/// decoded bytes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttachedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// A picture the message's HTML shows in place (an inline part with a Content-ID: a
+    /// logo, a signature), which is part of the message's look rather than a source.
+    pub inline_picture: bool,
+}
 
 /// What Dossier keeps of one email.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,8 +39,14 @@ pub struct ParsedEmail {
     pub message_id: Option<String>,
     /// Plain text body (text/plain preferred; else HTML converted to text with paragraphs separated by "\n\n"); quoted-printable/base64 decoded, charsets decoded.
     pub body: String,
+    /// The In-Reply-To header's first id, without angle brackets.
+    pub in_reply_to: Option<String>,
+    /// The References header's ids, oldest first, without angle brackets.
+    pub references: Vec<String>,
     /// The file names of the attachments, in message order.
     pub attachments: Vec<String>,
+    /// The attachments themselves, in the order of `attachments`.
+    pub attached: Vec<AttachedFile>,
     /// Charsets the text parts declare that no decoder knows, as written; their text was
     /// taken as it came and may be garbled, which the import report says.
     pub unknown_charsets: Vec<String>,
@@ -138,10 +159,75 @@ pub fn parse_email(bytes: &[u8]) -> Result<ParsedEmail, String> {
             .message_id()
             .map(|id| id.trim().to_string())
             .filter(|id| !id.is_empty()),
+        in_reply_to: ids(message.in_reply_to()).into_iter().next(),
+        references: ids(message.references()),
         body: body_text(&message),
         attachments: attachment_names(&message),
+        attached: attachment_names(&message)
+            .into_iter()
+            .zip(message.attachments())
+            .map(|(name, part)| AttachedFile {
+                name,
+                bytes: part.contents().to_vec(),
+                inline_picture: part.content_id().is_some()
+                    && part.content_disposition().is_none_or(|d| d.is_inline())
+                    && part
+                        .content_type()
+                        .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("image")),
+            })
+            .collect(),
         unknown_charsets: unknown_charsets(&message),
     })
+}
+
+/// The message ids a threading header lists, without angle brackets, in order.
+fn ids(value: &HeaderValue<'_>) -> Vec<String> {
+    value
+        .as_text_list()
+        .unwrap_or_default()
+        .iter()
+        .map(|id| {
+            id.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string()
+        })
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+/// Why a message's MIME tree is broken, when it is: a multipart part whose closing
+/// boundary never comes (the message was cut, or its boundaries were mangled), or no end
+/// to the header block. `mail-parser` reads such a message anyway and the text it finds may
+/// be a fragment, so an archive's import reports it rather than storing a fragment as the
+/// message; a lone .eml is still read as it is, since the person chose that file.
+pub fn broken_mime(bytes: &[u8]) -> Option<String> {
+    let message = MessageParser::default().parse(bytes)?;
+    // Every closing delimiter line (`--boundary--`) is collected in one pass over the
+    // message, so a message of many parts costs one reading, not one per part.
+    let mut closed: std::collections::HashSet<&[u8]> = std::collections::HashSet::new();
+    for line in bytes.split(|&b| b == b'\n') {
+        let line = line.trim_ascii_end();
+        if let Some(inner) = line.strip_prefix(b"--").and_then(|l| l.strip_suffix(b"--")) {
+            closed.insert(inner);
+        }
+    }
+    for part in &message.parts {
+        let Some(boundary) = part
+            .content_type()
+            .filter(|ct| ct.ctype().eq_ignore_ascii_case("multipart"))
+            .and_then(|ct| ct.attribute("boundary"))
+        else {
+            continue;
+        };
+        if !closed.contains(boundary.as_bytes()) {
+            return Some(format!(
+                "the MIME part with boundary '{boundary}' never closes: the message is cut \
+                 or its structure is broken"
+            ));
+        }
+    }
+    None
 }
 
 /// The charsets of the text parts that `encoding_rs` (the decoder behind every other

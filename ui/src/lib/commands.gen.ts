@@ -58,6 +58,7 @@ import type { SearchRequest } from "./bindings/SearchRequest";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { SyncReport } from "./bindings/SyncReport";
 import type { SyncStatus } from "./bindings/SyncStatus";
+import type { ThreadMessage } from "./bindings/ThreadMessage";
 import type { TimelineDensity } from "./bindings/TimelineDensity";
 import type { TimelinePoints } from "./bindings/TimelinePoints";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
@@ -83,6 +84,7 @@ export const COMMANDS = {
   document_page: ["request"],
   document_outlets: ["limit"],
   get_document: ["id"],
+  thread_of: ["id"],
   grouped_documents: [],
   document_copies: ["id"],
   copy_differences: ["id"],
@@ -193,6 +195,8 @@ export const documentPage = (request: DocumentPageRequest) => invoke<DocumentPag
 /** The outlets with the most documents, for the library filter's suggestions. */
 export const documentOutlets = (limit: number) => invoke<OutletCount[]>("document_outlets", { limit });
 export const getDocument = (id: number) => invoke<Document>("get_document", { id });
+/** The other messages of an email's thread, oldest first, for the reader's list. */
+export const threadOf = (id: number) => invoke<ThreadMessage[]>("thread_of", { id });
 /** Every document that has near-duplicates, with its group, for the library's "+N copies". */
 export const groupedDocuments = () => invoke<GroupedDocument[]>("grouped_documents");
 /** A document's group of near-duplicates, earliest first (a lone document is its only member). */
