@@ -39,21 +39,36 @@ fn contains(part: &str) -> Value {
 
 /// The WHERE clause of a request's filter, with its values, numbered from ?1.
 fn filter(request: &DocumentPageRequest) -> (Vec<String>, Vec<Value>) {
-    let mut conditions = vec!["1".to_string()];
     let mut values = Vec::new();
+    let mut conditions = vec!["1".to_string()];
+    conditions.extend(narrowing(request, "d", &mut values));
+    if request.collapse_copies {
+        // The earlier member must pass the same filter, or a filter that leaves out the
+        // group's first copy would hide the copies it matches.
+        let mut again = Vec::new();
+        let on_earlier = narrowing(request, "od", &mut again);
+        conditions.push(not_a_later_copy(&on_earlier));
+    }
+    (conditions, values)
+}
+
+/// The conditions the title, kind, outlet and date fields put on the documents of `alias`,
+/// their values appended to `values` and numbered by their place there.
+fn narrowing(request: &DocumentPageRequest, alias: &str, values: &mut Vec<Value>) -> Vec<String> {
+    let mut conditions = Vec::new();
     for word in request.title.as_deref().unwrap_or("").split_whitespace() {
         values.push(contains(word));
-        conditions.push(format!("d.title LIKE ?{} ESCAPE '\\'", values.len()));
+        conditions.push(format!("{alias}.title LIKE ?{} ESCAPE '\\'", values.len()));
     }
     if let Some(kind) = request.kind {
         values.push(Value::Text(kind.as_str().to_string()));
-        conditions.push(format!("d.kind = ?{}", values.len()));
+        conditions.push(format!("{alias}.kind = ?{}", values.len()));
     }
     let outlet = request.outlet.as_deref().unwrap_or("").trim();
     if !outlet.is_empty() {
         values.push(contains(outlet));
         conditions.push(format!(
-            "coalesce(d.outlet, '') LIKE ?{} ESCAPE '\\'",
+            "coalesce({alias}.outlet, '') LIKE ?{} ESCAPE '\\'",
             values.len()
         ));
     }
@@ -63,8 +78,8 @@ fn filter(request: &DocumentPageRequest) -> (Vec<String>, Vec<Value>) {
     if !from.is_empty() {
         values.push(Value::Text(from.to_string()));
         conditions.push(format!(
-            "d.published IS NOT NULL AND substr(d.published, 1, 10)
-                >= substr(?{n}, 1, length(substr(d.published, 1, 10)))",
+            "{alias}.published IS NOT NULL AND substr({alias}.published, 1, 10)
+                >= substr(?{n}, 1, length(substr({alias}.published, 1, 10)))",
             n = values.len()
         ));
     }
@@ -72,26 +87,32 @@ fn filter(request: &DocumentPageRequest) -> (Vec<String>, Vec<Value>) {
     if !to.is_empty() {
         values.push(Value::Text(to.to_string()));
         conditions.push(format!(
-            "d.published IS NOT NULL AND substr(substr(d.published, 1, 10), 1, length(?{n})) <= ?{n}",
+            "{alias}.published IS NOT NULL AND substr(substr({alias}.published, 1, 10), 1, length(?{n})) <= ?{n}",
             n = values.len()
         ));
     }
-    if request.collapse_copies {
-        conditions.push(NOT_A_LATER_COPY.to_string());
-    }
-    (conditions, values)
+    conditions
 }
 
-/// A document is shown for its group when no other member still in the case was imported
-/// before it. The group's stored id is its smallest member ever, which may be in the trash, so
-/// the members are looked up live; a document without a group costs one primary-key lookup.
-/// `o.group_id = s.group_id` implies `o.group_id IS NOT NULL`, so the lookup walks the groups'
-/// partial index (migration 0017).
-const NOT_A_LATER_COPY: &str = "NOT EXISTS (
+/// A document is shown for its group when no other member still in the case, and matching
+/// the filter (`on_earlier`, conditions on `od`), was imported before it. The group's stored id
+/// is its smallest member ever, which may be in the trash, so the members are looked up live;
+/// a document without a group costs one primary-key lookup. `o.group_id = s.group_id` implies
+/// `o.group_id IS NOT NULL`, so the lookup walks the groups' partial index (migration 0017).
+fn not_a_later_copy(on_earlier: &[String]) -> String {
+    let mut sql = "NOT EXISTS (
     SELECT 1 FROM document_signatures s
     JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
     JOIN documents od ON od.id = o.document_id
-    WHERE s.document_id = d.id AND s.group_id IS NOT NULL)";
+    WHERE s.document_id = d.id AND s.group_id IS NOT NULL"
+        .to_string();
+    for condition in on_earlier {
+        sql.push_str(" AND ");
+        sql.push_str(condition);
+    }
+    sql.push(')');
+    sql
+}
 
 /// How many other documents still in the case share `id`'s group of near-duplicates.
 fn copies_of(conn: &Connection, id: i64) -> Result<usize> {
@@ -142,6 +163,37 @@ fn count(conn: &Connection, conditions: &[String], values: &[Value]) -> Result<u
     Ok(n as usize)
 }
 
+/// How many rows the request's filter shows in all. Without a title, kind, outlet or date,
+/// that is every document less the copies collapsed into their groups, counted from the
+/// groups alone (a few rows per group) instead of asking each of a million documents.
+fn total(
+    conn: &Connection,
+    request: &DocumentPageRequest,
+    conditions: &[String],
+    values: &[Value],
+) -> Result<usize> {
+    if !narrowing(request, "d", &mut Vec::new()).is_empty() {
+        return count(conn, conditions, values);
+    }
+    unfiltered_total(conn, request.collapse_copies)
+}
+
+/// Every document, less the copies folded into their groups when `collapse`.
+fn unfiltered_total(conn: &Connection, collapse: bool) -> Result<usize> {
+    let documents = count(conn, &["1".to_string()], &[])?;
+    if !collapse {
+        return Ok(documents);
+    }
+    // Each group with k members in the case shows one row and folds k - 1.
+    let folded: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) - count(DISTINCT s.group_id) FROM document_signatures s
+             JOIN documents d ON d.id = s.document_id WHERE s.group_id IS NOT NULL",
+        )?
+        .query_row([], |r| r.get(0))?;
+    Ok(documents.saturating_sub(folded as usize))
+}
+
 /// The SQL of both stretches' ORDER BY, for tests that check the plans use an index.
 pub fn orders(sort: LibrarySort, dir: SortDir) -> (String, Option<String>) {
     let dir = match dir {
@@ -179,6 +231,9 @@ fn ids_and_filter(
         with_value.push(format!("{col} IS NOT NULL"));
         without_value.push(format!("{col} IS NULL"));
     }
+    if let Some(found) = from_the_end(conn, request, &with_value, &without_value, &values)? {
+        return Ok((found, conditions, values));
+    }
     let mut found = stretch(conn, &with_value, &values, &order, limit, request.offset)?;
     if let Some(null_order) = null_order {
         let missing = limit - found.len() as i64;
@@ -207,6 +262,77 @@ fn ids_and_filter(
     Ok((found, conditions, values))
 }
 
+/// Pages past the middle of an unfiltered library, read by walking the order backwards from
+/// the end: `OFFSET` steps over every row before the page, which at the end of a million rows
+/// with copies collapsed is a million group lookups (a second), and from the end it is a few.
+/// Only unfiltered, because the walk needs the total, which a filter makes a scan. The order
+/// backwards is the rows without a value by id descending, then the rows with one in the
+/// opposite direction; the page found is turned round. None when the page is nearer the top.
+fn from_the_end(
+    conn: &Connection,
+    request: &DocumentPageRequest,
+    with_value: &[String],
+    without_value: &[String],
+    values: &[Value],
+) -> Result<Option<Vec<i64>>> {
+    let Some(limit) = request.limit else {
+        return Ok(None);
+    };
+    if request.offset < FROM_THE_END_AFTER || !narrowing(request, "d", &mut Vec::new()).is_empty() {
+        return Ok(None);
+    }
+    let total = unfiltered_total(conn, request.collapse_copies)?;
+    if request.offset <= total / 2 {
+        return Ok(None);
+    }
+    let end = (request.offset + limit).min(total);
+    if request.offset >= end {
+        return Ok(Some(Vec::new()));
+    }
+    // The page is rows [skip, skip + wanted) of the order backwards.
+    let (mut skip, mut wanted) = (total - end, end - request.offset);
+    let flipped = match request.dir {
+        SortDir::Asc => SortDir::Desc,
+        SortDir::Desc => SortDir::Asc,
+    };
+    let (backwards, _) = orders(request.sort, flipped);
+    let mut found = Vec::new();
+    if let Some((_, true)) = column(request.sort) {
+        let without = count(conn, without_value, values)?;
+        if skip < without {
+            let part = stretch(
+                conn,
+                without_value,
+                values,
+                "d.id DESC",
+                wanted as i64,
+                skip,
+            )?;
+            wanted -= part.len();
+            found.extend(part);
+            skip = 0;
+        } else {
+            skip -= without;
+        }
+    }
+    if wanted > 0 {
+        found.extend(stretch(
+            conn,
+            with_value,
+            values,
+            &backwards,
+            wanted as i64,
+            skip,
+        )?);
+    }
+    found.reverse();
+    Ok(Some(found))
+}
+
+/// How deep into the library a page must be before it is worth counting the rows to walk from
+/// the end instead (the count of a collapsed library reads every group).
+const FROM_THE_END_AFTER: usize = 5_000;
+
 /// One page of the library.
 pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<DocumentPage> {
     let (found, conditions, values) = ids_and_filter(conn, request)?;
@@ -218,7 +344,7 @@ pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<Document
     } else if request.offset == 0 && (found.len() as i64) < limit {
         Some(found.len())
     } else {
-        Some(count(conn, &conditions, &values)?)
+        Some(total(conn, request, &conditions, &values)?)
     };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {} FROM documents d WHERE d.id = ?1",
@@ -318,7 +444,10 @@ mod tests {
         std::fs::write(&path, b"").unwrap();
         let conn = super::super::open(&path).unwrap();
         for sql in [
-            format!("SELECT d.id FROM documents d WHERE {NOT_A_LATER_COPY} ORDER BY d.id LIMIT 100"),
+            format!(
+                "SELECT d.id FROM documents d WHERE {} ORDER BY d.id LIMIT 100",
+                not_a_later_copy(&[])
+            ),
             "SELECT count(*) FROM document_signatures s
              JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id <> s.document_id
              JOIN documents od ON od.id = o.document_id
@@ -337,6 +466,89 @@ mod tests {
                 !plan.contains("SCAN s") && !plan.contains("SCAN o") && !plan.contains("SCAN od"),
                 "a lookup scans a table: {plan}"
             );
+        }
+    }
+
+    /// A page deep into the library is read from the end (`from_the_end`); it must be the very
+    /// page the walk from the top gives, in every order, with copies collapsed or not, where
+    /// the rows without a value meet the rest, and past the end.
+    #[test]
+    fn a_page_read_from_the_end_is_the_page_read_from_the_top() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.dossier");
+        std::fs::write(&path, b"").unwrap();
+        let conn = super::super::open(&path).unwrap();
+        let n = 12_000;
+        conn.execute_batch("BEGIN").unwrap();
+        for id in 1..=n {
+            // Every seventh undated and without an outlet; titles and outlets repeat, so ties
+            // fall to the id; every 50th starts a group of three copies.
+            let published = (id % 7 != 0).then(|| 1_000_000 + (id * 7919) % 5_000);
+            let outlet = (id % 7 != 0).then(|| format!("Outlet {}", id % 13));
+            conn.execute(
+                "INSERT INTO documents (id, kind, title, outlet, published, published_earliest,
+                 format, sha256, original_size, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'text', ?7, 1, '2026-12-05T00:00:00Z')",
+                rusqlite::params![
+                    id,
+                    ["article", "email", "note"][id as usize % 3],
+                    format!("Title {}", id % 101),
+                    outlet,
+                    published.map(|p| p.to_string()),
+                    published,
+                    format!("{id:064x}"),
+                ],
+            )
+            .unwrap();
+            if id % 50 < 3 && id > 2 {
+                conn.execute(
+                    "INSERT INTO document_signatures (document_id, shingles, signature, group_id)
+                     VALUES (?1, 100, x'', ?2)",
+                    rusqlite::params![id, id - id % 50],
+                )
+                .unwrap();
+            }
+        }
+        conn.execute_batch("COMMIT").unwrap();
+        for collapse_copies in [false, true] {
+            for sort in [
+                LibrarySort::Published,
+                LibrarySort::Title,
+                LibrarySort::Outlet,
+                LibrarySort::Imported,
+            ] {
+                for dir in [SortDir::Asc, SortDir::Desc] {
+                    let request = |offset: usize, limit: Option<usize>| DocumentPageRequest {
+                        sort,
+                        dir,
+                        offset,
+                        limit,
+                        collapse_copies,
+                        skip_total: true,
+                        ..Default::default()
+                    };
+                    let whole = ids(&conn, &request(0, None)).unwrap();
+                    let total = whole.len();
+                    let unmarked = (n as usize) - (n as usize) / 7;
+                    for offset in [
+                        6_500,
+                        unmarked - 150,
+                        unmarked - 1,
+                        total - 200,
+                        total - 1,
+                        total,
+                        total + 5,
+                    ] {
+                        let page = ids(&conn, &request(offset, Some(200))).unwrap();
+                        let expected: Vec<i64> =
+                            whole.iter().skip(offset).take(200).copied().collect();
+                        assert_eq!(
+                            page, expected,
+                            "{sort:?} {dir:?} collapse {collapse_copies} offset {offset}"
+                        );
+                    }
+                }
+            }
         }
     }
 }
