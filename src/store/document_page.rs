@@ -387,14 +387,33 @@ pub fn outlets(conn: &Connection, limit: usize) -> Result<Vec<OutletCount>> {
 mod tests {
     use super::*;
 
-    /// Every order must walk an index: a page that sorts the whole table costs seconds at a
-    /// million documents, which is what the library loading every document cost before.
-    #[test]
-    fn every_library_order_walks_an_index_instead_of_sorting() {
+    /// A new case's connection, with every migration's tables and indexes; the folder goes
+    /// with the first value.
+    fn empty_case() -> (tempfile::TempDir, Connection) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("case.dossier");
         std::fs::write(&path, b"").unwrap();
         let conn = super::super::open(&path).unwrap();
+        (dir, conn)
+    }
+
+    /// SQLite's plan for `sql`, its steps joined with "; ".
+    fn plan_of(conn: &Connection, sql: &str) -> String {
+        let steps: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        steps.join("; ")
+    }
+
+    /// Every order must walk an index: a page that sorts the whole table costs seconds at a
+    /// million documents, which is what the library loading every document cost before.
+    #[test]
+    fn every_library_order_walks_an_index_instead_of_sorting() {
+        let (_dir, conn) = empty_case();
         for sort in [
             LibrarySort::Published,
             LibrarySort::Title,
@@ -413,18 +432,13 @@ mod tests {
                     plans.push((without_value, null_order));
                 }
                 for (condition, order) in plans {
-                    let sql = format!(
-                        "EXPLAIN QUERY PLAN SELECT d.id FROM documents d WHERE {condition}
-                         ORDER BY {order} LIMIT 100 OFFSET 500000"
+                    let plan = plan_of(
+                        &conn,
+                        &format!(
+                            "SELECT d.id FROM documents d WHERE {condition}
+                             ORDER BY {order} LIMIT 100 OFFSET 500000"
+                        ),
                     );
-                    let plan: Vec<String> = conn
-                        .prepare(&sql)
-                        .unwrap()
-                        .query_map([], |r| r.get::<_, String>(3))
-                        .unwrap()
-                        .collect::<rusqlite::Result<_>>()
-                        .unwrap();
-                    let plan = plan.join("; ");
                     assert!(
                         !plan.contains("TEMP B-TREE"),
                         "{sort:?} {dir:?} sorts instead of walking an index: {plan}"
@@ -439,10 +453,7 @@ mod tests {
     /// signatures once per row.
     #[test]
     fn collapsing_copies_looks_each_row_up_instead_of_scanning_the_signatures() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("case.dossier");
-        std::fs::write(&path, b"").unwrap();
-        let conn = super::super::open(&path).unwrap();
+        let (_dir, conn) = empty_case();
         for sql in [
             format!(
                 "SELECT d.id FROM documents d WHERE {} ORDER BY d.id LIMIT 100",
@@ -454,14 +465,7 @@ mod tests {
              WHERE s.document_id = 1 AND s.group_id IS NOT NULL"
                 .to_string(),
         ] {
-            let plan: Vec<String> = conn
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .unwrap()
-                .query_map([], |r| r.get::<_, String>(3))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
-            let plan = plan.join("; ");
+            let plan = plan_of(&conn, &sql);
             assert!(
                 !plan.contains("SCAN s") && !plan.contains("SCAN o") && !plan.contains("SCAN od"),
                 "a lookup scans a table: {plan}"
@@ -474,10 +478,7 @@ mod tests {
     /// the rows without a value meet the rest, and past the end.
     #[test]
     fn a_page_read_from_the_end_is_the_page_read_from_the_top() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("case.dossier");
-        std::fs::write(&path, b"").unwrap();
-        let conn = super::super::open(&path).unwrap();
+        let (_dir, conn) = empty_case();
         let n = 12_000;
         conn.execute_batch("BEGIN").unwrap();
         for id in 1..=n {
