@@ -82,9 +82,13 @@ pub fn pdf(pages: &[PdfPage<'_>]) -> Vec<u8> {
                 (b"q 612 0 0 792 0 0 cm /Im1 Do Q".to_vec(), Some(img))
             }
             PdfPage::Jpeg(bytes, w, h) => {
+                let space = match jpeg_components(bytes) {
+                    Some(3) => "DeviceRGB",
+                    _ => "DeviceGray",
+                };
                 let mut img = format!(
                     "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace \
-                     /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+                     /{space} /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
                     bytes.len()
                 )
                 .into_bytes();
@@ -320,6 +324,17 @@ pub fn bilevel(g: &Gray) -> Gray {
     }
 }
 
+/// How many colour components a JPEG's frame header declares, so the PDF wrapping it names the
+/// matching colour space: `pdftoppm -gray -jpeg` still writes three, and a three-component
+/// JPEG declared `/DeviceGray` decodes to noise in every reader. None when no frame header
+/// is found (the bytes are not a JPEG).
+pub fn jpeg_components(bytes: &[u8]) -> Option<u8> {
+    bytes
+        .windows(10)
+        .find(|w| w[0] == 0xFF && matches!(w[1], 0xC0..=0xC2))
+        .map(|w| w[9])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,5 +357,22 @@ mod tests {
         let g = read_pgm(b"P5\n# by hand\n3 1\n255\n\x00\x80\xff").unwrap();
         assert_eq!((g.width, g.height, g.pixels), (3, 1, vec![0, 128, 255]));
         assert!(read_pgm(b"P6\n1 1\n255\n\x00\x00\x00").is_none());
+    }
+
+    /// The evaluation's JPEG pages came out of `pdftoppm -gray -jpeg` with three components
+    /// and were wrapped as `/DeviceGray`, so both engines read noise (99% CER): the wrapper now
+    /// names the colour space the JPEG declares.
+    #[test]
+    fn a_three_component_jpeg_is_wrapped_as_rgb_not_gray() {
+        // A frame header (SOF0) for 4 × 2 pixels with 3 components, then 1 component.
+        let rgb = [0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8, 0, 2, 0, 4, 3, 1, 0x11, 0];
+        let gray = [0xFF, 0xD8, 0xFF, 0xC0, 0, 11, 8, 0, 2, 0, 4, 1, 1, 0x11, 0];
+        assert_eq!(jpeg_components(&rgb), Some(3));
+        assert_eq!(jpeg_components(&gray), Some(1));
+        assert_eq!(jpeg_components(b"not a jpeg at all"), None);
+        let wrapped = pdf(&[PdfPage::Jpeg(&rgb, 4, 2)]);
+        assert!(String::from_utf8_lossy(&wrapped).contains("/ColorSpace /DeviceRGB"));
+        let wrapped = pdf(&[PdfPage::Jpeg(&gray, 4, 2)]);
+        assert!(String::from_utf8_lossy(&wrapped).contains("/ColorSpace /DeviceGray"));
     }
 }
