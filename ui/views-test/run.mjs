@@ -256,6 +256,9 @@ await test("library: a group of near-duplicates is one row with +N copies that l
   const members = page.locator("[data-testid=library-group] [data-testid=copy-member]");
   await members.first().waitFor();
   expect((await members.count()) === 4, `the group's four documents: ${await members.count()}`);
+  // The tick box keeps its own size beside its words (it took the text boxes' 11rem once).
+  const box = await page.locator("[data-testid=library-collapse]").boundingBox();
+  expect(box.width < 30, `the Collapse copies box is ${box.width} px wide`);
   // Unticked, every copy is its own row again, each with its count.
   await page.locator("[data-testid=library-collapse]").uncheck();
   await page.waitForFunction(() => document.querySelectorAll(".library [data-doc-id]").length === 6);
