@@ -23,8 +23,8 @@ done
 # Packages (scripts/test-package.sh): dpkg-dev's dpkg-shlibdeps to check the declared
 # dependencies, rpm to read the .rpm, xdotool to find the installed app's window, and the
 # desktop's own tools (MIME and desktop databases, xdg-open, gio) to open a case file by its
-# type as a file manager does.
-packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file
+# type as a file manager does. libssl-dev: OpenSSL, which team cases speak TLS to PostgreSQL with.
+packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev
           xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core
           chromium curl imagemagick postgresql
           tesseract-ocr libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-deu

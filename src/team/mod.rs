@@ -16,7 +16,9 @@
 //! This module exists only with the `team` feature; a single-user case never calls it, and
 //! the PostgreSQL client is never loaded for one.
 
+mod connect;
 mod server;
+mod tls;
 
 use std::path::Path;
 
@@ -35,7 +37,7 @@ impl Case {
     /// there) and sends everything up: documents with their originals, reviewed quotes, note
     /// versions, saved searches, entity merges. Run again after an interruption, it finishes.
     pub fn team_publish(&self, url: &str) -> Result<SyncReport> {
-        let mut client = server::connect(url)?;
+        let mut client = connect::connect(url)?;
         server::migrate(&mut client)?;
         let (existing, role) = server::identity(&mut client)?;
         let ours = journal::state(&self.conn, "team_case")?;
@@ -47,7 +49,7 @@ impl Case {
                 return Err(Error::conflict(format!(
                     "{} already holds another team case; join it with `dossier team join` or \
                      publish to an empty database",
-                    server::redact(url)
+                    connect::redact(url)
                 )))
             }
             (None, Some(_)) => {
@@ -75,12 +77,12 @@ impl Case {
     /// Makes a new local case file at `path` from the team case at `url`, originals included,
     /// so it works offline. If interrupted, `dossier sync` on the new file finishes it.
     pub fn team_join(url: &str, path: &Path) -> Result<(Case, SyncReport)> {
-        let mut client = server::connect(url)?;
+        let mut client = connect::connect(url)?;
         let (team_case, role) = server::identity(&mut client)?;
         let team_case = team_case.ok_or_else(|| {
             Error::not_found(format!(
                 "{} holds no team case (publish one with `dossier team publish`)",
-                server::redact(url)
+                connect::redact(url)
             ))
         })?;
         let case = Case::create(path)?;
@@ -101,14 +103,14 @@ impl Case {
                 "this case is not a team case (make it one with `dossier team publish --url …`)",
             )
         })?;
-        let mut client = server::connect(&url)?;
+        let mut client = connect::connect(&url)?;
         let (theirs, _) = server::identity(&mut client)?;
         server::migrate_if_behind(&mut client)?;
         let ours = journal::state(&self.conn, "team_case")?;
         if theirs != ours {
             return Err(Error::conflict(format!(
                 "{} holds another team case than this one",
-                server::redact(&url)
+                connect::redact(&url)
             )));
         }
         self.sync_with(&mut client)
@@ -116,13 +118,13 @@ impl Case {
 
     /// Gives an existing PostgreSQL role its rights on this case's team server.
     pub fn team_grant(&self, role: &str, editor: bool) -> Result<()> {
-        let mut client = server::connect(&self.team_url()?)?;
+        let mut client = connect::connect(&self.team_url()?)?;
         server::grant(&mut client, role, editor)
     }
 
     /// Checks the team server (every original re-hashed) and this case against it.
     pub fn team_verify(&self) -> Result<TeamVerifyReport> {
-        let mut client = server::connect(&self.team_url()?)?;
+        let mut client = connect::connect(&self.team_url()?)?;
         let found = server::check(&mut client)?;
         let local = self.verify()?;
         let ours: std::collections::BTreeSet<String> =
@@ -165,7 +167,7 @@ impl Case {
             .collect();
         Ok(SyncStatus {
             team: true,
-            server: Some(server::redact(&url)),
+            server: Some(connect::redact(&url)),
             role: journal::state(&self.conn, "role")?,
             last_sync: journal::state(&self.conn, "last_sync")?,
             waiting: journal::outbox_count(&self.conn)?,
@@ -358,6 +360,6 @@ fn start_membership(
     journal::set_state(conn, "cursor", "0")?;
     // Last, since the triggers start recording once the case has a server. The password, if
     // the URL had one, is left out: credentials come from `.pgpass` or the URL given each time.
-    journal::set_state(conn, "url", &server::redact(url))?;
+    journal::set_state(conn, "url", &connect::redact(url))?;
     Ok(())
 }

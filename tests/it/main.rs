@@ -37,6 +37,8 @@ mod tallies;
 mod team;
 #[cfg(feature = "team")]
 mod team_kills;
+#[cfg(feature = "team")]
+mod team_tls;
 mod timeline;
 mod timeline_density;
 mod verify;

@@ -11,6 +11,8 @@ pub struct PgServer {
     dir: PathBuf,
     bin: PathBuf,
     as_root: bool,
+    /// The TCP port of a server that also listens on `localhost` with TLS (`start_tls`).
+    tls_port: Option<u16>,
 }
 
 /// The newest installed PostgreSQL's programs (`/usr/lib/postgresql/N/bin`, Debian's layout),
@@ -42,6 +44,53 @@ impl PgServer {
     /// Starts a fresh server. Panics with the reason when PostgreSQL is not installed
     /// (`scripts/setup.sh` installs it).
     pub fn start() -> PgServer {
+        let server = PgServer::init();
+        server.pg_ctl_start();
+        server
+    }
+
+    /// Starts a fresh server that also listens on `localhost`, where it accepts TLS
+    /// connections only (`hostssl` in pg_hba.conf), with this certificate and key (PEM).
+    pub fn start_tls(cert: &[u8], key: &[u8]) -> PgServer {
+        let mut server = PgServer::init();
+        let data = server.dir.join("data");
+        std::fs::write(data.join("server.crt"), cert).unwrap();
+        std::fs::write(data.join("server.key"), key).unwrap();
+        std::fs::write(
+            data.join("pg_hba.conf"),
+            "local all all trust\n\
+             hostssl all all 127.0.0.1/32 trust\n\
+             hostssl all all ::1/128 trust\n",
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            data.join("server.key"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+        if server.as_root {
+            let ok = Command::new("chown")
+                .args(["-R", "postgres"])
+                .arg(&data)
+                .status()
+                .expect("chown runs");
+            assert!(
+                ok.success(),
+                "cannot give the certificate to the postgres user"
+            );
+        }
+        // A port nobody holds now: bound and let go, so parallel tests each get their own.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        server.tls_port = Some(port);
+        server.pg_ctl_start();
+        server
+    }
+
+    fn init() -> PgServer {
         let dir = tempfile::Builder::new()
             .prefix("dossier-pg-")
             .tempdir_in("/tmp")
@@ -56,6 +105,7 @@ impl PgServer {
             dir,
             bin,
             as_root: is_root(),
+            tls_port: None,
         };
         if server.as_root {
             let ok = Command::new("chown")
@@ -82,7 +132,6 @@ impl PgServer {
             "initdb failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        server.pg_ctl_start();
         server
     }
 
@@ -104,10 +153,17 @@ impl PgServer {
 
     fn pg_ctl_start(&self) {
         let data = self.dir.join("data").display().to_string();
-        let options = format!(
-            "-p 5432 -k {} -c listen_addresses='' -c fsync=off",
-            self.dir.display()
-        );
+        let options = match self.tls_port {
+            None => format!(
+                "-p 5432 -k {} -c listen_addresses='' -c fsync=off",
+                self.dir.display()
+            ),
+            // The private socket and TCP share the free port; on TCP the server speaks TLS.
+            Some(port) => format!(
+                "-p {port} -k {} -c listen_addresses=localhost -c fsync=off -c ssl=on",
+                self.dir.display()
+            ),
+        };
         let log = self.dir.join("log").display().to_string();
         let out = self.run(
             "pg_ctl",
@@ -135,9 +191,23 @@ impl PgServer {
     /// Connection settings for `user` on `database`, over the private socket.
     pub fn url(&self, user: &str, database: &str) -> String {
         format!(
-            "host={} port=5432 user={user} dbname={database}",
-            self.dir.display()
+            "host={} port={} user={user} dbname={database}",
+            self.dir.display(),
+            self.port()
         )
+    }
+
+    /// Connection settings for `user` on `database` over TCP to `localhost`, for a server
+    /// made by `start_tls`; TLS settings are for the caller to add.
+    pub fn tcp_url(&self, user: &str, database: &str) -> String {
+        format!(
+            "host=localhost port={} user={user} dbname={database}",
+            self.port()
+        )
+    }
+
+    fn port(&self) -> u16 {
+        self.tls_port.unwrap_or(5432)
     }
 
     /// Runs SQL as the superuser (each statement on its own, since `CREATE DATABASE` cannot
@@ -151,7 +221,16 @@ impl PgServer {
         let out = Command::new(psql)
             .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h"])
             .arg(&self.dir)
-            .args(["-p", "5432", "-U", "postgres", "-d", database, "-c", sql])
+            .args([
+                "-p",
+                &self.port().to_string(),
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-c",
+                sql,
+            ])
             .output()
             .expect("psql runs");
         assert!(
