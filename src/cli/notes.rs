@@ -298,8 +298,13 @@ pub fn note(case: &Case, command: NoteCommand, json: bool) -> Result<()> {
                     .restored_from
                     .map(|r| format!(" (restored from version {r})"))
                     .unwrap_or_default();
+                let by = v
+                    .author
+                    .as_ref()
+                    .map(|a| format!(" by {a}"))
+                    .unwrap_or_default();
                 println!(
-                    "v{:<4} {} {} chars{restored}  {}",
+                    "v{:<4} {}{by} {} chars{restored}  {}",
                     v.version, v.saved_at, v.chars, v.title
                 );
             }

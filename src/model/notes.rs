@@ -128,6 +128,9 @@ pub struct NoteVersion {
     pub chars: usize,
     /// The full text; left empty in `note history` lists.
     pub text: String,
+    /// Who saved it, in a team case: the member's role (set when the version is sent or
+    /// received); none in a single-user case or before the first sync.
+    pub author: Option<String>,
 }
 
 /// A sentence of a note that carries citations, with what it cites.

@@ -4,6 +4,7 @@
 //! only here, so every caller gets a connection configured the same way.
 
 pub mod audit;
+pub mod authorship;
 pub mod copies;
 pub mod doc_tags;
 pub mod document_page;
@@ -75,6 +76,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!(
             "../../migrations/0028_library_sort_indexes.sql"
         )),
+        M::up(include_str!("../../migrations/0025_merge_author.sql")),
     ])
 });
 

@@ -327,6 +327,34 @@ await test("a quote's lineage: earliest first, the altered wording marked word b
   expect((await page.locator(".reader [data-testid=quote-lineage]").count()) === 0, "the lineage closes");
 });
 
+await test("a team case names who decided a quote, who merged a person and who wrote each note version (issue 20)", async (page) => {
+  await open(page, "docs=5&quotes=12&team=1");
+  await page.getByRole("button", { name: "Quotes" }).click();
+  const reviews = page.locator("[data-testid=quote-reviews] li");
+  await reviews.first().waitFor();
+  const said = (await reviews.allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+  expect(said[0] === "rejected by bob 2026-12-05 10:02" && said[1] === "confirmed by alice 2026-12-05 10:01", `the decisions, newest first: ${said}`);
+  // A quote nobody in the team decided on shows no decisions.
+  await page.getByRole("grid", { name: "Quotes" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await page.locator("[data-testid=lineage-summary]").getByText("Seen only here.").waitFor();
+  expect((await page.locator("[data-testid=quote-reviews]").count()) === 0, "no decisions for quote 2");
+
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=entity-row]").first().click();
+  const merges = page.locator("[data-testid=entity-merges] li");
+  await merges.first().waitFor();
+  const merged = (await merges.first().textContent()).replace(/\s+/g, " ");
+  expect(merged.includes("V. Kremez") && merged.includes("by alice"), `the merge and its author: ${merged}`);
+  await merges.first().getByRole("button", { name: "Unmerge" }).click();
+  await page.locator("[data-testid=people-status]").getByText(/Unmerged V. Kremez/).waitFor();
+  await page.locator("[data-testid=entity-merges]").waitFor({ state: "detached" });
+
+  await page.getByRole("button", { name: "Notes" }).click();
+  await page.getByTestId("note-item").filter({ hasText: "Kelihos notes" }).click();
+  await page.locator("[data-testid=version-author]").getByText("by alice").waitFor();
+});
+
 await test("reader: an email lists the other messages of its thread, each opening it (issue 21)", async (page) => {
   await open(page, "docs=12");
   await page.locator(".library [data-doc-id='1']").click();

@@ -37,6 +37,7 @@ import type { ExtractionState } from "./bindings/ExtractionState";
 import type { GroupedDocument } from "./bindings/GroupedDocument";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { LinkEvidence } from "./bindings/LinkEvidence";
+import type { MergeRecord } from "./bindings/MergeRecord";
 import type { Network } from "./bindings/Network";
 import type { NetworkFilter } from "./bindings/NetworkFilter";
 import type { NetworkPath } from "./bindings/NetworkPath";
@@ -52,6 +53,7 @@ import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { QuoteLineage } from "./bindings/QuoteLineage";
 import type { QuoteRecord } from "./bindings/QuoteRecord";
 import type { RecentCase } from "./bindings/RecentCase";
+import type { ReviewDecision } from "./bindings/ReviewDecision";
 import type { ReviewStatus } from "./bindings/ReviewStatus";
 import type { SavedSearch } from "./bindings/SavedSearch";
 import type { SearchRequest } from "./bindings/SearchRequest";
@@ -106,6 +108,7 @@ export const COMMANDS = {
   count_quotes: ["filter"],
   get_quote: ["id"],
   quote_lineage: ["id"],
+  quote_reviews: ["id"],
   altered_quotes: [],
   review_quote: ["id", "status"],
   edit_quote: ["id", "edit"],
@@ -115,6 +118,7 @@ export const COMMANDS = {
   merge_entities: ["into", "from"],
   unmerge_entities: ["merge"],
   split_entity: ["id", "alias"],
+  entity_merges: ["id"],
   network: ["filter"],
   network_path: ["from", "to", "filter"],
   network_evidence: ["a", "b", "filter"],
@@ -238,6 +242,8 @@ export const countQuotes = (filter: QuoteFilter) => invoke<number>("count_quotes
 export const getQuote = (id: number) => invoke<QuoteRecord>("get_quote", { id });
 /** Every appearance of a quote's words across documents, earliest first, with the changes. */
 export const quoteLineage = (id: number) => invoke<QuoteLineage>("quote_lineage", { id });
+/** A quote's review decisions with who made each, newest first (empty for a single user). */
+export const quoteReviews = (id: number) => invoke<ReviewDecision[]>("quote_reviews", { id });
 /** Every quote whose words differ from its earliest appearance, with the differences. */
 export const alteredQuotes = () => invoke<QuoteAppearance[]>("altered_quotes");
 export const reviewQuote = (id: number, status: ReviewStatus) => invoke<QuoteRecord>("review_quote", { id, status });
@@ -252,6 +258,8 @@ export const renameEntity = (id: number, name: string) => invoke<EntitySummary>(
 export const mergeEntities = (into: number, from: number) => invoke<number>("merge_entities", { into, from });
 export const unmergeEntities = (merge: number) => invoke<number>("unmerge_entities", { merge });
 export const splitEntity = (id: number, alias: string) => invoke<number>("split_entity", { id, alias });
+/** The merges folded into an entity that still stand, with who made each (a team member). */
+export const entityMerges = (id: number) => invoke<MergeRecord[]>("entity_merges", { id });
 
 // src-tauri/src/commands/network.rs
 export const network = (filter: NetworkFilter) => invoke<Network>("network", { filter });
