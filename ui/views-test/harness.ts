@@ -75,6 +75,8 @@ const people = entities(Number(params.get("people") ?? "0"));
 const team = params.get("team") === "1";
 // The entities a merge went into (entity 1 starts so in a team case, merged by Alice).
 const mergedInto = new Set<number>(team ? [1] : []);
+// Whether the open case is a team case now (it becomes one when published or joined).
+let teamCase = team;
 // The extraction stage as the core reports it. While it runs, the quotes extracted so far are
 // the share of the documents it has reached, as in a case filling up.
 let stage: ExtractionState = {
@@ -257,7 +259,27 @@ mockIPC(
         for (const id of a.ids as number[]) trashed.delete(id);
         return null;
       case "sync_status":
-        return { team: false, server: null, role: null, last_sync: null, waiting: 0, conflicts: 0, recent: [] };
+        return teamCase
+          ? {
+              team: true,
+              server: "postgres://alice@db.example.org/kelihos?sslmode=verify-full",
+              role: "alice",
+              last_sync: "2026-12-05T10:05:00Z",
+              waiting: 2,
+              conflicts: 0,
+              recent: [{ author: "bob", at: "2026-12-05T10:02:00Z", what: "quote set to rejected" }],
+            }
+          : { team: false, server: null, role: null, last_sync: null, waiting: 0, conflicts: 0, recent: [] };
+      case "publish_team_case":
+        teamCase = true;
+        return { pushed: 17, pulled: 0, documents: 0, conflicts: [], server_seq: 17 };
+      case "grant_team_role":
+        if (a.role === "mallory") throw { code: "internal", message: 'the team server failed granting: role "mallory" does not exist (42704)' };
+        return null;
+      case "join_team_case":
+        open = true;
+        teamCase = true;
+        return info();
       case "sync_case":
         return { pushed: 0, pulled: 0, documents: 0, conflicts: [], server_seq: 0 };
       case "backup_case":

@@ -78,8 +78,6 @@ export const COMMANDS = {
   dialog_folder: [],
   remember_folder: ["path"],
   backup_case: ["path", "overwrite"],
-  sync_case: [],
-  sync_status: [],
   ping: [],
   about: [],
   list_documents: [],
@@ -164,6 +162,11 @@ export const COMMANDS = {
   export_originals: ["selection", "path"],
   audit_log: ["filter"],
   check_audit_log: [],
+  sync_case: [],
+  sync_status: [],
+  publish_team_case: ["url"],
+  grant_team_role: ["role", "editor"],
+  join_team_case: ["url", "path"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -180,10 +183,6 @@ export const forgetRecentCase = (path: string) => invoke<RecentCase[]>("forget_r
 export const dialogFolder = () => invoke<string | null>("dialog_folder");
 export const rememberFolder = (path: string) => invoke<void>("remember_folder", { path });
 export const backupCase = (path: string, overwrite: boolean) => invoke<BackupReport>("backup_case", { path, overwrite });
-/** Sends a team case's changes to its server and brings everyone else's (the Sync button). */
-export const syncCase = () => invoke<SyncReport>("sync_case");
-/** What the Sync button shows, read locally: last sync, changes waiting, who changed what. */
-export const syncStatus = () => invoke<SyncStatus>("sync_status");
 /**
  * Answers at once without touching the case: the benchmark measures the window's round trip
  * with it while an import runs.
@@ -317,3 +316,15 @@ export const reextractDocuments = (selection: DocumentSelection) => invoke<Extra
 export const exportOriginals = (selection: DocumentSelection, path: string) => invoke<number>("export_originals", { selection, path });
 export const auditLog = (filter: AuditFilter) => invoke<AuditEntry[]>("audit_log", { filter });
 export const checkAuditLog = () => invoke<AuditCheck>("check_audit_log");
+
+// src-tauri/src/commands/team.rs
+/** Sends a team case's changes to its server and brings everyone else's (the Sync button). */
+export const syncCase = () => invoke<SyncReport>("sync_case");
+/** What the Sync button shows, read locally: last sync, changes waiting, who changed what. */
+export const syncStatus = () => invoke<SyncStatus>("sync_status");
+/** Publishes the open case to a team server: the schema, then every document and decision. */
+export const publishTeamCase = (url: string) => invoke<SyncReport>("publish_team_case", { url });
+/** Gives an existing PostgreSQL role editor or reader rights on the open team case. */
+export const grantTeamRole = (role: string, editor: boolean) => invoke<void>("grant_team_role", { role, editor });
+/** Makes a new local case file at `path` from a team case, originals included, and opens it. */
+export const joinTeamCase = (url: string, path: string) => invoke<CaseInfo>("join_team_case", { url, path });
