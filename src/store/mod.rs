@@ -77,6 +77,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             "../../migrations/0028_library_sort_indexes.sql"
         )),
         M::up(include_str!("../../migrations/0025_merge_author.sql")),
+        M::up(include_str!("../../migrations/0026_outlet_tallies.sql")),
     ])
 });
 
