@@ -1,12 +1,18 @@
 //! The network of people and organisations on the `Case` (issue 22): the graph under a
-//! filter, the shortest chain between two entities, and the sources behind an edge. The
+//! filter, the shortest chain between two entities, the sources behind an edge, and the graph
+//! written for graph tools (GEXF, GraphML, CSV, rendered by `crate::export::graph`). The
 //! links are read from the store each time (nothing is stored, so a review, a merge or a
 //! deletion is seen at once) and counted by `network`.
 
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use crate::entities::{affiliation, names::fold_key};
-use crate::model::{LinkEvidence, LinkKind, Network, NetworkFilter, NetworkPath};
+use crate::export::file::{self, Existing};
+use crate::export::graph;
+use crate::model::{
+    GraphExport, GraphFormat, LinkEvidence, LinkKind, Network, NetworkFilter, NetworkPath,
+};
 use crate::network::{self, Link};
 use crate::store::network as rows;
 use crate::{Case, Error, Result};
@@ -14,6 +20,29 @@ use crate::{Case, Error, Result};
 /// The most evidence an edge lists: a pair seen in more sources than this shows the first
 /// ones by document, and the edge's weight says how many there are.
 const MAX_EVIDENCE: usize = 500;
+
+/// Where a CSV export of the network writes its two tables: a folder gets
+/// `network.nodes.csv` and `network.edges.csv` inside it; a file name loses a `.csv` ending
+/// and gains `.nodes.csv` and `.edges.csv` (`net.csv` or `net` → `net.nodes.csv`,
+/// `net.edges.csv`).
+pub fn network_csv_paths(path: &Path) -> (PathBuf, PathBuf) {
+    if path.is_dir() {
+        return (
+            path.join("network.nodes.csv"),
+            path.join("network.edges.csv"),
+        );
+    }
+    let stem = match path.extension() {
+        Some(ext) if ext.eq_ignore_ascii_case("csv") => path.with_extension(""),
+        _ => path.to_path_buf(),
+    };
+    let with = |ending: &str| {
+        let mut name = stem.clone().into_os_string();
+        name.push(ending);
+        PathBuf::from(name)
+    };
+    (with(".nodes.csv"), with(".edges.csv"))
+}
 
 /// Whether the filter asks for links of `kind`.
 fn wants(filter: &NetworkFilter, kind: LinkKind) -> bool {
@@ -164,5 +193,70 @@ impl Case {
                 })
             })
             .collect())
+    }
+
+    /// Writes the network under `filter` to `path` for graph tools, in `format` (CSV as two
+    /// files, see `network_csv_paths`), each through a temporary file; records the export in
+    /// the audit log. Without `max_nodes` in the filter the export holds the most a network
+    /// may (5,000 nodes), not the app's default, since a graph tool is where a big network
+    /// is explored.
+    pub fn export_network(
+        &self,
+        filter: &NetworkFilter,
+        format: GraphFormat,
+        path: &Path,
+        existing: Existing,
+    ) -> Result<GraphExport> {
+        let filter = NetworkFilter {
+            max_nodes: filter.max_nodes.or(Some(network::MAX_NODES as u32)),
+            ..filter.clone()
+        };
+        let net = self.network(&filter)?;
+        let mentions: HashMap<i64, usize> = self
+            .entities()?
+            .into_iter()
+            .map(|e| (e.id, e.mention_count))
+            .collect();
+        let files: Vec<(PathBuf, String)> = match format {
+            GraphFormat::Gexf => vec![(path.to_path_buf(), graph::gexf(&net, &mentions))],
+            GraphFormat::Graphml => vec![(path.to_path_buf(), graph::graphml(&net, &mentions))],
+            GraphFormat::Csv => {
+                let (nodes, edges) = network_csv_paths(path);
+                vec![
+                    (nodes, graph::nodes_csv(&net, &mentions)),
+                    (edges, graph::edges_csv(&net)),
+                ]
+            }
+        };
+        // Both CSV tables are refused before either is written, so a refusal never leaves
+        // half an export beside an older other half.
+        if existing == Existing::Keep {
+            if let Some((there, _)) = files.iter().find(|(p, _)| p.symlink_metadata().is_ok()) {
+                return Err(Error::conflict(format!(
+                    "{} already exists; nothing was written (use --force to replace it)",
+                    there.display()
+                )));
+            }
+        }
+        for (target, text) in &files {
+            file::write_file(target, text.as_bytes(), existing)?;
+        }
+        let paths: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+        self.log_alone(
+            "export.network",
+            "case",
+            serde_json::json!({
+                "format": format.as_str(),
+                "nodes": net.nodes.len(),
+                "edges": net.edges.len(),
+                "filter": filter,
+            }),
+        )?;
+        Ok(GraphExport {
+            paths,
+            nodes: net.nodes.len(),
+            edges: net.edges.len(),
+            truncated: net.truncated,
+        })
     }
 }
