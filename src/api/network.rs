@@ -11,7 +11,8 @@ use crate::entities::{affiliation, names::fold_key};
 use crate::export::file::{self, Existing};
 use crate::export::graph;
 use crate::model::{
-    GraphExport, GraphFormat, LinkEvidence, LinkKind, Network, NetworkFilter, NetworkPath,
+    GraphExport, GraphFormat, LinkEvidence, LinkKind, Network, NetworkEdge, NetworkFilter,
+    NetworkPath,
 };
 use crate::network::{self, Link};
 use crate::store::network as rows;
@@ -43,6 +44,9 @@ pub fn network_csv_paths(path: &Path) -> (PathBuf, PathBuf) {
     };
     (with(".nodes.csv"), with(".edges.csv"))
 }
+
+/// A link of one entity with the first of its sources.
+pub(crate) type LinkWithEvidence = (NetworkEdge, Vec<LinkEvidence>);
 
 /// Whether the filter asks for links of `kind`.
 fn wants(filter: &NetworkFilter, kind: LinkKind) -> bool {
@@ -166,16 +170,69 @@ impl Case {
         filter: &NetworkFilter,
     ) -> Result<Vec<LinkEvidence>> {
         let allowed = rows::allowed_documents(&self.conn, filter)?;
+        let links = links(&self.conn, filter)?;
+        self.evidence_of(&links, allowed.as_ref(), a, b, MAX_EVIDENCE)
+    }
+
+    /// The `limit` heaviest links of entity `id` (heaviest first, then by the other entity's
+    /// id), each with at most `per_link` of its sources, for a brief's "Connections of"
+    /// section; and how many links it has in all. The links are read once for all of them.
+    pub(crate) fn strongest_links(
+        &self,
+        id: i64,
+        limit: usize,
+        per_link: usize,
+    ) -> Result<(Vec<LinkWithEvidence>, usize)> {
+        let entities = rows::entities(&self.conn)?;
+        if !entities.contains_key(&id) {
+            return Err(Error::not_found(format!("no entity {id}")));
+        }
+        let filter = NetworkFilter {
+            focus: Some(id),
+            depth: Some(1),
+            max_nodes: Some(network::MAX_NODES as u32),
+            ..NetworkFilter::default()
+        };
+        let links = links(&self.conn, &filter)?;
+        let net = network::build(&links, &entities, &filter, None);
+        let mut edges: Vec<NetworkEdge> = net
+            .edges
+            .into_iter()
+            .filter(|e| e.source == id || e.target == id)
+            .collect();
+        let total = edges.len();
+        let other = |e: &NetworkEdge| if e.source == id { e.target } else { e.source };
+        edges.sort_by(|x, y| y.weight.cmp(&x.weight).then(other(x).cmp(&other(y))));
+        edges.truncate(limit);
+        let mut out = Vec::with_capacity(edges.len());
+        for edge in edges {
+            let evidence = self.evidence_of(&links, None, edge.source, edge.target, per_link)?;
+            out.push((edge, evidence));
+        }
+        Ok((out, total))
+    }
+
+    /// The sources among `links` behind the edge between `a` and `b`, in the documents
+    /// `allowed` (all when None): each kind of link once per document, by document then kind,
+    /// at most `most`.
+    fn evidence_of(
+        &self,
+        links: &[Link],
+        allowed: Option<&HashSet<i64>>,
+        a: i64,
+        b: i64,
+        most: usize,
+    ) -> Result<Vec<LinkEvidence>> {
         let (a, b) = (a.min(b), a.max(b));
         let mut seen = HashSet::new();
-        let mut found: Vec<Link> = links(&self.conn, filter)?
-            .into_iter()
+        let mut found: Vec<&Link> = links
+            .iter()
             .filter(|l| l.a == a && l.b == b)
-            .filter(|l| allowed.as_ref().is_none_or(|docs| docs.contains(&l.doc)))
+            .filter(|l| allowed.is_none_or(|docs| docs.contains(&l.doc)))
             .filter(|l| seen.insert((l.doc, l.kind)))
             .collect();
         found.sort_by_key(|l| (l.doc, l.kind));
-        found.truncate(MAX_EVIDENCE);
+        found.truncate(most);
         let ids: Vec<i64> = found.iter().map(|l| l.doc).collect();
         let titles = rows::titles(&self.conn, &ids)?;
         Ok(found
@@ -189,7 +246,7 @@ impl Case {
                     published,
                     start: l.start,
                     end: l.end,
-                    role: l.role,
+                    role: l.role.clone(),
                 })
             })
             .collect())

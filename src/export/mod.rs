@@ -6,6 +6,7 @@
 //! never read the case themselves; `crate::api::exports` gathers it.
 
 pub(crate) mod brief;
+pub(crate) mod connections;
 pub mod file;
 pub(crate) mod graph;
 pub(crate) mod markdown;
