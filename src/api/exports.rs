@@ -1,8 +1,9 @@
-//! Exports: the Markdown brief (with its audit log when asked), quotes and the timeline as
-//! CSV, notes as Markdown files, and the originals of a selection as a ZIP.
-//! These methods gather what an export shows from the case and hand it to `crate::export`,
-//! which renders and writes it without reading the case.
+//! Exports: the Markdown brief (with its audit log, and people's connections in the network,
+//! when asked), quotes and the timeline as CSV, notes as Markdown files, and the originals of
+//! a selection as a ZIP. These methods gather what an export shows from the case and hand it
+//! to `crate::export`, which renders and writes it without reading the case.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::cite::{self, Lookup, Resolver};
@@ -11,9 +12,9 @@ use crate::export::connections::{self, BriefConnections, BriefLink};
 use crate::export::file::{self, Existing};
 use crate::export::originals::{self, OriginalEntry};
 use crate::export::tables;
-use crate::model::EntityDetail;
 use crate::model::{
-    Brief, BriefOptions, BulkProgress, DocumentSelection, QuoteFilter, SourceFormat, TimelineQuery,
+    Brief, BriefOptions, BulkProgress, DocumentSelection, EntityDetail, QuoteFilter, SourceFormat,
+    TimelineQuery,
 };
 use crate::store::{self, notes as note_store};
 use crate::{Case, Error, Result};
@@ -143,7 +144,7 @@ impl Case {
         let id = detail.entity.id;
         let (strongest, total) =
             self.strongest_links(id, connections::LINKS_LISTED, connections::SOURCES_PER_LINK)?;
-        let summaries: std::collections::HashMap<i64, _> = self
+        let summaries: HashMap<i64, _> = self
             .entities()?
             .into_iter()
             .map(|e| (e.id, (e.name, e.kind)))
