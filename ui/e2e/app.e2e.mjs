@@ -7,9 +7,10 @@
 // the reader outlined in its speaker's colour, the timeline shows the arrest in the week
 // before publication, the arrest is tagged and the tag filter leaves only it, a rename is
 // undone, and after another restart the confirmation is kept. Then Ctrl+F finds in the
-// reader and the file dialogs start in the home folder, then in the folder last used. Then a
-// scan dropped on a new case is read by OCR in the background and shown with its uncertain
-// word marked and its page's picture (ocr.mjs). Last, a case the CLI imported with
+// reader and the file dialogs start in the home folder, then in the folder last used. Then the
+// network view on the demo case: a focus, a shortest path and an edge's evidence (network.mjs).
+// Then a scan dropped on a new case is read by OCR in the background and shown with its
+// uncertain word marked and its page's picture (ocr.mjs). Last, a case the CLI imported with
 // `--no-extract` extracts in the background when the app opens it (stage.mjs).
 //
 // Usage: node e2e/app.e2e.mjs APP_BINARY WORK_DIR REPO_ROOT
@@ -18,6 +19,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { scenarioNetwork } from "./network.mjs";
 import { scenarioOcr } from "./ocr.mjs";
 import { scenarioStagedExtraction } from "./stage.mjs";
 import { check, KEYS, sleep, startApp } from "./webdriver.mjs";
@@ -529,6 +531,9 @@ const scenarios = [
   scenarioDraftKept,
   scenarioDeleteAndBackup,
   scenarioReaderPolish,
+  function scenarioNetworkView() {
+    return scenarioNetwork({ application, work, root });
+  },
   function scenarioOcrScan() {
     return scenarioOcr({ application, work, root });
   },
