@@ -13,6 +13,7 @@
 //!   plain text gives up to 12 pages. PAGES (default 12) pages are taken in name order.
 //!   CONDITION words keep only the conditions whose names contain one of them (`skew`,
 //!   `noise`, `JPEG`, `fax`, `clean`), since a loaded machine reads a page in seconds.
+//!   With `EVAL_OCR_SHOW_QUOTES` set, each page whose quotes differ prints both lists.
 //!
 //! Conditions: 300 dpi clean; 200 dpi clean; skewed +2° and −2° (300 dpi); scanner noise
 //! (300 dpi, ±40 grey levels and dust); JPEG at quality 25 (300 dpi); fax-like 1-bit (200 dpi).
@@ -160,9 +161,15 @@ fn quote_f1(truth: &[String], found: &[String]) -> Option<f64> {
                     .iter()
                     .map(|(w, n)| (*n).min(f.get(w).copied().unwrap_or(0)))
                     .sum();
-                (i, shared)
+                let other: usize = f.values().sum();
+                (i, shared, size.abs_diff(other))
             })
-            .max_by_key(|x| x.1);
+            // The most words shared, then the nearest in length, then the first: a one-word
+            // quote ("The") must not take a long quote that merely contains its word.
+            .max_by_key(|&(i, shared, diff)| {
+                (shared, std::cmp::Reverse(diff), std::cmp::Reverse(i))
+            })
+            .map(|(i, shared, _)| (i, shared));
         if let Some((i, shared)) = best {
             if size > 0 && shared * 2 >= size {
                 used[i] = true;
@@ -548,6 +555,12 @@ fn main() {
                 if let Some(f) = quote_f1(tq, &rq) {
                     q_sum += f;
                     q_n += 1;
+                    if f < 1.0 && std::env::var_os("EVAL_OCR_SHOW_QUOTES").is_some() {
+                        eprintln!(
+                            "  page {}: quotes in the text {tq:?}\n    in the OCR {rq:?}",
+                            first + i + 1
+                        );
+                    }
                 }
                 let exact = |v: &[String]| v.iter().cloned().collect::<HashSet<String>>();
                 if let Some(f) = f1(&exact(tq), &exact(&rq)) {
