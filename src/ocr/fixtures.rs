@@ -27,11 +27,29 @@ fn escape(text: &str) -> Vec<u8> {
                 out.push(b'\\');
                 out.push(c as u8);
             }
-            c if (c as u32) < 256 => out.push(c as u32 as u8),
-            _ => out.push(b'?'),
+            c => out.push(win_ansi(c).unwrap_or(b'?')),
         }
     }
     out
+}
+
+/// The byte WinAnsiEncoding (the fixture font's encoding) gives a character: Latin-1 as
+/// itself, and the typographic marks news text is full of (curly quotes, dashes, the
+/// ellipsis) at their places in 0x80–0x9F, where Latin-1 has control characters instead.
+pub fn win_ansi(c: char) -> Option<u8> {
+    Some(match c {
+        '\u{20ac}' => 0x80,
+        '\u{2026}' => 0x85,
+        '\u{2018}' => 0x91,
+        '\u{2019}' => 0x92,
+        '\u{201c}' => 0x93,
+        '\u{201d}' => 0x94,
+        '\u{2022}' => 0x95,
+        '\u{2013}' => 0x96,
+        '\u{2014}' => 0x97,
+        c if (c as u32) < 0x80 || (0xa0..0x100).contains(&(c as u32)) => c as u32 as u8,
+        _ => return None,
+    })
 }
 
 fn deflate(bytes: &[u8]) -> Vec<u8> {
@@ -350,6 +368,22 @@ mod tests {
         let png = png(&g);
         let info = crate::ocr::image::inspect(&png).unwrap();
         assert_eq!(info.pages, vec![(2, 2)]);
+    }
+
+    /// News text quotes with curly marks; written as Latin-1 they became `?`, so an OCR
+    /// evaluation's true text could not hold the quotes the article has.
+    #[test]
+    fn curly_quotes_and_dashes_are_written_in_win_ansi_not_as_question_marks() {
+        assert_eq!(
+            escape("\u{201c}Yes\u{201d} \u{2014} it\u{2019}s"),
+            b"\x93Yes\x94 \x97 it\x92s"
+        );
+        assert_eq!(escape("caf\u{e9} (a)"), b"caf\xe9 \\(a\\)");
+        assert_eq!(
+            escape("\u{4e2d}\u{85}"),
+            b"??",
+            "no glyph, and no C1 control either"
+        );
     }
 
     #[test]
