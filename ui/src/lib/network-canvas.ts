@@ -480,6 +480,19 @@ export class NetworkCanvas {
     }
   }
 
+  /** Where a node is drawn, in CSS pixels from the canvas's corner (tests click there). */
+  screenPosition(key: string): { x: number; y: number } | null {
+    const i = this.keys.indexOf(key);
+    if (i < 0) return null;
+    const k = this.scale(this.camera);
+    return { x: this.toScreenX(i, k, this.camera), y: this.toScreenY(i, k, this.camera) };
+  }
+
+  /** Whether the camera is moving (the scene is a copy and labels are off). */
+  get isMoving(): boolean {
+    return this.moving;
+  }
+
   /** The node under a point of the canvas (the topmost, lit before dimmed), or null. */
   nodeAt(px: number, py: number): string | null {
     const camera = this.camera;
