@@ -12,7 +12,7 @@
 // so a renderer taking seconds a frame is measured in bounded time.
 //
 // Usage: node e2e/bench-network.mjs APP_BINARY CASE_FILE   (any case: the networks are made
-// in the page). SIZES=500:2000,2000:20000,5000:50000 by default.
+// in the page). SIZES=500:2000,2000:20000,5000:50000 by default; SKIP_SIGMA=1 leaves sigma out.
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -131,8 +131,9 @@ try {
       console.log(`canvas, ${nodes}/${edges}, ${path}: frame intervals ${JSON.stringify(summary(r.deltas))}; drawing per frame ${JSON.stringify(summary(r.draws))}; drawing at rest ${r.rest.toFixed(0)} ms (load ${load()})`);
     }
 
-    // sigma on the same laid-out graph, in a layer over the view's canvas.
-    for (const hide of [false, true]) {
+    // sigma on the same laid-out graph, in a layer over the view's canvas (SKIP_SIGMA=1 measures
+    // only the view, for a second run after a change to it).
+    for (const hide of process.env.SKIP_SIGMA ? [] : [false, true]) {
       const name = hide ? "sigma (hideEdgesOnMove)" : "sigma";
       try {
         const first = await app.executeAsync(`

@@ -50,6 +50,18 @@ export interface Camera {
 }
 
 const DIM_COLOR = "#c8c8c8";
+// The grey of ordinary edges; their weight shows as opacity.
+const EDGE_GREY = 130;
+// Past this many hairline edges, they are rasterised in JavaScript (`rasteriseHairlines`).
+const RASTERISE_FROM = 4000;
+
+/** Edges drawn alike: one colour, one width; `alpha` for the ordinary grey hairlines. */
+interface EdgeGroup {
+  color: string;
+  width: number;
+  alpha?: number;
+  edges: number[];
+}
 const PADDING = 24;
 
 export class NetworkCanvas {
@@ -75,7 +87,9 @@ export class NetworkCanvas {
   private edgeSizes = new Float32Array(0);
   private edgeShown = new Uint8Array(0);
   // Edges grouped by look, so each group is one path and one stroke.
-  private edgeGroups: { color: string; width: number; edges: number[] }[] = [];
+  private edgeGroups: EdgeGroup[] = [];
+  // The coverage buffer the many-edge rasteriser accumulates into, kept between drawings.
+  private coverage = new Float32Array(0);
   private nodeGroups: { color: string; nodes: number[] }[] = [];
   // The fitted square: graph coordinates to the unit square.
   private minX = 0;
@@ -274,7 +288,7 @@ export class NetworkCanvas {
     const m = this.edgeKeys.length;
     this.edgeSizes = new Float32Array(m);
     this.edgeShown = new Uint8Array(m);
-    const edgeGroups = new Map<string, { color: string; width: number; edges: number[] }>();
+    const edgeGroups = new Map<string, EdgeGroup>();
     this.edgeKeys.forEach((key, i) => {
       const a = graph.getEdgeAttributes(key) as EdgeLook;
       const look = this.options.edgeReducer ? this.options.edgeReducer(key, { ...a }) : a;
@@ -283,6 +297,7 @@ export class NetworkCanvas {
       const size = look.size ?? 1;
       let color: string;
       let width: number;
+      let alpha: number | undefined;
       if (look.color) {
         // An edge the view singles out (a path) keeps its colour and width.
         color = look.color;
@@ -292,14 +307,15 @@ export class NetworkCanvas {
         // rasteriser draws 20,000 hairlines in path in 90 ms but the same lines 1.5 px wide
         // in 3.6 s (it must outline and fill their union), measured in Chromium without a GPU.
         const bucket = Math.max(0, Math.min(4, Math.floor(size)));
-        color = `rgba(130,130,130,${(0.3 + 0.12 * bucket).toFixed(2)})`;
+        alpha = 0.3 + 0.12 * bucket;
+        color = `rgba(${EDGE_GREY},${EDGE_GREY},${EDGE_GREY},${alpha.toFixed(2)})`;
         width = 1;
       }
       this.edgeSizes[i] = width;
       const id = `${color}|${width}`;
       const g = edgeGroups.get(id);
       if (g) g.edges.push(i);
-      else edgeGroups.set(id, { color, width, edges: [i] });
+      else edgeGroups.set(id, { color, width, alpha, edges: [i] });
     });
     this.edgeGroups = [...edgeGroups.values()];
   }
@@ -359,7 +375,13 @@ export class NetworkCanvas {
     const f = k / this.span;
     const w = this.width;
     const h = this.height;
-    for (const g of this.settling ? [] : this.edgeGroups) {
+    let groups = this.settling ? [] : this.edgeGroups;
+    const hairlines = groups.filter((g) => g.alpha !== undefined);
+    if (hairlines.reduce((n, g) => n + g.edges.length, 0) >= RASTERISE_FROM) {
+      this.rasteriseHairlines(hairlines, f, ox, oy);
+      groups = groups.filter((g) => g.alpha === undefined);
+    }
+    for (const g of groups) {
       ctx.strokeStyle = g.color;
       // Wide lines are stroked one by one (each a small outline); hairlines, one device pixel
       // wide whatever the screen's density, as one path.
@@ -410,6 +432,73 @@ export class NetworkCanvas {
     this.cachedFor = { ...camera };
   }
 
+  /** Draws many grey hairlines by hand into the scene's pixels: each edge's pixels (one per
+   * step along its longer axis, clipped to the view) add its opacity to a coverage buffer,
+   * which becomes the scene's first layer in one putImageData. The canvas's own lines cost
+   * 160-360 ms for 50,000 edges in Chromium without a GPU and 3.8 s in WebKitGTK under Xvfb
+   * (ui/e2e/bench-network.mjs); this costs the same in any engine, at the price of lines
+   * without anti-aliasing, which in a crowd of thousands do not show. */
+  private rasteriseHairlines(groups: EdgeGroup[], f: number, ox: number, oy: number): void {
+    const dpr = this.dpr;
+    const W = this.scene.width;
+    const H = this.scene.height;
+    if (this.coverage.length !== W * H) this.coverage = new Float32Array(W * H);
+    const cov = this.coverage;
+    cov.fill(0);
+    const fx = f * dpr;
+    const bx = ox * dpr;
+    const by = oy * dpr;
+    for (const g of groups) {
+      const a = g.alpha!;
+      for (const e of g.edges) {
+        const s = this.sources[e];
+        const t = this.targets[e];
+        let x1 = (this.xs[s] - this.minX) * fx + bx;
+        let y1 = (this.ys[s] - this.minY) * fx + by;
+        const x2 = (this.xs[t] - this.minX) * fx + bx;
+        const y2 = (this.ys[t] - this.minY) * fx + by;
+        if ((x1 < 0 && x2 < 0) || (x1 >= W && x2 >= W) || (y1 < 0 && y2 < 0) || (y1 >= H && y2 >= H)) continue;
+        const dx = x2 - x1;
+        const dy = y2 - y1;
+        const steps = Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)));
+        if (steps === 0) continue;
+        const sx = dx / steps;
+        const sy = dy / steps;
+        // Clip the steps to the part of the line inside the bitmap (Liang-Barsky on the
+        // step count), so a long edge of a close view costs only its visible pixels.
+        let from = 0;
+        let to = steps;
+        for (const [p, q] of [[-sx, x1], [sx, W - 1 - x1], [-sy, y1], [sy, H - 1 - y1]]) {
+          if (p === 0) {
+            if (q < 0) to = -1;
+          } else {
+            const r = q / p;
+            if (p < 0) from = Math.max(from, Math.ceil(r));
+            else to = Math.min(to, Math.floor(r));
+          }
+        }
+        x1 += sx * from;
+        y1 += sy * from;
+        for (let i = from; i <= to; i++) {
+          const idx = (y1 | 0) * W + (x1 | 0);
+          // Coverage composes as opacity does: a over what is there.
+          cov[idx] += a * (1 - cov[idx]);
+          x1 += sx;
+          y1 += sy;
+        }
+      }
+    }
+    const image = this.sceneCtx.createImageData(W, H);
+    const px = new Uint32Array(image.data.buffer);
+    // Little-endian RGBA in one word: the grey in the low bytes, the coverage in the top one.
+    const grey = EDGE_GREY | (EDGE_GREY << 8) | (EDGE_GREY << 16);
+    for (let i = 0; i < cov.length; i++) {
+      const c = cov[i];
+      if (c > 0) px[i] = (grey | (Math.round(c * 255) << 24)) >>> 0;
+    }
+    this.sceneCtx.putImageData(image, 0, 0);
+  }
+
   /** How much bigger than their size nodes are drawn at a camera's zoom. */
   private grow(camera: Camera): number {
     return Math.max(1, 1 / camera.ratio) ** 0.5;
@@ -441,6 +530,10 @@ export class NetworkCanvas {
     const s = k / kc;
     const left = this.width / 2 - camera.x * k + (c.x * kc - this.width / 2) * s;
     const top = this.height / 2 - camera.y * k + (c.y * kc - this.height / 2) * s;
+    // A moving copy is drawn without smoothing: WebKitGTK rasterises the scaled copy when it
+    // paints, and filtering a window-sized bitmap there took 50 ms a frame of a zoom (pans,
+    // unscaled, took 20), measured in the real window; at rest the copy is the scene itself.
+    ctx.imageSmoothingEnabled = !this.moving;
     ctx.drawImage(this.scene, left, top, this.width * s, this.height * s);
     if (!this.moving && !this.settling) this.drawLabels(k, this.grow(camera));
     this.lastDrawEnd = performance.now();

@@ -88,6 +88,7 @@ export class LayoutRun {
   private edges: Float32Array;
   private settings: Record<string, unknown>;
   private started = performance.now();
+  private slowest = 0;
 
   constructor(
     private graph: Graph,
@@ -100,9 +101,10 @@ export class LayoutRun {
     this.settings = { ...fa2Defaults, ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 };
   }
 
-  /** Whether the layout is over: its iterations are done or its time is spent. */
+  /** Whether the layout is over: its iterations are done, or its time is spent, or nearly:
+   * another iteration (as long as the slowest so far) would end past the budget. */
   get done(): boolean {
-    return this.iterations >= this.total || this.elapsedMs >= this.budgetMs;
+    return this.iterations >= this.total || this.elapsedMs + this.slowest >= this.budgetMs;
   }
 
   get elapsedMs(): number {
@@ -114,7 +116,9 @@ export class LayoutRun {
   run(sliceMs: number): boolean {
     const began = performance.now();
     while (!this.done) {
+      const one = performance.now();
       iterate(this.settings, this.nodes, this.edges);
+      this.slowest = Math.max(this.slowest, performance.now() - one);
       this.iterations++;
       if (performance.now() - began >= sliceMs) break;
     }
