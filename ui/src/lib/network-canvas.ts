@@ -52,8 +52,10 @@ export interface Camera {
 const DIM_COLOR = "#c8c8c8";
 // The grey of ordinary edges; their weight shows as opacity.
 const EDGE_GREY = 130;
-// Past this many hairline edges, they are rasterised in JavaScript (`rasteriseHairlines`).
-const RASTERISE_FROM = 4000;
+// Past this many hairline edges, they are rasterised in JavaScript (`rasteriseHairlines`):
+// WebKitGTK strokes a canvas line in about 75 µs under Xvfb (2,000 edges, 170 ms a drawing),
+// so only a small network keeps the canvas's anti-aliased lines.
+const RASTERISE_FROM = 300;
 
 /** Edges drawn alike: one colour, one width; `alpha` for the ordinary grey hairlines. */
 interface EdgeGroup {
