@@ -349,12 +349,18 @@ export class NetworkCanvas {
     if (this.restTimer === undefined) this.restTimer = setTimeout(this.rest, this.options.restMs ?? 150);
   }
 
-  /** The camera rests once it has not moved, and no frame has been drawn, for `restMs`: a slow
-   * frame (a full redraw) must not count as rest, or the input that queued behind it would find
-   * the edges being drawn again at every step. */
+  /** The camera rests once it has not moved, and no frame has been drawn, for `restMs`, and
+   * its last move has been drawn: a slow frame (a full redraw), or a window so starved that a
+   * move waits longer than that for its frame, must not count as rest, or the moves that queue
+   * behind it would find the scene being drawn again at every step (seen in the real window
+   * at a load average of 9 on 2 cores). */
   private rest = () => {
     const wait = this.options.restMs ?? 150;
     const since = performance.now() - Math.max(this.lastMove, this.lastDrawEnd);
+    if (this.frame !== 0) {
+      this.restTimer = setTimeout(this.rest, wait);
+      return;
+    }
     if (since < wait) {
       this.restTimer = setTimeout(this.rest, wait - since);
       return;
