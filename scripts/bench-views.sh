@@ -3,11 +3,14 @@
 # tauri-driver): the timeline (our canvas against vis-timeline on the same events, and our
 # canvas on every event of the case; ui/e2e/bench-timeline.mjs), then the people and quotes
 # lists (ui/e2e/bench-lists.mjs), then the library and search (opening the case until the
-# library's first rows, sorting, End, title filter, search as you typed; ui/e2e/bench-library.mjs).
+# library's first rows, sorting, End, title filter, search as you typed; ui/e2e/bench-library.mjs),
+# then the network view (our Canvas 2D renderer against sigma on synthetic networks of 500 to
+# 5,000 nodes made in the page, so any case will do; ui/e2e/bench-network.mjs).
 # The figures go to docs/benchmarks.md by hand.
 #
 # Usage: scripts/bench-views.sh CASE_FILE [EVENTS]   (EVENTS defaults to 10000)
-# BENCH_ONLY=timeline, BENCH_ONLY=lists or BENCH_ONLY=library runs one of the three.
+# BENCH_ONLY=timeline, BENCH_ONLY=lists, BENCH_ONLY=library or BENCH_ONLY=network runs one of
+# them.
 # Make a big case first, e.g.:
 #   cargo run --release -- new /tmp/big.dossier
 #   cargo run --release -- --case /tmp/big.dossier import /path/to/news-corpus
@@ -40,4 +43,8 @@ fi
 if [[ -z "$only" || "$only" == library ]]; then
   echo "==> Measuring the library and search (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   dbus-run-session -- node "$root/ui/e2e/bench-library.mjs" "$app" "$case_file"
+fi
+if [[ -z "$only" || "$only" == network ]]; then
+  echo "==> Measuring the network view (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  dbus-run-session -- node "$root/ui/e2e/bench-network.mjs" "$app" "$case_file"
 fi

@@ -627,6 +627,40 @@ await test("network: the list beside the graph, a node's links, an edge's eviden
   expect(await page.evaluate(() => window.__pwned) === undefined, "nothing from a name ran");
 });
 
+await test("network: on the canvas a click chooses a node or opens an edge's evidence, a drag pans, the wheel zooms", async (page) => {
+  await open(page, "docs=5");
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=open-network]").click();
+  await page.locator("[data-testid=network-count]").getByText(/laid out in \d+ ms/).waitFor();
+  const box = await page.locator("[data-testid=network-canvas] canvas").boundingBox();
+  const at = (key) => page.evaluate((k) => window.__dossierNetwork.renderer().screenPosition(k), key);
+  // Keith Jarvis (3) is clicked where he is drawn.
+  const jarvis = await at("3");
+  await page.mouse.click(box.x + jarvis.x, box.y + jarvis.y);
+  await page.locator("[data-testid=network-detail] h3").getByText("Keith Jarvis").waitFor();
+  // His one link, to Kenneth A. Blanco (2), is clicked halfway along: its evidence is asked for.
+  const blanco = await at("2");
+  await page.mouse.click(box.x + (jarvis.x + blanco.x) / 2, box.y + (jarvis.y + blanco.y) / 2);
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "network_evidence" && c.args.a === 2 && c.args.b === 3));
+  await page.locator("[data-testid=network-detail] h4").first().getByText("Kenneth A. Blanco — Keith Jarvis").waitFor();
+  // A drag moves the camera (the scene is then a copy) and it rests a moment after.
+  const camera = () => page.evaluate(() => window.__dossierNetwork.renderer().getCamera());
+  const before = await camera();
+  await page.mouse.move(box.x + 20, box.y + 20);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + 20 + 20 * i, box.y + 20 + 10 * i);
+  expect(await page.evaluate(() => window.__dossierNetwork.renderer().isMoving), "moving while dragged");
+  await page.mouse.up();
+  const panned = await camera();
+  expect(panned.x < before.x && panned.y < before.y && panned.ratio === before.ratio, `a drag right and down pans: ${JSON.stringify([before, panned])}`);
+  await page.waitForFunction(() => !window.__dossierNetwork.renderer().isMoving);
+  expect(await page.locator("[data-testid=network-detail] h3").textContent() === "Keith Jarvis", "a drag is not a click");
+  // The wheel zooms in about the pointer.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction((r) => window.__dossierNetwork.renderer().getCamera().ratio < r, panned.ratio);
+});
+
 await test("network: a network cut to its heaviest nodes says so", async (page) => {
   await open(page, "docs=5&network=big");
   await page.getByRole("button", { name: "People" }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Network } from "./bindings/Network";
-import { edgeLabel, layOut, layoutIterations, neighbours, nodeSize, toGraph } from "./network";
+import { LayoutRun, edgeLabel, layOut, layoutIterations, neighbours, nodeSize, toGraph } from "./network";
 
 const net: Network = {
   nodes: [
@@ -56,5 +56,20 @@ describe("network", () => {
     layOut(g, 10);
     expect(g.getNodeAttribute("3", "x")).not.toBe(before);
     expect(layoutIterations(5000)).toBeLessThan(layoutIterations(100));
+  });
+
+  it("runs the layout in slices to its iterations, or stops at its time budget", () => {
+    const g = toGraph(net);
+    const before = g.getNodeAttribute("3", "x");
+    const run = new LayoutRun(g);
+    let slices = 0;
+    while (!run.run(1)) slices++;
+    expect(run.iterations).toBe(layoutIterations(3));
+    expect(slices).toBeGreaterThan(0);
+    expect(g.getNodeAttribute("3", "x")).not.toBe(before);
+    // A spent budget stops the layout before any iteration.
+    const hurried = new LayoutRun(toGraph(net), 0);
+    expect(hurried.run(50)).toBe(true);
+    expect(hurried.iterations).toBe(0);
   });
 });
