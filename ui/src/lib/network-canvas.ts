@@ -11,6 +11,7 @@
 // 50,000 edges.
 
 import type Graph from "graphology";
+import { addHairline, coverageToPixels } from "./hairlines";
 
 /** What the view may change about a node: sigma's reducer shape, so the view keeps its rules. */
 export interface NodeLook {
@@ -440,12 +441,8 @@ export class NetworkCanvas {
     this.cachedFor = { ...camera };
   }
 
-  /** Draws many grey hairlines by hand into the scene's pixels: each edge's pixels (one per
-   * step along its longer axis, clipped to the view) add its opacity to a coverage buffer,
-   * which becomes the scene's first layer in one putImageData. The canvas's own lines cost
-   * 160-360 ms for 50,000 edges in Chromium without a GPU and 3.8 s in WebKitGTK under Xvfb
-   * (ui/e2e/bench-network.mjs); this costs the same in any engine, at the price of lines
-   * without anti-aliasing, which in a crowd of thousands do not show. */
+  /** Draws the edges as grey hairlines by hand (`hairlines.ts`) into the scene's pixels, in
+   * one putImageData: the canvas's own lines cost seconds for 50,000 edges without a GPU. */
   private rasteriseHairlines(groups: EdgeGroup[], f: number, ox: number, oy: number): void {
     const dpr = this.dpr;
     const W = this.scene.width;
@@ -461,49 +458,20 @@ export class NetworkCanvas {
       for (const e of g.edges) {
         const s = this.sources[e];
         const t = this.targets[e];
-        let x1 = (this.xs[s] - this.minX) * fx + bx;
-        let y1 = (this.ys[s] - this.minY) * fx + by;
-        const x2 = (this.xs[t] - this.minX) * fx + bx;
-        const y2 = (this.ys[t] - this.minY) * fx + by;
-        if ((x1 < 0 && x2 < 0) || (x1 >= W && x2 >= W) || (y1 < 0 && y2 < 0) || (y1 >= H && y2 >= H)) continue;
-        const dx = x2 - x1;
-        const dy = y2 - y1;
-        const steps = Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)));
-        if (steps === 0) continue;
-        const sx = dx / steps;
-        const sy = dy / steps;
-        // Clip the steps to the part of the line inside the bitmap (Liang-Barsky on the
-        // step count), so a long edge of a close view costs only its visible pixels.
-        let from = 0;
-        let to = steps;
-        for (const [p, q] of [[-sx, x1], [sx, W - 1 - x1], [-sy, y1], [sy, H - 1 - y1]]) {
-          if (p === 0) {
-            if (q < 0) to = -1;
-          } else {
-            const r = q / p;
-            if (p < 0) from = Math.max(from, Math.ceil(r));
-            else to = Math.min(to, Math.floor(r));
-          }
-        }
-        x1 += sx * from;
-        y1 += sy * from;
-        for (let i = from; i <= to; i++) {
-          const idx = (y1 | 0) * W + (x1 | 0);
-          // Coverage composes as opacity does: a over what is there.
-          cov[idx] += a * (1 - cov[idx]);
-          x1 += sx;
-          y1 += sy;
-        }
+        addHairline(
+          cov,
+          W,
+          H,
+          (this.xs[s] - this.minX) * fx + bx,
+          (this.ys[s] - this.minY) * fx + by,
+          (this.xs[t] - this.minX) * fx + bx,
+          (this.ys[t] - this.minY) * fx + by,
+          a,
+        );
       }
     }
     const image = this.sceneCtx.createImageData(W, H);
-    const px = new Uint32Array(image.data.buffer);
-    // Little-endian RGBA in one word: the grey in the low bytes, the coverage in the top one.
-    const grey = EDGE_GREY | (EDGE_GREY << 8) | (EDGE_GREY << 16);
-    for (let i = 0; i < cov.length; i++) {
-      const c = cov[i];
-      if (c > 0) px[i] = (grey | (Math.round(c * 255) << 24)) >>> 0;
-    }
+    coverageToPixels(cov, new Uint32Array(image.data.buffer), EDGE_GREY);
     this.sceneCtx.putImageData(image, 0, 0);
   }
 
