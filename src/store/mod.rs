@@ -75,6 +75,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!(
             "../../migrations/0028_library_sort_indexes.sql"
         )),
+        M::up(include_str!("../../migrations/0030_mail_threads.sql")),
     ])
 });
 
