@@ -454,3 +454,76 @@ fn the_library_shows_a_thread_as_one_row_counting_its_messages() {
     );
     assert_eq!(total, Some(2));
 }
+
+/// The demo's tip attaches its ledger as a CSV, which no importer read: the attachment was
+/// named in a warning and left out. It is a child document with the table's rows now.
+#[test]
+fn a_csv_attachment_becomes_a_child_document_with_its_rows() {
+    let s = Sandbox::new();
+    // In Windows-1252, as spreadsheets still save: "Café" must read right.
+    let mut mail = b"From: ann@example.com\nSubject: The ledger\nMessage-ID: <csv@x>\n\
+         MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n\
+         --b1\nContent-Type: text/plain\n\nThe ledger is attached.\n\
+         --b1\nContent-Type: text/csv; name=\"ledger.csv\"\n\
+         Content-Disposition: attachment; filename=\"ledger.csv\"\n\n\
+         date,amount,recipient\n2017-01-15,4000,account-17\n2017-02-01,250,Caf"
+        .to_vec();
+    mail.extend_from_slice(b"\xe9 Keldara\n--b1--\n");
+    let mut mbox = b"From sender@example.com Mon Jan  1 00:00:00 2024\n".to_vec();
+    mbox.extend_from_slice(&mail);
+    let path = s.write("ledger.mbox", mbox);
+    let (code, report) = s.import(&[&path]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["imported"], 2, "{report}");
+    let docs = s.docs();
+    let message = by_title(&docs, "The ledger");
+    let ledger = by_title(&docs, "ledger");
+    assert_eq!(ledger["parent"], message["id"], "{ledger}");
+    assert_eq!(ledger["kind"], "other");
+    let shown = s.show(ledger["id"].as_i64().unwrap());
+    assert_eq!(
+        shown["text"],
+        "date,amount,recipient\n2017-01-15,4000,account-17\n2017-02-01,250,Café Keldara",
+        "each row a line, decoded from Windows-1252"
+    );
+    assert_eq!(shown["extra"]["table"]["rows"], 3);
+}
+
+/// An attachment bomb: one message carries a base64 part past the 64 MB a message may hold.
+/// The archive is read as a stream, so the message is refused by number and byte offset,
+/// naming its attachment, and the messages around it are imported.
+#[test]
+fn a_message_over_the_bound_is_refused_by_number_and_the_rest_imported() {
+    let s = Sandbox::new();
+    let line = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\n";
+    let lines = dossier::import::email::mbox::MAX_MESSAGE_BYTES / line.len() + 2;
+    let bomb = format!(
+        "From: ann@example.com\nSubject: The dump\nMessage-ID: <bomb@x>\n\
+         MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n\
+         --b1\nContent-Type: text/plain\n\nAll of it.\n\
+         --b1\nContent-Type: application/octet-stream; name=\"dump.bin\"\n\
+         Content-Disposition: attachment; filename=\"dump.bin\"\n\
+         Content-Transfer-Encoding: base64\n\n{}--b1--\n",
+        line.repeat(lines)
+    );
+    let first = entry(&message("<a@x>", "", "", "Before", 1));
+    let mbox = [
+        first.clone(),
+        entry(&bomb),
+        entry(&message("<c@x>", "", "", "After", 3)),
+    ]
+    .concat();
+    let path = s.write("bomb.mbox", mbox);
+    let (_, report) = s.import(&[&path]);
+    assert_eq!(report["imported"], 2, "{report}");
+    let failed = failures(&report);
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    let why = &failed[0].1;
+    assert!(
+        why.contains(&format!("message 2 (byte {})", first.len())),
+        "{why}"
+    );
+    assert!(why.contains("'dump.bin'"), "{why}");
+    let titles: Vec<Value> = s.docs().iter().map(|d| d["title"].clone()).collect();
+    assert_eq!(titles, ["Before", "After"]);
+}
