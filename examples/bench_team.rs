@@ -1,13 +1,16 @@
 //! Team-case benchmark (issue 20): on a corpus of news records, the local import time against
 //! `team publish` and `team join`, the server database's size, an incremental sync of 1,000
 //! review decisions (push on one member, pull on another), and ten members syncing at once
-//! against one server. Prints the figures; docs/benchmarks.md keeps them with this command.
+//! against one server, and the same 1,000-change sync again over TLS (`sslmode=require` on
+//! `localhost`) to show what encryption costs. Prints the figures; docs/benchmarks.md keeps
+//! them with this command.
 //!
 //! Run: `cargo run --release --example bench_team -- ../shared/corpus/news-corpus.tar.gz`
 //!
 //! It starts its own throwaway PostgreSQL as the tests do (initdb in a temporary folder, a
-//! private Unix socket, `fsync` left on so the server's figures are honest), or uses
-//! `DOSSIER_BENCH_PG` (connection settings of a superuser) when set.
+//! private Unix socket, `fsync` left on so the server's figures are honest, and TLS on
+//! `localhost` with a certificate `openssl req` makes), or uses `DOSSIER_BENCH_PG` (connection
+//! settings of a superuser) when set, which skips the TLS figure.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,6 +22,8 @@ use dossier::Case;
 struct Server {
     dir: PathBuf,
     bin: PathBuf,
+    /// The port of both the private socket and `localhost`, where the server speaks TLS.
+    port: u16,
 }
 
 impl Server {
@@ -36,13 +41,40 @@ impl Server {
             .tempdir_in("/tmp")
             .unwrap()
             .keep();
-        let server = Server { dir, bin };
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        let server = Server { dir, bin, port };
         run(Command::new("chown")
             .args(["-R", "postgres"])
             .arg(&server.dir));
         let data = server.dir.join("data").display().to_string();
         server.pg(&["initdb", "-D", &data, "-A", "trust", "-U", "postgres"]);
-        let options = format!("-p 5432 -k {} -c listen_addresses=''", server.dir.display());
+        // A self-signed certificate for `localhost`: `sslmode=require` encrypts without
+        // checking it, as libpq does, which is what this figure is about.
+        server.pg(&[
+            "/usr/bin/openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=localhost",
+            "-days",
+            "1",
+            "-keyout",
+            &format!("{data}/server.key"),
+            "-out",
+            &format!("{data}/server.crt"),
+        ]);
+        // PostgreSQL refuses a key others may read.
+        server.pg(&["/bin/chmod", "600", &format!("{data}/server.key")]);
+        let options = format!(
+            "-p {port} -k {} -c listen_addresses=localhost -c ssl=on",
+            server.dir.display()
+        );
         let log = server.dir.join("log").display().to_string();
         server.pg(&[
             "pg_ctl", "-D", &data, "-o", &options, "-l", &log, "-w", "start",
@@ -59,8 +91,17 @@ impl Server {
 
     fn url(&self, db: &str) -> String {
         format!(
-            "host={} port=5432 user=postgres dbname={db}",
-            self.dir.display()
+            "host={} port={} user=postgres dbname={db}",
+            self.dir.display(),
+            self.port
+        )
+    }
+
+    /// The same database over TCP to `localhost`, encrypted.
+    fn tls_url(&self, db: &str) -> String {
+        format!(
+            "host=localhost port={} user=postgres dbname={db} sslmode=require",
+            self.port
         )
     }
 
@@ -68,7 +109,16 @@ impl Server {
         let out = Command::new(self.bin.join("psql"))
             .args(["-X", "-A", "-t", "-h"])
             .arg(&self.dir)
-            .args(["-p", "5432", "-U", "postgres", "-d", db, "-c", sql])
+            .args([
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                "postgres",
+                "-d",
+                db,
+                "-c",
+                sql,
+            ])
             .output()
             .expect("psql runs");
         assert!(
@@ -209,7 +259,7 @@ fn main() {
     // 1,000 review decisions, each its own change, as a day's work of a member.
     let quotes = a
         .quotes(&QuoteFilter {
-            limit: Some(2_000),
+            limit: Some(3_000),
             ..Default::default()
         })
         .unwrap();
@@ -226,6 +276,41 @@ fn main() {
         "incremental sync of 1,000 changes: push {} in {push_s:.2} s, pull {} in {pull_s:.2} s",
         pushed.pushed, pulled.pulled
     );
+
+    // The same again over TLS: both members' stored URLs point at `localhost` with
+    // `sslmode=require`, and 1,000 other decisions go up and come down.
+    if let Some(s) = &server {
+        for path in [&a_path, &b_path] {
+            let conn = rusqlite::Connection::open(path).unwrap();
+            conn.execute(
+                "UPDATE sync_state SET value = ?1 WHERE key = 'url'",
+                [s.tls_url("bench")],
+            )
+            .unwrap();
+        }
+        for q in quotes.iter().skip(2_000).take(1_000) {
+            a.review_quote(q.id, ReviewStatus::Rejected).unwrap();
+        }
+        let started = Instant::now();
+        let pushed = a.sync().unwrap();
+        let push_s = seconds(started);
+        let started = Instant::now();
+        let pulled = b.sync().unwrap();
+        let pull_s = seconds(started);
+        println!(
+            "the same over TLS (sslmode=require, localhost): push {} in {push_s:.2} s, pull {} in {pull_s:.2} s",
+            pushed.pushed, pulled.pulled
+        );
+        for path in [&a_path, &b_path] {
+            let conn = rusqlite::Connection::open(path).unwrap();
+            conn.execute(
+                "UPDATE sync_state SET value = ?1 WHERE key = 'url'",
+                [s.url("bench")],
+            )
+            .unwrap();
+        }
+    }
+
     drop(b);
 
     // Ten members, each with 100 decisions of its own, syncing at once.

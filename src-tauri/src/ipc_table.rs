@@ -22,7 +22,7 @@ use syn::{
 };
 
 /// The command files, in the order their commands are listed in the table.
-const AREAS: [&str; 10] = [
+const AREAS: [&str; 11] = [
     "case",
     "documents",
     "search",
@@ -33,6 +33,7 @@ const AREAS: [&str; 10] = [
     "notes",
     "export",
     "tags",
+    "team",
 ];
 
 /// Arguments Tauri fills in itself; the window never sends them.

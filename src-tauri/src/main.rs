@@ -22,7 +22,9 @@ use std::time::Instant;
 use tauri::path::BaseDirectory;
 use tauri::{AppHandle, Emitter, Manager};
 
-use commands::{case, documents, entities, export, network, notes, quotes, search, tags, timeline};
+use commands::{
+    case, documents, entities, export, network, notes, quotes, search, tags, team, timeline,
+};
 use state::{AppState, Places};
 
 /// When the process started, to log how long the window took to become interactive.
@@ -80,8 +82,11 @@ fn main() {
             case::dialog_folder,
             case::remember_folder,
             case::backup_case,
-            case::sync_case,
-            case::sync_status,
+            team::sync_case,
+            team::sync_status,
+            team::publish_team_case,
+            team::grant_team_role,
+            team::join_team_case,
             case::ping,
             case::about,
             documents::list_documents,
@@ -108,6 +113,7 @@ fn main() {
             search::delete_saved_search,
             quotes::list_quotes,
             quotes::quote_lineage,
+            quotes::quote_reviews,
             quotes::altered_quotes,
             quotes::count_quotes,
             quotes::get_quote,
@@ -118,6 +124,7 @@ fn main() {
             entities::rename_entity,
             entities::merge_entities,
             entities::unmerge_entities,
+            entities::entity_merges,
             entities::split_entity,
             network::network,
             network::network_path,

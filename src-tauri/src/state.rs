@@ -224,6 +224,18 @@ impl AppState {
         self.install(Case::create(path)?)
     }
 
+    /// Joins a team case as a new local case file at `path` (originals included) and opens it.
+    pub fn join_team(&self, url: &str, path: &Path) -> dossier::Result<CaseInfo> {
+        if path.exists() {
+            return Err(Error::conflict(format!(
+                "{} already exists: choose a new file for the team case",
+                path.display()
+            )));
+        }
+        let (case, _) = Case::team_join(url, path)?;
+        self.install(case)
+    }
+
     fn install(&self, case: Case) -> dossier::Result<CaseInfo> {
         if self.importing.load(Ordering::SeqCst) {
             return Err(import_running());

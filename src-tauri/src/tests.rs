@@ -85,6 +85,33 @@ fn a_failed_open_leaves_the_open_case_alone() {
 }
 
 #[test]
+fn joining_a_team_case_never_overwrites_a_file_and_a_failed_join_keeps_the_open_case() {
+    let scratch = Scratch::new("join");
+    let state = scratch.state(None);
+    let good = scratch.path("good.dossier");
+    state.create(&good).unwrap();
+    // The chosen file exists: refused before any server is asked.
+    let err = state
+        .join_team("host=/nonexistent-socket-dir dbname=team", &good)
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict, "{}", err.message);
+    // No server there: a clear error, no file left behind, the open case still open.
+    let new = scratch.path("new.dossier");
+    let err = state
+        .join_team(
+            "host=/nonexistent-socket-dir dbname=team connect_timeout=2",
+            &new,
+        )
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Unavailable, "{}", err.message);
+    assert!(!new.exists());
+    let still_open = state
+        .with_case(|case| Ok(case.path().to_path_buf()))
+        .unwrap();
+    assert_eq!(still_open, good);
+}
+
+#[test]
 fn the_requested_case_is_retried_until_it_opens() {
     let scratch = Scratch::new("requested");
     let path = scratch.path("later.dossier");

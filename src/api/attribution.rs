@@ -1,4 +1,5 @@
-//! Quotes and entities: listing, review, and entity merge, split and rename.
+//! Quotes and entities: listing, review, and entity merge, split and rename, with who made
+//! each review decision and merge in a team case.
 
 use rusqlite::Connection;
 
@@ -6,10 +7,10 @@ use crate::analysis;
 use crate::entities::names::fold_key;
 use crate::entities::{DocEntity, EntityKind};
 use crate::model::{
-    EntityDetail, EntityFilter, EntityPage, EntitySummary, ExtractionReport, QuoteEdit,
-    QuoteFilter, QuoteRecord, ReviewStatus,
+    EntityDetail, EntityFilter, EntityPage, EntitySummary, ExtractionReport, MergeRecord,
+    QuoteEdit, QuoteFilter, QuoteRecord, ReviewDecision, ReviewStatus,
 };
-use crate::store::{documents, entities, entity_lists, quotes};
+use crate::store::{self, documents, entities, entity_lists, quotes};
 use serde_json::json;
 
 use super::audit::{ids_detail, target_of};
@@ -184,6 +185,20 @@ impl Case {
             )?;
             Ok(merge)
         })
+    }
+
+    /// The merges that folded other entities into `id` and still stand, with who made each
+    /// (a team member's role; none in a single-user case), newest first.
+    pub fn entity_merges(&self, id: i64) -> Result<Vec<MergeRecord>> {
+        entity_lists::summary(&self.conn, id)?;
+        store::authorship::entity_merges(&self.conn, id)
+    }
+
+    /// A quote's review decisions with the member who made each, newest first: empty in a
+    /// single-user case, where nobody but the user decides.
+    pub fn quote_reviews(&self, id: i64) -> Result<Vec<ReviewDecision>> {
+        quotes::get(&self.conn, id)?;
+        store::authorship::quote_reviews(&self.conn, id)
     }
 
     /// Undoes a merge; returns the id of the entity that comes back.

@@ -1,20 +1,23 @@
-//! Exports: the Markdown brief (with its audit log when asked), quotes and the timeline as
-//! CSV, notes as Markdown files, and the originals of a selection as a ZIP.
-//! These methods gather what an export shows from the case and hand it to `crate::export`,
-//! which renders and writes it without reading the case.
+//! Exports: the Markdown brief (with its audit log, and people's connections in the network,
+//! when asked), quotes and the timeline as CSV, notes as Markdown files, and the originals of
+//! a selection as a ZIP. These methods gather what an export shows from the case and hand it
+//! to `crate::export`, which renders and writes it without reading the case.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::cite::{self, Lookup, Resolver};
 use crate::export::brief::{self, BriefEntity, BriefInput, BriefNote, BriefTimeline};
+use crate::export::connections::{self, BriefConnections, BriefLink};
 use crate::export::file::{self, Existing};
 use crate::export::originals::{self, OriginalEntry};
 use crate::export::tables;
 use crate::model::{
-    Brief, BriefOptions, BulkProgress, DocumentSelection, QuoteFilter, SourceFormat, TimelineQuery,
+    Brief, BriefOptions, BulkProgress, DocumentSelection, EntityDetail, QuoteFilter, SourceFormat,
+    TimelineQuery,
 };
 use crate::store::{self, notes as note_store};
-use crate::{Case, Result};
+use crate::{Case, Error, Result};
 
 use super::audit::{ids_detail, target_of};
 
@@ -96,6 +99,11 @@ impl Case {
             }
             None => None,
         };
+        let connections = options
+            .connections
+            .iter()
+            .map(|who| self.connections_for_brief(who))
+            .collect::<Result<Vec<_>>>()?;
         let input = BriefInput {
             title: options.title.clone(),
             stem: self
@@ -106,6 +114,7 @@ impl Case {
             notes,
             timeline,
             entity,
+            connections,
         };
         // A cited quote's lineage (issue 21) is read from the case file directly: the resolver
         // holds the same connection shared, and lineages are never cached, so each is current.
@@ -115,6 +124,54 @@ impl Case {
             &mut |target| resolver.resolve(target),
             &mut |id| crate::cite::Lookup::quote_lineage(conn, id),
         ))
+    }
+
+    /// The entity a brief's option names: an entity's id when it is one, else its name.
+    fn entity_by_id_or_name(&self, who: &str) -> Result<EntityDetail> {
+        let who = who.trim();
+        if who.is_empty() {
+            return Err(Error::invalid_input("an empty entity name"));
+        }
+        match who.parse::<i64>() {
+            Ok(id) => self.entity(id),
+            Err(_) => self.entity_named(who),
+        }
+    }
+
+    /// A "Connections of NAME" section: the entity's strongest links with their sources.
+    fn connections_for_brief(&self, who: &str) -> Result<BriefConnections> {
+        let detail = self.entity_by_id_or_name(who)?;
+        let id = detail.entity.id;
+        let (strongest, total) =
+            self.strongest_links(id, connections::LINKS_LISTED, connections::SOURCES_PER_LINK)?;
+        let summaries: HashMap<i64, _> = self
+            .entities()?
+            .into_iter()
+            .map(|e| (e.id, (e.name, e.kind)))
+            .collect();
+        let links = strongest
+            .into_iter()
+            .filter_map(|(edge, evidence)| {
+                let other = if edge.source == id {
+                    edge.target
+                } else {
+                    edge.source
+                };
+                let (name, kind) = summaries.get(&other)?.clone();
+                Some(BriefLink {
+                    other: name,
+                    other_kind: kind,
+                    edge,
+                    evidence,
+                })
+            })
+            .collect();
+        Ok(BriefConnections {
+            name: detail.entity.name,
+            kind: detail.entity.kind,
+            total,
+            links,
+        })
     }
 
     /// Writes the brief to `path` (through a temporary file, so never half a brief), unless
@@ -138,7 +195,12 @@ impl Case {
         self.log_alone(
             "export.brief",
             "case",
-            serde_json::json!({ "notes": options.notes, "with_log": options.with_log }),
+            serde_json::json!({
+                "notes": options.notes,
+                // How many, not whom: the log keeps no words taken from the sources.
+                "connections": options.connections.len(),
+                "with_log": options.with_log,
+            }),
         )?;
         if options.with_log {
             self.export_audit_log(&audit_log_path(path), existing)?;

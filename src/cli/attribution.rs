@@ -137,9 +137,13 @@ pub fn quotes(case: &Case, args: QuotesArgs, json: bool) -> Result<()> {
 }
 
 pub fn quote(case: &Case, command: QuoteCommand, json: bool) -> Result<()> {
+    let mut shows_history = false;
     let quote = match command {
         QuoteCommand::Lineage { id } => return super::lineage::lineage(case, id, json),
-        QuoteCommand::Show { id } => case.quote(id)?,
+        QuoteCommand::Show { id } => {
+            shows_history = true;
+            case.quote(id)?
+        }
         QuoteCommand::Confirm { id } => case.review_quote(id, ReviewStatus::Confirmed)?,
         QuoteCommand::Reject { id } => case.review_quote(id, ReviewStatus::Rejected)?,
         QuoteCommand::Reset { id } => case.review_quote(id, ReviewStatus::Auto)?,
@@ -165,6 +169,12 @@ pub fn quote(case: &Case, command: QuoteCommand, json: bool) -> Result<()> {
     print_quotes(std::slice::from_ref(&quote));
     if let Some(role) = &quote.role {
         println!("        role: {role}");
+    }
+    if shows_history {
+        // In a team case, who decided what: the later decision stands, the others stay here.
+        for d in case.quote_reviews(quote.id)? {
+            println!("        {} by {} at {}", d.status, d.author, d.at);
+        }
     }
     Ok(())
 }
@@ -231,6 +241,13 @@ pub fn entity(case: &Case, command: EntityCommand, json: bool) -> Result<()> {
                     r.doc_id,
                     r.doc_title,
                     r.published.as_deref().unwrap_or("undated")
+                );
+            }
+            for m in case.entity_merges(e.id)? {
+                let by = m.author.map(|a| format!(" by {a}")).unwrap_or_default();
+                println!(
+                    "  merged {}{by} at {} (merge {}; `entity unmerge {}` undoes it)",
+                    m.from_name, m.at, m.merge_id, m.merge_id
                 );
             }
             print_quotes(&detail.quotes);

@@ -5,6 +5,7 @@ mod attribution;
 mod copies;
 mod extract;
 mod generate;
+mod graph;
 mod legal;
 mod lineage;
 mod notes;
@@ -207,6 +208,12 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         command: notes::ExportCommand,
+    },
+    /// The network of people and organisations: `graph export` writes it for Gephi (GEXF,
+    /// GraphML, CSV).
+    Graph {
+        #[command(subcommand)]
+        command: graph::GraphCommand,
     },
     /// Share this case with a team through PostgreSQL: publish, join, grant, verify, status.
     #[cfg(feature = "team")]
@@ -445,6 +452,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Export { command } => {
             return notes::export(&open_case(&args.case)?, command, json)
         }
+        Command::Graph { command } => graph::graph(&open_case(&args.case)?, command, json)?,
         #[cfg(feature = "team")]
         Command::Team { command } => return team::team(args.case.as_ref(), command, json),
         #[cfg(feature = "team")]

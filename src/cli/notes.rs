@@ -78,6 +78,11 @@ pub enum ExportCommand {
         /// Add a section on a person or organisation and narrow the timeline to them.
         #[arg(long)]
         entity: Option<String>,
+        /// Add a section "Connections of NAME" on this person or organisation (an id or a
+        /// name; repeatable): their 20 strongest links in the network, each with the other
+        /// entity, the kind of link, how many times it is seen and its sources as footnotes.
+        #[arg(long = "connections", value_name = "ENTITY_ID_OR_NAME")]
+        connections: Vec<String>,
         /// The brief's title (default: "Brief: CASE").
         #[arg(long)]
         title: Option<String>,
@@ -298,8 +303,13 @@ pub fn note(case: &Case, command: NoteCommand, json: bool) -> Result<()> {
                     .restored_from
                     .map(|r| format!(" (restored from version {r})"))
                     .unwrap_or_default();
+                let by = v
+                    .author
+                    .as_ref()
+                    .map(|a| format!(" by {a}"))
+                    .unwrap_or_default();
                 println!(
-                    "v{:<4} {} {} chars{restored}  {}",
+                    "v{:<4} {}{by} {} chars{restored}  {}",
                     v.version, v.saved_at, v.chars, v.title
                 );
             }
@@ -390,6 +400,7 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<ExitCod
             notes,
             timeline,
             entity,
+            connections,
             title,
             allow_problems,
             with_log,
@@ -401,6 +412,7 @@ pub fn export(case: &Case, command: ExportCommand, json: bool) -> Result<ExitCod
                     notes,
                     timeline,
                     entity,
+                    connections,
                     allow_problems,
                     with_log,
                 },

@@ -1,6 +1,7 @@
 //! The Markdown brief: chosen notes with every citation as a numbered footnote that carries the
 //! verbatim words, who said them, and where they come from (title, outlet, URL, dates and the
-//! SHA-256 of the original), an optional timeline table and entity section, and a sources list.
+//! SHA-256 of the original), an optional timeline table and entity section, sections on
+//! people's connections (`connections`), and a sources list.
 //! A cited quote that appeared elsewhere first names its earliest appearance (document, outlet,
 //! date) and the later appearances that changed its words (issue 21), so a brief never credits
 //! a copy with what was said first somewhere else.
@@ -18,6 +19,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
 use regex::Regex;
 
+use super::connections::{connections_section, BriefConnections};
 use super::markdown::{escape, url};
 use crate::model::{
     Brief, CheckProblem, EntityDetail, EventRecord, QuoteAppearance, QuoteLineage, QuoteRecord,
@@ -58,6 +60,8 @@ pub(crate) struct BriefInput {
     pub(crate) notes: Vec<BriefNote>,
     pub(crate) timeline: Option<BriefTimeline>,
     pub(crate) entity: Option<BriefEntity>,
+    /// "Connections of NAME" sections, in the order asked for, after the entity section.
+    pub(crate) connections: Vec<BriefConnections>,
 }
 
 /// What a citation resolves to, as the footnotes show it.
@@ -71,8 +75,9 @@ pub(crate) type Lineage<'a> = &'a mut dyn FnMut(i64) -> Option<QuoteLineage>;
 const ALTERATIONS_LISTED: usize = 5;
 
 /// Footnotes in order of first citation, one per distinct target, each cited quote with its
-/// lineage when it appeared in more than one place.
-struct Footnotes<'a> {
+/// lineage when it appeared in more than one place. The connections section cites through it
+/// too, so a source it shares with a note is one footnote.
+pub(super) struct Footnotes<'a> {
     resolve: Resolve<'a>,
     lineage: Lineage<'a>,
     numbers: BTreeMap<String, usize>,
@@ -80,7 +85,7 @@ struct Footnotes<'a> {
 }
 
 impl Footnotes<'_> {
-    fn reference(&mut self, target: &Target) -> String {
+    pub(super) fn reference(&mut self, target: &Target) -> String {
         let key = target.to_string();
         let next = self.cited.len() + 1;
         let number = *self.numbers.entry(key).or_insert(next);
@@ -495,6 +500,9 @@ pub(crate) fn brief(input: &BriefInput, resolve: Resolve<'_>, lineage: Lineage<'
     }
     if let Some(entity) = &input.entity {
         entity_section(&mut out, entity, &mut footnotes);
+    }
+    for section in &input.connections {
+        connections_section(&mut out, section, &mut footnotes);
     }
     let mut sources: Vec<&ResolvedCitation> = Vec::new();
     for (cited, _) in &footnotes.cited {

@@ -1,11 +1,14 @@
 //! Exports, shared by the CLI and the app so both write byte-identical files: every hit of a
 //! search as CSV (here), quotes, the timeline and notes (`tables`), the Markdown brief
-//! (`brief`), and the originals of a selection as a ZIP with a manifest (`originals`).
-//! Exports are given what they write (rows, or a way to fetch pages of hits) and
+//! (`brief`, with a person's connections from `connections`), the network for graph tools
+//! (`graph`: GEXF, GraphML, CSV), and the originals of a selection as a ZIP with a manifest
+//! (`originals`). Exports are given what they write (rows, or a way to fetch pages of hits) and
 //! never read the case themselves; `crate::api::exports` gathers it.
 
 pub(crate) mod brief;
+pub(crate) mod connections;
 pub mod file;
+pub(crate) mod graph;
 pub(crate) mod markdown;
 pub(crate) mod originals;
 pub(crate) mod tables;

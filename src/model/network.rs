@@ -145,3 +145,42 @@ pub struct NetworkPath {
     pub nodes: Vec<NetworkNode>,
     pub edges: Vec<NetworkEdge>,
 }
+
+/// The files the network is written in for graph tools (Gephi, Cytoscape, NetworkX).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GraphFormat {
+    /// GEXF 1.3, Gephi's own format.
+    Gexf,
+    /// GraphML.
+    Graphml,
+    /// Two CSV tables, the nodes and the edges, in the columns Gephi's spreadsheet import reads.
+    Csv,
+}
+
+impl GraphFormat {
+    pub const ALL: [GraphFormat; 3] = [GraphFormat::Gexf, GraphFormat::Graphml, GraphFormat::Csv];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GraphFormat::Gexf => "gexf",
+            GraphFormat::Graphml => "graphml",
+            GraphFormat::Csv => "csv",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<GraphFormat> {
+        let name = name.trim().to_ascii_lowercase();
+        GraphFormat::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
+
+/// What an export of the network wrote: the files (two for CSV), how many nodes and edges
+/// they hold, and the notice when the network was cut to its heaviest nodes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphExport {
+    pub paths: Vec<String>,
+    pub nodes: usize,
+    pub edges: usize,
+    pub truncated: Option<String>,
+}

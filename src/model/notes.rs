@@ -128,6 +128,9 @@ pub struct NoteVersion {
     pub chars: usize,
     /// The full text; left empty in `note history` lists.
     pub text: String,
+    /// Who saved it, in a team case: the member's role (set when the version is sent or
+    /// received); none in a single-user case or before the first sync.
+    pub author: Option<String>,
 }
 
 /// A sentence of a note that carries citations, with what it cites.
@@ -224,6 +227,10 @@ pub struct BriefOptions {
     /// A section on this person or organisation (quotes, roles), which also narrows the
     /// timeline to events involving them.
     pub entity: Option<String>,
+    /// A section "Connections of NAME" for each of these people or organisations (an id or a
+    /// name), in order: their 20 strongest links in the network, each with the kind of link,
+    /// how many times it is seen, and its sources as footnotes.
+    pub connections: Vec<String>,
     /// Save the brief even though its notes have claim-check problems (broken citations,
     /// misquotes, stale quotes); the brief then says so above the notes. Without it,
     /// `export_brief` writes nothing and returns the problems.

@@ -53,6 +53,31 @@ pub struct TeamChange {
     pub what: String,
 }
 
+/// One review decision on a quote, with the member who made it (a team case's quote history).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct ReviewDecision {
+    /// `confirmed`, `rejected` or `unreviewed`.
+    pub status: String,
+    /// The PostgreSQL role of the member who decided.
+    pub author: String,
+    pub at: String,
+}
+
+/// An entity folded into another, and who did it: what the People view lists under a person.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/lib/bindings/")]
+pub struct MergeRecord {
+    /// The id `unmerge_entities` takes to undo it.
+    #[ts(type = "number")]
+    pub merge_id: i64,
+    /// The name the merged entity had.
+    pub from_name: String,
+    /// The member's role in a team case; none in a single-user case.
+    pub author: Option<String>,
+    pub at: String,
+}
+
 /// What `dossier team verify` found: the server's originals re-hashed, and the local case
 /// against the server's.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]

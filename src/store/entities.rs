@@ -279,8 +279,8 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
     let mentions = ids_json(conn, "SELECT id FROM mentions WHERE entity_id = ?1", from)?;
     conn.execute(
         "INSERT INTO entity_merges (into_id, from_id, from_name, from_kind, from_status,
-            from_surname_key, aliases, quotes, mentions, merged_at, into_status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            from_surname_key, aliases, quotes, mentions, merged_at, into_status, author)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             into,
             from,
@@ -292,7 +292,8 @@ pub fn merge(conn: &Connection, into: i64, from: i64) -> Result<i64> {
             quotes,
             mentions,
             now(),
-            into_status
+            into_status,
+            super::audit::author(conn)?
         ],
     )?;
     let merge_id = conn.last_insert_rowid();

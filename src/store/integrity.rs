@@ -171,7 +171,7 @@ pub fn for_each_event_source(
     Ok(())
 }
 
-/// The tables triggers keep in step with others (migrations 0023 and 0029), each with the
+/// The tables triggers keep in step with others (migrations 0023, 0026 and 0029), each with the
 /// statement counting the keys on which it disagrees with the rows it is kept from: an extra
 /// row, a missing one or a wrong count. A pending queue may hold documents an older extractor did
 /// (the stage queues those itself), but never one done with `extractor_version`.
@@ -179,7 +179,7 @@ pub fn kept_tables_disagreeing(
     conn: &Connection,
     extractor_version: i64,
 ) -> Result<Vec<(&'static str, i64)>> {
-    const CHECKS: [(&str, &str); 4] = [
+    const CHECKS: [(&str, &str); 5] = [
         (
             "quote_tallies",
             "WITH kept AS (SELECT status, kind, n FROM quote_tallies WHERE n <> 0),
@@ -201,6 +201,14 @@ pub fn kept_tables_disagreeing(
              SELECT count(*) FROM (
                  SELECT entity_id FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted)
                  UNION SELECT entity_id FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept))",
+        ),
+        (
+            "outlet_tallies",
+            "WITH counted AS (SELECT outlet, count(*) AS n FROM documents
+                              WHERE outlet IS NOT NULL AND outlet <> '' GROUP BY outlet)
+             SELECT count(*) FROM (
+                 SELECT outlet FROM (SELECT * FROM outlet_tallies EXCEPT SELECT * FROM counted)
+                 UNION SELECT outlet FROM (SELECT * FROM counted EXCEPT SELECT * FROM outlet_tallies))",
         ),
         (
             "extraction_pending",

@@ -4,6 +4,7 @@
 //! only here, so every caller gets a connection configured the same way.
 
 pub mod audit;
+pub mod authorship;
 pub mod copies;
 pub mod doc_tags;
 pub mod document_page;
@@ -75,6 +76,8 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!(
             "../../migrations/0028_library_sort_indexes.sql"
         )),
+        M::up(include_str!("../../migrations/0025_merge_author.sql")),
+        M::up(include_str!("../../migrations/0026_outlet_tallies.sql")),
         M::up(include_str!("../../migrations/0030_mail_threads.sql")),
     ])
 });

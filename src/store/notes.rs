@@ -175,7 +175,7 @@ pub fn ids_by_title(conn: &Connection) -> Result<HashMap<String, i64>> {
 pub fn versions(conn: &Connection, id: i64) -> Result<Vec<NoteVersion>> {
     get(conn, id)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT version, title, saved_at, restored_from, length(text) FROM note_versions
+        "SELECT version, title, saved_at, restored_from, length(text), author FROM note_versions
          WHERE note_id = ?1 ORDER BY version DESC",
     )?;
     let rows = stmt.query_map([id], |r| {
@@ -186,6 +186,7 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<NoteVersion>> {
             restored_from: r.get(3)?,
             chars: r.get::<_, i64>(4)? as usize,
             text: String::new(),
+            author: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -194,7 +195,7 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<NoteVersion>> {
 pub fn version(conn: &Connection, id: i64, version: i64) -> Result<NoteVersion> {
     get(conn, id)?;
     conn.prepare_cached(
-        "SELECT version, title, saved_at, restored_from, text FROM note_versions
+        "SELECT version, title, saved_at, restored_from, text, author FROM note_versions
          WHERE note_id = ?1 AND version = ?2",
     )?
     .query_row(params![id, version], |r| {
@@ -206,6 +207,7 @@ pub fn version(conn: &Connection, id: i64, version: i64) -> Result<NoteVersion> 
             restored_from: r.get(3)?,
             chars: text.chars().count(),
             text,
+            author: r.get(5)?,
         })
     })
     .optional()?

@@ -36,7 +36,8 @@ pub fn apply(conn: &Connection, change: &Incoming, applied: &mut Applied) -> Res
             let from = entity_named(conn, p["from"].as_str().unwrap_or_default())?;
             if let (Some(into), Some(from)) = (into, from) {
                 if into != from {
-                    super::entities::merge(conn, into, from)?;
+                    let merge = super::entities::merge(conn, into, from)?;
+                    super::authorship::merged_by(conn, merge, &change.author, &change.at)?;
                 }
             }
         }

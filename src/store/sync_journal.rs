@@ -140,10 +140,7 @@ fn document(conn: &Connection, id: i64) -> Result<Option<Outgoing>> {
     }))
 }
 
-/// Where a quote is, as every member finds it: its document's SHA-256 and its span.
-pub fn quote_target(sha256: &str, start: i64, end: i64) -> String {
-    format!("quote:{sha256}:{start}:{end}")
-}
+pub use super::authorship::quote_target;
 
 fn quote_review(
     conn: &Connection,

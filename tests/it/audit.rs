@@ -30,7 +30,18 @@ fn every_kind_of_change_a_person_makes_is_in_the_log_in_order() {
     let people = case.entities().unwrap();
     case.rename_entity(people[0].id, "Renamed Person").unwrap();
     let merge = case.merge_entities(people[0].id, people[1].id).unwrap();
+    // A single user's merge is listed under the person without anyone's name; undone, it goes.
+    let merges = case.entity_merges(people[0].id).unwrap();
+    assert_eq!(
+        (merges[0].merge_id, merges[0].author.clone()),
+        (merge, None)
+    );
+    assert!(
+        case.quote_reviews(quote).unwrap().is_empty(),
+        "no team, no authors"
+    );
     case.unmerge_entities(merge).unwrap();
+    assert!(case.entity_merges(people[0].id).unwrap().is_empty());
     let note = case.add_note("Lead", &format!("See [@d{doc}].")).unwrap();
     case.edit_note(note.summary.id, None, "Second version.")
         .unwrap();

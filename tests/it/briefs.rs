@@ -1,8 +1,12 @@
 //! What a brief must never do: carry a live `javascript:` or `data:` link from a source, leave
-//! with claim-check problems unsaid, or replace a file that was already there.
+//! with claim-check problems unsaid, or replace a file that was already there; and what its
+//! "Connections of" section must do: cite the sources of every link it lists.
 
+use crate::network::{demo_and_volkov, id_of};
 use crate::notes::{add_note, quote_by, seed_case, FIXED_CLOCK};
 use crate::support::*;
+use dossier::model::NetworkFilter;
+use dossier::Case;
 
 #[test]
 fn a_brief_with_claim_check_problems_is_refused_with_exit_3_and_the_list() {
@@ -146,4 +150,126 @@ fn a_javascript_or_data_source_url_never_becomes_a_link_in_the_brief() {
         brief.contains("JavaScript\\:alert(1)"),
         "shown as text:\n{brief}"
     );
+}
+
+/// The footnote numbers a line of the brief cites, in order.
+fn cited_numbers(line: &str) -> Vec<String> {
+    line.split("[^")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(']').map(|(n, _)| n.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_brief_lists_a_persons_network_connections_each_footnoted_to_its_sources() {
+    let s = demo_and_volkov();
+    let case = Case::open(&s.case).unwrap();
+    let volkov = id_of(&case, "Andrei Nikolayevich Volkov");
+    let quispe = id_of(&case, "Marta Elena Quispe");
+    let taddeo = id_of(&case, "Leo Taddeo");
+    let net = case.network(&NetworkFilter::default()).unwrap();
+    let evidence = case
+        .network_evidence(volkov, quispe, &NetworkFilter::default())
+        .unwrap();
+    assert!(!evidence.is_empty());
+    drop(case);
+
+    // Volkov by name, Taddeo by id: one section each, in the order asked.
+    let out = s.dir.path().join("brief.md");
+    let (code, written) = s.json(&[
+        "export",
+        "brief",
+        "--out",
+        out.to_str().unwrap(),
+        "--connections",
+        "Andrei Nikolayevich Volkov",
+        "--connections",
+        &taddeo.to_string(),
+    ]);
+    assert_eq!(code, 0, "{written}");
+    let brief = std::fs::read_to_string(&out).unwrap();
+    let volkov_at = brief
+        .find("## Connections of Andrei Nikolayevich Volkov")
+        .unwrap_or_else(|| panic!("no section for Volkov:\n{brief}"));
+    let taddeo_at = brief.find("## Connections of Leo Taddeo").unwrap();
+    assert!(volkov_at < taddeo_at);
+    let section = &brief[volkov_at..taddeo_at];
+
+    // The row of the co-defendant names her, the kind of link and the count, and cites
+    // exactly the places the network's evidence gives, in the filing.
+    let row = section
+        .lines()
+        .find(|l| l.starts_with("| Marta Elena Quispe |"))
+        .unwrap_or_else(|| panic!("no row for Quispe:\n{section}"));
+    let edge = net
+        .edges
+        .iter()
+        .find(|e| (e.source, e.target) == (volkov.min(quispe), volkov.max(quispe)))
+        .unwrap();
+    assert!(row.contains("defendants in the same court filing"), "{row}");
+    assert!(row.contains(&format!("| {} |", edge.weight)), "{row}");
+    let numbers = cited_numbers(row);
+    assert_eq!(numbers.len(), evidence.len().min(5), "{row}");
+    let case = Case::open(&s.case).unwrap();
+    let mut cited: Vec<String> = Vec::new();
+    for (number, ev) in numbers.iter().zip(&evidence) {
+        let note = brief
+            .lines()
+            .find(|l| l.starts_with(&format!("[^{number}]: ")))
+            .unwrap_or_else(|| panic!("footnote {number} is missing:\n{brief}"));
+        assert!(!note.contains("does not resolve"), "{note}");
+        assert!(
+            note.contains("SHA-256 `"),
+            "the footnote names the original: {note}"
+        );
+        // The document's title in italics, as every footnote of a brief names its source
+        // (Markdown escapes aside).
+        let title = case.document(ev.doc_id).unwrap().summary.title;
+        assert!(
+            note.replace('\\', "").contains(&format!("*{title}*")),
+            "{title} in {note}"
+        );
+        let target = note
+            .rsplit_once("\\[")
+            .and_then(|(_, t)| t.split(',').next())
+            .unwrap()
+            .trim_end_matches("\\].")
+            .to_string();
+        cited.push(target);
+    }
+    let expected: Vec<String> = evidence
+        .iter()
+        .take(5)
+        .map(|ev| format!("d{}:{}-{}", ev.doc_id, ev.start, ev.end))
+        .collect();
+    assert_eq!(cited, expected, "footnotes point at the edge's evidence");
+
+    // Every row of every section cites at least one source.
+    for line in brief[volkov_at..].lines().filter(|l| l.starts_with("| ")) {
+        if line.starts_with("| Linked to") {
+            continue;
+        }
+        assert!(
+            !cited_numbers(line).is_empty(),
+            "a link without a source: {line}"
+        );
+    }
+
+    // A name the case does not know is refused, and nothing is written.
+    let missing = s.dir.path().join("missing.md");
+    let refused = s.run(&[
+        "export",
+        "brief",
+        "--out",
+        missing.to_str().unwrap(),
+        "--connections",
+        "Nobody At All",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("Nobody At All"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!missing.exists());
 }

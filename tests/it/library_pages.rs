@@ -138,6 +138,16 @@ fn library_pages_in_every_order_add_up_to_the_whole_sorted_list() {
 /// Which documents a filter should keep, written out plainly.
 type Keep = Box<dyn Fn(&DocumentSummary) -> bool>;
 
+/// Whether a document's publication, at its own precision, overlaps `from`..=`to` (each a
+/// year, a month or a day): the library's date fields written out plainly.
+fn overlaps(d: &DocumentSummary, from: &str, to: &str) -> bool {
+    let Some(p) = d.published.as_deref() else {
+        return false;
+    };
+    let date = &p[..10.min(p.len())];
+    date >= &from[..date.len().min(from.len())] && &date[..to.len().min(date.len())] <= to
+}
+
 #[test]
 fn library_filters_select_the_same_rows_in_pages_with_their_count() {
     let (_s, case) = library();
@@ -168,6 +178,35 @@ fn library_filters_select_the_same_rows_in_pages_with_their_count() {
                     .as_deref()
                     .is_some_and(|p| ("2017-03".."2017-04-11").contains(&&p[..10.min(p.len())]))
             }),
+        ),
+        (
+            // Part of an outlet's name, in any case: the names are found in their tally.
+            DocumentPageRequest {
+                outlet: Some("NEWS.EXAMPLE".into()),
+                ..Default::default()
+            },
+            Box::new(|d| {
+                d.outlet
+                    .as_deref()
+                    .is_some_and(|o| o.to_lowercase().contains("news.example"))
+            }),
+        ),
+        (
+            // A year and a month: a document dated only "2016" overlaps both, as does one of
+            // May 2016; the publication index narrows, the dates' text decides.
+            DocumentPageRequest {
+                from: Some("2016".into()),
+                to: Some("2016-05".into()),
+                ..Default::default()
+            },
+            Box::new(|d| overlaps(d, "2016", "2016-05")),
+        ),
+        (
+            DocumentPageRequest {
+                from: Some("2016-06".into()),
+                ..Default::default()
+            },
+            Box::new(|d| overlaps(d, "2016-06", "9999")),
         ),
         (
             // A wildcard in the filter is a character to find, not a pattern.
@@ -302,4 +341,41 @@ fn library_select_all_acts_on_every_row_of_the_filter_not_only_the_loaded_ones()
     let mut in_range: Vec<i64> = matching.documents[1..3].iter().map(|d| d.id).collect();
     in_range.sort();
     assert_eq!(case.selected_documents(&range).unwrap(), in_range);
+}
+
+/// The outlet filter counts from a table triggers keep (migration 0026): it must follow
+/// imports, a changed outlet, the trash and a restore, and `verify` checks it.
+#[test]
+fn the_outlet_counts_follow_edits_the_trash_and_restores() {
+    let (_s, case) = library();
+    let by_outlet = |name: &str| {
+        case.document_page(&DocumentPageRequest {
+            outlet: Some(name.into()),
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap()
+        .total
+    };
+    let news = by_outlet("news.example.com").unwrap();
+    assert!(news >= 8, "the eight records: {news}");
+    let first = case.documents().unwrap()[0].id;
+    case.edit_document(
+        first,
+        &dossier::model::DocumentEdit {
+            outlet: Some("Wire & Co".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(by_outlet("wire &"), Some(1));
+    assert_eq!(by_outlet("news.example.com"), Some(news - 1));
+    let second = case.documents().unwrap()[1].id;
+    case.delete_documents(&[second]).unwrap();
+    assert_eq!(by_outlet("news.example.com"), Some(news - 2));
+    case.restore_documents(&[second]).unwrap();
+    assert_eq!(by_outlet("news.example.com"), Some(news - 1));
+    assert_eq!(by_outlet("no such outlet"), Some(0));
+    let report = case.verify().unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
 }

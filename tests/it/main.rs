@@ -23,6 +23,7 @@ mod lineage;
 mod mbox;
 mod module_graph;
 mod network;
+mod network_export;
 mod notes;
 mod nothing_lost;
 mod ocr;

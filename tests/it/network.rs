@@ -6,7 +6,7 @@ use crate::support::*;
 use dossier::model::{EntitySummary, LinkKind, Network, NetworkFilter};
 use dossier::Case;
 
-fn demo_and_volkov() -> Sandbox {
+pub(crate) fn demo_and_volkov() -> Sandbox {
     let s = Sandbox::new();
     let (code, report) = s.import(&[
         &repo_path("assets/demo"),
@@ -16,7 +16,7 @@ fn demo_and_volkov() -> Sandbox {
     s
 }
 
-fn id_of(case: &Case, name: &str) -> i64 {
+pub(crate) fn id_of(case: &Case, name: &str) -> i64 {
     let people: Vec<EntitySummary> = case.entities().unwrap();
     people
         .iter()

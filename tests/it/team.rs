@@ -303,6 +303,55 @@ fn two_review_decisions_keep_the_later_and_the_other_in_the_quotes_history() {
 }
 
 #[test]
+fn each_member_sees_who_confirmed_a_quote_merged_two_people_and_wrote_each_note_version() {
+    let pg = server("authors");
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = pair(&pg, "authors", dir.path());
+    let q = a.quotes(&QuoteFilter::default()).unwrap()[0].id;
+    a.review_quote(q, ReviewStatus::Confirmed).unwrap();
+    let people: Vec<_> = a
+        .entities()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == dossier::entities::EntityKind::Person)
+        .take(2)
+        .collect();
+    assert_eq!(people.len(), 2, "the seed names at least two people");
+    a.merge_entities(people[0].id, people[1].id).unwrap();
+    let note = a.notes().unwrap()[0].id;
+    a.edit_note(note, None, "Arrest in Barcelona, then extradition")
+        .unwrap();
+    a.sync().unwrap();
+    b.sync().unwrap();
+
+    // Bob's case names Alice for each of her decisions.
+    let reviews = b.quote_reviews(q).unwrap();
+    assert_eq!(reviews.len(), 1, "{reviews:?}");
+    assert_eq!(
+        (reviews[0].author.as_str(), reviews[0].status.as_str()),
+        ("alice", "confirmed")
+    );
+    let into = b.entity_named(&people[0].name).unwrap().entity.id;
+    let merges = b.entity_merges(into).unwrap();
+    assert_eq!(merges.len(), 1, "{merges:?}");
+    assert_eq!(merges[0].author.as_deref(), Some("alice"));
+    assert_eq!(merges[0].from_name, people[1].name);
+    let bobs_note = b.notes().unwrap()[0].id;
+    let versions = b.note_history(bobs_note).unwrap();
+    assert_eq!(versions[0].author.as_deref(), Some("alice"), "{versions:?}");
+    // And Alice's own case names her too, once her changes went out.
+    assert_eq!(a.quote_reviews(q).unwrap()[0].author, "alice");
+    assert_eq!(
+        a.entity_merges(people[0].id).unwrap()[0].author.as_deref(),
+        Some("alice")
+    );
+    assert_eq!(
+        a.note_history(note).unwrap()[0].author.as_deref(),
+        Some("alice")
+    );
+}
+
+#[test]
 fn a_readers_write_is_refused_by_the_database_and_nothing_is_written() {
     let pg = server("readers");
     let dir = tempfile::tempdir().unwrap();

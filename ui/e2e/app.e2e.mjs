@@ -10,9 +10,10 @@
 // reader and the file dialogs start in the home folder, then in the folder last used. Then the
 // demo case, opened from the picker: its tip's CSV ledger is a document of its own, and a
 // quote's lineage shows in the quotes view (the demo has no altered quote, so the list of
-// altered wordings is checked to say so). Then a
-// scan dropped on a new case is read by OCR in the background and shown with its uncertain
-// word marked and its page's picture (ocr.mjs). Last, a case the CLI imported with
+// altered wordings is checked to say so). Then the
+// network view on the demo case: a focus, a shortest path and an edge's evidence (network.mjs).
+// Then a scan dropped on a new case is read by OCR in the background and shown with its
+// uncertain word marked and its page's picture (ocr.mjs). Last, a case the CLI imported with
 // `--no-extract` extracts in the background when the app opens it (stage.mjs).
 //
 // Usage: node e2e/app.e2e.mjs APP_BINARY WORK_DIR REPO_ROOT
@@ -21,6 +22,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { scenarioNetwork } from "./network.mjs";
 import { scenarioOcr } from "./ocr.mjs";
 import { scenarioStagedExtraction } from "./stage.mjs";
 import { check, KEYS, sleep, startApp } from "./webdriver.mjs";
@@ -578,6 +580,9 @@ const scenarios = [
   scenarioDeleteAndBackup,
   scenarioReaderPolish,
   scenarioDemoLineage,
+  function scenarioNetworkView() {
+    return scenarioNetwork({ application, work, root });
+  },
   function scenarioOcrScan() {
     return scenarioOcr({ application, work, root });
   },

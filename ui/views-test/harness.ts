@@ -85,6 +85,12 @@ const quoteCount = Number(params.get("quotes") ?? "12");
 // ?events=clustered: events bunched in April 2017 with far-off outliers (clusteredPoints).
 const points = params.get("events") === "clustered" ? clusteredPoints() : timelinePoints(Number(params.get("events") ?? "50"));
 const people = entities(Number(params.get("people") ?? "0"));
+// team=1: a team case, whose quotes, merges and note versions name their authors.
+const team = params.get("team") === "1";
+// The entities a merge went into (entity 1 starts so in a team case, merged by Alice).
+const mergedInto = new Set<number>(team ? [1] : []);
+// Whether the open case is a team case now (it becomes one when published or joined).
+let teamCase = team;
 // The extraction stage as the core reports it. While it runs, the quotes extracted so far are
 // the share of the documents it has reached, as in a case filling up.
 let stage: ExtractionState = {
@@ -227,6 +233,18 @@ mockIPC(
         return Number(a.id) === 1 ? [] : COPY_DIFF;
       case "quote_lineage":
         return quoteLineage(Number(a.id));
+      case "quote_reviews":
+        // In a team case (team=1), quote 1 was confirmed by Alice, then rejected by Bob.
+        return team && Number(a.id) === 1
+          ? [
+              { status: "rejected", author: "bob", at: "2026-12-05T10:02:00Z" },
+              { status: "confirmed", author: "alice", at: "2026-12-05T10:01:00Z" },
+            ]
+          : [];
+      case "entity_merges":
+        return team && mergedInto.has(Number(a.id))
+          ? [{ merge_id: 42, from_name: "V. Kremez", author: "alice", at: "2026-12-05T09:30:00Z" }]
+          : [];
       case "altered_quotes":
         return quoteLineage(1).appearances.filter((q) => q.altered);
       case "get_document":
@@ -256,7 +274,27 @@ mockIPC(
         for (const id of a.ids as number[]) trashed.delete(id);
         return null;
       case "sync_status":
-        return { team: false, server: null, role: null, last_sync: null, waiting: 0, conflicts: 0, recent: [] };
+        return teamCase
+          ? {
+              team: true,
+              server: "postgres://alice@db.example.org/kelihos?sslmode=verify-full",
+              role: "alice",
+              last_sync: "2026-12-05T10:05:00Z",
+              waiting: 2,
+              conflicts: 0,
+              recent: [{ author: "bob", at: "2026-12-05T10:02:00Z", what: "quote set to rejected" }],
+            }
+          : { team: false, server: null, role: null, last_sync: null, waiting: 0, conflicts: 0, recent: [] };
+      case "publish_team_case":
+        teamCase = true;
+        return { pushed: 17, pulled: 0, documents: 0, conflicts: [], server_seq: 17 };
+      case "grant_team_role":
+        if (a.role === "mallory") throw { code: "internal", message: 'the team server failed granting: role "mallory" does not exist (42704)' };
+        return null;
+      case "join_team_case":
+        open = true;
+        teamCase = true;
+        return info();
       case "sync_case":
         return { pushed: 0, pulled: 0, documents: 0, conflicts: [], server_seq: 0 };
       case "backup_case":
@@ -419,8 +457,10 @@ mockIPC(
         return e;
       }
       case "merge_entities":
+        mergedInto.add(Number(a.into));
         return 42;
       case "unmerge_entities":
+        mergedInto.clear();
         return 2;
       case "split_entity":
         return 77;
@@ -512,6 +552,7 @@ mockIPC(
           restored_from: null,
           chars: 10,
           text: "",
+          author: team ? (i % 2 === 0 ? "alice" : "bob") : null,
         }));
       case "check_note_text":
         return checkText(String(a.text));

@@ -358,6 +358,63 @@ await test("a quote's lineage: earliest first, the altered wording marked word b
   expect((await page.locator(".reader [data-testid=quote-lineage]").count()) === 0, "the lineage closes");
 });
 
+await test("a team case names who decided a quote, who merged a person and who wrote each note version (issue 20)", async (page) => {
+  await open(page, "docs=5&quotes=12&team=1");
+  await page.getByRole("button", { name: "Quotes" }).click();
+  const reviews = page.locator("[data-testid=quote-reviews] li");
+  await reviews.first().waitFor();
+  const said = (await reviews.allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+  expect(said[0] === "rejected by bob 2026-12-05 10:02" && said[1] === "confirmed by alice 2026-12-05 10:01", `the decisions, newest first: ${said}`);
+  // A quote nobody in the team decided on shows no decisions.
+  await page.getByRole("grid", { name: "Quotes" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await page.locator("[data-testid=lineage-summary]").getByText("Seen only here.").waitFor();
+  expect((await page.locator("[data-testid=quote-reviews]").count()) === 0, "no decisions for quote 2");
+
+  await page.getByRole("button", { name: "People" }).click();
+  await page.locator("[data-testid=entity-row]").first().click();
+  const merges = page.locator("[data-testid=entity-merges] li");
+  await merges.first().waitFor();
+  const merged = (await merges.first().textContent()).replace(/\s+/g, " ");
+  expect(merged.includes("V. Kremez") && merged.includes("by alice"), `the merge and its author: ${merged}`);
+  await merges.first().getByRole("button", { name: "Unmerge" }).click();
+  await page.locator("[data-testid=people-status]").getByText(/Unmerged V. Kremez/).waitFor();
+  await page.locator("[data-testid=entity-merges]").waitFor({ state: "detached" });
+
+  await page.getByRole("button", { name: "Notes" }).click();
+  await page.getByTestId("note-item").filter({ hasText: "Kelihos notes" }).click();
+  await page.locator("[data-testid=version-author]").getByText("by alice").waitFor();
+});
+
+await test("a case is published to a team from Export, a role granted, and a team case joined from the picker (issue 20)", async (page) => {
+  await open(page, "docs=5");
+  expect((await page.locator("[data-testid=sync]").count()) === 0, "a single user's case has no Sync button");
+  await page.getByRole("button", { name: "Export" }).click();
+  await page.locator("[data-testid=team-url]").fill("postgres://alice@db.example.org/kelihos?sslmode=verify-full");
+  await page.locator("[data-testid=team-publish]").click();
+  await page.locator("[data-testid=team-message]").getByText("Published: 17 changes sent.", { exact: false }).waitFor();
+  await page.locator("[data-testid=team-server]").getByText("db.example.org", { exact: false }).waitFor();
+  await page.locator("[data-testid=sync]").getByText("Sync (2)").waitFor();
+  await page.locator("[data-testid=team-recent]").getByText("quote set to rejected").waitFor();
+  await page.locator("[data-testid=team-role]").fill("mallory");
+  await page.locator("[data-testid=team-grant]").click();
+  await page.locator("[data-testid=team-error]").getByText('role "mallory" does not exist', { exact: false }).waitFor();
+  await page.locator("[data-testid=team-role]").fill("bob");
+  await page.getByLabel("reader").check();
+  await page.locator("[data-testid=team-grant]").click();
+  await page.locator("[data-testid=team-message]").getByText("bob may now read the case.").waitFor();
+  const granted = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "grant_team_role").map((c) => c.args));
+  expect(JSON.stringify(granted.at(-1)) === JSON.stringify({ role: "bob", editor: false }), `the grant sent: ${JSON.stringify(granted)}`);
+
+  await open(page, "case=none");
+  await page.locator("[data-testid=join-team]").click();
+  await page.locator("[data-testid=join-url]").fill("postgres://bob@db.example.org/kelihos");
+  await page.locator("[data-testid=join-submit]").click();
+  await page.locator("[data-testid=sync]").waitFor();
+  const joined = await page.evaluate(() => window.__calls.find((c) => c.cmd === "join_team_case").args);
+  expect(joined.url === "postgres://bob@db.example.org/kelihos" && joined.path.endsWith(".dossier"), `join asked for: ${JSON.stringify(joined)}`);
+});
+
 await test("reader: an email lists the other messages of its thread, each opening it (issue 21)", async (page) => {
   await open(page, "docs=12");
   await page.locator(".library [data-doc-id='1']").click();

@@ -1,12 +1,12 @@
 //! Commands about which case is open: opening, creating and closing one, the demo case, the
-//! recent-cases list, where file dialogs start, a safe copy of the case, a team case's sync
-//! and its status, a ping the benchmark times, and the app's version for the About box. They
+//! recent-cases list, where file dialogs start, a safe copy of the case, a ping the benchmark
+//! times, and the app's version for the About box. They
 //! go through [`AppState`], which owns the open case and the app's own
 //! files; each is still a one-line delegation.
 
 use std::sync::atomic::Ordering;
 
-use dossier::model::{BackupReport, SyncReport, SyncStatus};
+use dossier::model::BackupReport;
 use dossier::Error;
 use tauri::{AppHandle, Manager};
 
@@ -85,18 +85,6 @@ pub async fn backup_case(
         s.with_case(|case| case.backup(path.as_ref(), overwrite))
     })
     .await
-}
-
-/// Sends a team case's changes to its server and brings everyone else's (the Sync button).
-#[tauri::command]
-pub async fn sync_case(app: AppHandle) -> Result<SyncReport, Error> {
-    blocking(app, move |s| s.with_case(|case| case.sync())).await
-}
-
-/// What the Sync button shows, read locally: last sync, changes waiting, who changed what.
-#[tauri::command]
-pub async fn sync_status(app: AppHandle) -> Result<SyncStatus, Error> {
-    blocking(app, move |s| s.with_case(|case| case.sync_status())).await
 }
 
 /// Answers at once without touching the case: the benchmark measures the window's round trip

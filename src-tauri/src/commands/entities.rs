@@ -3,7 +3,7 @@
 //! undo of a merge, split). The reads go to the read-only handle while an import or the
 //! extraction stage writes, like the quotes view's.
 
-use dossier::model::{EntityDetail, EntityFilter, EntityPage, EntitySummary};
+use dossier::model::{EntityDetail, EntityFilter, EntityPage, EntitySummary, MergeRecord};
 use dossier::Error;
 use tauri::AppHandle;
 
@@ -54,4 +54,10 @@ pub async fn split_entity(app: AppHandle, id: i64, alias: String) -> Result<i64,
         s.with_case(|case| case.split_entity(id, &alias))
     })
     .await
+}
+
+/// The merges folded into an entity that still stand, with who made each (a team member).
+#[tauri::command]
+pub async fn entity_merges(app: AppHandle, id: i64) -> Result<Vec<MergeRecord>, Error> {
+    blocking(app, move |s| s.with_reader(|case| case.entity_merges(id))).await
 }

@@ -17,6 +17,7 @@ pub mod notes;
 pub mod quotes;
 pub mod search;
 pub mod tags;
+pub mod team;
 pub mod timeline;
 
 use dossier::Error;

@@ -5,7 +5,8 @@
 //! on without pausing it.
 
 use dossier::model::{
-    QuoteAppearance, QuoteEdit, QuoteFilter, QuoteLineage, QuoteRecord, ReviewStatus,
+    QuoteAppearance, QuoteEdit, QuoteFilter, QuoteLineage, QuoteRecord, ReviewDecision,
+    ReviewStatus,
 };
 use dossier::Error;
 use tauri::AppHandle;
@@ -34,6 +35,12 @@ pub async fn get_quote(app: AppHandle, id: i64) -> Result<QuoteRecord, Error> {
 #[tauri::command]
 pub async fn quote_lineage(app: AppHandle, id: i64) -> Result<QuoteLineage, Error> {
     blocking(app, move |s| s.with_reader(|case| case.quote_lineage(id))).await
+}
+
+/// A quote's review decisions with who made each, newest first (empty for a single user).
+#[tauri::command]
+pub async fn quote_reviews(app: AppHandle, id: i64) -> Result<Vec<ReviewDecision>, Error> {
+    blocking(app, move |s| s.with_reader(|case| case.quote_reviews(id))).await
 }
 
 /// Every quote whose words differ from its earliest appearance, with the differences.

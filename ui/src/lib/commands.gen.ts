@@ -37,6 +37,7 @@ import type { ExtractionState } from "./bindings/ExtractionState";
 import type { GroupedDocument } from "./bindings/GroupedDocument";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { LinkEvidence } from "./bindings/LinkEvidence";
+import type { MergeRecord } from "./bindings/MergeRecord";
 import type { Network } from "./bindings/Network";
 import type { NetworkFilter } from "./bindings/NetworkFilter";
 import type { NetworkPath } from "./bindings/NetworkPath";
@@ -52,6 +53,7 @@ import type { QuoteFilter } from "./bindings/QuoteFilter";
 import type { QuoteLineage } from "./bindings/QuoteLineage";
 import type { QuoteRecord } from "./bindings/QuoteRecord";
 import type { RecentCase } from "./bindings/RecentCase";
+import type { ReviewDecision } from "./bindings/ReviewDecision";
 import type { ReviewStatus } from "./bindings/ReviewStatus";
 import type { SavedSearch } from "./bindings/SavedSearch";
 import type { SearchRequest } from "./bindings/SearchRequest";
@@ -76,8 +78,6 @@ export const COMMANDS = {
   dialog_folder: [],
   remember_folder: ["path"],
   backup_case: ["path", "overwrite"],
-  sync_case: [],
-  sync_status: [],
   ping: [],
   about: [],
   list_documents: [],
@@ -106,6 +106,7 @@ export const COMMANDS = {
   count_quotes: ["filter"],
   get_quote: ["id"],
   quote_lineage: ["id"],
+  quote_reviews: ["id"],
   altered_quotes: [],
   review_quote: ["id", "status"],
   edit_quote: ["id", "edit"],
@@ -115,6 +116,7 @@ export const COMMANDS = {
   merge_entities: ["into", "from"],
   unmerge_entities: ["merge"],
   split_entity: ["id", "alias"],
+  entity_merges: ["id"],
   network: ["filter"],
   network_path: ["from", "to", "filter"],
   network_evidence: ["a", "b", "filter"],
@@ -160,6 +162,11 @@ export const COMMANDS = {
   export_originals: ["selection", "path"],
   audit_log: ["filter"],
   check_audit_log: [],
+  sync_case: [],
+  sync_status: [],
+  publish_team_case: ["url"],
+  grant_team_role: ["role", "editor"],
+  join_team_case: ["url", "path"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -176,10 +183,6 @@ export const forgetRecentCase = (path: string) => invoke<RecentCase[]>("forget_r
 export const dialogFolder = () => invoke<string | null>("dialog_folder");
 export const rememberFolder = (path: string) => invoke<void>("remember_folder", { path });
 export const backupCase = (path: string, overwrite: boolean) => invoke<BackupReport>("backup_case", { path, overwrite });
-/** Sends a team case's changes to its server and brings everyone else's (the Sync button). */
-export const syncCase = () => invoke<SyncReport>("sync_case");
-/** What the Sync button shows, read locally: last sync, changes waiting, who changed what. */
-export const syncStatus = () => invoke<SyncStatus>("sync_status");
 /**
  * Answers at once without touching the case: the benchmark measures the window's round trip
  * with it while an import runs.
@@ -238,6 +241,8 @@ export const countQuotes = (filter: QuoteFilter) => invoke<number>("count_quotes
 export const getQuote = (id: number) => invoke<QuoteRecord>("get_quote", { id });
 /** Every appearance of a quote's words across documents, earliest first, with the changes. */
 export const quoteLineage = (id: number) => invoke<QuoteLineage>("quote_lineage", { id });
+/** A quote's review decisions with who made each, newest first (empty for a single user). */
+export const quoteReviews = (id: number) => invoke<ReviewDecision[]>("quote_reviews", { id });
 /** Every quote whose words differ from its earliest appearance, with the differences. */
 export const alteredQuotes = () => invoke<QuoteAppearance[]>("altered_quotes");
 export const reviewQuote = (id: number, status: ReviewStatus) => invoke<QuoteRecord>("review_quote", { id, status });
@@ -252,6 +257,8 @@ export const renameEntity = (id: number, name: string) => invoke<EntitySummary>(
 export const mergeEntities = (into: number, from: number) => invoke<number>("merge_entities", { into, from });
 export const unmergeEntities = (merge: number) => invoke<number>("unmerge_entities", { merge });
 export const splitEntity = (id: number, alias: string) => invoke<number>("split_entity", { id, alias });
+/** The merges folded into an entity that still stand, with who made each (a team member). */
+export const entityMerges = (id: number) => invoke<MergeRecord[]>("entity_merges", { id });
 
 // src-tauri/src/commands/network.rs
 export const network = (filter: NetworkFilter) => invoke<Network>("network", { filter });
@@ -309,3 +316,15 @@ export const reextractDocuments = (selection: DocumentSelection) => invoke<Extra
 export const exportOriginals = (selection: DocumentSelection, path: string) => invoke<number>("export_originals", { selection, path });
 export const auditLog = (filter: AuditFilter) => invoke<AuditEntry[]>("audit_log", { filter });
 export const checkAuditLog = () => invoke<AuditCheck>("check_audit_log");
+
+// src-tauri/src/commands/team.rs
+/** Sends a team case's changes to its server and brings everyone else's (the Sync button). */
+export const syncCase = () => invoke<SyncReport>("sync_case");
+/** What the Sync button shows, read locally: last sync, changes waiting, who changed what. */
+export const syncStatus = () => invoke<SyncStatus>("sync_status");
+/** Publishes the open case to a team server: the schema, then every document and decision. */
+export const publishTeamCase = (url: string) => invoke<SyncReport>("publish_team_case", { url });
+/** Gives an existing PostgreSQL role editor or reader rights on the open team case. */
+export const grantTeamRole = (role: string, editor: boolean) => invoke<void>("grant_team_role", { role, editor });
+/** Makes a new local case file at `path` from a team case, originals included, and opens it. */
+export const joinTeamCase = (url: string, path: string) => invoke<CaseInfo>("join_team_case", { url, path });

@@ -23,6 +23,12 @@ timeline: string | null,
  */
 entity: string | null, 
 /**
+ * A section "Connections of NAME" for each of these people or organisations (an id or a
+ * name), in order: their 20 strongest links in the network, each with the kind of link,
+ * how many times it is seen, and its sources as footnotes.
+ */
+connections: Array<string>, 
+/**
  * Save the brief even though its notes have claim-check problems (broken citations,
  * misquotes, stale quotes); the brief then says so above the notes. Without it,
  * `export_brief` writes nothing and returns the problems.

@@ -11,4 +11,9 @@ restored_from: number | null, chars: number,
 /**
  * The full text; left empty in `note history` lists.
  */
-text: string, };
+text: string, 
+/**
+ * Who saved it, in a team case: the member's role (set when the version is sent or
+ * received); none in a single-user case or before the first sync.
+ */
+author: string | null, };
