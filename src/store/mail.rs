@@ -38,6 +38,7 @@ pub fn headers(conn: &Connection) -> Result<Vec<MessageHeaders>> {
 /// Where a message sorts in its thread: (undated, date, id).
 type ThreadOrder = (bool, Option<i64>, i64);
 
+/// The query of `headers`, apart so the plan test can check it walks the emails' index.
 pub(crate) const HEADERS_SQL: &str =
     "SELECT id, title, published_earliest, json_extract(extra, '$.message_id'),
             json_extract(extra, '$.in_reply_to'), json_extract(extra, '$.references')
