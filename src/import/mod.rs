@@ -17,6 +17,7 @@ mod messages;
 pub(crate) mod metadata;
 pub mod news_record;
 pub mod pdf;
+mod table;
 pub(crate) mod text;
 
 pub use batch::import_paths;
@@ -188,6 +189,14 @@ fn parse_formats(path: &Path, bytes: Vec<u8>, depth: usize) -> Result<ParsedFile
             warnings,
         });
     }
+    if table::is_table(&ext) {
+        let (doc, warning) = table::parse(bytes, &text, &ext, &stem)?;
+        warnings.extend(warning);
+        return Ok(ParsedFile {
+            documents: vec![Ok(doc)],
+            warnings,
+        });
+    }
     let documents =
         if matches!(ext.as_str(), "html" | "htm" | "xhtml") || html::looks_like_html(&text) {
             if bytes.len() > MAX_HTML_BYTES {
@@ -209,7 +218,7 @@ fn parse_formats(path: &Path, bytes: Vec<u8>, depth: usize) -> Result<ParsedFile
         } else {
             return Err(Error::unsupported(format!(
                 "unknown format: .{ext} files are not a source format Dossier reads \
-             (news records, HTML, email, Markdown and plain text are)"
+             (news records, HTML, email, Markdown, plain text and CSV tables are)"
             )));
         };
     Ok(ParsedFile {

@@ -57,6 +57,9 @@ pub struct DocumentPageRequest {
     /// Shows a group of near-duplicates (issue 21) as one row, its first-imported document
     /// still in the case, so forty copies of a wire story do not bury the rest.
     pub collapse_copies: bool,
+    /// Shows a mail thread (issue 21) as one row, its oldest message in the case, so an
+    /// archive of long conversations lists conversations.
+    pub collapse_threads: bool,
 }
 
 /// A page of document summaries and, unless it was skipped, how many match in all.
@@ -68,6 +71,10 @@ pub struct DocumentPage {
     /// For each of `documents`, in order, how many near-duplicates of it the case holds
     /// besides it (0 for a document without copies): the row's "+N copies".
     pub copies: Vec<usize>,
+    /// For each of `documents`, in order, with `collapse_threads`: how many messages of its
+    /// thread the case holds, itself included (the row's "N messages"; 1 for an email alone,
+    /// 0 for a document that is no email). All 0 when threads are not collapsed.
+    pub messages: Vec<usize>,
 }
 
 /// An outlet and how many documents it published, for the library's outlet suggestions.

@@ -8,11 +8,17 @@
 //! rows with a value, walked along the column's index forwards or backwards, then the rows
 //! without, along the same index's NULL entries. One `ORDER BY col IS NULL, col` would need an
 //! index per direction; two stretches use the one index each column already has.
+//!
+//! Two kinds of rows can stand for several documents: a group of near-duplicates
+//! (`collapse_copies`, shown as its first-imported copy) and a mail thread (`collapse_threads`,
+//! shown as its oldest message). Both are a `NOT EXISTS` on the walked row that looks up an
+//! earlier member by index, so a page costs what it shows, not the case.
 
 use rusqlite::{params_from_iter, types::Value, Connection};
 
 use crate::model::{
     DocumentPage, DocumentPageRequest, DocumentSummary, LibrarySort, OutletCount, SortDir,
+    SourceFormat,
 };
 use crate::Result;
 
@@ -48,6 +54,13 @@ fn filter(request: &DocumentPageRequest) -> (Vec<String>, Vec<Value>) {
         let mut again = Vec::new();
         let on_earlier = narrowing(request, "od", &mut again);
         conditions.push(not_a_later_copy(&on_earlier));
+    }
+    if request.collapse_threads {
+        // As for copies: the earlier message must pass the filter too, or a filter that
+        // leaves out a thread's first message would hide the replies it matches.
+        let mut again = Vec::new();
+        let on_earlier = narrowing(request, "td", &mut again);
+        conditions.push(not_a_later_message(&on_earlier));
     }
     (conditions, values)
 }
@@ -161,6 +174,44 @@ fn not_a_later_copy(on_earlier: &[String]) -> String {
     sql
 }
 
+/// A message is shown for its thread when no earlier message of the thread (by date, then id:
+/// its `place`), matching the filter (`on_earlier`, conditions on `td`), is in the case. The
+/// threads are the connection's copy in `temp.library_threads`, made current by
+/// `mail::refresh_library_threads` before any page that collapses them; a document in no
+/// thread of several costs one primary-key lookup, and the earlier messages are read from the
+/// table's index on (thread, place).
+fn not_a_later_message(on_earlier: &[String]) -> String {
+    let mut sql = "NOT EXISTS (
+    SELECT 1 FROM temp.library_threads t
+    JOIN temp.library_threads e ON e.thread = t.thread AND e.place < t.place
+    JOIN documents td ON td.id = e.document_id
+    WHERE t.document_id = d.id"
+        .to_string();
+    for condition in on_earlier {
+        sql.push_str(" AND ");
+        sql.push_str(condition);
+    }
+    sql.push(')');
+    sql
+}
+
+/// How many messages of `id`'s thread are in the case, itself included: 1 for an email alone
+/// in its thread and 0 for a document that is no email.
+fn messages_of(conn: &Connection, id: i64, email: bool) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM temp.library_threads t
+             JOIN temp.library_threads o ON o.thread = t.thread
+             WHERE t.document_id = ?1",
+        )?
+        .query_row([id], |r| r.get(0))?;
+    Ok(if n > 0 {
+        n as usize
+    } else {
+        usize::from(email)
+    })
+}
+
 /// How many other documents still in the case share `id`'s group of near-duplicates.
 fn copies_of(conn: &Connection, id: i64) -> Result<usize> {
     let n: i64 = conn
@@ -219,13 +270,14 @@ fn total(
     conditions: &[String],
     values: &[Value],
 ) -> Result<usize> {
-    if only_an_outlet(request) && !request.collapse_copies {
+    // The tallies count documents, not rows: folded copies or replies would be counted too.
+    if only_an_outlet(request) && !request.collapse_copies && !request.collapse_threads {
         return outlet_total(conn, request.outlet.as_deref().unwrap_or("").trim());
     }
     if !narrowing(request, "d", &mut Vec::new()).is_empty() {
         return count(conn, conditions, values);
     }
-    unfiltered_total(conn, request.collapse_copies)
+    unfiltered_total(conn, request)
 }
 
 /// Whether the outlet field is the request's only filter.
@@ -248,20 +300,40 @@ fn outlet_total(conn: &Connection, outlet: &str) -> Result<usize> {
     Ok(n as usize)
 }
 
-/// Every document, less the copies folded into their groups when `collapse`.
-fn unfiltered_total(conn: &Connection, collapse: bool) -> Result<usize> {
-    let documents = count(conn, &["1".to_string()], &[])?;
-    if !collapse {
-        return Ok(documents);
+/// Every document, less the copies folded into their groups and the messages folded into
+/// their threads, as the request collapses them.
+fn unfiltered_total(conn: &Connection, request: &DocumentPageRequest) -> Result<usize> {
+    let documents = count(conn, &["1".to_string()], &[])? as i64;
+    let mut folded = 0i64;
+    if request.collapse_copies {
+        // Each group with k members in the case shows one row and folds k - 1.
+        folded += conn
+            .prepare_cached(
+                "SELECT count(*) - count(DISTINCT s.group_id) FROM document_signatures s
+                 JOIN documents d ON d.id = s.document_id WHERE s.group_id IS NOT NULL",
+            )?
+            .query_row([], |r| r.get::<_, i64>(0))?;
     }
-    // Each group with k members in the case shows one row and folds k - 1.
-    let folded: i64 = conn
-        .prepare_cached(
-            "SELECT count(*) - count(DISTINCT s.group_id) FROM document_signatures s
-             JOIN documents d ON d.id = s.document_id WHERE s.group_id IS NOT NULL",
-        )?
-        .query_row([], |r| r.get(0))?;
-    Ok(documents.saturating_sub(folded as usize))
+    if request.collapse_threads {
+        // Every message of a thread but its first is folded (the table holds messages in the
+        // case only, being made again whenever an email comes or goes)...
+        folded += conn
+            .prepare_cached("SELECT count(*) FROM temp.library_threads WHERE place > 0")?
+            .query_row([], |r| r.get::<_, i64>(0))?;
+        if request.collapse_copies {
+            // ...and a later message that is also a later copy was counted twice: once here
+            // and once in its group. Only the messages of threads are asked.
+            folded -= conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM temp.library_threads t
+                     JOIN documents d ON d.id = t.document_id
+                     WHERE t.place > 0 AND NOT {}",
+                    not_a_later_copy(&[])
+                ))?
+                .query_row([], |r| r.get::<_, i64>(0))?;
+        }
+    }
+    Ok((documents - folded).max(0) as usize)
 }
 
 /// The SQL of both stretches' ORDER BY, for tests that check the plans use an index.
@@ -290,6 +362,9 @@ fn ids_and_filter(
     conn: &Connection,
     request: &DocumentPageRequest,
 ) -> Result<(Vec<i64>, Vec<String>, Vec<Value>)> {
+    if request.collapse_threads {
+        super::mail::refresh_library_threads(conn)?;
+    }
     let (conditions, values) = filter(request);
     let limit = request
         .limit
@@ -351,7 +426,7 @@ fn from_the_end(
     if request.offset < FROM_THE_END_AFTER || !narrowing(request, "d", &mut Vec::new()).is_empty() {
         return Ok(None);
     }
-    let total = unfiltered_total(conn, request.collapse_copies)?;
+    let total = unfiltered_total(conn, request)?;
     if request.offset <= total / 2 {
         return Ok(None);
     }
@@ -428,10 +503,19 @@ pub fn page(conn: &Connection, request: &DocumentPageRequest) -> Result<Document
         .iter()
         .map(|&id| copies_of(conn, id))
         .collect::<Result<Vec<usize>>>()?;
+    let messages = if request.collapse_threads {
+        documents
+            .iter()
+            .map(|doc| messages_of(conn, doc.id, doc.format == SourceFormat::Email))
+            .collect::<Result<Vec<usize>>>()?
+    } else {
+        vec![0; documents.len()]
+    };
     Ok(DocumentPage {
         total,
         documents,
         copies,
+        messages,
     })
 }
 
@@ -543,6 +627,40 @@ mod tests {
         }
     }
 
+    /// Collapsing threads asks every row walked whether an earlier message of its thread is in
+    /// the case, and threading reads the emails' headers; both must walk indexes, or a page of
+    /// a million documents scans the threads once per row and threading reads every row.
+    #[test]
+    fn collapsing_threads_looks_each_row_up_instead_of_scanning_the_threads() {
+        let (_dir, conn) = empty_case();
+        super::super::mail::refresh_library_threads(&conn).unwrap();
+        for sql in [
+            format!(
+                "SELECT d.id FROM documents d WHERE {} ORDER BY d.id LIMIT 100",
+                not_a_later_message(&["td.kind = 'email'".to_string()])
+            ),
+            "SELECT count(*) FROM temp.library_threads t
+             JOIN temp.library_threads o ON o.thread = t.thread
+             WHERE t.document_id = 1"
+                .to_string(),
+        ] {
+            let plan = plan_of(&conn, &sql);
+            assert!(
+                !plan.contains("SCAN t") && !plan.contains("SCAN e") && !plan.contains("SCAN td"),
+                "a lookup scans a table: {plan}"
+            );
+            assert!(
+                plan.contains("library_threads_by_thread"),
+                "the thread's messages are not read from its index: {plan}"
+            );
+        }
+        let plan = plan_of(&conn, super::super::mail::HEADERS_SQL);
+        assert!(
+            plan.contains("documents_emails"),
+            "threading reads every document instead of the emails' index: {plan}"
+        );
+    }
+
     /// The outlet and date fields must narrow through an index, both for the page and for its
     /// count: matching part of a name or a date's text reads every one of a million rows
     /// (2.0 s a page in session 9).
@@ -595,8 +713,10 @@ mod tests {
     }
 
     /// A page deep into the library is read from the end (`from_the_end`); it must be the very
-    /// page the walk from the top gives, in every order, with copies collapsed or not, where
-    /// the rows without a value meet the rest, and past the end.
+    /// page the walk from the top gives, in every order, with copies and threads collapsed or
+    /// not, where the rows without a value meet the rest, and past the end; and the total must
+    /// be the rows the walk finds (a message that is both a later copy and a later reply is
+    /// folded once).
     #[test]
     fn a_page_read_from_the_end_is_the_page_read_from_the_top() {
         let (_dir, conn) = empty_case();
@@ -622,6 +742,26 @@ mod tests {
                 ],
             )
             .unwrap();
+            // Every 40th starts a thread of three emails, dated so that the last imported is
+            // the oldest; some of them are also copies (201 is both).
+            if id % 40 < 3 {
+                let root = id - id % 40;
+                let extra = if id % 40 == 0 {
+                    serde_json::json!({ "message_id": format!("<m{id}@x>") })
+                } else {
+                    serde_json::json!({
+                        "message_id": format!("<m{id}@x>"),
+                        "in_reply_to": format!("<m{root}@x>"),
+                        "references": [format!("<m{root}@x>")],
+                    })
+                };
+                conn.execute(
+                    "UPDATE documents SET format = 'email', extra = ?2,
+                     published_earliest = 3000000 - ?1 WHERE id = ?1",
+                    rusqlite::params![id, extra.to_string()],
+                )
+                .unwrap();
+            }
             if id % 50 < 3 && id > 2 {
                 conn.execute(
                     "INSERT INTO document_signatures (document_id, shingles, signature, group_id)
@@ -632,7 +772,9 @@ mod tests {
             }
         }
         conn.execute_batch("COMMIT").unwrap();
-        for collapse_copies in [false, true] {
+        for (collapse_copies, collapse_threads) in
+            [(false, false), (true, false), (false, true), (true, true)]
+        {
             for sort in [
                 LibrarySort::Published,
                 LibrarySort::Title,
@@ -646,11 +788,31 @@ mod tests {
                         offset,
                         limit,
                         collapse_copies,
+                        collapse_threads,
                         skip_total: true,
                         ..Default::default()
                     };
                     let whole = ids(&conn, &request(0, None)).unwrap();
                     let total = whole.len();
+                    if collapse_threads && !collapse_copies {
+                        // 299 threads of three fold two rows each, and 1 and 2 (whose root
+                        // is not in the case) fold one.
+                        assert_eq!(total, n as usize - 599, "{sort:?} {dir:?}");
+                    }
+                    let counted = page(
+                        &conn,
+                        &DocumentPageRequest {
+                            skip_total: false,
+                            ..request(100, Some(10))
+                        },
+                    )
+                    .unwrap()
+                    .total;
+                    assert_eq!(
+                        counted,
+                        Some(total),
+                        "{sort:?} {dir:?} copies {collapse_copies} threads {collapse_threads}"
+                    );
                     let unmarked = (n as usize) - (n as usize) / 7;
                     for offset in [
                         6_500,
@@ -666,7 +828,8 @@ mod tests {
                             whole.iter().skip(offset).take(200).copied().collect();
                         assert_eq!(
                             page, expected,
-                            "{sort:?} {dir:?} collapse {collapse_copies} offset {offset}"
+                            "{sort:?} {dir:?} copies {collapse_copies} threads \
+                             {collapse_threads} offset {offset}"
                         );
                     }
                 }

@@ -162,9 +162,11 @@ fn the_demo_sources_get_the_kinds_a_person_would_give_them() {
             "email",
             "indictment",
             "indictment",
+            "other",
             "press_release",
             "transcript"
-        ]
+        ],
+        "the tip's ledger (a CSV attachment) is a table of kind other"
     );
 }
 

@@ -353,3 +353,177 @@ fn archived_messages_and_attachments_are_repaired_from_their_own_originals() {
     let after: Vec<Value> = ids.iter().map(|&id| s.show(id)["text"].clone()).collect();
     assert_eq!(after, before);
 }
+
+/// The library's rows with threads collapsed, oldest first: (title, messages in the thread),
+/// and the total it reports.
+fn thread_rows(case: &dossier::Case, title: Option<&str>) -> (Vec<(String, usize)>, Option<usize>) {
+    let page = case
+        .document_page(&dossier::model::DocumentPageRequest {
+            title: title.map(str::to_string),
+            collapse_threads: true,
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut rows: Vec<(String, usize)> = Vec::new();
+    let mut offset = 0;
+    // A page of one row at a time, so paging past a folded thread is what is tested.
+    loop {
+        let page = case
+            .document_page(&dossier::model::DocumentPageRequest {
+                title: title.map(str::to_string),
+                collapse_threads: true,
+                offset,
+                limit: Some(1),
+                skip_total: true,
+                ..Default::default()
+            })
+            .unwrap();
+        if page.documents.is_empty() {
+            break;
+        }
+        rows.push((page.documents[0].title.clone(), page.messages[0]));
+        offset += 1;
+    }
+    (rows, page.total)
+}
+
+#[test]
+fn the_library_shows_a_thread_as_one_row_counting_its_messages() {
+    let s = Sandbox::new();
+    let mbox = [
+        entry(&message("<root@x>", "", "", "Budget", 1)),
+        entry(&message("<lunch@y>", "", "", "Lunch", 2)),
+        entry(&message("<r2@x>", "", "<root@x> <r1@x>", "Re: Budget", 4)),
+        entry(&message("<r1@x>", "<root@x>", "<root@x>", "Re: Budget", 3)),
+    ]
+    .concat();
+    let path = s.write("archive.mbox", mbox);
+    let (_, report) = s.import(&[&path]);
+    assert_eq!(report["imported"], 4, "{report}");
+    let root = report["documents"][0].as_i64().unwrap();
+    let case = dossier::Case::open(&s.case).unwrap();
+    let (rows, total) = thread_rows(&case, None);
+    assert_eq!(
+        rows,
+        [("Budget".to_string(), 3), ("Lunch".to_string(), 1)],
+        "the thread is one row, its oldest message"
+    );
+    assert_eq!(total, Some(2));
+    // The app reads with a read-only connection while its import writes; the threads are
+    // kept in a TEMP table, which such a connection may still write.
+    let reader = dossier::Case::open_read_only(&s.case).unwrap();
+    assert_eq!(thread_rows(&reader, None).1, Some(2));
+    // Expanding the row lists the thread: the row's message and the two others.
+    let mut listed = vec![root];
+    listed.extend(case.thread_of(root).unwrap().iter().map(|m| m.id));
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    // Without collapsing, every message is a row of its own and no row counts messages.
+    let flat = case
+        .document_page(&dossier::model::DocumentPageRequest::default())
+        .unwrap();
+    assert_eq!(flat.total, Some(4));
+    assert_eq!(flat.messages, [0, 0, 0, 0]);
+    // A filter the first message fails shows the thread as its oldest message that passes,
+    // still counting the whole thread.
+    let (rows, total) = thread_rows(&case, Some("Re:"));
+    assert_eq!(rows, [("Re: Budget".to_string(), 3)]);
+    assert_eq!(total, Some(1));
+    // A reply imported by another process joins the thread in the library this case has
+    // open: the connection's copy of the threads is made again when an email arrives.
+    let later = s.write(
+        "later.mbox",
+        entry(&message(
+            "<r3@x>",
+            "<r2@x>",
+            "<root@x> <r1@x> <r2@x>",
+            "Re: Budget",
+            5,
+        )),
+    );
+    let (_, report) = s.import(&[&later]);
+    assert_eq!(report["imported"], 1, "{report}");
+    let (rows, _) = thread_rows(&case, None);
+    assert_eq!(rows, [("Budget".to_string(), 4), ("Lunch".to_string(), 1)]);
+    // The first message in the trash, the thread is shown as its next oldest.
+    case.delete_documents(&[root]).unwrap();
+    let (rows, total) = thread_rows(&case, None);
+    assert_eq!(
+        rows,
+        [("Lunch".to_string(), 1), ("Re: Budget".to_string(), 3)]
+    );
+    assert_eq!(total, Some(2));
+}
+
+/// The demo's tip attaches its ledger as a CSV, which no importer read: the attachment was
+/// named in a warning and left out. It is a child document with the table's rows now.
+#[test]
+fn a_csv_attachment_becomes_a_child_document_with_its_rows() {
+    let s = Sandbox::new();
+    // In Windows-1252, as spreadsheets still save: "Café" must read right.
+    let mut mail = b"From: ann@example.com\nSubject: The ledger\nMessage-ID: <csv@x>\n\
+         MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n\
+         --b1\nContent-Type: text/plain\n\nThe ledger is attached.\n\
+         --b1\nContent-Type: text/csv; name=\"ledger.csv\"\n\
+         Content-Disposition: attachment; filename=\"ledger.csv\"\n\n\
+         date,amount,recipient\n2017-01-15,4000,account-17\n2017-02-01,250,Caf"
+        .to_vec();
+    mail.extend_from_slice(b"\xe9 Keldara\n--b1--\n");
+    let mut mbox = b"From sender@example.com Mon Jan  1 00:00:00 2024\n".to_vec();
+    mbox.extend_from_slice(&mail);
+    let path = s.write("ledger.mbox", mbox);
+    let (code, report) = s.import(&[&path]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["imported"], 2, "{report}");
+    let docs = s.docs();
+    let message = by_title(&docs, "The ledger");
+    let ledger = by_title(&docs, "ledger");
+    assert_eq!(ledger["parent"], message["id"], "{ledger}");
+    assert_eq!(ledger["kind"], "other");
+    let shown = s.show(ledger["id"].as_i64().unwrap());
+    assert_eq!(
+        shown["text"],
+        "date,amount,recipient\n2017-01-15,4000,account-17\n2017-02-01,250,Café Keldara",
+        "each row a line, decoded from Windows-1252"
+    );
+    assert_eq!(shown["extra"]["table"]["rows"], 3);
+}
+
+/// An attachment bomb: one message carries a base64 part past the 64 MB a message may hold.
+/// The archive is read as a stream, so the message is refused by number and byte offset,
+/// naming its attachment, and the messages around it are imported.
+#[test]
+fn a_message_over_the_bound_is_refused_by_number_and_the_rest_imported() {
+    let s = Sandbox::new();
+    let line = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\n";
+    let lines = dossier::import::email::mbox::MAX_MESSAGE_BYTES / line.len() + 2;
+    let bomb = format!(
+        "From: ann@example.com\nSubject: The dump\nMessage-ID: <bomb@x>\n\
+         MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n\
+         --b1\nContent-Type: text/plain\n\nAll of it.\n\
+         --b1\nContent-Type: application/octet-stream; name=\"dump.bin\"\n\
+         Content-Disposition: attachment; filename=\"dump.bin\"\n\
+         Content-Transfer-Encoding: base64\n\n{}--b1--\n",
+        line.repeat(lines)
+    );
+    let first = entry(&message("<a@x>", "", "", "Before", 1));
+    let mbox = [
+        first.clone(),
+        entry(&bomb),
+        entry(&message("<c@x>", "", "", "After", 3)),
+    ]
+    .concat();
+    let path = s.write("bomb.mbox", mbox);
+    let (_, report) = s.import(&[&path]);
+    assert_eq!(report["imported"], 2, "{report}");
+    let failed = failures(&report);
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    let why = &failed[0].1;
+    assert!(
+        why.contains(&format!("message 2 (byte {})", first.len())),
+        "{why}"
+    );
+    assert!(why.contains("'dump.bin'"), "{why}");
+    let titles: Vec<Value> = s.docs().iter().map(|d| d["title"].clone()).collect();
+    assert_eq!(titles, ["Before", "After"]);
+}

@@ -96,14 +96,15 @@ fn publish_then_join_makes_an_equal_case_that_verifies() {
     a.save_search("botnet", "botnet").unwrap();
 
     let report = a.team_publish(&pg.url("postgres", "published")).unwrap();
-    // Six documents, a reviewed quote, two note versions and a saved search.
-    assert_eq!(report.pushed, 6 + 1 + 2 + 1, "{report:?}");
+    // Seven documents (the tip's CSV ledger among them), a reviewed quote, two note versions
+    // and a saved search.
+    assert_eq!(report.pushed, 7 + 1 + 2 + 1, "{report:?}");
     let (b, joined) = Case::team_join(
         &pg.url("postgres", "published"),
         &dir.path().join("b.dossier"),
     )
     .unwrap();
-    assert_eq!(joined.documents, 6);
+    assert_eq!(joined.documents, 7);
     assert_same_case(&a, &b);
     assert_eq!(b.original(1).unwrap(), a.original(1).unwrap());
     let history = b.note_history(b.notes().unwrap()[0].id).unwrap();

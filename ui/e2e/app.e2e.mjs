@@ -8,6 +8,9 @@
 // before publication, the arrest is tagged and the tag filter leaves only it, a rename is
 // undone, and after another restart the confirmation is kept. Then Ctrl+F finds in the
 // reader and the file dialogs start in the home folder, then in the folder last used. Then the
+// demo case, opened from the picker: its tip's CSV ledger is a document of its own, and a
+// quote's lineage shows in the quotes view (the demo has no altered quote, so the list of
+// altered wordings is checked to say so). Then the
 // network view on the demo case: a focus, a shortest path and an edge's evidence (network.mjs).
 // Then a scan dropped on a new case is read by OCR in the background and shown with its
 // uncertain word marked and its page's picture (ocr.mjs). Last, a case the CLI imported with
@@ -519,6 +522,51 @@ async function scenarioReaderPolish() {
   }
 }
 
+async function scenarioDemoLineage() {
+  console.log("demo case: the tip's CSV ledger is a document; a quote's lineage in the quotes view");
+  const app = await startApp({ application });
+  try {
+    // The app reopens the first run's case, unless this scenario runs alone on a fresh HOME.
+    await app.waitUntil(
+      `return document.querySelector("[data-testid=case-name]") !== null || document.querySelector("[data-testid=open-demo]") !== null`,
+      "a case or the picker",
+    );
+    if ((await app.find("[data-testid=open-demo]")).length === 0) {
+      await app.click(await app.waitFor(".bar .switch", { text: "Cases" }));
+    }
+    await app.click(await app.waitFor("[data-testid=open-demo]"));
+    // The demo is built on first use: the PDF read and every source extracted.
+    await app.waitFor("[data-testid=case-name]", { text: "demo", timeout: 180000 });
+    await app.waitFor("[data-testid=library-count]", { text: "7 documents", timeout: 30000 });
+    await app.waitFor(".library [data-doc-id]", { text: "ledger-2017Q1" });
+    check(true, "the demo's seven documents include the tip's CSV ledger, imported as a child document");
+
+    // A quote's panel: selecting a row shows its lineage under the list.
+    await app.click((await app.find("[data-testid=tab-quotes]"))[0]);
+    await app.waitFor("[data-testid=quote-row] .speaker");
+    const row = await app.waitFor("[data-testid=quote-row]", { text: "Vitali Kremez" });
+    const quoteId = Number(await app.execute("return arguments[0].dataset.quoteId", { "element-6066-11e4-a52e-4f735466cecf": row }));
+    await app.jsClick(row);
+    // The lineage follows the selection once it has rested 250 ms.
+    await app.waitFor(`[data-testid=quote-row][data-quote-id="${quoteId}"][aria-selected="true"]`);
+    await sleep(400);
+    const summary = await app.text(await app.waitFor("[data-testid=quote-lineage] [data-testid=lineage-summary]", { text: "Seen only here." }));
+    const lineage = await app.invoke("quote_lineage", { id: quoteId });
+    check(
+      lineage.quote === quoteId && lineage.appearances.length === 1 && lineage.appearances[0].earliest,
+      `the lineage of Kremez's quote q${quoteId} is its one appearance, the earliest (${summary.trim()})`,
+    );
+    // The demo quotes no one twice in other words, so nothing is marked altered: the list of
+    // altered wordings says so, and the lineage flags no appearance.
+    check((await app.find("[data-testid=lineage-altered]")).length === 0, "no appearance of the quote is marked altered");
+    await app.click(await app.waitFor("[data-testid=show-altered]"));
+    await app.waitFor("[data-testid=altered-quotes]", { text: "No quote's words differ" });
+    check((await app.find("[data-testid=altered-row]")).length === 0 && (await app.invoke("altered_quotes")).length === 0, "the demo case has no altered quote, and the list says so");
+  } finally {
+    await app.close();
+  }
+}
+
 // E2E_ONLY=name runs only the scenarios whose names contain it (the staged one stands alone;
 // the others build on the first run's case).
 const only = process.env.E2E_ONLY ?? "";
@@ -531,6 +579,7 @@ const scenarios = [
   scenarioDraftKept,
   scenarioDeleteAndBackup,
   scenarioReaderPolish,
+  scenarioDemoLineage,
   function scenarioNetworkView() {
     return scenarioNetwork({ application, work, root });
   },

@@ -1,7 +1,8 @@
 // The real App, mounted in a plain browser page with Tauri's IPC mocked (@tauri-apps/api/mocks).
 // The scenario comes from the page's query string:
 // ?case=none|open&docs=N&quotes=N&events=N&people=N; &copies=1 makes documents 1, 3, 4 and 5
-// one group of near-duplicates in the library; &stage=running opens the case with the
+// one group of near-duplicates in the library; &threads=1 makes the library fold the thread of
+// documents 5 and 10 (the reader's thread of `thread_of`) into one row; &stage=running opens the case with the
 // extraction stage at a quarter of the documents, and window.__stage moves it on.
 // Every call the
 // window makes is recorded in window.__calls for the tests to inspect.
@@ -42,11 +43,24 @@ function libraryRows(r: Record<string, unknown>) {
     sortedCache = { key, rows };
   }
   const text = (v: unknown) => (typeof v === "string" ? v : "");
-  const rows = filterDocuments(sortedCache.rows, { title: text(r.title), kind: (r.kind ?? "") as "", outlet: text(r.outlet), from: text(r.from), to: text(r.to), collapse: false });
+  const rows = filterDocuments(sortedCache.rows, { title: text(r.title), kind: (r.kind ?? "") as "", outlet: text(r.outlet), from: text(r.from), to: text(r.to), collapse: false, threads: false });
   // With ?copies=1, the core's collapse: a group is shown by its smallest id still present.
   const members = copyMembers();
-  return r.collapse_copies && members.length > 1 ? rows.filter((d) => !members.includes(d.id) || d.id === members[0]) : rows;
+  const collapsed = r.collapse_copies && members.length > 1 ? rows.filter((d) => !members.includes(d.id) || d.id === members[0]) : rows;
+  // With ?threads=1, the core's collapse of threads: a thread is shown by its oldest message
+  // that passes the filter (5 is older than 10).
+  const thread = threadMembers();
+  const first = thread.find((id) => collapsed.some((d) => d.id === id));
+  return r.collapse_threads && thread.length > 1 ? collapsed.filter((d) => !thread.includes(d.id) || d.id === first) : collapsed;
 }
+/** The documents of the thread the library folds that are in the case (none without ?threads=1). */
+function threadMembers(): number[] {
+  if (params.get("threads") !== "1") return [];
+  const here = new Set(present().map((d) => d.id));
+  return THREAD.filter((id) => here.has(id));
+}
+/** Documents 5 and 10 (emails) are one thread; every other email is alone in its own. */
+const THREAD = [5, 10];
 /** The members of the fixture's group of copies still in the case (none without ?copies=1). */
 function copyMembers(): number[] {
   if (params.get("copies") !== "1") return [];
@@ -188,7 +202,9 @@ mockIPC(
         const documents = rows.slice(offset, offset + limit);
         const members = copyMembers();
         const copies = documents.map((d) => (members.length > 1 && members.includes(d.id) ? members.length - 1 : 0));
-        return { total: r.skip_total ? null : rows.length, documents, copies };
+        const thread = threadMembers();
+        const messages = documents.map((d) => (r.collapse_threads && thread.includes(d.id) ? thread.length : 0));
+        return { total: r.skip_total ? null : rows.length, documents, copies, messages };
       }
       case "document_outlets": {
         const counts = new Map<string, number>();
@@ -207,8 +223,7 @@ mockIPC(
       case "document_copies":
         return copyGroup(Number(a.id), docs);
       case "thread_of": {
-        // Documents 5 and 10 (emails) are one thread; every other email is alone in its own.
-        const thread = [5, 10].filter((id) => id <= docs.length);
+        const thread = THREAD.filter((id) => id <= docs.length);
         if (!thread.includes(Number(a.id))) return [];
         return thread
           .filter((id) => id !== Number(a.id))

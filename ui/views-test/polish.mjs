@@ -154,6 +154,8 @@ export async function polishTests({ test, open, expect }) {
     await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "remember_folder"));
     const first = await page.evaluate(() => window.__calls.find((c) => c.cmd === "plugin:dialog|open").args.options);
     expect(first.defaultPath === "/home/reporter", `the first dialog starts at home: ${JSON.stringify(first)}`);
+    // No file-type filter: .mbox, .eml and an extensionless mbox must all be selectable.
+    expect(first.filters === undefined || first.filters.length === 0, `the import dialog filters files: ${JSON.stringify(first)}`);
     const remembered = await page.evaluate(() => window.__calls.find((c) => c.cmd === "remember_folder")?.args.path);
     expect(remembered === "/sources/a.txt", `the picked path is remembered: ${remembered}`);
     // The import finishes (the mock's takes a moment) before the export is asked for.

@@ -248,7 +248,7 @@ await test("library: a group of near-duplicates is one row with +N copies that l
   // The group's row is its first-imported document, 1, undated and so last by date.
   expect((await shown()) === "2,6,1", `copies folded into their group's row: ${await shown()}`);
   const count = (await page.locator("[data-testid=library-count]").textContent()).replace(/\s+/g, " ").trim();
-  expect(count === "6 documents · 3 near-duplicates folded into their groups", `the count: ${count}`);
+  expect(count === "6 documents · 3 copies and replies folded into their groups and threads", `the count: ${count}`);
   const badge = page.locator("[data-doc-id='1'] [data-testid=library-copies]");
   expect((await badge.textContent()) === "+3 copies", `the badge: ${await badge.textContent()}`);
   await badge.click();
@@ -269,6 +269,37 @@ await test("library: a group of near-duplicates is one row with +N copies that l
   await page.locator("[data-doc-id='1'] [data-testid=library-copies]").click();
   await members.nth(2).click();
   await page.locator("[data-testid=reader-title]").getByText("Document number 000004").waitFor();
+});
+
+await test("library: a mail thread is one row with N messages that lists the thread (issue 21)", async (page) => {
+  await open(page, "docs=12&threads=1");
+  const badge = page.locator(".library [data-doc-id='5'] [data-testid=library-thread]");
+  await badge.waitFor();
+  const shown = () => page.locator(".library .row[data-doc-id]").evaluateAll((els) => els.map((e) => e.dataset.docId));
+  expect(!(await shown()).includes("10"), `the later message is folded into its thread's row: ${await shown()}`);
+  expect((await badge.textContent()) === "2 messages", `the badge: ${await badge.textContent()}`);
+  const asked = await page.evaluate(() => window.__calls.filter((c) => c.cmd === "document_page").at(-1).args.request.collapse_threads);
+  expect(asked === true, "threads are collapsed by default");
+  const count = (await page.locator("[data-testid=library-count]").textContent()).replace(/\s+/g, " ").trim();
+  expect(count === "12 documents · 1 copy or reply folded into their groups and threads", `the count: ${count}`);
+  await badge.click();
+  expect((await page.locator("[data-testid=reader-title]").count()) === 0, "opening the thread does not open the message");
+  const members = page.locator("[data-testid=library-thread-group] [data-testid=thread-member]");
+  await members.first().waitFor();
+  const listed = await members.evaluateAll((els) => els.map((e) => e.dataset.docId));
+  expect(listed.join() === "5,10", `the whole thread, oldest first: ${listed}`);
+  const group = await page.locator("[data-testid=library-thread-group]").textContent();
+  expect(group.includes("Ann Smith"), `the row's own sender is shown too: ${group}`);
+  // Unticked, each message is its own row again, without a count.
+  await page.locator("[data-testid=library-collapse-threads]").uncheck();
+  await page.waitForFunction(() => document.querySelector(".library .row[data-doc-id='10']") !== null);
+  expect((await page.locator("[data-testid=library-thread]").count()) === 0, "no row counts messages");
+  await page.locator("[data-testid=library-collapse-threads]").check();
+  await page.waitForFunction(() => document.querySelector(".library .row[data-doc-id='10']") === null);
+  // A message opens from the thread's list.
+  await badge.click();
+  await members.nth(1).click();
+  await page.locator("[data-testid=reader-title]").getByText("Document number 000010").waitFor();
 });
 
 await test("reader: a copy names the earliest version and shows its word differences (issue 21)", async (page) => {

@@ -168,7 +168,7 @@ pub fn parse_email(bytes: &[u8]) -> Result<ParsedEmail, String> {
             .zip(message.attachments())
             .map(|(name, part)| AttachedFile {
                 name,
-                bytes: part.contents().to_vec(),
+                bytes: attached_bytes(&message, part),
                 inline_picture: part.content_id().is_some()
                     && part.content_disposition().is_none_or(|d| d.is_inline())
                     && part
@@ -232,6 +232,33 @@ pub fn broken_mime(bytes: &[u8]) -> Option<String> {
 
 /// The charsets of the text parts that `encoding_rs` (the decoder behind every other
 /// format) does not know, each once.
+/// An attached file's bytes as the sender's program wrote them. The parser hands a text part
+/// over already turned into UTF-8, and a part that names no charset is read as UTF-8 with
+/// every other byte replaced, so a spreadsheet saved in Windows-1252 lost its accents before
+/// the importer could recognise the encoding. Such a part's own bytes are taken instead, with
+/// only its transfer encoding undone, and decoded like any text file; a part that names its
+/// charset keeps the parser's reading of it.
+fn attached_bytes(message: &Message<'_>, part: &mail_parser::MessagePart<'_>) -> Vec<u8> {
+    let names_charset = part
+        .content_type()
+        .and_then(|ct| ct.attribute("charset"))
+        .is_some_and(|c| !c.trim().is_empty());
+    if !matches!(part.body, PartType::Text(_)) || names_charset {
+        return part.contents().to_vec();
+    }
+    let raw = message
+        .raw_message()
+        .get(part.offset_body as usize..part.offset_end as usize);
+    let own = raw.and_then(|raw| match part.encoding {
+        mail_parser::Encoding::None => Some(raw.to_vec()),
+        mail_parser::Encoding::QuotedPrintable => {
+            mail_parser::decoders::quoted_printable::quoted_printable_decode(raw)
+        }
+        mail_parser::Encoding::Base64 => mail_parser::decoders::base64::base64_decode(raw),
+    });
+    own.unwrap_or_else(|| part.contents().to_vec())
+}
+
 fn unknown_charsets(message: &Message<'_>) -> Vec<String> {
     let mut unknown: Vec<String> = Vec::new();
     for part in message.text_bodies().chain(message.html_bodies()) {

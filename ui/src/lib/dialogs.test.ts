@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startPath } from "./dialogs";
+import { importDialogOptions, startPath } from "./dialogs";
 
 describe("where dialogs start", () => {
   it("puts the suggested name in the remembered folder", () => {
@@ -11,5 +11,18 @@ describe("where dialogs start", () => {
     expect(startPath("/home/reporter", undefined)).toBe("/home/reporter");
     expect(startPath(null, "case.dossier")).toBe("case.dossier");
     expect(startPath(null)).toBeUndefined();
+  });
+});
+
+describe("the import dialog", () => {
+  // A filter would hide mail archives: GTK's dialog matches `*.ext` patterns only, so an
+  // extensionless mbox (Thunderbird's Inbox) could never be picked, nor `.MBOX`.
+  it("offers every file, so .mbox, .eml and extensionless mboxes can be picked", () => {
+    const options = importDialogOptions(false, "/home/reporter");
+    expect(options).toEqual({ title: "Import files", multiple: true, directory: false, defaultPath: "/home/reporter" });
+    expect("filters" in options).toBe(false);
+  });
+  it("picks folders for Import folder", () => {
+    expect(importDialogOptions(true, undefined)).toMatchObject({ title: "Import a folder", directory: true, multiple: true });
   });
 });

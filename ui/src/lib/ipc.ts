@@ -9,7 +9,7 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type { CaseInfo } from "./bindings/CaseInfo";
 import { dialogFolder, rememberFolder } from "./commands.gen";
-import { startPath } from "./dialogs";
+import { importDialogOptions, startPath } from "./dialogs";
 import type { EntityFilter } from "./bindings/EntityFilter";
 import type { NetworkFilter } from "./bindings/NetworkFilter";
 import type { ExtractionState } from "./bindings/ExtractionState";
@@ -91,12 +91,7 @@ export async function pickCaseToOpen(): Promise<string | null> {
 
 /** Files or a folder to import; null when the person cancels. */
 export async function pickSources(directory: boolean): Promise<string[] | null> {
-  const picked = await openDialog({
-    title: directory ? "Import a folder" : "Import files",
-    multiple: true,
-    directory,
-    defaultPath: await startIn(),
-  });
+  const picked = await openDialog(importDialogOptions(directory, await startIn()));
   if (picked === null) {
     return null;
   }

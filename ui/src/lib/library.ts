@@ -18,9 +18,11 @@ export type LibraryFilter = {
   to: string;
   /** A group of near-duplicates shown as one row (issue 21); on unless unticked. */
   collapse: boolean;
+  /** A mail thread shown as one row, its oldest message (issue 21); on unless unticked. */
+  threads: boolean;
 };
 
-export const EMPTY_FILTER: LibraryFilter = { title: "", kind: "", outlet: "", from: "", to: "", collapse: true };
+export const EMPTY_FILTER: LibraryFilter = { title: "", kind: "", outlet: "", from: "", to: "", collapse: true, threads: true };
 
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_FILTER } from "./library";
-import { clickLibraryRow, isFiltered, LIBRARY_PAGE, libraryRows, librarySelection, pageRequest } from "./librarypages";
+import { clickLibraryRow, foldedLabel, isFiltered, LIBRARY_PAGE, libraryRows, librarySelection, pageRequest } from "./librarypages";
 import { NOTHING, selectAll } from "./multiselect";
 
 describe("pageRequest", () => {
@@ -17,6 +17,7 @@ describe("pageRequest", () => {
       limit: LIBRARY_PAGE,
       skip_total: false,
       collapse_copies: true,
+      collapse_threads: true,
     });
   });
 
@@ -24,8 +25,14 @@ describe("pageRequest", () => {
     expect(pageRequest({ ...EMPTY_FILTER, collapse: false }, "title", "asc", 0, 10, true).collapse_copies).toBe(false);
   });
 
+  it("shows every message as its own row when collapsing threads is unticked", () => {
+    const request = pageRequest({ ...EMPTY_FILTER, threads: false }, "title", "asc", 0, 10, true);
+    expect(request.collapse_threads).toBe(false);
+    expect(request.collapse_copies).toBe(true);
+  });
+
   it("sends each filter field trimmed, and blank fields as none", () => {
-    const filter = { title: "  botnet down ", kind: "email" as const, outlet: " ", from: "2017-03", to: " 2018 ", collapse: true };
+    const filter = { title: "  botnet down ", kind: "email" as const, outlet: " ", from: "2017-03", to: " 2018 ", collapse: true, threads: true };
     expect(pageRequest(filter, "title", "desc", 400, 200, true)).toMatchObject({
       sort: "title",
       dir: "desc",
@@ -38,6 +45,20 @@ describe("pageRequest", () => {
       limit: 200,
       skip_total: true,
     });
+  });
+});
+
+describe("libraryRows and foldedLabel", () => {
+  it("gives each row its copies and its thread's messages", () => {
+    const doc = { id: 7, kind: "email" as const, title: "Budget", url: null, outlet: null, published: null, doc_ref: null, sha256: "", format: "email" as const };
+    const rows = libraryRows({ total: 1, documents: [doc], copies: [0], messages: [3] });
+    expect(rows[0]).toMatchObject({ id: 7, copies: 0, messages: 3 });
+  });
+
+  it("names what was folded by what is collapsed", () => {
+    expect(foldedLabel(3, EMPTY_FILTER)).toBe("3 copies and replies folded into their groups and threads");
+    expect(foldedLabel(1, { ...EMPTY_FILTER, threads: false })).toBe("1 near-duplicate folded into their groups");
+    expect(foldedLabel(2, { ...EMPTY_FILTER, collapse: false })).toBe("2 messages folded into their threads");
   });
 });
 
@@ -100,7 +121,7 @@ describe("librarySelection", () => {
 describe("libraryRows", () => {
   it("gives each document of a page its count of copies", () => {
     const doc = (id: number) => ({ id, kind: "article" as const, title: `D${id}`, url: null, outlet: null, published: null, doc_ref: null, sha256: "", format: "news_record" as const });
-    expect(libraryRows({ total: 2, documents: [doc(1), doc(4)], copies: [3, 0] }).map((r) => [r.id, r.copies])).toEqual([
+    expect(libraryRows({ total: 2, documents: [doc(1), doc(4)], copies: [3, 0], messages: [0, 0] }).map((r) => [r.id, r.copies])).toEqual([
       [1, 3],
       [4, 0],
     ]);

@@ -10,12 +10,30 @@ import type { DocumentSelection } from "./bindings/DocumentSelection";
 import type { LibraryFilter, SortDir, SortKey } from "./library";
 import type { MultiSelection } from "./multiselect";
 
-/** A library row: a document and how many near-duplicates of it the case holds besides it. */
-export type LibraryRow = DocumentSummary & { copies: number };
+/**
+ * A library row: a document, how many near-duplicates of it the case holds besides it, and
+ * with threads collapsed how many messages its thread holds, itself included.
+ */
+export type LibraryRow = DocumentSummary & { copies: number; messages: number };
 
-/** The rows of a page from the core, each with its count of copies. */
+/** The rows of a page from the core, each with its count of copies and of messages. */
 export function libraryRows(page: DocumentPage): LibraryRow[] {
-  return page.documents.map((doc, i) => ({ ...doc, copies: page.copies[i] ?? 0 }));
+  return page.documents.map((doc, i) => ({ ...doc, copies: page.copies[i] ?? 0, messages: page.messages[i] ?? 0 }));
+}
+
+/**
+ * What the header says of the rows folded away (`folded`, the documents less the rows): the
+ * core counts copies and replies together, so with both collapsed it names both.
+ */
+export function foldedLabel(folded: number, filter: LibraryFilter): string {
+  const n = folded.toLocaleString("en-US");
+  if (filter.collapse && filter.threads) {
+    return `${n} ${folded === 1 ? "copy or reply" : "copies and replies"} folded into their groups and threads`;
+  }
+  if (filter.threads) {
+    return `${n} ${folded === 1 ? "message" : "messages"} folded into their threads`;
+  }
+  return `${n} near-duplicate${folded === 1 ? "" : "s"} folded into their groups`;
 }
 
 /** Rows per page: a screenful is about 30, so one read fills the view with read-ahead. */
@@ -48,6 +66,7 @@ export function pageRequest(
     limit,
     skip_total: skipTotal,
     collapse_copies: filter.collapse,
+    collapse_threads: filter.threads,
   };
 }
 

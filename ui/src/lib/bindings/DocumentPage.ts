@@ -9,4 +9,10 @@ export type DocumentPage = { total: number | null, documents: Array<DocumentSumm
  * For each of `documents`, in order, how many near-duplicates of it the case holds
  * besides it (0 for a document without copies): the row's "+N copies".
  */
-copies: Array<number>, };
+copies: Array<number>, 
+/**
+ * For each of `documents`, in order, with `collapse_threads`: how many messages of its
+ * thread the case holds, itself included (the row's "N messages"; 1 for an email alone,
+ * 0 for a document that is no email). All 0 when threads are not collapsed.
+ */
+messages: Array<number>, };

@@ -33,4 +33,9 @@ skip_total: boolean,
  * Shows a group of near-duplicates (issue 21) as one row, its first-imported document
  * still in the case, so forty copies of a wire story do not bury the rest.
  */
-collapse_copies: boolean, };
+collapse_copies: boolean, 
+/**
+ * Shows a mail thread (issue 21) as one row, its oldest message in the case, so an
+ * archive of long conversations lists conversations.
+ */
+collapse_threads: boolean, };
