@@ -262,8 +262,12 @@ fn wait_with_peak(child: std::process::Child) -> (bool, f64) {
 fn read_in_child(pdf: &Path, case_path: &Path, out: &Path) {
     let _ = std::fs::remove_file(case_path);
     let mut case = Case::create(case_path).expect("case");
-    case.import_with(&[pdf.to_path_buf()], false, &mut |_| true)
+    let imported = case
+        .import_with(&[pdf.to_path_buf()], false, &mut |_| true)
         .expect("import");
+    for failed in &imported.failed {
+        eprintln!("  the import refused {failed:?}");
+    }
     let started = Instant::now();
     let report = case.ocr_pending(&mut |_| true).expect("ocr");
     let seconds = started.elapsed().as_secs_f64();
@@ -368,8 +372,9 @@ fn ocrmypdf_read(pdf: &Path, work: &Path, pages: usize) -> Option<Reading> {
 }
 
 /// Pages per scanned PDF: each is one document of the case, and this program holds only one
-/// chunk's pictures at a time.
-const CHUNK: usize = 20;
+/// chunk's pictures at a time. Twenty 300 dpi pages of scanner noise, which deflate barely
+/// compresses, made a PDF over the import's 64 MB bound for one source; ten stay under it.
+const CHUNK: usize = 10;
 
 /// The conditions, by name, and how each makes a page's picture from the clean renders.
 const CONDITIONS: [&str; 7] = [
