@@ -188,6 +188,30 @@ fn clone_member(from: &Path, to: &Path, n: usize) {
     .unwrap();
 }
 
+/// Sends `a`'s waiting changes, then brings them to `b`, and prints both times.
+fn push_then_pull(a: &Case, b: &Case, what: &str) {
+    let started = Instant::now();
+    let pushed = a.sync().unwrap();
+    let push_s = seconds(started);
+    let started = Instant::now();
+    let pulled = b.sync().unwrap();
+    let pull_s = seconds(started);
+    println!(
+        "{what}: push {} in {push_s:.2} s, pull {} in {pull_s:.2} s",
+        pushed.pushed, pulled.pulled
+    );
+}
+
+/// Points these members' cases at another connection string for their next sync.
+fn point_at(cases: &[&Path], url: &str) {
+    for path in cases {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .execute("UPDATE sync_state SET value = ?1 WHERE key = 'url'", [url])
+            .unwrap();
+    }
+}
+
 fn main() {
     let source = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| {
         eprintln!("usage: bench_team CORPUS.tar.gz|FOLDER");
@@ -266,49 +290,17 @@ fn main() {
     for q in quotes.iter().take(1_000) {
         a.review_quote(q.id, ReviewStatus::Confirmed).unwrap();
     }
-    let started = Instant::now();
-    let pushed = a.sync().unwrap();
-    let push_s = seconds(started);
-    let started = Instant::now();
-    let pulled = b.sync().unwrap();
-    let pull_s = seconds(started);
-    println!(
-        "incremental sync of 1,000 changes: push {} in {push_s:.2} s, pull {} in {pull_s:.2} s",
-        pushed.pushed, pulled.pulled
-    );
+    push_then_pull(&a, &b, "incremental sync of 1,000 changes");
 
     // The same again over TLS: both members' stored URLs point at `localhost` with
     // `sslmode=require`, and 1,000 other decisions go up and come down.
     if let Some(s) = &server {
-        for path in [&a_path, &b_path] {
-            let conn = rusqlite::Connection::open(path).unwrap();
-            conn.execute(
-                "UPDATE sync_state SET value = ?1 WHERE key = 'url'",
-                [s.tls_url("bench")],
-            )
-            .unwrap();
-        }
+        point_at(&[&a_path, &b_path], &s.tls_url("bench"));
         for q in quotes.iter().skip(2_000).take(1_000) {
             a.review_quote(q.id, ReviewStatus::Rejected).unwrap();
         }
-        let started = Instant::now();
-        let pushed = a.sync().unwrap();
-        let push_s = seconds(started);
-        let started = Instant::now();
-        let pulled = b.sync().unwrap();
-        let pull_s = seconds(started);
-        println!(
-            "the same over TLS (sslmode=require, localhost): push {} in {push_s:.2} s, pull {} in {pull_s:.2} s",
-            pushed.pushed, pulled.pulled
-        );
-        for path in [&a_path, &b_path] {
-            let conn = rusqlite::Connection::open(path).unwrap();
-            conn.execute(
-                "UPDATE sync_state SET value = ?1 WHERE key = 'url'",
-                [s.url("bench")],
-            )
-            .unwrap();
-        }
+        push_then_pull(&a, &b, "the same over TLS (sslmode=require, localhost)");
+        point_at(&[&a_path, &b_path], &s.url("bench"));
     }
 
     drop(b);
