@@ -55,18 +55,23 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-#[test]
-fn an_mbox_of_a_thread_and_a_stranger_becomes_four_emails_in_two_threads() {
-    let s = Sandbox::new();
+/// The archive the threading tests share: "Budget" and two replies, the second naming its
+/// ancestors by References only and stored before the first, and "Lunch" on its own.
+fn budget_thread_and_a_stranger(s: &Sandbox) -> std::path::PathBuf {
     let mbox = [
         entry(&message("<root@x>", "", "", "Budget", 1)),
         entry(&message("<lunch@y>", "", "", "Lunch", 2)),
-        // The second reply names its ancestors by References only.
         entry(&message("<r2@x>", "", "<root@x> <r1@x>", "Re: Budget", 4)),
         entry(&message("<r1@x>", "<root@x>", "<root@x>", "Re: Budget", 3)),
     ]
     .concat();
-    let path = s.write("archive.mbox", mbox);
+    s.write("archive.mbox", mbox)
+}
+
+#[test]
+fn an_mbox_of_a_thread_and_a_stranger_becomes_four_emails_in_two_threads() {
+    let s = Sandbox::new();
+    let path = budget_thread_and_a_stranger(&s);
     let (code, report) = s.import(&[&path]);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["imported"], 4, "{report}");
@@ -285,14 +290,7 @@ fn a_text_that_opens_with_from_is_text_not_an_mbox() {
 #[test]
 fn thread_of_lists_the_other_messages_of_the_thread_oldest_first() {
     let s = Sandbox::new();
-    let mbox = [
-        entry(&message("<root@x>", "", "", "Budget", 1)),
-        entry(&message("<lunch@y>", "", "", "Lunch", 2)),
-        entry(&message("<r2@x>", "", "<root@x> <r1@x>", "Re: Budget", 4)),
-        entry(&message("<r1@x>", "<root@x>", "<root@x>", "Re: Budget", 3)),
-    ]
-    .concat();
-    let path = s.write("archive.mbox", mbox);
+    let path = budget_thread_and_a_stranger(&s);
     let (_, report) = s.import(&[&path]);
     let ids: Vec<i64> = report["documents"]
         .as_array()
@@ -391,14 +389,7 @@ fn thread_rows(case: &dossier::Case, title: Option<&str>) -> (Vec<(String, usize
 #[test]
 fn the_library_shows_a_thread_as_one_row_counting_its_messages() {
     let s = Sandbox::new();
-    let mbox = [
-        entry(&message("<root@x>", "", "", "Budget", 1)),
-        entry(&message("<lunch@y>", "", "", "Lunch", 2)),
-        entry(&message("<r2@x>", "", "<root@x> <r1@x>", "Re: Budget", 4)),
-        entry(&message("<r1@x>", "<root@x>", "<root@x>", "Re: Budget", 3)),
-    ]
-    .concat();
-    let path = s.write("archive.mbox", mbox);
+    let path = budget_thread_and_a_stranger(&s);
     let (_, report) = s.import(&[&path]);
     assert_eq!(report["imported"], 4, "{report}");
     let root = report["documents"][0].as_i64().unwrap();
