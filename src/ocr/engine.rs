@@ -310,9 +310,15 @@ pub struct Scratch {
 impl Scratch {
     pub fn new() -> Result<Scratch> {
         use std::sync::atomic::{AtomicU64, Ordering};
+        use std::sync::Once;
         static NEXT: AtomicU64 = AtomicU64::new(0);
+        static SWEPT: Once = Once::new();
+        // A process killed while it read a scan (kill -9, a power cut) never ran its `Drop`, and
+        // its rendered pages (megabytes each) would stay in the temporary folder for good. The
+        // first scratch folder of each process removes the folders of processes that are gone.
+        SWEPT.call_once(|| remove_abandoned(&std::env::temp_dir(), &process_alive));
         let dir = std::env::temp_dir().join(format!(
-            "dossier-ocr-{}-{}",
+            "{SCRATCH_PREFIX}{}-{}",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
@@ -329,6 +335,39 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+const SCRATCH_PREFIX: &str = "dossier-ocr-";
+
+/// Removes the scratch folders in `temp` whose process `alive` says is gone. A folder whose
+/// name does not parse is not ours and stays; so does everything when liveness is unknown.
+fn remove_abandoned(temp: &Path, alive: &dyn Fn(u32) -> Option<bool>) {
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(SCRATCH_PREFIX))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && alive(pid) == Some(false) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` still runs, where the system says (Linux's `/proc`); `None` elsewhere.
+fn process_alive(pid: u32) -> Option<bool> {
+    let proc_root = Path::new("/proc/self");
+    if !proc_root.exists() {
+        return None;
+    }
+    Some(Path::new("/proc").join(pid.to_string()).exists())
 }
 
 #[cfg(test)]
@@ -350,6 +389,30 @@ mod tests {
         let stderr = "Syntax Error: Could not find start of jpeg data\n";
         assert!(undecodable_image(stderr).unwrap().contains("jpeg"));
         assert!(undecodable_image("Syntax Warning: Invalid Font Weight\n").is_none());
+    }
+
+    #[test]
+    fn a_killed_reader_left_its_rendered_pages_in_the_temporary_folder() {
+        let temp = tempfile::tempdir().unwrap();
+        let make = |name: &str| {
+            let dir = temp.path().join(name);
+            std::fs::create_dir(&dir).unwrap();
+            std::fs::write(dir.join("page-1.pgm"), b"P5 1 1 255\n\0").unwrap();
+            dir
+        };
+        let gone = make("dossier-ocr-4000001-0");
+        let gone_second = make("dossier-ocr-4000001-7");
+        let running = make("dossier-ocr-4000002-0");
+        let own = make(&format!("dossier-ocr-{}-99", std::process::id()));
+        let not_ours = make("dossier-ocr-notes");
+        let alive = |pid: u32| Some(pid != 4_000_001);
+        remove_abandoned(temp.path(), &alive);
+        assert!(!gone.exists() && !gone_second.exists());
+        assert!(running.exists() && own.exists() && not_ours.exists());
+        // Where liveness cannot be known, nothing is removed.
+        let make_again = make("dossier-ocr-4000003-0");
+        remove_abandoned(temp.path(), &|_| None);
+        assert!(make_again.exists());
     }
 
     #[test]
