@@ -72,6 +72,8 @@ pub struct SearchIndex {
     case_id: String,
     /// Things a person should be told (a rebuild, a catch-up), taken by the next search.
     pub notices: Vec<String>,
+    /// Facet columns of the segments searched so far (see `facets::ColumnCache`).
+    pub(super) facet_columns: super::facets::ColumnCache,
 }
 
 impl SearchIndex {
@@ -227,6 +229,7 @@ impl SearchIndex {
             journal_seq: payload.journal_seq,
             case_id: payload.case_id.unwrap_or_default(),
             notices: Vec::new(),
+            facet_columns: Default::default(),
         })
     }
 
@@ -270,6 +273,7 @@ impl SearchIndex {
             journal_seq: 0,
             case_id,
             notices: Vec::new(),
+            facet_columns: Default::default(),
         })
     }
 

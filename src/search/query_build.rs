@@ -94,7 +94,7 @@ fn positioned_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, Str
 }
 
 /// Whether a bare word is a SHA-256 in hex, as briefs and `show` print a source's.
-fn is_sha256(word: &str) -> bool {
+pub fn is_sha256(word: &str) -> bool {
     word.len() == 64 && word.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
@@ -162,31 +162,33 @@ pub fn build(node: &Node, f: &Fields, an: &mut Analyzers) -> Box<dyn Query> {
             Term::from_field_i64(f.doc_id, *id),
             IndexRecordOption::Basic,
         ))),
-        Node::Date { start, end } => {
-            // An interval overlaps [start, end) when it begins before the end and finishes
-            // at or after the start; undated documents match no date filter.
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            if let Some(end) = end {
-                clauses.push((
-                    Occur::Must,
-                    Box::new(RangeQuery::new(
-                        Bound::Unbounded,
-                        Bound::Excluded(Term::from_field_i64(f.published_earliest, *end)),
-                    )),
-                ));
-            }
-            if let Some(start) = start {
-                clauses.push((
-                    Occur::Must,
-                    Box::new(RangeQuery::new(
-                        Bound::Included(Term::from_field_i64(f.published_latest, *start)),
-                        Bound::Unbounded,
-                    )),
-                ));
-            }
-            filter(Box::new(BooleanQuery::new(clauses)))
-        }
+        Node::Date { start, end } => filter(exact_dates(*start, *end, f)),
     }
+}
+
+/// Hits whose publication interval overlaps `[start, end)`: it begins before the end and
+/// finishes at or after the start. Undated hits match no date filter.
+fn exact_dates(start: Option<i64>, end: Option<i64>, f: &Fields) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if let Some(end) = end {
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Excluded(Term::from_field_i64(f.published_earliest, end)),
+            )),
+        ));
+    }
+    if let Some(start) = start {
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_i64(f.published_latest, start)),
+                Bound::Unbounded,
+            )),
+        ));
+    }
+    Box::new(BooleanQuery::new(clauses))
 }
 
 fn filter(query: Box<dyn Query>) -> Box<dyn Query> {

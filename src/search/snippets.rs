@@ -183,17 +183,41 @@ impl Highlighter {
 /// characters), as byte ranges with whether the word is all ASCII. Cutting them here lets
 /// most words be rejected by their first letter before any copy or lower-casing.
 fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
-    let mut chars = text.char_indices();
-    std::iter::from_fn(move || {
-        let (from, c) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
-        let mut ascii = c.is_ascii();
-        for (at, c) in chars.by_ref() {
-            if !c.is_alphanumeric() {
-                return Some((from, at, ascii));
-            }
-            ascii &= c.is_ascii();
+    // Bytes below 0x80 are whole characters, tested without decoding; a fifth of a search's
+    // time went to decoding every character of every hit's text (issue 23).
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // The character at `at` (never past the end), its length and whether it is alphanumeric.
+    let step = move |at: usize| -> (usize, bool, bool) {
+        let b = bytes[at];
+        if b < 0x80 {
+            return (1, b.is_ascii_alphanumeric(), true);
         }
-        Some((from, text.len(), ascii))
+        let c = text[at..].chars().next().unwrap_or(' ');
+        (c.len_utf8(), c.is_alphanumeric(), false)
+    };
+    std::iter::from_fn(move || {
+        loop {
+            if at >= bytes.len() {
+                return None;
+            }
+            let (len, alphanumeric, _) = step(at);
+            if alphanumeric {
+                break;
+            }
+            at += len;
+        }
+        let from = at;
+        let mut ascii = true;
+        while at < bytes.len() {
+            let (len, alphanumeric, is_ascii) = step(at);
+            if !alphanumeric {
+                break;
+            }
+            ascii &= is_ascii;
+            at += len;
+        }
+        Some((from, at, ascii))
     })
 }
 

@@ -604,3 +604,91 @@ fn other_hits_are_found_and_excluded_by_their_own_words() {
     // A plain search still finds the one document, not its quotes or events.
     assert_eq!(total("kelihos"), 1);
 }
+
+/// Issue 23: a plain search no longer intersects every query with all document hits. A query
+/// that needs a word in a document's own fields (title, text, keywords, outlet) only leaves
+/// out notes, which share titles, and not even that in a case without notes; any other query
+/// keeps the document filter. Either way the totals are those of documents alone.
+#[test]
+fn a_plain_search_skipped_the_document_filter_and_still_lists_only_documents() {
+    let s = Sandbox::new();
+    let (code, report) = s.import(&[&seed_path()]);
+    assert_eq!(code, 0, "{report}");
+    let total = |query: &str| search(&s, &[query])["total"].as_u64().unwrap();
+    // Kelihos is in the document, its quotes and its events; the plain forms find the source.
+    let plain = [
+        "kelihos",
+        "kelihos botnet",
+        "\"kelihos botnet\"",
+        "kelih*",
+        "kelihoss~1",
+        "kelihos OR botnet",
+        "kelihos -zanzibar",
+        "kelihos date:2017",
+    ];
+    let before: Vec<u64> = plain.iter().map(|q| total(q)).collect();
+    assert!(before.iter().all(|&n| n == 1), "{before:?}");
+    assert!(total("kind:quote kelihos") > 0 && total("kind:event kelihos") > 0);
+    // Queries that other hits can match through shared fields keep the filter.
+    assert_eq!(total("date:2017"), 1);
+    assert_eq!(total("-zanzibar"), 1);
+
+    let file = s.write(
+        "n.md",
+        "Kelihos and its botnet, as the indictment tells it.",
+    );
+    let (code, note) = s.json(&[
+        "note",
+        "add",
+        "--title",
+        "Kelihos botnet timeline",
+        "--file",
+        &file.display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{note}");
+    let after: Vec<u64> = plain.iter().map(|q| total(q)).collect();
+    assert_eq!(after, before, "a note joined a plain search");
+    assert_eq!(total("title:kelihos"), total("title:kelihos kind:document"));
+    assert_eq!(total("kind:note kelihos"), 1);
+    assert_eq!(total("kind:note title:timeline"), 1);
+}
+
+/// The facet columns are kept per segment between searches (issue 23), and a segment may have
+/// no column at all for a facet field none of its hits has: a quote search in a case whose
+/// sources quote no one counts no speakers, and after an import with quotes, the same open
+/// case counts the new segment's speakers and years.
+#[test]
+fn facet_columns_kept_between_searches_follow_new_segments_and_missing_speakers() {
+    let s = Sandbox::new();
+    s.write(
+        "plain.txt",
+        news_record(
+            "p1",
+            "Harbour report",
+            "Mar 2, 2016",
+            "The harbour was calm.",
+        ),
+    );
+    let (code, report) = s.import(&[&s.sources()]);
+    assert_eq!(code, 0, "{report}");
+    let mut case = dossier::Case::open(&s.case).unwrap();
+    let search = |case: &dossier::Case, query: &str| {
+        case.search(&dossier::SearchRequest::new(query)).unwrap()
+    };
+    let quotes = search(&case, "kind:quote");
+    assert_eq!(quotes.total, 0);
+    assert!(quotes.facets.speaker.is_empty());
+    let years = |found: &dossier::SearchResults| -> Vec<String> {
+        found.facets.year.iter().map(|y| y.value.clone()).collect()
+    };
+    assert_eq!(years(&search(&case, "harbour OR kelihos")), ["2016"]);
+
+    case.import(&[seed_path()], &mut |_| true).unwrap();
+    let quotes = search(&case, "kind:quote");
+    assert!(quotes.total > 0);
+    assert!(!quotes.facets.speaker.is_empty());
+    assert_eq!(
+        years(&search(&case, "harbour OR kelihos")),
+        ["2016", "2017"]
+    );
+}
