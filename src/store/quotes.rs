@@ -123,6 +123,16 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
     if walk && is_tallied(filter) && filter.offset.unwrap_or(0) > 0 {
         return list_from_its_day(conn, filter);
     }
+    list_from_the_top(conn, filter, walk)
+}
+
+/// The quotes matching `filter`, walked from the top of the list when `walk` (the page skips
+/// its offset in the indexes), or selected and sorted.
+fn list_from_the_top(
+    conn: &Connection,
+    filter: &QuoteFilter,
+    walk: bool,
+) -> Result<Vec<QuoteRecord>> {
     let (from, columns) = if walk {
         (WALK_FROM, "q.id")
     } else {
@@ -153,6 +163,7 @@ pub fn list(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>>
 
 /// The quotes of one publication day that match a tallied filter (`quote_day_tallies`,
 /// migration 0031): `day` counts days since 1970, and undated documents are one last bucket.
+#[derive(Clone, Debug)]
 struct Day {
     undated: bool,
     day: i64,
@@ -164,25 +175,6 @@ struct Day {
 const TALLIED: &str = "(?1 IS NULL AND status <> 'rejected' OR status = ?1)
     AND (?2 IS NULL AND kind <> 'scare' OR kind = ?2)";
 
-/// The days holding quotes that match `filter`, in the list's order.
-fn days(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<Day>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT undated, day, sum(n) FROM quote_day_tallies WHERE {TALLIED}
-         GROUP BY undated, day HAVING sum(n) > 0 ORDER BY undated, day"
-    ))?;
-    let rows = stmt.query_map(
-        params![filter.status.map(|s| s.as_str()), filter.kind],
-        |r| {
-            Ok(Day {
-                undated: r.get(0)?,
-                day: r.get(1)?,
-                quotes: r.get::<_, i64>(2)? as usize,
-            })
-        },
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// A page of a walk with a tallied filter, read from the day where it starts: the days before
 /// it are summed from their tallies instead of walked, quote by quote, which took 1.08 s for
 /// the middle page of a million documents. The page is read from the day its first row is in,
@@ -190,11 +182,31 @@ fn days(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<Day>> {
 /// quotes of that day, so a page deep in a big day (the undated documents, say) or the list's
 /// last page (the End key) skips no more than half a day.
 fn list_from_its_day(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>> {
-    let days = days(conn, filter)?;
-    let Some(page) = find_page(&days, filter.offset.unwrap_or(0), filter.limit) else {
+    // The count, the days and the walk are read in one snapshot, so an import committing
+    // between them cannot shift the page; a caller's own transaction is that snapshot already.
+    if !conn.is_autocommit() {
+        return page_from_its_day(conn, filter);
+    }
+    conn.execute_batch("BEGIN")?;
+    let page = page_from_its_day(conn, filter);
+    let end = conn.execute_batch(if page.is_ok() { "COMMIT" } else { "ROLLBACK" });
+    let page = page?;
+    end?;
+    Ok(page)
+}
+
+fn page_from_its_day(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<QuoteRecord>> {
+    let offset = filter.offset.unwrap_or(0);
+    let total = count(conn, filter)?;
+    if offset >= total || filter.limit == Some(0) {
         return Ok(Vec::new());
+    }
+    let Some(page) = find_page(conn, filter, total)? else {
+        // The days hold fewer quotes than the count (a write bypassed their triggers, which
+        // `verify` names): the walk from the top still reaches the page.
+        return list_from_the_top(conn, filter, true);
     };
-    let mut ids = walk_from_day(conn, filter, page.day, page.backwards, page.skip, page.len)?;
+    let mut ids = walk_from_day(conn, filter, &page.day, page.backwards, page.skip, page.len)?;
     if page.backwards {
         ids.reverse();
     }
@@ -207,40 +219,71 @@ fn list_from_its_day(conn: &Connection, filter: &QuoteFilter) -> Result<Vec<Quot
 
 /// Where a page's walk starts: at `day`'s first quote after skipping `skip`, or at its last
 /// one, backwards; `len` is the page's length.
-struct PageWalk<'a> {
-    day: &'a Day,
+#[derive(Debug)]
+struct PageWalk {
+    day: Day,
     backwards: bool,
     skip: usize,
     len: usize,
 }
 
-/// The walk reading the page at `offset` of the list the days hold, or None past its end.
-/// The total is summed from the same rows, so the page and the days agree.
-fn find_page(days: &[Day], offset: usize, limit: Option<usize>) -> Option<PageWalk<'_>> {
-    let total: usize = days.iter().map(|d| d.quotes).sum();
-    let len = limit.map_or(total.saturating_sub(offset), |l| {
-        l.min(total.saturating_sub(offset))
-    });
-    if len == 0 {
-        return None;
-    }
-    // The day holding the row at `position`, and how many rows the days before it hold.
-    let day_of = |position: usize| -> (&Day, usize) {
-        let mut before = 0;
-        for day in days {
-            if position < before + day.quotes {
-                return (day, before);
-            }
-            before += day.quotes;
-        }
-        unreachable!("a position under the total is in a day")
-    };
-    let (first, first_before) = day_of(offset);
+/// The walk reading the page of `filter` in a list of `total` quotes (its offset under the
+/// total), or None when the days do not hold that many quotes. The days are read from the end
+/// of the list nearer the page, and only as far as the page's last day, so the first and the
+/// last pages read a few rows of the tallies and the middle one half of them.
+fn find_page(conn: &Connection, filter: &QuoteFilter, total: usize) -> Result<Option<PageWalk>> {
+    let offset = filter.offset.unwrap_or(0);
+    let len = filter
+        .limit
+        .map_or(total - offset, |l| l.min(total - offset));
     let last_position = offset + len - 1;
-    let (last, last_before) = day_of(last_position);
+    let from_the_end = offset + last_position >= total;
+    let direction = if from_the_end { "DESC" } else { "ASC" };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT undated, day, sum(n) FROM quote_day_tallies WHERE {TALLIED}
+         GROUP BY undated, day HAVING sum(n) > 0
+         ORDER BY undated {direction}, day {direction}"
+    ))?;
+    let mut rows = stmt.query(params![filter.status.map(|s| s.as_str()), filter.kind])?;
+    // The day holding the page's first row and the one holding its last, each with how many
+    // quotes the days before it hold.
+    let mut first: Option<(Day, usize)> = None;
+    let mut last: Option<(Day, usize)> = None;
+    let mut read = 0;
+    while let Some(row) = rows.next()? {
+        let day = Day {
+            undated: row.get(0)?,
+            day: row.get(1)?,
+            quotes: row.get::<_, i64>(2)? as usize,
+        };
+        let before = if from_the_end {
+            match total.checked_sub(read + day.quotes) {
+                Some(before) => before,
+                None => return Ok(None),
+            }
+        } else {
+            read
+        };
+        read += day.quotes;
+        let holds = |position: usize| before <= position && position < before + day.quotes;
+        if holds(offset) {
+            first = Some((day.clone(), before));
+        }
+        if holds(last_position) {
+            last = Some((day, before));
+        }
+        if first.is_some() && last.is_some() {
+            break;
+        }
+    }
+    let (Some((first, first_before)), Some((last, last_before))) = (first, last) else {
+        return Ok(None);
+    };
+    // Forwards from the first day skips the rows of that day before the page; backwards from
+    // the last day skips the rows of that day after it.
     let forwards = offset - first_before;
     let backwards = last_before + last.quotes - 1 - last_position;
-    Some(if forwards <= backwards {
+    Ok(Some(if forwards <= backwards {
         PageWalk {
             day: first,
             backwards: false,
@@ -254,7 +297,7 @@ fn find_page(days: &[Day], offset: usize, limit: Option<usize>) -> Option<PageWa
             skip: backwards,
             len,
         }
-    })
+    }))
 }
 
 /// The ids of `len` quotes matching `filter` after skipping `skip`, walking from the start of
@@ -644,9 +687,9 @@ mod tests {
                 "{filter:?}"
             );
 
-            let days = days(&conn, &filter).unwrap();
-            let walk = find_page(&days, offset, Some(limit)).unwrap();
-            let (undated, bound) = walk_parts(walk.day, walk.backwards)[0];
+            let total = count(&conn, &filter).unwrap();
+            let walk = find_page(&conn, &page, total).unwrap().unwrap();
+            let (undated, bound) = walk_parts(&walk.day, walk.backwards)[0];
             let from_its_day = walk_statement(
                 &conn,
                 &filter,
@@ -749,7 +792,9 @@ mod tests {
         {
             let mut conn = Connection::open(&path).unwrap();
             conn.pragma_update(None, "foreign_keys", "ON").unwrap();
-            super::super::MIGRATIONS.to_version(&mut conn, BEFORE).unwrap();
+            super::super::MIGRATIONS
+                .to_version(&mut conn, BEFORE)
+                .unwrap();
             let tables: i64 = conn
                 .query_row(
                     "SELECT count(*) FROM sqlite_schema WHERE name = 'quote_day_tallies'",
