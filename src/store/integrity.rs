@@ -171,7 +171,7 @@ pub fn for_each_event_source(
     Ok(())
 }
 
-/// The tables triggers keep in step with others (migrations 0023, 0026 and 0029), each with the
+/// The tables triggers keep in step with others (migrations 0023, 0026, 0029 and 0031), each with the
 /// statement counting the keys on which it disagrees with the rows it is kept from: an extra
 /// row, a missing one or a wrong count. A pending queue may hold documents an older extractor did
 /// (the stage queues those itself), but never one done with `extractor_version`.
@@ -179,7 +179,7 @@ pub fn kept_tables_disagreeing(
     conn: &Connection,
     extractor_version: i64,
 ) -> Result<Vec<(&'static str, i64)>> {
-    const CHECKS: [(&str, &str); 5] = [
+    const CHECKS: [(&str, &str); 6] = [
         (
             "quote_tallies",
             "WITH kept AS (SELECT status, kind, n FROM quote_tallies WHERE n <> 0),
@@ -187,6 +187,23 @@ pub fn kept_tables_disagreeing(
              SELECT count(*) FROM (
                  SELECT status, kind FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted)
                  UNION SELECT status, kind FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept))",
+        ),
+        (
+            "quote_day_tallies",
+            "WITH kept AS (SELECT undated, day, status, kind, n FROM quote_day_tallies
+                           WHERE n <> 0),
+                  counted AS (SELECT d.published_earliest IS NULL AS undated,
+                                     coalesce((d.published_earliest
+                                               - ((d.published_earliest % 86400) + 86400) % 86400)
+                                              / 86400, 0) AS day,
+                                     q.status, q.kind, count(*) AS n
+                              FROM quotes q JOIN documents d ON d.id = q.document_id
+                              GROUP BY 1, 2, 3, 4)
+             SELECT count(*) FROM (
+                 SELECT undated, day, status, kind
+                 FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted)
+                 UNION SELECT undated, day, status, kind
+                 FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept))",
         ),
         (
             "entity_tallies",

@@ -51,10 +51,45 @@ fn kept_and_counted(case_path: &std::path::Path) -> (Tallies, Tallies) {
     (kept, counted)
 }
 
+/// A row of the quotes per publication day: undated, day, status, kind and how many.
+type DayTally = (bool, i64, String, String, i64);
+
+/// The quotes per publication day (migration 0031) as kept, and as counted from the rows.
+fn days_kept_and_counted(case_path: &std::path::Path) -> (Vec<DayTally>, Vec<DayTally>) {
+    let conn = rusqlite::Connection::open(case_path).unwrap();
+    let rows = |sql: &str| -> Vec<DayTally> {
+        conn.prepare(sql)
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    (
+        rows(
+            "SELECT undated, day, status, kind, n FROM quote_day_tallies WHERE n <> 0
+             ORDER BY 1, 2, 3, 4",
+        ),
+        // A day is the UTC date of the document's earliest instant, whatever its time of day.
+        rows(
+            "SELECT d.published_earliest IS NULL,
+                    coalesce(CAST(julianday(d.published_earliest, 'unixepoch', 'start of day')
+                                  - julianday('1970-01-01') AS INTEGER), 0),
+                    q.status, q.kind, count(*)
+             FROM quotes q JOIN documents d ON d.id = q.document_id
+             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+        ),
+    )
+}
+
 #[track_caller]
 fn assert_tallies_exact(s: &Sandbox, case: &dossier::Case, when: &str) {
     let (kept, counted) = kept_and_counted(&s.case);
     assert_eq!(kept, counted, "{when}");
+    let (kept, counted) = days_kept_and_counted(&s.case);
+    assert_eq!(kept, counted, "{when}: the quotes per day");
     // The unfiltered and status-filtered counts read the tallies; with a date they count rows.
     for status in [None, Some(ReviewStatus::Auto), Some(ReviewStatus::Rejected)] {
         let filter = QuoteFilter {
@@ -200,4 +235,181 @@ fn verify_names_a_kept_table_a_write_bypassed() {
     assert!(kept[0].starts_with("quote_tallies: 1 rows"), "{kept:?}");
     assert!(kept[1].starts_with("outlet_tallies: 1 rows"), "{kept:?}");
     assert!(kept[2].starts_with("grouping_pending: 1 rows"), "{kept:?}");
+}
+
+#[test]
+fn verify_names_the_quotes_per_day_a_write_bypassed() {
+    let s = Sandbox::new();
+    s.import(&[&seed_path()]);
+    let conn = rusqlite::Connection::open(&s.case).unwrap();
+    // A review written with the day's trigger gone: the quote leaves its status's row of its
+    // day and joins another's, and the day tallies alone miss it.
+    conn.execute_batch(
+        "DROP TRIGGER quote_day_tallies_update;
+         UPDATE quotes SET status = 'confirmed' WHERE id = (SELECT min(id) FROM quotes);",
+    )
+    .unwrap();
+    drop(conn);
+    let report = dossier::Case::open(&s.case).unwrap().verify().unwrap();
+    let kept: Vec<&String> = report
+        .problems
+        .iter()
+        .filter(|p| p.contains("disagree"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{:?}", report.problems);
+    assert!(kept[0].starts_with("quote_day_tallies: 2 rows"), "{kept:?}");
+}
+
+/// Several quotes a day and several documents a day, at times of day either side of
+/// midnight UTC (a day is the UTC date of the earliest instant, as the walk orders them),
+/// before 1970, a year alone, and undated, with scare quotes among the speech.
+fn quote_days() -> (Sandbox, dossier::Case) {
+    let s = Sandbox::new();
+    let mut records = String::new();
+    for (i, date) in [
+        "Apr 12, 2017 5:00 AM PT",
+        "Apr 12, 2017 9:30 PM ET",
+        "2017-04-12T23:59:59Z",
+        "April 12, 2017",
+        "2017-04-13T00:00:00+02:00",
+        "",
+        "2016",
+        "1969-12-31T23:00:00Z",
+        "Apr 12, 2017 5:00 AM PT",
+        "",
+        "May 1, 2016",
+    ]
+    .iter()
+    .enumerate()
+    {
+        records.push_str(&news_record(
+            &format!("q{i}"),
+            &format!("Botnet story {i}"),
+            date,
+            &format!(
+                "\"We took the botnet down in {i} days,\" said Jane Doe. Critics called it a \
+                 \"victory\" for show. \"It will be back,\" said John Roe. \"Nobody was \
+                 arrested,\" said Ann Poe."
+            ),
+        ));
+        records.push('\n');
+    }
+    let news = s.write("news.txt", records);
+    let (code, report) = s.import(&[&news]);
+    assert_eq!(code, 0, "{report}");
+    let case = dossier::Case::open(&s.case).unwrap();
+    (s, case)
+}
+
+/// The ids `filter` lists, sorted plainly from the rows: publication (undated last), then the
+/// quote's place in its document.
+fn sorted_plainly(case_path: &std::path::Path, filter: &QuoteFilter) -> Vec<i64> {
+    let conn = rusqlite::Connection::open(case_path).unwrap();
+    let ids = conn
+        .prepare(
+            "SELECT q.id FROM quotes q JOIN documents d ON d.id = q.document_id
+         WHERE (?1 IS NULL AND q.status <> 'rejected' OR q.status = ?1)
+           AND (?2 IS NULL AND q.kind <> 'scare' OR q.kind = ?2)
+         ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id, q.start, q.id",
+        )
+        .unwrap()
+        .query_map(
+            rusqlite::params![filter.status.map(|s| s.as_str()), filter.kind],
+            |r| r.get(0),
+        )
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    ids
+}
+
+#[track_caller]
+fn assert_every_page_is_the_sorted_list(s: &Sandbox, case: &dossier::Case, when: &str) {
+    let (kept, counted) = kept_and_counted(&s.case);
+    assert_eq!(kept, counted, "{when}");
+    let (kept, counted) = days_kept_and_counted(&s.case);
+    assert_eq!(kept, counted, "{when}: the quotes per day");
+    for filter in [
+        QuoteFilter::default(),
+        QuoteFilter {
+            status: Some(ReviewStatus::Auto),
+            ..QuoteFilter::default()
+        },
+        QuoteFilter {
+            status: Some(ReviewStatus::Rejected),
+            ..QuoteFilter::default()
+        },
+        QuoteFilter {
+            kind: Some("scare".into()),
+            ..QuoteFilter::default()
+        },
+        QuoteFilter {
+            kind: Some("direct".into()),
+            status: Some(ReviewStatus::Auto),
+            ..QuoteFilter::default()
+        },
+    ] {
+        let sorted = sorted_plainly(&s.case, &filter);
+        assert_eq!(case.quote_count(&filter).unwrap(), sorted.len(), "{when}");
+        for limit in [1, 2, 5] {
+            for offset in 0..=sorted.len() {
+                let page: Vec<i64> = case
+                    .quotes(&QuoteFilter {
+                        offset: Some(offset),
+                        limit: Some(limit),
+                        ..filter.clone()
+                    })
+                    .unwrap()
+                    .iter()
+                    .map(|q| q.id)
+                    .collect();
+                let end = (offset + limit).min(sorted.len());
+                assert_eq!(
+                    page,
+                    sorted[offset..end],
+                    "{when}: {filter:?} at {offset} in pages of {limit}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn quotes_pages_read_from_their_day_are_the_sorted_list_through_every_change() {
+    let (s, case) = quote_days();
+    let all = case.quotes(&QuoteFilter::default()).unwrap();
+    assert!(all.len() >= 20, "{} quotes", all.len());
+    let scare = QuoteFilter {
+        kind: Some("scare".into()),
+        ..QuoteFilter::default()
+    };
+    assert!(!case.quotes(&scare).unwrap().is_empty(), "scare quotes");
+    assert!(all.iter().any(|q| q.published.is_none()), "undated quotes");
+    assert_every_page_is_the_sorted_list(&s, &case, "after the import");
+
+    case.review_quote(all[all.len() / 2].id, ReviewStatus::Rejected)
+        .unwrap();
+    case.review_quote(all[1].id, ReviewStatus::Confirmed)
+        .unwrap();
+    assert_every_page_is_the_sorted_list(&s, &case, "after a quote is rejected");
+
+    // The first document moves from its day to another, with its quotes.
+    let moved = all[0].doc_id;
+    case.edit_document(
+        moved,
+        &dossier::model::DocumentEdit {
+            published: Some("2017-04-12T12:00:00Z".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_every_page_is_the_sorted_list(&s, &case, "after a document is dated anew");
+
+    let middle = all[all.len() / 2].doc_id;
+    case.delete_documents(&[middle]).unwrap();
+    assert_every_page_is_the_sorted_list(&s, &case, "after a document goes to the trash");
+    case.restore_documents(&[middle]).unwrap();
+    assert_every_page_is_the_sorted_list(&s, &case, "after it is restored");
+    case.reextract(None).unwrap();
+    assert_every_page_is_the_sorted_list(&s, &case, "after extracting everything again");
 }
