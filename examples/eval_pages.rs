@@ -78,7 +78,11 @@ fn main() {
 
         let (precision, recall) = score(&got.text, &gold);
         if dump == Some(&name) {
-            println!("=== extracted ===\n{}\n=== gold ===\n{}\n", got.text, gold.trim());
+            println!(
+                "=== extracted ===\n{}\n=== gold ===\n{}\n",
+                got.text,
+                gold.trim()
+            );
         }
         scores.push(PageScore {
             f1: f1(precision, recall),
