@@ -74,6 +74,15 @@ static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A byline printed as a line of the story: "By Jane Doe", "by Jane Doe and John Roe".
 static BYLINE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(by|written by|words by|von|par|por|di)\s+\S+(\s+\S+){0,5}$"));
+/// A picture credit printed as its own line: "© Alamy", "Credit: Riot Games", "Screenshot by …".
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(©|\(c\)\s|(photo|image|picture|video|graphic|illustration)s?( credit)?\s*:|(photo|image)?\s*credits?\s*:|(photo(graph)?|screenshot|image|picture)s?\s+(by|courtesy of)\s)",
+    )
+});
+/// A date line before the story: a time ("17:40", "10:01") or an ISO date, in a short block.
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"));
 /// A copyright or rights notice.
 static COPYRIGHT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(©|\(c\)|copyright\b|™ & ©)|all rights reserved\.?$"));
@@ -87,6 +96,7 @@ const LIST_MAX_CHARS: usize = 2_500;
 /// Drops the furniture described in the module documentation from the article container.
 pub fn clean_furniture(dom: &mut Dom, article: NodeId, title: &str) {
     drop_named_blocks(dom, article);
+    drop_credit_lines(dom, article);
     drop_leading_title_and_byline(dom, article, title);
     drop_related_runs(dom, article);
     drop_trailing_notices(dom, article);
@@ -137,7 +147,8 @@ fn drop_named_blocks(dom: &mut Dom, article: NodeId) {
 }
 
 /// Before the first paragraph of prose: a block that repeats the page's title (a headline
-/// kept in a `<div class="title">`, where the heading rule cannot see it) and a "By …" line.
+/// kept in a `<div class="title">`, where the heading rule cannot see it), a "By …" line and
+/// a short date line ("Šodien, 17:40", "Submitted on Mon, 2019-01-21 13:49").
 fn drop_leading_title_and_byline(dom: &mut Dom, article: NodeId, title: &str) {
     let blocks = leaf_blocks(dom, article);
     let mut drop = Vec::new();
@@ -152,13 +163,47 @@ fn drop_leading_title_and_byline(dom: &mut Dom, article: NodeId, title: &str) {
         }
         let repeats_title =
             !title.is_empty() && super::metadata::text_similarity(title, &text) > 0.75;
-        if repeats_title || (text.chars().count() <= 60 && BYLINE_LINE.is_match(&text)) {
+        let chars = text.chars().count();
+        let date_line = chars <= 80 && words <= 12 && DATE_LINE.is_match(&text);
+        if repeats_title || date_line || (chars <= 60 && BYLINE_LINE.is_match(&text)) {
             drop.push(n);
         }
     }
     for n in drop {
         dom.detach(n);
     }
+}
+
+/// Short blocks anywhere in the article that are a picture credit and nothing else.
+fn drop_credit_lines(dom: &mut Dom, article: NodeId) {
+    let drop: Vec<NodeId> = leaf_blocks_and_caption_parts(dom, article)
+        .into_iter()
+        .filter(|&n| {
+            let text = block_text(dom, n);
+            text.chars().count() <= 80 && CREDIT_LINE.is_match(&text)
+        })
+        .collect();
+    for n in drop {
+        dom.detach(n);
+    }
+}
+
+/// Leaf blocks, plus the leaf elements of captions, where a credit often sits in a `<span>`.
+/// Whether a node is inside a caption is carried down in one pre-order walk.
+fn leaf_blocks_and_caption_parts(dom: &Dom, article: NodeId) -> Vec<NodeId> {
+    let mut out = leaf_blocks(dom, article);
+    let mut in_caption = vec![false; dom.nodes.len()];
+    for n in dom.descendants(article) {
+        let Some(parent) = dom.parent(n) else {
+            continue;
+        };
+        in_caption[n] = in_caption[parent] || dom.tag(parent) == "figcaption";
+        // A caption part that is also a leaf block comes twice; detaching twice is harmless.
+        if in_caption[n] && dom.is_element(n) && dom.element_child_count(n) == 0 {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Tags that make a block of text of their own.

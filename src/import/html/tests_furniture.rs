@@ -137,3 +137,25 @@ fn furniture_names_on_deeply_nested_input_neither_overflow_nor_drop_the_story() 
     let article = extract_article(&html);
     assert!(!article.text.contains("\n\n\n"));
 }
+
+#[test]
+fn credit_lines_and_a_date_line_before_the_story_are_dropped() {
+    let text = text_with(
+        r#"<figure><img src="a.jpg"><figcaption><span>The quay at dawn.</span><span>Credit: Jane Doe/Agency</span></figcaption></figure>
+        <p>© Example Photo Agency</p>"#,
+        "",
+    );
+    assert_absent(&text, &["Jane Doe", "Example Photo Agency"]);
+    assert!(text.contains("The quay at dawn."), "{text}");
+    let story = story_paragraphs();
+    let body = format!(
+        "<article><h1>Council approves harbour budget</h1><div class=\"when\">Tuesday, 17:40</div>{story}</article>"
+    );
+    let dated = extract_article(&page(
+        "<title>Council approves harbour budget</title>",
+        &body,
+    ))
+    .text;
+    assert!(!dated.contains("17:40"), "{dated}");
+    assert!(dated.contains("The city council voted"), "{dated}");
+}
