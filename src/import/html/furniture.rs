@@ -158,7 +158,10 @@ fn drop_leading_title_and_byline(dom: &mut Dom, article: NodeId, title: &str) {
             continue;
         }
         let words = text.split_whitespace().count();
-        if words > 25 {
+        // The first sentence of prose ends the search: headlines, bylines and date lines are
+        // short and do not end like a sentence.
+        let sentence = text.ends_with(['.', '!', '?', '…', '"', '”']);
+        if words > 25 || (words >= 8 && sentence) {
             break;
         }
         let repeats_title =

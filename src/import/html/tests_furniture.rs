@@ -157,5 +157,18 @@ fn credit_lines_and_a_date_line_before_the_story_are_dropped() {
     ))
     .text;
     assert!(!dated.contains("17:40"), "{dated}");
+    // A subheading after the first sentence is the story's, even when it resembles the title.
+    let body = format!(
+        "<article><h1>Council approves harbour budget</h1><p>The budget passed on Tuesday after a long debate in the chamber.</p><h3>Council approves the harbour budget plan</h3>{story}</article>"
+    );
+    let sub = extract_article(&page(
+        "<title>Council approves harbour budget</title>",
+        &body,
+    ))
+    .text;
+    assert!(
+        sub.contains("Council approves the harbour budget plan"),
+        "{sub}"
+    );
     assert!(dated.contains("The city council voted"), "{dated}");
 }
