@@ -27,7 +27,7 @@ fn re(pattern: &str) -> Regex {
 /// Class/id names of captions and picture credits.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(^|[\s_-])(wp-caption-text|caption|captions|credit|credits|photo-?credit|image-?credit|copyright)([\s_-]|$)|caption(text|__|-text)|credit(line|__)",
+        r"(?i)caption|(^|[\s_-])(credit|credits|photo-?credit|image-?credit|copyright)([\s_-]|$)|credit(line|__)",
     )
 });
 /// Class/id names of sign-ups and calls to action. (Not "paywall": pages mark the story's own
@@ -63,6 +63,12 @@ static SHARE_BAR: LazyLock<Regex> = LazyLock::new(|| {
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(related( stories| articles| news| content| coverage| links| reading)?|read (more|next|also)|more (from|on|in|stories|news|coverage)\b.*|most (popular|read|viewed|shared)|you (may|might) (also )?(like|be interested in)|recommended( for you| stories| reading)?|see also|also read|further reading|trending( now)?|top stories|editor'?s picks|don'?t miss|lesen sie auch|mehr zum thema|voir aussi|à lire aussi|lire aussi|leia também|ver también|te puede interesar|关联阅读|相关阅读|相关新闻|相關新聞|関連記事|เรื่องที่เกี่ยวข้อง)\s*[:.]?$",
+    )
+});
+/// A label that introduces a link to another story on the same line: "Related article: …".
+static RELATED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(related( article| story| stories| content| coverage| links?)?|read (more|also|next)|see also|also read|more on this( story)?|recommended( reading)?)\s*:",
     )
 });
 /// How a short block that asks the reader to follow, share or sign up begins.
@@ -291,8 +297,10 @@ fn drop_related_runs(dom: &mut Dom, article: NodeId) {
     let mut i = 0;
     while i < blocks.len() {
         let text = block_text(dom, blocks[i]);
+        let related_line = RELATED_PREFIX.is_match(&text) && is_link_line(&cache, blocks[i]);
         if (text.chars().count() <= 60 && RELATED_HEADING.is_match(&text))
             || starts_with_related_heading(dom, &cache, blocks[i])
+            || related_line
         {
             drop.push(blocks[i]);
             i += 1;

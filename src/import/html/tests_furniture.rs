@@ -69,6 +69,12 @@ fn related_story_blocks_are_dropped_by_name_or_by_their_heading() {
         r#"<p><strong>Read more:</strong><br><a href="/a">Harbour tax rises again</a><br><a href="/b">Mayor faces recall vote</a></p>"#,
     );
     assert_absent(&inline, &["Read more", "Harbour tax", "Mayor faces"]);
+    // A label and a link on one line, anywhere in the story.
+    let labelled = text_with(
+        r#"<p><strong>Related article: <a href="/a">Harbour tax rises again</a></strong></p>"#,
+        "",
+    );
+    assert_absent(&labelled, &["Related article", "Harbour tax"]);
 }
 
 #[test]
