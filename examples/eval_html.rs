@@ -18,7 +18,6 @@
 //! - Text: both texts are lower-cased and split on every non-alphanumeric character (Unicode
 //!   aware); precision and recall are taken over the multisets of tokens. Two empty texts score 1.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -29,46 +28,12 @@ use html5ever::tokenizer::{
 };
 use std::cell::RefCell;
 
-fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn tokens(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
-}
+mod text_overlap;
+use text_overlap::{fold, tokens};
 
 fn token_f1(predicted: &str, gold: &str) -> f64 {
-    let p = tokens(predicted);
-    let g = tokens(gold);
-    if p.is_empty() && g.is_empty() {
-        return 1.0;
-    }
-    if p.is_empty() || g.is_empty() {
-        return 0.0;
-    }
-    let mut counts: HashMap<&str, i64> = HashMap::new();
-    for t in &g {
-        *counts.entry(t).or_default() += 1;
-    }
-    let mut overlap = 0;
-    for t in &p {
-        if let Some(c) = counts.get_mut(t.as_str()) {
-            if *c > 0 {
-                *c -= 1;
-                overlap += 1;
-            }
-        }
-    }
-    if overlap == 0 {
-        return 0.0;
-    }
-    let precision = overlap as f64 / p.len() as f64;
-    let recall = overlap as f64 / g.len() as f64;
-    2.0 * precision * recall / (precision + recall)
+    let (precision, recall) = text_overlap::multiset_pr(&tokens(predicted), &tokens(gold));
+    text_overlap::f1(precision, recall)
 }
 
 /// Collects the text of a tokenized HTML fragment, with a line break at every block tag.

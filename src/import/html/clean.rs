@@ -17,8 +17,9 @@ impl DataTables {
     }
 }
 
-/// Cleans the article container in place.
-pub fn prep_article(dom: &mut Dom, article: NodeId, flags: Flags) {
+/// Cleans the article container in place; `title` is the page's title, whose copy at the top
+/// of the article is dropped.
+pub fn prep_article(dom: &mut Dom, article: NodeId, flags: Flags, title: &str) {
     let tables = mark_data_tables(dom, article);
     clean_conditionally(dom, article, "form", flags, &tables);
     clean_conditionally(dom, article, "fieldset", flags, &tables);
@@ -35,6 +36,7 @@ pub fn prep_article(dom: &mut Dom, article: NodeId, flags: Flags) {
         clean(dom, article, tag);
     }
     super::figures::clean_figures(dom, article);
+    super::furniture::clean_furniture(dom, article, title);
     for h in dom.elements_by_tags(article, &["h1", "h2"]) {
         if class_weight(dom, h, flags.weight_classes) < 0.0 {
             dom.detach(h);

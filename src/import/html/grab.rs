@@ -245,7 +245,7 @@ fn grab_pass(
     let candidates = score_paragraphs(dom, &cache, &to_score, &mut scores, flags);
     let top = pick_top_candidate(dom, &cache, body, &candidates, &mut scores, flags);
     let article = merge_siblings(dom, &cache, top, &scores);
-    prep_article(dom, article, flags);
+    prep_article(dom, article, flags, title);
     Some(article)
 }
 

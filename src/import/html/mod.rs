@@ -8,6 +8,7 @@
 mod clean;
 mod dom;
 mod figures;
+mod furniture;
 mod grab;
 mod heuristics;
 mod metadata;
@@ -16,6 +17,8 @@ mod prep;
 mod render;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_furniture;
 
 use dom::{fold_whitespace, Dom};
 

@@ -1,7 +1,7 @@
 use super::*;
 
 /// Four prose paragraphs, long enough (with commas) to be scored as the article.
-fn story_paragraphs() -> String {
+pub(super) fn story_paragraphs() -> String {
     [
         "The city council voted on Tuesday, after a long and heated debate, to approve the new budget for the harbour district, which includes funding for repairs.",
         "Residents who attended the meeting said they were relieved, although several of them, including the owner of a local bakery, warned that costs could still rise.",
@@ -13,7 +13,7 @@ fn story_paragraphs() -> String {
     .collect()
 }
 
-fn page(head: &str, body: &str) -> String {
+pub(super) fn page(head: &str, body: &str) -> String {
     format!("<!DOCTYPE html><html lang=\"en\"><head>{head}</head><body>{body}</body></html>")
 }
 
