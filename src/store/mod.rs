@@ -202,6 +202,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
             path.display()
         ))
     })?;
+    refuse_newer(path, pending)?;
     if pending != 0 {
         return Err(Error::conflict(format!(
             "{} was made by another version of Dossier; open it normally first",
@@ -224,6 +225,7 @@ fn connect(path: &Path) -> Result<Connection> {
             path.display()
         ))
     })?;
+    refuse_newer(path, pending)?;
     let _lock = if pending > 0 {
         Some(lock::acquire(path, |_| {})?)
     } else {
@@ -233,6 +235,23 @@ fn connect(path: &Path) -> Result<Connection> {
         Error::internal(format!("cannot migrate case file {}: {e}", path.display()))
     })?;
     Ok(conn)
+}
+
+/// A case whose schema is ahead of this build's migrations was made or opened by a newer
+/// Dossier. It is refused with a code the app can show, and without touching the file (the
+/// migration library's own message, "a migration number that is too high", reached people
+/// as an internal error).
+fn refuse_newer(path: &Path, pending: i32) -> Result<()> {
+    if pending >= 0 {
+        return Ok(());
+    }
+    Err(Error::unsupported(format!(
+        "{} was made by a newer version of Dossier ({} schema change{} ahead of this one); \
+         open it with that version or a later one",
+        path.display(),
+        -pending,
+        if pending == -1 { "" } else { "s" }
+    )))
 }
 
 /// How long a connection waits for another process's lock before it gives up.
@@ -291,6 +310,36 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn a_case_from_a_newer_build_was_an_internal_error_about_migration_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.dossier");
+        drop(create(&path).unwrap());
+        let version: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", version + 2)
+            .unwrap();
+        for err in [open(&path).unwrap_err(), open_read_only(&path).unwrap_err()] {
+            assert_eq!(err.code, crate::error::ErrorCode::Unsupported, "{err:?}");
+            assert!(
+                err.message
+                    .contains("newer version of Dossier (2 schema changes ahead"),
+                "{}",
+                err.message
+            );
+        }
+        // Refusing it changed nothing: the file keeps the newer schema.
+        let after: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(after, version + 2);
     }
 
     #[test]
