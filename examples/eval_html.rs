@@ -179,22 +179,8 @@ fn opt_str(v: &serde_json::Value, key: &str) -> Option<String> {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(dir) = args.first() else {
-        eprintln!("usage: eval_html <dir> [--dump <page>]");
-        std::process::exit(2);
-    };
-    let dump = args
-        .iter()
-        .position(|a| a == "--dump")
-        .and_then(|i| args.get(i + 1));
-    let mut pages: Vec<_> = std::fs::read_dir(dir)
-        .expect("readable gold directory")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.join("source.html").exists())
-        .collect();
-    pages.sort();
+    let (dir, dump) = text_overlap::args("eval_html <dir> [--dump <page>]");
+    let pages = text_overlap::pages(&dir, &["source.html"]);
 
     let (mut titles, mut bylines, mut published_ok, mut published_total, mut published_extra) =
         (0, 0, 0, 0, 0);
@@ -253,7 +239,7 @@ fn main() {
         }
         let f1 = token_f1(&got.text, &gold);
         f1s.push((name.clone(), f1));
-        if dump == Some(&name) {
+        if dump.as_ref() == Some(&name) {
             println!(
                 "=== extracted ===\n{}\n=== gold ===\n{}\n",
                 got.text,
@@ -284,7 +270,7 @@ fn main() {
     for (name, f1) in f1s.iter().take(10) {
         println!("  {f1:.4}  {name}");
     }
-    if args.iter().any(|a| a == "--misses") {
+    if std::env::args().any(|a| a == "--misses") {
         for m in &misses {
             println!("{m}");
         }

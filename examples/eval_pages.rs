@@ -37,22 +37,8 @@ fn score(predicted: &str, gold: &str) -> (f64, f64) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(dir) = args.first() else {
-        eprintln!("usage: eval_pages <dir> [--dump <page>] [--all]");
-        std::process::exit(2);
-    };
-    let dump = args
-        .iter()
-        .position(|a| a == "--dump")
-        .and_then(|i| args.get(i + 1));
-    let mut pages: Vec<_> = std::fs::read_dir(dir)
-        .expect("readable page directory")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.join("source.html").exists() && p.join("gold.txt").exists())
-        .collect();
-    pages.sort();
+    let (dir, dump) = text_overlap::args("eval_pages <dir> [--dump <page>] [--all]");
+    let pages = text_overlap::pages(&dir, &["source.html", "gold.txt"]);
 
     let mut scores: Vec<PageScore> = Vec::new();
     let mut total_time = Duration::ZERO;
@@ -77,7 +63,7 @@ fn main() {
         }
 
         let (precision, recall) = score(&got.text, &gold);
-        if dump == Some(&name) {
+        if dump.as_ref() == Some(&name) {
             println!(
                 "=== extracted ===\n{}\n=== gold ===\n{}\n",
                 got.text,
@@ -109,7 +95,7 @@ fn main() {
         slowest.1
     );
     scores.sort_by(|a, b| a.f1.total_cmp(&b.f1));
-    let shown = if args.iter().any(|a| a == "--all") {
+    let shown = if std::env::args().any(|a| a == "--all") {
         scores.len()
     } else {
         10

@@ -70,3 +70,31 @@ pub fn f1(precision: f64, recall: f64) -> f64 {
         2.0 * precision * recall / (precision + recall)
     }
 }
+
+/// The evaluator's arguments: the folder of pages and the page `--dump` names, if any; exits
+/// with `usage` when the folder is missing.
+pub fn args(usage: &str) -> (String, Option<String>) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(dir) = args.first() else {
+        eprintln!("usage: {usage}");
+        std::process::exit(2);
+    };
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    (dir.clone(), dump)
+}
+
+/// The page folders in `dir` that hold every file of `needed`, sorted by name.
+pub fn pages(dir: &str, needed: &[&str]) -> Vec<std::path::PathBuf> {
+    let mut pages: Vec<_> = std::fs::read_dir(dir)
+        .expect("readable page directory")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| needed.iter().all(|file| p.join(file).exists()))
+        .collect();
+    pages.sort();
+    pages
+}

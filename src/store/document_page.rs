@@ -549,15 +549,7 @@ pub fn outlets(conn: &Connection, limit: usize) -> Result<Vec<OutletCount>> {
 mod tests {
     use super::*;
 
-    /// A new case's connection, with every migration's tables and indexes; the folder goes
-    /// with the first value.
-    fn empty_case() -> (tempfile::TempDir, Connection) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("case.dossier");
-        std::fs::write(&path, b"").unwrap();
-        let conn = super::super::open(&path).unwrap();
-        (dir, conn)
-    }
+    use super::super::empty_case;
 
     /// SQLite's plan for `sql`, its steps joined with "; ".
     fn plan_of(conn: &Connection, sql: &str) -> String {

@@ -303,6 +303,17 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A new case's connection, with every migration's tables and indexes, for the store's unit
+/// tests; the folder goes with the first value.
+#[cfg(test)]
+fn empty_case() -> (tempfile::TempDir, Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.dossier");
+    std::fs::write(&path, b"").unwrap();
+    let conn = open(&path).unwrap();
+    (dir, conn)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -577,15 +577,7 @@ mod tests {
 
     use super::*;
 
-    /// A new case's connection, with every migration's tables and indexes; the folder goes
-    /// with the first value.
-    fn empty_case() -> (tempfile::TempDir, Connection) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("case.dossier");
-        std::fs::write(&path, b"").unwrap();
-        let conn = super::super::open(&path).unwrap();
-        (dir, conn)
-    }
+    use super::super::empty_case;
 
     /// Fills the case with `documents` documents of three quotes each: four documents a day
     /// at times of day that straddle midnight UTC, every 25th undated, every 25th after that

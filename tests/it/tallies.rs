@@ -225,13 +225,8 @@ fn verify_names_a_kept_table_a_write_bypassed() {
     )
     .unwrap();
     drop(conn);
-    let report = dossier::Case::open(&s.case).unwrap().verify().unwrap();
-    let kept: Vec<&String> = report
-        .problems
-        .iter()
-        .filter(|p| p.contains("disagree"))
-        .collect();
-    assert_eq!(kept.len(), 3, "{:?}", report.problems);
+    let (kept, problems) = disagreements(&s);
+    assert_eq!(kept.len(), 3, "{problems:?}");
     assert!(kept[0].starts_with("quote_tallies: 1 rows"), "{kept:?}");
     assert!(kept[1].starts_with("outlet_tallies: 1 rows"), "{kept:?}");
     assert!(kept[2].starts_with("grouping_pending: 1 rows"), "{kept:?}");
@@ -250,13 +245,8 @@ fn verify_names_the_quotes_per_day_a_write_bypassed() {
     )
     .unwrap();
     drop(conn);
-    let report = dossier::Case::open(&s.case).unwrap().verify().unwrap();
-    let kept: Vec<&String> = report
-        .problems
-        .iter()
-        .filter(|p| p.contains("disagree"))
-        .collect();
-    assert_eq!(kept.len(), 1, "{:?}", report.problems);
+    let (kept, problems) = disagreements(&s);
+    assert_eq!(kept.len(), 1, "{problems:?}");
     assert!(kept[0].starts_with("quote_day_tallies: 2 rows"), "{kept:?}");
 }
 
@@ -412,4 +402,16 @@ fn quotes_pages_read_from_their_day_are_the_sorted_list_through_every_change() {
     assert_every_page_is_the_sorted_list(&s, &case, "after it is restored");
     case.reextract(None).unwrap();
     assert_every_page_is_the_sorted_list(&s, &case, "after extracting everything again");
+}
+
+/// What `verify` says of the case's kept tables that disagree with a recount, and all it says.
+fn disagreements(s: &Sandbox) -> (Vec<String>, Vec<String>) {
+    let report = dossier::Case::open(&s.case).unwrap().verify().unwrap();
+    let kept = report
+        .problems
+        .iter()
+        .filter(|p| p.contains("disagree"))
+        .cloned()
+        .collect();
+    (kept, report.problems)
 }
