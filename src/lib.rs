@@ -54,5 +54,5 @@ pub use model::{
 };
 pub use model::{
     FacetCount, HitKind, ReindexReport, SavedSearch, SearchFacets, SearchHit, SearchRequest,
-    SearchResults, SearchSort,
+    SearchResults, SearchSort, ENTITY_DETAIL_ROWS,
 };

@@ -13,6 +13,7 @@ mod folders;
 mod recent;
 mod stage;
 mod state;
+mod timing;
 
 use std::ffi::OsString;
 use std::path::PathBuf;

@@ -118,11 +118,19 @@ impl AppState {
         if self.importing.load(Ordering::SeqCst) {
             return Err(import_running());
         }
+        let asked = Instant::now();
         let (_aside, guard) = self.lock_case()?;
         let case = guard
             .as_ref()
             .ok_or_else(|| Error::not_found("no case is open: choose one in the case picker"))?;
-        call(case)
+        if !crate::timing::enabled() {
+            return call(case);
+        }
+        let name = std::any::type_name_of_val(&call);
+        let (waited, started) = (asked.elapsed(), Instant::now());
+        let result = call(case);
+        eprintln!("{}", crate::timing::line(name, waited, started.elapsed()));
+        result
     }
 
     /// Runs a core call that only reads: against the open case, or while an import or the

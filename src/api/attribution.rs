@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use crate::analysis;
 use crate::entities::names::fold_key;
 use crate::entities::{DocEntity, EntityKind};
+use crate::model::ENTITY_DETAIL_ROWS;
 use crate::model::{
     EntityDetail, EntityFilter, EntityPage, EntitySummary, ExtractionReport, MergeRecord,
     QuoteEdit, QuoteFilter, QuoteRecord, ReviewDecision, ReviewStatus,
@@ -117,24 +118,30 @@ impl Case {
         entity_lists::page(&self.conn, filter)
     }
 
-    /// An entity with its aliases (and the evidence for each), roles over time, quotes and
-    /// mentions.
+    /// An entity with its aliases (and the evidence for each), roles over time, and its first
+    /// quotes and mentions, at most `ENTITY_DETAIL_ROWS` of each; the summary's counts say how
+    /// many there are in all.
     pub fn entity(&self, id: i64) -> Result<EntityDetail> {
         let entity = entity_lists::summary(&self.conn, id)?;
-        let quotes = quotes::list(
+        // The speaker filter also takes quotes whose speaker was never resolved but bears the
+        // name; they are dropped here, so the read asks for more than it keeps. The quotes kept
+        // are the entity's earliest either way.
+        let mut quotes: Vec<_> = quotes::list(
             &self.conn,
             &QuoteFilter {
                 speaker: Some(entity.name.clone()),
+                limit: Some(ENTITY_DETAIL_ROWS * 4),
                 ..QuoteFilter::default()
             },
         )?
         .into_iter()
         .filter(|q| q.speaker_id == Some(id))
         .collect();
+        quotes.truncate(ENTITY_DETAIL_ROWS);
         Ok(EntityDetail {
             aliases: entities::aliases(&self.conn, id)?,
             roles: entities::roles(&self.conn, id)?,
-            mentions: entities::mentions(&self.conn, id)?,
+            mentions: entities::mentions(&self.conn, id, ENTITY_DETAIL_ROWS)?,
             quotes,
             entity,
         })

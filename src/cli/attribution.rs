@@ -250,8 +250,15 @@ pub fn entity(case: &Case, command: EntityCommand, json: bool) -> Result<()> {
                     m.from_name, m.at, m.merge_id, m.merge_id
                 );
             }
+            if detail.quotes.len() < detail.entity.quote_count {
+                println!(
+                    "  the first {} of {} quotes:",
+                    detail.quotes.len(),
+                    detail.entity.quote_count
+                );
+            }
             print_quotes(&detail.quotes);
-            println!("  {} mentions", detail.mentions.len());
+            println!("  {} mentions", detail.entity.mention_count);
         }
         EntityCommand::Rename { id, name } => {
             let e = case.rename_entity(id, &name)?;

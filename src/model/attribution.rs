@@ -143,6 +143,11 @@ pub struct MentionRecord {
     pub role: Option<String>,
 }
 
+/// The quotes and the mentions an entity's detail lists at most. A person in the news is
+/// mentioned hundreds of thousands of times in a million articles: listing them all took the
+/// People view 1–4 s per selection at 1M and held the case meanwhile (issue 23).
+pub const ENTITY_DETAIL_ROWS: usize = 200;
+
 /// Everything the case knows about one entity.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export, export_to = "../ui/src/lib/bindings/")]

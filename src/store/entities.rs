@@ -147,12 +147,12 @@ pub fn aliases(conn: &Connection, id: i64) -> Result<Vec<AliasRecord>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn mentions(conn: &Connection, id: i64) -> Result<Vec<MentionRecord>> {
+pub fn mentions(conn: &Connection, id: i64, limit: usize) -> Result<Vec<MentionRecord>> {
     let mut stmt = conn.prepare(
         "SELECT document_id, start, end, surface, role FROM mentions WHERE entity_id = ?1
-         ORDER BY document_id, start",
+         ORDER BY document_id, start LIMIT ?2",
     )?;
-    let rows = stmt.query_map([id], |r| {
+    let rows = stmt.query_map(rusqlite::params![id, limit as i64], |r| {
         Ok(MentionRecord {
             doc_id: r.get(0)?,
             start: r.get::<_, i64>(1)? as usize,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, documentCountLabel, failureReason, formatPublished, importFraction, kindLabel, syncStatusLabel } from "./format";
+import { describeError, documentCountLabel, failureReason, formatPublished, importFraction, kindLabel, shownOf, syncStatusLabel } from "./format";
 
 describe("formatPublished", () => {
   it("says a missing date is undated", () => {
@@ -113,5 +113,13 @@ describe("syncStatusLabel", () => {
   it("says never for a case that has not synced yet", () => {
     const label = syncStatusLabel({ team: true, server: null, role: null, last_sync: null, waiting: 0, conflicts: 0, recent: [] });
     expect(label).toBe("Last sync: never\n0 changes waiting");
+  });
+});
+
+describe("shownOf", () => {
+  it("gives the total alone when every row is listed, else the first rows of the total", () => {
+    expect(shownOf(3, 3)).toBe("3");
+    expect(shownOf(0, 0)).toBe("0");
+    expect(shownOf(200, 194403)).toBe("first 200 of 194,403");
   });
 });
