@@ -549,19 +549,7 @@ pub fn outlets(conn: &Connection, limit: usize) -> Result<Vec<OutletCount>> {
 mod tests {
     use super::*;
 
-    use super::super::empty_case;
-
-    /// SQLite's plan for `sql`, its steps joined with "; ".
-    fn plan_of(conn: &Connection, sql: &str) -> String {
-        let steps: Vec<String> = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap()
-            .query_map([], |r| r.get::<_, String>(3))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        steps.join("; ")
-    }
+    use super::super::{empty_case, plan_of};
 
     /// Every order must walk an index: a page that sorts the whole table costs seconds at a
     /// million documents, which is what the library loading every document cost before.

@@ -314,6 +314,19 @@ fn empty_case() -> (tempfile::TempDir, Connection) {
     (dir, conn)
 }
 
+/// SQLite's plan for `sql`, its steps joined with "; ", for the store's unit tests.
+#[cfg(test)]
+fn plan_of(conn: &Connection, sql: &str) -> String {
+    let steps: Vec<String> = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    steps.join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
