@@ -125,24 +125,34 @@ impl Case {
         let entity = entity_lists::summary(&self.conn, id)?;
         // The speaker filter also takes quotes whose speaker was never resolved but bears the
         // name; they are dropped here, so the read asks for more than it keeps. The quotes kept
-        // are the entity's earliest either way.
-        let mut quotes: Vec<_> = quotes::list(
+        // are the entity's earliest either way, and a read that came back full may have left
+        // some of the entity's out.
+        let asked = ENTITY_DETAIL_ROWS * 4;
+        let read = quotes::list(
             &self.conn,
             &QuoteFilter {
                 speaker: Some(entity.name.clone()),
-                limit: Some(ENTITY_DETAIL_ROWS * 4),
+                limit: Some(asked),
                 ..QuoteFilter::default()
             },
-        )?
-        .into_iter()
-        .filter(|q| q.speaker_id == Some(id))
-        .collect();
+        )?;
+        let read_full = read.len() == asked;
+        let mut quotes: Vec<_> = read
+            .into_iter()
+            .filter(|q| q.speaker_id == Some(id))
+            .collect();
+        let more_quotes = read_full || quotes.len() > ENTITY_DETAIL_ROWS;
         quotes.truncate(ENTITY_DETAIL_ROWS);
+        let mut mentions = entities::mentions(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?;
+        let more_mentions = mentions.len() > ENTITY_DETAIL_ROWS;
+        mentions.truncate(ENTITY_DETAIL_ROWS);
         Ok(EntityDetail {
             aliases: entities::aliases(&self.conn, id)?,
             roles: entities::roles(&self.conn, id)?,
-            mentions: entities::mentions(&self.conn, id, ENTITY_DETAIL_ROWS)?,
+            mentions,
+            more_mentions,
             quotes,
+            more_quotes,
             entity,
         })
     }

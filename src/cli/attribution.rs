@@ -250,7 +250,7 @@ pub fn entity(case: &Case, command: EntityCommand, json: bool) -> Result<()> {
                     m.from_name, m.at, m.merge_id, m.merge_id
                 );
             }
-            if detail.quotes.len() < detail.entity.quote_count {
+            if detail.more_quotes {
                 println!(
                     "  the first {} of {} quotes:",
                     detail.quotes.len(),

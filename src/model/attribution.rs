@@ -156,8 +156,16 @@ pub struct EntityDetail {
     pub aliases: Vec<AliasRecord>,
     /// Oldest source first.
     pub roles: Vec<RoleRecord>,
+    /// The first `ENTITY_DETAIL_ROWS` at most, earliest first (scare quotes left out, as in
+    /// the Quotes view).
     pub quotes: Vec<QuoteRecord>,
+    /// Whether the entity has quotes beyond those listed.
+    pub more_quotes: bool,
+    /// The first `ENTITY_DETAIL_ROWS` at most, by document and position.
     pub mentions: Vec<MentionRecord>,
+    /// Whether the entity has mentions beyond those listed (`entity.mention_count` says how
+    /// many it has in all).
+    pub more_mentions: bool,
 }
 
 /// What re-running extraction changed.

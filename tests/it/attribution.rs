@@ -496,6 +496,17 @@ fn an_entity_detail_listed_every_mention_of_a_person_named_everywhere() {
     );
     assert_eq!(detail.mentions.len(), limit);
     assert_eq!(detail.quotes.len(), limit);
+    assert!(detail.more_mentions && detail.more_quotes);
+    // A person with few of each has them all listed, and nothing more is said to be left out.
+    drop(case);
+    let (code, report) = s.import(&[&seed_path()]);
+    assert_eq!(code, 0, "{report}");
+    let kremez = dossier::Case::open(&s.case)
+        .unwrap()
+        .entity_named("Vitali Kremez")
+        .unwrap();
+    assert!(!kremez.more_quotes && !kremez.more_mentions);
+    assert_eq!(kremez.mentions.len(), kremez.entity.mention_count);
     // The first ones, in the order of the sources and of their text.
     let mentions: Vec<(i64, usize)> = detail
         .mentions

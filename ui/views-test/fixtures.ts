@@ -247,7 +247,9 @@ export function entityDetail(summary: EntitySummary): EntityDetail {
     })),
     roles: [{ role: "threat intelligence director at Flashpoint", doc_id: 1, doc_title: "Spam Czar Nabbed in Spain", published: "2017-04-12" }],
     quotes: [quoteAt(summary.id - 1)],
+    more_quotes: false,
     mentions: [{ doc_id: 1, start: 0, end: 4, surface: summary.name, role: null }],
+    more_mentions: false,
   };
 }
 

@@ -117,9 +117,9 @@ describe("syncStatusLabel", () => {
 });
 
 describe("shownOf", () => {
-  it("gives the total alone when every row is listed, else the first rows of the total", () => {
-    expect(shownOf(3, 3)).toBe("3");
-    expect(shownOf(0, 0)).toBe("0");
-    expect(shownOf(200, 194403)).toBe("first 200 of 194,403");
+  it("gives the count alone when every row is listed, else the first rows of the total", () => {
+    expect(shownOf(3, false, 4)).toBe("3");
+    expect(shownOf(0, false, 0)).toBe("0");
+    expect(shownOf(200, true, 194403)).toBe("first 200 of 194,403");
   });
 });

@@ -178,11 +178,11 @@ export function importFraction(p: { files_done: number; files_total: number; byt
 }
 
 /**
- * How many of `total` rows a detail lists: the total alone when all are there, else "first N
- * of TOTAL" (an entity's detail lists its first 200 quotes and mentions; a person in the news
- * has hundreds of thousands of mentions in a big case).
+ * How many rows a detail lists: the count alone when all are there, else "first N of TOTAL"
+ * (an entity's detail lists its first 200 quotes and mentions; a person in the news has
+ * hundreds of thousands of mentions in a big case).
  */
-export function shownOf(shown: number, total: number): string {
-  const all = total.toLocaleString("en-US");
-  return shown >= total ? all : `first ${shown.toLocaleString("en-US")} of ${all}`;
+export function shownOf(shown: number, more: boolean, total: number): string {
+  const count = (n: number) => n.toLocaleString("en-US");
+  return more ? `first ${count(shown)} of ${count(total)}` : count(shown);
 }

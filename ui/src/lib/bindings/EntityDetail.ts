@@ -12,4 +12,22 @@ export type EntityDetail = { entity: EntitySummary, aliases: Array<AliasRecord>,
 /**
  * Oldest source first.
  */
-roles: Array<RoleRecord>, quotes: Array<QuoteRecord>, mentions: Array<MentionRecord>, };
+roles: Array<RoleRecord>, 
+/**
+ * The first `ENTITY_DETAIL_ROWS` at most, earliest first (scare quotes left out, as in
+ * the Quotes view).
+ */
+quotes: Array<QuoteRecord>, 
+/**
+ * Whether the entity has quotes beyond those listed.
+ */
+more_quotes: boolean, 
+/**
+ * The first `ENTITY_DETAIL_ROWS` at most, by document and position.
+ */
+mentions: Array<MentionRecord>, 
+/**
+ * Whether the entity has mentions beyond those listed (`entity.mention_count` says how
+ * many it has in all).
+ */
+more_mentions: boolean, };
