@@ -171,7 +171,7 @@ pub fn for_each_event_source(
     Ok(())
 }
 
-/// The tables triggers keep in step with others (migrations 0023, 0026, 0029 and 0031), each with the
+/// The tables triggers keep in step with others (migrations 0023, 0026, 0029, 0031 and 0032), each with the
 /// statement counting the keys on which it disagrees with the rows it is kept from: an extra
 /// row, a missing one or a wrong count. A pending queue may hold documents an older extractor did
 /// (the stage queues those itself), but never one done with `extractor_version`.
@@ -179,7 +179,7 @@ pub fn kept_tables_disagreeing(
     conn: &Connection,
     extractor_version: i64,
 ) -> Result<Vec<(&'static str, i64)>> {
-    const CHECKS: [(&str, &str); 6] = [
+    const CHECKS: [(&str, &str); 7] = [
         (
             "quote_tallies",
             "WITH kept AS (SELECT status, kind, n FROM quote_tallies WHERE n <> 0),
@@ -236,6 +236,16 @@ pub fn kept_tables_disagreeing(
                      WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = p.document_id)
                         OR EXISTS (SELECT 1 FROM document_extraction e
                                    WHERE e.document_id = p.document_id AND e.version >= ?1))",
+        ),
+        (
+            "documents.later_copy",
+            "SELECT count(*) FROM documents d
+             WHERE d.later_copy <> EXISTS (
+                 SELECT 1 FROM document_signatures s
+                 JOIN document_signatures o ON o.group_id = s.group_id
+                                           AND o.document_id < s.document_id
+                 JOIN documents od ON od.id = o.document_id
+                 WHERE s.document_id = d.id AND s.group_id IS NOT NULL)",
         ),
         (
             "grouping_pending",

@@ -459,12 +459,24 @@ fn undo_migrations_from(conn: &rusqlite::Connection, first: u32) {
             .filter(|l| !l.trim_start().starts_with("--"))
             .collect::<Vec<_>>()
             .join("\n");
-        for m in create.captures_iter(&sql) {
-            undo.push(format!("DROP {} IF EXISTS {};", &m[1], &m[2]));
-        }
-        for m in add_column.captures_iter(&sql) {
-            undo.push(format!("ALTER TABLE {} DROP COLUMN {};", &m[1], &m[2]));
-        }
+        // In the file's order, so that an index on an added column is dropped before it.
+        let mut in_file: Vec<(usize, String)> = create
+            .captures_iter(&sql)
+            .map(|m| {
+                (
+                    m.get(0).unwrap().start(),
+                    format!("DROP {} IF EXISTS {};", &m[1], &m[2]),
+                )
+            })
+            .chain(add_column.captures_iter(&sql).map(|m| {
+                (
+                    m.get(0).unwrap().start(),
+                    format!("ALTER TABLE {} DROP COLUMN {};", &m[1], &m[2]),
+                )
+            }))
+            .collect();
+        in_file.sort();
+        undo.extend(in_file.into_iter().map(|(_, statement)| statement));
     }
     // Triggers and indexes before their tables, newest first.
     undo.reverse();

@@ -216,20 +216,26 @@ fn verify_names_a_kept_table_a_write_bypassed() {
     assert!(case.verify().unwrap().is_ok());
     drop(case);
     let conn = rusqlite::Connection::open(&s.case).unwrap();
-    // Writes that go around the triggers: a tally one too high, a queued id with no document.
+    // Writes that go around the triggers: a tally one too high, a queued id with no document,
+    // a document marked a later copy that has no group.
     conn.execute_batch(
         "UPDATE quote_tallies SET n = n + 1
          WHERE (status, kind) = (SELECT status, kind FROM quote_tallies LIMIT 1);
          INSERT INTO grouping_pending (document_id) VALUES (999999);
-         INSERT INTO outlet_tallies (outlet, n) VALUES ('Nobody''s outlet', 3);",
+         INSERT INTO outlet_tallies (outlet, n) VALUES ('Nobody''s outlet', 3);
+         UPDATE documents SET later_copy = 1 WHERE id = (SELECT min(id) FROM documents);",
     )
     .unwrap();
     drop(conn);
     let (kept, problems) = disagreements(&s);
-    assert_eq!(kept.len(), 3, "{problems:?}");
+    assert_eq!(kept.len(), 4, "{problems:?}");
     assert!(kept[0].starts_with("quote_tallies: 1 rows"), "{kept:?}");
     assert!(kept[1].starts_with("outlet_tallies: 1 rows"), "{kept:?}");
-    assert!(kept[2].starts_with("grouping_pending: 1 rows"), "{kept:?}");
+    assert!(
+        kept[2].starts_with("documents.later_copy: 1 rows"),
+        "{kept:?}"
+    );
+    assert!(kept[3].starts_with("grouping_pending: 1 rows"), "{kept:?}");
 }
 
 #[test]
