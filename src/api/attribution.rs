@@ -118,7 +118,7 @@ impl Case {
         entity_lists::page(&self.conn, filter)
     }
 
-    /// An entity with its aliases (and the evidence for each), roles over time, and its first
+    /// An entity with its aliases (and the evidence for each), and its first roles over time,
     /// quotes and mentions, at most `ENTITY_DETAIL_ROWS` of each; the summary's counts say how
     /// many there are in all.
     pub fn entity(&self, id: i64) -> Result<EntityDetail> {
@@ -146,9 +146,13 @@ impl Case {
         let mut mentions = entities::mentions(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?;
         let more_mentions = mentions.len() > ENTITY_DETAIL_ROWS;
         mentions.truncate(ENTITY_DETAIL_ROWS);
+        let mut roles = entities::roles(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?;
+        let more_roles = roles.len() > ENTITY_DETAIL_ROWS;
+        roles.truncate(ENTITY_DETAIL_ROWS);
         Ok(EntityDetail {
             aliases: entities::aliases(&self.conn, id)?,
-            roles: entities::roles(&self.conn, id)?,
+            roles,
+            more_roles,
             mentions,
             more_mentions,
             quotes,

@@ -143,7 +143,7 @@ pub struct MentionRecord {
     pub role: Option<String>,
 }
 
-/// The quotes and the mentions an entity's detail lists at most. A person in the news is
+/// The quotes, mentions and roles an entity's detail lists at most. A person in the news is
 /// mentioned hundreds of thousands of times in a million articles: listing them all took the
 /// People view 1–4 s per selection at 1M and held the case meanwhile (issue 23).
 pub const ENTITY_DETAIL_ROWS: usize = 200;
@@ -154,8 +154,10 @@ pub const ENTITY_DETAIL_ROWS: usize = 200;
 pub struct EntityDetail {
     pub entity: EntitySummary,
     pub aliases: Vec<AliasRecord>,
-    /// Oldest source first.
+    /// The first `ENTITY_DETAIL_ROWS` at most, oldest source first.
     pub roles: Vec<RoleRecord>,
+    /// Whether sources give the entity roles beyond those listed.
+    pub more_roles: bool,
     /// The first `ENTITY_DETAIL_ROWS` at most, earliest first (scare quotes left out, as in
     /// the Quotes view).
     pub quotes: Vec<QuoteRecord>,

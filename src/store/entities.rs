@@ -164,17 +164,21 @@ pub fn mentions(conn: &Connection, id: i64, limit: usize) -> Result<Vec<MentionR
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every role sources give the entity, in the order the sources were published.
-pub fn roles(conn: &Connection, id: i64) -> Result<Vec<RoleRecord>> {
-    let mut stmt = conn.prepare(
-        "SELECT DISTINCT x.role, d.id, d.title, d.published, d.published_earliest FROM (
-            SELECT role, document_id FROM mentions WHERE entity_id = ?1 AND role IS NOT NULL
-            UNION SELECT role, document_id FROM quotes
-                WHERE speaker_id = ?1 AND role IS NOT NULL AND status <> 'rejected'
-         ) x JOIN documents d ON d.id = x.document_id
-         ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id, x.role",
-    )?;
-    let rows = stmt.query_map([id], |r| {
+/// The roles the sources give an entity, oldest source first, read from the partial indexes of
+/// the mentions and quotes that give one (migration 0033), not from every mention.
+const ROLES_SQL: &str =
+    "SELECT DISTINCT x.role, d.id, d.title, d.published, d.published_earliest FROM (
+        SELECT role, document_id FROM mentions WHERE entity_id = ?1 AND role IS NOT NULL
+        UNION SELECT role, document_id FROM quotes
+            WHERE speaker_id = ?1 AND role IS NOT NULL AND status <> 'rejected'
+     ) x JOIN documents d ON d.id = x.document_id
+     ORDER BY d.published_earliest IS NULL, d.published_earliest, d.id, x.role
+     LIMIT ?2";
+
+/// The first `limit` roles sources give the entity, in the order the sources were published.
+pub fn roles(conn: &Connection, id: i64, limit: usize) -> Result<Vec<RoleRecord>> {
+    let mut stmt = conn.prepare_cached(ROLES_SQL)?;
+    let rows = stmt.query_map(params![id, limit as i64], |r| {
         Ok(RoleRecord {
             role: r.get(0)?,
             doc_id: r.get(1)?,

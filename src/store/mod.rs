@@ -81,6 +81,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0030_mail_threads.sql")),
         M::up(include_str!("../../migrations/0031_quote_day_tallies.sql")),
         M::up(include_str!("../../migrations/0032_later_copies.sql")),
+        M::up(include_str!("../../migrations/0033_role_indexes.sql")),
     ])
 });
 

@@ -246,6 +246,7 @@ export function entityDetail(summary: EntitySummary): EntityDetail {
       evidence: i === 0 ? "canonical name" : `one letter from ${summary.name}`,
     })),
     roles: [{ role: "threat intelligence director at Flashpoint", doc_id: 1, doc_title: "Spam Czar Nabbed in Spain", published: "2017-04-12" }],
+    more_roles: false,
     quotes: [quoteAt(summary.id - 1)],
     more_quotes: false,
     mentions: [{ doc_id: 1, start: 0, end: 4, surface: summary.name, role: null }],

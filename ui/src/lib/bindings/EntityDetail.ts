@@ -10,9 +10,13 @@ import type { RoleRecord } from "./RoleRecord";
  */
 export type EntityDetail = { entity: EntitySummary, aliases: Array<AliasRecord>, 
 /**
- * Oldest source first.
+ * The first `ENTITY_DETAIL_ROWS` at most, oldest source first.
  */
 roles: Array<RoleRecord>, 
+/**
+ * Whether sources give the entity roles beyond those listed.
+ */
+more_roles: boolean, 
 /**
  * The first `ENTITY_DETAIL_ROWS` at most, earliest first (scare quotes left out, as in
  * the Quotes view).
