@@ -68,6 +68,22 @@ fn main() {
             .entities
             .len()
     });
+    // The detail of the most quoted person (the People view's first row) and of the most
+    // mentioned one (found by the mention counts of the first page sorted as the view can).
+    let first = case.entity_page(&people(false, 0, 100)).unwrap().entities;
+    let most_quoted = first.first().map(|e| e.id);
+    let most_mentioned = first.iter().max_by_key(|e| e.mention_count).map(|e| e.id);
+    for (what, id) in [
+        ("people: the most quoted one's detail", most_quoted),
+        ("people: the most mentioned one's detail", most_mentioned),
+    ] {
+        if let Some(id) = id {
+            time(what, runs, || {
+                let detail = case.entity(id).unwrap();
+                detail.quotes.len() + detail.mentions.len() + detail.roles.len()
+            });
+        }
+    }
     time("people: find \"smith\"", runs, || {
         case.entity_page(&EntityFilter {
             find: Some("smith".into()),

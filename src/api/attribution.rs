@@ -123,25 +123,8 @@ impl Case {
     /// many there are in all.
     pub fn entity(&self, id: i64) -> Result<EntityDetail> {
         let entity = entity_lists::summary(&self.conn, id)?;
-        // The speaker filter also takes quotes whose speaker was never resolved but bears the
-        // name; they are dropped here, so the read asks for more than it keeps. The quotes kept
-        // are the entity's earliest either way, and a read that came back full may have left
-        // some of the entity's out.
-        let asked = ENTITY_DETAIL_ROWS * 4;
-        let read = quotes::list(
-            &self.conn,
-            &QuoteFilter {
-                speaker: Some(entity.name.clone()),
-                limit: Some(asked),
-                ..QuoteFilter::default()
-            },
-        )?;
-        let read_full = read.len() == asked;
-        let mut quotes: Vec<_> = read
-            .into_iter()
-            .filter(|q| q.speaker_id == Some(id))
-            .collect();
-        let more_quotes = read_full || quotes.len() > ENTITY_DETAIL_ROWS;
+        let mut quotes = quotes::by_speaker(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?;
+        let more_quotes = quotes.len() > ENTITY_DETAIL_ROWS;
         quotes.truncate(ENTITY_DETAIL_ROWS);
         let mut mentions = entities::mentions(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?;
         let more_mentions = mentions.len() > ENTITY_DETAIL_ROWS;

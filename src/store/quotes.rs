@@ -485,6 +485,20 @@ fn matching(
     Ok(Some((sql, args)))
 }
 
+/// The first `limit` quotes an entity is the resolved speaker of, in the list's order, leaving
+/// out rejected and scare quotes as the Quotes view does: an entity's detail. Asked by id
+/// through the speakers' index; the list's speaker filter also takes unresolved quotes that
+/// bear the name, which reads every unresolved quote (0.54 s at a million documents).
+pub fn by_speaker(conn: &Connection, entity: i64, limit: usize) -> Result<Vec<QuoteRecord>> {
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE q.speaker_id = ?1 AND q.status <> 'rejected'
+         AND q.kind <> 'scare'{ORDER} LIMIT ?2"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![entity, limit as i64], record)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<QuoteRecord> {
     conn.query_row(
         &format!("SELECT {COLUMNS} {FROM} WHERE q.id = ?1"),
