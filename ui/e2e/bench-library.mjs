@@ -154,7 +154,8 @@ try {
     runs = 0;
   }
   if (runs > 0) {
-    await app.execute(`document.querySelector("[data-testid=tab-search]").click()`);
+    // Search has no tab of its own: its box sits in the top bar and opens the results.
+    await app.execute(`document.querySelector("[data-testid=search-input]").focus()`);
     await sleep(500);
   }
   for (let run = 0; run < runs; run++) {
