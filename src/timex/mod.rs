@@ -23,6 +23,8 @@ mod relative;
 mod resolve;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod value_tests;
 mod vague;
 mod years;
 

@@ -495,6 +495,12 @@ fn anaphoric_day(cx: &Ctx, i: usize) -> Option<Hit> {
     if matches!(lx.w(e), "the" | "a" | "his" | "her" | "their" | "its") && off != 0 {
         return None;
     }
+    // "late in the day after falling 250 points" uses "after" as a conjunction before a
+    // gerund: the day is the one under discussion, not the one following it.
+    let conj = matches!(lx.w(e - 1), "after" | "before");
+    if conj && lx.w(e).len() > 4 && lx.w(e).ends_with("ing") {
+        return None;
+    }
     match cx.anchor {
         Some(d) => Hit::date(i, e, Val::Day(d + Duration::days(off))),
         None => Hit::raw(i, e, TimexType::Date, "XXXX-XX-XX"),
