@@ -376,10 +376,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Resolves a month and day without a year: news mostly reports the
-    /// past, so the most recent occurrence wins unless the date lies at most
-    /// about three months ahead of the reference date.
-    pub fn month_day(&self, m: u32, d: u32) -> Val {
+    /// Resolves a month and day without a year, written at token `i`: news
+    /// mostly reports the past, so the most recent occurrence wins unless the
+    /// date lies at most about three months ahead of the reference date. The
+    /// clause's tense refines that guess: in "will take over Feb. 1" or
+    /// "effective Feb. 1" the nearer occurrence wins even further ahead, and
+    /// "the year ended Jan. 31" looks back.
+    pub fn month_day(&self, m: u32, d: u32, i: usize) -> Val {
         let Some(dct) = self.dct else {
             return Val::Raw(format!("XXXX-{m:02}-{d:02}"));
         };
@@ -387,7 +390,21 @@ impl<'a> Ctx<'a> {
         let y = dct.year();
         let past = [y, y - 1].into_iter().filter_map(at).find(|c| *c <= dct);
         let future = [y, y + 1].into_iter().filter_map(at).find(|c| *c > dct);
+        let prev = if i > 0 { self.lx.w(i - 1) } else { "" };
+        let tense = if prev == "effective" {
+            Some((true, 1))
+        } else {
+            self.tense(i)
+        };
         match (past, future) {
+            // Only a past verb right before the date ("ended Jan. 31")
+            // outweighs the nearness of a date just ahead.
+            (Some(p), _) if matches!(tense, Some((false, 1))) => Val::Day(p),
+            // In a future clause the nearer occurrence wins, even when it lies
+            // more than three months ahead.
+            (Some(p), Some(f)) if tense.is_some_and(|(f, _)| f) && f - dct < dct - p => {
+                Val::Day(f)
+            }
             (_, Some(f)) if (f - dct).num_days() <= 92 => Val::Day(f),
             (Some(p), _) => Val::Day(p),
             (None, Some(f)) => Val::Day(f),

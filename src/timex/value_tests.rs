@@ -41,3 +41,31 @@ fn the_day_after_a_gerund_is_the_same_day() {
         &[("March 2", "2012-03-02"), ("The day after", "2012-03-03")],
     );
 }
+
+#[test]
+fn a_month_and_day_follow_the_tense_of_their_clause() {
+    let r = "2011-10-20";
+    // A future clause takes the nearer occurrence, even four months ahead.
+    check(
+        "The new chief will take over Feb. 3, the bank said.",
+        r,
+        &[("Feb. 3", "2012-02-03")],
+    );
+    check(
+        "The board named a new treasurer, effective March 1.",
+        r,
+        &[("March 1", "2012-03-01")],
+    );
+    // A past verb right before the date looks back, even to a date just ahead.
+    check(
+        "In the fiscal year ended Dec. 31, the chain earned $4 million.",
+        r,
+        &[("the fiscal year", "P1Y"), ("Dec. 31", "2010-12-31")],
+    );
+    // A recent date stays in the past although the clause mentions a plan.
+    check(
+        "Donors would send more aid after the Oct. 9 floods hit the valley.",
+        r,
+        &[("the Oct. 9", "2011-10-09")],
+    );
+}
