@@ -150,6 +150,13 @@ fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
         return Hit::raw(i, j + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1));
     }
     let val = cx.weekday(wd, j, shift);
+    // "Friday night" is annotated as the bare day in most of its uses in the
+    // TimeML gold sets (often only "Friday" is tagged), so the span keeps the
+    // night and the value drops it. Mornings, afternoons and evenings keep
+    // their part of the day ("Friday morning" is `TMO` about as often as not).
+    if lx.w(j + 1) == "night" && !lx.w(j).ends_with('s') {
+        return Hit::date(i, j + 2, val);
+    }
     if let (Some(p), Val::Day(d)) = (day_part(lx.w(j + 1)), &val) {
         return Some(Hit {
             s: i,

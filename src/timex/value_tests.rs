@@ -69,3 +69,25 @@ fn a_month_and_day_follow_the_tense_of_their_clause() {
         &[("the Oct. 9", "2011-10-09")],
     );
 }
+
+#[test]
+fn a_weekday_night_is_the_bare_day() {
+    // 2013-05-08 is a Wednesday; the night keeps its place in the span.
+    let r = "2013-05-08";
+    check(
+        "The mayor spoke at a rally Monday night.",
+        r,
+        &[("Monday night", "2013-05-06")],
+    );
+    // Other parts of the day keep their code.
+    check(
+        "The mayor spoke at a rally Monday evening.",
+        r,
+        &[("Monday evening", "2013-05-06TEV")],
+    );
+    check(
+        "The mayor spoke at a rally Monday morning.",
+        r,
+        &[("Monday morning", "2013-05-06TMO")],
+    );
+}
