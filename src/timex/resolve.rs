@@ -307,7 +307,7 @@ impl<'a> Ctx<'a> {
             "next" if lx.w(j + 1) == "to" => return None,
             "will" | "ll" | "shall" | "next" | "scheduled" | "expected" | "expects" | "until"
             | "upcoming" | "coming" | "due" | "tomorrow" | "begin" | "starting" | "would"
-            | "might" | "soon" | "planning" => return Some(true),
+            | "might" | "should" | "soon" | "planning" => return Some(true),
             // "the planned vote", "is planned for" and "planned to leave"
             // look ahead, but "a service planned at the university" and "as
             // previously planned Saturday" report a plan from the past.

@@ -91,3 +91,13 @@ fn a_weekday_night_is_the_bare_day() {
         &[("Monday morning", "2013-05-06TMO")],
     );
 }
+
+#[test]
+fn should_looks_ahead() {
+    // Five months ahead, a bare month would otherwise be last year's.
+    check(
+        "The sale should be completed in March, the lender said.",
+        "2011-10-20",
+        &[("March", "2012-03")],
+    );
+}
