@@ -64,6 +64,18 @@ fn deictic(cx: &Ctx, i: usize) -> Option<Hit> {
         return Hit::date(i, i + 1, day(off));
     }
     let r = |v: &str, n: usize| Hit::raw(i, i + n, TimexType::Date, v);
+    // "will one day be" and "could one day replace" speak of an unknown
+    // future time, not of a day's length.
+    let prev = if i > 0 { lx.w(i - 1) } else { "" };
+    if w == "one"
+        && lx.w(i + 1) == "day"
+        && matches!(
+            prev,
+            "will" | "would" | "could" | "may" | "might" | "should" | "can" | "ll"
+        )
+    {
+        return r("FUTURE_REF", 2);
+    }
     match (w, lx.w(i + 1)) {
         ("tonight", _) => Some(Hit {
             s: i,

@@ -101,3 +101,19 @@ fn should_looks_ahead() {
         &[("March", "2012-03")],
     );
 }
+
+#[test]
+fn one_day_after_a_modal_is_the_future() {
+    let r = "2011-10-20";
+    check(
+        "Engineers say the probe could one day reach Mars.",
+        r,
+        &[("one day", "FUTURE_REF")],
+    );
+    // Without a modal it stays a length.
+    check(
+        "The strike lasted one day.",
+        r,
+        &[("one day", "P1D")],
+    );
+}
