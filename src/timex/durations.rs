@@ -289,6 +289,11 @@ pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
             if let Some(wd) = lexicon::weekday(lx.w(k)) {
                 return Hit::raw(i, k + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1));
             }
+            // "each July" recurs every year; "every may" is no month.
+            let word = lx.w(k);
+            if let Some(m) = lexicon::month(word).filter(|_| word.len() > 3 || lx.upper(k)) {
+                return Hit::raw(i, k + 1, TimexType::Set, format!("XXXX-{m:02}"));
+            }
             let (u, plural) = unit(lx.w(k))?;
             let n = if k > i + 1 { "2" } else { "1" };
             if plural {

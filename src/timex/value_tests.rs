@@ -117,3 +117,12 @@ fn one_day_after_a_modal_is_the_future() {
         &[("one day", "P1D")],
     );
 }
+
+#[test]
+fn each_month_name_recurs_every_year() {
+    check(
+        "The town holds a fair each August near the river.",
+        "2011-10-20",
+        &[("each August", "XXXX-08")],
+    );
+}
