@@ -466,6 +466,13 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
         // "two days before the vote" is relative to an event, not a date.
         return Hit::raw(i, k + 1, TimexType::Duration, dur(&n, u));
     }
+    // "a few days later" and "over an hour later" are annotated as the
+    // length alone: the day they point to is unknown, or the hour has no
+    // date of its own.
+    let vague = n.parse::<i64>().is_err();
+    if lx.w(k + 1) != "ago" && (vague || matches!(u, Unit::Hour | Unit::Minute)) {
+        return Hit::raw(i, k + 1, TimexType::Duration, dur(&n, u));
+    }
     let e = k + 2;
     if n == "1" && u == Unit::Year && lx.w(k + 1) != "later" {
         return year_ago(cx, i, e);

@@ -126,3 +126,24 @@ fn each_month_name_recurs_every_year() {
         &[("each August", "XXXX-08")],
     );
 }
+
+#[test]
+fn a_vague_or_hourly_length_later_is_a_duration() {
+    let r = "2011-10-20";
+    check(
+        "The plant closed. A few weeks later, the owner sold it.",
+        r,
+        &[("A few weeks", "PXW")],
+    );
+    check(
+        "He was hurt at noon and, two hours later, he was flown out.",
+        r,
+        &[("noon", "2011-10-20T12:00"), ("two hours", "PT2H")],
+    );
+    // A counted day still points at a date.
+    check(
+        "The plant closed on May 2. Three days later, the owner sold it.",
+        r,
+        &[("May 2", "2011-05-02"), ("Three days later", "2011-05-05")],
+    );
+}
