@@ -204,14 +204,21 @@ impl<'a> Ctx<'a> {
             }
             Val::Time(Some(d), ..) => self.anchor = Some(d),
             Val::Month(y, m) => self.last_month = Some((y, m)),
-            // A quarter derived from the remembered one ("a year earlier")
-            // must not replace it, or a chain of comparisons would drift.
-            Val::Quarter(y, q) if !matches!(self.last_quarter, Some((ly, lq, _)) if ly == y + 1 && lq == q) =>
-            {
+            // A quarter derived from the remembered one ("a year earlier",
+            // "the year-ago period") must not replace it, or a chain of
+            // comparisons would drift; a quarter named outright ("third
+            // quarter" after "the third quarter of 1990") does.
+            Val::Quarter(y, q) if !self.compares_with_year_before(h) => {
                 self.last_quarter = Some((y, q, h.e));
             }
             _ => {}
         }
+    }
+
+    /// Whether a match compares with a year before ("a year ago", "the
+    /// year-earlier quarter"), as opposed to naming its period outright.
+    fn compares_with_year_before(&self, h: &Hit) -> bool {
+        (h.s..h.e).any(|k| matches!(self.lx.w(k), "ago" | "earlier" | "before" | "previous" | "prior"))
     }
 
     /// Whether the clause around token `i` speaks about the future.

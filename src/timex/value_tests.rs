@@ -147,3 +147,18 @@ fn a_vague_or_hourly_length_later_is_a_duration() {
         &[("May 2", "2011-05-02"), ("Three days later", "2011-05-05")],
     );
 }
+
+#[test]
+fn a_quarter_named_after_a_forecast_is_the_one_compared() {
+    // A forecast names next year's quarter first; the quarter reported next is
+    // this year's, and "a year ago" compares with the year before it.
+    check(
+        "The firm sees a recovery by the second quarter of 2013. Second-quarter sales fell to $3 million from $4 million a year ago.",
+        "2012-07-25",
+        &[
+            ("the second quarter of 2013", "2013-Q2"),
+            ("Second-quarter", "2012-Q2"),
+            ("a year ago", "2011-Q2"),
+        ],
+    );
+}
