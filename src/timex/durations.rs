@@ -39,6 +39,12 @@ pub(crate) fn count_at(lx: &Lexed, j: usize) -> Option<(String, usize)> {
             return Some(((n + u).to_string(), j + 3));
         }
     }
+    // "twenty four hours" is 24 without the hyphen too; "a" is no digit here.
+    if (20..100).contains(&n) && n % 10 == 0 && !matches!(lx.w(j + 1), "a" | "an") {
+        if let Some(u) = number_word(lx.w(j + 1)).filter(|u| (1..10).contains(u)) {
+            return Some(((n + u).to_string(), j + 2));
+        }
+    }
     Some((n.to_string(), j + 1))
 }
 

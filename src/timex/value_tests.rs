@@ -162,3 +162,12 @@ fn a_quarter_named_after_a_forecast_is_the_one_compared() {
         ],
     );
 }
+
+#[test]
+fn tens_and_units_without_a_hyphen_are_one_number() {
+    check(
+        "Prices rose over the last twenty four hours.",
+        "2011-10-20",
+        &[("the last twenty four hours", "PT24H")],
+    );
+}
