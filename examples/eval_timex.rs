@@ -449,7 +449,12 @@ fn category(text: &str, kind: &str, value: &str) -> &'static str {
 fn same_value(gold: &str, got: &str) -> bool {
     fn pad_week(v: &str) -> String {
         match v.split_once("-W") {
-            Some((y, w)) if w.len() == 1 || w.as_bytes().get(1).is_some_and(|b| !b.is_ascii_digit() && *b != b'X') => {
+            Some((y, w))
+                if w.len() == 1
+                    || w.as_bytes()
+                        .get(1)
+                        .is_some_and(|b| !b.is_ascii_digit() && *b != b'X') =>
+            {
                 format!("{y}-W0{w}")
             }
             _ => v.to_string(),

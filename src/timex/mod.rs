@@ -23,9 +23,9 @@ mod relative;
 mod resolve;
 #[cfg(test)]
 mod tests;
+mod vague;
 #[cfg(test)]
 mod value_tests;
-mod vague;
 mod years;
 
 use chrono::{Datelike, NaiveDate};

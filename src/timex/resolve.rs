@@ -218,7 +218,12 @@ impl<'a> Ctx<'a> {
     /// Whether a match compares with a year before ("a year ago", "the
     /// year-earlier quarter"), as opposed to naming its period outright.
     fn compares_with_year_before(&self, h: &Hit) -> bool {
-        (h.s..h.e).any(|k| matches!(self.lx.w(k), "ago" | "earlier" | "before" | "previous" | "prior"))
+        (h.s..h.e).any(|k| {
+            matches!(
+                self.lx.w(k),
+                "ago" | "earlier" | "before" | "previous" | "prior"
+            )
+        })
     }
 
     /// Whether the clause around token `i` speaks about the future.
@@ -409,9 +414,7 @@ impl<'a> Ctx<'a> {
             (Some(p), _) if matches!(tense, Some((false, 1))) => Val::Day(p),
             // In a future clause the nearer occurrence wins, even when it lies
             // more than three months ahead.
-            (Some(p), Some(f)) if tense.is_some_and(|(f, _)| f) && f - dct < dct - p => {
-                Val::Day(f)
-            }
+            (Some(p), Some(f)) if tense.is_some_and(|(f, _)| f) && f - dct < dct - p => Val::Day(f),
             (_, Some(f)) if (f - dct).num_days() <= 92 => Val::Day(f),
             (Some(p), _) => Val::Day(p),
             (None, Some(f)) => Val::Day(f),

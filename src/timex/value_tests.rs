@@ -111,11 +111,7 @@ fn one_day_after_a_modal_is_the_future() {
         &[("one day", "FUTURE_REF")],
     );
     // Without a modal it stays a length.
-    check(
-        "The strike lasted one day.",
-        r,
-        &[("one day", "P1D")],
-    );
+    check("The strike lasted one day.", r, &[("one day", "P1D")]);
 }
 
 #[test]
