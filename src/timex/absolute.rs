@@ -187,7 +187,7 @@ fn numeric_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 s: i,
                 e: i + 3,
                 kind: TimexType::Date,
-                val: cx.month_day(a, b),
+                val: cx.month_day(a, b, i),
             });
         }
     }
@@ -240,7 +240,7 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 Val::Day(NaiveDate::from_ymd_opt(y, m, d)?)
             } else {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
-                cx.month_day(m, d)
+                cx.month_day(m, d, s)
             };
             return Hit::date(s, e, val);
         }
@@ -270,7 +270,7 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), k4)
             } else {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
-                (cx.month_day(m, d), k2)
+                (cx.month_day(m, d, s), k2)
             };
             if !ambiguous_month(word) || lx.upper(j) {
                 return Hit::date(s, e, val);

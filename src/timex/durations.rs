@@ -39,6 +39,12 @@ pub(crate) fn count_at(lx: &Lexed, j: usize) -> Option<(String, usize)> {
             return Some(((n + u).to_string(), j + 3));
         }
     }
+    // "twenty four hours" is 24 without the hyphen too; "a" is no digit here.
+    if (20..100).contains(&n) && n % 10 == 0 && !matches!(lx.w(j + 1), "a" | "an") {
+        if let Some(u) = number_word(lx.w(j + 1)).filter(|u| (1..10).contains(u)) {
+            return Some(((n + u).to_string(), j + 2));
+        }
+    }
     Some((n.to_string(), j + 1))
 }
 
@@ -288,6 +294,11 @@ pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
             }
             if let Some(wd) = lexicon::weekday(lx.w(k)) {
                 return Hit::raw(i, k + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1));
+            }
+            // "each July" recurs every year; "every may" is no month.
+            let word = lx.w(k);
+            if let Some(m) = lexicon::month(word).filter(|_| word.len() > 3 || lx.upper(k)) {
+                return Hit::raw(i, k + 1, TimexType::Set, format!("XXXX-{m:02}"));
             }
             let (u, plural) = unit(lx.w(k))?;
             let n = if k > i + 1 { "2" } else { "1" };

@@ -24,6 +24,8 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 mod vague;
+#[cfg(test)]
+mod value_tests;
 mod years;
 
 use chrono::{Datelike, NaiveDate};

@@ -204,14 +204,26 @@ impl<'a> Ctx<'a> {
             }
             Val::Time(Some(d), ..) => self.anchor = Some(d),
             Val::Month(y, m) => self.last_month = Some((y, m)),
-            // A quarter derived from the remembered one ("a year earlier")
-            // must not replace it, or a chain of comparisons would drift.
-            Val::Quarter(y, q) if !matches!(self.last_quarter, Some((ly, lq, _)) if ly == y + 1 && lq == q) =>
-            {
+            // A quarter derived from the remembered one ("a year earlier",
+            // "the year-ago period") must not replace it, or a chain of
+            // comparisons would drift; a quarter named outright ("third
+            // quarter" after "the third quarter of 1990") does.
+            Val::Quarter(y, q) if !self.compares_with_year_before(h) => {
                 self.last_quarter = Some((y, q, h.e));
             }
             _ => {}
         }
+    }
+
+    /// Whether a match compares with a year before ("a year ago", "the
+    /// year-earlier quarter"), as opposed to naming its period outright.
+    fn compares_with_year_before(&self, h: &Hit) -> bool {
+        (h.s..h.e).any(|k| {
+            matches!(
+                self.lx.w(k),
+                "ago" | "earlier" | "before" | "previous" | "prior"
+            )
+        })
     }
 
     /// Whether the clause around token `i` speaks about the future.
@@ -307,7 +319,7 @@ impl<'a> Ctx<'a> {
             "next" if lx.w(j + 1) == "to" => return None,
             "will" | "ll" | "shall" | "next" | "scheduled" | "expected" | "expects" | "until"
             | "upcoming" | "coming" | "due" | "tomorrow" | "begin" | "starting" | "would"
-            | "might" | "soon" | "planning" => return Some(true),
+            | "might" | "should" | "soon" | "planning" => return Some(true),
             // "the planned vote", "is planned for" and "planned to leave"
             // look ahead, but "a service planned at the university" and "as
             // previously planned Saturday" report a plan from the past.
@@ -376,10 +388,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Resolves a month and day without a year: news mostly reports the
-    /// past, so the most recent occurrence wins unless the date lies at most
-    /// about three months ahead of the reference date.
-    pub fn month_day(&self, m: u32, d: u32) -> Val {
+    /// Resolves a month and day without a year, written at token `i`: news
+    /// mostly reports the past, so the most recent occurrence wins unless the
+    /// date lies at most about three months ahead of the reference date. The
+    /// clause's tense refines that guess: in "will take over Feb. 1" or
+    /// "effective Feb. 1" the nearer occurrence wins even further ahead, and
+    /// "the year ended Jan. 31" looks back.
+    pub fn month_day(&self, m: u32, d: u32, i: usize) -> Val {
         let Some(dct) = self.dct else {
             return Val::Raw(format!("XXXX-{m:02}-{d:02}"));
         };
@@ -387,7 +402,19 @@ impl<'a> Ctx<'a> {
         let y = dct.year();
         let past = [y, y - 1].into_iter().filter_map(at).find(|c| *c <= dct);
         let future = [y, y + 1].into_iter().filter_map(at).find(|c| *c > dct);
+        let prev = if i > 0 { self.lx.w(i - 1) } else { "" };
+        let tense = if prev == "effective" {
+            Some((true, 1))
+        } else {
+            self.tense(i)
+        };
         match (past, future) {
+            // Only a past verb right before the date ("ended Jan. 31")
+            // outweighs the nearness of a date just ahead.
+            (Some(p), _) if matches!(tense, Some((false, 1))) => Val::Day(p),
+            // In a future clause the nearer occurrence wins, even when it lies
+            // more than three months ahead.
+            (Some(p), Some(f)) if tense.is_some_and(|(f, _)| f) && f - dct < dct - p => Val::Day(f),
             (_, Some(f)) if (f - dct).num_days() <= 92 => Val::Day(f),
             (Some(p), _) => Val::Day(p),
             (None, Some(f)) => Val::Day(f),
