@@ -1,6 +1,6 @@
 //! Evaluates `dossier::import::html::extract_article` against reader-view gold data.
 //!
-//! Usage: `cargo run --release --example eval_html -- <dir> [--dump <page>]`
+//! Usage: `cargo run --release --example eval_html -- <dir> [--dump <page>] [--all] [--misses]`
 //!
 //! `<dir>` holds one folder per page with `source.html`, `expected.html` (the gold article body)
 //! and `expected-metadata.json` (title, byline, publishedTime, ...). The program prints the number
@@ -179,7 +179,7 @@ fn opt_str(v: &serde_json::Value, key: &str) -> Option<String> {
 }
 
 fn main() {
-    let (dir, dump) = text_overlap::args("eval_html <dir> [--dump <page>]");
+    let (dir, dump) = text_overlap::args("eval_html <dir> [--dump <page>] [--all] [--misses]");
     let pages = text_overlap::pages(&dir, &["source.html"]);
 
     let (mut titles, mut bylines, mut published_ok, mut published_total, mut published_extra) =
@@ -266,8 +266,14 @@ fn main() {
         slowest.1
     );
     f1s.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // `--all` lists every page, to compare two runs page by page.
+    let shown = if std::env::args().any(|a| a == "--all") {
+        f1s.len()
+    } else {
+        10
+    };
     println!("worst pages:");
-    for (name, f1) in f1s.iter().take(10) {
+    for (name, f1) in f1s.iter().take(shown) {
         println!("  {f1:.4}  {name}");
     }
     if std::env::args().any(|a| a == "--misses") {

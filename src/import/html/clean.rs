@@ -2,6 +2,7 @@
 //! blocks that look like furniture rather than prose.
 
 use super::dom::{Dom, NodeId};
+use super::furniture::PageFacts;
 use super::grab::Flags;
 use super::heuristics::{
     class_weight, has_ancestor_tag, has_single_tag_inside, is_phrasing, link_density, AD_WORDS,
@@ -17,9 +18,9 @@ impl DataTables {
     }
 }
 
-/// Cleans the article container in place; `title` is the page's title, whose copy at the top
-/// of the article is dropped.
-pub fn prep_article(dom: &mut Dom, article: NodeId, flags: Flags, title: &str) {
+/// Cleans the article container in place; `facts` is what the page's metadata says (title,
+/// byline, site name), whose copies at the top of the article are dropped.
+pub fn prep_article(dom: &mut Dom, article: NodeId, flags: Flags, facts: &PageFacts) {
     let tables = mark_data_tables(dom, article);
     clean_conditionally(dom, article, "form", flags, &tables);
     clean_conditionally(dom, article, "fieldset", flags, &tables);
@@ -36,7 +37,7 @@ pub fn prep_article(dom: &mut Dom, article: NodeId, flags: Flags, title: &str) {
         clean(dom, article, tag);
     }
     super::figures::clean_figures(dom, article);
-    super::furniture::clean_furniture(dom, article, title);
+    super::furniture::clean_furniture(dom, article, facts);
     for h in dom.elements_by_tags(article, &["h1", "h2"]) {
         if class_weight(dom, h, flags.weight_classes) < 0.0 {
             dom.detach(h);

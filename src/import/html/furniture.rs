@@ -40,13 +40,16 @@ static SIGNUP: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id names of author bios and post metadata lines (tags, topics, attribution).
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(author|writer|contributor)[-_]?(bio|info|box|card|details|profile|about|description|blurb)|about[-_]?(the[-_]?)?author|(^|[\s_-])bio([\s_-]|$)|postmetadata|post-?meta(data)?([\s_-]|$)|entry-?meta|article-?meta|submitted|(^|[\s_-])(tags|terms|topics|attribution)([\s_-]|$)",
+        r"(?i)(author|writer|contributor)[-_]?(bio|info|box|card|details|profile|about|description|blurb)|about[-_]?(the[-_]?)?author|(^|[\s_-])bio([\s_-]|$)|(author|writer)s?[-_]?(container|wrap|wrapper|block|section)([\s_-]|$)|postmetadata|post-?meta(data)?([\s_-]|$)|entry-?meta|article-?meta|(entry|article|post)-?info([\s_-]|$)|submitted|(^|[\s_-])(tags|terms|topics|attribution)([\s_-]|$)",
     )
 });
+/// Class/id names of "Skip to content" links for keyboard and screen-reader users.
+static SKIP_LINK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(^|[\s_-])skip-?(link|links|to|nav|content)([\s_-]|$)"));
 /// Class/id names of related-story, "most popular" and recommendation blocks.
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)related|more-?(stories|articles|news|from|on)|most-?(popular|read|viewed|shared)|popular-|trending|recommend|read-?more|read-?next|read-?also|also-?read|up-?next|next-?page|recirc|outbrain|taboola|further-?reading|see-?also|you-?may-?like",
+        r"(?i)related|more-?(stories|articles|news|from|on)|most-?(popular|read|viewed|shared)|popular-|trending|recommend|read-?more|read-?next|read-?also|also-?read|up-?next|next-?page|next-?(post|story|stories|article)|recirc|outbrain|taboola|further-?reading|see-?also|you-?may-?like",
     )
 });
 /// Class/id names of video players, playlists, galleries and slideshows.
@@ -83,12 +86,22 @@ static BYLINE_LINE: LazyLock<Regex> =
 /// A picture credit printed as its own line: "© Alamy", "Credit: Riot Games", "Screenshot by …".
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(©|\(c\)\s|(photo|image|picture|video|graphic|illustration)s?( credit)?\s*:|(photo|image)?\s*credits?\s*:|(photo(graph)?|screenshot|image|picture)s?\s+(by|courtesy of)\s)",
+        r"(?i)^(©|\(c\)\s|[(\[]?\s*((photo|image|picture|video|graphic|illustration)s?( credit)?\s*:|(photo|image)?\s*credits?\s*:|(photo(graph)?|screenshot|image|picture)s?\s+(by|courtesy of)\s))",
     )
 });
-/// A date line before the story: a time ("17:40", "10:01") or an ISO date, in a short block.
+/// A date line before the story: a time ("17:40", "9:00AM") or an ISO date, in a short block.
 static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b"));
+    LazyLock::new(|| re(r"(?i)\b\d{1,2}:\d{2}(\b|[ap]\.?m\b)|\b\d{4}-\d{2}-\d{2}\b"));
+/// A numeric date ("05/08/2019", "13.05.2014"); a block of it and at most two more words is a
+/// date line (a longer one, "Jane Doe | Palma | 08/01/2014", is left to the other rules).
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b\d{1,2}[./]\d{1,2}[./](\d{4}|\d{2})\b"));
+/// A label that marks an advertisement slot and says nothing else: "Advertisement", "Anzeige:".
+static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(advertisement|advertisements|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored( content)?)\s*:?$",
+    )
+});
 /// A copyright or rights notice.
 static COPYRIGHT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(©|\(c\)|copyright\b|™ & ©)|all rights reserved\.?$"));
@@ -99,11 +112,20 @@ const NAMED_MAX_CHARS: usize = 600;
 /// Related and player blocks are lists of links and titles; a bigger one may wrap the story.
 const LIST_MAX_CHARS: usize = 2_500;
 
+/// What the page's metadata says about the story, used to recognise the copies of its
+/// headline, byline and site name that pages print above the story.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageFacts<'a> {
+    pub title: &'a str,
+    pub byline: Option<&'a str>,
+    pub site_name: Option<&'a str>,
+}
+
 /// Drops the furniture described in the module documentation from the article container.
-pub fn clean_furniture(dom: &mut Dom, article: NodeId, title: &str) {
+pub fn clean_furniture(dom: &mut Dom, article: NodeId, facts: &PageFacts) {
     drop_named_blocks(dom, article);
     drop_credit_lines(dom, article);
-    drop_leading_title_and_byline(dom, article, title);
+    drop_leading_title_and_byline(dom, article, facts);
     drop_related_runs(dom, article);
     drop_trailing_notices(dom, article);
 }
@@ -128,7 +150,8 @@ fn named_furniture(dom: &Dom, cache: &TextCache, node: NodeId) -> bool {
         && (CAPTION.is_match(&names)
             || SIGNUP.is_match(&names)
             || BIO.is_match(&names)
-            || SHARE_BAR.is_match(&names))
+            || SHARE_BAR.is_match(&names)
+            || SKIP_LINK.is_match(&names))
     {
         return true;
     }
@@ -153,9 +176,12 @@ fn drop_named_blocks(dom: &mut Dom, article: NodeId) {
 }
 
 /// Before the first paragraph of prose: a block that repeats the page's title (a headline
-/// kept in a `<div class="title">`, where the heading rule cannot see it), a "By …" line and
-/// a short date line ("Šodien, 17:40", "Submitted on Mon, 2019-01-21 13:49").
-fn drop_leading_title_and_byline(dom: &mut Dom, article: NodeId, title: &str) {
+/// kept in a `<div class="title">`, where the heading rule cannot see it), its byline (a bare
+/// author name, or "By …") or its site name (a logo's text), and a short date line ("Šodien,
+/// 17:40", "Submitted on Mon, 2019-01-21 13:49", "05/08/2019"). A deck (the description printed
+/// under the headline) is kept: Readability's gold keeps decks, and dropping the ones named so
+/// cost it more than the development set gained (see docs/benchmarks.md, session 12).
+fn drop_leading_title_and_byline(dom: &mut Dom, article: NodeId, facts: &PageFacts) {
     let blocks = leaf_blocks(dom, article);
     let mut drop = Vec::new();
     for &n in &blocks {
@@ -170,11 +196,21 @@ fn drop_leading_title_and_byline(dom: &mut Dom, article: NodeId, title: &str) {
         if words > 25 || (words >= 8 && sentence) {
             break;
         }
+        let title = facts.title;
         let repeats_title =
             !title.is_empty() && super::metadata::text_similarity(title, &text) > 0.75;
         let chars = text.chars().count();
-        let date_line = chars <= 80 && words <= 12 && DATE_LINE.is_match(&text);
-        if repeats_title || date_line || (chars <= 60 && BYLINE_LINE.is_match(&text)) {
+        let date_line = (chars <= 80 && words <= 12 && DATE_LINE.is_match(&text))
+            || (words <= 3 && NUMERIC_DATE.is_match(&text));
+        let named = |meta: Option<&str>| {
+            meta.is_some_and(|m| chars <= 80 && same_words(m, strip_by(&text)))
+        };
+        if repeats_title
+            || date_line
+            || (chars <= 60 && BYLINE_LINE.is_match(&text))
+            || named(facts.byline)
+            || named(facts.site_name)
+        {
             drop.push(n);
         }
     }
@@ -183,13 +219,30 @@ fn drop_leading_title_and_byline(dom: &mut Dom, article: NodeId, title: &str) {
     }
 }
 
-/// Short blocks anywhere in the article that are a picture credit and nothing else.
+/// The text after a leading "By ", if any.
+fn strip_by(text: &str) -> &str {
+    let lower = text.get(..3).map(str::to_ascii_lowercase);
+    if lower.as_deref() == Some("by ") {
+        text[3..].trim_start()
+    } else {
+        text
+    }
+}
+
+/// Whether two short texts have the same words (case, punctuation and order aside).
+fn same_words(a: &str, b: &str) -> bool {
+    use super::metadata::text_similarity;
+    text_similarity(a, b) > 0.99 && text_similarity(b, a) > 0.99
+}
+
+/// Short blocks anywhere in the article that are a picture credit, or an advertisement label,
+/// and nothing else.
 fn drop_credit_lines(dom: &mut Dom, article: NodeId) {
     let drop: Vec<NodeId> = leaf_blocks_and_caption_parts(dom, article)
         .into_iter()
         .filter(|&n| {
             let text = block_text(dom, n);
-            text.chars().count() <= 80 && CREDIT_LINE.is_match(&text)
+            text.chars().count() <= 80 && (CREDIT_LINE.is_match(&text) || AD_LABEL.is_match(&text))
         })
         .collect();
     for n in drop {

@@ -7,6 +7,7 @@
 
 use super::clean::prep_article;
 use super::dom::{fold_whitespace, Dom, NodeId, ROOT};
+use super::furniture::PageFacts;
 use super::heuristics::{
     class_weight, has_ancestor_tag, has_child_block_element, has_single_tag_inside,
     is_element_without_content, is_phrasing, is_probably_visible, is_whitespace, link_density,
@@ -97,16 +98,11 @@ fn initial_score(dom: &Dom, node: NodeId, flags: Flags) -> f64 {
     base + class_weight(dom, node, flags.weight_classes)
 }
 
-/// Runs the extraction passes over a prepared document. `title` is used to drop a heading
-/// that repeats it; `metadata_byline` disables byline detection in the body. Each pass edits
-/// the tree, so a retry asks `rebuild` for a fresh copy (most pages need a single pass, which
-/// makes rebuilding cheaper overall than keeping a pristine clone).
-pub fn grab_article(
-    first: Dom,
-    rebuild: &dyn Fn() -> Dom,
-    title: &str,
-    metadata_byline: bool,
-) -> Option<Grabbed> {
+/// Runs the extraction passes over a prepared document. `facts.title` is used to drop a
+/// heading that repeats it; a byline in `facts` disables byline detection in the body. Each
+/// pass edits the tree, so a retry asks `rebuild` for a fresh copy (most pages need a single
+/// pass, which makes rebuilding cheaper overall than keeping a pristine clone).
+pub fn grab_article(first: Dom, rebuild: &dyn Fn() -> Dom, facts: &PageFacts) -> Option<Grabbed> {
     let mut flags = Flags {
         strip_unlikely: true,
         weight_classes: true,
@@ -117,7 +113,7 @@ pub fn grab_article(
     let mut next_dom = Some(first);
     loop {
         let mut dom = next_dom.take().unwrap_or_else(rebuild);
-        let article = grab_pass(&mut dom, title, metadata_byline, &mut byline, flags)?;
+        let article = grab_pass(&mut dom, facts, &mut byline, flags)?;
         let text_len = dom.inner_text_len(article);
         let (text, first_paragraph) = render(&dom, article);
         if text_len >= CHAR_THRESHOLD {
@@ -156,11 +152,12 @@ pub fn grab_article(
 /// One pass: prunes and scores the document and returns the detached article container.
 fn grab_pass(
     dom: &mut Dom,
-    title: &str,
-    metadata_byline: bool,
+    facts: &PageFacts,
     byline: &mut Option<String>,
     flags: Flags,
 ) -> Option<NodeId> {
+    let title = facts.title;
+    let metadata_byline = facts.byline.is_some();
     let body = dom.find_first(ROOT, "body")?;
     let mut to_score: Vec<NodeId> = Vec::new();
     let mut remove_title_header = true;
@@ -245,7 +242,7 @@ fn grab_pass(
     let candidates = score_paragraphs(dom, &cache, &to_score, &mut scores, flags);
     let top = pick_top_candidate(dom, &cache, body, &candidates, &mut scores, flags);
     let article = merge_siblings(dom, &cache, top, &scores);
-    prep_article(dom, article, flags, title);
+    prep_article(dom, article, flags, facts);
     Some(article)
 }
 

@@ -64,7 +64,12 @@ pub fn extract_article(html: &str) -> ExtractedArticle {
         keywords: meta.keywords.clone(),
         text: String::new(),
     };
-    if let Some(grabbed) = grab::grab_article(dom, &rebuild, &title, meta.byline.is_some()) {
+    let facts = furniture::PageFacts {
+        title: &title,
+        byline: meta.byline.as_deref(),
+        site_name: meta.site_name.as_deref(),
+    };
+    if let Some(grabbed) = grab::grab_article(dom, &rebuild, &facts) {
         article.text = grabbed.text;
         if article.byline.is_none() {
             article.byline = grabbed

@@ -178,3 +178,110 @@ fn credit_lines_and_a_date_line_before_the_story_are_dropped() {
     );
     assert!(dated.contains("The city council voted"), "{dated}");
 }
+
+// Session 12: what the eleven more pages of the development set found kept in our text.
+
+/// The article text of a page with `head` in its `<head>` and `top` between the headline and
+/// the story, `tail` after the story.
+fn text_with_head(head: &str, top: &str, tail: &str) -> String {
+    let story = story_paragraphs();
+    let body =
+        format!("<article><h1>Council approves harbour budget</h1>{top}{story}{tail}</article>");
+    let text = extract_article(&page(
+        &format!("<title>Council approves harbour budget</title>{head}"),
+        &body,
+    ))
+    .text;
+    assert!(
+        text.contains("The city council voted") && text.contains("little time to comment"),
+        "the story itself is kept: {text}"
+    );
+    text
+}
+
+#[test]
+fn next_story_cards_after_the_story_are_dropped() {
+    let card = |title: &str, teaser: &str| {
+        format!(
+            r#"<div class="nextstory"><h2><a href="/n">{title}</a></h2><a href="/n"><img src="n.jpg"></a><p>{teaser} […]</p><h3><a href="/n">READ THE REST</a></h3></div>"#
+        )
+    };
+    let tail = format!(
+        r#"<div id="next-post-thumbnails">{}{}</div>"#,
+        card(
+            "Choir sings at the festival",
+            "The good folks at the choir are still doing their thing, and now they have included two famous guests to play along at the festival"
+        ),
+        card(
+            "Learn to play the piano with this training",
+            "It is a long road from a song in your head to a song on the charts, especially if you are just learning to play an instrument"
+        ),
+    );
+    let text = text_with("", &tail);
+    assert_absent(
+        &text,
+        &["Choir sings", "good folks", "READ THE REST", "piano"],
+    );
+}
+
+#[test]
+fn a_bare_byline_a_site_name_and_a_numeric_date_above_the_story_are_dropped() {
+    let text = text_with_head(
+        r#"<meta name="author" content="Sam Reporter"><meta property="og:site_name" content="Harbour Gazette">"#,
+        r#"<div class="masthead"><a href="/">Harbour Gazette</a></div><h5><a href="/writer/sam-reporter">Sam Reporter</a></h5><h6>January 10, 2020 9:00AM (UTC)</h6><div class="when">05/08/2019</div>"#,
+        "",
+    );
+    assert_absent(
+        &text,
+        &["Harbour Gazette", "Sam Reporter", "9:00AM", "05/08/2019"],
+    );
+}
+
+#[test]
+fn a_deck_and_a_lede_that_repeat_the_description_are_kept() {
+    // Readability's gold keeps decks; only the headline, byline and site name are dropped.
+    let deck = "One of the smallest harbours in the region, with some of the oldest quays, gets the repairs it has waited for.";
+    let head = format!(r#"<meta name="description" content="{deck}">"#);
+    let named = text_with_head(&head, &format!("<h2 class=\"dek\">{deck}</h2>"), "");
+    assert!(named.contains("smallest harbours"), "{named}");
+    let lede = "The city council voted on Tuesday, after a long and heated debate, to approve the new budget for the harbour district, which includes funding for repairs.";
+    let text = text_with_head(
+        &format!(r#"<meta name="description" content="{lede}">"#),
+        "",
+        "",
+    );
+    assert!(text.starts_with("The city council voted"), "{text}");
+}
+
+#[test]
+fn advertisement_labels_and_picture_credits_in_parentheses_are_dropped() {
+    let text = text_with(
+        r#"<p><img src="chart.png" alt="chart"><br><em>(Credit: Jane Doe / Agency)</em></p>
+        <div class="b"><div><small>Anzeige:</small></div><div></div></div>
+        <div class="slot"><span>Advertisement</span></div>"#,
+        "",
+    );
+    assert_absent(&text, &["Jane Doe", "Anzeige", "Advertisement"]);
+}
+
+#[test]
+fn skip_links_entry_info_lines_and_author_boxes_are_dropped() {
+    let story = story_paragraphs();
+    let body = format!(
+        r##"<article><a class="skip-link screen-reader-text" href="#content">Skip to content</a>
+        <h1>Council approves harbour budget</h1>
+        <div class="entry-info"><time>Tuesday, 13 May 2014</time><div class="by">by Sam Reporter</div></div>{story}
+        <section class="writer-container"><h3>Sam Reporter</h3><strong>MORE FROM <a href="/w/sam">Sam Reporter</a></strong></section>
+        <section class="article-info">Sam Reporter, Harbour Gazette v. 13.05.2014, http://hg.example/a/1</section></article>"##
+    );
+    let text = extract_article(&page(
+        "<title>Council approves harbour budget</title>",
+        &body,
+    ))
+    .text;
+    assert!(text.contains("The city council voted"), "{text}");
+    assert_absent(
+        &text,
+        &["Skip to content", "Sam Reporter", "MORE FROM", "13.05.2014"],
+    );
+}
