@@ -279,8 +279,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
             && attr.as_ref().is_some_and(|a| {
                 a.cue.0 > q.close && a.speaker.is_some() && d.cue_at(a.cue.0).is_some()
             });
-        let title =
-            q.segs.len() == 1 && !said_after && is_title(&chars[q.segs[0].0..q.segs[0].1]);
+        let title = q.segs.len() == 1 && !said_after && is_title(&chars[q.segs[0].0..q.segs[0].1]);
         let kind = if title {
             QuoteKind::Scare
         } else if (embedded || runs_on) && attr.is_some() {

@@ -19,7 +19,10 @@ fn a_quote_resumes_after_an_attribution_that_runs_on() {
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(q.spans.len(), 2, "{q:#?}");
     assert!(q.text.ends_with("on our side."), "{}", q.text);
-    assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Lena Park"));
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
     // A place with abbreviations in the clause does not end it.
     let text = "\"I think the judge will be fair,\" Omar Haddad said at a rally in Dayton, Ohio, \"but people will be watching.\"";
     let got = extract(text);
@@ -32,7 +35,8 @@ fn a_quote_resumes_after_an_attribution_that_runs_on() {
 
 #[test]
 fn a_second_cue_starts_a_quote_of_its_own() {
-    let text = "\"It has been a long week,\" Ann Marlow said, adding, \"We are ready for the vote.\"";
+    let text =
+        "\"It has been a long week,\" Ann Marlow said, adding, \"We are ready for the vote.\"";
     let got = extract(text);
     assert_eq!(quote(&got, "It has been").spans.len(), 1);
     assert_eq!(quote(&got, "We are ready").kind, QuoteKind::Direct);
@@ -48,7 +52,8 @@ fn capitalised_words_a_speech_verb_attributes_are_speech_not_a_title() {
     let q = quote(&got, "Your Honor");
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(q.spans.len(), 2);
-    let got = extract("\"Like Dayton. Or Toledo,\" Lena Park said. \"The numbers are worse there.\"");
+    let got =
+        extract("\"Like Dayton. Or Toledo,\" Lena Park said. \"The numbers are worse there.\"");
     assert_eq!(quote(&got, "Like Dayton").kind, QuoteKind::Direct);
     // A title that no speech verb attributes stays a title.
     let got = extract("The senator likes \"The Walking Dead,\" a zombie drama.");
