@@ -15,10 +15,13 @@ mod lexicon;
 mod marks;
 mod np;
 mod speakers;
+mod split;
 mod tokens;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_kinds;
 #[cfg(test)]
 mod tests_speakers;
 
@@ -269,7 +272,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
             && d.is_word(q.close + 1)
             && !d.is_cap(q.close + 1)
             && d.cue_at(q.close + 1).is_none();
-        let title = q.segs.len() == 1 && is_title(&chars[q.segs[0].0..q.segs[0].1]);
+        // Capitalised words that a speech verb attributes after a comma are speech, not a
+        // title: `"Your Honor," I said`, `"Like Oakland. Or Dayton," Lee said.`
+        let said_after = q.close > 0
+            && d.is_p(q.close - 1, ',')
+            && attr.as_ref().is_some_and(|a| {
+                a.cue.0 > q.close && a.speaker.is_some() && d.cue_at(a.cue.0).is_some()
+            });
+        let title = q.segs.len() == 1 && !said_after && is_title(&chars[q.segs[0].0..q.segs[0].1]);
         let kind = if title {
             QuoteKind::Scare
         } else if (embedded || runs_on) && attr.is_some() {
@@ -285,12 +295,13 @@ pub fn extract(text: &str) -> Vec<Quote> {
         };
         let mut spans: Vec<(usize, usize)> = q.segs.clone();
         // A quote split by its attribution: `"A," he told X, "B."`
-        if let Some(a) = attr.as_ref().filter(|a| a.cue.0 > q.close) {
-            if d.is_p(a.end + 1, ',') {
-                if let Some(nq) = raws.get(ri + 1).filter(|nq| nq.open == a.end + 2) {
-                    spans.extend(nq.segs.iter().copied());
-                    skip_until = nq.open + 1;
-                }
+        if let Some(a) = attr.as_ref() {
+            if let Some(nq) = raws
+                .get(ri + 1)
+                .filter(|nq| split::resumes(&d, &chars, q, a, nq))
+            {
+                spans.extend(nq.segs.iter().copied());
+                skip_until = nq.open + 1;
             }
         }
         let follows = if attr.is_none() && kind == QuoteKind::Direct {

@@ -1,0 +1,59 @@
+//! Quotes split in two by their attribution: `"A," he said, "B."`. The second half belongs to the
+//! first half's quote and speaker, even when the attribution clause runs on for a few words before
+//! the quote resumes (`"A," Lee said of the plan, "because B."`, `"A," Lee said during a rally in
+//! Dayton, Ohio, "but B."`, `"A," he said, but "b."`). This module decides whether the next quoted
+//! stretch resumes the quote; it looks at a bounded number of tokens, so extraction stays linear.
+
+use super::attr::Attr;
+use super::marks::RawQuote;
+use super::np::Doc;
+use super::tokens::K;
+
+/// How many tokens the attribution clause may run on between its cue and the resumed quote.
+const CLAUSE_TOKENS: usize = 25;
+
+/// Whether the period at token `k` belongs to an abbreviation rather than ending the sentence:
+/// one before a comma (`Dayton, Ohio, N.C., "…`) or after a short capitalised word (`Sen.`).
+fn abbreviation_dot(d: &Doc, k: usize) -> bool {
+    d.is_p(k, '.')
+        && (d.is_p(k + 1, ',')
+            || k.checked_sub(1)
+                .is_some_and(|p| d.is_cap(p) && d.w(p).chars().count() <= 3))
+}
+
+/// Whether `next` resumes the quote `q`, which the attribution `a` after it splits. The classic
+/// layout (`"A," he told X, "B."`) needs the first half to end in a comma inside the marks (the
+/// sentence is not over) and one after the clause; a longer clause needs no sentence end or other
+/// quote between, and the second half introduced by a comma, or by "but" or "and" before
+/// lowercase words. A second cue in the clause (`"A," she said, adding, "B."`) introduces a quote of its own.
+pub(crate) fn resumes(d: &Doc, chars: &[char], q: &RawQuote, a: &Attr, next: &RawQuote) -> bool {
+    // The first half must leave its sentence open with a comma: after `"A." He adds, "B."` or
+    // `"A?" she answered, "B."` the second quote is one of its own.
+    let open_comma = q.close > 0 && d.is_p(q.close - 1, ',');
+    if a.cue.0 <= q.close || next.open <= a.end || !q.closed || !open_comma {
+        return false;
+    }
+    if d.is_p(a.end + 1, ',') && next.open == a.end + 2 {
+        return true;
+    }
+    if next.open > a.end + CLAUSE_TOKENS {
+        return false;
+    }
+    let clean = (a.end + 1..next.open).all(|k| {
+        let t = &d.toks[k];
+        t.k != K::Mark
+            && t.k != K::Para
+            && (!d.is_boundary(k) || abbreviation_dot(d, k))
+            && d.cue_at(k).is_none()
+    });
+    if !clean {
+        return false;
+    }
+    let lowercase = next.segs[0].0 < chars.len()
+        && chars[next.segs[0].0..next.segs[0].1]
+            .iter()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_lowercase());
+    let before = next.open - 1;
+    d.is_p(before, ',') || (lowercase && d.is_word(before) && matches!(d.w(before), "but" | "and"))
+}

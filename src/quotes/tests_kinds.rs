@@ -1,0 +1,73 @@
+//! Which quoted stretches are direct quotes and how far a quote reaches, one test per class of
+//! error found on PolNeAR's train split (issue 15, third round). Every sentence here is made up
+//! for the test.
+
+use super::*;
+
+/// The quote whose text starts with `prefix`.
+fn quote<'a>(got: &'a [Quote], prefix: &str) -> &'a Quote {
+    got.iter()
+        .find(|q| q.text.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no quote starting {prefix:?} in {got:#?}"))
+}
+
+#[test]
+fn a_quote_resumes_after_an_attribution_that_runs_on() {
+    let text = "\"It looks like we will win the vote,\" Lena Park said of the bill, \"because the numbers are on our side.\"";
+    let got = extract(text);
+    let q = quote(&got, "It looks like");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    assert!(q.text.ends_with("on our side."), "{}", q.text);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
+    // A place with abbreviations in the clause does not end it.
+    let text = "\"I think the judge will be fair,\" Omar Haddad said at a rally in Dayton, Ohio, \"but people will be watching.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "I think the judge").spans.len(), 2);
+    // "But" before a lowercase continuation.
+    let text = "\"You know, I like Tom,\" he said, but \"when it comes to taxes, Tom is wrong.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "You know").spans.len(), 2);
+}
+
+#[test]
+fn a_second_cue_starts_a_quote_of_its_own() {
+    let text =
+        "\"It has been a long week,\" Ann Marlow said, adding, \"We are ready for the vote.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "It has been").spans.len(), 1);
+    assert_eq!(quote(&got, "We are ready").kind, QuoteKind::Direct);
+    // A sentence end between two quotes keeps them apart here; continuation is decided elsewhere.
+    let text = "\"It has been a long week,\" Ann Marlow said on Monday. The vote was delayed, \"and nobody knows why.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "It has been").spans.len(), 1);
+}
+
+#[test]
+fn capitalised_words_a_speech_verb_attributes_are_speech_not_a_title() {
+    let got = extract("\"Your Honor,\" I said, \"I would like to answer the question.\"");
+    let q = quote(&got, "Your Honor");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.spans.len(), 2);
+    let got =
+        extract("\"Like Dayton. Or Toledo,\" Lena Park said. \"The numbers are worse there.\"");
+    assert_eq!(quote(&got, "Like Dayton").kind, QuoteKind::Direct);
+    // A title that no speech verb attributes stays a title.
+    let got = extract("The senator likes \"The Walking Dead,\" a zombie drama.");
+    assert_eq!(quote(&got, "The Walking Dead").kind, QuoteKind::Scare);
+}
+
+#[test]
+fn a_quote_that_ends_its_sentence_is_not_resumed_by_the_next_one() {
+    // `"A." He adds, "B."`: the second quote is one of its own, spoken by the same person.
+    let text = "\"The race is far from over.\" He adds, \"In a campaign things get heated.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "The race is").spans.len(), 1);
+    assert_eq!(quote(&got, "In a campaign").kind, QuoteKind::Direct);
+    let text = "\"Would you have told her?\" Omar Haddad answered, \"I have no idea.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "I have no idea").kind, QuoteKind::Direct);
+}
