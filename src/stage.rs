@@ -36,7 +36,10 @@ use crate::Result;
 /// 2: speakers resolved through antecedents and never shown as a pronoun, vague and
 ///    anaphoric temporal expressions, numbers that are not dates, names without stop words,
 ///    and surnames resolved across documents (issue 15).
-pub const EXTRACTOR_VERSION: i64 = 2;
+/// 3: quotes split by their attribution joined again, month-and-day dates that follow their
+///    clause's tense, "Friday night" as the day, and the other value fixes of session 12's
+///    third round (issue 15).
+pub const EXTRACTOR_VERSION: i64 = 3;
 
 /// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
 /// writes every page it dirtied to the log (and a checkpoint writes them again), and inserts
