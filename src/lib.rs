@@ -56,3 +56,4 @@ pub use model::{
     FacetCount, HitKind, ReindexReport, SavedSearch, SearchFacets, SearchHit, SearchRequest,
     SearchResults, SearchSort, ENTITY_DETAIL_ROWS,
 };
+pub use stage::EXTRACTOR_VERSION;

@@ -87,7 +87,7 @@ fn status_json_counts_documents_extracted_and_pending() {
     let status_now = status(&sandbox);
     assert_eq!(counts(&status_now), (6, 0, 6));
     assert_eq!(status_now["running"], false);
-    assert_eq!(status_now["extractor_version"], 2);
+    assert_eq!(status_now["extractor_version"], dossier::EXTRACTOR_VERSION);
 
     // The next import runs the stage over everything pending, not only its own documents.
     let extra = sandbox.write("later/b.txt", "Later\n\n\"One more,\" said Jane Smith.\n");
