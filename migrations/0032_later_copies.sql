@@ -35,13 +35,18 @@ BEGIN
     UPDATE mail_version SET n = n + 1 WHERE id = 1;
 END;
 
+
+-- The documents that are later copies by that definition, asked of the rows themselves: the
+-- triggers below set the flag from it, and `verify` compares the flags with it. Asked for one
+-- document (`WHERE id = ?`), it is a lookup of its signature and of its group's first members.
+CREATE VIEW later_copies_now AS
+SELECT s.document_id AS id FROM document_signatures s
+JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
+JOIN documents od ON od.id = o.document_id
+WHERE s.group_id IS NOT NULL;
+
 UPDATE documents SET later_copy = 1
-WHERE id IN (
-    SELECT s.document_id FROM document_signatures s
-    WHERE s.group_id IS NOT NULL
-      AND EXISTS (SELECT 1 FROM document_signatures o
-                  JOIN documents od ON od.id = o.document_id
-                  WHERE o.group_id = s.group_id AND o.document_id < s.document_id));
+WHERE EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id);
 
 -- Every trigger below sets the flag of a few documents to what it should be, writing only the
 -- rows whose flag changes. Which documents: the one whose group or presence changed, and the
@@ -51,93 +56,53 @@ WHERE id IN (
 CREATE TRIGGER later_copies_signature_insert AFTER INSERT ON document_signatures
     WHEN NEW.group_id IS NOT NULL
 BEGIN
-    UPDATE documents SET later_copy = EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL)
+    UPDATE documents SET later_copy = EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id)
     WHERE id IN (SELECT document_id FROM document_signatures
                  WHERE group_id = NEW.group_id AND document_id >= NEW.document_id)
-      AND later_copy <> EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL);
+      AND later_copy <> EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id);
 END;
 
 CREATE TRIGGER later_copies_signature_group AFTER UPDATE OF group_id ON document_signatures
 BEGIN
-    UPDATE documents SET later_copy = EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL)
+    UPDATE documents SET later_copy = EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id)
     WHERE id IN (SELECT NEW.document_id
                  UNION ALL SELECT document_id FROM document_signatures
                  WHERE group_id = OLD.group_id AND document_id > OLD.document_id
                  UNION ALL SELECT document_id FROM document_signatures
                  WHERE group_id = NEW.group_id AND document_id > NEW.document_id)
-      AND later_copy <> EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL);
+      AND later_copy <> EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id);
 END;
 
 CREATE TRIGGER later_copies_signature_delete AFTER DELETE ON document_signatures
 BEGIN
-    UPDATE documents SET later_copy = EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL)
+    UPDATE documents SET later_copy = EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id)
     WHERE id IN (SELECT OLD.document_id
                  UNION ALL SELECT document_id FROM document_signatures
                  WHERE group_id = OLD.group_id AND document_id > OLD.document_id)
-      AND later_copy <> EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL);
+      AND later_copy <> EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id);
 END;
 
 -- An import adds documents before they have a signature, so this usually finds nothing to
 -- change; a restore brings back a document whose signature and group waited for it.
 CREATE TRIGGER later_copies_document_insert AFTER INSERT ON documents
 BEGIN
-    UPDATE documents SET later_copy = EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL)
+    UPDATE documents SET later_copy = EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id)
     WHERE id IN (SELECT NEW.id
                  UNION ALL SELECT o.document_id FROM document_signatures s
                  JOIN document_signatures o ON o.group_id = s.group_id
                                            AND o.document_id > s.document_id
                  WHERE s.document_id = NEW.id AND s.group_id IS NOT NULL)
-      AND later_copy <> EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL);
+      AND later_copy <> EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id);
 END;
 
 CREATE TRIGGER later_copies_document_delete AFTER DELETE ON documents
 BEGIN
-    UPDATE documents SET later_copy = EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL)
+    UPDATE documents SET later_copy = EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id)
     WHERE id IN (SELECT o.document_id FROM document_signatures s
                  JOIN document_signatures o ON o.group_id = s.group_id
                                            AND o.document_id > s.document_id
                  WHERE s.document_id = OLD.id AND s.group_id IS NOT NULL)
-      AND later_copy <> EXISTS (
-        SELECT 1 FROM document_signatures s
-        JOIN document_signatures o ON o.group_id = s.group_id AND o.document_id < s.document_id
-        JOIN documents od ON od.id = o.document_id
-        WHERE s.document_id = documents.id AND s.group_id IS NOT NULL);
+      AND later_copy <> EXISTS (SELECT 1 FROM later_copies_now WHERE id = documents.id);
 END;
 
 -- The library's orders (migrations 0001 and 0028) over the rows shown when copies collapse.

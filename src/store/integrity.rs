@@ -240,12 +240,7 @@ pub fn kept_tables_disagreeing(
         (
             "documents.later_copy",
             "SELECT count(*) FROM documents d
-             WHERE d.later_copy <> EXISTS (
-                 SELECT 1 FROM document_signatures s
-                 JOIN document_signatures o ON o.group_id = s.group_id
-                                           AND o.document_id < s.document_id
-                 JOIN documents od ON od.id = o.document_id
-                 WHERE s.document_id = d.id AND s.group_id IS NOT NULL)",
+             WHERE d.later_copy <> EXISTS (SELECT 1 FROM later_copies_now WHERE id = d.id)",
         ),
         (
             "grouping_pending",
