@@ -3,24 +3,7 @@
 //! or a range, length compounds, modified years. Every sentence here is made up for the test;
 //! none is gold text.
 
-use chrono::NaiveDate;
-
-use super::extract;
-
-/// Asserts that `input` yields exactly the `(text, value)` pairs expected, with the reference
-/// date `reference`.
-fn check(input: &str, reference: &str, expected: &[(&str, &str)]) {
-    let r = NaiveDate::parse_from_str(reference, "%Y-%m-%d").unwrap();
-    let got: Vec<(String, String)> = extract(input, Some(r))
-        .into_iter()
-        .map(|t| (t.text, t.value))
-        .collect();
-    let want: Vec<(String, String)> = expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    assert_eq!(got, want, "input: {input}");
-}
+use super::tests::check;
 
 #[test]
 fn vague_references_are_found() {

@@ -8,8 +8,9 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-/// Asserts that `input` yields exactly the `(text, value)` pairs expected.
-fn check(input: &str, reference: &str, expected: &[(&str, &str)]) {
+/// Asserts that `input` yields exactly the `(text, value)` pairs expected, with the reference
+/// date `reference`; the recall and value tests use it too.
+pub(super) fn check(input: &str, reference: &str, expected: &[(&str, &str)]) {
     let got: Vec<(String, String)> = extract(input, Some(d(reference)))
         .into_iter()
         .map(|t| (t.text, t.value))
