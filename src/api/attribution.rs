@@ -123,15 +123,13 @@ impl Case {
     /// many there are in all.
     pub fn entity(&self, id: i64) -> Result<EntityDetail> {
         let entity = entity_lists::summary(&self.conn, id)?;
-        let mut quotes = quotes::by_speaker(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?;
-        let more_quotes = quotes.len() > ENTITY_DETAIL_ROWS;
-        quotes.truncate(ENTITY_DETAIL_ROWS);
-        let mut mentions = entities::mentions(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?;
-        let more_mentions = mentions.len() > ENTITY_DETAIL_ROWS;
-        mentions.truncate(ENTITY_DETAIL_ROWS);
-        let mut roles = entities::roles(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?;
-        let more_roles = roles.len() > ENTITY_DETAIL_ROWS;
-        roles.truncate(ENTITY_DETAIL_ROWS);
+        // Each list is read one row past what is shown, which says whether there are more.
+        let (quotes, more_quotes) =
+            first_rows(quotes::by_speaker(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?);
+        let (mentions, more_mentions) =
+            first_rows(entities::mentions(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?);
+        let (roles, more_roles) =
+            first_rows(entities::roles(&self.conn, id, ENTITY_DETAIL_ROWS + 1)?);
         Ok(EntityDetail {
             aliases: entities::aliases(&self.conn, id)?,
             roles,
@@ -315,4 +313,11 @@ fn entity_for_speaker(conn: &Connection, name: &str, doc_id: i64) -> Result<i64>
         doc_id,
         &mut entities::ResolveCache::default(),
     )
+}
+
+/// The first `ENTITY_DETAIL_ROWS` of `rows`, and whether `rows` held more.
+fn first_rows<T>(mut rows: Vec<T>) -> (Vec<T>, bool) {
+    let more = rows.len() > ENTITY_DETAIL_ROWS;
+    rows.truncate(ENTITY_DETAIL_ROWS);
+    (rows, more)
 }

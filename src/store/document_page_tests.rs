@@ -76,7 +76,7 @@ fn collapsing_copies_looks_each_row_up_instead_of_scanning_the_signatures() {
 #[test]
 fn counting_with_both_collapses_reads_the_threads_not_every_document() {
     let (_dir, conn) = empty_case();
-    super::super::mail::refresh_library_threads(&conn).unwrap();
+    crate::store::mail::refresh_library_threads(&conn).unwrap();
     let plan = plan_of(&conn, &later_messages_counted(true));
     assert!(
         !plan.contains("SCAN d"),
@@ -90,7 +90,7 @@ fn counting_with_both_collapses_reads_the_threads_not_every_document() {
 #[test]
 fn collapsing_threads_looks_each_row_up_instead_of_scanning_the_threads() {
     let (_dir, conn) = empty_case();
-    super::super::mail::refresh_library_threads(&conn).unwrap();
+    crate::store::mail::refresh_library_threads(&conn).unwrap();
     for sql in [
         format!(
             "SELECT d.id FROM documents d WHERE {} ORDER BY d.id LIMIT 100",
@@ -111,7 +111,7 @@ fn collapsing_threads_looks_each_row_up_instead_of_scanning_the_threads() {
             "the thread's messages are not read from its index: {plan}"
         );
     }
-    let plan = plan_of(&conn, super::super::mail::HEADERS_SQL);
+    let plan = plan_of(&conn, crate::store::mail::HEADERS_SQL);
     assert!(
         plan.contains("documents_emails"),
         "threading reads every document instead of the emails' index: {plan}"

@@ -131,8 +131,8 @@ try {
       await timed(`window.__key("Home")`, `return document.querySelector(".library [aria-rowindex='1'][data-doc-id]") !== null`),
     );
     for (const words of ["police", "minister election", ""]) {
-      // The count's first number is the filter's total, which changes once the core answers
-      // (the " of M" part appears at once, as soon as the filter is set).
+      // The rows shown change once the core answers; the line's " of M" form appears at once,
+      // still with the old rows, as soon as the filter is set.
       const before = shownRows(await app.execute(`return window.__text("[data-testid=library-count]")`));
       show(
         `filter by title "${words}": type to count and first rows`,
