@@ -9,11 +9,11 @@ use crate::Result;
 
 /// The newest journal position, 0 for an empty journal.
 pub fn head(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT coalesce(max(seq), 0) FROM search_journal",
-        [],
-        |r| r.get(0),
-    )?)
+    // Every search reads the head first; compiling the statement anew each time was a
+    // fiftieth of a search at 100k documents (session 13), so the compiled one is kept.
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(seq), 0) FROM search_journal")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Journals `unit` by hand. The trigger on quote inserts skips a unit the newest journal row
