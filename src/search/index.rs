@@ -74,6 +74,9 @@ pub struct SearchIndex {
     pub notices: Vec<String>,
     /// Facet columns of the segments searched so far (see `facets::ColumnCache`).
     pub(super) facet_columns: super::facets::ColumnCache,
+    /// The query analyzers, kept between searches with the stems they remember; None only
+    /// while a search has them.
+    pub(super) analyzers: Option<super::query_build::Analyzers>,
 }
 
 impl SearchIndex {
@@ -230,6 +233,7 @@ impl SearchIndex {
             case_id: payload.case_id.unwrap_or_default(),
             notices: Vec::new(),
             facet_columns: Default::default(),
+            analyzers: None,
         })
     }
 
@@ -274,6 +278,7 @@ impl SearchIndex {
             case_id,
             notices: Vec::new(),
             facet_columns: Default::default(),
+            analyzers: None,
         })
     }
 

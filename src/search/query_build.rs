@@ -42,6 +42,13 @@ impl Analyzers {
         }
     }
 
+    /// Forgets what the last query noted (its unindexed words, the documents its hashes
+    /// named), so that the analyzers, and the stems their filters remember, serve the next.
+    pub fn reset(&mut self) {
+        self.unindexed.clear();
+        self.documents_by_sha256.clear();
+    }
+
     /// Remembers the words of `text` too long to be indexed.
     fn note_unindexed(&mut self, text: &str) {
         for word in tokens(&mut self.raw, text) {
