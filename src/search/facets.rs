@@ -126,7 +126,9 @@ impl FacetSets {
                     let starts = &mut starts[..chunk.len() + 1];
                     index.start_index_column.get_range(first as u64, starts);
                     values.resize((starts[chunk.len()] - starts[0]) as usize, 0);
-                    column_ords.values.get_range(u64::from(starts[0]), &mut values);
+                    column_ords
+                        .values
+                        .get_range(u64::from(starts[0]), &mut values);
                     for (i, &hit) in chunk.iter().enumerate() {
                         let from = (starts[i] - starts[0]) as usize;
                         let to = (starts[i + 1] - starts[0]) as usize;
@@ -202,12 +204,10 @@ impl ColumnCache {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                 std::collections::hash_map::Entry::Vacant(e) => e.insert(SegmentColumns {
                     facets: match open(segment, FACETS_FIELD)? {
-                        Some(column) => Some(
-                            match FacetSets::build(&column, segment.max_doc())? {
-                                Some(sets) => Facets::Sets(Arc::new(sets)),
-                                None => Facets::Column(column),
-                            },
-                        ),
+                        Some(column) => Some(match FacetSets::build(&column, segment.max_doc())? {
+                            Some(sets) => Facets::Sets(Arc::new(sets)),
+                            None => Facets::Column(column),
+                        }),
                         None => None,
                     },
                     speakers: None,
@@ -455,15 +455,18 @@ pub fn summarize(tally: &FacetTally) -> SearchFacets {
 #[cfg(test)]
 mod tests {
     use tantivy::collector::Collector;
-    use tantivy::query::AllQuery;
+    use tantivy::query::{AllQuery, Query};
     use tantivy::schema::{Facet, Schema, INDEXED};
     use tantivy::{Index, TantivyDocument};
 
     use super::*;
 
+    /// Per segment and root, the sorted counts of every hit's facets.
+    type Counts = Vec<Vec<Vec<(String, u64)>>>;
+
     /// The counts of every hit's facets, taken through the hits' sets and read from the
-    /// column at each hit, as sorted lists per root.
-    fn both_counts(index: &Index) -> (Vec<Vec<(String, u64)>>, Vec<Vec<(String, u64)>>) {
+    /// column at each hit.
+    fn both_counts(index: &Index) -> (Counts, Counts) {
         let searcher = index.reader().unwrap().searcher();
         let sorted = |tally: FacetTally| -> Vec<Vec<(String, u64)>> {
             tally
@@ -480,7 +483,9 @@ mod tests {
         let mut by_column = Vec::new();
         for segment in searcher.segment_readers() {
             let column = open(segment, FACETS_FIELD).unwrap().unwrap();
-            let sets = FacetSets::build(&column, segment.max_doc()).unwrap().unwrap();
+            let sets = FacetSets::build(&column, segment.max_doc())
+                .unwrap()
+                .unwrap();
             for (facets, into) in [
                 (Facets::Sets(Arc::new(sets)), &mut by_sets),
                 (Facets::Column(column), &mut by_column),
@@ -494,7 +499,9 @@ mod tests {
                         &searcher,
                     ))
                     .unwrap();
-                let tally = collector.collect_segment(weight.as_ref(), 0, segment).unwrap();
+                let tally = collector
+                    .collect_segment(weight.as_ref(), 0, segment)
+                    .unwrap();
                 into.push(sorted(tally));
             }
         }
@@ -506,7 +513,8 @@ mod tests {
         let mut schema = Schema::builder();
         let field = schema.add_facet_field(FACETS_FIELD, INDEXED);
         let index = Index::create_in_ram(schema.build());
-        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
         for i in 0..5_000u32 {
             let mut doc = TantivyDocument::default();
             // Every seventh hit has no facet at all, others a kind, an outlet for most, a
@@ -517,7 +525,10 @@ mod tests {
                 if i % 5 != 0 {
                     doc.add_facet(field, Facet::from_path(["outlet", &format!("o{}", i % 11)]));
                 }
-                doc.add_facet(field, Facet::from_path(["year", &format!("{}", 1980 + i % 40)]));
+                doc.add_facet(
+                    field,
+                    Facet::from_path(["year", &format!("{}", 1980 + i % 40)]),
+                );
                 if i % 13 == 0 {
                     doc.add_facet(field, Facet::from_path(["tag", &format!("t{}", i % 4)]));
                     doc.add_facet(field, Facet::from_path(["tag", &format!("t{}", i % 3)]));
@@ -531,6 +542,10 @@ mod tests {
         writer.commit().unwrap();
         let (by_sets, by_column) = both_counts(&index);
         assert_eq!(by_sets, by_column);
-        assert!(by_sets[0][0].len() == 3 && by_sets[0][1].len() == 11, "{:?}", by_sets[0]);
+        assert!(
+            by_sets[0][0].len() == 3 && by_sets[0][1].len() == 11,
+            "{:?}",
+            by_sets[0]
+        );
     }
 }

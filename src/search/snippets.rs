@@ -488,7 +488,12 @@ mod tests {
     }
 
     /// A fragment as it was cut character by character before runs were copied whole.
-    fn fragment_by_characters(text: &str, from: usize, to: usize, marks: &[(usize, usize)]) -> String {
+    fn fragment_by_characters(
+        text: &str,
+        from: usize,
+        to: usize,
+        marks: &[(usize, usize)],
+    ) -> String {
         let mut out = String::new();
         if from > 0 {
             out.push('…');
@@ -533,10 +538,16 @@ mod tests {
             "   ",
         ];
         for text in texts {
-            let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let ends: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
             for &from in &ends {
                 for &to in ends.iter().filter(|&&to| to >= from) {
-                    let mid = ends.iter().copied().find(|&m| m >= from + (to - from) / 2).unwrap_or(to);
+                    let mid = ends
+                        .iter()
+                        .copied()
+                        .find(|&m| m >= from + (to - from) / 2)
+                        .unwrap_or(to);
                     for marks in [vec![], vec![(from, mid)], vec![(mid, to)]] {
                         assert_eq!(
                             fragment(text, from, to, &marks),
