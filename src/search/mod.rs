@@ -4,12 +4,14 @@
 //! - `index`: lifecycle (open, rebuild, journal catch-up, batched commits, bounded segments).
 //! - `query_parser`: Dossier's query language → syntax tree, with positioned errors.
 //! - `query_build`: syntax tree → tantivy queries.
+//! - `dates`: the date filter, on the publication columns.
 //! - `snippets`, `facets`: what a result shows besides the ranked hits.
 //! - `stem_cache`: English stemming that remembers the words it has stemmed.
 //!
 //! The DTOs it takes and returns (`SearchRequest`, `SearchResults`, …) live in `model::search`;
 //! saved searches live in `store::saved_searches`.
 
+mod dates;
 mod facets;
 mod index;
 mod merges;
@@ -190,6 +192,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let has_notes = self.has_notes(&searcher);
         let (node, other_hits) = parsed(&request.query, has_notes, document_by_sha256, analyzers)?;
+        analyzers.dates.keep_only(&searcher);
         let query = self.query(&node, other_hits, analyzers);
         let limit = request.limit.min(MAX_LIMIT);
         let facet_collector = match request.facets {

@@ -4,16 +4,15 @@
 //! proximity, prefixes and fuzzy words go to the unstemmed fields so they match what was
 //! written. Filters (kind, doc, dates) score nothing, so they narrow without reordering.
 
-use std::ops::Bound;
-
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
-    PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+    PhrasePrefixQuery, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer};
 use tantivy::Term;
 
+use super::dates::{DateColumns, DateFilter};
 use super::query_parser::{KindFilter, Match, Node, TextField};
 use super::schema::{exact_analyzer, stemmed_analyzer, Fields, MAX_TOKEN_BYTES};
 
@@ -29,6 +28,9 @@ pub struct Analyzers {
     /// The documents whose originals hash to a SHA-256 written in the query (lower-case
     /// hex), looked up in the case file by the caller before building (see `sha256_words`).
     pub documents_by_sha256: Vec<(String, i64)>,
+    /// The date columns date filters read, opened once per segment and kept with the
+    /// analyzers from one search to the next.
+    pub dates: DateColumns,
 }
 
 impl Analyzers {
@@ -39,6 +41,7 @@ impl Analyzers {
             raw: TextAnalyzer::from(SimpleTokenizer::default()),
             unindexed: Vec::new(),
             documents_by_sha256: Vec::new(),
+            dates: DateColumns::default(),
         }
     }
 
@@ -169,13 +172,23 @@ pub fn build(node: &Node, f: &Fields, an: &mut Analyzers) -> Box<dyn Query> {
             Term::from_field_i64(f.doc_id, *id),
             IndexRecordOption::Basic,
         ))),
-        Node::Date { start, end } => filter(exact_dates(*start, *end, f)),
+        // Hits whose publication interval overlaps `[start, end)`: it begins before the end
+        // and finishes at or after the start. Undated hits match no date filter. The filter
+        // scores 0, as `filter` would make it.
+        Node::Date { start, end } => Box::new(DateFilter {
+            start: *start,
+            end: *end,
+            columns: an.dates.clone(),
+        }),
     }
 }
 
-/// Hits whose publication interval overlaps `[start, end)`: it begins before the end and
-/// finishes at or after the start. Undated hits match no date filter.
-fn exact_dates(start: Option<i64>, end: Option<i64>, f: &Fields) -> Box<dyn Query> {
+/// The date filter as two of tantivy's range queries, which `DateFilter` replaced: kept for
+/// the test that the two agree.
+#[cfg(test)]
+pub fn exact_dates(start: Option<i64>, end: Option<i64>, f: &Fields) -> Box<dyn Query> {
+    use std::ops::Bound;
+    use tantivy::query::RangeQuery;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(end) = end {
         clauses.push((
@@ -195,7 +208,7 @@ fn exact_dates(start: Option<i64>, end: Option<i64>, f: &Fields) -> Box<dyn Quer
             )),
         ));
     }
-    Box::new(BooleanQuery::new(clauses))
+    filter(Box::new(BooleanQuery::new(clauses)))
 }
 
 fn filter(query: Box<dyn Query>) -> Box<dyn Query> {

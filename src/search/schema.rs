@@ -33,6 +33,10 @@ pub const EXACT: &str = "dossier_exact";
 pub const FACETS_FIELD: &str = "facets";
 pub const SPEAKERS_FIELD: &str = "speakers";
 
+/// The date columns' names, which the date filter opens by name.
+pub const PUBLISHED_EARLIEST: &str = "published_earliest";
+pub const PUBLISHED_LATEST: &str = "published_latest";
+
 /// Words longer than this are not indexed: they are base64 or other machine noise.
 pub const MAX_TOKEN_BYTES: usize = 60;
 
@@ -139,8 +143,8 @@ pub fn build() -> (Schema, Fields) {
         url: b.add_text_field("url", STRING | STORED),
         kind: b.add_text_field("kind", STRING | STORED),
         published: b.add_text_field("published", STORED),
-        published_earliest: b.add_i64_field("published_earliest", INDEXED | STORED | FAST),
-        published_latest: b.add_i64_field("published_latest", INDEXED | FAST),
+        published_earliest: b.add_i64_field(PUBLISHED_EARLIEST, INDEXED | STORED | FAST),
+        published_latest: b.add_i64_field(PUBLISHED_LATEST, INDEXED | FAST),
         keywords: b.add_text_field("keywords", text(STEMMED, true)),
         tags: b.add_text_field("tags", text(EXACT, true)),
         speaker: b.add_text_field("speaker", text(EXACT, true)),
