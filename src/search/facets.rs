@@ -97,7 +97,9 @@ impl FacetSets {
         let mut number = |ords: &mut Vec<u32>| -> Option<u16> {
             ords.sort_unstable();
             // Neighbouring hits (a document's quotes and dates) mostly share their set.
-            if last.0 == *ords {
+            // Compared in line: a call to `memcmp` for a few ordinals was a sixth of the
+            // grouping.
+            if last.0.len() == ords.len() && last.0.iter().zip(ords.iter()).all(|(a, b)| a == b) {
                 return Some(last.1);
             }
             let n = match numbers.get(ords.as_slice()) {
@@ -118,7 +120,14 @@ impl FacetSets {
             ColumnIndex::Multivalued(MultiValueIndex::MultiValueIndexV2(index)) => {
                 // The hits that have values, in order, and where each one's values start.
                 const RUN: usize = 4096;
-                let hits: Vec<u32> = index.optional_index.iter_non_null_docs().collect();
+                // Every hit has a kind, so the hits with values are usually all of them, and
+                // listing them through the optional index (a quarter of the grouping) is
+                // needless.
+                let hits: Vec<u32> = if index.optional_index.num_non_nulls() == num_docs {
+                    (0..num_docs).collect()
+                } else {
+                    index.optional_index.iter_non_null_docs().collect()
+                };
                 let mut starts = vec![0u32; RUN + 1];
                 let mut values: Vec<u64> = Vec::new();
                 for (run, chunk) in hits.chunks(RUN).enumerate() {
