@@ -23,13 +23,13 @@ use crate::model::CopiesReport;
 use crate::store::copies as rows;
 use crate::Result;
 
-/// Documents per transaction. Each document that is no copy inserts its 32 band keys at random places of the
-/// band table, so a transaction dirties pages all over it and its commit writes each of them
-/// to the WAL: with 256 documents the commits were 38% of the pass (5.2 of 13.6 s on the 23k
-/// corpus, under load), with 4,096 they are 10% (0.4 of 4.0 s), since a page written once
-/// holds many batch-mates' keys. The pass holds the case's write lock from start to end
-/// either way, so a longer transaction keeps nobody waiting longer; a kill loses at most one
-/// batch, about a second of work.
+/// Documents per transaction. Each document that is no copy inserts its 32 band keys at
+/// random places of the band table, so a transaction dirties pages all over it and its commit
+/// writes each of them to the WAL: with 256 documents the commits were 38% of the pass (5.2 of
+/// 13.6 s on the 23k corpus, under load), with 4,096 they are 10% (0.4 of 4.0 s), since a page
+/// written once holds many batch-mates' keys. The pass holds the case's write lock from start
+/// to end either way, so a longer transaction keeps nobody waiting longer; a kill loses at
+/// most one batch, about a second of work.
 const BATCH_DOCUMENTS: usize = 4096;
 
 /// Groups every document of the case without a signature. The caller holds the write lock.
