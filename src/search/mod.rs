@@ -163,6 +163,14 @@ fn parsed(
     Ok((node, other_hits, analyzers))
 }
 
+/// Ranked hits (each one's score, None when sorted by date, and address), how many hits match
+/// in all, and the facet counts when they were asked for.
+type Ranked = (
+    Vec<(Option<f32>, DocAddress)>,
+    usize,
+    Option<facets::FacetTally>,
+);
+
 /// The hits ranked `offset..offset + limit` (by score, or newest first), how many hits match
 /// in all, and the facet counts when a collector is given: one pass over the matches.
 fn ranked(
@@ -172,11 +180,7 @@ fn ranked(
     limit: usize,
     offset: usize,
     facet_collector: Option<facets::FacetTallyCollector>,
-) -> Result<(
-    Vec<(Option<f32>, DocAddress)>,
-    usize,
-    Option<facets::FacetTally>,
-)> {
+) -> Result<Ranked> {
     let top = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(offset));
     match sort {
         SearchSort::Relevance => {
