@@ -5,6 +5,7 @@
 //! - `query_parser`: Dossier's query language → syntax tree, with positioned errors.
 //! - `query_build`: syntax tree → tantivy queries.
 //! - `snippets`, `facets`: what a result shows besides the ranked hits.
+//! - `folding`: a search with the copies of one story folded into one hit.
 //! - `stem_cache`: English stemming that remembers the words it has stemmed.
 //!
 //! The DTOs it takes and returns (`SearchRequest`, `SearchResults`, …) live in `model::search`;
