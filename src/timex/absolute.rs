@@ -328,9 +328,17 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
     } else if word.len() <= 4 && k == j + 1 && !lx.upper(j) {
         return None;
     }
+    // "June last year" is one expression whose year the trailing words name;
+    // left apart, "last year" would be a second expression that the gold
+    // sets never tag. With "of" between ("October of next year") annotators
+    // tag the two apart, so the month keeps its own span there.
+    let e = match (lx.w(k), lx.w(k + 1)) {
+        ("this" | "last" | "next", "year") if cx.dct.is_some() => k + 2,
+        _ => k,
+    };
     Some(Hit {
         s: j,
-        e: k,
+        e,
         kind: TimexType::Date,
         val: cx.month(m, j),
     })

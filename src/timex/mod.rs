@@ -22,6 +22,8 @@ mod recall_tests;
 mod relative;
 mod resolve;
 #[cfg(test)]
+mod span_tests;
+#[cfg(test)]
 mod tests;
 mod vague;
 #[cfg(test)]
