@@ -15,6 +15,21 @@ use super::{Ctx, Hit, TimexType, Val};
 /// Tries every absolute rule at token `i` and returns the longest match,
 /// extended by an attached clock time or date where one follows.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
+    let mut h = parse_inner(cx, i)?;
+    // "10:35 a.m. (0735 GMT)": the time in parentheses is the same instant in
+    // another zone, so it belongs to the first expression rather than being a
+    // second one that annotators leave untagged.
+    if matches!(h.val, Val::Time(..)) && cx.lx.w(h.e) == "(" {
+        if let Some(t) = clock(cx, h.e + 1, None) {
+            if cx.lx.w(t.e) == ")" {
+                h.e = t.e + 1;
+            }
+        }
+    }
+    Some(h)
+}
+
+fn parse_inner(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let best = super::longest([
         numeric_date(cx, i),

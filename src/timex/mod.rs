@@ -16,6 +16,7 @@ mod fixture_tests;
 mod holidays;
 mod lexer;
 mod lexicon;
+mod names;
 mod numbers;
 #[cfg(test)]
 mod recall_tests;
@@ -95,6 +96,12 @@ pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             i += 1;
             continue;
         };
+        // A name such as "USA Today" is skipped whole, so no shorter rule
+        // picks its words up again.
+        if names::is_name(&lx, hit.s, hit.e) {
+            i = hit.e.max(i + 1);
+            continue;
+        }
         let (s, e) = (&lx.toks[hit.s], &lx.toks[hit.e - 1]);
         let (earliest, latest, granularity) = hit.val.interval();
         out.push(Timex {

@@ -24,3 +24,52 @@ fn a_month_and_its_relative_year_are_one_expression() {
         &[("May", "2012-05"), ("next year", "2012")],
     );
 }
+
+#[test]
+fn newspapers_shows_and_idioms_are_names_not_dates() {
+    let r = "2011-10-20";
+    check(
+        "The senator told USA Today and NBC's Today show that he would run.",
+        r,
+        &[],
+    );
+    check(
+        "She said on ABC's \"This Week\" that the talks had failed, and on CBS' \"60 Minutes\" that she would resign.",
+        r,
+        &[],
+    );
+    check(
+        "For the party, high noon came with the vote.",
+        r,
+        &[],
+    );
+    // The words stay dates where they are not part of a name.
+    check(
+        "Today the council voted, and by noon the mayor resigned.",
+        r,
+        &[("Today", "2011-10-20"), ("noon", "2011-10-20T12:00")],
+    );
+    check(
+        "\"We are done,\" he said. \"Last April we were not.\"",
+        r,
+        &[("Last April", "2011-04")],
+    );
+}
+
+#[test]
+fn a_stock_index_named_with_a_number_is_no_year() {
+    check(
+        "The Russell 2000 index of small companies fell 2 percent, and the Wilshire 5000 Index lost 1 percent.",
+        "2011-10-20",
+        &[],
+    );
+}
+
+#[test]
+fn a_time_in_another_zone_in_parentheses_is_the_same_expression() {
+    check(
+        "The blast came at 10:35 a.m. (0735 GMT) Friday.",
+        "2011-10-22",
+        &[("10:35 a.m. (0735 GMT)", "2011-10-22T10:35"), ("Friday", "2011-10-21")],
+    );
+}

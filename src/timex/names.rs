@@ -1,0 +1,47 @@
+//! Names that contain the words of temporal expressions: newspapers, shows and
+//! idioms ("USA Today", ABC's "This Week", "60 Minutes", "high noon"). The extractor asks here before it keeps a match; every check
+//! looks at the match and the tokens right around it, so extraction stays linear.
+
+use super::lexer::{Kind, Lexed};
+use super::lexicon;
+
+/// Whether the match on tokens `[s, e)` is part of a name or an idiom rather than
+/// a temporal expression.
+pub(crate) fn is_name(lx: &Lexed, s: usize, e: usize) -> bool {
+    let prev = if s > 0 { lx.w(s - 1) } else { "" };
+    // "high noon" is a showdown, not twelve o'clock.
+    if lx.w(s) == "noon" && prev == "high" {
+        return true;
+    }
+    // Capitalised in the middle of a sentence after a capitalised word or a
+    // possessive, "Today" is a name: "USA Today", "NBC's Today show".
+    if e == s + 1 && lx.w(s) == "today" && lx.upper(s) && s > 0 {
+        let after_name = lx.kind(s - 1) == Some(Kind::Word)
+            && (lx.upper(s - 1) && !opens_sentence(lx, s - 1) || prev == "s" && lx.w(s.saturating_sub(2)) == "'");
+        if after_name {
+            return true;
+        }
+    }
+    // A title in quotes or after a possessive whose later words are
+    // capitalised, which words of time inside a sentence never are: ABC's
+    // "This Week", CBS' "60 Minutes".
+    // Names of months and weekdays are capitalised anywhere, so they do not
+    // count: "Last April" after a closing quote is a date.
+    let plain = |k: usize| {
+        lx.kind(k) == Some(Kind::Word)
+            && lexicon::month(lx.w(k)).is_none()
+            && lexicon::weekday(lx.w(k)).is_none()
+    };
+    let titled = (s + 1..e).any(plain)
+        && (s + 1..e).all(|k| lx.kind(k) != Some(Kind::Word) || lx.upper(k));
+    if titled && (matches!(prev, "\"" | "'" | "`" | "\u{201c}") || prev == "s" && s >= 2 && lx.w(s - 2) == "'") {
+        return true;
+    }
+    false
+}
+
+/// Whether token `k` opens a sentence: it is the first token or follows a
+/// sentence's end or an opening quote.
+fn opens_sentence(lx: &Lexed, k: usize) -> bool {
+    k == 0 || matches!(lx.w(k - 1), "." | "!" | "?" | "\"" | "'" | "`" | "\u{201c}" | ":" | "-" | "_")
+}
