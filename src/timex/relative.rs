@@ -26,7 +26,51 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
             .flatten(),
         anaphoric_day(cx, i),
         same_period(cx, i),
+        (cx.lx.w(i) == "for").then(|| streak(cx, i)).flatten(),
     ])
+}
+
+/// "for a second consecutive day", "for the third straight week", "for a
+/// fourth week in a row": a market report's streak ends in the period of the
+/// report, so the value is the reference date's day, week, month or year. The
+/// span leaves out "for", as TimeML does; a streak needs "consecutive",
+/// "straight" or "in a row", since "for a second day" may count anything.
+fn streak(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let s = i + 1;
+    let mut j = s;
+    if matches!(lx.w(j), "a" | "the" | "its" | "their") {
+        j += 1;
+    }
+    ordinal_word(lx.w(j)).filter(|n| *n >= 2)?;
+    j += 1;
+    let adjective = matches!(lx.w(j), "consecutive" | "straight" | "successive");
+    if adjective {
+        j += 1;
+    }
+    let (u, false) = unit(lx.w(j))? else {
+        return None;
+    };
+    j += 1;
+    let in_a_row = (lx.w(j), lx.w(j + 1), lx.w(j + 2)) == ("in", "a", "row");
+    if in_a_row {
+        j += 3;
+    }
+    if !adjective && !in_a_row {
+        return None;
+    }
+    let d = cx.dct?;
+    let val = match u {
+        Unit::Day => Val::Day(d),
+        Unit::Week => {
+            let w = d.iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        Unit::Month => Val::Month(d.year(), d.month()),
+        Unit::Year => Val::Year(d.year()),
+        _ => return None,
+    };
+    Hit::date(s, j, val)
 }
 
 /// Single words and fixed phrases: "today", "yesterday", "now", "recently",

@@ -73,3 +73,46 @@ fn a_time_in_another_zone_in_parentheses_is_the_same_expression() {
         &[("10:35 a.m. (0735 GMT)", "2011-10-22T10:35"), ("Friday", "2011-10-21")],
     );
 }
+
+#[test]
+fn a_streak_in_a_market_report_is_the_period_of_the_report() {
+    let r = "2011-10-20";
+    check(
+        "Trading was halted for a second consecutive day. Stocks rose for the third straight week, and bonds gained for a fifth month in a row.",
+        r,
+        &[
+            ("a second consecutive day", "2011-10-20"),
+            ("the third straight week", "2011-W42"),
+            ("a fifth month in a row", "2011-10"),
+        ],
+    );
+    // Without "consecutive", "straight" or "in a row" an ordinal counts anything.
+    check("He ran for a second term.", r, &[]);
+}
+
+#[test]
+fn a_period_without_a_length_and_a_later_date_are_found() {
+    let r = "2011-10-20";
+    check(
+        "The troops will stay for a fairly lengthy period, and the chief is on leave for an indefinite period of time.",
+        r,
+        &[
+            ("a fairly lengthy period", "PXX"),
+            ("an indefinite period of time", "PXX"),
+        ],
+    );
+    check(
+        "The bank will sell the bonds at a later date.",
+        r,
+        &[("a later date", "FUTURE_REF")],
+    );
+}
+
+#[test]
+fn morning_trading_is_the_morning_of_the_report() {
+    check(
+        "The shares hit a high in morning trading.",
+        "2011-10-20",
+        &[("morning", "2011-10-20TMO")],
+    );
+}
