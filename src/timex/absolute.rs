@@ -37,6 +37,7 @@ fn parse_inner(cx: &Ctx, i: usize) -> Option<Hit> {
         year_like(cx, i),
         century(cx, i),
         season_or_quarter_of_year(cx, i),
+        week_of_month(cx, i),
         clock(cx, i, None),
     ]);
     let mut h = best?;
@@ -55,6 +56,19 @@ fn parse_inner(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
         Val::Time(..) => {
+            // "16:00 UTC today", "10 a.m. tomorrow": one expression on that day.
+            let off = match lx.w(h.e) {
+                "today" | "tonight" => Some(0),
+                "yesterday" => Some(-1),
+                "tomorrow" => Some(1),
+                _ => None,
+            };
+            if let (Some(off), Some(dct)) = (off, cx.dct) {
+                let d = dct + chrono::Duration::days(off);
+                if let Some(t) = clock(cx, h.s, Some(d)) {
+                    return Some(Hit { e: h.e + 1, ..t });
+                }
+            }
             let mut j = h.e;
             if lx.w(j) == "," || lx.w(j) == "on" {
                 j += 1;
@@ -357,6 +371,36 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
         kind: TimexType::Date,
         val: cx.month(m, j),
     })
+}
+
+/// "the last week of March", "the first week of May 2009": one ISO week. The
+/// n-th week is the one holding day 7n - 3 of the month, and the last the one
+/// holding the fourth day from the end, so that the week chosen has most of
+/// its days in the month.
+fn week_of_month(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if lx.w(i) != "the" || lx.w(i + 2) != "week" || lx.w(i + 3) != "of" {
+        return None;
+    }
+    let n = match lx.w(i + 1) {
+        "last" | "final" => 0,
+        w => ordinal_word(w).filter(|n| *n <= 4)?,
+    };
+    let (m, k) = month_at(lx, i + 4)?;
+    let (y, e) = match year_at(lx, k) {
+        Some((y, e)) => (y, e),
+        None => match cx.month(m, i + 4) {
+            Val::Month(y, _) => (y, k),
+            _ => return None,
+        },
+    };
+    let day = if n == 0 {
+        super::resolve::month_end(y, m)? - chrono::Duration::days(3)
+    } else {
+        NaiveDate::from_ymd_opt(y, m, 7 * n - 3)?
+    };
+    let w = chrono::Datelike::iso_week(&day);
+    Hit::date(i, e, Val::Week(w.year(), w.week()))
 }
 
 /// "summer 2016", "the summer of 2016", "Q3 2016", "the third quarter of

@@ -168,7 +168,11 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
     // "three-quarters of the shares", "a quarter point", "a second time":
     // fractions and ordinals, not lengths of time.
     let small = matches!(n.as_str(), "1" | "2" | "3");
-    let fraction = matches!(lx.w(k + 1), "of" | "point" | "-") && small && !adjective;
+    // "789, or about a quarter, of its dealers" sets the fraction off by commas.
+    let fraction = (matches!(lx.w(k + 1), "of" | "point" | "-")
+        || (lx.w(k + 1), lx.w(k + 2)) == (",", "of"))
+        && small
+        && !adjective;
     if u == Unit::Quarter && fraction {
         return None;
     }

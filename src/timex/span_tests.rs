@@ -116,3 +116,39 @@ fn morning_trading_is_the_morning_of_the_report() {
         &[("morning", "2011-10-20TMO")],
     );
 }
+
+#[test]
+fn a_clock_time_today_is_one_expression() {
+    check(
+        "The president speaks at 16:00 UTC today and the board meets at 10 a.m. tomorrow.",
+        "2011-10-20",
+        &[
+            ("16:00 UTC today", "2011-10-20T16:00Z"),
+            ("10 a.m. tomorrow", "2011-10-21T10:00"),
+        ],
+    );
+}
+
+#[test]
+fn a_fraction_set_off_by_commas_is_no_quarter() {
+    check(
+        "The firm will close 789, or about a quarter, of its 3,200 dealers.",
+        "2011-10-20",
+        &[],
+    );
+}
+
+#[test]
+fn the_last_week_of_a_month_is_one_week() {
+    let r = "2009-04-10";
+    check(
+        "Sales rebounded in the last week of March.",
+        r,
+        &[("the last week of March", "2009-W13")],
+    );
+    check(
+        "The plant reopens in the first week of May 2010.",
+        r,
+        &[("the first week of May 2010", "2010-W18")],
+    );
+}
