@@ -183,6 +183,10 @@ fn modifier_len(cx: &Ctx, i: usize) -> Option<usize> {
             ("end" | "beginning" | "start" | "middle" | "close" | "turn", _) => Some(3),
             _ => None,
         },
+        // "the very beginning of the year", "the very end of May".
+        "the" if lx.w(i + 1) == "very" && lx.w(i + 3) == "of" => {
+            matches!(lx.w(i + 2), "end" | "beginning" | "start").then_some(4)
+        }
         _ => None,
     }
 }
@@ -271,6 +275,8 @@ fn may_start(w: &str) -> bool {
             | "morning"
             | "afternoon"
             | "evening"
+            | "best"
+            | "worst"
     ) || lexicon::unit(w).is_some()
         || lexicon::month(w).is_some()
         || lexicon::weekday_abbr(w).is_some()

@@ -27,7 +27,40 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         anaphoric_day(cx, i),
         same_period(cx, i),
         (cx.lx.w(i) == "for").then(|| streak(cx, i)).flatten(),
+        matches!(cx.lx.w(i), "best" | "worst")
+            .then(|| best_since(cx, i))
+            .flatten(),
     ])
+}
+
+/// "their best week since November", "its worst day since 1987": a market
+/// report ranks the period it reports on, which is the reference date's.
+/// Only with "since" right after the unit, since "the worst day in its
+/// history" may be any day.
+fn best_since(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if i == 0 || !matches!(lx.w(i - 1), "its" | "their" | "the") || lx.w(i + 2) != "since" {
+        return None;
+    }
+    let (u, false) = unit(lx.w(i + 1))? else {
+        return None;
+    };
+    let val = period_of(cx.dct?, u)?;
+    Hit::date(i, i + 2, val)
+}
+
+/// The day, ISO week, month or year that holds `d`, for a unit of that size.
+fn period_of(d: NaiveDate, u: Unit) -> Option<Val> {
+    Some(match u {
+        Unit::Day => Val::Day(d),
+        Unit::Week => {
+            let w = d.iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        Unit::Month => Val::Month(d.year(), d.month()),
+        Unit::Year => Val::Year(d.year()),
+        _ => return None,
+    })
 }
 
 /// "for a second consecutive day", "for the third straight week", "for a
@@ -59,18 +92,7 @@ fn streak(cx: &Ctx, i: usize) -> Option<Hit> {
     if !adjective && !in_a_row {
         return None;
     }
-    let d = cx.dct?;
-    let val = match u {
-        Unit::Day => Val::Day(d),
-        Unit::Week => {
-            let w = d.iso_week();
-            Val::Week(w.year(), w.week())
-        }
-        Unit::Month => Val::Month(d.year(), d.month()),
-        Unit::Year => Val::Year(d.year()),
-        _ => return None,
-    };
-    Hit::date(s, j, val)
+    Hit::date(s, j, period_of(cx.dct?, u)?)
 }
 
 /// Single words and fixed phrases: "today", "yesterday", "now", "recently",

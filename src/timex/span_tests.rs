@@ -152,3 +152,24 @@ fn the_last_week_of_a_month_is_one_week() {
         &[("the first week of May 2010", "2010-W18")],
     );
 }
+
+#[test]
+fn the_financial_year_is_the_fiscal_year() {
+    check(
+        "Sales rose at the very beginning of the financial year.",
+        "2007-01-18",
+        &[("the very beginning of the financial year", "2007")],
+    );
+}
+
+#[test]
+fn the_best_week_since_is_the_week_of_the_report() {
+    let r = "2009-03-13";
+    check(
+        "Stocks had their best week since November.",
+        r,
+        &[("best week", "2009-W11"), ("November", "2008-11")],
+    );
+    // Without "since" right after it, a ranked day may be any day.
+    check("It was the worst day in the firm's history.", r, &[]);
+}

@@ -40,6 +40,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
                     | "entire"
                     | "whole"
                     | "fiscal"
+                    | "financial"
                     | "latest"
                     | "next"
                     | "following"
@@ -202,10 +203,11 @@ fn definite_period(cx: &Ctx, i: usize) -> Option<Hit> {
         j += 1;
     }
     let adj = j > i + 1;
-    if lx.w(j) == "fiscal" {
+    // British and Australian reports say "the financial year".
+    let fiscal = matches!(lx.w(j), "fiscal" | "financial") && lx.w(j + 1) == "year";
+    if fiscal {
         j += 1;
     }
-    let fiscal = lx.w(j - 1) == "fiscal";
     match lx.w(j) {
         // "to end the day", "for the day", "late in the day".
         "day" if !adj && !fiscal => {
