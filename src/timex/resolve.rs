@@ -452,9 +452,18 @@ impl<'a> Ctx<'a> {
         // wins unless the month is at most two months ahead, which suits
         // news reporting.
         let ahead = (m as i32 - cur as i32).rem_euclid(12);
+        // "by February", "through January": a deadline or the end of a term
+        // lies ahead when that month is the nearer one, unless a past verb
+        // stands right before it; "this year through August" in October is
+        // the end of a span already over.
+        let deadline = ahead <= 6
+            && i > 0
+            && matches!(self.lx.w(i - 1), "by" | "through" | "until" | "till");
         let y = if m == cur {
             dct.year()
         } else if match self.tense(i) {
+            Some((false, n)) if n <= 3 => false,
+            _ if deadline => true,
             Some((true, _)) => true,
             // Only a verb right before the month ("began in February")
             // outweighs the nearness of a month just ahead.
