@@ -2,7 +2,7 @@
 //! explicit seasons and quarters, clock times; years, decades and centuries
 //! are in `years.rs`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::clock::clock;
 use super::lexer::{Kind, Lexed};
@@ -38,6 +38,7 @@ fn parse_inner(cx: &Ctx, i: usize) -> Option<Hit> {
         century(cx, i),
         season_or_quarter_of_year(cx, i),
         week_of_month(cx, i),
+        second_day(cx, i),
         clock(cx, i, None),
     ]);
     let mut h = best?;
@@ -371,6 +372,21 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
         kind: TimexType::Date,
         val: cx.month(m, j),
     })
+}
+
+/// The second day of "April 24 and 25": a later day of the same month right
+/// after "and" that follows a date.
+fn second_day(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if lx.kind(i) != Some(Kind::Num) || i < 1 || !matches!(lx.w(i - 1), "and" | "or") {
+        return None;
+    }
+    let (d, end) = cx.last_day?;
+    let (n, e) = day_at(lx, i)?;
+    if end + 1 != i || n <= chrono::Datelike::day(&d) || lx.kind(e) == Some(Kind::Word) && !lx.upper(e) {
+        return None;
+    }
+    Hit::date(i, e, Val::Day(d.with_day(n)?))
 }
 
 /// "the last week of March", "the first week of May 2009": one ISO week. The

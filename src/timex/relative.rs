@@ -330,6 +330,11 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
         "decade" => span(Val::Decade(base?.year() / 10 + dir)),
+        // "this century", "last century"; "the past century" is left out, as
+        // the gold sets leave it, since it reads as a length of time.
+        "century" if lx.w(j) == "this" || !with_the && matches!(lx.w(j), "last" | "next") => {
+            span(Val::Century(base?.year() / 100 + dir))
+        }
         "quarter" => {
             let (y, q) = cx.dct_quarter()?;
             let idx = y * 4 + q as i32 - 1 + dir;

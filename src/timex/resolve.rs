@@ -172,6 +172,9 @@ pub(crate) struct Ctx<'a> {
     /// The year of the last date, month, quarter or year mentioned, for
     /// "that year" and "the year before".
     pub last_year: Option<i32>,
+    /// The last day named outright and the token where its mention ended,
+    /// for the second day of "April 24 and 25".
+    pub last_day: Option<(NaiveDate, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -183,6 +186,7 @@ impl<'a> Ctx<'a> {
             last_quarter: None,
             last_month: None,
             last_year: None,
+            last_day: None,
         }
     }
 
@@ -200,6 +204,7 @@ impl<'a> Ctx<'a> {
         match h.val {
             Val::Day(d) | Val::DayPart(d, _) => {
                 self.anchor = Some(d);
+                self.last_day = Some((d, h.e));
                 self.last_month = Some((d.year(), d.month()));
             }
             Val::Time(Some(d), ..) => self.anchor = Some(d),

@@ -173,3 +173,27 @@ fn the_best_week_since_is_the_week_of_the_report() {
     // Without "since" right after it, a ranked day may be any day.
     check("It was the worst day in the firm's history.", r, &[]);
 }
+
+#[test]
+fn this_century_is_found() {
+    check(
+        "It was the worst war of this century, and of the last century too.",
+        "1999-03-12",
+        &[("this century", "19"), ("last century", "18")],
+    );
+}
+
+#[test]
+fn the_second_day_of_a_pair_is_a_date_too() {
+    check(
+        "The summit will be held on April 24 and 25.",
+        "1999-03-12",
+        &[("April 24", "1999-04-24"), ("25", "1999-04-25")],
+    );
+    // A number after "and" that counts something is no day.
+    check(
+        "Rates rose on May 3 and 4 percent of loans failed.",
+        "1999-03-12",
+        &[("May 3", "1999-05-03")],
+    );
+}
