@@ -1,5 +1,6 @@
 //! Names that contain the words of temporal expressions: newspapers, shows and
-//! idioms ("USA Today", ABC's "This Week", "60 Minutes", "high noon"). The extractor asks here before it keeps a match; every check
+//! idioms ("USA Today", ABC's "This Week", "60 Minutes", "high noon", "today's
+//! youth"). The extractor asks here before it keeps a match; every check
 //! looks at the match and the tokens right around it, so extraction stays linear.
 
 use super::lexer::{Kind, Lexed};
@@ -11,6 +12,19 @@ pub(crate) fn is_name(lx: &Lexed, s: usize, e: usize) -> bool {
     let prev = if s > 0 { lx.w(s - 1) } else { "" };
     // "high noon" is a showdown, not twelve o'clock.
     if lx.w(s) == "noon" && prev == "high" {
+        return true;
+    }
+    // "today's youth", "in today's world", "in today's dollars" mean the
+    // present age, not the day of the report, and are left untagged.
+    if e == s + 1
+        && lx.w(s) == "today"
+        && lx.w(e) == "'"
+        && lx.w(e + 1) == "s"
+        && matches!(
+            lx.w(e + 2),
+            "world" | "youth" | "society" | "economy" | "generation" | "children" | "dollars" | "standards" | "terms" | "technology"
+        )
+    {
         return true;
     }
     // Capitalised in the middle of a sentence after a capitalised word or a

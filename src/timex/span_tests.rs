@@ -43,6 +43,11 @@ fn newspapers_shows_and_idioms_are_names_not_dates() {
         r,
         &[],
     );
+    check(
+        "In today's world, today's youth read news on phones.",
+        r,
+        &[],
+    );
     // The words stay dates where they are not part of a name.
     check(
         "Today the council voted, and by noon the mayor resigned.",
