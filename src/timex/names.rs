@@ -14,6 +14,11 @@ pub(crate) fn is_name(lx: &Lexed, s: usize, e: usize) -> bool {
     if lx.w(s) == "noon" && prev == "high" {
         return true;
     }
+    // "Now, he says, ..." opening a sentence with a comma turns to the next
+    // point of an argument; annotators leave it untagged.
+    if e == s + 1 && lx.w(s) == "now" && lx.w(e) == "," && opens_sentence(lx, s) {
+        return true;
+    }
     // "today's youth", "in today's world", "in today's dollars" mean the
     // present age, not the day of the report, and are left untagged.
     if e == s + 1

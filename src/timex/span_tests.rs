@@ -202,3 +202,14 @@ fn the_second_day_of_a_pair_is_a_date_too() {
         &[("May 3", "1999-05-03")],
     );
 }
+
+#[test]
+fn now_with_a_comma_opening_a_sentence_is_a_turn_of_argument() {
+    let r = "2011-10-20";
+    check("The plan failed. Now, he says, it will work.", r, &[]);
+    check(
+        "The plan failed. Now the council wants a vote.",
+        r,
+        &[("Now", "PRESENT_REF")],
+    );
+}
