@@ -10,6 +10,9 @@ use super::lexicon;
 /// a temporal expression.
 pub(crate) fn is_name(lx: &Lexed, s: usize, e: usize) -> bool {
     let prev = if s > 0 { lx.w(s - 1) } else { "" };
+    // In capitals ("(1200) GMT TODAY", a headline) the case of a word tells
+    // nothing, so only the idioms below that do not rest on it apply.
+    let caps = (s..e).any(|k| lx.caps(k));
     // "high noon" is a showdown, not twelve o'clock.
     if lx.w(s) == "noon" && prev == "high" {
         return true;
@@ -34,7 +37,7 @@ pub(crate) fn is_name(lx: &Lexed, s: usize, e: usize) -> bool {
     }
     // Capitalised in the middle of a sentence after a capitalised word or a
     // possessive, "Today" is a name: "USA Today", "NBC's Today show".
-    if e == s + 1 && lx.w(s) == "today" && lx.upper(s) && s > 0 {
+    if e == s + 1 && lx.w(s) == "today" && lx.upper(s) && !caps && s > 0 {
         let after_name = lx.kind(s - 1) == Some(Kind::Word)
             && (lx.upper(s - 1) && !opens_sentence(lx, s - 1) || prev == "s" && lx.w(s.saturating_sub(2)) == "'");
         if after_name {
@@ -53,7 +56,7 @@ pub(crate) fn is_name(lx: &Lexed, s: usize, e: usize) -> bool {
     };
     let titled = (s + 1..e).any(plain)
         && (s + 1..e).all(|k| lx.kind(k) != Some(Kind::Word) || lx.upper(k));
-    if titled && (matches!(prev, "\"" | "'" | "`" | "\u{201c}") || prev == "s" && s >= 2 && lx.w(s - 2) == "'") {
+    if titled && !caps && (matches!(prev, "\"" | "'" | "`" | "\u{201c}") || prev == "s" && s >= 2 && lx.w(s - 2) == "'") {
         return true;
     }
     false

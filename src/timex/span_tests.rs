@@ -48,6 +48,12 @@ fn newspapers_shows_and_idioms_are_names_not_dates() {
         r,
         &[],
     );
+    // In capitals the case of a word says nothing about names.
+    check(
+        "RAINFALL IN THE 24 HOURS UP TO NOON TODAY WAS LIGHT.",
+        r,
+        &[("THE 24 HOURS", "PT24H"), ("NOON TODAY", "2011-10-20T12:00")],
+    );
     // The words stay dates where they are not part of a name.
     check(
         "Today the council voted, and by noon the mayor resigned.",
