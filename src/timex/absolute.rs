@@ -298,6 +298,9 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
             }
             let (val, e) = if let Some((y, k4)) = year_at(lx, k3) {
                 (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), k4)
+            } else if let Some(y) = pair_year(lx, k2) {
+                // "Dec 23 and 31, 1986": the year after the pair is this day's too.
+                (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), k2)
             } else {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
                 (cx.month_day(m, d, s), k2)
@@ -374,6 +377,16 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
     })
 }
 
+/// The year written after a second day at `j` ("and 31, 1986"), if any.
+fn pair_year(lx: &Lexed, j: usize) -> Option<i32> {
+    if !matches!(lx.w(j), "and" | "or") || lx.kind(j + 1) != Some(Kind::Num) {
+        return None;
+    }
+    let (_, k) = day_at(lx, j + 1)?;
+    let k = if lx.w(k) == "," { k + 1 } else { k };
+    year_at(lx, k).map(|(y, _)| y)
+}
+
 /// The second day of "April 24 and 25": a later day of the same month right
 /// after "and" that follows a date.
 fn second_day(cx: &Ctx, i: usize) -> Option<Hit> {
@@ -385,6 +398,11 @@ fn second_day(cx: &Ctx, i: usize) -> Option<Hit> {
     let (n, e) = day_at(lx, i)?;
     if end + 1 != i || n <= chrono::Datelike::day(&d) || lx.kind(e) == Some(Kind::Word) && !lx.upper(e) {
         return None;
+    }
+    // "Dec 23 and 31, 1986": a year after the pair belongs to the second day.
+    let k = if lx.w(e) == "," { e + 1 } else { e };
+    if let Some((y, e2)) = year_at(lx, k) {
+        return Hit::date(i, e2, Val::Day(NaiveDate::from_ymd_opt(y, d.month(), n)?));
     }
     Hit::date(i, e, Val::Day(d.with_day(n)?))
 }

@@ -201,6 +201,11 @@ fn the_second_day_of_a_pair_is_a_date_too() {
         "1999-03-12",
         &[("April 24", "1999-04-24"), ("25", "1999-04-25")],
     );
+    check(
+        "Profits for Dec 23 and 31, 1986 were restated.",
+        "1999-03-12",
+        &[("Dec 23", "1986-12-23"), ("31, 1986", "1986-12-31")],
+    );
     // A number after "and" that counts something is no day.
     check(
         "Rates rose on May 3 and 4 percent of loans failed.",
