@@ -30,7 +30,21 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         matches!(cx.lx.w(i), "best" | "worst")
             .then(|| best_since(cx, i))
             .flatten(),
+        (cx.lx.w(i) == "the").then(|| nth_day_of(cx, i)).flatten(),
     ])
+}
+
+/// "today is the eighth day of the blockade", "it's the second day of an
+/// offensive": a count of days that reaches the day of the report. Only after
+/// "is" or "'s", since "the second day of talks" elsewhere may be any day.
+fn nth_day_of(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let copula = i >= 2 && (lx.w(i - 1) == "is" || lx.w(i - 1) == "s" && lx.w(i - 2) == "'");
+    if !copula || lx.w(i + 2) != "day" || lx.w(i + 3) != "of" {
+        return None;
+    }
+    ordinal_word(lx.w(i + 1)).filter(|n| *n >= 2)?;
+    Hit::date(i, i + 3, Val::Day(cx.dct?))
 }
 
 /// "their best week since November", "its worst day since 1987": a market

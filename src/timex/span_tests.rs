@@ -224,3 +224,19 @@ fn now_with_a_comma_opening_a_sentence_is_a_turn_of_argument() {
         &[("Now", "PRESENT_REF")],
     );
 }
+
+#[test]
+fn the_nth_day_of_a_campaign_is_the_day_of_the_report() {
+    let r = "2011-10-20";
+    check(
+        "Today is the ninth day of the strike, and it's the third day of talks.",
+        r,
+        &[
+            ("Today", "2011-10-20"),
+            ("the ninth day", "2011-10-20"),
+            ("the third day", "2011-10-20"),
+        ],
+    );
+    // Without "is" before it, the count may end on any day.
+    check("They met on the second day of talks.", r, &[]);
+}
