@@ -98,7 +98,7 @@ pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
         };
         // A name such as "USA Today" is skipped whole, so no shorter rule
         // picks its words up again.
-        if names::is_name(&lx, hit.s, hit.e) {
+        if names::is_name(&cx, hit.s, hit.e) {
             i = hit.e.max(i + 1);
             continue;
         }

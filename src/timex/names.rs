@@ -4,11 +4,12 @@
 //! looks at the match and the tokens right around it, so extraction stays linear.
 
 use super::lexer::{Kind, Lexed};
-use super::lexicon;
+use super::{holidays, lexicon, Ctx};
 
 /// Whether the match on tokens `[s, e)` is part of a name or an idiom rather than
 /// a temporal expression.
-pub(crate) fn is_name(lx: &Lexed, s: usize, e: usize) -> bool {
+pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
+    let lx = cx.lx;
     let prev = if s > 0 { lx.w(s - 1) } else { "" };
     // In capitals ("(1200) GMT TODAY", a headline) the case of a word tells
     // nothing, so only the idioms below that do not rest on it apply.
@@ -56,7 +57,10 @@ pub(crate) fn is_name(lx: &Lexed, s: usize, e: usize) -> bool {
     };
     let titled = (s + 1..e).any(plain)
         && (s + 1..e).all(|k| lx.kind(k) != Some(Kind::Word) || lx.upper(k));
-    if titled && !caps && (matches!(prev, "\"" | "'" | "`" | "\u{201c}") || prev == "s" && s >= 2 && lx.w(s - 2) == "'") {
+    // Holidays are capitalised names of days themselves: "the nation's
+    // Independence Day" and "\"Christmas Day" stay dates.
+    let holiday = || holidays::parse(cx, s).is_some_and(|h| h.e == e);
+    if titled && !caps && !holiday() && (matches!(prev, "\"" | "'" | "`" | "\u{201c}") || prev == "s" && s >= 2 && lx.w(s - 2) == "'") {
         return true;
     }
     false

@@ -54,6 +54,12 @@ fn newspapers_shows_and_idioms_are_names_not_dates() {
         r,
         &[("THE 24 HOURS", "PT24H"), ("NOON TODAY", "2011-10-20T12:00")],
     );
+    // A holiday is a capitalised name of a day itself.
+    check(
+        "Crowds marked the nation's Independence Day with parades.",
+        r,
+        &[("Independence Day", "2011-07-04")],
+    );
     // The words stay dates where they are not part of a name.
     check(
         "Today the council voted, and by noon the mayor resigned.",
