@@ -246,3 +246,19 @@ fn the_nth_day_of_a_campaign_is_the_day_of_the_report() {
     // Without "is" before it, the count may end on any day.
     check("They met on the second day of talks.", r, &[]);
 }
+
+#[test]
+fn spelled_hundreds_and_thousands_count_years() {
+    let r = "2011-10-20";
+    check(
+        "The craft has been handed down for more than two thousand years.",
+        r,
+        &[("more than two thousand years", "P2000Y")],
+    );
+    check(
+        "The church stood for five hundred years.",
+        r,
+        &[("five hundred years", "P500Y")],
+    );
+    check("He hired two thousand workers.", r, &[]);
+}
