@@ -23,6 +23,11 @@ pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
     if e == s + 1 && lx.w(s) == "now" && lx.w(e) == "," && opens_sentence(lx, s) {
         return true;
     }
+    // "the now-defunct firm", "the now-cancelled deal": "now" inside a
+    // compound adjective describes the thing, it does not place an event.
+    if e == s + 1 && lx.w(s) == "now" && lx.w(e) == "-" && lx.glued(e) {
+        return true;
+    }
     // "today's youth", "in today's world", "in today's dollars" mean the
     // present age, not the day of the report, and are left untagged.
     if e == s + 1

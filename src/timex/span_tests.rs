@@ -221,9 +221,10 @@ fn the_second_day_of_a_pair_is_a_date_too() {
 }
 
 #[test]
-fn now_with_a_comma_opening_a_sentence_is_a_turn_of_argument() {
+fn now_opening_a_sentence_with_a_comma_or_in_a_compound_is_no_date() {
     let r = "2011-10-20";
     check("The plan failed. Now, he says, it will work.", r, &[]);
+    check("He spoke against the now-cancelled deal.", r, &[]);
     check(
         "The plan failed. Now the council wants a vote.",
         r,
