@@ -396,7 +396,10 @@ fn second_day(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     let (d, end) = cx.last_day?;
     let (n, e) = day_at(lx, i)?;
-    if end + 1 != i || n <= chrono::Datelike::day(&d) || lx.kind(e) == Some(Kind::Word) && !lx.upper(e) {
+    if end + 1 != i
+        || n <= chrono::Datelike::day(&d)
+        || lx.kind(e) == Some(Kind::Word) && !lx.upper(e)
+    {
         return None;
     }
     // "Dec 23 and 31, 1986": a year after the pair belongs to the second day.

@@ -36,7 +36,16 @@ pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
         && lx.w(e + 1) == "s"
         && matches!(
             lx.w(e + 2),
-            "world" | "youth" | "society" | "economy" | "generation" | "children" | "dollars" | "standards" | "terms" | "technology"
+            "world"
+                | "youth"
+                | "society"
+                | "economy"
+                | "generation"
+                | "children"
+                | "dollars"
+                | "standards"
+                | "terms"
+                | "technology"
         )
     {
         return true;
@@ -45,7 +54,8 @@ pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
     // possessive, "Today" is a name: "USA Today", "NBC's Today show".
     if e == s + 1 && lx.w(s) == "today" && lx.upper(s) && !caps && s > 0 {
         let after_name = lx.kind(s - 1) == Some(Kind::Word)
-            && (lx.upper(s - 1) && !opens_sentence(lx, s - 1) || prev == "s" && lx.w(s.saturating_sub(2)) == "'");
+            && (lx.upper(s - 1) && !opens_sentence(lx, s - 1)
+                || prev == "s" && lx.w(s.saturating_sub(2)) == "'");
         if after_name {
             return true;
         }
@@ -60,12 +70,17 @@ pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
             && lexicon::month(lx.w(k)).is_none()
             && lexicon::weekday(lx.w(k)).is_none()
     };
-    let titled = (s + 1..e).any(plain)
-        && (s + 1..e).all(|k| lx.kind(k) != Some(Kind::Word) || lx.upper(k));
+    let titled =
+        (s + 1..e).any(plain) && (s + 1..e).all(|k| lx.kind(k) != Some(Kind::Word) || lx.upper(k));
     // Holidays are capitalised names of days themselves: "the nation's
     // Independence Day" and "\"Christmas Day" stay dates.
     let holiday = || holidays::parse(cx, s).is_some_and(|h| h.e == e);
-    if titled && !caps && !holiday() && (matches!(prev, "\"" | "'" | "`" | "\u{201c}") || prev == "s" && s >= 2 && lx.w(s - 2) == "'") {
+    if titled
+        && !caps
+        && !holiday()
+        && (matches!(prev, "\"" | "'" | "`" | "\u{201c}")
+            || prev == "s" && s >= 2 && lx.w(s - 2) == "'")
+    {
         return true;
     }
     false
@@ -74,5 +89,9 @@ pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
 /// Whether token `k` opens a sentence: it is the first token or follows a
 /// sentence's end or an opening quote.
 fn opens_sentence(lx: &Lexed, k: usize) -> bool {
-    k == 0 || matches!(lx.w(k - 1), "." | "!" | "?" | "\"" | "'" | "`" | "\u{201c}" | ":" | "-" | "_")
+    k == 0
+        || matches!(
+            lx.w(k - 1),
+            "." | "!" | "?" | "\"" | "'" | "`" | "\u{201c}" | ":" | "-" | "_"
+        )
 }

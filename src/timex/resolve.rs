@@ -461,9 +461,8 @@ impl<'a> Ctx<'a> {
         // lies ahead when that month is the nearer one, unless a past verb
         // stands right before it; "this year through August" in October is
         // the end of a span already over.
-        let deadline = ahead <= 6
-            && i > 0
-            && matches!(self.lx.w(i - 1), "by" | "through" | "until" | "till");
+        let deadline =
+            ahead <= 6 && i > 0 && matches!(self.lx.w(i - 1), "by" | "through" | "until" | "till");
         let y = if m == cur {
             dct.year()
         } else if match self.tense(i) {

@@ -10,7 +10,10 @@ fn a_month_and_its_relative_year_are_one_expression() {
     check(
         "The plant opened in June last year and will close in March next year.",
         r,
-        &[("June last year", "2010-06"), ("March next year", "2012-03")],
+        &[
+            ("June last year", "2010-06"),
+            ("March next year", "2012-03"),
+        ],
     );
     check(
         "Talks began in early February this year.",
@@ -38,11 +41,7 @@ fn newspapers_shows_and_idioms_are_names_not_dates() {
         r,
         &[],
     );
-    check(
-        "For the party, high noon came with the vote.",
-        r,
-        &[],
-    );
+    check("For the party, high noon came with the vote.", r, &[]);
     check(
         "In today's world, today's youth read news on phones.",
         r,
@@ -52,7 +51,10 @@ fn newspapers_shows_and_idioms_are_names_not_dates() {
     check(
         "RAINFALL IN THE 24 HOURS UP TO NOON TODAY WAS LIGHT.",
         r,
-        &[("THE 24 HOURS", "PT24H"), ("NOON TODAY", "2011-10-20T12:00")],
+        &[
+            ("THE 24 HOURS", "PT24H"),
+            ("NOON TODAY", "2011-10-20T12:00"),
+        ],
     );
     // A holiday is a capitalised name of a day itself.
     check(
@@ -87,7 +89,10 @@ fn a_time_in_another_zone_in_parentheses_is_the_same_expression() {
     check(
         "The blast came at 10:35 a.m. (0735 GMT) Friday.",
         "2011-10-22",
-        &[("10:35 a.m. (0735 GMT)", "2011-10-22T10:35"), ("Friday", "2011-10-21")],
+        &[
+            ("10:35 a.m. (0735 GMT)", "2011-10-22T10:35"),
+            ("Friday", "2011-10-21"),
+        ],
     );
 }
 
