@@ -324,6 +324,18 @@ fn report(name: &str, docs: &[Doc]) {
                     }
                 }
                 None => {
+                    if dump {
+                        // A false positive in its sentence shows whether the
+                        // words are no date at all or a date gold leaves out.
+                        let ctx: String = d
+                            .text
+                            .chars()
+                            .skip(p.start.saturating_sub(60))
+                            .take(p.end - p.start.saturating_sub(60) + 30)
+                            .collect::<String>()
+                            .replace('\n', " ");
+                        println!("FP {:?} {} | {ctx}", p.text, p.value);
+                    }
                     let kind = format!("{:?}", p.kind).to_uppercase();
                     cats.entry(category(&p.text, &kind, &p.value)).or_default()[3] += 1;
                     *fps.entry(format!("{:?} {}", p.text.to_lowercase(), p.value))

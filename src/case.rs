@@ -529,15 +529,10 @@ impl Case {
     /// A search never waits for another process writing the case: it catches the index up
     /// when the write lock is free, and otherwise searches what is committed, with a notice.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        if request.collapse_copies {
-            return self.search_collapsing_copies(request);
-        }
         if self.read_only {
             return self.with_index_keeping_notices(|index| {
                 index.note_lag(&self.conn)?;
-                index.search(request, &|sha| {
-                    store::documents::find_by_sha256(&self.conn, sha)
-                })
+                self.run_search(index, request)
             });
         }
         // Most searches find the index as current as the journal. They need neither the case's
@@ -545,11 +540,7 @@ impl Case {
         // search at 100k documents (perf, 2026-12-05).
         let current = self.with_index_keeping_notices(|index| {
             if index.is_current(&self.conn)? {
-                index
-                    .search(request, &|sha| {
-                        store::documents::find_by_sha256(&self.conn, sha)
-                    })
-                    .map(Some)
+                self.run_search(index, request).map(Some)
             } else {
                 Ok(None)
             }
@@ -564,9 +555,7 @@ impl Case {
             } else {
                 index.note_if_behind(&self.conn)?;
             }
-            index.search(request, &|sha| {
-                store::documents::find_by_sha256(&self.conn, sha)
-            })
+            self.run_search(index, request)
         });
         if locked {
             self.unlock_for_writing();

@@ -14,7 +14,7 @@
 //! `copies::BANDS` band keys, and a comparison with each candidate found, so the pass is
 //! linear in the case for texts that are not copies; memory is one batch of ids.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::Connection;
 
@@ -23,13 +23,13 @@ use crate::model::CopiesReport;
 use crate::store::copies as rows;
 use crate::Result;
 
-/// Documents per transaction. Each document inserts its 32 band keys at random places of the
-/// band table, so a transaction dirties pages all over it and its commit writes each of them
-/// to the WAL: with 256 documents the commits were 38% of the pass (5.2 of 13.6 s on the 23k
-/// corpus, under load), with 4,096 they are 10% (0.4 of 4.0 s), since a page written once
-/// holds many batch-mates' keys. The pass holds the case's write lock from start to end
-/// either way, so a longer transaction keeps nobody waiting longer; a kill loses at most one
-/// batch, about a second of work.
+/// Documents per transaction. Each document that is no copy inserts its 32 band keys at
+/// random places of the band table, so a transaction dirties pages all over it and its commit
+/// writes each of them to the WAL: with 256 documents the commits were 38% of the pass (5.2 of
+/// 13.6 s on the 23k corpus, under load), with 4,096 they are 10% (0.4 of 4.0 s), since a page
+/// written once holds many batch-mates' keys. The pass holds the case's write lock from start
+/// to end either way, so a longer transaction keeps nobody waiting longer; a kill loses at
+/// most one batch, about a second of work.
 const BATCH_DOCUMENTS: usize = 4096;
 
 /// Groups every document of the case without a signature. The caller holds the write lock.
@@ -66,38 +66,70 @@ pub(crate) fn run(
 
 /// Stores one document's signature and puts it in the group of the documents it is a near
 /// copy of, merging their groups when it joins several. Returns whether it joined one.
+///
+/// A band key is filed once per group: a document joining a group files only the keys no
+/// member of it holds yet. A story copied 43 times filed 43 × 32 rows, and adding a copy to a
+/// million-document case wrote its 32 keys to random pages of a 32M-row table (1.1 of the 2.8 s
+/// to add 1,000 articles); a copy's keys are nearly all its group's, so it now writes few or
+/// none. The key then stands for the group rather than for one member, so a candidate that
+/// does not match (or has left the case) has its group's other members compared before the
+/// group is given up: the one that shares the band may be among them.
 pub(crate) fn add(conn: &Connection, id: i64, signature: &copies::Signature) -> Result<bool> {
+    rows::insert(conn, id, signature)?;
     if !signature.comparable() {
-        rows::insert(conn, id, signature, &[])?;
         return Ok(false);
     }
     let keys = signature.band_keys();
-    rows::insert(conn, id, signature, &keys)?;
+    let holders = rows::band_holders(conn, id, &keys)?;
     let mut matched = Vec::new();
-    // Once a candidate of a group matched, the group is joined whatever its other members
-    // would say: they are skipped rather than read and compared. A story copied 43 times
-    // brought 43 candidates, each a signature read from a million-row table (2–6 s of the 10 s
-    // to add 1,000 such articles to the 1M case); the likeliest copy comes first and usually
-    // settles its group alone. The result is the same: a skipped member's group is already
-    // joined, and a group's id is its smallest member ever, so no skipped id could lower the
-    // target.
+    // The members of every group already decided on, joined or given up: they are skipped
+    // rather than read and compared. Once a member of a group matched, the group is joined
+    // whatever its other members would say, so the likeliest copy (the candidate sharing the
+    // most bands, tried first) usually settles its group alone. A group's id is its smallest
+    // member ever, so no skipped id could lower the target.
     let mut settled: HashSet<i64> = HashSet::new();
-    for candidate in rows::candidates(conn, id, &keys)? {
+    // The members of the groups joined, to tell which keys the document's group holds.
+    let mut joined: HashSet<i64> = HashSet::new();
+    for candidate in by_shared_bands(&holders) {
         if settled.contains(&candidate) {
             continue;
         }
-        let Some(other) = rows::signed(conn, candidate)? else {
+        let found = rows::signed(conn, candidate)?;
+        if let Some(other) = found.as_ref().filter(|o| resembles(signature, o)) {
+            let members = match other.group {
+                Some(group) => rows::members(conn, group)?,
+                None => vec![other.id],
+            };
+            settled.extend(&members);
+            joined.extend(members);
+            matched.push(other.clone());
+            continue;
+        }
+        settled.insert(candidate);
+        let group = match &found {
+            Some(other) => other.group,
+            None => rows::group_of(conn, candidate)?,
+        };
+        let Some(group) = group else {
             continue;
         };
-        if other.signature.comparable()
-            && signature.similarity(&other.signature) >= copies::THRESHOLD
-        {
-            if let Some(group) = other.group {
-                settled.extend(rows::members(conn, group)?);
-            }
-            matched.push(other);
+        let members = rows::members(conn, group)?;
+        let matching = rows::group(conn, group)?
+            .into_iter()
+            .find(|m| !settled.contains(&m.id) && resembles(signature, m));
+        settled.extend(&members);
+        if let Some(member) = matching {
+            joined.extend(members);
+            matched.push(member);
         }
     }
+    let held: HashSet<i64> = holders
+        .iter()
+        .filter(|(_, holder)| joined.contains(holder))
+        .map(|&(key, _)| key)
+        .collect();
+    let missing: Vec<i64> = keys.iter().copied().filter(|k| !held.contains(k)).collect();
+    rows::insert_bands(conn, id, &missing)?;
     if matched.is_empty() {
         return Ok(false);
     }
@@ -122,6 +154,23 @@ pub(crate) fn add(conn: &Connection, id: i64, signature: &copies::Signature) -> 
     }
     rows::set_group(conn, id, target)?;
     Ok(true)
+}
+
+/// Whether a signed document is a near copy of a text with this signature.
+fn resembles(signature: &copies::Signature, other: &rows::Signed) -> bool {
+    other.signature.comparable() && signature.similarity(&other.signature) >= copies::THRESHOLD
+}
+
+/// The documents filed under a signature's keys, each once, those sharing the most bands
+/// first (the likeliest copies), then by id.
+fn by_shared_bands(holders: &[(i64, i64)]) -> Vec<i64> {
+    let mut shared: HashMap<i64, usize> = HashMap::new();
+    for &(_, holder) in holders {
+        *shared.entry(holder).or_default() += 1;
+    }
+    let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
+    ranked.sort_by_key(|&(holder, count)| (std::cmp::Reverse(count), holder));
+    ranked.into_iter().map(|(holder, _)| holder).collect()
 }
 
 #[cfg(test)]
@@ -150,6 +199,102 @@ mod tests {
 
     fn group_of(conn: &Connection, id: i64) -> Option<i64> {
         rows::group_of(conn, id).unwrap()
+    }
+
+    /// A made-up signature: `base` everywhere, then each (band, value) pair overwriting the
+    /// four minimums of that band, and `partial` bands with only their first three replaced.
+    fn crafted(bands: &[(usize, u32)], partial: &[(usize, u32)]) -> copies::Signature {
+        let mut mins: Vec<u32> = (0..copies::PERMUTATIONS as u32).collect();
+        for &(band, value) in bands {
+            for m in &mut mins[band * copies::ROWS..(band + 1) * copies::ROWS] {
+                *m = value;
+            }
+        }
+        for &(band, value) in partial {
+            for m in &mut mins[band * copies::ROWS..band * copies::ROWS + 3] {
+                *m = value;
+            }
+        }
+        copies::Signature {
+            mins,
+            shingles: 100,
+        }
+    }
+
+    fn band_rows(conn: &Connection, id: i64) -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM signature_bands WHERE document_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap()
+    }
+
+    /// A copy files only the band keys its group does not hold yet: a story copied 43 times
+    /// filed every key 43 times, each a write to a random page of the band table.
+    #[test]
+    fn a_copy_files_only_the_band_keys_its_group_lacks() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::store::create(&dir.path().join("case.dossier")).unwrap();
+        document(&conn, 1, 1..=12);
+        document(&conn, 2, 1..=12);
+        document(&conn, 3, 1..=13);
+        run(&conn, &mut |_, _| true).unwrap();
+        assert_eq!(group_of(&conn, 3), Some(1));
+        assert_eq!(band_rows(&conn, 1), copies::BANDS as i64);
+        assert_eq!(band_rows(&conn, 2), 0, "an exact copy adds no key");
+        let new_keys = {
+            let one = copies::signature(&rows::text(&conn, 1).unwrap()).band_keys();
+            let three = copies::signature(&rows::text(&conn, 3).unwrap()).band_keys();
+            three.iter().filter(|k| !one.contains(k)).count() as i64
+        };
+        assert_eq!(band_rows(&conn, 3), new_keys);
+    }
+
+    /// With keys filed once per group, a document can share its bands with a member that did
+    /// not file them: here 3 resembles 2 (their 9 equal bands and 30 of 40 other minimums
+    /// agree) but not 1, and the only keys it shares are 1's, which 2 did not file again.
+    /// Comparing 1's group when 1 fails finds 2; comparing only the documents filed under
+    /// the keys left 3 alone.
+    #[test]
+    fn a_document_resembling_a_member_that_filed_none_of_their_shared_bands_joins_its_group() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::store::create(&dir.path().join("case.dossier")).unwrap();
+        for id in 1..=3 {
+            document(&conn, id, 1..=12);
+        }
+        let first = crafted(&[], &[]);
+        let changed: Vec<(usize, u32)> = (0..10).map(|b| (b, 1_000 + b as u32)).collect();
+        let second = crafted(&changed, &[]);
+        // Bands 0-9 agree with the second in three minimums of four, 10-18 entirely, and the
+        // rest differ from both: 66 of 128 minimums with the second, 46 with the first.
+        let rest: Vec<(usize, u32)> = (19..32).map(|b| (b, 5_000 + b as u32)).collect();
+        let third = crafted(&rest, &changed);
+        assert!(third.similarity(&second) >= copies::THRESHOLD);
+        assert!(third.similarity(&first) < copies::THRESHOLD);
+        assert!(!add(&conn, 1, &first).unwrap());
+        assert!(add(&conn, 2, &second).unwrap());
+        assert_eq!(band_rows(&conn, 2), 10, "2 filed only the bands it changed");
+        assert!(add(&conn, 3, &third).unwrap());
+        assert_eq!(group_of(&conn, 3), Some(1));
+    }
+
+    /// The member that filed a group's keys may be in the trash: its key still leads to the
+    /// group, whose members in the case are compared.
+    #[test]
+    fn a_copy_of_a_group_whose_filing_member_is_in_the_trash_joins_the_group() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::store::create(&dir.path().join("case.dossier")).unwrap();
+        document(&conn, 1, 1..=12);
+        document(&conn, 2, 1..=12);
+        run(&conn, &mut |_, _| true).unwrap();
+        assert_eq!(band_rows(&conn, 2), 0);
+        conn.execute("DELETE FROM documents WHERE id = 1", [])
+            .unwrap();
+        document(&conn, 3, 1..=12);
+        run(&conn, &mut |_, _| true).unwrap();
+        assert_eq!(group_of(&conn, 3), Some(1));
+        assert_eq!(band_rows(&conn, 3), 0);
     }
 
     /// Grouping skips the other members of a group one of its members matched. A document

@@ -39,7 +39,9 @@ use crate::Result;
 /// 3: quotes split by their attribution joined again, month-and-day dates that follow their
 ///    clause's tense, "Friday night" as the day, and the other value fixes of session 12's
 ///    third round (issue 15).
-pub const EXTRACTOR_VERSION: i64 = 3;
+/// 4: the fourth round of temporal expressions: names and capitals that are not dates,
+///    market streaks, vague periods, calendar phrases and deadlines (issue 15, session 13).
+pub const EXTRACTOR_VERSION: i64 = 4;
 
 /// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
 /// writes every page it dirtied to the log (and a checkpoint writes them again), and inserts

@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::copies::{self, diff};
 use crate::model::{
-    CopiesReport, CopyGroup, CopyMember, CopyOf, DiffPart, GroupedDocument, HitKind, SearchRequest,
+    CopiesReport, CopyGroup, CopyMember, CopyOf, DiffPart, GroupedDocument, SearchRequest,
     SearchResults,
 };
+use crate::search::{Folding, SearchIndex};
 use crate::store::{copies as rows, documents};
 use crate::{grouping, Case, Result};
 
@@ -140,64 +141,24 @@ impl Case {
         Ok(diff::words(&earliest, &this))
     }
 
-    /// A search whose document hits of one group of near-duplicates are one hit, the best
-    /// ranked (or newest), with `copies` saying how many it stands for. The hits are read in
-    /// growing windows until the page is full of distinct groups; `total` is the matching hits
-    /// less the copies folded among those read.
-    pub(crate) fn search_collapsing_copies(
+    /// One search of the index as `request` asks: with copies collapsed, the document hits
+    /// of one group of near-duplicates are one hit, the best ranked (or newest), with
+    /// `copies` saying how many it stands for, and `total` is the matching hits less the
+    /// copies folded among those read (`search::Folding`).
+    pub(crate) fn run_search(
         &self,
+        index: &mut SearchIndex,
         request: &SearchRequest,
     ) -> Result<SearchResults> {
-        if request.limit == 0 && request.offset == 0 {
-            return self.search(&SearchRequest {
-                collapse_copies: false,
-                ..request.clone()
-            });
+        let by_sha256 = |sha: &str| documents::find_by_sha256(&self.conn, sha);
+        if !request.collapse_copies {
+            return index.search(request, &by_sha256);
         }
-        let wanted = request.offset.saturating_add(request.limit);
-        let mut window = wanted.saturating_mul(2).clamp(50, COLLAPSE_WINDOW);
-        loop {
-            let mut results = self.search(&SearchRequest {
-                offset: 0,
-                limit: window,
-                collapse_copies: false,
-                ..request.clone()
-            })?;
-            let read = results.hits.len();
-            let mut kept: Vec<crate::model::SearchHit> = Vec::new();
-            // The kept hit of each group, by its index in `kept`.
-            let mut by_group: HashMap<i64, usize> = HashMap::new();
-            let mut folded = 0;
-            for hit in std::mem::take(&mut results.hits) {
-                let group = if hit.kind == HitKind::Document {
-                    rows::group_of(&self.conn, hit.doc_id)?
-                } else {
-                    None
-                };
-                match group.and_then(|g| by_group.get(&g).copied()) {
-                    Some(index) => {
-                        kept[index].copies += 1;
-                        folded += 1;
-                    }
-                    None => {
-                        if let Some(g) = group {
-                            by_group.insert(g, kept.len());
-                        }
-                        kept.push(hit);
-                    }
-                }
-            }
-            let everything_read = read >= results.total;
-            if kept.len() >= wanted || everything_read || window >= COLLAPSE_WINDOW {
-                results.total = results.total.saturating_sub(folded);
-                results.hits = kept
-                    .into_iter()
-                    .skip(request.offset)
-                    .take(request.limit)
-                    .collect();
-                return Ok(results);
-            }
-            window = window.saturating_mul(4).min(COLLAPSE_WINDOW);
-        }
+        let mut group_of = |id: i64| rows::group_of(&self.conn, id);
+        let mut folding = Folding {
+            group_of: &mut group_of,
+            max_window: COLLAPSE_WINDOW,
+        };
+        index.search_folding_copies(request, &by_sha256, &mut folding)
     }
 }

@@ -7,7 +7,8 @@
 //! (`PERMUTATIONS` minimums of hashed shingles; the share of equal minimums estimates the
 //! Jaccard similarity of two shingle sets) cut into `BANDS` bands: two documents become
 //! candidates only when one band is equal, which a table indexed by band finds in one lookup
-//! per band, and a candidate is kept when its estimated similarity reaches [`THRESHOLD`].
+//! per band, and a candidate is kept when its estimated similarity reaches [`THRESHOLD`]. The
+//! table files each key once per group of copies (`grouping::add`).
 //! Pure: text in, signature and band keys out; the case's side is `store::copies`.
 
 /// How many words a shingle has. Five words make a phrase rare enough that two unrelated

@@ -6,6 +6,7 @@
 //! - `query_build`: syntax tree → tantivy queries.
 //! - `dates`: the date filter, on the publication columns.
 //! - `snippets`, `facets`: what a result shows besides the ranked hits.
+//! - `folding`: a search with the copies of one story folded into one hit.
 //! - `stem_cache`: English stemming that remembers the words it has stemmed.
 //!
 //! The DTOs it takes and returns (`SearchRequest`, `SearchResults`, …) live in `model::search`;
@@ -13,6 +14,7 @@
 
 mod dates;
 mod facets;
+mod folding;
 mod index;
 mod merges;
 mod query_build;
@@ -28,6 +30,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
 use crate::model::{HitKind, SearchFacets, SearchHit, SearchRequest, SearchResults, SearchSort};
+pub use folding::Folding;
 use index::tantivy_error;
 pub use index::{index_dir, SearchIndex};
 use query_build::Analyzers;
@@ -164,6 +167,50 @@ fn parsed(
     Ok((node, other_hits))
 }
 
+/// Ranked hits (each one's score, None when sorted by date, and address), how many hits match
+/// in all, and the facet counts when they were asked for.
+type Ranked = (
+    Vec<(Option<f32>, DocAddress)>,
+    usize,
+    Option<facets::FacetTally>,
+);
+
+/// The hits ranked `offset..offset + limit` (by score, or newest first), how many hits match
+/// in all, and the facet counts when a collector is given: one pass over the matches.
+fn ranked(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    sort: SearchSort,
+    limit: usize,
+    offset: usize,
+    facet_collector: Option<facets::FacetTallyCollector>,
+) -> Result<Ranked> {
+    let top = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(offset));
+    match sort {
+        SearchSort::Relevance => {
+            let top = top.map(|t| t.order_by_score());
+            let (found, total, facets) = searcher
+                .search(query, &(top, Count, facet_collector))
+                .map_err(tantivy_error)?;
+            let found = found.unwrap_or_default();
+            let found = found.into_iter().map(|(s, a)| (Some(s), a)).collect();
+            Ok((found, total, facets))
+        }
+        SearchSort::Date => {
+            let top = top.map(|t| t.order_by_fast_field::<i64>("published_earliest", Order::Desc));
+            let (found, total, facets) = searcher
+                .search(query, &(top, Count, facet_collector))
+                .map_err(tantivy_error)?;
+            let found = found.unwrap_or_default();
+            Ok((
+                found.into_iter().map(|(_, a)| (None, a)).collect(),
+                total,
+                facets,
+            ))
+        }
+    }
+}
+
 impl SearchIndex {
     /// Runs `request`. `document_by_sha256` finds the document whose original has a given
     /// SHA-256 (lower-case hex), which the index cannot hold, for a query that names one.
@@ -173,11 +220,40 @@ impl SearchIndex {
         document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
     ) -> Result<SearchResults> {
         let started = Instant::now();
-        // The analyzers are kept from one search to the next: building them, and stemming
-        // the query's and the snippets' words again with an empty memory of stems, was a
-        // twentieth of a search at 100k documents (session 13).
+        self.search_keeping_analyzers(request, document_by_sha256, started, None)
+    }
+
+    /// Runs `request` with the document hits of one group of near-duplicates folded into one
+    /// hit, the best ranked (or newest), whose `copies` says how many it stands for (issue
+    /// 21). `folding` names each document's group.
+    pub fn search_folding_copies(
+        &mut self,
+        request: &SearchRequest,
+        document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
+        folding: &mut Folding<'_>,
+    ) -> Result<SearchResults> {
+        let started = Instant::now();
+        self.search_keeping_analyzers(request, document_by_sha256, started, Some(folding))
+    }
+
+    /// The analyzers are kept from one search to the next: building them, and stemming the
+    /// query's and the snippets' words again with an empty memory of stems, was a twentieth
+    /// of a search at 100k documents (session 13).
+    fn search_keeping_analyzers(
+        &mut self,
+        request: &SearchRequest,
+        document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
+        started: Instant,
+        folding: Option<&mut Folding<'_>>,
+    ) -> Result<SearchResults> {
         let mut analyzers = self.analyzers.take().unwrap_or_else(Analyzers::new);
-        let results = self.search_with(request, document_by_sha256, &mut analyzers, started);
+        let results = self.search_with(
+            request,
+            document_by_sha256,
+            &mut analyzers,
+            started,
+            folding,
+        );
         self.analyzers = Some(analyzers);
         results
     }
@@ -188,6 +264,7 @@ impl SearchIndex {
         document_by_sha256: &dyn Fn(&str) -> Result<Option<i64>>,
         analyzers: &mut Analyzers,
         started: Instant,
+        folding: Option<&mut Folding<'_>>,
     ) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let has_notes = self.has_notes(&searcher);
@@ -203,39 +280,38 @@ impl SearchIndex {
             )),
             false => None,
         };
-        let top = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(request.offset));
-        let (found, total, facet_counts): (Vec<(Option<f32>, DocAddress)>, usize, _) =
-            match request.sort {
-                SearchSort::Relevance => {
-                    let top = top.map(|t| t.order_by_score());
-                    let (found, total, facets) = searcher
-                        .search(&query, &(top, Count, facet_collector))
-                        .map_err(tantivy_error)?;
-                    let found = found.unwrap_or_default();
-                    let found = found.into_iter().map(|(s, a)| (Some(s), a)).collect();
-                    (found, total, facets)
-                }
-                SearchSort::Date => {
-                    let top = top
-                        .map(|t| t.order_by_fast_field::<i64>("published_earliest", Order::Desc));
-                    let (found, total, facets) = searcher
-                        .search(&query, &(top, Count, facet_collector))
-                        .map_err(tantivy_error)?;
-                    let found = found.unwrap_or_default();
-                    (
-                        found.into_iter().map(|(_, a)| (None, a)).collect(),
-                        total,
-                        facets,
-                    )
-                }
-            };
+        let (page, total, facet_counts) = match folding {
+            Some(folding) if limit > 0 => self.folded(
+                &searcher,
+                query.as_ref(),
+                request,
+                limit,
+                other_hits,
+                facet_collector,
+                folding,
+            )?,
+            _ => {
+                let (found, total, facets) = ranked(
+                    &searcher,
+                    query.as_ref(),
+                    request.sort,
+                    limit,
+                    request.offset,
+                    facet_collector,
+                )?;
+                let page = found.into_iter().map(|(s, a)| (s, a, 0)).collect();
+                (page, total, facets)
+            }
+        };
         let highlighter = request
             .snippets
             .then(|| snippets::Highlighter::new(&node, analyzers));
-        let mut hits = Vec::with_capacity(found.len());
-        for (score, address) in found {
+        let mut hits = Vec::with_capacity(page.len());
+        for (score, address, copies) in page {
             let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
-            hits.push(self.hit(&doc, score, highlighter.as_ref(), analyzers));
+            let mut hit = self.hit(&doc, score, highlighter.as_ref(), analyzers);
+            hit.copies = copies;
+            hits.push(hit);
         }
         Ok(SearchResults {
             query: request.query.clone(),

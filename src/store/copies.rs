@@ -1,6 +1,8 @@
 //! The SQL of near-duplicate sources (migration 0017): signatures, their band keys and groups.
-//! What is a copy of what is decided in `api::copies` with `copies`; here rows are only read
-//! and written. Every read joins `documents`, so a document in the trash is never matched.
+//! What is a copy of what is decided in `grouping` and `api::copies` with `copies`; here rows
+//! are only read and written. Every read joins `documents`, so a document in the trash is never matched.
+
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -52,11 +54,11 @@ pub fn pending_count(conn: &Connection) -> Result<usize> {
     Ok(n as usize)
 }
 
-/// Stores a document's signature and, when it is comparable, its band keys. A signature
-/// already there is deleted first rather than replaced: a REPLACE fires no delete trigger, and
-/// the one that keeps `documents.later_copy` (migration 0032) must see the document leave its
-/// old group.
-pub fn insert(conn: &Connection, id: i64, signature: &Signature, keys: &[i64]) -> Result<()> {
+/// Stores a document's signature. A signature already there is deleted first rather than
+/// replaced: a REPLACE fires no delete trigger, and the one that keeps `documents.later_copy`
+/// (migration 0032) must see the document leave its old group. Its band keys are stored apart
+/// (`insert_bands`), once grouping knows which of them its group already holds.
+pub fn insert(conn: &Connection, id: i64, signature: &Signature) -> Result<()> {
     conn.prepare_cached("DELETE FROM document_signatures WHERE document_id = ?1")?
         .execute([id])?;
     conn.prepare_cached(
@@ -64,6 +66,12 @@ pub fn insert(conn: &Connection, id: i64, signature: &Signature, keys: &[i64]) -
          VALUES (?1, ?2, ?3, NULL)",
     )?
     .execute(params![id, signature.shingles as i64, signature.to_bytes()])?;
+    Ok(())
+}
+
+/// Files a document under band keys. Rows are never deleted: a row whose document left the
+/// case or was signed again only brings a candidate that grouping then compares and drops.
+pub fn insert_bands(conn: &Connection, id: i64, keys: &[i64]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "INSERT OR IGNORE INTO signature_bands (band_key, document_id) VALUES (?1, ?2)",
     )?;
@@ -73,26 +81,75 @@ pub fn insert(conn: &Connection, id: i64, signature: &Signature, keys: &[i64]) -
     Ok(())
 }
 
-/// The documents sharing at least one band key with `keys`, other than `id`, each once, those
-/// sharing the most bands first (the likeliest copies). One query for all the bands of a
-/// signature, read from the bands' own index alone: a document in the trash may be among them,
-/// and `signed` (which joins `documents`) leaves it out. Joining `documents` here looked up
-/// every band row, hundreds per new article in a case with many copies, a sixth of the time
-/// to add 1,000 articles to the 1M case.
-pub fn candidates(conn: &Connection, id: i64, keys: &[i64]) -> Result<Vec<i64>> {
+/// The documents filed under any of `keys`, other than `id`, as (band key, document) pairs in
+/// key order. One query for all the bands of a signature, read from the bands' own index
+/// alone: a document in the trash may be among them, and `signed` (which joins `documents`)
+/// leaves it out. Joining `documents` here looked up every band row, hundreds per new article
+/// in a case with many copies, a sixth of the time to add 1,000 articles to the 1M case.
+pub fn band_holders(conn: &Connection, id: i64, keys: &[i64]) -> Result<Vec<(i64, i64)>> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
     let marks = vec!["?"; keys.len()].join(", ");
     let sql = format!(
-        "SELECT b.document_id FROM signature_bands b
-         WHERE b.band_key IN ({marks}) AND b.document_id <> ?
-         GROUP BY b.document_id ORDER BY count(*) DESC, b.document_id"
+        "SELECT b.band_key, b.document_id FROM signature_bands b
+         WHERE b.band_key IN ({marks}) AND b.document_id <> ?"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let values = keys.iter().copied().chain(std::iter::once(id));
-    let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| r.get::<_, i64>(0))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Migration 0034: copies `signature_bands` into `signature_bands_once` keeping, for each band
+/// key, the smallest document of each group (trashed or not: grouping compares the group's
+/// members in the case) and every document in no group, then replaces the old table. One pass
+/// over the old table in key order and one map of the grouped documents, so it is linear in
+/// the rows (32M at a million documents). Returns how many rows were kept.
+pub fn refile_bands_once_per_group(tx: &rusqlite::Transaction) -> rusqlite::Result<usize> {
+    let mut groups: HashMap<i64, i64> = HashMap::new();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT document_id, group_id FROM document_signatures WHERE group_id IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            groups.insert(row.get(0)?, row.get(1)?);
+        }
+    }
+    let mut kept = 0;
+    {
+        let mut read = tx.prepare(
+            "SELECT band_key, document_id FROM signature_bands ORDER BY band_key, document_id",
+        )?;
+        let mut write =
+            tx.prepare("INSERT INTO signature_bands_once (band_key, document_id) VALUES (?1, ?2)")?;
+        let mut current_key = None;
+        let mut groups_filed: HashSet<i64> = HashSet::new();
+        let mut rows = read.query([])?;
+        while let Some(row) = rows.next()? {
+            let (key, id): (i64, i64) = (row.get(0)?, row.get(1)?);
+            if current_key != Some(key) {
+                current_key = Some(key);
+                groups_filed.clear();
+            }
+            let first_of_its_group = match groups.get(&id) {
+                Some(&group) => groups_filed.insert(group),
+                None => true,
+            };
+            if first_of_its_group {
+                write.execute(params![key, id])?;
+                kept += 1;
+            }
+        }
+    }
+    tx.execute_batch(
+        "DROP TABLE signature_bands;
+         ALTER TABLE signature_bands_once RENAME TO signature_bands;",
+    )?;
+    Ok(kept)
 }
 
 /// Every document ever put in `group`, in the case or in the trash, read from the groups'
@@ -218,7 +275,7 @@ mod tests {
             document(&conn, id);
         }
         let sign = |id: i64, group: Option<i64>| {
-            insert(&conn, id, &signature, &[]).unwrap();
+            insert(&conn, id, &signature).unwrap();
             if let Some(group) = group {
                 set_group(&conn, id, group).unwrap();
             }
@@ -247,7 +304,7 @@ mod tests {
         assert_eq!(wrong_flags(&conn), vec![]);
         assert_eq!(shown(&conn), vec![1, 2, 7, 8]);
         // Signed again (its text changed), 2 leaves the group until grouping puts it back.
-        insert(&conn, 2, &signature, &[]).unwrap();
+        insert(&conn, 2, &signature).unwrap();
         assert_eq!(wrong_flags(&conn), vec![]);
         assert_eq!(shown(&conn), vec![1, 2, 3, 7, 8]);
         conn.execute("DELETE FROM document_signatures WHERE document_id = 3", [])
@@ -264,6 +321,42 @@ mod tests {
             )
             .unwrap();
         assert_eq!(journaled, 0);
+    }
+
+    /// Migration 0034 refiles a case's band keys once per group: of the documents filed under
+    /// a key it keeps the smallest of each group and every document in no group.
+    #[test]
+    fn refiling_the_bands_keeps_the_first_member_of_each_group_under_each_key() {
+        let (_dir, conn) = empty_case();
+        let signature = crate::copies::signature("one two three four five six seven");
+        for id in 1..=5 {
+            document(&conn, id);
+            insert(&conn, id, &signature).unwrap();
+        }
+        for (id, group) in [(1, 1), (2, 1), (3, 1), (5, 5)] {
+            set_group(&conn, id, group).unwrap();
+        }
+        for (key, ids) in [(10, &[1, 2, 3, 4][..]), (20, &[2, 3, 4]), (30, &[3, 5])] {
+            for &id in ids {
+                insert_bands(&conn, id, &[key]).unwrap();
+            }
+        }
+        conn.execute_batch(include_str!(
+            "../../migrations/0034_bands_once_per_group.sql"
+        ))
+        .unwrap();
+        let tx = conn.unchecked_transaction().unwrap();
+        assert_eq!(refile_bands_once_per_group(&tx).unwrap(), 6);
+        tx.commit().unwrap();
+        let mut stmt = conn
+            .prepare("SELECT band_key, document_id FROM signature_bands ORDER BY 1, 2")
+            .unwrap();
+        let rows: Vec<(i64, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows, [(10, 1), (10, 4), (20, 2), (20, 4), (30, 3), (30, 5)]);
     }
 
     /// The library's orders with copies collapsed and no filter must walk the partial indexes

@@ -82,6 +82,13 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("../../migrations/0031_quote_day_tallies.sql")),
         M::up(include_str!("../../migrations/0032_later_copies.sql")),
         M::up(include_str!("../../migrations/0033_role_indexes.sql")),
+        M::up_with_hook(
+            include_str!("../../migrations/0034_bands_once_per_group.sql"),
+            |tx: &rusqlite::Transaction| {
+                copies::refile_bands_once_per_group(tx)?;
+                Ok(())
+            },
+        ),
     ])
 });
 

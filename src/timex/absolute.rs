@@ -2,7 +2,7 @@
 //! explicit seasons and quarters, clock times; years, decades and centuries
 //! are in `years.rs`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::clock::clock;
 use super::lexer::{Kind, Lexed};
@@ -15,6 +15,21 @@ use super::{Ctx, Hit, TimexType, Val};
 /// Tries every absolute rule at token `i` and returns the longest match,
 /// extended by an attached clock time or date where one follows.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
+    let mut h = parse_inner(cx, i)?;
+    // "10:35 a.m. (0735 GMT)": the time in parentheses is the same instant in
+    // another zone, so it belongs to the first expression rather than being a
+    // second one that annotators leave untagged.
+    if matches!(h.val, Val::Time(..)) && cx.lx.w(h.e) == "(" {
+        if let Some(t) = clock(cx, h.e + 1, None) {
+            if cx.lx.w(t.e) == ")" {
+                h.e = t.e + 1;
+            }
+        }
+    }
+    Some(h)
+}
+
+fn parse_inner(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let best = super::longest([
         numeric_date(cx, i),
@@ -22,6 +37,8 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         year_like(cx, i),
         century(cx, i),
         season_or_quarter_of_year(cx, i),
+        week_of_month(cx, i),
+        second_day(cx, i),
         clock(cx, i, None),
     ]);
     let mut h = best?;
@@ -40,6 +57,19 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
         Val::Time(..) => {
+            // "16:00 UTC today", "10 a.m. tomorrow": one expression on that day.
+            let off = match lx.w(h.e) {
+                "today" | "tonight" => Some(0),
+                "yesterday" => Some(-1),
+                "tomorrow" => Some(1),
+                _ => None,
+            };
+            if let (Some(off), Some(dct)) = (off, cx.dct) {
+                let d = dct + chrono::Duration::days(off);
+                if let Some(t) = clock(cx, h.s, Some(d)) {
+                    return Some(Hit { e: h.e + 1, ..t });
+                }
+            }
             let mut j = h.e;
             if lx.w(j) == "," || lx.w(j) == "on" {
                 j += 1;
@@ -268,6 +298,9 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
             }
             let (val, e) = if let Some((y, k4)) = year_at(lx, k3) {
                 (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), k4)
+            } else if let Some(y) = pair_year(lx, k2) {
+                // "Dec 23 and 31, 1986": the year after the pair is this day's too.
+                (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), k2)
             } else {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
                 (cx.month_day(m, d, s), k2)
@@ -328,12 +361,83 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
     } else if word.len() <= 4 && k == j + 1 && !lx.upper(j) {
         return None;
     }
+    // "June last year" is one expression whose year the trailing words name;
+    // left apart, "last year" would be a second expression that the gold
+    // sets never tag. With "of" between ("October of next year") annotators
+    // tag the two apart, so the month keeps its own span there.
+    let e = match (lx.w(k), lx.w(k + 1)) {
+        ("this" | "last" | "next", "year") if cx.dct.is_some() => k + 2,
+        _ => k,
+    };
     Some(Hit {
         s: j,
-        e: k,
+        e,
         kind: TimexType::Date,
         val: cx.month(m, j),
     })
+}
+
+/// The year written after a second day at `j` ("and 31, 1986"), if any.
+fn pair_year(lx: &Lexed, j: usize) -> Option<i32> {
+    if !matches!(lx.w(j), "and" | "or") || lx.kind(j + 1) != Some(Kind::Num) {
+        return None;
+    }
+    let (_, k) = day_at(lx, j + 1)?;
+    let k = if lx.w(k) == "," { k + 1 } else { k };
+    year_at(lx, k).map(|(y, _)| y)
+}
+
+/// The second day of "April 24 and 25": a later day of the same month right
+/// after "and" that follows a date.
+fn second_day(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if lx.kind(i) != Some(Kind::Num) || i < 1 || !matches!(lx.w(i - 1), "and" | "or") {
+        return None;
+    }
+    let (d, end) = cx.last_day?;
+    let (n, e) = day_at(lx, i)?;
+    if end + 1 != i
+        || n <= chrono::Datelike::day(&d)
+        || lx.kind(e) == Some(Kind::Word) && !lx.upper(e)
+    {
+        return None;
+    }
+    // "Dec 23 and 31, 1986": a year after the pair belongs to the second day.
+    let k = if lx.w(e) == "," { e + 1 } else { e };
+    if let Some((y, e2)) = year_at(lx, k) {
+        return Hit::date(i, e2, Val::Day(NaiveDate::from_ymd_opt(y, d.month(), n)?));
+    }
+    Hit::date(i, e, Val::Day(d.with_day(n)?))
+}
+
+/// "the last week of March", "the first week of May 2009": one ISO week. The
+/// n-th week is the one holding day 7n - 3 of the month, and the last the one
+/// holding the fourth day from the end, so that the week chosen has most of
+/// its days in the month.
+fn week_of_month(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if lx.w(i) != "the" || lx.w(i + 2) != "week" || lx.w(i + 3) != "of" {
+        return None;
+    }
+    let n = match lx.w(i + 1) {
+        "last" | "final" => 0,
+        w => ordinal_word(w).filter(|n| *n <= 4)?,
+    };
+    let (m, k) = month_at(lx, i + 4)?;
+    let (y, e) = match year_at(lx, k) {
+        Some((y, e)) => (y, e),
+        None => match cx.month(m, i + 4) {
+            Val::Month(y, _) => (y, k),
+            _ => return None,
+        },
+    };
+    let day = if n == 0 {
+        super::resolve::month_end(y, m)? - chrono::Duration::days(3)
+    } else {
+        NaiveDate::from_ymd_opt(y, m, 7 * n - 3)?
+    };
+    let w = chrono::Datelike::iso_week(&day);
+    Hit::date(i, e, Val::Week(w.year(), w.week()))
 }
 
 /// "summer 2016", "the summer of 2016", "Q3 2016", "the third quarter of

@@ -28,12 +28,20 @@ pub(crate) fn count_at(lx: &Lexed, j: usize) -> Option<(String, usize)> {
         if lx.w(j + 1) == "half" {
             return None;
         }
+        // "a thousand years".
+        if let Some(m) = hundreds(lx.w(j + 1)) {
+            return Some((m.to_string(), j + 2));
+        }
         return Some(("1".into(), j + 1));
     }
     if vague_quantity(w) {
         return Some(("X".into(), j + 1));
     }
     let n = number_word(w)?;
+    // "two thousand years", "five hundred years".
+    if let Some(m) = hundreds(lx.w(j + 1)).filter(|_| (1..100).contains(&n)) {
+        return Some(((n * m).to_string(), j + 2));
+    }
     if (20..100).contains(&n) && lx.w(j + 1) == "-" {
         if let Some(u) = number_word(lx.w(j + 2)).filter(|u| *u < 10) {
             return Some(((n + u).to_string(), j + 3));
@@ -46,6 +54,15 @@ pub(crate) fn count_at(lx: &Lexed, j: usize) -> Option<(String, usize)> {
         }
     }
     Some((n.to_string(), j + 1))
+}
+
+/// The multiplier a spelled "hundred" or "thousand" stands for.
+fn hundreds(w: &str) -> Option<u32> {
+    match w {
+        "hundred" => Some(100),
+        "thousand" => Some(1000),
+        _ => None,
+    }
 }
 
 /// A TIMEX3 duration value for a count and unit.
@@ -168,7 +185,11 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
     // "three-quarters of the shares", "a quarter point", "a second time":
     // fractions and ordinals, not lengths of time.
     let small = matches!(n.as_str(), "1" | "2" | "3");
-    let fraction = matches!(lx.w(k + 1), "of" | "point" | "-") && small && !adjective;
+    // "789, or about a quarter, of its dealers" sets the fraction off by commas.
+    let fraction = (matches!(lx.w(k + 1), "of" | "point" | "-")
+        || (lx.w(k + 1), lx.w(k + 2)) == (",", "of"))
+        && small
+        && !adjective;
     if u == Unit::Quarter && fraction {
         return None;
     }

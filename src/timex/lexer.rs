@@ -31,6 +31,9 @@ pub(crate) struct Tok {
     pub space_before: bool,
     /// Whether the first char is uppercase, used to tell `May` from `may`.
     pub upper: bool,
+    /// Whether a word of two or more letters is all capitals ("TODAY"), as in
+    /// headlines and tables, where capitals say nothing about names.
+    pub caps: bool,
 }
 
 /// The token stream plus the buffer that holds the lowercase forms.
@@ -77,6 +80,10 @@ impl Lexed {
     pub fn upper(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.upper)
     }
+
+    pub fn caps(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.caps)
+    }
 }
 
 /// Splits `text` into tokens in one pass over its chars.
@@ -95,6 +102,7 @@ pub(crate) fn lex(text: &str) -> Lexed {
         }
         let cs = ci;
         let ls = lower.len();
+        let mut lower_seen = false;
         let kind;
         let mut be = bs;
         if c.is_ascii_digit() {
@@ -114,6 +122,7 @@ pub(crate) fn lex(text: &str) -> Lexed {
                 if !d.is_alphabetic() {
                     break;
                 }
+                lower_seen |= d.is_lowercase();
                 for l in d.to_lowercase() {
                     lower.push(l);
                 }
@@ -151,6 +160,7 @@ pub(crate) fn lex(text: &str) -> Lexed {
             num,
             space_before: space,
             upper: c.is_uppercase(),
+            caps: kind == Kind::Word && !lower_seen && ci - cs >= 2,
         });
         space = false;
     }

@@ -16,11 +16,14 @@ mod fixture_tests;
 mod holidays;
 mod lexer;
 mod lexicon;
+mod names;
 mod numbers;
 #[cfg(test)]
 mod recall_tests;
 mod relative;
 mod resolve;
+#[cfg(test)]
+mod span_tests;
 #[cfg(test)]
 mod tests;
 mod vague;
@@ -93,6 +96,12 @@ pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             i += 1;
             continue;
         };
+        // A name such as "USA Today" is skipped whole, so no shorter rule
+        // picks its words up again.
+        if names::is_name(&cx, hit.s, hit.e) {
+            i = hit.e.max(i + 1);
+            continue;
+        }
         let (s, e) = (&lx.toks[hit.s], &lx.toks[hit.e - 1]);
         let (earliest, latest, granularity) = hit.val.interval();
         out.push(Timex {
@@ -174,6 +183,10 @@ fn modifier_len(cx: &Ctx, i: usize) -> Option<usize> {
             ("end" | "beginning" | "start" | "middle" | "close" | "turn", _) => Some(3),
             _ => None,
         },
+        // "the very beginning of the year", "the very end of May".
+        "the" if lx.w(i + 1) == "very" && lx.w(i + 3) == "of" => {
+            matches!(lx.w(i + 2), "end" | "beginning" | "start").then_some(4)
+        }
         _ => None,
     }
 }
@@ -262,6 +275,8 @@ fn may_start(w: &str) -> bool {
             | "morning"
             | "afternoon"
             | "evening"
+            | "best"
+            | "worst"
     ) || lexicon::unit(w).is_some()
         || lexicon::month(w).is_some()
         || lexicon::weekday_abbr(w).is_some()

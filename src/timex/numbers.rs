@@ -97,6 +97,16 @@ pub(crate) fn number_is_year_here(lx: &Lexed, j: usize) -> bool {
     if w(1) == "(" && matches!(w(2), "update" | "version" | "build" | "release") {
         return false;
     }
+    // A stock index named by a capitalised word and a number: "the Russell
+    // 2000 index", "the Wilshire 5000 Index". The number is the count of
+    // stocks in it, near the present or not.
+    if matches!(next, "index" | "indexes" | "indices")
+        && j > 0
+        && lx.kind(j - 1) == Some(Kind::Word)
+        && lx.upper(j - 1)
+    {
+        return false;
+    }
     // "about 1700 lawsuits", "a poll of 2047 registered voters": a count.
     let approx = matches!(
         w(1),

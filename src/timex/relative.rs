@@ -26,7 +26,87 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
             .flatten(),
         anaphoric_day(cx, i),
         same_period(cx, i),
+        (cx.lx.w(i) == "for").then(|| streak(cx, i)).flatten(),
+        matches!(cx.lx.w(i), "best" | "worst")
+            .then(|| best_since(cx, i))
+            .flatten(),
+        (cx.lx.w(i) == "the").then(|| nth_day_of(cx, i)).flatten(),
     ])
+}
+
+/// "today is the eighth day of the blockade", "it's the second day of an
+/// offensive": a count of days that reaches the day of the report. Only after
+/// "is" or "'s", since "the second day of talks" elsewhere may be any day.
+fn nth_day_of(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let copula = i >= 2 && (lx.w(i - 1) == "is" || lx.w(i - 1) == "s" && lx.w(i - 2) == "'");
+    if !copula || lx.w(i + 2) != "day" || lx.w(i + 3) != "of" {
+        return None;
+    }
+    ordinal_word(lx.w(i + 1)).filter(|n| *n >= 2)?;
+    Hit::date(i, i + 3, Val::Day(cx.dct?))
+}
+
+/// "their best week since November", "its worst day since 1987": a market
+/// report ranks the period it reports on, which is the reference date's.
+/// Only with "since" right after the unit, since "the worst day in its
+/// history" may be any day.
+fn best_since(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if i == 0 || !matches!(lx.w(i - 1), "its" | "their" | "the") || lx.w(i + 2) != "since" {
+        return None;
+    }
+    let (u, false) = unit(lx.w(i + 1))? else {
+        return None;
+    };
+    let val = period_of(cx.dct?, u)?;
+    Hit::date(i, i + 2, val)
+}
+
+/// The day, ISO week, month or year that holds `d`, for a unit of that size.
+fn period_of(d: NaiveDate, u: Unit) -> Option<Val> {
+    Some(match u {
+        Unit::Day => Val::Day(d),
+        Unit::Week => {
+            let w = d.iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        Unit::Month => Val::Month(d.year(), d.month()),
+        Unit::Year => Val::Year(d.year()),
+        _ => return None,
+    })
+}
+
+/// "for a second consecutive day", "for the third straight week", "for a
+/// fourth week in a row": a market report's streak ends in the period of the
+/// report, so the value is the reference date's day, week, month or year. The
+/// span leaves out "for", as TimeML does; a streak needs "consecutive",
+/// "straight" or "in a row", since "for a second day" may count anything.
+fn streak(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let s = i + 1;
+    let mut j = s;
+    if matches!(lx.w(j), "a" | "the" | "its" | "their") {
+        j += 1;
+    }
+    ordinal_word(lx.w(j)).filter(|n| *n >= 2)?;
+    j += 1;
+    let adjective = matches!(lx.w(j), "consecutive" | "straight" | "successive");
+    if adjective {
+        j += 1;
+    }
+    let (u, false) = unit(lx.w(j))? else {
+        return None;
+    };
+    j += 1;
+    let in_a_row = (lx.w(j), lx.w(j + 1), lx.w(j + 2)) == ("in", "a", "row");
+    if in_a_row {
+        j += 3;
+    }
+    if !adjective && !in_a_row {
+        return None;
+    }
+    Hit::date(s, j, period_of(cx.dct?, u)?)
 }
 
 /// Single words and fixed phrases: "today", "yesterday", "now", "recently",
@@ -264,6 +344,11 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
         "decade" => span(Val::Decade(base?.year() / 10 + dir)),
+        // "this century", "last century"; "the past century" is left out, as
+        // the gold sets leave it, since it reads as a length of time.
+        "century" if lx.w(j) == "this" || !with_the && matches!(lx.w(j), "last" | "next") => {
+            span(Val::Century(base?.year() / 100 + dir))
+        }
         "quarter" => {
             let (y, q) = cx.dct_quarter()?;
             let idx = y * 4 + q as i32 - 1 + dir;

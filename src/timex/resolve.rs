@@ -172,6 +172,9 @@ pub(crate) struct Ctx<'a> {
     /// The year of the last date, month, quarter or year mentioned, for
     /// "that year" and "the year before".
     pub last_year: Option<i32>,
+    /// The last day named outright and the token where its mention ended,
+    /// for the second day of "April 24 and 25".
+    pub last_day: Option<(NaiveDate, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -183,6 +186,7 @@ impl<'a> Ctx<'a> {
             last_quarter: None,
             last_month: None,
             last_year: None,
+            last_day: None,
         }
     }
 
@@ -200,6 +204,7 @@ impl<'a> Ctx<'a> {
         match h.val {
             Val::Day(d) | Val::DayPart(d, _) => {
                 self.anchor = Some(d);
+                self.last_day = Some((d, h.e));
                 self.last_month = Some((d.year(), d.month()));
             }
             Val::Time(Some(d), ..) => self.anchor = Some(d),
@@ -452,9 +457,17 @@ impl<'a> Ctx<'a> {
         // wins unless the month is at most two months ahead, which suits
         // news reporting.
         let ahead = (m as i32 - cur as i32).rem_euclid(12);
+        // "by February", "through January": a deadline or the end of a term
+        // lies ahead when that month is the nearer one, unless a past verb
+        // stands right before it; "this year through August" in October is
+        // the end of a span already over.
+        let deadline =
+            ahead <= 6 && i > 0 && matches!(self.lx.w(i - 1), "by" | "through" | "until" | "till");
         let y = if m == cur {
             dct.year()
         } else if match self.tense(i) {
+            Some((false, n)) if n <= 3 => false,
+            _ if deadline => true,
             Some((true, _)) => true,
             // Only a verb right before the month ("began in February")
             // outweighs the nearness of a month just ahead.

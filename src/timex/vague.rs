@@ -40,6 +40,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
                     | "entire"
                     | "whole"
                     | "fiscal"
+                    | "financial"
                     | "latest"
                     | "next"
                     | "following"
@@ -47,7 +48,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
             ) || lexicon::season(next).is_some()
                 || lexicon::day_part(next).is_some()
         }
-        "a" => next == "while",
+        "a" | "an" => matches!(next, "while" | "later") || period_adjective(next) || degree(next),
         "one" => next == "point",
         "some" => next == "time",
         "that" => matches!(next, "time" | "year" | "quarter" | "month"),
@@ -130,6 +131,25 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
             Hit::raw(i, i + 2, TimexType::Duration, "PXX")
         }
         ("some", "time", _) if prev == "for" => Hit::raw(i, i + 2, TimexType::Duration, "PXX"),
+        // "at a later date", "at a later time": a time the text leaves open
+        // but places ahead.
+        ("a", "later", "date" | "time" | "stage") if prev == "at" => r("FUTURE_REF", 3),
+        // "for a lengthy period", "an undetermined period of time": a span
+        // whose length the text does not give.
+        ("a" | "an", _, _) => {
+            let mut j = i + 1;
+            if degree(lx.w(j)) {
+                j += 1;
+            }
+            if !period_adjective(lx.w(j)) || lx.w(j + 1) != "period" {
+                return None;
+            }
+            let mut e = j + 2;
+            if (lx.w(e), lx.w(e + 1)) == ("of", "time") {
+                e += 2;
+            }
+            Hit::raw(i, e, TimexType::Duration, "PXX")
+        }
         // "months ago", "just minutes": a bare plural unit with a cue.
         (u, "ago", _) => {
             let (_, true) = unit(u)? else { return None };
@@ -183,10 +203,11 @@ fn definite_period(cx: &Ctx, i: usize) -> Option<Hit> {
         j += 1;
     }
     let adj = j > i + 1;
-    if lx.w(j) == "fiscal" {
+    // British and Australian reports say "the financial year".
+    let fiscal = matches!(lx.w(j), "fiscal" | "financial") && lx.w(j + 1) == "year";
+    if fiscal {
         j += 1;
     }
-    let fiscal = lx.w(j - 1) == "fiscal";
     match lx.w(j) {
         // "to end the day", "for the day", "late in the day".
         "day" if !adj && !fiscal => {
@@ -349,6 +370,30 @@ fn anaphoric_period(cx: &Ctx, i: usize) -> Option<Hit> {
     Hit::date(i, i + 2, val)
 }
 
+/// Adjectives that give a period a length without a number: "a lengthy
+/// period", "an indefinite period".
+fn period_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "long"
+            | "lengthy"
+            | "short"
+            | "brief"
+            | "extended"
+            | "prolonged"
+            | "indefinite"
+            | "undetermined"
+            | "unspecified"
+            | "limited"
+            | "considerable"
+    )
+}
+
+/// Adverbs of degree before such an adjective: "a fairly lengthy period".
+fn degree(w: &str) -> bool {
+    matches!(w, "fairly" | "very" | "relatively" | "rather" | "quite")
+}
+
 /// Parts of a day without a weekday: "in the morning", "mid-afternoon",
 /// "the next morning", "mid-afternoon yesterday", resolved to the last day
 /// mentioned.
@@ -365,6 +410,10 @@ fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
             ) =>
         {
             (lexicon::day_part(p).filter(|c| *c != "NI")?, 0, i + 2)
+        }
+        // "in morning trading": the part of the day the market report is about.
+        (p, "trading", _) if prev == "in" && matches!(p, "morning" | "afternoon") => {
+            (lexicon::day_part(p)?, 0, i + 1)
         }
         // After "mid", "early" or "late" (the modifier is added by the caller).
         (p, _, _) if matches!(prev, "mid" | "early" | "late" | "-") => {

@@ -150,3 +150,19 @@ fn tens_and_units_without_a_hyphen_are_one_number() {
         &[("the last twenty four hours", "PT24H")],
     );
 }
+
+#[test]
+fn a_month_after_by_or_through_is_a_deadline_ahead() {
+    let r = "2011-10-20";
+    check(
+        "The firm plans to repay the loan by February, and the bank has offered it a $5 million credit line through January.",
+        r,
+        &[("February", "2012-02"), ("January", "2012-01")],
+    );
+    // A span that ran through a month already past stays in the past.
+    check(
+        "Sales this year through August were flat.",
+        r,
+        &[("this year", "2011"), ("August", "2011-08")],
+    );
+}

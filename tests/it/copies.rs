@@ -313,3 +313,63 @@ fn a_library_filter_that_leaves_out_the_first_copy_still_shows_the_copies_it_mat
     assert_eq!(read("bridge"), (Some(1), vec![1]));
     assert_eq!(read("months"), (Some(1), vec![3]));
 }
+
+/// A collapsed search folds document hits only, and reads further when its first window holds
+/// fewer distinct hits than the page: 61 copies of a story fill a window of 50 with one group.
+/// A query open to quotes lists each copy's quote apart, since a quote is no copy of another
+/// document (their folding is read from the index: `search::folding`).
+#[test]
+fn a_collapsed_search_folds_only_documents_and_reads_past_a_window_of_one_group() {
+    let sandbox = Sandbox::new();
+    for n in 0..61 {
+        sandbox.write(
+            &format!("copies/{n:02}.txt"),
+            news_record(
+                &format!("outlet{n}"),
+                &format!("Harbour bridge to close, report {n}"),
+                &format!("2017-04-{:02}", 1 + n % 28),
+                &STORY.join("\n\n"),
+            ),
+        );
+    }
+    sandbox.write(
+        "other.txt",
+        news_record("other", "Team wins qualifier", "2017-04-12", OTHER),
+    );
+    let (code, report) = sandbox.import(&[&sandbox.sources()]);
+    assert_eq!(code, 0, "{report}");
+
+    let (code, plain) = sandbox.json(&["search", "harbour bridge", "--collapse-copies"]);
+    assert_eq!(code, 0, "{plain}");
+    let hits = plain["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{plain}");
+    assert_eq!(hits[0]["copies"], 60);
+    assert_eq!(plain["total"], 1);
+
+    // Every hit is read (the limit is past them all): 61 documents, and each copy's quotes
+    // and events, which stay apart.
+    let query = [
+        "search",
+        "kind:quote OR harbour",
+        "--collapse-copies",
+        "--limit",
+        "1000",
+    ];
+    let (code, open) = sandbox.json(&query);
+    assert_eq!(code, 0, "{open}");
+    let hits = open["hits"].as_array().unwrap();
+    let documents: Vec<&Value> = hits.iter().filter(|h| h["kind"] == "document").collect();
+    assert_eq!(documents.len(), 1, "{open}");
+    assert_eq!(documents[0]["copies"], 60);
+    let others: Vec<&Value> = hits.iter().filter(|h| h["kind"] != "document").collect();
+    assert!(
+        others.iter().filter(|h| h["kind"] == "quote").count() >= 61,
+        "each copy's quote is its own hit"
+    );
+    assert!(others.iter().all(|h| h["copies"] == 0));
+    assert_eq!(
+        open["total"],
+        hits.len(),
+        "every hit read, so the total is exact"
+    );
+}

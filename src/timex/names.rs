@@ -1,0 +1,97 @@
+//! Names that contain the words of temporal expressions: newspapers, shows and
+//! idioms ("USA Today", ABC's "This Week", "60 Minutes", "high noon", "today's
+//! youth"). The extractor asks here before it keeps a match; every check
+//! looks at the match and the tokens right around it, so extraction stays linear.
+
+use super::lexer::{Kind, Lexed};
+use super::{holidays, lexicon, Ctx};
+
+/// Whether the match on tokens `[s, e)` is part of a name or an idiom rather than
+/// a temporal expression.
+pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
+    let lx = cx.lx;
+    let prev = if s > 0 { lx.w(s - 1) } else { "" };
+    // In capitals ("(1200) GMT TODAY", a headline) the case of a word tells
+    // nothing, so only the idioms below that do not rest on it apply.
+    let caps = (s..e).any(|k| lx.caps(k));
+    // "high noon" is a showdown, not twelve o'clock.
+    if lx.w(s) == "noon" && prev == "high" {
+        return true;
+    }
+    // "Now, he says, ..." opening a sentence with a comma turns to the next
+    // point of an argument; annotators leave it untagged.
+    if e == s + 1 && lx.w(s) == "now" && lx.w(e) == "," && opens_sentence(lx, s) {
+        return true;
+    }
+    // "the now-defunct firm", "the now-cancelled deal": "now" inside a
+    // compound adjective describes the thing, it does not place an event.
+    if e == s + 1 && lx.w(s) == "now" && lx.w(e) == "-" && lx.glued(e) {
+        return true;
+    }
+    // "today's youth", "in today's world", "in today's dollars" mean the
+    // present age, not the day of the report, and are left untagged.
+    if e == s + 1
+        && lx.w(s) == "today"
+        && lx.w(e) == "'"
+        && lx.w(e + 1) == "s"
+        && matches!(
+            lx.w(e + 2),
+            "world"
+                | "youth"
+                | "society"
+                | "economy"
+                | "generation"
+                | "children"
+                | "dollars"
+                | "standards"
+                | "terms"
+                | "technology"
+        )
+    {
+        return true;
+    }
+    // Capitalised in the middle of a sentence after a capitalised word or a
+    // possessive, "Today" is a name: "USA Today", "NBC's Today show".
+    if e == s + 1 && lx.w(s) == "today" && lx.upper(s) && !caps && s > 0 {
+        let after_name = lx.kind(s - 1) == Some(Kind::Word)
+            && (lx.upper(s - 1) && !opens_sentence(lx, s - 1)
+                || prev == "s" && lx.w(s.saturating_sub(2)) == "'");
+        if after_name {
+            return true;
+        }
+    }
+    // A title in quotes or after a possessive whose later words are
+    // capitalised, which words of time inside a sentence never are: ABC's
+    // "This Week", CBS' "60 Minutes".
+    // Names of months and weekdays are capitalised anywhere, so they do not
+    // count: "Last April" after a closing quote is a date.
+    let plain = |k: usize| {
+        lx.kind(k) == Some(Kind::Word)
+            && lexicon::month(lx.w(k)).is_none()
+            && lexicon::weekday(lx.w(k)).is_none()
+    };
+    let titled =
+        (s + 1..e).any(plain) && (s + 1..e).all(|k| lx.kind(k) != Some(Kind::Word) || lx.upper(k));
+    // Holidays are capitalised names of days themselves: "the nation's
+    // Independence Day" and "\"Christmas Day" stay dates.
+    let holiday = || holidays::parse(cx, s).is_some_and(|h| h.e == e);
+    if titled
+        && !caps
+        && !holiday()
+        && (matches!(prev, "\"" | "'" | "`" | "\u{201c}")
+            || prev == "s" && s >= 2 && lx.w(s - 2) == "'")
+    {
+        return true;
+    }
+    false
+}
+
+/// Whether token `k` opens a sentence: it is the first token or follows a
+/// sentence's end or an opening quote.
+fn opens_sentence(lx: &Lexed, k: usize) -> bool {
+    k == 0
+        || matches!(
+            lx.w(k - 1),
+            "." | "!" | "?" | "\"" | "'" | "`" | "\u{201c}" | ":" | "-" | "_"
+        )
+}
