@@ -17,10 +17,13 @@
 //! share their combination of those values with many others (a document's quotes and dates
 //! carry its kind, outlet and year), so each segment's hits are grouped once by that set of
 //! values (`FacetSets`), and a search counts one small number per hit. Reading the column at
-//! every hit was a fifth of a search at 100k documents (issue 23).
+//! every hit was a fifth of a search at 100k documents (issue 23). Grouping reads the whole
+//! column, so it runs on a thread of its own once a segment is first searched, and searches
+//! read the column at each hit until it is done: grouping in the first search made it 170 ms
+//! slower at a million documents (every `dossier search`, and the first search in the app).
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::column_index::MultiValueIndex;
@@ -193,8 +196,19 @@ fn name(key: &[u8]) -> Option<(usize, String)> {
 /// changes, need pay only once.
 #[derive(Default)]
 pub struct ColumnCache {
-    by_segment: HashMap<SegmentId, SegmentColumns>,
+    by_segment: HashMap<SegmentId, CachedSegment>,
 }
+
+/// What the cache holds for one segment: its facet column and, once the grouping thread is
+/// done, its hits' sets (None inside when they were too many to number), and its speakers.
+#[derive(Default)]
+struct CachedSegment {
+    facets: Option<(StrColumn, Grouping)>,
+    speakers: Option<StrColumn>,
+}
+
+/// A segment's sets of values, filled by the grouping thread.
+type Grouping = Arc<OnceLock<Option<Arc<FacetSets>>>>;
 
 impl ColumnCache {
     /// The columns of `searcher`'s segments, by segment ordinal, with speakers when
@@ -208,25 +222,34 @@ impl ColumnCache {
         self.by_segment
             .retain(|id, _| segments.iter().any(|s| s.segment_id() == *id));
         let mut out = Vec::with_capacity(segments.len());
+        let mut to_group = Vec::new();
         for segment in segments {
             let entry = match self.by_segment.entry(segment.segment_id()) {
                 std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(SegmentColumns {
-                    facets: match open(segment, FACETS_FIELD)? {
-                        Some(column) => Some(match FacetSets::build(&column, segment.max_doc())? {
-                            Some(sets) => Facets::Sets(Arc::new(sets)),
-                            None => Facets::Column(column),
-                        }),
-                        None => None,
-                    },
-                    speakers: None,
-                }),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let facets = open(segment, FACETS_FIELD)?.map(|column| {
+                        let grouping = Grouping::default();
+                        to_group.push((column.clone(), segment.max_doc(), grouping.clone()));
+                        (column, grouping)
+                    });
+                    e.insert(CachedSegment {
+                        facets,
+                        speakers: None,
+                    })
+                }
             };
             if speakers && entry.speakers.is_none() {
                 entry.speakers = open(segment, SPEAKERS_FIELD)?;
             }
+            let facets = entry
+                .facets
+                .as_ref()
+                .map(|(column, grouping)| match grouping.get() {
+                    Some(Some(sets)) => Facets::Sets(sets.clone()),
+                    _ => Facets::Column(column.clone()),
+                });
             out.push(SegmentColumns {
-                facets: entry.facets.clone(),
+                facets,
                 speakers: if speakers {
                     entry.speakers.clone()
                 } else {
@@ -234,8 +257,26 @@ impl ColumnCache {
                 },
             });
         }
+        group_in_background(to_group);
         Ok(out)
     }
+}
+
+/// Groups the hits of newly searched segments by their sets of values on a thread of its own,
+/// one segment after the other; searches count from the columns until a segment's sets are
+/// there. A thread that cannot be started leaves them to the columns.
+fn group_in_background(segments: Vec<(StrColumn, u32, Grouping)>) {
+    if segments.is_empty() {
+        return;
+    }
+    let _ = std::thread::Builder::new()
+        .name("facet-sets".into())
+        .spawn(move || {
+            for (column, max_doc, grouping) in segments {
+                let sets = FacetSets::build(&column, max_doc).ok().flatten();
+                let _ = grouping.set(sets.map(Arc::new));
+            }
+        });
 }
 
 /// A facet field's column in `segment`, if any of its hits has a value there.
@@ -515,6 +556,48 @@ mod tests {
             }
         }
         (by_sets, by_column)
+    }
+
+    /// Grouping a segment's hits reads its whole column, so the first search of a segment
+    /// counts from the column while a thread groups them, and later searches count by sets:
+    /// grouping within the first search made every `dossier search` of a million-document
+    /// case 170 ms slower.
+    #[test]
+    fn the_first_search_of_a_segment_counts_from_its_column_while_a_thread_groups_it() {
+        let mut schema = Schema::builder();
+        let field = schema.add_facet_field(FACETS_FIELD, INDEXED);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for i in 0..1_000u32 {
+            let mut doc = TantivyDocument::default();
+            let kind = ["article", "quote"][(i % 2) as usize];
+            doc.add_facet(field, Facet::from_path(["kind", kind]));
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let weight = AllQuery
+            .weight(tantivy::query::EnableScoring::disabled_from_searcher(
+                &searcher,
+            ))
+            .unwrap();
+        let mut cache = ColumnCache::default();
+        let count = |cache: &mut ColumnCache| {
+            let columns = cache.columns(&searcher, false).unwrap();
+            let grouped = matches!(columns[0].facets, Some(Facets::Sets(_)));
+            let tally = collector(columns)
+                .collect_segment(weight.as_ref(), 0, &searcher.segment_readers()[0])
+                .unwrap();
+            (grouped, tally.counts[0]["article"])
+        };
+        assert_eq!(count(&mut cache), (false, 500), "the first search");
+        let started = std::time::Instant::now();
+        while !count(&mut cache).0 {
+            assert!(started.elapsed().as_secs() < 30, "never grouped");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert_eq!(count(&mut cache), (true, 500));
     }
 
     #[test]
