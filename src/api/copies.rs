@@ -154,9 +154,9 @@ impl Case {
         if !request.collapse_copies {
             return index.search(request, &by_sha256);
         }
-        let mut group_of = |id: i64| rows::group_of(&self.conn, id);
+        let mut groups_of = |ids: &[i64]| rows::groups_of(&self.conn, ids);
         let mut folding = Folding {
-            group_of: &mut group_of,
+            groups_of: &mut groups_of,
             max_window: COLLAPSE_WINDOW,
         };
         index.search_folding_copies(request, &by_sha256, &mut folding)

@@ -21,10 +21,12 @@ use super::{ranked, SearchIndex};
 use crate::model::SearchRequest;
 use crate::Result;
 
+/// The groups of some documents, by document; one without a copy is left out.
+pub type GroupsOf<'a> = &'a mut dyn FnMut(&[i64]) -> Result<HashMap<i64, i64>>;
+
 /// What folding needs from the case: each document's group of near-duplicates.
 pub struct Folding<'a> {
-    /// The group of a document, None when it has no copy.
-    pub group_of: &'a mut dyn FnMut(i64) -> Result<Option<i64>>,
+    pub groups_of: GroupsOf<'a>,
     /// The most hits read to fill a page: beyond it, the page is made from what was read.
     pub max_window: usize,
 }
@@ -73,15 +75,14 @@ impl SearchIndex {
                 facet_counts = facets;
             }
             let documents = self.documents_of(searcher, &found, other_hits)?;
+            let ids: Vec<i64> = documents.iter().flatten().copied().collect();
+            let groups = (folding.groups_of)(&ids)?;
             let mut kept: Vec<(Option<f32>, DocAddress, usize)> = Vec::new();
             // The kept hit of each group, by its index in `kept`.
             let mut by_group: HashMap<i64, usize> = HashMap::new();
             let mut folded = 0;
             for ((score, address), document) in found.iter().zip(documents) {
-                let group = match document {
-                    Some(id) => (folding.group_of)(id)?,
-                    None => None,
-                };
+                let group = document.and_then(|id| groups.get(&id).copied());
                 match group.and_then(|g| by_group.get(&g).copied()) {
                     Some(index) => {
                         kept[index].2 += 1;

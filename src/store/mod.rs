@@ -89,6 +89,9 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
                 Ok(())
             },
         ),
+        M::up(include_str!(
+            "../../migrations/0035_signature_groups_index.sql"
+        )),
     ])
 });
 
