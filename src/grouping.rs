@@ -94,22 +94,21 @@ pub(crate) fn add(conn: &Connection, id: i64, signature: &copies::Signature) -> 
         if settled.contains(&candidate) {
             continue;
         }
-        let found = rows::signed(conn, candidate)?;
-        if let Some(other) = found.as_ref().filter(|o| resembles(signature, o)) {
-            let members = match other.group {
-                Some(group) => rows::members(conn, group)?,
-                None => vec![other.id],
-            };
-            settled.extend(&members);
-            joined.extend(members);
-            matched.push(other.clone());
-            continue;
-        }
-        settled.insert(candidate);
-        let group = match &found {
+        let group = match rows::signed(conn, candidate)? {
+            Some(other) if resembles(signature, &other) => {
+                let members = match other.group {
+                    Some(group) => rows::members(conn, group)?,
+                    None => vec![other.id],
+                };
+                settled.extend(&members);
+                joined.extend(members);
+                matched.push(other);
+                continue;
+            }
             Some(other) => other.group,
             None => rows::group_of(conn, candidate)?,
         };
+        settled.insert(candidate);
         let Some(group) = group else {
             continue;
         };
