@@ -6,7 +6,7 @@
 //! match (any overlap, each gold matched at most once), span P/R/F1, and
 //! value accuracy among matched expressions.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -266,6 +266,7 @@ fn report(name: &str, docs: &[Doc]) {
     let secs = t0.elapsed().as_secs_f64() / rounds as f64;
     // TIMEX_DUMP lists every value error with its context when tuning.
     let dump = std::env::var("TIMEX_DUMP").is_ok();
+    let mut wrong_kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
     for (d, preds) in docs.iter().zip(&preds_all) {
         let preds: Vec<&Timex> = preds
             .iter()
@@ -321,6 +322,9 @@ fn report(name: &str, docs: &[Doc]) {
                             println!("VALERR {key} | {ctx}");
                         }
                         *wrong.entry(key).or_default() += 1;
+                        *wrong_kinds
+                            .entry(value_error_kind(&g.value, &p.value))
+                            .or_default() += 1;
                     }
                 }
                 None => {
@@ -394,9 +398,64 @@ fn report(name: &str, docs: &[Doc]) {
             *v as f64 / (*f).max(1) as f64
         );
     }
+    // Value errors by how gold and ours differ: the kinds say which errors a
+    // rule could fix and which are conventions the gold applies unevenly.
+    println!("| value error | count |");
+    println!("|---|---|");
+    for (kind, n) in &wrong_kinds {
+        println!("| {kind} | {n} |");
+    }
     top("misses", &misses);
     top("false positives", &fps);
     top("value errors", &wrong);
+}
+
+/// How a wrong value differs from gold's. "Gold underspecified, ours within
+/// it" is a value gold writes with `X` digits ("1989-WXX", "1948-XX",
+/// "199X") that ours fills in: ours names a period inside gold's. The parts
+/// of the day, durations against points and quarters against years or days
+/// are the conventions the TimeML sets apply differently from document to
+/// document; what is left are points in time that differ outright.
+fn value_error_kind(gold: &str, ours: &str) -> &'static str {
+    let part_of_day = |v: &str| {
+        ["TMO", "TAF", "TEV", "TNI"]
+            .iter()
+            .any(|p| v.ends_with(&format!("T{p}")) || v.ends_with(p))
+    };
+    let duration = |v: &str| v.starts_with('P');
+    let vague = |v: &str| v.ends_with("_REF");
+    if gold.contains('X') && !duration(gold) && !vague(gold) {
+        // "199" for gold's "199X" is the same decade, so gold's unmatched
+        // tail may hold only `X` digits and dashes.
+        let tail_open = gold
+            .chars()
+            .skip(ours.chars().count())
+            .all(|g| g == 'X' || g == '-');
+        let within = tail_open
+            && gold
+                .chars()
+                .zip(ours.chars())
+                .all(|(g, o)| g == 'X' || g == o);
+        if within {
+            "gold underspecified, ours within it"
+        } else {
+            "gold underspecified, ours elsewhere"
+        }
+    } else if part_of_day(gold) != part_of_day(ours) {
+        "part of the day added or dropped"
+    } else if duration(gold) && duration(ours) {
+        "duration: another length or unit"
+    } else if duration(gold) != duration(ours) {
+        "duration against a point in time"
+    } else if vague(gold) || vague(ours) {
+        "vague reference against a value"
+    } else if gold.contains("-Q") != ours.contains("-Q") {
+        "quarter against a year, month or day"
+    } else if gold.len() != ours.len() {
+        "point in time at another granularity"
+    } else {
+        "point in time, same granularity, another value"
+    }
 }
 
 /// The error category of an expression, from its TIMEX3 type, value and
