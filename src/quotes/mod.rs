@@ -89,6 +89,12 @@ fn continues(d: &Doc, last: &Cand, last_mark: usize, open: usize) -> bool {
     if open > last_mark + CONTINUATION_GAP {
         return false;
     }
+    // The sentence right before is the one that holds the previous quote's
+    // closing mark: it is that quote's attribution, however long it runs
+    // (`"A," said Ann Lee, who heads a group in Ohio. "B."`).
+    if open > 0 && (last_mark + 1..open - 1).all(|k| !d.is_boundary(k)) {
+        return true;
+    }
     // The sentence right before names someone else as its subject: `Ann Lee
     // warned that … . "B."` is Lee's, not the previous speaker's.
     let near = open

@@ -71,3 +71,15 @@ fn a_quote_that_ends_its_sentence_is_not_resumed_by_the_next_one() {
     let got = extract(text);
     assert_eq!(quote(&got, "I have no idea").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_quote_goes_on_after_a_long_attribution_sentence() {
+    // The attribution sentence runs past 40 tokens and names someone else 40 tokens before its
+    // end: it is still the one that holds the first half's closing mark, so the second half is the
+    // same quote.
+    let text = "\"We will keep the clinic open as long as the town needs it,\" said Lena Park, who chairs a charity that Omar Haddad and his sister founded at a small dinner with friends and family in Dayton in the spring of 1998, after the great flood of that year had closed the old county hospital on Main Street for good. \"Nobody here wants to drive an hour to see a doctor.\"";
+    let got = extract(text);
+    let q = quote(&got, "We will keep");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    assert!(q.text.ends_with("see a doctor."), "{}", q.text);
+}
