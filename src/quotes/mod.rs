@@ -202,6 +202,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
     // For each raw quote: its candidate index, or the one it was merged into.
     // The last attributed quote: (cand index, paragraph, token of its last mark).
     let mut last_attr: Option<(usize, usize, usize)> = None;
+    // The last quote, when it was direct, in the same form.
+    let mut last_direct: Option<(usize, usize, usize)> = None;
     let mut skip_until = 0usize;
     for (ri, q) in raws.iter().enumerate() {
         if q.open < skip_until && ri > 0 {
@@ -249,6 +251,17 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 if cp == para[q.open] && continues(&d, &cands[ci], last, q.open) {
                     cands[ci].spans.extend(q.segs.iter().copied());
                     last_attr = Some((ci, cp, q.close));
+                    last_direct = Some((ci, cp, q.close));
+                    continue;
+                }
+            }
+            // The previous quote's sentence ran on past its mark into a clause
+            // no cue was found in (`"A," the ad states. "B."`): that clause
+            // is its attribution, and this quote goes on with it.
+            if let Some((ci, cp, last)) = last_direct {
+                if cp == para[q.open] && split::tail_between(&d, last, q.open) {
+                    cands[ci].spans.extend(q.segs.iter().copied());
+                    last_direct = Some((ci, cp, q.close));
                     continue;
                 }
             }
@@ -326,6 +339,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
         if attr.is_some() {
             last_attr = Some((ci, para[q.open], q.close));
         }
+        last_direct = (kind == QuoteKind::Direct).then_some((ci, para[q.open], q.close));
         cands.push(Cand {
             spans,
             kind,

@@ -83,3 +83,17 @@ fn a_quote_goes_on_after_a_long_attribution_sentence() {
     assert_eq!(q.spans.len(), 2, "{q:#?}");
     assert!(q.text.ends_with("see a doctor."), "{}", q.text);
 }
+
+#[test]
+fn a_quote_goes_on_after_a_clause_with_no_known_cue() {
+    // `"A," the ad states. "B."`: the clause after the comma attributes the first half even when
+    // its verb is not a cue, and the second half continues it.
+    let text = "\"The mayor has never once shown up for this neighborhood,\" a narrator in the new ad intones. \"Next week, you can show up for yourself.\"";
+    let got = extract(text);
+    let q = quote(&got, "The mayor has");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    // A quote that ended its own sentence is not continued that way.
+    let text = "\"The mayor has never once shown up for this neighborhood.\" The ad ran twice. \"Next week, you can show up for yourself.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "The mayor has").spans.len(), 1);
+}
