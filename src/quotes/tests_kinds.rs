@@ -97,3 +97,21 @@ fn a_quote_goes_on_after_a_clause_with_no_known_cue() {
     let got = extract(text);
     assert_eq!(quote(&got, "The mayor has").spans.len(), 1);
 }
+
+#[test]
+fn a_quote_after_a_report_of_the_same_paragraph_is_part_of_that_report() {
+    // An unattributed quote right after an unquoted sentence goes on with that sentence's report.
+    let text = "Lena Park said the new bridge would open in the spring after two years of delays. \"It will change how this town gets to work.\"";
+    let got = extract(text);
+    let q = quote(&got, "It will change");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
+    // After a quote's own attribution sentence, or in a paragraph of its own, it stays direct.
+    let text = "\"We waited long enough,\" Lena Park said on Monday. \"It will change how this town gets to work.\"";
+    assert_eq!(quote(&extract(text), "We waited").spans.len(), 2);
+    let text = "Lena Park said the new bridge would open in the spring.\n\n\"It will change how this town gets to work.\"";
+    assert_eq!(quote(&extract(text), "It will change").kind, QuoteKind::Direct);
+}
