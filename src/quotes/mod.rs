@@ -343,9 +343,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
         };
         let ci = cands.len();
         if attr.is_some() {
-            last_attr = Some((ci, para[q.open], q.close));
+            last_attr = Some((ci, para[q.close.min(n - 1)], q.close));
         }
-        last_direct = (kind == QuoteKind::Direct).then_some((ci, para[q.open], q.close));
+        last_direct = (kind == QuoteKind::Direct).then_some((ci, para[q.close.min(n - 1)], q.close));
         cands.push(Cand {
             spans,
             kind,

@@ -115,3 +115,14 @@ fn a_quote_after_a_report_of_the_same_paragraph_is_part_of_that_report() {
     let text = "Lena Park said the new bridge would open in the spring.\n\n\"It will change how this town gets to work.\"";
     assert_eq!(quote(&extract(text), "It will change").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_quote_after_a_quote_over_two_paragraphs_continues_it() {
+    // A quote over two paragraphs whose second paragraph ends with its attribution: the quote
+    // after that attribution continues it, in the paragraph where the first quote ended.
+    let text = "\"We have done the work. The plan is ready.\n\n\"I will not apologise for it. Not once,\" Ann Marlow went on. \"The vote is on Monday.\"";
+    let got = extract(text);
+    let q = quote(&got, "We have done");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(q.text.ends_with("on Monday."), "{}", q.text);
+}
