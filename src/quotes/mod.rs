@@ -302,7 +302,15 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // A quote with no attribution of its own right after an unquoted sentence of its
         // paragraph goes on with that sentence's report (`Lee said the plan was fair. "It
         // helps everyone."`): part of an indirect attribution, not a direct quote of its own.
-        let in_report = attr.is_none() && prev.is_some_and(|k| layouts::ends_unquoted_sentence(&d, k));
+        // A quote that leaves its sentence open for a clause after it (`"…," one voter said`)
+        // is attributed there, even when that clause was not understood.
+        let tail = q.closed
+            && q.close > 0
+            && [',', '?', '!'].iter().any(|&c| d.is_p(q.close - 1, c))
+            && d.is_word(q.close + 1);
+        let in_report = attr.is_none()
+            && !tail
+            && prev.is_some_and(|k| layouts::ends_unquoted_sentence(&d, k));
         let kind = if title {
             QuoteKind::Scare
         } else if (embedded || runs_on) && attr.is_some() {

@@ -126,3 +126,10 @@ fn a_quote_after_a_quote_over_two_paragraphs_continues_it() {
     assert_eq!(q.kind, QuoteKind::Direct);
     assert!(q.text.ends_with("on Monday."), "{}", q.text);
 }
+
+#[test]
+fn a_quote_with_a_clause_after_it_is_not_part_of_the_report_before() {
+    // The clause after the quote attributes it, even with words no rule reads.
+    let text = "Lena Park said the town was split. \"In ten years, nobody will remember this fight,\" is what people here like to say.";
+    assert_eq!(quote(&extract(text), "In ten years").kind, QuoteKind::Direct);
+}
