@@ -248,10 +248,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
             if let Some((ci, cp, last)) = last_attr {
                 // In the same paragraph and close to it: a source whose
                 // paragraphs were glued into one holds many speakers' quotes.
-                if cp == para[q.open] && continues(&d, &cands[ci], last, q.open) {
+                // Or, taking up a paragraph of its own, in the paragraph after the one the
+                // attributed quote and its attribution end: `"A," Lee said.¶"B."`
+                let next_para = cp + 1 == para[q.open] && split::next_paragraph(&d, last, q);
+                if next_para || cp == para[q.open] && continues(&d, &cands[ci], last, q.open) {
                     cands[ci].spans.extend(q.segs.iter().copied());
-                    last_attr = Some((ci, cp, q.close));
-                    last_direct = Some((ci, cp, q.close));
+                    let p = para[q.close.min(n - 1)];
+                    last_attr = Some((ci, p, q.close));
+                    last_direct = Some((ci, p, q.close));
                     continue;
                 }
             }

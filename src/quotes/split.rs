@@ -77,3 +77,22 @@ pub(crate) fn tail_between(d: &Doc, close: usize, open: usize) -> bool {
         && d.toks[end].k == K::Punct
         && (close + 1..end).all(|k| !d.is_boundary(k) && d.toks[k].k != K::Mark)
 }
+
+/// Whether the quote `next` fills the paragraph right after the one where an attributed quote
+/// closed at token `close`, with at most the rest of that quote's sentence between them: `"A,"
+/// Lee said.¶"B."`. News writers close and reopen the marks of one speaker's quote across
+/// paragraphs, and a paragraph that is nothing but a quote goes on with the speech before it.
+pub(crate) fn next_paragraph(d: &Doc, close: usize, next: &RawQuote) -> bool {
+    let Some(brk) = next.open.checked_sub(1) else {
+        return false;
+    };
+    let fills = next.closed && d.toks.get(next.close + 1).is_none_or(|t| t.k == K::Para);
+    fills
+        && d.toks[brk].k == K::Para
+        && brk > close
+        && brk <= close + TAIL_TOKENS
+        && (close + 1..brk).all(|k| {
+            let t = &d.toks[k];
+            t.k != K::Mark && t.k != K::Para && (!d.is_boundary(k) || k + 1 == brk)
+        })
+}

@@ -133,3 +133,18 @@ fn a_quote_with_a_clause_after_it_is_not_part_of_the_report_before() {
     let text = "Lena Park said the town was split. \"In ten years, nobody will remember this fight,\" is what people here like to say.";
     assert_eq!(quote(&extract(text), "In ten years").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before() {
+    // `"A," Lee said.¶"B."`: the marks close and reopen across paragraphs, the speech goes on.
+    let text = "\"We have waited long enough for this bridge,\" Lena Park said.\n\n\"Next spring, the first cars will cross it.\"\n\nThe council meets again in May.";
+    let got = extract(text);
+    let q = quote(&got, "We have waited");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    assert!(q.text.ends_with("cross it."), "{}", q.text);
+    // Not when the next paragraph goes on past its quote, or narrative lies between.
+    let text = "\"We have waited long enough for this bridge,\" Lena Park said.\n\n\"Next spring, the first cars will cross it,\" Omar Haddad said.";
+    assert_eq!(quote(&extract(text), "We have waited").spans.len(), 1);
+    let text = "\"We have waited long enough for this bridge,\" Lena Park said. The vote was close.\n\n\"Next spring, the first cars will cross it.\"";
+    assert_eq!(quote(&extract(text), "We have waited").spans.len(), 1);
+}
