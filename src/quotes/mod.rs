@@ -263,7 +263,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
             // no cue was found in (`"A," the ad states. "B."`): that clause
             // is its attribution, and this quote goes on with it.
             if let Some((ci, cp, last)) = last_direct {
-                if cp == para[q.open] && split::tail_between(&d, last, q.open) {
+                if cp == para[q.open] && split::tail_between(&d, last, q.open)
+                    || cp + 1 == para[q.open] && split::next_paragraph(&d, last, q)
+                {
                     cands[ci].spans.extend(q.segs.iter().copied());
                     last_direct = Some((ci, cp, q.close));
                     continue;

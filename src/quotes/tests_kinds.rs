@@ -142,6 +142,9 @@ fn a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before() {
     let q = quote(&got, "We have waited");
     assert_eq!(q.spans.len(), 2, "{q:#?}");
     assert!(q.text.ends_with("cross it."), "{}", q.text);
+    // The same when the first quote's clause names no one a rule can read.
+    let text = "\"We have waited long enough for this bridge,\" is how the mayor's ad begins.\n\n\"Next spring, the first cars will cross it.\"";
+    assert_eq!(quote(&extract(text), "We have waited").spans.len(), 2);
     // Not when the next paragraph goes on past its quote, or narrative lies between.
     let text = "\"We have waited long enough for this bridge,\" Lena Park said.\n\n\"Next spring, the first cars will cross it,\" Omar Haddad said.";
     assert_eq!(quote(&extract(text), "We have waited").spans.len(), 1);
