@@ -288,6 +288,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // that he has "grown the party," adding …`) is a partial quote
         // within an indirect attribution, not a direct quote of its own.
         let embedded = prev.is_some_and(|k| d.is_word(k) && d.cue_at(k).is_none());
+        // A quote that opens in lowercase after a comma finishes a sentence the writer began
+        // (`If the bill fails, Lee said, "we will try again."`): a partial quote within the
+        // writer's report, as PolNeAR reads it, not a direct quote of its own.
+        let finishes_sentence = prev.is_some_and(|k| d.is_p(k, ','))
+            && chars[q.segs[0].0..q.segs[0].1]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_lowercase());
         // A short fragment the sentence runs on from (`admitted "one or two
         // instances" where …`) is part of the sentence, not speech of its own.
         let runs_on = !initial
@@ -319,7 +327,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
             && prev.is_some_and(|k| layouts::ends_unquoted_sentence(&d, k));
         let kind = if title {
             QuoteKind::Scare
-        } else if (embedded || runs_on) && attr.is_some() {
+        } else if (embedded || runs_on || finishes_sentence) && attr.is_some() {
             QuoteKind::Indirect
         } else if runs_on {
             QuoteKind::Scare

@@ -151,3 +151,19 @@ fn a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before() {
     let text = "\"We have waited long enough for this bridge,\" Lena Park said. The vote was close.\n\n\"Next spring, the first cars will cross it.\"";
     assert_eq!(quote(&extract(text), "We have waited").spans.len(), 1);
 }
+
+#[test]
+fn a_lowercase_quote_after_a_comma_finishes_the_writers_sentence() {
+    // The quote completes a sentence begun outside the marks: part of the report, not direct.
+    let text = "If the levy fails again, Lena Park said, \"we will simply put it on the ballot next year.\"";
+    let got = extract(text);
+    let q = quote(&got, "we will simply");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
+    // A capitalised sentence after the same clause is a direct quote.
+    let text = "If the levy fails again, Lena Park said, \"We will simply put it on the ballot next year.\"";
+    assert_eq!(quote(&extract(text), "We will simply").kind, QuoteKind::Direct);
+}
