@@ -287,7 +287,11 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // A quoted fragment inside an attributed sentence (`Ortega insisted
         // that he has "grown the party," adding …`) is a partial quote
         // within an indirect attribution, not a direct quote of its own.
-        let embedded = prev.is_some_and(|k| d.is_word(k) && d.cue_at(k).is_none());
+        // So is one after "that" and a comma: `Lee said that, "If we lose, we lose."`.
+        let embedded = prev.is_some_and(|k| {
+            d.is_word(k) && d.cue_at(k).is_none()
+                || d.is_p(k, ',') && k > 0 && d.is_word(k - 1) && d.w(k - 1) == "that"
+        });
         // A quote that opens in lowercase after a comma finishes a sentence the writer began
         // (`If the bill fails, Lee said, "we will try again."`): a partial quote within the
         // writer's report, as PolNeAR reads it, not a direct quote of its own.

@@ -167,3 +167,10 @@ fn a_lowercase_quote_after_a_comma_finishes_the_writers_sentence() {
     let text = "If the levy fails again, Lena Park said, \"We will simply put it on the ballot next year.\"";
     assert_eq!(quote(&extract(text), "We will simply").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_quote_after_that_and_a_comma_is_part_of_a_report() {
+    // "that" makes the quote the complement of the report, even with a comma before the mark.
+    let text = "Lena Park told the board that, \"We cannot open the clinic before the fall.\"";
+    assert_eq!(quote(&extract(text), "We cannot open").kind, QuoteKind::Indirect);
+}
