@@ -210,9 +210,19 @@ pub fn extract(text: &str) -> Vec<Quote> {
             continue;
         }
         let prev = q.open.checked_sub(1);
+        // A capitalised quote after a dotted abbreviation starts a sentence too: the
+        // abbreviation's period also ends the one before (`in Dayton, Ohio, N.Y. "We …"`).
+        let after_abbreviation = |k: usize| {
+            d.is_word(k)
+                && d.w(k).ends_with('.')
+                && chars[q.segs[0].0..q.segs[0].1]
+                    .iter()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| c.is_uppercase())
+        };
         let initial = prev.is_none_or(|k| {
             let t = &d.toks[k];
-            d.is_boundary(k) || t.k == K::Mark || d.is_p(k, ':')
+            d.is_boundary(k) || t.k == K::Mark || d.is_p(k, ':') || after_abbreviation(k)
         });
         // A quote that ends its own sentence: `"…."`.
         let final_stop = q.closed && q.close > 0 && d.is_p(q.close - 1, '.');

@@ -174,3 +174,13 @@ fn a_quote_after_that_and_a_comma_is_part_of_a_report() {
     let text = "Lena Park told the board that, \"We cannot open the clinic before the fall.\"";
     assert_eq!(quote(&extract(text), "We cannot open").kind, QuoteKind::Indirect);
 }
+
+#[test]
+fn a_quote_after_a_dotted_abbreviation_starts_a_sentence() {
+    // The abbreviation's period ends the attribution sentence as well, so the capitalised quote
+    // after it continues the quote before.
+    let text = "\"The plant will stay open,\" Lena Park said at a rally in Raleigh, N.C. \"Nobody is losing a job this year.\"";
+    let got = extract(text);
+    let q = quote(&got, "The plant will");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+}
