@@ -336,9 +336,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
             && q.close > 0
             && [',', '?', '!'].iter().any(|&c| d.is_p(q.close - 1, c))
             && d.is_word(q.close + 1);
-        let in_report = attr.is_none()
-            && !tail
-            && prev.is_some_and(|k| layouts::ends_unquoted_sentence(&d, k));
+        let in_report =
+            attr.is_none() && !tail && prev.is_some_and(|k| layouts::ends_unquoted_sentence(&d, k));
         let kind = if title {
             QuoteKind::Scare
         } else if (embedded || runs_on || finishes_sentence) && attr.is_some() {
@@ -381,7 +380,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
         if attr.is_some() {
             last_attr = Some((ci, para[q.close.min(n - 1)], q.close));
         }
-        last_direct = (kind == QuoteKind::Direct).then_some((ci, para[q.close.min(n - 1)], q.close));
+        last_direct =
+            (kind == QuoteKind::Direct).then_some((ci, para[q.close.min(n - 1)], q.close));
         cands.push(Cand {
             spans,
             kind,

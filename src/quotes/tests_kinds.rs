@@ -113,7 +113,10 @@ fn a_quote_after_a_report_of_the_same_paragraph_is_part_of_that_report() {
     let text = "\"We waited long enough,\" Lena Park said on Monday. \"It will change how this town gets to work.\"";
     assert_eq!(quote(&extract(text), "We waited").spans.len(), 2);
     let text = "Lena Park said the new bridge would open in the spring.\n\n\"It will change how this town gets to work.\"";
-    assert_eq!(quote(&extract(text), "It will change").kind, QuoteKind::Direct);
+    assert_eq!(
+        quote(&extract(text), "It will change").kind,
+        QuoteKind::Direct
+    );
 }
 
 #[test]
@@ -131,7 +134,10 @@ fn a_quote_after_a_quote_over_two_paragraphs_continues_it() {
 fn a_quote_with_a_clause_after_it_is_not_part_of_the_report_before() {
     // The clause after the quote attributes it, even with words no rule reads.
     let text = "Lena Park said the town was split. \"In ten years, nobody will remember this fight,\" is what people here like to say.";
-    assert_eq!(quote(&extract(text), "In ten years").kind, QuoteKind::Direct);
+    assert_eq!(
+        quote(&extract(text), "In ten years").kind,
+        QuoteKind::Direct
+    );
 }
 
 #[test]
@@ -165,14 +171,20 @@ fn a_lowercase_quote_after_a_comma_finishes_the_writers_sentence() {
     );
     // A capitalised sentence after the same clause is a direct quote.
     let text = "If the levy fails again, Lena Park said, \"We will simply put it on the ballot next year.\"";
-    assert_eq!(quote(&extract(text), "We will simply").kind, QuoteKind::Direct);
+    assert_eq!(
+        quote(&extract(text), "We will simply").kind,
+        QuoteKind::Direct
+    );
 }
 
 #[test]
 fn a_quote_after_that_and_a_comma_is_part_of_a_report() {
     // "that" makes the quote the complement of the report, even with a comma before the mark.
     let text = "Lena Park told the board that, \"We cannot open the clinic before the fall.\"";
-    assert_eq!(quote(&extract(text), "We cannot open").kind, QuoteKind::Indirect);
+    assert_eq!(
+        quote(&extract(text), "We cannot open").kind,
+        QuoteKind::Indirect
+    );
 }
 
 #[test]
