@@ -282,20 +282,3 @@ pub(crate) fn prev_subject(d: &Doc, dot: usize) -> Option<Mention> {
             .filter(|m| m.kind == MKind::Named && m.name.split_whitespace().count() > 1)
     })
 }
-
-/// The most tokens a sentence before a quote is scanned for its opening.
-const SENTENCE_TOKENS: usize = 60;
-
-/// Whether the period at token `dot` ends a sentence of the same paragraph that does not open
-/// with a quote mark: the article's own report or narrative (`Lee said the plan was fair.`, `The
-/// clerk looked up.`), rather than the attribution of a quote before it (`"…," Lee said.`).
-pub(crate) fn ends_unquoted_sentence(d: &Doc, dot: usize) -> bool {
-    if !d.is_p(dot, '.') {
-        return false;
-    }
-    let mut k = dot;
-    while k > 0 && dot - k < SENTENCE_TOKENS && !d.is_boundary(k - 1) {
-        k -= 1;
-    }
-    k < dot && (k == 0 || d.is_boundary(k - 1)) && d.toks[k].k != K::Mark && d.toks[k].k != K::Para
-}

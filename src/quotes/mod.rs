@@ -327,25 +327,12 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 a.cue.0 > q.close && a.speaker.is_some() && d.cue_at(a.cue.0).is_some()
             });
         let title = q.segs.len() == 1 && !said_after && is_title(&chars[q.segs[0].0..q.segs[0].1]);
-        // A quote with no attribution of its own right after an unquoted sentence of its
-        // paragraph goes on with that sentence's report (`Lee said the plan was fair. "It
-        // helps everyone."`): part of an indirect attribution, not a direct quote of its own.
-        // A quote that leaves its sentence open for a clause after it (`"…," one voter said`)
-        // is attributed there, even when that clause was not understood.
-        let tail = q.closed
-            && q.close > 0
-            && [',', '?', '!'].iter().any(|&c| d.is_p(q.close - 1, c))
-            && d.is_word(q.close + 1);
-        let in_report =
-            attr.is_none() && !tail && prev.is_some_and(|k| layouts::ends_unquoted_sentence(&d, k));
         let kind = if title {
             QuoteKind::Scare
         } else if (embedded || runs_on || finishes_sentence) && attr.is_some() {
             QuoteKind::Indirect
         } else if runs_on {
             QuoteKind::Scare
-        } else if speech_like && in_report {
-            QuoteKind::Indirect
         } else if attr.is_some() || speech_like {
             QuoteKind::Direct
         } else if !initial && words >= 8 && ends_sentence && MIXED_AS_QUOTE {
@@ -371,7 +358,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
         } else {
             None
         };
-        let near = if attr.is_none() && kind != QuoteKind::Scare && initial {
+        let near = if attr.is_none() && kind == QuoteKind::Direct && initial {
             prev.and_then(|k| layouts::prev_subject(&d, k))
         } else {
             None

@@ -226,9 +226,7 @@ fn signatures_colons_and_previous_sentences() {
             ("Vote early", Direct, Some("Lena Park"), Some("Lena Park")),
             ("Keep going", Direct, Some("Omar Haddad"), Some("Omar Haddad")),
             ("We will rebuild", Direct, Some("Tran"), Some("Tran")),
-            // A quote right after the article's own sentence goes on with that sentence, as
-            // news annotators read it; it keeps that sentence's subject as its speaker.
-            ("Is anyone else", Indirect, Some("The clerk"), Some("The clerk")),
+            ("Is anyone else", Direct, Some("The clerk"), Some("The clerk")),
         ],
     );
 }
