@@ -89,6 +89,12 @@ fn continues(d: &Doc, last: &Cand, last_mark: usize, open: usize) -> bool {
     if open > last_mark + CONTINUATION_GAP {
         return false;
     }
+    // The sentence right before is the one that holds the previous quote's
+    // closing mark: it is that quote's attribution, however long it runs
+    // (`"A," said Ann Lee, who heads a group in Ohio. "B."`).
+    if open > 0 && (last_mark + 1..open - 1).all(|k| !d.is_boundary(k)) {
+        return true;
+    }
     // The sentence right before names someone else as its subject: `Ann Lee
     // warned that … . "B."` is Lee's, not the previous speaker's.
     let near = open
@@ -196,15 +202,27 @@ pub fn extract(text: &str) -> Vec<Quote> {
     // For each raw quote: its candidate index, or the one it was merged into.
     // The last attributed quote: (cand index, paragraph, token of its last mark).
     let mut last_attr: Option<(usize, usize, usize)> = None;
+    // The last quote, when it was direct, in the same form.
+    let mut last_direct: Option<(usize, usize, usize)> = None;
     let mut skip_until = 0usize;
     for (ri, q) in raws.iter().enumerate() {
         if q.open < skip_until && ri > 0 {
             continue;
         }
         let prev = q.open.checked_sub(1);
+        // A capitalised quote after a dotted abbreviation starts a sentence too: the
+        // abbreviation's period also ends the one before (`in Dayton, Ohio, N.Y. "We …"`).
+        let after_abbreviation = |k: usize| {
+            d.is_word(k)
+                && d.w(k).ends_with('.')
+                && chars[q.segs[0].0..q.segs[0].1]
+                    .iter()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| c.is_uppercase())
+        };
         let initial = prev.is_none_or(|k| {
             let t = &d.toks[k];
-            d.is_boundary(k) || t.k == K::Mark || d.is_p(k, ':')
+            d.is_boundary(k) || t.k == K::Mark || d.is_p(k, ':') || after_abbreviation(k)
         });
         // A quote that ends its own sentence: `"…."`.
         let final_stop = q.closed && q.close > 0 && d.is_p(q.close - 1, '.');
@@ -240,9 +258,26 @@ pub fn extract(text: &str) -> Vec<Quote> {
             if let Some((ci, cp, last)) = last_attr {
                 // In the same paragraph and close to it: a source whose
                 // paragraphs were glued into one holds many speakers' quotes.
-                if cp == para[q.open] && continues(&d, &cands[ci], last, q.open) {
+                // Or, taking up a paragraph of its own, in the paragraph after the one the
+                // attributed quote and its attribution end: `"A," Lee said.¶"B."`
+                let next_para = cp + 1 == para[q.open] && split::next_paragraph(&d, last, q);
+                if next_para || cp == para[q.open] && continues(&d, &cands[ci], last, q.open) {
                     cands[ci].spans.extend(q.segs.iter().copied());
-                    last_attr = Some((ci, cp, q.close));
+                    let p = para[q.close.min(n - 1)];
+                    last_attr = Some((ci, p, q.close));
+                    last_direct = Some((ci, p, q.close));
+                    continue;
+                }
+            }
+            // The previous quote's sentence ran on past its mark into a clause
+            // no cue was found in (`"A," the ad states. "B."`): that clause
+            // is its attribution, and this quote goes on with it.
+            if let Some((ci, cp, last)) = last_direct {
+                if cp == para[q.open] && split::tail_between(&d, last, q.open)
+                    || cp + 1 == para[q.open] && split::next_paragraph(&d, last, q)
+                {
+                    cands[ci].spans.extend(q.segs.iter().copied());
+                    last_direct = Some((ci, cp, q.close));
                     continue;
                 }
             }
@@ -262,7 +297,19 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // A quoted fragment inside an attributed sentence (`Ortega insisted
         // that he has "grown the party," adding …`) is a partial quote
         // within an indirect attribution, not a direct quote of its own.
-        let embedded = prev.is_some_and(|k| d.is_word(k) && d.cue_at(k).is_none());
+        // So is one after "that" and a comma: `Lee said that, "If we lose, we lose."`.
+        let embedded = prev.is_some_and(|k| {
+            d.is_word(k) && d.cue_at(k).is_none()
+                || d.is_p(k, ',') && k > 0 && d.is_word(k - 1) && d.w(k - 1) == "that"
+        });
+        // A quote that opens in lowercase after a comma finishes a sentence the writer began
+        // (`If the bill fails, Lee said, "we will try again."`): a partial quote within the
+        // writer's report, as PolNeAR reads it, not a direct quote of its own.
+        let finishes_sentence = prev.is_some_and(|k| d.is_p(k, ','))
+            && chars[q.segs[0].0..q.segs[0].1]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_lowercase());
         // A short fragment the sentence runs on from (`admitted "one or two
         // instances" where …`) is part of the sentence, not speech of its own.
         let runs_on = !initial
@@ -282,7 +329,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
         let title = q.segs.len() == 1 && !said_after && is_title(&chars[q.segs[0].0..q.segs[0].1]);
         let kind = if title {
             QuoteKind::Scare
-        } else if (embedded || runs_on) && attr.is_some() {
+        } else if (embedded || runs_on || finishes_sentence) && attr.is_some() {
             QuoteKind::Indirect
         } else if runs_on {
             QuoteKind::Scare
@@ -318,8 +365,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
         };
         let ci = cands.len();
         if attr.is_some() {
-            last_attr = Some((ci, para[q.open], q.close));
+            last_attr = Some((ci, para[q.close.min(n - 1)], q.close));
         }
+        last_direct =
+            (kind == QuoteKind::Direct).then_some((ci, para[q.close.min(n - 1)], q.close));
         cands.push(Cand {
             spans,
             kind,

@@ -57,3 +57,42 @@ pub(crate) fn resumes(d: &Doc, chars: &[char], q: &RawQuote, a: &Attr, next: &Ra
     let before = next.open - 1;
     d.is_p(before, ',') || (lowercase && d.is_word(before) && matches!(d.w(before), "but" | "and"))
 }
+
+/// The most tokens the clause after a quote may run to its sentence end.
+const TAIL_TOKENS: usize = 60;
+
+/// Whether only the rest of the sentence of a quote closed at token `close` lies before the quote
+/// opening at `open`, and that quote left its sentence open with a comma, question or exclamation
+/// mark: `"A," the ad states. "B."`. The clause after the first half is its attribution, whether
+/// or not its verb is a known cue, so the second half continues the same quote.
+pub(crate) fn tail_between(d: &Doc, close: usize, open: usize) -> bool {
+    let Some(end) = open.checked_sub(1) else {
+        return false;
+    };
+    let open_sentence = close > 0 && [',', '?', '!'].iter().any(|&c| d.is_p(close - 1, c));
+    open_sentence
+        && end > close + 1
+        && end <= close + TAIL_TOKENS
+        && d.is_boundary(end)
+        && d.toks[end].k == K::Punct
+        && (close + 1..end).all(|k| !d.is_boundary(k) && d.toks[k].k != K::Mark)
+}
+
+/// Whether the quote `next` fills the paragraph right after the one where an attributed quote
+/// closed at token `close`, with at most the rest of that quote's sentence between them: `"A,"
+/// Lee said.¶"B."`. News writers close and reopen the marks of one speaker's quote across
+/// paragraphs, and a paragraph that is nothing but a quote goes on with the speech before it.
+pub(crate) fn next_paragraph(d: &Doc, close: usize, next: &RawQuote) -> bool {
+    let Some(brk) = next.open.checked_sub(1) else {
+        return false;
+    };
+    let fills = next.closed && d.toks.get(next.close + 1).is_none_or(|t| t.k == K::Para);
+    fills
+        && d.toks[brk].k == K::Para
+        && brk > close
+        && brk <= close + TAIL_TOKENS
+        && (close + 1..brk).all(|k| {
+            let t = &d.toks[k];
+            t.k != K::Mark && t.k != K::Para && (!d.is_boundary(k) || k + 1 == brk)
+        })
+}

@@ -71,3 +71,97 @@ fn a_quote_that_ends_its_sentence_is_not_resumed_by_the_next_one() {
     let got = extract(text);
     assert_eq!(quote(&got, "I have no idea").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_quote_goes_on_after_a_long_attribution_sentence() {
+    // The attribution sentence runs past 40 tokens and names someone else 40 tokens before its
+    // end: it is still the one that holds the first half's closing mark, so the second half is the
+    // same quote.
+    let text = "\"We will keep the clinic open as long as the town needs it,\" said Lena Park, who chairs a charity that Omar Haddad and his sister founded at a small dinner with friends and family in Dayton in the spring of 1998, after the great flood of that year had closed the old county hospital on Main Street for good. \"Nobody here wants to drive an hour to see a doctor.\"";
+    let got = extract(text);
+    let q = quote(&got, "We will keep");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    assert!(q.text.ends_with("see a doctor."), "{}", q.text);
+}
+
+#[test]
+fn a_quote_goes_on_after_a_clause_with_no_known_cue() {
+    // `"A," the ad states. "B."`: the clause after the comma attributes the first half even when
+    // its verb is not a cue, and the second half continues it.
+    let text = "\"The mayor has never once shown up for this neighborhood,\" a narrator in the new ad intones. \"Next week, you can show up for yourself.\"";
+    let got = extract(text);
+    let q = quote(&got, "The mayor has");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    // A quote that ended its own sentence is not continued that way.
+    let text = "\"The mayor has never once shown up for this neighborhood.\" The ad ran twice. \"Next week, you can show up for yourself.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "The mayor has").spans.len(), 1);
+}
+
+#[test]
+fn a_quote_after_a_quote_over_two_paragraphs_continues_it() {
+    // A quote over two paragraphs whose second paragraph ends with its attribution: the quote
+    // after that attribution continues it, in the paragraph where the first quote ended.
+    let text = "\"We have done the work. The plan is ready.\n\n\"I will not apologise for it. Not once,\" Ann Marlow went on. \"The vote is on Monday.\"";
+    let got = extract(text);
+    let q = quote(&got, "We have done");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(q.text.ends_with("on Monday."), "{}", q.text);
+}
+
+#[test]
+fn a_paragraph_that_is_only_a_quote_goes_on_with_the_quote_before() {
+    // `"A," Lee said.¶"B."`: the marks close and reopen across paragraphs, the speech goes on.
+    let text = "\"We have waited long enough for this bridge,\" Lena Park said.\n\n\"Next spring, the first cars will cross it.\"\n\nThe council meets again in May.";
+    let got = extract(text);
+    let q = quote(&got, "We have waited");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    assert!(q.text.ends_with("cross it."), "{}", q.text);
+    // The same when the first quote's clause names no one a rule can read.
+    let text = "\"We have waited long enough for this bridge,\" is how the mayor's ad begins.\n\n\"Next spring, the first cars will cross it.\"";
+    assert_eq!(quote(&extract(text), "We have waited").spans.len(), 2);
+    // Not when the next paragraph goes on past its quote, or narrative lies between.
+    let text = "\"We have waited long enough for this bridge,\" Lena Park said.\n\n\"Next spring, the first cars will cross it,\" Omar Haddad said.";
+    assert_eq!(quote(&extract(text), "We have waited").spans.len(), 1);
+    let text = "\"We have waited long enough for this bridge,\" Lena Park said. The vote was close.\n\n\"Next spring, the first cars will cross it.\"";
+    assert_eq!(quote(&extract(text), "We have waited").spans.len(), 1);
+}
+
+#[test]
+fn a_lowercase_quote_after_a_comma_finishes_the_writers_sentence() {
+    // The quote completes a sentence begun outside the marks: part of the report, not direct.
+    let text = "If the levy fails again, Lena Park said, \"we will simply put it on the ballot next year.\"";
+    let got = extract(text);
+    let q = quote(&got, "we will simply");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
+    // A capitalised sentence after the same clause is a direct quote.
+    let text = "If the levy fails again, Lena Park said, \"We will simply put it on the ballot next year.\"";
+    assert_eq!(
+        quote(&extract(text), "We will simply").kind,
+        QuoteKind::Direct
+    );
+}
+
+#[test]
+fn a_quote_after_that_and_a_comma_is_part_of_a_report() {
+    // "that" makes the quote the complement of the report, even with a comma before the mark.
+    let text = "Lena Park told the board that, \"We cannot open the clinic before the fall.\"";
+    assert_eq!(
+        quote(&extract(text), "We cannot open").kind,
+        QuoteKind::Indirect
+    );
+}
+
+#[test]
+fn a_quote_after_a_dotted_abbreviation_starts_a_sentence() {
+    // The abbreviation's period ends the attribution sentence as well, so the capitalised quote
+    // after it continues the quote before.
+    let text = "\"The plant will stay open,\" Lena Park said at a rally in Raleigh, N.C. \"Nobody is losing a job this year.\"";
+    let got = extract(text);
+    let q = quote(&got, "The plant will");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+}
