@@ -244,6 +244,11 @@ pub fn is_office(word: &str) -> bool {
     OFFICES_AND_TITLES.contains(word)
 }
 
+/// Whether a word is a common given name ("Paul"), looked up in a set.
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(word)
+}
+
 /// The given names, offices and titles as sets: they are looked up for every capitalised run.
 static GIVEN: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| super::lexicon::GIVEN_NAMES.iter().copied().collect());
