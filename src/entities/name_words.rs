@@ -236,6 +236,8 @@ const OFFICES: &[&str] = &[
     "Coach",
     "Founder",
     "Executive",
+    "Exchequer",
+    "Representative",
 ];
 
 /// Whether a word is an office or a title ("Officer", "Sen.", "CEO"): a name never ends

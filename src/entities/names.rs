@@ -236,6 +236,14 @@ const ORGANISATION_ALIASES: &[&[&str]] = &[
     &["The Washington Post", "Washington Post"],
     &["The Wall Street Journal", "Wall Street Journal", "WSJ"],
     &["Associated Press", "AP"],
+    &["Reuters", "Reuter", "Reuters news agency"],
+    &["Bundesbank", "German Bundesbank"],
+    &[
+        "Federal Reserve",
+        "Fed",
+        "U.S. Federal Reserve",
+        "Federal Reserve Board",
+    ],
 ];
 
 /// Every alias of `ORGANISATION_ALIASES` by its folded key, folded once rather than per lookup.

@@ -409,3 +409,29 @@ fn groups_and_countries_that_speak_are_not_people() {
         assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
     }
 }
+
+/// Organisations news names by one word or by a head word the lists lacked were people:
+/// "Reuters", "Bundesbank", "White House", "Stock Exchange"; and "Chancellor of the
+/// Exchequer Nigel Quist" left "Exchequer" in the name.
+#[test]
+fn organisations_named_by_one_word_or_a_house_are_not_people() {
+    let r = check(
+        "\"Rates stay,\" said the Bundesbank. \"Quiet,\" a spokesman told Reuters. \
+         The White House and the Ostend Stock Exchange were closed.",
+    );
+    assert!(people(&r).is_empty(), "{:?}", names(&r));
+    for organisation in [
+        "Bundesbank",
+        "Reuters",
+        "White House",
+        "Ostend Stock Exchange",
+    ] {
+        assert!(
+            names(&r).contains(&(organisation.to_string(), EntityKind::Organization)),
+            "{organisation}: {:?}",
+            names(&r)
+        );
+    }
+    let r = check("The Chancellor of the Exchequer Nigel Quist spoke. Quist was brief.");
+    assert_eq!(people(&r), ["Nigel Quist"], "{:?}", names(&r));
+}
