@@ -314,6 +314,7 @@ pub const GROUPS: &[&str] = &[
     "Conservatives",
     "Liberals",
     "Tories",
+    "Labour",
 ];
 
 /// A person's name written with a place after it ("Marco Quist of Florida") without the place.

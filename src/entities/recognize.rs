@@ -198,6 +198,10 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                     )))
         {
             a += 1;
+            // "Head of Apple" without "Head" is Apple, not "of Apple".
+            while a < z && is_name_stop_word(&words[a].text) {
+                a += 1;
+            }
         }
         if a >= z {
             continue;
@@ -260,6 +264,9 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             a += skip;
         }
         a += places_before_name(&texts[skip..texts.len() - 1], is_given_name);
+        while a + 1 < z && is_name_stop_word(&words[a].text) {
+            a += 1;
+        }
         let run: Vec<&Word> = words[a..z].iter().collect();
         let name = text_of(&chars, &words, a, z);
         let start = words[a].start;
@@ -304,6 +311,8 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         }
         b.mention(index, start, end, role);
     }
+
+    companies_that_speak(&mut b);
 
     // Single words: surnames, misspelt surnames, organisations' short names.
     for (a, honorific) in singles {
@@ -366,6 +375,52 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     link_acronyms(&mut b.out);
     b.out.mentions.sort_by_key(|m| m.start);
     b.out
+}
+
+/// A one-word speaker the text also names as the first word of a company ("Quistco said"
+/// where "Quistco Inc" appears) is that company, not a person: otherwise every company quoted
+/// by its short name became a person, and across a case the one person of that "surname"
+/// named in full ("Per Microsoft") took all of them. Only a company's name, one ending in a
+/// corporate form, counts ("the Trump Administration" leaves Trump a person), and only when
+/// no person of the document has that surname.
+fn companies_that_speak(b: &mut Builder) {
+    let firsts: HashSet<String> = b
+        .out
+        .entities
+        .iter()
+        .filter(|e| {
+            e.kind == EntityKind::Organization
+                && e.name.contains(' ')
+                && e.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(is_corporate_suffix)
+        })
+        .filter_map(|e| e.name.split_whitespace().next().map(fold_key))
+        .collect();
+    if firsts.is_empty() {
+        return;
+    }
+    let surnames: HashSet<String> = b
+        .out
+        .entities
+        .iter()
+        .zip(&b.keys)
+        .filter(|(e, _)| e.kind == EntityKind::Person && e.name.contains(' '))
+        .filter_map(|(_, keys)| keys.surname.clone())
+        .collect();
+    for (e, keys) in b.out.entities.iter_mut().zip(b.keys.iter_mut()) {
+        if e.kind == EntityKind::Person
+            && !e.name.contains(' ')
+            && keys
+                .all
+                .first()
+                .is_some_and(|k| firsts.contains(k) && !surnames.contains(k))
+        {
+            e.kind = EntityKind::Organization;
+            keys.surname = None;
+        }
+    }
 }
 
 /// The lower-cased words that open a multi-word run at a sentence's start ("Actual" in "Actual

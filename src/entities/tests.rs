@@ -395,7 +395,8 @@ fn headline_and_shouted_lines_make_no_one() {
 }
 
 /// A quote's one-word speaker that is a group ("Dealers said"), a country or a nationality
-/// ("Big US", "the Japanese") is no person: each was one of the case's most-named people.
+/// ("Big US", "the Japanese"), or a party ("New Labour") is no person: each was one of the
+/// case's most-named people.
 #[test]
 fn groups_and_countries_that_speak_are_not_people() {
     for text in [
@@ -404,6 +405,7 @@ fn groups_and_countries_that_speak_are_not_people() {
         "Big US lenders were cautious. \"No more loans,\" said Big US. US banks agreed.",
         "Mobile TV grew. \"It sells,\" said Mobile TV. TV was popular.",
         "\"Rates stay,\" said the United States. \"No,\" said P.",
+        "\"No,\" said New Labour. New Labour agreed. Labour won.",
     ] {
         let r = check(text);
         assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
@@ -434,4 +436,31 @@ fn organisations_named_by_one_word_or_a_house_are_not_people() {
     }
     let r = check("The Chancellor of the Exchequer Nigel Quist spoke. Quist was brief.");
     assert_eq!(people(&r), ["Nigel Quist"], "{:?}", names(&r));
+}
+
+/// A company quoted by its short name is that company: "Quistco said" made a person Quistco,
+/// and a stripped sentence opener left "of Quistco" ("Head of Quistco") as a person's name.
+#[test]
+fn a_company_quoted_by_its_short_name_is_not_a_person() {
+    for text in [
+        "Quistco Inc reported a loss. \"Sales were weak,\" Quistco said.",
+        "\"We grew,\" Quistco said. The head was pleased. Head of Quistco Tom Ostend agreed. \
+         Quistco Corp gained.",
+    ] {
+        let r = check(text);
+        let all = names(&r);
+        assert!(
+            all.iter()
+                .all(|(n, k)| *k != EntityKind::Person || !n.contains("Quistco")),
+            "{text}: {all:?}"
+        );
+        assert!(all.iter().all(|(n, _)| !n.starts_with("of ")), "{all:?}");
+    }
+    // A person who shares a company's first word stays a person.
+    let r = check("Maria Quist ran Quist Holdings Ltd. \"No,\" Quist said.");
+    assert!(
+        names(&r).contains(&("Quist".to_string(), EntityKind::Person)),
+        "{:?}",
+        names(&r)
+    );
 }
