@@ -16,7 +16,7 @@ use super::builder::Builder;
 use super::lexicon::{is_not_name_word, ORGANISATION_HEADS, PERSON_TITLES};
 use super::names::{
     before_of, fold_key, is_given_name, is_name_stop_word, is_office, is_spelling_variant,
-    known_organisation, person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
+    known_organisation, name_only, person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
 };
 use super::not_names::{
     is_corporate_suffix, is_nation, is_plural_noun, is_sentence_adverb, is_table_word,
@@ -116,7 +116,9 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         let name = if kind == EntityKind::Person {
             let words: Vec<&str> = before_of(name).split_whitespace().collect();
             let words = &words[person_name_start(&words)..];
-            trimmed = words[places_before_name(words, is_given_name)..].join(" ");
+            // What is left may open with a stop word ("Japan Not"): only the name counts.
+            trimmed = name_only(&words[places_before_name(words, is_given_name)..].join(" "))
+                .unwrap_or_default();
             // "Big US" or "the Japanese" said it: a country, not a person; "Mobile TV" said
             // it: no surname is written in capitals alone.
             let capitals = words.len() > 1

@@ -113,6 +113,8 @@ fn names_lose_the_stop_words_that_open_them() {
         ("This", None),
         ("No.", None),
         ("A. Philip Quist", Some("A. Philip Quist")),
+        ("Per Quistsoft", Some("Quistsoft")),
+        ("Once Quistsoft", Some("Quistsoft")),
     ] {
         assert_eq!(name_only(phrase).as_deref(), expected, "{phrase}");
     }
@@ -406,6 +408,7 @@ fn groups_and_countries_that_speak_are_not_people() {
         "Mobile TV grew. \"It sells,\" said Mobile TV. TV was popular.",
         "\"Rates stay,\" said the United States. \"No,\" said P.",
         "\"No,\" said New Labour. New Labour agreed. Labour won.",
+        "\"Yes,\" said Japan Not.",
     ] {
         let r = check(text);
         assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
