@@ -3,9 +3,10 @@
 //! steps: the abbreviations of financial tables (Reuters writes "Shr 51 cts vs 75 cts Net
 //! 5,524,000 vs 8,094,000 Revs"), the corporate forms that end a company's name ("Electric
 //! Co"), places, nationalities and "-based" modifiers written before a name ("Moscow-based US
-//! lawyer"), the adverbs and adjectives that open a sentence ("Recently Apple"), and lines
-//! written in capitals. Each test is a set lookup or a scan of one word, so the recogniser
-//! stays linear.
+//! lawyer"), the adverbs and participles that open a sentence ("Recently Apple", "Excluding
+//! Brazil"), and the plural nouns quotes give as speakers ("Dealers said"). Headlines and
+//! lines in capitals are marked where the words are made (`words`). Each test is a set lookup
+//! or a scan of one word, so the recogniser stays linear.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
