@@ -116,7 +116,14 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         let name = if kind == EntityKind::Person {
             let words: Vec<&str> = before_of(name).split_whitespace().collect();
             let words = &words[person_name_start(&words)..];
-            // What is left may open with a stop word ("Japan Not"): only the name counts.
+            // A month or another word that opens no name may lead it ("December Quistco", as
+            // runs lose theirs), and what is left may open with a stop word ("Japan Not"):
+            // only the name counts.
+            let words = &words[words
+                .iter()
+                .take_while(|w| is_not_name_word(w) && !is_given_name(w))
+                .count()
+                .min(words.len().saturating_sub(1))..];
             trimmed = name_only(&words[places_before_name(words, is_given_name)..].join(" "))
                 .unwrap_or_default();
             // "Big US" or "the Japanese" said it: a country, not a person; "Mobile TV" said

@@ -327,6 +327,7 @@ fn places_and_nationalities_are_not_part_of_a_name() {
             &["Hiroshi Quist"][..],
         ),
         ("If I were a leader in Japan I would worry.", &[][..]),
+        ("\"Patched,\" said December Quistsoft.", &["Quistsoft"][..]),
         (
             "\"No,\" said a Moscow-based US. \"Never,\" said the West German.",
             &[][..],
