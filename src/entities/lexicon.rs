@@ -25,11 +25,13 @@ pub const ORGANISATION_HEADS: &[&str] = &[
     "Court",
     "Department",
     "Division",
+    "Exchange",
     "Federation",
     "Force",
     "Foundation",
     "Fund",
     "Group",
+    "House",
     "Inc",
     "Institute",
     "Journal",
@@ -199,6 +201,14 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "Court",
     "District",
 ];
+
+/// Whether a word is one of [`NOT_NAME_WORDS`], looked up in a set: the recogniser asks it
+/// of most capitalised words.
+pub fn is_not_name_word(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+    SET.contains(word)
+}
 
 /// Acronyms that are not organisations.
 pub const NOT_ORGANISATION_ACRONYMS: &[&str] = &[

@@ -8,13 +8,17 @@
 //! surname's one or dominant namesake), and `decisions` holds the rules of a person's merges,
 //! splits and undos; `store::entities` and `store::entity_resolution` only read and write rows.
 
+mod acronyms;
+mod builder;
 pub mod decisions;
 mod lexicon;
 mod name_words;
 pub mod names;
+mod not_names;
 mod recognize;
 pub mod resolve;
 mod speaker_names;
+mod words;
 
 #[cfg(test)]
 mod tests;

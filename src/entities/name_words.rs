@@ -93,6 +93,12 @@ pub const NAME_STOP_WORDS: &[&str] = &[
     "how",
     "because",
     "despite",
+    "per",
+    "via",
+    "amid",
+    "unlike",
+    "besides",
+    "once",
     "although",
     "though",
     "unless",
@@ -236,12 +242,19 @@ const OFFICES: &[&str] = &[
     "Coach",
     "Founder",
     "Executive",
+    "Exchequer",
+    "Representative",
 ];
 
 /// Whether a word is an office or a title ("Officer", "Sen.", "CEO"): a name never ends
 /// with one.
 pub fn is_office(word: &str) -> bool {
     OFFICES_AND_TITLES.contains(word)
+}
+
+/// Whether a word is a common given name ("Paul"), looked up in a set.
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(word)
 }
 
 /// The given names, offices and titles as sets: they are looked up for every capitalised run.
@@ -307,6 +320,7 @@ pub const GROUPS: &[&str] = &[
     "Conservatives",
     "Liberals",
     "Tories",
+    "Labour",
 ];
 
 /// A person's name written with a place after it ("Marco Quist of Florida") without the place.

@@ -30,8 +30,8 @@ const HONORIFICS: &[&str] = &[
 ];
 
 pub use super::name_words::{
-    before_of, is_name_stop_word, is_office, name_only, person_name_start, without_corporate_form,
-    GROUPS, NAME_CONNECTORS, NAME_STOP_WORDS, PARTY_MEMBERS,
+    before_of, is_given_name, is_name_stop_word, is_office, name_only, person_name_start,
+    without_corporate_form, GROUPS, NAME_CONNECTORS, NAME_STOP_WORDS, PARTY_MEMBERS,
 };
 
 /// Words after a name that are not a surname.
@@ -236,6 +236,14 @@ const ORGANISATION_ALIASES: &[&[&str]] = &[
     &["The Washington Post", "Washington Post"],
     &["The Wall Street Journal", "Wall Street Journal", "WSJ"],
     &["Associated Press", "AP"],
+    &["Reuters", "Reuter", "Reuters news agency"],
+    &["Bundesbank", "German Bundesbank"],
+    &[
+        "Federal Reserve",
+        "Fed",
+        "U.S. Federal Reserve",
+        "Federal Reserve Board",
+    ],
 ];
 
 /// Every alias of `ORGANISATION_ALIASES` by its folded key, folded once rather than per lookup.

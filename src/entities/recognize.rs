@@ -6,17 +6,27 @@
 //! given name, or its last word recurs alone (news style: "Pyotr Levashov", then "Levashov").
 //! Single words then attach to the actors already found: a surname, a misspelt surname, an
 //! organisation's short name. Every step looks at a bounded window, so the whole is linear.
+//!
+//! What is not a name although it is capitalised (a financial table's "Shr", a company's "Co",
+//! a place or nationality before a name, an adverb opening a sentence, a headline) is decided
+//! by the word tests of `not_names`; the words and runs come from `words`.
 
-use super::lexicon::{
-    GIVEN_NAMES, NOT_NAME_WORDS, NOT_ORGANISATION_ACRONYMS, ORGANISATION_HEADS, PERSON_TITLES,
-};
+use super::acronyms::link_acronyms;
+use super::builder::Builder;
+use super::lexicon::{is_not_name_word, ORGANISATION_HEADS, PERSON_TITLES};
 use super::names::{
-    before_of, fold_key, is_name_stop_word, is_office, is_spelling_variant, known_organisation,
-    person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
+    before_of, fold_key, is_given_name, is_name_stop_word, is_office, is_spelling_variant,
+    known_organisation, name_only, person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
+};
+use super::not_names::{
+    is_corporate_suffix, is_nation, is_plural_noun, is_sentence_adverb, is_table_word,
+    places_before_name,
 };
 use super::speaker_names::{affiliation, appositive, clean_speaker_name, title_case_if_shouted};
-use super::{Alias, DocEntity, EntityKind, Mention, Recognized};
+use super::words::{is_acronym, runs, text_of, words, Word};
+use super::{EntityKind, Recognized};
 use crate::quotes::Quote;
+use std::collections::HashSet;
 
 /// Titles that name a person by surname alone ("Mr. Quist", "President Abara"), unlike titles
 /// that also open offices ("Chief Executive", "Special Counsel").
@@ -41,273 +51,15 @@ const HONORIFICS: &[&str] = &[
     "Mayor",
 ];
 
-/// Lower-case words that may sit inside a name ("Bank of America", "Ludwig van Beethoven").
-const CONNECTORS: &[&str] = &[
-    "of", "de", "van", "von", "der", "bin", "al", "la", "du", "da",
-];
-
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", "them"];
-
-struct Word {
-    start: usize,
-    end: usize,
-    text: String,
-    possessive: bool,
-    sentence_start: bool,
-}
-
-impl Word {
-    fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-
-    fn is_acronym(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-        (2..=6).contains(&letters.len())
-            && upper >= 2
-            && letters.first().is_some_and(|c| c.is_uppercase())
-            && letters.last().is_some_and(|c| c.is_uppercase())
-            && !self.text.contains('.')
-            && !NOT_ORGANISATION_ACRONYMS.contains(&self.text.as_str())
-            && !is_name_stop_word(&self.text)
-    }
-
-    fn is_initial(&self) -> bool {
-        let chars: Vec<char> = self.text.chars().collect();
-        chars.len() == 2 && chars[0].is_uppercase() && chars[1] == '.'
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Splits the text into words with char offsets, keeping "U.S." and "A." whole, taking a
-/// possessive "'s" off ("Dell'sSecureWorks", glued by a bad page, gives "Dell" and
-/// "SecureWorks"), and marking the words that open a sentence.
-fn words(chars: &[char]) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    let n = chars.len();
-    let mut sentence_start = true;
-    while i < n {
-        let c = chars[i];
-        if !is_word_char(c) {
-            if matches!(c, '.' | '!' | '?' | '\n') {
-                sentence_start = true;
-            }
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut possessive = false;
-        let mut end = i + 1;
-        while end < n {
-            let c = chars[end];
-            let next = chars.get(end + 1).copied();
-            if is_word_char(c) {
-                end += 1;
-            } else if matches!(c, '\'' | '’') && next == Some('s') {
-                let after = chars.get(end + 2).copied();
-                if after.is_none_or(|a| !is_word_char(a) || a.is_uppercase()) {
-                    possessive = true;
-                    break;
-                }
-                end += 1;
-            } else if matches!(c, '.' | '-' | '&' | '\'' | '’') && next.is_some_and(is_word_char)
-            {
-                // "U.S", "Jean-Luc", "AT&T", "O'Brien"; a sentence glued to the next one
-                // ("warrant.The") is split where a lower-case word meets a capital.
-                if c == '.' && chars[end - 1].is_lowercase() && end - start > 1 {
-                    break;
-                }
-                end += 1;
-            } else {
-                break;
-            }
-        }
-        let mut text: String = chars[start..end].iter().collect();
-        let single_capital = end - start == 1 && chars[start].is_uppercase();
-        // An abbreviated title's full stop ends no sentence: "Mr. Quist" is one run.
-        let dotted = text.contains('.')
-            || matches!(
-                text.as_str(),
-                "Jr" | "Sr"
-                    | "St"
-                    | "Mr"
-                    | "Mrs"
-                    | "Ms"
-                    | "Dr"
-                    | "Prof"
-                    | "Sen"
-                    | "Rep"
-                    | "Gov"
-                    | "Gen"
-                    | "Lt"
-                    | "Col"
-                    | "Capt"
-                    | "Sgt"
-            );
-        if end < n && chars[end] == '.' && (single_capital || dotted) {
-            text.push('.');
-            end += 1;
-        }
-        let mut next = end;
-        if possessive {
-            next = end + 2;
-        } else if end < n && matches!(chars[end], '\'' | '’') && text.ends_with('s') {
-            possessive = true;
-            next = end + 1;
-        }
-        out.push(Word {
-            start,
-            end,
-            text,
-            possessive,
-            sentence_start,
-        });
-        sentence_start = false;
-        i = next;
-    }
-    out
-}
-
-/// Maximal runs of capitalised words (with connectors and initials inside), as word ranges.
-fn runs(words: &[Word], chars: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if !words[i].is_capitalised() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
-        while end < words.len() && !words[end - 1].possessive {
-            let gap: String = chars[words[end - 1].end..words[end].start].iter().collect();
-            if !gap.chars().all(|c| c == ' ') || gap.len() > 2 || words[end].sentence_start {
-                break;
-            }
-            let w = &words[end];
-            if w.is_capitalised() {
-                end += 1;
-            } else if CONNECTORS.contains(&w.text.as_str())
-                && words.get(end + 1).is_some_and(|n| n.is_capitalised())
-            {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        out.push((start, end.min(words.len())));
-        i = end;
-    }
-    out
-}
-
-fn text_of(chars: &[char], words: &[Word], a: usize, b: usize) -> String {
-    chars[words[a].start..words[b - 1].end].iter().collect()
-}
-
-/// The folded keys of one entity, kept beside it so that lookups fold each name only once.
-struct Keys {
-    /// The name's key and every alias's key.
-    all: Vec<String>,
-    surname: Option<String>,
-}
-
-struct Builder<'a> {
-    chars: &'a [char],
-    out: Recognized,
-    keys: Vec<Keys>,
-    /// Mention spans by start, to refuse overlapping mentions in logarithmic time.
-    taken: std::collections::BTreeMap<usize, usize>,
-}
-
-impl Builder<'_> {
-    fn find(&self, name: &str, kind: Option<EntityKind>) -> Option<usize> {
-        let key = fold_key(name);
-        let canonical = known_organisation(name).map(fold_key);
-        self.out
-            .entities
-            .iter()
-            .zip(&self.keys)
-            .position(|(e, keys)| {
-                kind.is_none_or(|k| e.kind == k)
-                    && (keys.all.contains(&key)
-                        || canonical
-                            .as_ref()
-                            .is_some_and(|c| keys.all.first() == Some(c)))
-            })
-    }
-
-    /// The entity for `name`, created if new.
-    fn entity(&mut self, name: &str, kind: EntityKind, evidence: &str) -> usize {
-        let display = match kind {
-            EntityKind::Organization => known_organisation(name).unwrap_or(name),
-            EntityKind::Person => name,
-        };
-        let index = match self.find(name, Some(kind)) {
-            Some(index) => index,
-            None => {
-                self.out.entities.push(DocEntity {
-                    name: display.to_string(),
-                    kind,
-                    role: None,
-                    aliases: Vec::new(),
-                });
-                self.keys.push(Keys {
-                    all: vec![fold_key(display)],
-                    surname: match kind {
-                        EntityKind::Person => surname_key(display),
-                        EntityKind::Organization => None,
-                    },
-                });
-                self.out.entities.len() - 1
-            }
-        };
-        self.alias(index, name, 1.0, evidence);
-        index
-    }
-
-    fn alias(&mut self, entity: usize, surface: &str, confidence: f32, evidence: &str) {
-        let key = fold_key(surface);
-        let e = &mut self.out.entities[entity];
-        if !e.aliases.iter().any(|a| a.surface == surface) {
-            e.aliases.push(Alias {
-                surface: surface.to_string(),
-                confidence,
-                evidence: evidence.to_string(),
-            });
-            if !self.keys[entity].all.contains(&key) {
-                self.keys[entity].all.push(key);
-            }
-        }
-    }
-
-    fn mention(&mut self, entity: usize, start: usize, end: usize, role: Option<String>) {
-        let before = self.taken.range(..end).next_back();
-        if before.is_some_and(|(_, &taken_end)| taken_end > start) {
-            return;
-        }
-        self.taken.insert(start, end);
-        let surface = self.chars[start..end].iter().collect();
-        self.out.mentions.push(Mention {
-            entity,
-            start,
-            end,
-            surface,
-            role,
-        });
-    }
-}
-
+/// An organisation's name: a known one, one with an organisation's head word ("Department"),
+/// one ending in a corporate form ("Electric Co"), or an acronym alone.
 fn organisation_like(name: &str, words: &[&Word]) -> bool {
     known_organisation(name).is_some()
         || words
             .iter()
             .any(|w| ORGANISATION_HEADS.contains(&w.text.trim_end_matches('.')))
+        || words.last().is_some_and(|w| is_corporate_suffix(&w.text))
         || (words.len() == 1 && words[0].is_acronym())
 }
 
@@ -317,12 +69,8 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     let chars: Vec<char> = text.chars().collect();
     let words = words(&chars);
     let runs = runs(&words, &chars);
-    let mut b = Builder {
-        chars: &chars,
-        out: Recognized::default(),
-        keys: Vec::new(),
-        taken: std::collections::BTreeMap::new(),
-    };
+    let mut b = Builder::new(&chars);
+    let lower_case = lower_case_words(&words, &runs, quotes);
 
     // Speakers first: the quotes already resolved their names and roles.
     for quote in quotes {
@@ -334,35 +82,58 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         };
         let name = name.as_str();
         let name_words: Vec<&str> = name.split_whitespace().collect();
-        let acronym = name_words.len() == 1
-            && Word {
-                start: 0,
-                end: 0,
-                text: name.to_string(),
-                possessive: false,
-                sentence_start: false,
-            }
-            .is_acronym();
+        let acronym = name_words.len() == 1 && is_acronym(name);
         let last = name_words.last().copied().unwrap_or("");
         // "an Iowa Republican" or "the Chief Operating Officer" describes a person without
-        // naming one.
-        if PARTY_MEMBERS.contains(&last) || is_office(last) {
+        // naming one, and a table's cell ("Oper Shr") names nobody.
+        if PARTY_MEMBERS.contains(&last)
+            || is_office(last)
+            || name_words.iter().any(|w| is_table_word(w))
+        {
+            continue;
+        }
+        // "Dealers said" names a group of people, not one; "P" or "United States" said it
+        // (a quote's speaker cut short, or a country) names no one either.
+        if (name_words.len() == 1 && is_plural_noun(name, &lower_case))
+            || name.chars().filter(|c| c.is_alphabetic()).count() < 2
+            || name_words.iter().all(|w| is_not_name_word(w))
+        {
             continue;
         }
         let kind = if acronym
             || known_organisation(name).is_some()
             || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
+            || is_corporate_suffix(last)
             || GROUPS.contains(&last)
         {
             EntityKind::Organization
         } else {
             EntityKind::Person
         };
-        // "Florida Senator Marco Rubio" said it: the person is Marco Rubio.
+        // "Florida Senator Marco Rubio" said it: the person is Marco Rubio; "Moscow-based US"
+        // said it: no one is named.
         let trimmed;
         let name = if kind == EntityKind::Person {
             let words: Vec<&str> = before_of(name).split_whitespace().collect();
-            trimmed = words[person_name_start(&words)..].join(" ");
+            let words = &words[person_name_start(&words)..];
+            // A month or another word that opens no name may lead it ("December Quistco", as
+            // runs lose theirs), and what is left may open with a stop word ("Japan Not"):
+            // only the name counts.
+            let words = &words[words
+                .iter()
+                .take_while(|w| is_not_name_word(w) && !is_given_name(w))
+                .count()
+                .min(words.len().saturating_sub(1))..];
+            trimmed = name_only(&words[places_before_name(words, is_given_name)..].join(" "))
+                .unwrap_or_default();
+            // "Big US" or "the Japanese" said it: a country, not a person; "Mobile TV" said
+            // it: no surname is written in capitals alone.
+            let capitals = words.len() > 1
+                && !last.chars().any(char::is_lowercase)
+                && !matches!(last, "II" | "III" | "IV");
+            if trimmed.is_empty() || is_nation(last) || capitals {
+                continue;
+            }
             trimmed.as_str()
         } else {
             name
@@ -403,7 +174,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         let mut a = a;
         let mut titled = false;
         while a < z
-            && (NOT_NAME_WORDS.contains(&words[a].text.as_str())
+            && (is_not_name_word(&words[a].text)
                 || PERSON_TITLES.contains(&words[a].text.as_str())
                 || is_name_stop_word(&words[a].text)
                 || words[a].text.ends_with("-based"))
@@ -421,6 +192,25 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             }
             titled |= PERSON_TITLES.contains(&words[a].text.as_str());
             a += 1;
+        }
+        // "Recently Apple Inc. said", "Actual Airbus deliveries": an adverb opening the
+        // sentence is no part of a name, nor is a word the text also writes in lower case,
+        // unless it opens an organisation's name ("National Bank").
+        if z - a > 1
+            && words[a].sentence_start
+            && !is_given_name(&words[a].text)
+            && (is_sentence_adverb(&words[a].text)
+                || (lower_case.contains(&words[a].text.to_lowercase())
+                    && !organisation_like(
+                        &text_of(&chars, &words, a, z),
+                        &words[a..z].iter().collect::<Vec<_>>(),
+                    )))
+        {
+            a += 1;
+            // "Head of Apple" without "Head" is Apple, not "of Apple".
+            while a < z && is_name_stop_word(&words[a].text) {
+                a += 1;
+            }
         }
         if a >= z {
             continue;
@@ -443,6 +233,12 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         if organisation_like(&name, &run) {
             let index = b.entity(&name, EntityKind::Organization, "named in the text");
             b.mention(index, start, end, None);
+            continue;
+        }
+        // A headline's or a shouted line's capitals are its style: its words may still be
+        // surnames of people the text names elsewhere, but they make no one.
+        if run.len() > 1 && run.iter().all(|w| w.headline) {
+            singles.extend((a..z).map(|i| (i, false)));
             continue;
         }
         if run.len() == 1 {
@@ -468,30 +264,40 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             singles.push((a, titled));
             continue;
         }
-        // An office, a place or a party before the name is not part of it.
+        // An office, a place or a party before the name is not part of it; a place or a
+        // nationality alone before it ("U.S. Analysts", "Japanese Quist") is not a title.
         let texts: Vec<&str> = run.iter().map(|w| w.text.as_str()).collect();
         let skip = person_name_start(&texts);
         if skip > 0 {
             titled = true;
             a += skip;
         }
+        a += places_before_name(&texts[skip..texts.len() - 1], is_given_name);
+        while a + 1 < z && is_name_stop_word(&words[a].text) {
+            a += 1;
+        }
         let run: Vec<&Word> = words[a..z].iter().collect();
         let name = text_of(&chars, &words, a, z);
         let start = words[a].start;
         if run.len() == 1 {
-            singles.push((a, true));
+            singles.push((a, titled));
             continue;
         }
-        let plain = run
-            .iter()
-            .all(|w| !NOT_NAME_WORDS.contains(&w.text.as_str()) && !w.text.contains('&'));
-        if !plain || run.len() > 4 || run.last().is_some_and(|w| w.is_initial()) {
+        // A financial table's cells and headings ("Year Shr", "Avg Shrs") name no one.
+        let plain = run.iter().all(|w| {
+            !is_not_name_word(&w.text) && !w.text.contains('&') && !is_table_word(&w.text)
+        });
+        // Nor does a run ending in a country ("Big US") or in capitals ("Mobile TV").
+        let last = run.last().map_or("", |w| w.text.as_str());
+        let surname_like = !is_nation(last)
+            && (last.chars().any(char::is_lowercase) || matches!(last, "II" | "III" | "IV"));
+        if !plain || !surname_like || run.len() > 4 || run.last().is_some_and(|w| w.is_initial()) {
             continue;
         }
         let surname = surname_key(&name).unwrap_or_default();
         let known = b.find(&name, Some(EntityKind::Person)).is_some();
         let recurs = alone.get(&surname).copied().unwrap_or(0) >= 1;
-        let given = GIVEN_NAMES.contains(&run[0].text.as_str());
+        let given = is_given_name(&run[0].text);
         if !(known || titled || given || recurs) {
             continue;
         }
@@ -514,6 +320,8 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         }
         b.mention(index, start, end, role);
     }
+
+    companies_that_speak(&mut b);
 
     // Single words: surnames, misspelt surnames, organisations' short names.
     for (a, honorific) in singles {
@@ -561,7 +369,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             b.mention(entity, w.start, w.end, None);
         } else if honorific
             && !w.is_acronym()
-            && !NOT_NAME_WORDS.contains(&w.text.as_str())
+            && !is_not_name_word(&w.text)
             && !is_name_stop_word(&w.text)
             && w.text
                 .chars()
@@ -578,81 +386,73 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     b.out
 }
 
-/// The initials of an organisation's name, the words its acronym is made of ("Singapore
-/// Airlines" → "SA", "United Auto Workers" → "UAW"); connectors and articles do not count.
-fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | "The"))
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
-}
-
-/// An acronym the same text spells out ("United Auto Workers … the UAW") is that organisation:
-/// its mentions and its name as an alias move to the full name. Each acronym is compared with
-/// the document's organisations once, so this is linear in them per acronym.
-fn link_acronyms(out: &mut Recognized) {
-    let orgs: Vec<usize> = (0..out.entities.len())
-        .filter(|&i| out.entities[i].kind == EntityKind::Organization)
+/// A one-word speaker the text also names as the first word of a company ("Quistco said"
+/// where "Quistco Inc" appears) is that company, not a person: otherwise every company quoted
+/// by its short name became a person, and across a case the one person of that "surname"
+/// named in full ("Per Microsoft") took all of them. Only a company's name, one ending in a
+/// corporate form, counts ("the Trump Administration" leaves Trump a person), and only when
+/// no person of the document has that surname.
+fn companies_that_speak(b: &mut Builder) {
+    let firsts: HashSet<String> = b
+        .out
+        .entities
+        .iter()
+        .filter(|e| {
+            e.kind == EntityKind::Organization
+                && e.name.contains(' ')
+                && e.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(is_corporate_suffix)
+        })
+        .filter_map(|e| e.name.split_whitespace().next().map(fold_key))
         .collect();
-    let mut into: Vec<Option<usize>> = vec![None; out.entities.len()];
-    for &a in &orgs {
-        let acronym = &out.entities[a].name;
-        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
-        if acronym.contains(' ') || letters < 2 || acronym.chars().any(char::is_lowercase) {
-            continue;
-        }
-        let spelled: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-        let full = orgs.iter().copied().find(|&f| {
-            f != a
-                && out.entities[f].name.contains(' ')
-                && initials(&out.entities[f].name) == spelled
-        });
-        into[a] = full;
-    }
-    if into.iter().all(Option::is_none) {
+    if firsts.is_empty() {
         return;
     }
-    for (a, full) in into.iter().enumerate() {
-        if let Some(f) = *full {
-            let name = out.entities[a].name.clone();
-            let evidence = format!("acronym of {} in the same document", out.entities[f].name);
-            let aliases = std::mem::take(&mut out.entities[a].aliases);
-            let target = &mut out.entities[f];
-            for alias in aliases {
-                if !target.aliases.iter().any(|x| x.surface == alias.surface) {
-                    target.aliases.push(Alias {
-                        surface: alias.surface,
-                        confidence: 0.9,
-                        evidence: evidence.clone(),
-                    });
-                }
-            }
-            if !target.aliases.iter().any(|x| x.surface == name) {
-                target.aliases.push(Alias {
-                    surface: name,
-                    confidence: 0.9,
-                    evidence,
-                });
-            }
+    let surnames: HashSet<String> = b
+        .out
+        .entities
+        .iter()
+        .zip(&b.keys)
+        .filter(|(e, _)| e.kind == EntityKind::Person && e.name.contains(' '))
+        .filter_map(|(_, keys)| keys.surname.clone())
+        .collect();
+    for (e, keys) in b.out.entities.iter_mut().zip(b.keys.iter_mut()) {
+        if e.kind == EntityKind::Person
+            && !e.name.contains(' ')
+            && keys
+                .all
+                .first()
+                .is_some_and(|k| firsts.contains(k) && !surnames.contains(k))
+        {
+            e.kind = EntityKind::Organization;
+            keys.surname = None;
         }
     }
-    // Drop the linked acronyms and renumber the mentions.
-    let mut new_index = vec![0; out.entities.len()];
-    let mut kept = Vec::with_capacity(out.entities.len());
-    for (i, entity) in std::mem::take(&mut out.entities).into_iter().enumerate() {
-        if into[i].is_none() {
-            new_index[i] = kept.len();
-            kept.push(entity);
-        }
+}
+
+/// The lower-cased words that open a multi-word run at a sentence's start ("Actual" in "Actual
+/// Airbus") or are a quote's one-word speaker ("Dealers"), and that the text also writes in
+/// lower case: common words, not names. Only those few words are looked for, in one pass over
+/// the text's words.
+fn lower_case_words(words: &[Word], runs: &[(usize, usize)], quotes: &[Quote]) -> HashSet<String> {
+    let openers = runs
+        .iter()
+        .filter(|&&(a, z)| z - a > 1 && words[a].sentence_start)
+        .map(|&(a, _)| words[a].text.to_lowercase());
+    let speakers = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .filter(|s| !s.name.contains(' '))
+        .map(|s| s.name.to_lowercase());
+    let candidates: HashSet<String> = openers.chain(speakers).collect();
+    if candidates.is_empty() {
+        return candidates;
     }
-    for (i, full) in into.iter().enumerate() {
-        if let Some(f) = *full {
-            new_index[i] = new_index[f];
-        }
-    }
-    out.entities = kept;
-    for m in &mut out.mentions {
-        m.entity = new_index[m.entity];
-    }
+    words
+        .iter()
+        .filter(|w| w.text.starts_with(char::is_lowercase) && candidates.contains(w.text.as_str()))
+        .map(|w| w.text.clone())
+        .collect()
 }
