@@ -102,7 +102,9 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         // The name may be followed by an aside before the verb:
         // `Whitfield, 54, told`, `Sen. Paul Ortega (R-Ariz.) said`; or the
         // verb is an unlisted one after a quote that ends mid-sentence.
-        let (sp, c, ce) = aside_then_cue(d, i).or_else(|| any_verb(d, close, i))?;
+        let (sp, c, ce) = aside_then_cue(d, i)
+            .or_else(|| any_verb(d, close, i))
+            .or_else(|| inverted(d, close, i))?;
         let (addr, end) = addressee(d, ce);
         if d.is_p(close.wrapping_sub(1), '.') && !closes_soon(d, end) {
             return None;
@@ -149,6 +151,24 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         addressee: addr,
         end,
     })
+}
+
+/// `"…," recalled Ann Lee.` or `"…?" reacted Ortega.`: after a quote that
+/// ends in a comma, a question or an exclamation mark, a past-tense verb that
+/// is not listed as a cue, then a name (or a described source) that ends the
+/// clause. Returns the mention and the verb as the cue.
+fn inverted(d: &Doc, close: usize, i: usize) -> Option<(Mention, usize, usize)> {
+    let p = close.checked_sub(1)?;
+    if !(d.is_p(p, ',') || d.is_p(p, '?') || d.is_p(p, '!')) || !d.is_word(i) {
+        return None;
+    }
+    let w = d.w(i);
+    if d.is_cap(i) || w.len() < 5 || !w.ends_with("ed") {
+        return None;
+    }
+    let (m, e) = np_forward(d, i + 1)?;
+    let source = m.kind == MKind::Named || m.kind == MKind::Common && d.is_det(i + 1);
+    (source && (d.is_boundary(e + 1) || d.is_p(e + 1, ','))).then_some((m, i, i))
 }
 
 /// Whether the clause whose attribution ends at token `end` ends soon, as
@@ -219,6 +239,10 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
         while let Some(x) = b.filter(|&x| x > 0 && d.is_word(x) && skippable(d.w(x))) {
             b = Some(x - 1);
         }
+        // A comma after a party tag ends the name: `Gov. Ann Lee (R-Ohio), said`.
+        if let Some(x) = b.filter(|&x| x > 0 && d.is_p(x, ',') && d.is_p(x - 1, ')')) {
+            b = Some(x - 1);
+        }
         // A noun phrase after a preposition or a conjunction is not the
         // speaker ("marching through the square shouted", "and joked").
         let near = b
@@ -230,7 +254,8 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
         if d.w(c).ends_with("ing") && near.as_ref().is_none_or(|m| m.kind == MKind::Common) {
             subject(d, c).or(near)
         } else {
-            near.or_else(|| subject(d, c))
+            near.or_else(|| b.and_then(|b| coordinated(d, b)))
+                .or_else(|| subject(d, c))
         }
     };
     Some(Attr {
@@ -239,6 +264,24 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
         addressee: addr,
         end: k,
     })
+}
+
+/// The subject of two verbs joined by "and" when token `b` is that "and":
+/// `I laughed and said`, `Ortega paused and added`. The first verb must look
+/// like a past tense, so that `the Senate and said` finds nothing.
+fn coordinated(d: &Doc, b: usize) -> Option<Mention> {
+    if b < 2 || !d.is_word(b) || d.w(b) != "and" || !d.is_word(b - 1) {
+        return None;
+    }
+    let v = d.w(b - 1);
+    if v.len() < 5 || !v.ends_with("ed") || d.is_cap(b - 1) {
+        return None;
+    }
+    let mut e = b - 2;
+    while e > 0 && d.is_word(e) && skippable(d.w(e)) {
+        e -= 1;
+    }
+    np_backward(d, e).filter(|m| m.kind != MKind::Common || d.is_det(m.ti))
 }
 
 /// Sentence-opening conjunctions and adverbs that come before a subject.
@@ -293,8 +336,16 @@ fn after_prep(d: &Doc, k: usize) -> bool {
 /// or "went on to say" whose speaker is not right before them.
 pub(crate) fn subject(d: &Doc, c: usize) -> Option<Mention> {
     let mut s = c;
-    while s > 0 && c - s < 25 && !d.is_boundary(s - 1) && d.toks[s - 1].k != K::Mark {
+    // A period inside parentheses ends an abbreviation, not the sentence:
+    // "Sen. Ann Lee (D-Mo.) scolded him".
+    let ends = |k: usize| d.is_boundary(k) && !d.is_p(k + 1, ')');
+    while s > 0 && c - s < 25 && !ends(s - 1) && d.toks[s - 1].k != K::Mark {
         s -= 1;
+    }
+    // A dash that glues the sentence to the one before is not part of it:
+    // "…can be!—Ortega called them on it:".
+    while s < c && d.toks[s].k == K::Punct && !d.is_p(s, '(') {
+        s += 1;
     }
     // Sentence adverbs and conjunctions are not the subject: "And then
     // Ortega went on the attack, saying".
@@ -311,8 +362,12 @@ pub(crate) fn subject(d: &Doc, c: usize) -> Option<Mention> {
         }
     }
     // A name set off by an aside is the subject: "Whitfield, speaking to
-    // farmers, said".
-    if a > s + 1 && !CAP_STOP.contains(&d.w(s)) {
+    // farmers, said". The aside ends with a comma before the verb: a word
+    // set off by one comma opens the sentence ("Likewise, the institute
+    // had this to say:"), and a pronoun after it is the subject ("Once, I
+    // laughed and said").
+    let aside = !d.is_pronoun(a) && (a..c).any(|k| d.is_p(k, ','));
+    if a > s + 1 && !CAP_STOP.contains(&d.w(s)) && aside {
         if let Some(m) = np_backward(d, a - 2)
             .filter(|m| m.kind != MKind::Common && m.ti >= s && (s..m.ti).all(|k| d.is_cap(k)))
         {
