@@ -158,6 +158,114 @@ fn a_quote_after_a_sentence_naming_someone_else_is_not_a_continuation() {
     );
 }
 
+#[test]
+fn a_described_source_after_the_quote_may_name_a_place() {
+    check(
+        "\"Why did he not pay?\" a narrator in the new ad asks.",
+        &[(
+            "Why did he not pay",
+            Some("a narrator in the new ad"),
+            Some("a narrator in the new ad"),
+        )],
+    );
+}
+
+#[test]
+fn a_description_ending_in_of_and_a_number_is_the_speaker() {
+    check(
+        "Asked about the plan, the 41-year-old father of two replied, \"It is meant for every parent.\"",
+        &[(
+            "It is meant",
+            Some("the 41-year-old father of two"),
+            Some("the 41-year-old father of two"),
+        )],
+    );
+}
+
+#[test]
+fn the_subject_of_two_verbs_joined_by_and_is_the_speaker() {
+    check(
+        "Ann Ortega paused and added, \"We are not done yet.\"",
+        &[("We are not done", Some("Ann Ortega"), Some("Ann Ortega"))],
+    );
+    // A sentence adverb set off by a comma is not a name; the pronoun after it speaks.
+    check(
+        "Once, I smiled and said, \"I do not believe in ghosts.\"",
+        &[("I do not believe", None, Some("I"))],
+    );
+}
+
+#[test]
+fn a_name_with_accents_decomposed_or_garbled_is_one_name() {
+    // "José" written as "e" and a combining accent.
+    check(
+        "\"Europe must defend itself,\" Foreign Minister Jose\u{301} Marchal said Friday.",
+        &[(
+            "Europe must",
+            Some("Jose\u{301} Marchal"),
+            Some("Jose\u{301} Marchal"),
+        )],
+    );
+    // "François" as UTF-8 read twice as Latin-1, decomposed.
+    let garbled = "FranA\u{303}\u{83}A\u{302}\u{a7}ois Marchal";
+    check(
+        &format!("\"We will stand together,\" President {garbled} said Friday."),
+        &[("We will stand", Some(garbled), Some(garbled))],
+    );
+}
+
+#[test]
+fn a_comma_after_a_party_tag_still_ends_the_name() {
+    check(
+        "Speaking in Columbus, Gov. Ann Lee (R-Ohio), said, \"We are ready for the vote.\"",
+        &[("We are ready", Some("Ann Lee"), Some("Ann Lee"))],
+    );
+}
+
+#[test]
+fn a_colon_introduction_finds_its_subject_past_a_dash_or_a_party_tag() {
+    check(
+        "It was tempting!\u{2014}Ortega called them on it: \"The questions were unfair to all of us.\"",
+        &[("The questions", Some("Ortega"), Some("Ortega"))],
+    );
+    // The period of "Mo." inside the party tag does not end the sentence.
+    check(
+        "Democratic Sen. Ann Lee (D-Mo.) scolded him: \"The science is against you on this.\"",
+        &[("The science", Some("Ann Lee"), Some("Ann Lee"))],
+    );
+}
+
+#[test]
+fn a_word_set_off_by_one_comma_opens_the_sentence_and_is_no_name() {
+    check(
+        "Likewise, the Harbor Institute had this to say about the plan: \"Families at the top would gain the most.\"",
+        &[(
+            "Families at the top",
+            Some("the Harbor Institute"),
+            Some("the Harbor Institute"),
+        )],
+    );
+}
+
+#[test]
+fn a_name_with_a_party_tag_before_a_colon_introduces_the_quote() {
+    check(
+        "Rep. Ann Lee (R-S.C.): \"I have not heard anyone cite that figure before.\"",
+        &[("I have not heard", Some("Ann Lee"), Some("Ann Lee"))],
+    );
+}
+
+#[test]
+fn an_unlisted_verb_before_a_name_after_a_quote_attributes_it() {
+    check(
+        "\"What sport is he talking about?\" reacted Ortega.\n\n\"An awful lot of analysts said no,\" remembered Roy Verley, the firm's former spokesman.",
+        &[
+            ("What sport", Some("Ortega"), Some("Ortega")),
+            ("An awful lot", Some("Roy Verley"), Some("Roy Verley")),
+        ],
+    );
+}
+
 /// (quote text prefix, kind)
 fn kinds(input: &str, expected: &[(&str, QuoteKind)]) {
     let got = extract(input);
