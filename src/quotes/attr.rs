@@ -85,13 +85,13 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         });
     }
     // Speaker first: find the cue within a few tokens.
-    // Right after a quote, "read" is a cue even away from the mark:
-    // `"…," the article read.`
+    // Right after a quote, "read" and "states" are cues even away from the
+    // mark: `"…," the article read.`, `"…" a voice-over in the ad states.`
     let cue_here = |c: usize| {
         d.cue_at(c).or_else(|| {
             let w = d.w(c);
             let ends = d.is_boundary(c + 1) || d.is_p(c + 1, ',');
-            (matches!(w, "read" | "reads") && ends).then_some(c)
+            (matches!(w, "read" | "reads" | "states") && ends).then_some(c)
         })
     };
     let mut c = i;
@@ -244,10 +244,18 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
             b = Some(x - 1);
         }
         // A noun phrase after a preposition or a conjunction is not the
-        // speaker ("marching through the square shouted", "and joked").
-        let near = b
-            .and_then(|b| np_backward(d, b))
-            .filter(|m| m.ti == 0 || !after_prep(d, m.ti - 1));
+        // speaker ("marching through the square shouted", "and joked"),
+        // except a name that opens a clause after a lower-case word: "a
+        // woman asked for a photo and Ortega said" (not "Ohio and Texas").
+        let near = b.and_then(|b| np_backward(d, b)).filter(|m| {
+            m.ti == 0
+                || !after_prep(d, m.ti - 1)
+                || m.kind == MKind::Named
+                    && d.w(m.ti - 1) == "and"
+                    && m.ti >= 2
+                    && d.is_word(m.ti - 2)
+                    && !d.is_cap(m.ti - 2)
+        });
         // A participle ("saying", "writing") belongs to the sentence's
         // subject, not to the object before it ("issued a memo saying").
         // A named object of "of" does the saying: "a clip of Ortega saying".
@@ -282,6 +290,22 @@ fn coordinated(d: &Doc, b: usize) -> Option<Mention> {
         e -= 1;
     }
     np_backward(d, e).filter(|m| m.kind != MKind::Common || d.is_det(m.ti))
+}
+
+/// The pronoun that opens the last clause before token `k`, after "that"
+/// or a comma: `…, so upset that I had to change my answer:` is "I", not
+/// the subject of the sentence.
+pub(crate) fn clause_subject(d: &Doc, k: usize) -> Option<Mention> {
+    let mut j = k;
+    while j > 0 && k - j < 12 && d.is_word(j) && d.w(j) != "that" {
+        j -= 1;
+    }
+    let p = j + 1;
+    let opens = d.is_p(j, ',') || d.is_word(j) && d.w(j) == "that";
+    let pronoun = d.is_pronoun(p) && !matches!(d.w(p).to_ascii_lowercase().as_str(), "it" | "you");
+    (opens && pronoun && p < k)
+        .then(|| np_backward(d, p))
+        .flatten()
 }
 
 /// Sentence-opening conjunctions and adverbs that come before a subject.

@@ -252,7 +252,9 @@ pub(crate) fn colon_intro(d: &Doc, k: usize) -> Option<Attr> {
         return None;
     }
     let named = np_backward(d, k).filter(|m| m.kind == MKind::Named);
-    let sp = named.or_else(|| subject(d, k))?;
+    let sp = named
+        .or_else(|| super::attr::clause_subject(d, k))
+        .or_else(|| subject(d, k))?;
     Some(Attr {
         cue: (colon, colon),
         speaker: Some(sp),
