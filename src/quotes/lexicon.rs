@@ -248,6 +248,13 @@ pub(crate) const CAP_STOP: &[&str] = &[
     "Tonight",
     "Separately",
     "Similarly",
+    "Why",
+    "What",
+    "How",
+    "Where",
+    "Who",
+    "Among",
+    "Likewise",
 ];
 
 /// Title words: kept as the role, dropped from the name.
