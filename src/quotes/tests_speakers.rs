@@ -266,6 +266,43 @@ fn an_unlisted_verb_before_a_name_after_a_quote_attributes_it() {
     );
 }
 
+#[test]
+fn states_after_a_quote_is_a_cue_like_read() {
+    check(
+        "\"We will win this fight,\" a voice-over in the new ad states.",
+        &[(
+            "We will win",
+            Some("a voice-over in the new ad"),
+            Some("a voice-over in the new ad"),
+        )],
+    );
+}
+
+#[test]
+fn a_name_after_and_that_opens_a_clause_is_the_speaker() {
+    check(
+        "At one point, a man asked for a photo and Ortega said, \"Only if it is quick.\"",
+        &[("Only if it is quick", Some("Ortega"), Some("Ortega"))],
+    );
+}
+
+#[test]
+fn a_colon_after_a_clause_opened_by_that_belongs_to_its_pronoun() {
+    // "She" is the sentence's subject, but "I" gives the answer.
+    check(
+        "She grew so upset that I had to change my answer: \"Of course I believe it.\"",
+        &[("Of course", None, Some("I"))],
+    );
+}
+
+#[test]
+fn a_question_word_or_an_opening_preposition_is_no_name() {
+    check(
+        "Among the replies was this post from a reader who wrote, \"Nobody ever follows the rules.\"",
+        &[("Nobody ever", None, None)],
+    );
+}
+
 /// (quote text prefix, kind)
 fn kinds(input: &str, expected: &[(&str, QuoteKind)]) {
     let got = extract(input);
