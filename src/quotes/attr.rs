@@ -85,13 +85,14 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         });
     }
     // Speaker first: find the cue within a few tokens.
-    // Right after a quote, "read" and "states" are cues even away from the
-    // mark: `"…," the article read.`, `"…" a voice-over in the ad states.`
+    // Right after a quote, "read", "states" and "write" are cues even away
+    // from the mark: `"…," the article read.`, `"…" a voice-over in the ad
+    // states.`, `"…," the two write.`
     let cue_here = |c: usize| {
         d.cue_at(c).or_else(|| {
             let w = d.w(c);
             let ends = d.is_boundary(c + 1) || d.is_p(c + 1, ',');
-            (matches!(w, "read" | "reads" | "states") && ends).then_some(c)
+            (matches!(w, "read" | "reads" | "states" | "write") && ends).then_some(c)
         })
     };
     let mut c = i;

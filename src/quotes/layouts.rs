@@ -163,7 +163,14 @@ pub(crate) fn any_verb(d: &Doc, close: usize, i: usize) -> Option<(Mention, usiz
         return None;
     }
     let mut v = i;
-    if !d.is_pronoun(i) {
+    // A described source before a past-tense verb: `"…," the party's
+    // nominee riffed`. Plurals end in "s" too, so only "-ed" counts here.
+    if d.is_det(i) {
+        v = i + 1;
+        while v < i + 6 && d.is_word(v) && !(d.w(v).len() > 4 && d.w(v).ends_with("ed")) {
+            v += 1;
+        }
+    } else if !d.is_pronoun(i) {
         while v < i + 6 && d.is_cap(v) {
             v += 1;
         }

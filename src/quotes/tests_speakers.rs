@@ -303,6 +303,30 @@ fn a_question_word_or_an_opening_preposition_is_no_name() {
     );
 }
 
+#[test]
+fn a_described_source_then_an_unlisted_verb_attributes_the_quote() {
+    check(
+        "\"Let me help you out,\" the party's vice-presidential nominee riffed on the stage.",
+        &[(
+            "Let me help",
+            Some("the party's vice-presidential nominee"),
+            Some("the party's vice-presidential nominee"),
+        )],
+    );
+    check(
+        "\"You picked a new standard out of thin air,\" the two write.",
+        &[("You picked", Some("the two"), Some("the two"))],
+    );
+}
+
+#[test]
+fn a_shouting_participle_introduces_the_quote() {
+    check(
+        "Protesters were led out of the hall in Dover, with Ortega yelling: \"Get them out of here!\"",
+        &[("Get them out", Some("Ortega"), Some("Ortega"))],
+    );
+}
+
 /// (quote text prefix, kind)
 fn kinds(input: &str, expected: &[(&str, QuoteKind)]) {
     let got = extract(input);
