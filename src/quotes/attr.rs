@@ -264,6 +264,7 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
             subject(d, c).or(near)
         } else {
             near.or_else(|| b.and_then(|b| coordinated(d, b)))
+                .or_else(|| b.and_then(|b| relative(d, b)))
                 .or_else(|| subject(d, c))
         }
     };
@@ -291,6 +292,22 @@ fn coordinated(d: &Doc, b: usize) -> Option<Mention> {
         e -= 1;
     }
     np_backward(d, e).filter(|m| m.kind != MKind::Common || d.is_det(m.ti))
+}
+
+/// The speaker of a relative clause when token `b` is its "who" or "which":
+/// `a post from Ann Lee who wrote`, `the agency's report, which notes`. The
+/// mention runs from the name to the relative pronoun, which stands for it.
+fn relative(d: &Doc, b: usize) -> Option<Mention> {
+    if b < 2 || !d.is_word(b) || !matches!(d.w(b), "who" | "which") {
+        return None;
+    }
+    let e = if d.is_p(b - 1, ',') { b - 2 } else { b - 1 };
+    let mut m = np_backward(d, e).filter(|m| m.kind != MKind::Pronoun)?;
+    if m.kind == MKind::Common && !d.is_det(m.ti) {
+        return None;
+    }
+    m.e = d.toks[b].e;
+    Some(m)
 }
 
 /// The pronoun that opens the last clause before token `k`, after "that"

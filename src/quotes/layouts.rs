@@ -258,7 +258,11 @@ pub(crate) fn colon_intro(d: &Doc, k: usize) -> Option<Attr> {
     if !d.is_p(colon, ':') || !(d.is_word(k) || d.is_p(k, ')')) {
         return None;
     }
-    let named = np_backward(d, k).filter(|m| m.kind == MKind::Named);
+    // `From the report:`, `More from the agency:`: what the quote is from.
+    let named = np_backward(d, k).filter(|m| {
+        m.kind == MKind::Named
+            || d.is_det(m.ti) && m.ti > 0 && d.w(m.ti - 1).eq_ignore_ascii_case("from")
+    });
     let sp = named
         .or_else(|| super::attr::clause_subject(d, k))
         .or_else(|| subject(d, k))?;

@@ -297,9 +297,10 @@ fn a_colon_after_a_clause_opened_by_that_belongs_to_its_pronoun() {
 
 #[test]
 fn a_question_word_or_an_opening_preposition_is_no_name() {
+    // The question's subject "he" is not found either, but "Why" is no name.
     check(
-        "Among the replies was this post from a reader who wrote, \"Nobody ever follows the rules.\"",
-        &[("Nobody ever", None, None)],
+        "Why was he out in the heat all day? \"My mom says I have to save up for college.\"",
+        &[("My mom says", None, None)],
     );
 }
 
@@ -324,6 +325,22 @@ fn a_shouting_participle_introduces_the_quote() {
     check(
         "Protesters were led out of the hall in Dover, with Ortega yelling: \"Get them out of here!\"",
         &[("Get them out", Some("Ortega"), Some("Ortega"))],
+    );
+}
+
+#[test]
+fn the_name_before_a_relative_who_is_the_speaker() {
+    check(
+        "Among the replies was this post from Ann Lee who wrote, \"Nobody here follows the rules.\"",
+        &[("Nobody here", Some("Ann Lee"), Some("Ann Lee who"))],
+    );
+}
+
+#[test]
+fn a_description_after_from_before_a_colon_is_the_source() {
+    check(
+        "Not all polls are equal. More from the report: \"Longer field periods produced better results.\"",
+        &[("Longer field", Some("the report"), Some("the report"))],
     );
 }
 
