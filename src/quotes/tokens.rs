@@ -42,6 +42,7 @@ fn is_apos(c: char) -> bool {
 
 /// Whether `c`, after `prev`, continues a word although it is no letter: a
 /// combining accent, or a Latin-1 symbol after "Ã", "Â" or an accent.
+#[inline(never)]
 fn in_word_mark(c: char, prev: char) -> bool {
     let combining = |c: char| matches!(c, '\u{300}'..='\u{36F}');
     combining(c)
@@ -95,7 +96,8 @@ pub(crate) fn tokenize(text: &str) -> (Vec<char>, Vec<Tok>) {
                 // Combining accents (decomposed text) are part of the word, and so
                 // is the symbol that UTF-8 read as Latin-1 leaves after "Ã" or "Â"
                 // ("FranÃ§ois", decomposed or not).
-                if i < n && in_word_mark(chars[i], chars[i - 1]) {
+                // Only a non-ASCII char is looked at, to keep this loop fast.
+                if i < n && !chars[i].is_ascii() && in_word_mark(chars[i], chars[i - 1]) {
                     i += 1;
                     continue;
                 }
