@@ -85,13 +85,14 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         });
     }
     // Speaker first: find the cue within a few tokens.
-    // Right after a quote, "read" is a cue even away from the mark:
-    // `"…," the article read.`
+    // Right after a quote, "read", "states" and "write" are cues even away
+    // from the mark: `"…," the article read.`, `"…" a voice-over in the ad
+    // states.`, `"…," the two write.`
     let cue_here = |c: usize| {
         d.cue_at(c).or_else(|| {
             let w = d.w(c);
             let ends = d.is_boundary(c + 1) || d.is_p(c + 1, ',');
-            (matches!(w, "read" | "reads") && ends).then_some(c)
+            (matches!(w, "read" | "reads" | "states" | "write") && ends).then_some(c)
         })
     };
     let mut c = i;
@@ -102,7 +103,9 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         // The name may be followed by an aside before the verb:
         // `Whitfield, 54, told`, `Sen. Paul Ortega (R-Ariz.) said`; or the
         // verb is an unlisted one after a quote that ends mid-sentence.
-        let (sp, c, ce) = aside_then_cue(d, i).or_else(|| any_verb(d, close, i))?;
+        let (sp, c, ce) = aside_then_cue(d, i)
+            .or_else(|| any_verb(d, close, i))
+            .or_else(|| inverted(d, close, i))?;
         let (addr, end) = addressee(d, ce);
         if d.is_p(close.wrapping_sub(1), '.') && !closes_soon(d, end) {
             return None;
@@ -149,6 +152,24 @@ pub(crate) fn after(d: &Doc, close: usize) -> Option<Attr> {
         addressee: addr,
         end,
     })
+}
+
+/// `"…," recalled Ann Lee.` or `"…?" reacted Ortega.`: after a quote that
+/// ends in a comma, a question or an exclamation mark, a past-tense verb that
+/// is not listed as a cue, then a name (or a described source) that ends the
+/// clause. Returns the mention and the verb as the cue.
+fn inverted(d: &Doc, close: usize, i: usize) -> Option<(Mention, usize, usize)> {
+    let p = close.checked_sub(1)?;
+    if !(d.is_p(p, ',') || d.is_p(p, '?') || d.is_p(p, '!')) || !d.is_word(i) {
+        return None;
+    }
+    let w = d.w(i);
+    if d.is_cap(i) || w.len() < 5 || !w.ends_with("ed") {
+        return None;
+    }
+    let (m, e) = np_forward(d, i + 1)?;
+    let source = m.kind == MKind::Named || m.kind == MKind::Common && d.is_det(i + 1);
+    (source && (d.is_boundary(e + 1) || d.is_p(e + 1, ','))).then_some((m, i, i))
 }
 
 /// Whether the clause whose attribution ends at token `end` ends soon, as
@@ -219,18 +240,32 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
         while let Some(x) = b.filter(|&x| x > 0 && d.is_word(x) && skippable(d.w(x))) {
             b = Some(x - 1);
         }
+        // A comma after a party tag ends the name: `Gov. Ann Lee (R-Ohio), said`.
+        if let Some(x) = b.filter(|&x| x > 0 && d.is_p(x, ',') && d.is_p(x - 1, ')')) {
+            b = Some(x - 1);
+        }
         // A noun phrase after a preposition or a conjunction is not the
-        // speaker ("marching through the square shouted", "and joked").
-        let near = b
-            .and_then(|b| np_backward(d, b))
-            .filter(|m| m.ti == 0 || !after_prep(d, m.ti - 1));
+        // speaker ("marching through the square shouted", "and joked"),
+        // except a name that opens a clause after a lower-case word: "a
+        // woman asked for a photo and Ortega said" (not "Ohio and Texas").
+        let near = b.and_then(|b| np_backward(d, b)).filter(|m| {
+            m.ti == 0
+                || !after_prep(d, m.ti - 1)
+                || m.kind == MKind::Named
+                    && d.w(m.ti - 1) == "and"
+                    && m.ti >= 2
+                    && d.is_word(m.ti - 2)
+                    && !d.is_cap(m.ti - 2)
+        });
         // A participle ("saying", "writing") belongs to the sentence's
         // subject, not to the object before it ("issued a memo saying").
         // A named object of "of" does the saying: "a clip of Ortega saying".
         if d.w(c).ends_with("ing") && near.as_ref().is_none_or(|m| m.kind == MKind::Common) {
             subject(d, c).or(near)
         } else {
-            near.or_else(|| subject(d, c))
+            near.or_else(|| b.and_then(|b| coordinated(d, b)))
+                .or_else(|| b.and_then(|b| relative(d, b)))
+                .or_else(|| subject(d, c))
         }
     };
     Some(Attr {
@@ -239,6 +274,56 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
         addressee: addr,
         end: k,
     })
+}
+
+/// The subject of two verbs joined by "and" when token `b` is that "and":
+/// `I laughed and said`, `Ortega paused and added`. The first verb must look
+/// like a past tense, so that `the Senate and said` finds nothing.
+fn coordinated(d: &Doc, b: usize) -> Option<Mention> {
+    if b < 2 || !d.is_word(b) || d.w(b) != "and" || !d.is_word(b - 1) {
+        return None;
+    }
+    let v = d.w(b - 1);
+    if v.len() < 5 || !v.ends_with("ed") || d.is_cap(b - 1) {
+        return None;
+    }
+    let mut e = b - 2;
+    while e > 0 && d.is_word(e) && skippable(d.w(e)) {
+        e -= 1;
+    }
+    np_backward(d, e).filter(|m| m.kind != MKind::Common || d.is_det(m.ti))
+}
+
+/// The speaker of a relative clause when token `b` is its "who" or "which":
+/// `a post from Ann Lee who wrote`, `the agency's report, which notes`. The
+/// mention runs from the name to the relative pronoun, which stands for it.
+fn relative(d: &Doc, b: usize) -> Option<Mention> {
+    if b < 2 || !d.is_word(b) || !matches!(d.w(b), "who" | "which") {
+        return None;
+    }
+    let e = if d.is_p(b - 1, ',') { b - 2 } else { b - 1 };
+    let mut m = np_backward(d, e).filter(|m| m.kind != MKind::Pronoun)?;
+    if m.kind == MKind::Common && !d.is_det(m.ti) {
+        return None;
+    }
+    m.e = d.toks[b].e;
+    Some(m)
+}
+
+/// The pronoun that opens the last clause before token `k`, after "that"
+/// or a comma: `…, so upset that I had to change my answer:` is "I", not
+/// the subject of the sentence.
+pub(crate) fn clause_subject(d: &Doc, k: usize) -> Option<Mention> {
+    let mut j = k;
+    while j > 0 && k - j < 12 && d.is_word(j) && d.w(j) != "that" {
+        j -= 1;
+    }
+    let p = j + 1;
+    let opens = d.is_p(j, ',') || d.is_word(j) && d.w(j) == "that";
+    let pronoun = d.is_pronoun(p) && !matches!(d.w(p).to_ascii_lowercase().as_str(), "it" | "you");
+    (opens && pronoun && p < k)
+        .then(|| np_backward(d, p))
+        .flatten()
 }
 
 /// Sentence-opening conjunctions and adverbs that come before a subject.
@@ -293,8 +378,16 @@ fn after_prep(d: &Doc, k: usize) -> bool {
 /// or "went on to say" whose speaker is not right before them.
 pub(crate) fn subject(d: &Doc, c: usize) -> Option<Mention> {
     let mut s = c;
-    while s > 0 && c - s < 25 && !d.is_boundary(s - 1) && d.toks[s - 1].k != K::Mark {
+    // A period inside parentheses ends an abbreviation, not the sentence:
+    // "Sen. Ann Lee (D-Mo.) scolded him".
+    let ends = |k: usize| d.is_boundary(k) && !d.is_p(k + 1, ')');
+    while s > 0 && c - s < 25 && !ends(s - 1) && d.toks[s - 1].k != K::Mark {
         s -= 1;
+    }
+    // A dash that glues the sentence to the one before is not part of it:
+    // "…can be!—Ortega called them on it:".
+    while s < c && d.toks[s].k == K::Punct && !d.is_p(s, '(') {
+        s += 1;
     }
     // Sentence adverbs and conjunctions are not the subject: "And then
     // Ortega went on the attack, saying".
@@ -311,8 +404,12 @@ pub(crate) fn subject(d: &Doc, c: usize) -> Option<Mention> {
         }
     }
     // A name set off by an aside is the subject: "Whitfield, speaking to
-    // farmers, said".
-    if a > s + 1 && !CAP_STOP.contains(&d.w(s)) {
+    // farmers, said". The aside ends with a comma before the verb: a word
+    // set off by one comma opens the sentence ("Likewise, the institute
+    // had this to say:"), and a pronoun after it is the subject ("Once, I
+    // laughed and said").
+    let aside = !d.is_pronoun(a) && (a..c).any(|k| d.is_p(k, ','));
+    if a > s + 1 && !CAP_STOP.contains(&d.w(s)) && aside {
         if let Some(m) = np_backward(d, a - 2)
             .filter(|m| m.kind != MKind::Common && m.ti >= s && (s..m.ti).all(|k| d.is_cap(k)))
         {

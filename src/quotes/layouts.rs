@@ -121,8 +121,13 @@ pub(crate) fn descriptive(d: &Doc, i: usize, b: usize, found: Option<Mention>) -
     ) {
         return None;
     }
+    // A description that starts with a determiner may hold a place: "a
+    // narrator in the ad asks", "a staffer in the room wondered".
+    let place = |k: usize| d.is_det(i) && k > i + 1 && matches!(d.w(k), "in" | "on" | "at");
     let plain = (i..=b).all(|k| {
-        d.is_word(k) && !d.is_cue(k) && (d.w(k) == "and" || !super::np::np_breaker(d.w(k)))
+        d.is_word(k)
+            && !d.is_cue(k)
+            && (d.w(k) == "and" || place(k) || !super::np::np_breaker(d.w(k)))
     });
     if !plain || b >= i + 10 {
         return None;
@@ -130,6 +135,10 @@ pub(crate) fn descriptive(d: &Doc, i: usize, b: usize, found: Option<Mention>) -
     let t = &d.toks[i];
     Some(match found {
         Some(mut m) => {
+            // A description is shown whole: "a narrator in the ad", not "the ad".
+            if m.kind == MKind::Common {
+                m.name = d.slice(i, b).to_string();
+            }
             m.s = t.s;
             m.ti = i;
             m
@@ -154,7 +163,14 @@ pub(crate) fn any_verb(d: &Doc, close: usize, i: usize) -> Option<(Mention, usiz
         return None;
     }
     let mut v = i;
-    if !d.is_pronoun(i) {
+    // A described source before a past-tense verb: `"…," the party's
+    // nominee riffed`. Plurals end in "s" too, so only "-ed" counts here.
+    if d.is_det(i) {
+        v = i + 1;
+        while v < i + 6 && d.is_word(v) && !(d.w(v).len() > 4 && d.w(v).ends_with("ed")) {
+            v += 1;
+        }
+    } else if !d.is_pronoun(i) {
         while v < i + 6 && d.is_cap(v) {
             v += 1;
         }
@@ -200,6 +216,7 @@ pub(crate) fn aside_then_cue(d: &Doc, i: usize) -> Option<(Mention, usize, usize
     if m.kind == MKind::Common && !d.is_det(i) {
         return None;
     }
+
     let mut depth = 0usize;
     for k in b + 1..(b + 40).min(d.toks.len()) {
         let t = &d.toks[k];
@@ -237,11 +254,18 @@ pub(crate) fn aside_then_cue(d: &Doc, i: usize) -> Option<(Mention, usize, usize
 /// A name right before the colon wins; otherwise the sentence's subject.
 pub(crate) fn colon_intro(d: &Doc, k: usize) -> Option<Attr> {
     let colon = k + 1;
-    if !d.is_p(colon, ':') || !d.is_word(k) {
+    // A name with a party tag may end the line: `Rep. Ann Lee (R-S.C.):`.
+    if !d.is_p(colon, ':') || !(d.is_word(k) || d.is_p(k, ')')) {
         return None;
     }
-    let named = np_backward(d, k).filter(|m| m.kind == MKind::Named);
-    let sp = named.or_else(|| subject(d, k))?;
+    // `From the report:`, `More from the agency:`: what the quote is from.
+    let named = np_backward(d, k).filter(|m| {
+        m.kind == MKind::Named
+            || d.is_det(m.ti) && m.ti > 0 && d.w(m.ti - 1).eq_ignore_ascii_case("from")
+    });
+    let sp = named
+        .or_else(|| super::attr::clause_subject(d, k))
+        .or_else(|| subject(d, k))?;
     Some(Attr {
         cue: (colon, colon),
         speaker: Some(sp),

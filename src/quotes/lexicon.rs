@@ -80,7 +80,9 @@ pub(crate) const CUES: &[&str] = &[
     "emphasised",
     "stressed",
     "shouted",
+    "shouting",
     "yelled",
+    "yelling",
     "exclaimed",
     "posted",
     "predicted",
@@ -248,6 +250,13 @@ pub(crate) const CAP_STOP: &[&str] = &[
     "Tonight",
     "Separately",
     "Similarly",
+    "Why",
+    "What",
+    "How",
+    "Where",
+    "Who",
+    "Among",
+    "Likewise",
 ];
 
 /// Title words: kept as the role, dropped from the name.

@@ -388,6 +388,15 @@ pub(crate) fn np_breaker(w: &str) -> bool {
     )
 }
 
+/// Whether a word is a small number written out, which may end a
+/// description after "of" ("a father of two").
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
+}
+
 /// Parses the speaker ending at token `b` (just before a cue verb, adverbs
 /// already skipped): a pronoun, a name, or a common noun phrase.
 pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
@@ -401,8 +410,10 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
             .then(|| np_backward(d, k - 1))
             .flatten();
     }
+    // A number after "of" ends a description: "the mother of three said".
+    let of_number = b >= 2 && is_number_word(d.w(b)) && d.w(b - 1) == "of" && d.is_word(b - 2);
     // A noun phrase never ends in a function word ("his list by saying").
-    if !d.is_word(b) || np_breaker(d.w(b)) || is_prep(d.w(b)) || d.is_det(b) {
+    if !d.is_word(b) || np_breaker(d.w(b)) || is_prep(d.w(b)) || d.is_det(b) && !of_number {
         return None;
     }
     if d.is_pronoun(b) {
@@ -424,11 +435,11 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
         return named(d, a, b, None);
     }
     // Lowercase head noun: look back for a determiner ("a U.S. Justice
-    // Department official", "the source").
-    let mut a = b;
+    // Department official", "the source"), from before "of three" if any.
+    let mut a = if of_number { b - 2 } else { b };
     // The determiner may be the text's first word: "A spokesman said".
     while b - a < 7 {
-        if d.is_det(a) {
+        if d.is_det(a) && a != b {
             let name = d.slice(a, b);
             // The proper name at the end of "the outlet RT" names the speaker.
             return Some(Mention {

@@ -158,6 +158,192 @@ fn a_quote_after_a_sentence_naming_someone_else_is_not_a_continuation() {
     );
 }
 
+#[test]
+fn a_described_source_after_the_quote_may_name_a_place() {
+    check(
+        "\"Why did he not pay?\" a narrator in the new ad asks.",
+        &[(
+            "Why did he not pay",
+            Some("a narrator in the new ad"),
+            Some("a narrator in the new ad"),
+        )],
+    );
+}
+
+#[test]
+fn a_description_ending_in_of_and_a_number_is_the_speaker() {
+    check(
+        "Asked about the plan, the 41-year-old father of two replied, \"It is meant for every parent.\"",
+        &[(
+            "It is meant",
+            Some("the 41-year-old father of two"),
+            Some("the 41-year-old father of two"),
+        )],
+    );
+}
+
+#[test]
+fn the_subject_of_two_verbs_joined_by_and_is_the_speaker() {
+    check(
+        "Ann Ortega paused and added, \"We are not done yet.\"",
+        &[("We are not done", Some("Ann Ortega"), Some("Ann Ortega"))],
+    );
+    // A sentence adverb set off by a comma is not a name; the pronoun after it speaks.
+    check(
+        "Once, I smiled and said, \"I do not believe in ghosts.\"",
+        &[("I do not believe", None, Some("I"))],
+    );
+}
+
+#[test]
+fn a_name_with_accents_decomposed_or_garbled_is_one_name() {
+    // "José" written as "e" and a combining accent.
+    check(
+        "\"Europe must defend itself,\" Foreign Minister Jose\u{301} Marchal said Friday.",
+        &[(
+            "Europe must",
+            Some("Jose\u{301} Marchal"),
+            Some("Jose\u{301} Marchal"),
+        )],
+    );
+    // "François" as UTF-8 read twice as Latin-1, decomposed.
+    let garbled = "FranA\u{303}\u{83}A\u{302}\u{a7}ois Marchal";
+    check(
+        &format!("\"We will stand together,\" President {garbled} said Friday."),
+        &[("We will stand", Some(garbled), Some(garbled))],
+    );
+}
+
+#[test]
+fn a_comma_after_a_party_tag_still_ends_the_name() {
+    check(
+        "Speaking in Columbus, Gov. Ann Lee (R-Ohio), said, \"We are ready for the vote.\"",
+        &[("We are ready", Some("Ann Lee"), Some("Ann Lee"))],
+    );
+}
+
+#[test]
+fn a_colon_introduction_finds_its_subject_past_a_dash_or_a_party_tag() {
+    check(
+        "It was tempting!\u{2014}Ortega called them on it: \"The questions were unfair to all of us.\"",
+        &[("The questions", Some("Ortega"), Some("Ortega"))],
+    );
+    // The period of "Mo." inside the party tag does not end the sentence.
+    check(
+        "Democratic Sen. Ann Lee (D-Mo.) scolded him: \"The science is against you on this.\"",
+        &[("The science", Some("Ann Lee"), Some("Ann Lee"))],
+    );
+}
+
+#[test]
+fn a_word_set_off_by_one_comma_opens_the_sentence_and_is_no_name() {
+    check(
+        "Likewise, the Harbor Institute had this to say about the plan: \"Families at the top would gain the most.\"",
+        &[(
+            "Families at the top",
+            Some("the Harbor Institute"),
+            Some("the Harbor Institute"),
+        )],
+    );
+}
+
+#[test]
+fn a_name_with_a_party_tag_before_a_colon_introduces_the_quote() {
+    check(
+        "Rep. Ann Lee (R-S.C.): \"I have not heard anyone cite that figure before.\"",
+        &[("I have not heard", Some("Ann Lee"), Some("Ann Lee"))],
+    );
+}
+
+#[test]
+fn an_unlisted_verb_before_a_name_after_a_quote_attributes_it() {
+    check(
+        "\"What sport is he talking about?\" reacted Ortega.\n\n\"An awful lot of analysts said no,\" remembered Roy Verley, the firm's former spokesman.",
+        &[
+            ("What sport", Some("Ortega"), Some("Ortega")),
+            ("An awful lot", Some("Roy Verley"), Some("Roy Verley")),
+        ],
+    );
+}
+
+#[test]
+fn states_after_a_quote_is_a_cue_like_read() {
+    check(
+        "\"We will win this fight,\" a voice-over in the new ad states.",
+        &[(
+            "We will win",
+            Some("a voice-over in the new ad"),
+            Some("a voice-over in the new ad"),
+        )],
+    );
+}
+
+#[test]
+fn a_name_after_and_that_opens_a_clause_is_the_speaker() {
+    check(
+        "At one point, a man asked for a photo and Ortega said, \"Only if it is quick.\"",
+        &[("Only if it is quick", Some("Ortega"), Some("Ortega"))],
+    );
+}
+
+#[test]
+fn a_colon_after_a_clause_opened_by_that_belongs_to_its_pronoun() {
+    // "She" is the sentence's subject, but "I" gives the answer.
+    check(
+        "She grew so upset that I had to change my answer: \"Of course I believe it.\"",
+        &[("Of course", None, Some("I"))],
+    );
+}
+
+#[test]
+fn a_question_word_or_an_opening_preposition_is_no_name() {
+    // The question's subject "he" is not found either, but "Why" is no name.
+    check(
+        "Why was he out in the heat all day? \"My mom says I have to save up for college.\"",
+        &[("My mom says", None, None)],
+    );
+}
+
+#[test]
+fn a_described_source_then_an_unlisted_verb_attributes_the_quote() {
+    check(
+        "\"Let me help you out,\" the party's vice-presidential nominee riffed on the stage.",
+        &[(
+            "Let me help",
+            Some("the party's vice-presidential nominee"),
+            Some("the party's vice-presidential nominee"),
+        )],
+    );
+    check(
+        "\"You picked a new standard out of thin air,\" the two write.",
+        &[("You picked", Some("the two"), Some("the two"))],
+    );
+}
+
+#[test]
+fn a_shouting_participle_introduces_the_quote() {
+    check(
+        "Protesters were led out of the hall in Dover, with Ortega yelling: \"Get them out of here!\"",
+        &[("Get them out", Some("Ortega"), Some("Ortega"))],
+    );
+}
+
+#[test]
+fn the_name_before_a_relative_who_is_the_speaker() {
+    check(
+        "Among the replies was this post from Ann Lee who wrote, \"Nobody here follows the rules.\"",
+        &[("Nobody here", Some("Ann Lee"), Some("Ann Lee who"))],
+    );
+}
+
+#[test]
+fn a_description_after_from_before_a_colon_is_the_source() {
+    check(
+        "Not all polls are equal. More from the report: \"Longer field periods produced better results.\"",
+        &[("Longer field", Some("the report"), Some("the report"))],
+    );
+}
+
 /// (quote text prefix, kind)
 fn kinds(input: &str, expected: &[(&str, QuoteKind)]) {
     let got = extract(input);

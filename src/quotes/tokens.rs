@@ -40,6 +40,15 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// Whether `c`, after `prev`, continues a word although it is no letter: a
+/// combining accent, or a Latin-1 symbol after "Ã", "Â" or an accent.
+#[inline(never)]
+fn in_word_mark(c: char, prev: char) -> bool {
+    let combining = |c: char| matches!(c, '\u{300}'..='\u{36F}');
+    combining(c)
+        || matches!(c, '\u{80}'..='\u{BF}') && (matches!(prev, 'Ã' | 'Â') || combining(prev))
+}
+
 /// Splits `text` into tokens in one pass.
 pub(crate) fn tokenize(text: &str) -> (Vec<char>, Vec<Tok>) {
     let chars: Vec<char> = text.chars().collect();
@@ -83,6 +92,14 @@ pub(crate) fn tokenize(text: &str) -> (Vec<char>, Vec<Tok>) {
             loop {
                 while i < n && chars[i].is_alphanumeric() {
                     i += 1;
+                }
+                // Combining accents (decomposed text) are part of the word, and so
+                // is the symbol that UTF-8 read as Latin-1 leaves after "Ã" or "Â"
+                // ("FranÃ§ois", decomposed or not).
+                // Only a non-ASCII char is looked at, to keep this loop fast.
+                if i < n && !chars[i].is_ascii() && in_word_mark(chars[i], chars[i - 1]) {
+                    i += 1;
+                    continue;
                 }
                 // Internal apostrophes, hyphens and dots join word parts
                 // ("Dell's", "long-time", "U.S").
