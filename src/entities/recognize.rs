@@ -245,11 +245,14 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         // A single word before a spokesman or a president may be a politician's surname
         // ("Clinton spokesman Brian Fallon"), so only a company's roles make it an employer.
         match employer_before_role(&chars, &words, z) {
-            Some(role) if !is_given_name(&run[0].text) && run.len() == 1 => {
-                if COMPANY_ROLES.contains(&role) {
-                    employers.insert(fold_key(&run[0].text));
-                }
+            Some(role)
+                if !is_given_name(&run[0].text)
+                    && run.len() == 1
+                    && COMPANY_ROLES.contains(&role) =>
+            {
+                employers.insert(fold_key(&run[0].text));
             }
+            Some(_) if run.len() == 1 => {}
             Some(_)
                 if !is_given_name(&run[0].text)
                     && b.find(&name, Some(EntityKind::Person)).is_none() =>
