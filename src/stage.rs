@@ -41,7 +41,10 @@ use crate::Result;
 ///    third round (issue 15).
 /// 4: the fourth round of temporal expressions: names and capitals that are not dates,
 ///    market streaks, vague periods, calendar phrases and deadlines (issue 15, session 13).
-pub const EXTRACTOR_VERSION: i64 = 4;
+/// 5: quotes continued across paragraphs and attributions, lowercase quotes after a comma as
+///    reports, speakers of coordinated and unlisted verbs, and table cells, companies, places,
+///    openers and headlines that are not people (issue 15, session 14).
+pub const EXTRACTOR_VERSION: i64 = 5;
 
 /// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
 /// writes every page it dirtied to the log (and a checkpoint writes them again), and inserts
