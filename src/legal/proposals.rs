@@ -286,6 +286,12 @@ pub fn add_defendants(text: &str, legal: &LegalStructure, recognized: &mut Recog
         for alias in &d.aliases {
             push_alias(&mut entity.aliases, alias, "a/k/a in the caption");
         }
+        // The caption's own mention wins over what the recognizer read inside the same name
+        // (the surname alone of a name in capitals): the network finds a filing's defendants
+        // by the mention that starts where the caption names them.
+        recognized.mentions.retain(|m| {
+            !(m.start >= d.start && m.end <= d.end && (m.start, m.end) != (d.start, d.end))
+        });
         let mut spans = vec![(d.start, d.end, d.name.clone())];
         // The body writes defendants in capitals: the full name, or the surname alone.
         let upper_full = d.name.trim_end_matches([',', '.', ';']).to_string();

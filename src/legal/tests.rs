@@ -426,3 +426,24 @@ fn arbitrary_text_with_multibyte_characters_never_panics() {
         }
     }
 }
+
+/// A defendant named in capitals in the caption keeps the mention where the caption names it,
+/// even where the recognizer read the surname alone inside that name ("VOLKOV" of "ANDREI
+/// NIKOLAYEVICH VOLKOV"): that partial mention took the caption's place, and the network,
+/// which finds a filing's defendants by the caption's mention, lost every co-defendant link.
+#[test]
+fn a_caption_defendant_keeps_its_mention_where_the_recognizer_read_only_the_surname() {
+    let legal = parse(VOLKOV, &[]).expect("the Volkov indictment parses");
+    let mut recognized = crate::entities::recognize(VOLKOV, &crate::quotes::extract(VOLKOV));
+    super::add_defendants(VOLKOV, &legal, &mut recognized);
+    assert!(!legal.caption.defendants.is_empty());
+    for d in &legal.caption.defendants {
+        let at_caption = recognized
+            .mentions
+            .iter()
+            .find(|m| m.start == d.start)
+            .unwrap_or_else(|| panic!("no mention at the caption's {}", d.name));
+        assert_eq!(at_caption.end, d.end, "{}", d.name);
+        assert_eq!(at_caption.role.as_deref(), Some("defendant"), "{}", d.name);
+    }
+}
