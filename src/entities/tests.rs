@@ -477,15 +477,11 @@ fn an_employer_before_a_role_and_a_name_is_not_a_person() {
     for (text, expected) in [
         (
             "At the fair in Las Vegas Quistsoft boss Ann Lee said sales were up. \
-             Quistsoft said more would follow.",
+             Quistsoft later agreed.",
             &["Ann Lee"][..],
         ),
         (
-            "Quistsoft boss Ann Lee spoke. Quistsoft said more would follow.",
-            &["Ann Lee"][..],
-        ),
-        (
-            "In Oslo Quistco chief executive Ann Lee spoke. Quistco later said it agreed.",
+            "In Oslo Quistco chief executive Ann Lee spoke. Quistco later agreed.",
             &["Ann Lee"][..],
         ),
         // A person named in full before a role stays a person.
