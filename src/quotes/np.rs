@@ -23,17 +23,14 @@ impl<'a> Doc<'a> {
     pub fn is_cue(&self, i: usize) -> bool {
         self.is_word(i) && {
             let w = self.w(i);
-            w.len() <= 12 && CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+            folded_in(&CUE_SET, w)
         }
     }
     pub fn is_pronoun(&self, i: usize) -> bool {
         self.is_word(i) && PRONOUNS.iter().any(|c| c.eq_ignore_ascii_case(self.w(i)))
     }
     pub fn is_det(&self, i: usize) -> bool {
-        self.is_word(i)
-            && DETERMINERS
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(self.w(i)))
+        self.is_word(i) && folded_in(&DETERMINER_SET, self.w(i))
     }
     pub fn is_cap(&self, i: usize) -> bool {
         self.is_word(i) && self.toks[i].c.is_uppercase()
@@ -471,4 +468,44 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
             role: None,
         }
     })
+}
+
+/// The cue verbs and determiners as sets: `is_cue` is asked of nearly every token by the
+/// attribution rules, and a scan of the 162 cues there was a sixth of all extraction time.
+static CUE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| CUES.iter().copied().collect());
+static DETERMINER_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| DETERMINERS.iter().copied().collect());
+
+/// Whether `word`, its ASCII letters lower-cased, is in `set` (whose words are lower case and
+/// at most 16 bytes long): the same answer as comparing with `eq_ignore_ascii_case` one by one,
+/// folded on the stack without allocating.
+fn folded_in(set: &std::collections::HashSet<&'static str>, word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(folded) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    folded.copy_from_slice(word.as_bytes());
+    folded.make_ascii_lowercase();
+    // Lower-casing ASCII bytes leaves UTF-8 valid.
+    std::str::from_utf8(folded).is_ok_and(|w| set.contains(w))
+}
+
+#[cfg(test)]
+mod folding_tests {
+    use super::*;
+
+    /// The sets answer as the lists did: every cue and determiner is lower case and short
+    /// enough to be folded on the stack, and a word matches in any ASCII case.
+    #[test]
+    fn cues_and_determiners_are_found_in_any_case_as_the_lists_were() {
+        for word in CUES.iter().chain(DETERMINERS) {
+            assert!(word.len() <= 16 && *word == word.to_lowercase(), "{word}");
+        }
+        assert!(folded_in(&CUE_SET, "said") && folded_in(&CUE_SET, "SAID"));
+        assert!(folded_in(&CUE_SET, "Told") && folded_in(&DETERMINER_SET, "The"));
+        assert!(!folded_in(&CUE_SET, "sai") && !folded_in(&CUE_SET, "saidd"));
+        assert!(!folded_in(&CUE_SET, "a-word-far-longer-than-any-cue"));
+        assert!(!folded_in(&CUE_SET, "sáid"));
+    }
 }
