@@ -391,19 +391,13 @@ pub(super) fn is_table_word(word: &str) -> bool {
     word.len() <= 6
         && word.len() > 1
         && word.chars().all(|c| c.is_ascii_uppercase())
-        && TABLE.contains(title_case(word).as_str())
+        && TABLE.contains(super::speaker_names::title_case_word(word).as_str())
 }
 
-fn title_case(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for (i, c) in word.chars().enumerate() {
-        if i == 0 {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
+/// Whether a name's last word can be a surname by its letters: one with a lowercase letter, or
+/// a generation ("II"); a word in capitals alone ("Mobile TV") is not.
+pub(super) fn ends_like_a_surname(last: &str) -> bool {
+    last.chars().any(char::is_lowercase) || matches!(last, "II" | "III" | "IV")
 }
 
 /// Whether a word ends a company's name ("Co", "Inc.", "Ltd").

@@ -19,8 +19,8 @@ use super::names::{
     known_organisation, name_only, person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
 };
 use super::not_names::{
-    is_corporate_suffix, is_nation, is_plural_noun, is_sentence_adverb, is_table_word,
-    places_before_name,
+    ends_like_a_surname, is_corporate_suffix, is_nation, is_plural_noun, is_sentence_adverb,
+    is_table_word, places_before_name,
 };
 use super::speaker_names::{affiliation, appositive, clean_speaker_name, title_case_if_shouted};
 use super::words::{is_acronym, runs, text_of, words, Word};
@@ -128,9 +128,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                 .unwrap_or_default();
             // "Big US" or "the Japanese" said it: a country, not a person; "Mobile TV" said
             // it: no surname is written in capitals alone.
-            let capitals = words.len() > 1
-                && !last.chars().any(char::is_lowercase)
-                && !matches!(last, "II" | "III" | "IV");
+            let capitals = words.len() > 1 && !ends_like_a_surname(last);
             if trimmed.is_empty() || is_nation(last) || capitals {
                 continue;
             }
@@ -304,8 +302,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         });
         // Nor does a run ending in a country ("Big US") or in capitals ("Mobile TV").
         let last = run.last().map_or("", |w| w.text.as_str());
-        let surname_like = !is_nation(last)
-            && (last.chars().any(char::is_lowercase) || matches!(last, "II" | "III" | "IV"));
+        let surname_like = !is_nation(last) && ends_like_a_surname(last);
         if !plain || !surname_like || run.len() > 4 || run.last().is_some_and(|w| w.is_initial()) {
             continue;
         }

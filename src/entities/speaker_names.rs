@@ -37,15 +37,18 @@ pub(crate) fn title_case_if_shouted(name: &str) -> String {
         return name.to_string();
     }
     name.split_whitespace()
-        .map(|w| {
-            let mut chars = w.chars();
-            match chars.next() {
-                Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
-                None => String::new(),
-            }
-        })
+        .map(title_case_word)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A word with its first letter kept and the rest lower-cased ("LEVASHOV" → "Levashov").
+pub(super) fn title_case_word(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
+        None => String::new(),
+    }
 }
 
 /// The organisation in a role such as "threat intelligence director at Flashpoint".

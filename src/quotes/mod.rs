@@ -210,15 +210,15 @@ pub fn extract(text: &str) -> Vec<Quote> {
             continue;
         }
         let prev = q.open.checked_sub(1);
+        // The quote's first letter: its case tells a new sentence from one the writer began.
+        let first_letter = chars[q.segs[0].0..q.segs[0].1]
+            .iter()
+            .find(|c| !c.is_whitespace())
+            .copied();
         // A capitalised quote after a dotted abbreviation starts a sentence too: the
         // abbreviation's period also ends the one before (`in Dayton, Ohio, N.Y. "We …"`).
         let after_abbreviation = |k: usize| {
-            d.is_word(k)
-                && d.w(k).ends_with('.')
-                && chars[q.segs[0].0..q.segs[0].1]
-                    .iter()
-                    .find(|c| !c.is_whitespace())
-                    .is_some_and(|c| c.is_uppercase())
+            d.is_word(k) && d.w(k).ends_with('.') && first_letter.is_some_and(char::is_uppercase)
         };
         let initial = prev.is_none_or(|k| {
             let t = &d.toks[k];
@@ -305,11 +305,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // A quote that opens in lowercase after a comma finishes a sentence the writer began
         // (`If the bill fails, Lee said, "we will try again."`): a partial quote within the
         // writer's report, as PolNeAR reads it, not a direct quote of its own.
-        let finishes_sentence = prev.is_some_and(|k| d.is_p(k, ','))
-            && chars[q.segs[0].0..q.segs[0].1]
-                .iter()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|c| c.is_lowercase());
+        let finishes_sentence =
+            prev.is_some_and(|k| d.is_p(k, ',')) && first_letter.is_some_and(char::is_lowercase);
         // A short fragment the sentence runs on from (`admitted "one or two
         // instances" where …`) is part of the sentence, not speech of its own.
         let runs_on = !initial
