@@ -130,3 +130,67 @@ pub fn quotes(file: &Path, json: bool) -> Result<()> {
     );
     Ok(())
 }
+
+/// The people and organisations of one file, as the importer finds them: the quotes first, so
+/// speakers count as people, then the recogniser.
+pub fn entities(file: &Path, json: bool) -> Result<()> {
+    let text = read_text(file)?;
+    let quotes = dossier::quotes::extract(&text);
+    let found = dossier::entities::recognize(&text, &quotes);
+    let mut mentions = vec![0usize; found.entities.len()];
+    for mention in &found.mentions {
+        mentions[mention.entity] += 1;
+    }
+    if json {
+        let entities: Vec<_> = found
+            .entities
+            .iter()
+            .zip(&mentions)
+            .map(|(e, count)| {
+                json!({
+                    "name": e.name,
+                    "kind": e.kind.as_str(),
+                    "role": e.role,
+                    "mentions": count,
+                    "aliases": e.aliases.iter().map(|a| json!({
+                        "surface": a.surface,
+                        "confidence": a.confidence,
+                        "evidence": a.evidence,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(entities));
+        return Ok(());
+    }
+    for (entity, count) in found.entities.iter().zip(&mentions) {
+        let role = entity
+            .role
+            .as_ref()
+            .map_or(String::new(), |r| format!(" ({r})"));
+        println!(
+            "{:<12} {:>4}  {}{role}",
+            entity.kind.as_str(),
+            count,
+            entity.name
+        );
+        for alias in &entity.aliases {
+            println!(
+                "                    = {} ({:.2}, {})",
+                alias.surface, alias.confidence, alias.evidence
+            );
+        }
+    }
+    println!(
+        "{} entit{}, {} mention{}",
+        found.entities.len(),
+        if found.entities.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
+        found.mentions.len(),
+        if found.mentions.len() == 1 { "" } else { "s" }
+    );
+    Ok(())
+}

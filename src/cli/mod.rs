@@ -278,6 +278,8 @@ pub enum Extract {
     },
     /// Find quotes with their speakers, cues and roles.
     Quotes { file: PathBuf },
+    /// Find the people and organisations a text names, with every way it writes each.
+    Entities { file: PathBuf },
 }
 
 fn open_case(args_case: &Option<PathBuf>) -> Result<Case> {
@@ -471,6 +473,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 extract::dates(&file, reference.as_deref(), json)?
             }
             Extract::Quotes { file } => extract::quotes(&file, json)?,
+            Extract::Entities { file } => extract::entities(&file, json)?,
         },
         Command::Generate { what } => generate::generate(what, json)?,
     }

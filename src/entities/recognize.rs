@@ -51,6 +51,9 @@ const HONORIFICS: &[&str] = &[
     "Mayor",
 ];
 
+/// The evidence of an entity a quote names as its speaker.
+const SPEAKER_EVIDENCE: &str = "named as the speaker of a quote";
+
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", "them"];
 /// An organisation's name: a known one, one with an organisation's head word ("Department"),
 /// one ending in a corporate form ("Electric Co"), or an acronym alone.
@@ -136,7 +139,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         } else {
             name
         };
-        let index = b.entity(name, kind, "named as the speaker of a quote");
+        let index = b.entity(name, kind, SPEAKER_EVIDENCE);
         if let Some(role) = &speaker.role {
             b.out.entities[index]
                 .role
@@ -333,7 +336,12 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         b.mention(index, start, end, role);
     }
 
-    companies_that_speak(&mut b);
+    let titled_singles: HashSet<String> = singles
+        .iter()
+        .filter(|&&(_, honorific)| honorific)
+        .map(|&(a, _)| fold_key(&words[a].text))
+        .collect();
+    companies_that_speak(&mut b, &titled_singles);
 
     // Single words: surnames, misspelt surnames, organisations' short names.
     for (a, honorific) in singles {
@@ -433,13 +441,16 @@ fn employer_before_role(chars: &[char], words: &[Word], z: usize) -> bool {
             .any(|w| w.is_capitalised() && !w.sentence_start)
 }
 
-/// A one-word speaker the text also names as the first word of a company ("Quistco said"
-/// where "Quistco Inc" appears) is that company, not a person: otherwise every company quoted
-/// by its short name became a person, and across a case the one person of that "surname"
-/// named in full ("Per Microsoft") took all of them. Only a company's name, one ending in a
-/// corporate form, counts ("the Trump Administration" leaves Trump a person), and only when
-/// no person of the document has that surname.
-fn companies_that_speak(b: &mut Builder) {
+/// A one-word speaker is a company, not a person, when the text also names it as the first
+/// word of a company ("Quistco said" where "Quistco Inc" appears), or when nothing in the text
+/// marks it as a person: no given name, no title ("Mr. Quistco"), no person of the document
+/// with that surname, no role. News names a person in full before quoting them by surname, but
+/// quotes a company by its short name throughout ("Yukos said", "Microsoft said"): otherwise
+/// every company quoted by its short name became a person, and across a case the one person of
+/// that "surname" named in full ("Per Microsoft") took all of them. Only a company's name, one
+/// ending in a corporate form, counts as the first kind of evidence ("the Trump
+/// Administration" leaves Trump a person). `titled` holds the folded words a title precedes.
+fn companies_that_speak(b: &mut Builder, titled: &HashSet<String>) {
     let firsts: HashSet<String> = b
         .out
         .entities
@@ -454,9 +465,6 @@ fn companies_that_speak(b: &mut Builder) {
         })
         .filter_map(|e| e.name.split_whitespace().next().map(fold_key))
         .collect();
-    if firsts.is_empty() {
-        return;
-    }
     let surnames: HashSet<String> = b
         .out
         .entities
@@ -466,13 +474,17 @@ fn companies_that_speak(b: &mut Builder) {
         .filter_map(|(_, keys)| keys.surname.clone())
         .collect();
     for (e, keys) in b.out.entities.iter_mut().zip(b.keys.iter_mut()) {
-        if e.kind == EntityKind::Person
-            && !e.name.contains(' ')
-            && keys
-                .all
-                .first()
-                .is_some_and(|k| firsts.contains(k) && !surnames.contains(k))
-        {
+        let Some(key) = keys.all.first() else {
+            continue;
+        };
+        if e.kind != EntityKind::Person || e.name.contains(' ') || surnames.contains(key) {
+            continue;
+        }
+        let only_a_speaker = e.role.is_none()
+            && !is_given_name(&e.name)
+            && !titled.contains(key)
+            && e.aliases.iter().all(|a| a.evidence == SPEAKER_EVIDENCE);
+        if firsts.contains(key) || only_a_speaker {
             e.kind = EntityKind::Organization;
             keys.surname = None;
         }

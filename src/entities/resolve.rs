@@ -19,7 +19,7 @@
 //! Every link that is not an exact name records what made it, as the alias's evidence.
 
 use super::names::{
-    compatible_given_names, fold_key, is_name_stop_word, is_spelling_variant,
+    compatible_given_names, fold_key, is_given_name, is_name_stop_word, is_spelling_variant,
     known_organisation_by_key, same_given_name, surname_key, surname_of_key,
     without_corporate_form,
 };
@@ -283,6 +283,26 @@ fn similar_person(lookup: &mut dyn Lookup, name: &str) -> Result<Option<Found>> 
             return Ok(Some((other.id, Some((0.85, evidence)))));
         }
     }
+    // Words glued before a full name the case knows ("Liar-of the Year Barack Obama", "Using
+    // Ted Cruz", a misspelt "Minsiter Yasuhiro Nakasone"), or that name written here without
+    // the words another document glued before it: one person, by the shorter name.
+    for other in namesakes.iter().filter(|n| n.full()) {
+        let other_key = other.key();
+        if let Some(before) = words_before(&key, &other_key) {
+            if opens_no_name(lookup, before, other.id)? {
+                let evidence = format!("{} with words before the name", other.name);
+                return Ok(Some((other.id, Some((0.8, evidence)))));
+            }
+        } else if let Some(before) = words_before(&other_key, &key) {
+            if !other.confirmed && opens_no_name(lookup, before, other.id)? {
+                let evidence = format!(
+                    "{RENAMED}; another document wrote words before it ({})",
+                    other.name
+                );
+                return Ok(Some((other.id, Some((0.8, evidence)))));
+            }
+        }
+    }
     // The same first name and a surname one letter off: "Pyotr Levishov" is "Pyotr Levashov".
     for (id, alias, alias_key) in lookup.same_first_name(first)? {
         if let Some(other_surname) = surname_of_key(&alias_key) {
@@ -315,6 +335,38 @@ fn similar_person(lookup: &mut dyn Lookup, name: &str) -> Result<Option<Found>> 
         }
     }
     Ok(None)
+}
+
+/// The words of `long` before `short` when `long` (a folded name) ends with the whole of
+/// `short` and `short` is a full name, not a surname alone: "year" for "year barack obama"
+/// and "barack obama".
+fn words_before<'a>(long: &'a str, short: &str) -> Option<&'a str> {
+    if word_count(short) < 2 {
+        return None;
+    }
+    long.strip_suffix(short)?
+        .strip_suffix(' ')
+        .filter(|before| !before.is_empty())
+}
+
+/// Whether the folded words before a full name are no part of a name: none is a common given
+/// name or an initial, and no other person of the case has a name that starts with the first
+/// ("Mary" of "Mary Ann Blair" may be unknown to the lexicon, but the case names other Marys).
+fn opens_no_name(lookup: &mut dyn Lookup, before: &str, person: i64) -> Result<bool> {
+    let given = |word: &str| {
+        let mut chars = word.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        is_given_name(&capitalised)
+    };
+    let words: Vec<&str> = before.split(' ').collect();
+    if words.iter().any(|w| w.chars().count() < 2 || given(w)) {
+        return Ok(false);
+    }
+    let others = lookup.same_first_name(words[0])?;
+    Ok(others.iter().all(|(id, _, _)| *id == person))
 }
 
 /// The person a bare surname (`key`, folded) names in this case, with the evidence.

@@ -231,3 +231,47 @@ fn an_organisation_is_found_without_its_corporate_form() {
         Target::Existing(4)
     );
 }
+
+#[test]
+fn words_glued_before_a_full_name_the_case_knows_are_no_second_person() {
+    // "Liar-of the Year Halvard Quist" in one document made "Year Halvard Quist" a person of
+    // its own, who then took the surname's mentions in that document.
+    let mut case = Fake::default();
+    case.person(1, "Halvard Quist", 40);
+    let r = resolve(&mut case, &person("Year Halvard Quist", &[]), 9).unwrap();
+    assert_eq!(r.target, Target::Existing(1));
+    assert!(!r.rename, "the person keeps the shorter name");
+    assert!(r.aliases[0].evidence.contains("words before the name"));
+
+    // Written the other way round: the glued name came first and takes the clean one.
+    let mut case = Fake::default();
+    case.person(2, "Using Halvard Quist", 1);
+    let r = resolve(&mut case, &person("Halvard Quist", &[]), 9).unwrap();
+    assert_eq!(r.target, Target::Existing(2));
+    assert!(r.rename);
+    assert_eq!(r.name, "Halvard Quist");
+}
+
+#[test]
+fn a_first_name_before_a_known_full_name_is_still_another_person() {
+    let mut case = Fake::default();
+    case.person(1, "Ann Quist", 40);
+    // A common given name, an initial, or a word the case uses as anyone's first name.
+    assert_eq!(
+        target(&mut case, &person("Mary Ann Quist", &[])),
+        Target::New
+    );
+    assert_eq!(target(&mut case, &person("J. Ann Quist", &[])), Target::New);
+    case.person(2, "Ylva Ostend", 3);
+    assert_eq!(
+        target(&mut case, &person("Ylva Ann Quist", &[])),
+        Target::New
+    );
+    // A confirmed person is never renamed to a shorter name.
+    let mut case = Fake::default();
+    case.person(3, "Using Halvard Quist", 1).confirmed(3);
+    assert_eq!(
+        target(&mut case, &person("Halvard Quist", &[])),
+        Target::New
+    );
+}

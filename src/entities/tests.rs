@@ -327,7 +327,10 @@ fn places_and_nationalities_are_not_part_of_a_name() {
             &["Hiroshi Quist"][..],
         ),
         ("If I were a leader in Japan I would worry.", &[][..]),
-        ("\"Patched,\" said December Quistsoft.", &["Quistsoft"][..]),
+        (
+            "\"Patched,\" said December Quistberg. Mr. Quistberg left.",
+            &["Quistberg"][..],
+        ),
         (
             "\"No,\" said a Moscow-based US. \"Never,\" said the West German.",
             &[][..],
@@ -469,6 +472,35 @@ fn a_company_quoted_by_its_short_name_is_not_a_person() {
     );
 }
 
+/// A company quoted by its short name and never named with a corporate form ("Yukos said",
+/// "Moody's said") was a person, and across the news corpus the rating agency's 250 mentions
+/// went to the rugby player Lewis Moody. A one-word speaker with nothing that marks a person
+/// (a given name, a title, a full name of that surname, a role) is an organisation.
+#[test]
+fn a_one_word_speaker_nothing_marks_as_a_person_is_an_organisation() {
+    let r = check("\"Output will fall,\" Quistneft said. Quistneft shares slid.");
+    assert!(
+        names(&r).contains(&("Quistneft".to_string(), EntityKind::Organization)),
+        "{:?}",
+        names(&r)
+    );
+    for text in [
+        "Ivo Quistberg spoke. \"Output will fall,\" Quistberg said.",
+        "\"Output will fall,\" Mr. Quistberg said.",
+        "\"Output will fall,\" said Quistberg, the firm's founder.",
+        "\"Output will fall,\" Paul said.",
+    ] {
+        let r = check(text);
+        assert!(
+            people(&r)
+                .iter()
+                .any(|n| n.contains("Quistberg") || *n == "Paul"),
+            "{text}: {:?}",
+            names(&r)
+        );
+    }
+}
+
 /// A run right before a lower-case role and a name is the employer: "in Las Vegas Microsoft boss
 /// Bill Gates said" made "Las Vegas Microsoft" a person (the surname recurring as "Microsoft
 /// said"), and across the news corpus that person took all 269 mentions of Microsoft.
@@ -491,7 +523,7 @@ fn an_employer_before_a_role_and_a_name_is_not_a_person() {
         ),
         // A surname alone before a spokesman is a politician's, not a company's.
         (
-            "Quist spokesman Brian Fallon said no. \"We agree,\" Quist said.",
+            "Quist spokesman Brian Fallon said no. \"We agree,\" Mr. Quist said.",
             &["Quist", "Brian Fallon"][..],
         ),
     ] {
