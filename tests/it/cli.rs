@@ -226,6 +226,44 @@ fn extract_quotes_attributes_the_seed_to_its_speakers() {
     assert_eq!(split["speaker"]["name"], "Keith Jarvis");
 }
 
+#[test]
+fn extract_entities_groups_the_seeds_people_with_their_evidence() {
+    let found = extract_json(&["entities", &seed_path().display().to_string()]);
+    let entities = found.as_array().unwrap();
+    let named = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("'{name}' not found in {found}"))
+    };
+    let levashov = named("Pyotr Levashov");
+    assert_eq!(levashov["kind"], "person");
+    assert!(levashov["mentions"].as_u64().unwrap() > 3, "{levashov}");
+    assert!(
+        levashov["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["surface"] == "Levashov"
+                && a["evidence"].as_str().unwrap().contains("surname"))
+    );
+    assert_eq!(named("Gartner")["kind"], "organization");
+    assert_eq!(
+        named("Vitali Kremez")["role"],
+        "threat intelligence director at Flashpoint"
+    );
+    let text = dossier()
+        .args(["extract", "entities", &seed_path().display().to_string()])
+        .output()
+        .unwrap();
+    assert!(text.status.success(), "{}", stderr(&text));
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("Pyotr Levashov") && text.contains("mentions"),
+        "{text}"
+    );
+}
+
 /// The version the workspace's Cargo.toml states (`[workspace.package] version`), the one
 /// source every binary and package takes it from.
 fn workspace_version() -> String {
