@@ -289,8 +289,17 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             a += skip;
         }
         a += places_before_name(&texts[skip..texts.len() - 1], is_given_name);
-        while a + 1 < z && is_name_stop_word(&words[a].text) {
-            a += 1;
+        // A name holds no stop word: in a title-case line ("Private Meeting Between Clinton",
+        // "More Important Than Electing Obama") the name starts after the last one, and a
+        // participle right after it ("Electing") is a verb, not a first name.
+        if let Some(last_stop) = (a..z - 1)
+            .rev()
+            .find(|&i| is_name_stop_word(&words[i].text))
+        {
+            a = last_stop + 1;
+            if a + 1 < z && is_sentence_adverb(&words[a].text) {
+                a += 1;
+            }
         }
         let run: Vec<&Word> = words[a..z].iter().collect();
         let name = text_of(&chars, &words, a, z);

@@ -115,6 +115,11 @@ fn names_lose_the_stop_words_that_open_them() {
         ("A. Philip Quist", Some("A. Philip Quist")),
         ("Per Quistsoft", Some("Quistsoft")),
         ("Once Quistsoft", Some("Quistsoft")),
+        // A preposition or conjunction opening a sentence ("Given Obama's rating", "Between
+        // Clinton, Cruz and Bloomberg") made "Given Obama" and "Between Clinton" people.
+        ("Given Halvard Quist", Some("Halvard Quist")),
+        ("Between Quist", Some("Quist")),
+        ("Whatever Kilroy-Quist", Some("Kilroy-Quist")),
     ] {
         assert_eq!(name_only(phrase).as_deref(), expected, "{phrase}");
     }
@@ -140,6 +145,22 @@ fn a_capitalised_stop_word_opening_a_sentence_is_not_part_of_the_name() {
     let r = check(text);
     let all = names(&r);
     assert!(all.iter().any(|(n, _)| n == "Maria Okafor"), "{all:?}");
+    let r = check(
+        "Given Quist's rating, he may win. Quist agreed. Actor Ivo Quistberg laughed.\n\n\
+         Private Meeting Between Ostend. More Important Than Electing Abara. \
+         Ostend left. Abara stayed.",
+    );
+    let found = people(&r);
+    assert!(
+        found.iter().any(|n| n == "Ivo Quistberg")
+            && found
+                .iter()
+                .all(|n| !n.starts_with("Given") && !n.starts_with("Actor"))
+            && found
+                .iter()
+                .all(|n| !n.contains("Between") && !n.contains("Electing")),
+        "{found:?}"
+    );
     assert!(
         all.iter()
             .all(|(n, _)| !n.starts_with("Senior") && !n.starts_with("Every")),
