@@ -184,10 +184,14 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             // A stop word never opens a name, an organisation's included ("Top Republican
             // Party"); other words before an organisation's head may be part of its name.
             let removable = is_name_stop_word(&words[a].text) || words[a].text.ends_with("-based");
+            // At a sentence's start only a title keeps its place in an organisation's name
+            // ("General Motors said"; "Motors" had been a company of its own), an adverb or
+            // a participle does not ("Recently Apple Inc. said").
+            let title = PERSON_TITLES.contains(&words[a].text.as_str());
             if !removable
                 && organisation_like(&full, &words[a..z].iter().collect::<Vec<_>>())
                 && !matches!(words[a].text.as_str(), "The" | "A" | "An")
-                && !words[a].sentence_start
+                && (!words[a].sentence_start || title)
             {
                 break;
             }

@@ -466,6 +466,18 @@ fn organisations_named_by_one_word_or_a_house_are_not_people() {
     assert_eq!(people(&r), ["Nigel Quist"], "{:?}", names(&r));
 }
 
+/// "General Motors said" at a sentence's start lost "General" as a person's title, and
+/// "Motors" became a company of its own beside General Motors (MEANTIME's gm topic: 11
+/// mentions split off).
+#[test]
+fn a_title_opening_a_sentence_stays_in_an_organisations_name() {
+    let r = check("General Motors said it would cut jobs. The automaker, General Motors, agreed.");
+    assert_eq!(
+        names(&r),
+        [("General Motors".to_string(), EntityKind::Organization)]
+    );
+}
+
 /// A company quoted by its short name is that company: "Quistco said" made a person Quistco,
 /// and a stripped sentence opener left "of Quistco" ("Head of Quistco") as a person's name.
 #[test]
