@@ -533,9 +533,47 @@ fn corpus(shared: &Path, limit: Option<usize>) {
         .collect();
     let over = rows.iter().filter(|r| r.1 > 3).count();
     println!("\n50 most-mentioned surnames: {over} resolve to more than 3 entities");
-    println!("| surname | mentions | entities | the most-mentioned four (mentions) |");
-    println!("|---|---|---|---|");
+    println!(
+        "(named in full: entities with a first name; same first name: entities whose first \
+         name another entity of that surname also has, the splits the target is about)"
+    );
+    println!(
+        "| surname | mentions | entities | named in full | surname alone | same first name | \
+         the most-mentioned four (mentions) |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let (mut all_full, mut all_same) = (0usize, 0usize);
     for (surname, entities, mentions) in rows {
+        let mut all_names = conn
+            .prepare(
+                "SELECT DISTINCT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id
+                 WHERE e.kind = 'person' AND e.surname_key = ?1",
+            )
+            .unwrap();
+        let every: Vec<String> = all_names
+            .query_map([&surname], |r| r.get(0))
+            .unwrap()
+            .filter_map(|r| r.ok())
+            .collect();
+        let firsts: Vec<String> = every
+            .iter()
+            .filter(|n| n.split_whitespace().count() > 1)
+            .map(|n| {
+                n.split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('.')
+                    .to_lowercase()
+            })
+            .collect();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for first in &firsts {
+            *seen.entry(first.as_str()).or_default() += 1;
+        }
+        let same: usize = seen.values().filter(|&&n| n > 1).sum();
+        let full = firsts.len();
+        all_full += full;
+        all_same += same;
         let mut names = conn
             .prepare(
                 "SELECT e.name || ' (' || count(m.id) || ')' FROM entities e
@@ -550,10 +588,14 @@ fn corpus(shared: &Path, limit: Option<usize>) {
             .filter_map(|r| r.ok())
             .collect();
         println!(
-            "| {surname} | {mentions} | {entities} | {} |",
+            "| {surname} | {mentions} | {entities} | {full} | {} | {same} | {} |",
+            every.len() - full,
             some.join("; ")
         );
     }
+    println!(
+        "same first name twice within a surname: {all_same} of {all_full} entities named in full"
+    );
 }
 
 fn main() {

@@ -283,6 +283,26 @@ fn similar_person(lookup: &mut dyn Lookup, name: &str) -> Result<Option<Found>> 
             return Ok(Some((other.id, Some((0.85, evidence)))));
         }
     }
+    // The same surname and a first name one letter off a person the case names often
+    // ("Barrack Obama" in one document, "Barack Obama" in hundreds): a typo, not a relative.
+    for other in namesakes
+        .iter()
+        .filter(|n| n.full() && n.documents >= DOMINANCE)
+    {
+        let other_key = other.key();
+        let other_words: Vec<&str> = other_key.split(' ').collect();
+        if other_words.len() == words.len()
+            && other_words.last() == words.last()
+            && is_spelling_variant(first, other_words[0])
+            && other_words[1..] == words[1..]
+        {
+            let evidence = format!(
+                "same surname as {}, first name one letter off (a typo: {} documents name {})",
+                other.name, other.documents, other.name
+            );
+            return Ok(Some((other.id, Some((0.7, evidence)))));
+        }
+    }
     // Words glued before a full name the case knows ("Liar-of the Year Barack Obama", "Using
     // Ted Cruz", a misspelt "Minsiter Yasuhiro Nakasone"), or that name written here without
     // the words another document glued before it: one person, by the shorter name.

@@ -275,3 +275,22 @@ fn a_first_name_before_a_known_full_name_is_still_another_person() {
         Target::New
     );
 }
+
+#[test]
+fn a_first_name_one_letter_off_a_person_the_case_names_often_is_a_typo() {
+    let mut case = Fake::default();
+    case.person(1, "Halvard Quist", 40);
+    let r = resolve(&mut case, &person("Hallvard Quist", &[]), 9).unwrap();
+    assert_eq!(r.target, Target::Existing(1));
+    assert!(r.aliases[0].evidence.contains("one letter off"));
+    // Named in fewer documents, or a short first name, it may be another person.
+    let mut case = Fake::default();
+    case.person(1, "Halvard Quist", 2);
+    assert_eq!(
+        target(&mut case, &person("Hallvard Quist", &[])),
+        Target::New
+    );
+    let mut case = Fake::default();
+    case.person(1, "Mario Quist", 40);
+    assert_eq!(target(&mut case, &person("Marco Quist", &[])), Target::New);
+}
