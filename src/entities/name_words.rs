@@ -376,6 +376,16 @@ pub fn without_corporate_form(key: &str) -> Option<String> {
     (words.len() < before).then(|| words.join(" "))
 }
 
+/// An American organisation's folded key without the country the American press often drops:
+/// "united states air force" and "us air force" are "air force". Only when two words or more
+/// are left, so that no bare head word ("senate", "steel") becomes a key of its own.
+pub fn without_country(key: &str) -> Option<&str> {
+    let rest = key
+        .strip_prefix("united states ")
+        .or_else(|| key.strip_prefix("us "))?;
+    (rest.split(' ').filter(|w| !w.is_empty()).count() >= 2).then_some(rest)
+}
+
 /// Words that end a description of a person, not a name ("an Iowa Republican"): a speaker or
 /// a run ending in one is no person's name.
 pub const PARTY_MEMBERS: &[&str] = &[

@@ -103,7 +103,12 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         {
             continue;
         }
-        let kind = if acronym
+        // "Director of Air Force Communications Bill Bodie:" introduces Bill Bodie.
+        let split = person_after_organisation(&name_words);
+        let person_after = split.map(|(_, given)| given);
+        let kind = if person_after.is_some() {
+            EntityKind::Person
+        } else if acronym
             || known_organisation(name).is_some()
             || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
             || is_corporate_suffix(last)
@@ -116,6 +121,14 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         // "Florida Senator Marco Rubio" said it: the person is Marco Rubio; "Moscow-based US"
         // said it: no one is named.
         let trimmed;
+        let person_name;
+        let name = match person_after {
+            Some(given) => {
+                person_name = name_words[given..].join(" ");
+                person_name.as_str()
+            }
+            None => name,
+        };
         let name = if kind == EntityKind::Person {
             let words: Vec<&str> = before_of(name).split_whitespace().collect();
             let words = &words[person_name_start(&words)..];
@@ -157,7 +170,20 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             .iter()
             .collect();
         if !PRONOUNS.contains(&surface.to_lowercase().as_str()) && !surface.is_empty() {
-            b.mention(index, speaker.start, speaker.end, speaker.role.clone());
+            let (mut start, end) = (speaker.start, speaker.end);
+            // "Air Force James Roche" said it: the person's mention is their name, and the
+            // organisation before it is mentioned too.
+            if let Some((org_end, given)) = split {
+                let person = name_words[given..].join(" ");
+                let org = name_words[..org_end].join(" ");
+                let person_chars = person.chars().count();
+                if surface.ends_with(&person) && surface.starts_with(&org) {
+                    let org_index = b.entity(&org, EntityKind::Organization, "named in the text");
+                    b.mention(org_index, start, start + org.chars().count(), None);
+                    start = end - person_chars;
+                }
+            }
+            b.mention(index, start, end, speaker.role.clone());
         }
     }
 
@@ -236,6 +262,37 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             continue;
         }
         if organisation_like(&name, &run) {
+            // "Secretary of the Air Force James Roche": a common given name after the
+            // organisation's head word opens a person's name, which the run had swallowed.
+            let texts: Vec<&str> = run.iter().map(|w| w.text.as_str()).collect();
+            if let Some((org_end, person_start)) = person_after_organisation(&texts) {
+                // The person's office before the organisation is theirs ("Director of").
+                let org_start = match texts.iter().position(|w| *w == "of") {
+                    Some(of)
+                        if of > 0
+                            && texts[..of]
+                                .iter()
+                                .all(|w| is_office(w) || PERSON_TITLES.contains(w))
+                            && of + 1 < org_end =>
+                    {
+                        of + 1
+                    }
+                    _ => 0,
+                };
+                let org = text_of(&chars, &words, a + org_start, a + org_end);
+                let index = b.entity(&org, EntityKind::Organization, "named in the text");
+                b.mention(
+                    index,
+                    words[a + org_start].start,
+                    words[a + org_end - 1].end,
+                    None,
+                );
+                let person = text_of(&chars, &words, a + person_start, z);
+                let evidence = format!("a common given name, after {org}");
+                let index = b.entity(&person, EntityKind::Person, &evidence);
+                b.mention(index, words[a + person_start].start, end, None);
+                continue;
+            }
             let index = b.entity(&name, EntityKind::Organization, "named in the text");
             b.mention(index, start, end, None);
             continue;
@@ -417,6 +474,29 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     link_acronyms(&mut b.out);
     b.out.mentions.sort_by_key(|m| m.start);
     b.out
+}
+
+/// Where an organisation's run ends and a person's name starts, when a common given name
+/// follows the organisation's last head word with a surname after it ("Air Force
+/// Communications Bill Bodie", "Ford Motor Company CEO Alan Mulally"): the organisation ends
+/// before the given name and any office written before it ("CEO"). None otherwise.
+fn person_after_organisation(run: &[&str]) -> Option<(usize, usize)> {
+    let head = run
+        .iter()
+        .rposition(|w| ORGANISATION_HEADS.contains(&w.trim_end_matches('.')))?;
+    let given = (head + 1..run.len().saturating_sub(1)).find(|&i| is_given_name(run[i]))?;
+    let last = run[run.len() - 1];
+    if !ends_like_a_surname(last)
+        || is_corporate_suffix(last)
+        || run[given + 1..].iter().any(|w| is_acronym(w))
+    {
+        return None;
+    }
+    let mut org_end = given;
+    while org_end > head + 1 && is_office(run[org_end - 1]) {
+        org_end -= 1;
+    }
+    Some((org_end, given))
 }
 
 /// Roles a news text writes in lower case between an employer and a person ("Microsoft boss

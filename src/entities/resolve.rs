@@ -21,7 +21,7 @@
 use super::names::{
     compatible_given_names, fold_key, is_given_name, is_name_stop_word, is_spelling_variant,
     known_organisation_by_key, same_given_name, surname_key, surname_of_key,
-    without_corporate_form,
+    without_corporate_form, without_country,
 };
 use super::{DocEntity, EntityKind};
 use crate::Result;
@@ -166,7 +166,23 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
             findable: !person || word_count(&fold_key(&alias.surface)) > 1,
         });
     }
-    // An organisation is findable by its name without a corporate form too.
+    // An organisation is findable by its name without the country before it ("Air Force" for
+    // "United States Air Force"), and without a corporate form.
+    if entity.kind == EntityKind::Organization {
+        if let Some(short) = without_country(&own_key) {
+            let dropped = word_count(&own_key) - word_count(short);
+            let surface: Vec<&str> = entity.name.split_whitespace().skip(dropped).collect();
+            if fold_key(&surface.join(" ")) == short {
+                aliases.push(PlannedAlias {
+                    surface: surface.join(" "),
+                    origin: "variant",
+                    confidence: 0.9,
+                    evidence: format!("{} without its country (document {doc_id})", entity.name),
+                    findable: true,
+                });
+            }
+        }
+    }
     if entity.kind == EntityKind::Organization {
         if let Some(short) = without_corporate_form(&own_key) {
             let words = entity.name.split_whitespace().count();
@@ -236,10 +252,16 @@ fn by_any_name(lookup: &mut dyn Lookup, entity: &DocEntity) -> Result<Option<i64
                 return Ok(Some(id));
             }
         }
-        // "Apple Inc." is "Apple": organisations are also found without their corporate form.
+        // "Apple Inc." is "Apple", and "U.S. Air Force" the "Air Force": organisations are
+        // also found without their corporate form or the country the press drops.
         if entity.kind == EntityKind::Organization {
             if let Some(short) = without_corporate_form(&key) {
                 if let Some(id) = lookup.by_alias(&short, entity.kind, false)? {
+                    return Ok(Some(id));
+                }
+            }
+            if let Some(short) = without_country(&key) {
+                if let Some(id) = lookup.by_alias(short, entity.kind, false)? {
                     return Ok(Some(id));
                 }
             }

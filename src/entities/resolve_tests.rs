@@ -294,3 +294,33 @@ fn a_first_name_one_letter_off_a_person_the_case_names_often_is_a_typo() {
     case.person(1, "Mario Quist", 40);
     assert_eq!(target(&mut case, &person("Marco Quist", &[])), Target::New);
 }
+
+#[test]
+fn an_american_organisation_is_found_without_the_country_before_it() {
+    // MEANTIME's airbus topic had "United States Air Force", "US Air Force" and "Air Force"
+    // as three organisations.
+    let org = |name: &str| DocEntity {
+        name: name.to_string(),
+        kind: EntityKind::Organization,
+        role: None,
+        aliases: Vec::new(),
+    };
+    let r = resolve(&mut Fake::default(), &org("United States Quist Guard"), 9).unwrap();
+    let short = r
+        .aliases
+        .iter()
+        .find(|a| a.surface == "Quist Guard")
+        .unwrap();
+    assert!(short.findable);
+    assert!(short.evidence.contains("without its country"));
+    let mut case = Fake::default();
+    case.aliases
+        .push((4, "Quist Guard".to_string(), "extracted"));
+    assert_eq!(
+        target(&mut case, &org("U.S. Quist Guard")),
+        Target::Existing(4)
+    );
+    // A head word alone is no key: "US Senate" is not every senate.
+    let r = resolve(&mut Fake::default(), &org("US Senate"), 9).unwrap();
+    assert_eq!(r.aliases.len(), 1, "{:?}", r.aliases);
+}

@@ -564,3 +564,33 @@ fn an_employer_before_a_role_and_a_name_is_not_a_person() {
         assert_eq!(people(&r), expected, "{text}: {:?}", names(&r));
     }
 }
+
+/// "Secretary of the Air Force James Roche" was one organisation, "Air Force James Roche", and
+/// the person was lost (MEANTIME's airbus topic).
+#[test]
+fn a_given_name_after_an_organisations_head_word_opens_a_person() {
+    let r = check(
+        "Secretary of the Quist Agency James Ostend spoke. Later the Quist Agency CEO Paul \
+         Abara agreed. Director of Quist Agency Planning Bill Quistberg: \"We do not.\"",
+    );
+    let all = names(&r);
+    for (name, kind) in [
+        ("Quist Agency", EntityKind::Organization),
+        ("James Ostend", EntityKind::Person),
+        ("Paul Abara", EntityKind::Person),
+        ("Bill Quistberg", EntityKind::Person),
+    ] {
+        assert!(all.contains(&(name.to_string(), kind)), "{name}: {all:?}");
+    }
+    let organisations: Vec<&String> = all
+        .iter()
+        .filter(|(_, kind)| *kind == EntityKind::Organization)
+        .map(|(n, _)| n)
+        .collect();
+    assert!(
+        organisations
+            .iter()
+            .all(|n| !n.contains("Director") && !n.contains("Bill") && !n.contains("James")),
+        "{all:?}"
+    );
+}
