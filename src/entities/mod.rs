@@ -11,6 +11,7 @@
 mod acronyms;
 mod builder;
 pub mod decisions;
+mod employers;
 mod lexicon;
 mod name_words;
 pub mod names;

@@ -1,0 +1,123 @@
+//! Where a company ends and a person begins. News glues the two together: an employer before
+//! a role and a name ("Microsoft boss Bill Gates"), an organisation run straight into its
+//! officer's name ("Secretary of the Air Force James Roche"), and companies quoted by their
+//! short name as if they were people ("Yukos said"). These tests decide which words belong to
+//! the organisation and which name a person, apart from `recognize`'s steps.
+
+use super::builder::Builder;
+use super::lexicon::ORGANISATION_HEADS;
+use super::name_words::{is_given_name, is_office};
+use super::names::fold_key;
+use super::not_names::{ends_like_a_surname, is_corporate_suffix};
+use super::recognize::SPEAKER_EVIDENCE;
+use super::words::{is_acronym, Word};
+use super::EntityKind;
+use std::collections::HashSet;
+
+/// Where an organisation's run ends and a person's name starts, when a common given name
+/// follows the organisation's last head word with a surname after it ("Air Force
+/// Communications Bill Bodie", "Ford Motor Company CEO Alan Mulally"): the organisation ends
+/// before the given name and any office written before it ("CEO"). None otherwise.
+pub(super) fn person_after_organisation(run: &[&str]) -> Option<(usize, usize)> {
+    let head = run
+        .iter()
+        .rposition(|w| ORGANISATION_HEADS.contains(&w.trim_end_matches('.')))?;
+    let given = (head + 1..run.len().saturating_sub(1)).find(|&i| is_given_name(run[i]))?;
+    let last = run[run.len() - 1];
+    if !ends_like_a_surname(last)
+        || is_corporate_suffix(last)
+        || run[given + 1..].iter().any(|w| is_acronym(w))
+    {
+        return None;
+    }
+    let mut org_end = given;
+    while org_end > head + 1 && is_office(run[org_end - 1]) {
+        org_end -= 1;
+    }
+    Some((org_end, given))
+}
+
+/// Roles a news text writes in lower case between an employer and a person ("Microsoft boss
+/// Bill Gates", "Quistco chief executive Ann Lee").
+const ROLES_AFTER_EMPLOYER: &[&str] = &[
+    "boss",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "president",
+    "director",
+    "head",
+    "owner",
+];
+
+/// Whether the word at `z`, right after a capitalised run with only spaces between, is a role
+/// in lower case followed within three words by a capitalised word: the run is then the
+/// employer of the person the role introduces.
+pub(super) fn employer_before_role(chars: &[char], words: &[Word], z: usize) -> bool {
+    let (Some(prev), Some(role)) = (z.checked_sub(1).and_then(|k| words.get(k)), words.get(z))
+    else {
+        return false;
+    };
+    let adjacent = chars[prev.end..role.start].iter().all(|c| *c == ' ');
+    adjacent
+        && ROLES_AFTER_EMPLOYER.contains(&role.text.as_str())
+        && words[z + 1..words.len().min(z + 4)]
+            .iter()
+            .any(|w| w.is_capitalised() && !w.sentence_start)
+}
+
+/// A one-word speaker is a company, not a person, when the text also names it as the first
+/// word of a company ("Quistco said" where "Quistco Inc" appears), or when nothing in the text
+/// marks it as a person: no given name, no title ("Mr. Quistco"), no person of the document
+/// with that surname, no role. News names a person in full before quoting them by surname, but
+/// quotes a company by its short name throughout ("Yukos said", "Microsoft said"): otherwise
+/// every company quoted by its short name became a person, and across a case the one person of
+/// that "surname" named in full ("Per Microsoft") took all of them. Only a company's name, one
+/// ending in a corporate form, counts as the first kind of evidence ("the Trump
+/// Administration" leaves Trump a person). `titled` holds the folded words a title precedes.
+pub(super) fn companies_that_speak(b: &mut Builder, titled: &HashSet<String>) {
+    let firsts: HashSet<String> = b
+        .out
+        .entities
+        .iter()
+        .filter(|e| {
+            e.kind == EntityKind::Organization
+                && e.name.contains(' ')
+                && e.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(is_corporate_suffix)
+        })
+        .filter_map(|e| e.name.split_whitespace().next().map(fold_key))
+        .collect();
+    let surnames: HashSet<String> = b
+        .out
+        .entities
+        .iter()
+        .zip(&b.keys)
+        .filter(|(e, _)| e.kind == EntityKind::Person && e.name.contains(' '))
+        .filter_map(|(_, keys)| keys.surname.clone())
+        .collect();
+    for (e, keys) in b.out.entities.iter_mut().zip(b.keys.iter_mut()) {
+        let Some(key) = keys.all.first() else {
+            continue;
+        };
+        if e.kind != EntityKind::Person || e.name.contains(' ') || surnames.contains(key) {
+            continue;
+        }
+        let only_a_speaker = e.role.is_none()
+            && !is_given_name(&e.name)
+            && !titled.contains(key)
+            && e.aliases.iter().all(|a| a.evidence == SPEAKER_EVIDENCE);
+        if firsts.contains(key) || only_a_speaker {
+            e.kind = EntityKind::Organization;
+            keys.surname = None;
+        }
+    }
+}
