@@ -23,6 +23,8 @@ mod words;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_employers;
 
 pub use recognize::recognize;
 pub(crate) use speaker_names::affiliation;
