@@ -1,3 +1,7 @@
+//! The recogniser on made-up texts: which runs are people or organisations, what is no part
+//! of a name, and how one document's mentions group. Each test is named after what broke; the
+//! rules on companies beside people are in `tests_employers`.
+
 use super::*;
 use crate::quotes;
 
