@@ -29,6 +29,8 @@ mod tests;
 mod vague;
 #[cfg(test)]
 mod value_tests;
+#[cfg(test)]
+mod value_tests5;
 mod years;
 
 use chrono::{Datelike, NaiveDate};

@@ -372,6 +372,12 @@ impl<'a> Ctx<'a> {
             | "stood" | "ate" | "got" | "thought" => true,
             // Capitalised words ("United States") and participles used as
             // adjectives ("a still unspecified date") are not verbs.
+            // "succeed", "proceed", "exceed" and "indeed" end in "-eed" without
+            // being past forms (only "agreed", "freed", "guaranteed" and their
+            // like are), and "hundred" is a number: taken for past verbs they
+            // turned "will succeed him Feb. 1" into a look back.
+            w if w.ends_with("eed") && !w.ends_with("reed") && !w.ends_with("teed") => false,
+            "hundred" | "kindred" | "sacred" | "naked" | "wicked" => false,
             w => {
                 w.len() > 4
                     && w.ends_with("ed")
