@@ -22,3 +22,20 @@ fn verbs_ending_in_eed_are_not_past_forms() {
         &[("Feb. 1", "2011-02-01")],
     );
 }
+
+#[test]
+fn a_possessive_weekday_names_a_past_event() {
+    // Saturday 14 May 2016: the modal "would" belongs to the plans, the ruling is past.
+    let r = "2016-05-14";
+    check(
+        "The growers said they would look for ways around Wednesday's ruling by the court.",
+        r,
+        &[("Wednesday", "2016-05-11")],
+    );
+    // Without the possessive the modal still looks ahead.
+    check(
+        "The growers said they would meet the minister on Wednesday.",
+        r,
+        &[("Wednesday", "2016-05-18")],
+    );
+}
