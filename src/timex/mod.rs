@@ -9,6 +9,7 @@
 //! length of the input.
 
 mod absolute;
+mod anchored;
 mod clock;
 mod durations;
 #[cfg(test)]

@@ -13,6 +13,9 @@ use super::{Ctx, Hit, TimexType, Val};
 /// Tries every relative rule at token `i`, returning the longest match.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
     super::longest([
+        // First, so that "the quarter ended July 31" takes its quarter from
+        // the date rather than from the reference date on a tie.
+        super::anchored::parse(cx, i),
         deictic(cx, i),
         weekday(cx, i),
         this_last_next(cx, i),
@@ -227,7 +230,7 @@ fn starts_quantity(lx: &Lexed, j: usize) -> bool {
 }
 
 /// Weekday names with optional "last"/"next"/"this"/"on" and part of day.
-fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
+pub(crate) fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let (shift, j) = match lx.w(i) {
         "last" | "past" => (-1, i + 1),

@@ -39,3 +39,62 @@ fn a_possessive_weekday_names_a_past_event() {
         &[("Wednesday", "2016-05-18")],
     );
 }
+
+#[test]
+fn the_day_before_a_named_day_is_counted_from_it() {
+    // Thursday 12 May 2016. The date named earlier must not be the anchor.
+    let r = "2016-05-12";
+    check(
+        "The trial opens on June 6. The day before last Tuesday's hearing, the lawyers met.",
+        r,
+        &[
+            ("June 6", "2016-06-06"),
+            ("The day before last Tuesday", "2016-05-09"),
+        ],
+    );
+    check(
+        "Shops reopened the day after Christmas.",
+        "2016-01-10",
+        &[("the day after Christmas", "2015-12-26")],
+    );
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_day_under_discussion() {
+    // Monday 16 May 2016: Friday is 13 May, the Friday before it 6 May.
+    check(
+        "Shares closed Friday at 2,082, down 4.5% from the previous Friday.",
+        "2016-05-16",
+        &[("Friday", "2016-05-13"), ("the previous Friday", "2016-05-06")],
+    );
+    check(
+        "The talks began on Tuesday, May 3, and ended the following Monday.",
+        "2016-05-16",
+        &[("Tuesday, May 3", "2016-05-03"), ("the following Monday", "2016-05-09")],
+    );
+}
+
+#[test]
+fn the_week_of_a_day_is_its_iso_week() {
+    check(
+        "The case may be heard the week of March 6, the clerk said.",
+        "2017-02-20",
+        &[("the week of March 6", "2017-W10")],
+    );
+}
+
+#[test]
+fn the_quarter_ended_on_a_date_is_the_quarter_of_its_middle_month() {
+    // A quarter ended July 31 runs May to July: mostly the second calendar quarter.
+    check(
+        "In the quarter ended July 31, the retailer lost $2 million.",
+        "2015-10-30",
+        &[("the quarter", "2015-Q2"), ("July 31", "2015-07-31")],
+    );
+    // One ended in January runs November to January: the fourth quarter of the year before.
+    check(
+        "Sales for the quarter ended Jan. 31 rose 4%.",
+        "2015-03-02",
+        &[("the quarter", "2014-Q4"), ("Jan. 31", "2015-01-31")],
+    );
+}
