@@ -98,3 +98,18 @@ fn the_quarter_ended_on_a_date_is_the_quarter_of_its_middle_month() {
         &[("the quarter", "2014-Q4"), ("Jan. 31", "2015-01-31")],
     );
 }
+
+#[test]
+fn uncounted_centuries_keep_their_unit() {
+    check(
+        "The town was ruled from the coast for centuries.",
+        "2015-06-01",
+        &[("centuries", "PXC")],
+    );
+    // Counted ones are spelled in years, like "this century" (`P100Y`).
+    check(
+        "The bridge stood for two centuries.",
+        "2015-06-01",
+        &[("two centuries", "P200Y")],
+    );
+}
