@@ -424,6 +424,13 @@ fn year_ago(cx: &Ctx, s: usize, mut e: usize) -> Option<Hit> {
     let lx = cx.lx;
     // Earnings reports compare with the same quarter a year before once
     // any quarter has been mentioned.
+    // "the year-earlier nine months" names the period compared by its
+    // length, which TimeBank values as it values "the first nine months".
+    if let Some((n, k)) = count_at(lx, e) {
+        if let Some((u @ (Unit::Month | Unit::Week), true)) = unit(lx.w(k)) {
+            return Hit::raw(s, k + 1, TimexType::Duration, dur(&n, u));
+        }
+    }
     let mut quarterly =
         matches!(cx.last_quarter, Some((_, _, at)) if at <= s) && !nine_months_nearer(lx, s);
     if matches!(lx.w(e), "quarter" | "period") {
@@ -498,6 +505,12 @@ fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
     if let Some((y, mut k)) = prefixed {
         if lx.w(k) == "fiscal" {
             k += 1;
+        }
+        // "In the first nine months, net was $306 million, against a loss
+        // in the 1988 period": the period compared is the one just named,
+        // which spans more than a quarter, so it is read as the year.
+        if lx.w(k) == "period" && nine_months_nearer(lx, i) {
+            return Hit::date(i, k + 1, Val::Year(y));
         }
         if matches!(lx.w(k), "quarter" | "period") {
             let q = match cx.last_quarter {

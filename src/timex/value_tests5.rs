@@ -113,3 +113,29 @@ fn uncounted_centuries_keep_their_unit() {
         &[("two centuries", "P200Y")],
     );
 }
+
+#[test]
+fn a_period_compared_after_several_months_is_the_year_or_their_length() {
+    let r = "2014-10-28";
+    // After a quarter, "the 2013 period" is that quarter; after "the first nine months",
+    // the period compared spans most of the year.
+    check(
+        "Net rose in the third quarter from the 2013 period. In the first nine months, net was $30 million, against a loss in the 2013 period.",
+        r,
+        &[
+            ("the third quarter", "2014-Q3"),
+            ("the 2013 period", "2013-Q3"),
+            ("the first nine months", "P9M"),
+            ("the 2013 period", "2013"),
+        ],
+    );
+    // "the year-earlier nine months" is one expression, valued by its length.
+    check(
+        "Net for the third quarter rose. Net for the year-earlier nine months included a gain.",
+        r,
+        &[
+            ("the third quarter", "2014-Q3"),
+            ("the year-earlier nine months", "P9M"),
+        ],
+    );
+}
