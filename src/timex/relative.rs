@@ -558,37 +558,44 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let (n, k) = count_at(lx, i)?;
     let (u, _) = unit(lx.w(k))?;
-    let dir = match lx.w(k + 1) {
+    // "a week or so ago" is "a week ago" with a hedge; without this the
+    // length alone was taken and "ago" dropped.
+    let a = if (lx.w(k + 1), lx.w(k + 2)) == ("or", "so") {
+        k + 3
+    } else {
+        k + 1
+    };
+    let dir = match lx.w(a) {
         "ago" | "earlier" | "before" => -1,
         "later" | "after" | "hence" => 1,
         _ => return None,
     };
-    if lx.w(k + 1) == "before" || lx.w(k + 1) == "after" {
+    if lx.w(a) == "before" || lx.w(a) == "after" {
         // "two days before the vote" is relative to an event, not a date.
-        return Hit::raw(i, k + 1, TimexType::Duration, dur(&n, u));
+        return Hit::raw(i, a, TimexType::Duration, dur(&n, u));
     }
     // "a few days later" and "over an hour later" are annotated as the
     // length alone: the day they point to is unknown, or the hour has no
     // date of its own.
     let vague = n.parse::<i64>().is_err();
-    if lx.w(k + 1) != "ago" && (vague || matches!(u, Unit::Hour | Unit::Minute)) {
-        return Hit::raw(i, k + 1, TimexType::Duration, dur(&n, u));
+    if lx.w(a) != "ago" && (vague || matches!(u, Unit::Hour | Unit::Minute)) {
+        return Hit::raw(i, a, TimexType::Duration, dur(&n, u));
     }
-    let e = k + 2;
-    if n == "1" && u == Unit::Year && lx.w(k + 1) != "later" {
+    let e = a + 1;
+    if n == "1" && u == Unit::Year && lx.w(a) != "later" {
         return year_ago(cx, i, e);
     }
-    let base = if lx.w(k + 1) == "ago" {
-        cx.dct
-    } else {
-        cx.anchor
-    };
+    let base = if lx.w(a) == "ago" { cx.dct } else { cx.anchor };
     let (Ok(n), Some(d)) = (n.parse::<i64>(), base) else {
         return Hit::raw(i, e, TimexType::Date, "PAST_REF");
     };
     let n = n * dir;
     let val = match u {
         Unit::Day => Val::Day(d + Duration::days(n)),
+        // "a week ago" and "two weeks ago" name a day, the same weekday
+        // one or two weeks back (both gold sets value them so, 3 of 3);
+        // further back ("six weeks ago") the week is all that is meant.
+        Unit::Week if lx.w(a) == "ago" && n >= -2 => Val::Day(d + Duration::days(7 * n)),
         Unit::Week => {
             let w = (d + Duration::days(7 * n)).iso_week();
             Val::Week(w.year(), w.week())

@@ -139,3 +139,25 @@ fn a_period_compared_after_several_months_is_the_year_or_their_length() {
         ],
     );
 }
+
+#[test]
+fn one_or_two_weeks_ago_name_a_day() {
+    // Friday 18 March 2016.
+    let r = "2016-03-18";
+    check(
+        "The storm hit the coast a week ago.",
+        r,
+        &[("a week ago", "2016-03-11")],
+    );
+    check(
+        "The council voted two weeks ago, and the mayor resigned six weeks ago.",
+        r,
+        &[("two weeks ago", "2016-03-04"), ("six weeks ago", "2016-W05")],
+    );
+    // The hedge "or so" no longer cuts "ago" off.
+    check(
+        "Then, a week or so ago, the general picked a date.",
+        r,
+        &[("a week or so ago", "2016-03-11")],
+    );
+}
