@@ -1,7 +1,8 @@
 //! Rules for expressions whose value hangs on a date written right next to
 //! them or on the day under discussion, rather than on the reference date:
 //! "the day before last Tuesday's hearing", "the previous Friday", "the week
-//! of March 6", "the quarter ended July 31". Each reads its neighbour with
+//! of March 6", "the quarter ended July 31", "the first two quarters of
+//! 1990". Each reads its neighbour with
 //! the ordinary date rules and derives its own value from it, so these live
 //! apart from the deictic rules in `relative.rs`, which look only at the
 //! reference date.
@@ -22,6 +23,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         weekday_beside_anchor(cx, i),
         week_of_day(cx, i),
         quarter_ended(cx, i),
+        half_of_year(cx, i),
     ])
 }
 
@@ -115,4 +117,23 @@ fn quarter_ended(cx: &Ctx, i: usize) -> Option<Hit> {
     let (d, _) = day_at(cx, i + 3)?;
     let (y, m) = add_months(d.year(), d.month(), -1);
     Hit::date(i, i + 2, Val::Quarter(y, (m - 1) / 3 + 1))
+}
+
+/// "the first two quarters of 1990", "the last six months of 2015": the half
+/// of the year written after them. The year alone was the value, and the
+/// count of quarters a second, overlapping expression.
+fn half_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let h = match lx.w(i + 1) {
+        "first" => 1,
+        "last" | "second" => 2,
+        _ => return None,
+    };
+    let two_quarters = (lx.w(i + 2), lx.w(i + 3)) == ("two", "quarters");
+    let six_months = matches!(lx.w(i + 2), "six" | "6") && lx.w(i + 3) == "months";
+    if !(two_quarters || six_months) || lx.w(i + 4) != "of" {
+        return None;
+    }
+    let (y, e) = super::absolute::year_at(lx, i + 5)?;
+    Hit::date(i, e, Val::Half(y, h))
 }

@@ -161,3 +161,17 @@ fn one_or_two_weeks_ago_name_a_day() {
         &[("a week or so ago", "2016-03-11")],
     );
 }
+
+#[test]
+fn the_first_two_quarters_of_a_year_are_its_first_half() {
+    check(
+        "The slump should last through the first two quarters of 2016, analysts said.",
+        "2015-10-26",
+        &[("the first two quarters of 2016", "2016-H1")],
+    );
+    check(
+        "Sales fell in the last six months of 2014.",
+        "2015-10-26",
+        &[("the last six months of 2014", "2014-H2")],
+    );
+}
