@@ -105,7 +105,8 @@ fn week_of_day(cx: &Ctx, i: usize) -> Option<Hit> {
 /// "the quarter ended July 31": the span is "the quarter", as TimeML tags it
 /// (the date is an expression of its own), and its value is the calendar
 /// quarter that holds most of the three months ending on that date, that
-/// is the quarter of the middle month. A bare "the quarter" is otherwise
+/// is the quarter of the middle month (of the three full months before, for
+/// a date early in a month). A bare "the quarter" is otherwise
 /// the last completed one, which put a quarter ended in July in the third
 /// quarter. Quarters with an ordinal ("the second quarter ended Oct. 31")
 /// are fiscal quarters and keep their number.
@@ -115,7 +116,10 @@ fn quarter_ended(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     let (d, _) = day_at(cx, i + 3)?;
-    let (y, m) = add_months(d.year(), d.month(), -1);
+    // A quarter of weeks ending early in a month ("ended May 2") covers the
+    // three months before that one.
+    let back = if d.day() <= 15 { -2 } else { -1 };
+    let (y, m) = add_months(d.year(), d.month(), back);
     Hit::date(i, i + 2, Val::Quarter(y, (m - 1) / 3 + 1))
 }
 

@@ -513,27 +513,10 @@ impl<'a> Ctx<'a> {
                     fwd
                 }
             }
-            _ if self.possessive_past(i) => -back,
             _ if self.future(i) => fwd,
             _ => -back,
         };
         Val::Day(dct + Duration::days(delta))
-    }
-
-    /// Whether the weekday at token `i` is a possessive ("Wednesday's
-    /// ruling") that names an event already reported, whatever the tense of
-    /// the clause around it: in "said they would look for ways around
-    /// Wednesday's ruling" the modal belongs to the relatives' plans, not to
-    /// the ruling. Both gold sets value every such possessive as the last
-    /// occurrence (19 of 19 in TimeBank). "Ahead of Friday's vote" still
-    /// looks forward.
-    fn possessive_past(&self, i: usize) -> bool {
-        let lx = self.lx;
-        let possessive = lx.w(i + 1) == "'" && lx.w(i + 2) == "s" && lx.glued(i + 1);
-        let before = |k: usize| if i >= k { lx.w(i - k) } else { "" };
-        possessive
-            && !matches!(before(1), "before" | "until" | "till" | "for")
-            && !(before(1) == "of" && before(2) == "ahead")
     }
 
     /// Quarter number (1..=4) of the reference date.
