@@ -251,7 +251,13 @@ impl<'a> Ctx<'a> {
                 // "had been scheduled to expire Friday" reports a plan that
                 // has already passed.
                 let had = f && (j.saturating_sub(3)..j).any(|k| lx.w(k) == "had");
-                return Some((f && !had, i - j));
+                // "Until Thursday, they had not called him a suspect": a
+                // past perfect after "until" ends a state in the past.
+                let had_after = lx.w(j) == "until"
+                    && (i + 1..(i + 8).min(lx.len()))
+                        .take_while(|&k| !self.sentence_end(k))
+                        .any(|k| lx.w(k) == "had");
+                return Some((f && !had && !had_after, i - j));
             }
         }
         // A clause that opens with the expression ("On Tuesday, the group

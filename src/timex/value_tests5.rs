@@ -164,3 +164,20 @@ fn the_first_two_quarters_of_a_year_are_its_first_half() {
         &[("the last six months of 2014", "2014-H2")],
     );
 }
+
+#[test]
+fn until_a_day_then_a_past_perfect_looks_back() {
+    // Friday 13 May 2016.
+    let r = "2016-05-13";
+    check(
+        "Until Thursday, the police had not called him a suspect.",
+        r,
+        &[("Thursday", "2016-05-12")],
+    );
+    // A deadline ahead stays ahead.
+    check(
+        "The court gave the family until Thursday to answer.",
+        r,
+        &[("Thursday", "2016-05-19")],
+    );
+}
