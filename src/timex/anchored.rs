@@ -28,10 +28,20 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
 }
 
 /// The day named at token `k` by the ordinary rules ("last Tuesday",
-/// "March 6", "Christmas"), with the token after it; months, years and
+/// "March 6", "Christmas", "yesterday"), with the token after it; months, years and
 /// vaguer values do not count. The rules called here never call back into
 /// this file, so the look-ahead stays bounded.
 fn day_at(cx: &Ctx, k: usize) -> Option<(NaiveDate, usize)> {
+    // "the day before yesterday", "the day after tomorrow".
+    let deictic = match cx.lx.w(k) {
+        "yesterday" => Some(-1),
+        "today" => Some(0),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(off) = deictic {
+        return Some((cx.dct? + Duration::days(off), k + 1));
+    }
     let h = super::longest([
         super::absolute::parse(cx, k),
         super::relative::weekday(cx, k),

@@ -36,6 +36,14 @@ fn the_day_before_a_named_day_is_counted_from_it() {
         ],
     );
     check(
+        "The ministers met the day before yesterday and meet again the day after tomorrow.",
+        r,
+        &[
+            ("the day before yesterday", "2016-05-10"),
+            ("the day after tomorrow", "2016-05-14"),
+        ],
+    );
+    check(
         "Shops reopened the day after Christmas.",
         "2016-01-10",
         &[("the day after Christmas", "2015-12-26")],
