@@ -19,6 +19,7 @@ mod lexer;
 mod lexicon;
 mod names;
 mod numbers;
+mod quarters;
 #[cfg(test)]
 mod recall_tests;
 mod relative;

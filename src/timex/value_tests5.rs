@@ -56,12 +56,18 @@ fn the_previous_weekday_counts_from_the_day_under_discussion() {
     check(
         "Shares closed Friday at 2,082, down 4.5% from the previous Friday.",
         "2016-05-16",
-        &[("Friday", "2016-05-13"), ("the previous Friday", "2016-05-06")],
+        &[
+            ("Friday", "2016-05-13"),
+            ("the previous Friday", "2016-05-06"),
+        ],
     );
     check(
         "The talks began on Tuesday, May 3, and ended the following Monday.",
         "2016-05-16",
-        &[("Tuesday, May 3", "2016-05-03"), ("the following Monday", "2016-05-09")],
+        &[
+            ("Tuesday, May 3", "2016-05-03"),
+            ("the following Monday", "2016-05-09"),
+        ],
     );
 }
 
@@ -149,7 +155,10 @@ fn one_or_two_weeks_ago_name_a_day() {
     check(
         "The council voted two weeks ago, and the mayor resigned six weeks ago.",
         r,
-        &[("two weeks ago", "2016-03-04"), ("six weeks ago", "2016-W05")],
+        &[
+            ("two weeks ago", "2016-03-04"),
+            ("six weeks ago", "2016-W05"),
+        ],
     );
     // The hedge "or so" no longer cuts "ago" off.
     check(
