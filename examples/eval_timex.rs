@@ -301,6 +301,17 @@ fn report(name: &str, docs: &[Doc]) {
                     if same_value(&g.value, &p.value) {
                         c[2] += 1;
                         vok += 1;
+                        // Right values are listed too, so that both readings
+                        // of a phrase can be counted before a rule picks one.
+                        if dump {
+                            println!(
+                                "VALOK {:?} dct={} value={} | {}",
+                                g.text.to_lowercase(),
+                                d.dct.map(|x| x.to_string()).unwrap_or_default(),
+                                g.value,
+                                context(&d.text, g)
+                            );
+                        }
                     } else {
                         let key = format!(
                             "{:?} dct={} gold={} got={}",
@@ -312,14 +323,9 @@ fn report(name: &str, docs: &[Doc]) {
                         if dump {
                             // The clause around the expression shows which
                             // cue (tense, anchor) led the resolver astray.
-                            let ctx: String = d
-                                .text
-                                .chars()
-                                .skip(g.start.saturating_sub(80))
-                                .take(g.end - g.start.saturating_sub(80) + 40)
-                                .collect::<String>()
-                                .replace('\n', " ");
-                            println!("VALERR {key} | {ctx}");
+                            let ctx = context(&d.text, g);
+                            let kind = value_error_kind(&g.value, &p.value);
+                            println!("VALERR [{kind}] {key} | {ctx}");
                         }
                         *wrong.entry(key).or_default() += 1;
                         *wrong_kinds
@@ -408,6 +414,16 @@ fn report(name: &str, docs: &[Doc]) {
     top("misses", &misses);
     top("false positives", &fps);
     top("value errors", &wrong);
+}
+
+/// The clause around a gold expression (80 characters before, 40 after),
+/// which shows the cue (tense, anchor) that led the resolver astray.
+fn context(text: &str, g: &Gold) -> String {
+    text.chars()
+        .skip(g.start.saturating_sub(80))
+        .take(g.end - g.start.saturating_sub(80) + 40)
+        .collect::<String>()
+        .replace('\n', " ")
 }
 
 /// How a wrong value differs from gold's. "Gold underspecified, ours within

@@ -73,6 +73,12 @@ pub(crate) fn dur(n: &str, u: Unit) -> String {
         Unit::Century => 100.0,
         _ => 1.0,
     };
+    // An uncounted "for centuries" keeps its unit: "PXY" would claim no
+    // more than "for years", and TimeBank writes it `PXC`. Uncounted decades
+    // stay `PXY`, as both gold sets write "decades-long".
+    if u == Unit::Century && n.parse::<f64>().is_err() {
+        return "PXC".to_string();
+    }
     if scale > 1.0 {
         let n = n
             .parse::<f64>()

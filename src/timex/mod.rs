@@ -9,6 +9,7 @@
 //! length of the input.
 
 mod absolute;
+mod anchored;
 mod clock;
 mod durations;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod lexer;
 mod lexicon;
 mod names;
 mod numbers;
+mod quarters;
 #[cfg(test)]
 mod recall_tests;
 mod relative;
@@ -29,6 +31,8 @@ mod tests;
 mod vague;
 #[cfg(test)]
 mod value_tests;
+#[cfg(test)]
+mod value_tests5;
 mod years;
 
 use chrono::{Datelike, NaiveDate};

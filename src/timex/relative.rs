@@ -1,6 +1,7 @@
 //! Rules for expressions resolved against the reference date or an earlier
-//! mention: deictic words, weekdays, "last month", quarters without a year,
-//! "two years ago", durations and sets.
+//! mention: deictic words, weekdays, "last month", "two years ago",
+//! durations and sets. Quarters and the year-ago comparisons of earnings
+//! reports are in `quarters.rs`.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -13,10 +14,13 @@ use super::{Ctx, Hit, TimexType, Val};
 /// Tries every relative rule at token `i`, returning the longest match.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
     super::longest([
+        // First, so that "the quarter ended July 31" takes its quarter from
+        // the date rather than from the reference date on a tie.
+        super::anchored::parse(cx, i),
         deictic(cx, i),
         weekday(cx, i),
         this_last_next(cx, i),
-        quarter(cx, i),
+        super::quarters::quarter(cx, i),
         ago(cx, i),
         super::durations::duration(cx, i),
         super::durations::set(cx, i),
@@ -25,7 +29,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
             .then(|| super::durations::compound(cx, i))
             .flatten(),
         anaphoric_day(cx, i),
-        same_period(cx, i),
+        super::quarters::same_period(cx, i),
         (cx.lx.w(i) == "for").then(|| streak(cx, i)).flatten(),
         matches!(cx.lx.w(i), "best" | "worst")
             .then(|| best_since(cx, i))
@@ -227,7 +231,7 @@ fn starts_quantity(lx: &Lexed, j: usize) -> bool {
 }
 
 /// Weekday names with optional "last"/"next"/"this"/"on" and part of day.
-fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
+pub(crate) fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let (shift, j) = match lx.w(i) {
         "last" | "past" => (-1, i + 1),
@@ -273,7 +277,7 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
         "last" | "past" | "previous" | "prior" | "latest" | "recent" => -1,
         "next" | "coming" | "following" | "upcoming" => 1,
         "year" if lx.w(j + 1) == "-" && matches!(lx.w(j + 2), "earlier" | "ago") => {
-            return year_ago(cx, i, j + 3);
+            return super::quarters::year_ago(cx, i, j + 3);
         }
         _ => return None,
     };
@@ -414,165 +418,49 @@ fn season(d: NaiveDate, s: &'static str, dir: i32) -> Val {
     Val::Season(y, s)
 }
 
-/// "a year ago/earlier", "the year-earlier quarter": in a sentence that has
-/// just mentioned a quarter, the comparison is with that quarter a year
-/// before; otherwise it is the previous year.
-fn year_ago(cx: &Ctx, s: usize, mut e: usize) -> Option<Hit> {
-    let lx = cx.lx;
-    // Earnings reports compare with the same quarter a year before once
-    // any quarter has been mentioned.
-    let mut quarterly =
-        matches!(cx.last_quarter, Some((_, _, at)) if at <= s) && !nine_months_nearer(lx, s);
-    if matches!(lx.w(e), "quarter" | "period") {
-        quarterly = quarterly || lx.w(e) == "quarter";
-        e += 1;
-    } else if lx.w(e) == "levels" || lx.w(e) == "level" {
-        e += 1;
-    }
-    if quarterly {
-        let (y, q) = match cx.last_quarter {
-            Some((y, q, _)) => (y, q),
-            None => {
-                let (y, q) = cx.dct_quarter()?;
-                if q == 1 {
-                    (y - 1, 4)
-                } else {
-                    (y, q - 1)
-                }
-            }
-        };
-        return Hit::date(s, e, Val::Quarter(y - 1, q));
-    }
-    Hit::date(s, e, Val::Year(cx.dct?.year() - 1))
-}
-
-/// Whether a multi-month period ("the first nine months", "the first
-/// half") was mentioned after the last quarter, close before `s`: the
-/// comparison is then with that period, which spans into the year before.
-fn nine_months_nearer(lx: &Lexed, s: usize) -> bool {
-    for j in (s.saturating_sub(40)..s).rev() {
-        match lx.w(j) {
-            "quarter" | "quarters" => return false,
-            "months"
-                if j > 0 && (number_word(lx.w(j - 1)).is_some() || lx.num(j - 1).is_some()) =>
-            {
-                return true
-            }
-            "half" => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// Quarters and halves without a year: "the third quarter", "third-quarter",
-/// "the fiscal first quarter", "the quarter", "the first half".
-fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
-    let lx = cx.lx;
-    let mut j = i;
-    if lx.w(j) == "the" {
-        j += 1;
-    }
-    if lx.w(j) == "fiscal" {
-        j += 1;
-    }
-    let (cy, cq) = cx.dct_quarter()?;
-    // "the 1988 third quarter", "this year's first quarter", "the 1988
-    // period": an explicit year; a bare quarter or period takes the quarter
-    // under discussion (the last one mentioned, else the last completed).
-    let prefixed = if let Some((y, k)) = super::absolute::year_at(lx, j) {
-        Some((y, k))
-    } else if lx.w(j + 1) == "year" && lx.w(j + 2) == "'" && lx.w(j + 3) == "s" {
-        match lx.w(j) {
-            "this" => Some((cy, j + 4)),
-            "last" => Some((cy - 1, j + 4)),
-            "next" => Some((cy + 1, j + 4)),
-            _ => None,
-        }
-    } else {
-        None
-    };
-    if let Some((y, mut k)) = prefixed {
-        if lx.w(k) == "fiscal" {
-            k += 1;
-        }
-        if matches!(lx.w(k), "quarter" | "period") {
-            let q = match cx.last_quarter {
-                Some((_, q, _)) => q,
-                None if cq == 1 => 4,
-                None => cq - 1,
-            };
-            return Hit::date(i, k + 1, Val::Quarter(y, q));
-        }
-        let o = ordinal_word(lx.w(k))?;
-        let k2 = if lx.w(k + 1) == "-" { k + 2 } else { k + 1 };
-        return match lx.w(k2) {
-            "quarter" if (1..=4).contains(&o) => Hit::date(i, k2 + 1, Val::Quarter(y, o)),
-            "half" if (1..=2).contains(&o) => Hit::date(i, k2 + 1, Val::Half(y, o)),
-            _ => None,
-        };
-    }
-    if lx.w(j) == "quarter" && j > i {
-        // A bare "the quarter" in news means the last completed quarter.
-        let (y, q) = if cq == 1 { (cy - 1, 4) } else { (cy, cq - 1) };
-        // "the quarter a year ago" is that quarter in the previous year.
-        if lx.w(j + 1) == "a" && lx.w(j + 2) == "year" && matches!(lx.w(j + 3), "ago" | "earlier") {
-            return Hit::date(i, j + 4, Val::Quarter(y - 1, q));
-        }
-        return Hit::date(i, j + 1, Val::Quarter(y, q));
-    }
-    let o = ordinal_word(lx.w(j))?;
-    let mut k = j + 1;
-    if lx.w(k) == "-" {
-        k += 1;
-    }
-    match lx.w(k) {
-        "quarter" if (1..=4).contains(&o) => {
-            let y = if o > cq && !cx.future(i) { cy - 1 } else { cy };
-            let y = if o > cq && cq >= 3 { cy } else { y };
-            Hit::date(i, k + 1, Val::Quarter(y, o))
-        }
-        "half" if (1..=2).contains(&o) => Hit::date(i, k + 1, Val::Half(cy, o)),
-        _ => None,
-    }
-}
-
 /// "two years ago", "a week earlier", "three days later".
 fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let (n, k) = count_at(lx, i)?;
     let (u, _) = unit(lx.w(k))?;
-    let dir = match lx.w(k + 1) {
+    // "a week or so ago" is "a week ago" with a hedge; without this the
+    // length alone was taken and "ago" dropped.
+    let a = if (lx.w(k + 1), lx.w(k + 2)) == ("or", "so") {
+        k + 3
+    } else {
+        k + 1
+    };
+    let dir = match lx.w(a) {
         "ago" | "earlier" | "before" => -1,
         "later" | "after" | "hence" => 1,
         _ => return None,
     };
-    if lx.w(k + 1) == "before" || lx.w(k + 1) == "after" {
+    if lx.w(a) == "before" || lx.w(a) == "after" {
         // "two days before the vote" is relative to an event, not a date.
-        return Hit::raw(i, k + 1, TimexType::Duration, dur(&n, u));
+        return Hit::raw(i, a, TimexType::Duration, dur(&n, u));
     }
     // "a few days later" and "over an hour later" are annotated as the
     // length alone: the day they point to is unknown, or the hour has no
     // date of its own.
     let vague = n.parse::<i64>().is_err();
-    if lx.w(k + 1) != "ago" && (vague || matches!(u, Unit::Hour | Unit::Minute)) {
-        return Hit::raw(i, k + 1, TimexType::Duration, dur(&n, u));
+    if lx.w(a) != "ago" && (vague || matches!(u, Unit::Hour | Unit::Minute)) {
+        return Hit::raw(i, a, TimexType::Duration, dur(&n, u));
     }
-    let e = k + 2;
-    if n == "1" && u == Unit::Year && lx.w(k + 1) != "later" {
-        return year_ago(cx, i, e);
+    let e = a + 1;
+    if n == "1" && u == Unit::Year && lx.w(a) != "later" {
+        return super::quarters::year_ago(cx, i, e);
     }
-    let base = if lx.w(k + 1) == "ago" {
-        cx.dct
-    } else {
-        cx.anchor
-    };
+    let base = if lx.w(a) == "ago" { cx.dct } else { cx.anchor };
     let (Ok(n), Some(d)) = (n.parse::<i64>(), base) else {
         return Hit::raw(i, e, TimexType::Date, "PAST_REF");
     };
     let n = n * dir;
     let val = match u {
         Unit::Day => Val::Day(d + Duration::days(n)),
+        // "a week ago" and "two weeks ago" name a day, the same weekday
+        // one or two weeks back (both gold sets value them so, 3 of 3);
+        // further back ("six weeks ago") the week is all that is meant.
+        Unit::Week if lx.w(a) == "ago" && n >= -2 => Val::Day(d + Duration::days(7 * n)),
         Unit::Week => {
             let w = (d + Duration::days(7 * n)).iso_week();
             Val::Week(w.year(), w.week())
@@ -616,36 +504,4 @@ fn anaphoric_day(cx: &Ctx, i: usize) -> Option<Hit> {
         Some(d) => Hit::date(i, e, Val::Day(d + Duration::days(off))),
         None => Hit::raw(i, e, TimexType::Date, "XXXX-XX-XX"),
     }
-}
-
-/// "the same month a year ago", "the corresponding period last year": the
-/// period under discussion (the last month or quarter mentioned), one year
-/// earlier.
-fn same_period(cx: &Ctx, i: usize) -> Option<Hit> {
-    let lx = cx.lx;
-    if lx.w(i) != "the" || !matches!(lx.w(i + 1), "same" | "corresponding" | "comparable") {
-        return None;
-    }
-    let unit = lx.w(i + 2);
-    let mut k = i + 3;
-    if lx.w(k) == "of" {
-        k += 1;
-    }
-    let e = match (lx.w(k), lx.w(k + 1), lx.w(k + 2)) {
-        ("a", "year", "ago" | "earlier") => k + 3,
-        ("last" | "previous", "year", _) => k + 2,
-        ("the", "last" | "previous", "year") => k + 3,
-        ("the", "year", "before") => k + 3,
-        _ => return None,
-    };
-    let year = cx.dct?.year() - 1;
-    let month = cx.last_month.map(|(y, m)| Val::Month(y - 1, m));
-    let quarter = cx.last_quarter.map(|(y, q, _)| Val::Quarter(y - 1, q));
-    let val = match unit {
-        "month" => month,
-        "quarter" => quarter,
-        "period" => quarter.or(month),
-        _ => return None,
-    };
-    Hit::date(i, e, val.unwrap_or(Val::Year(year)))
 }

@@ -251,7 +251,13 @@ impl<'a> Ctx<'a> {
                 // "had been scheduled to expire Friday" reports a plan that
                 // has already passed.
                 let had = f && (j.saturating_sub(3)..j).any(|k| lx.w(k) == "had");
-                return Some((f && !had, i - j));
+                // "Until Thursday, they had not called him a suspect": a
+                // past perfect after "until" ends a state in the past.
+                let had_after = lx.w(j) == "until"
+                    && (i + 1..(i + 8).min(lx.len()))
+                        .take_while(|&k| !self.sentence_end(k))
+                        .any(|k| lx.w(k) == "had");
+                return Some((f && !had && !had_after, i - j));
             }
         }
         // A clause that opens with the expression ("On Tuesday, the group
@@ -372,6 +378,12 @@ impl<'a> Ctx<'a> {
             | "stood" | "ate" | "got" | "thought" => true,
             // Capitalised words ("United States") and participles used as
             // adjectives ("a still unspecified date") are not verbs.
+            // "succeed", "proceed", "exceed" and "indeed" end in "-eed" without
+            // being past forms (only "agreed", "freed", "guaranteed" and their
+            // like are), and "hundred" is a number: taken for past verbs they
+            // turned "will succeed him Feb. 1" into a look back.
+            w if w.ends_with("eed") && !w.ends_with("reed") && !w.ends_with("teed") => false,
+            "hundred" | "kindred" | "sacred" | "naked" | "wicked" => false,
             w => {
                 w.len() > 4
                     && w.ends_with("ed")
