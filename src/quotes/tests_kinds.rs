@@ -165,3 +165,14 @@ fn a_quote_after_a_dotted_abbreviation_starts_a_sentence() {
     let q = quote(&got, "The plant will");
     assert_eq!(q.spans.len(), 2, "{q:#?}");
 }
+
+#[test]
+fn a_party_tag_in_the_attribution_does_not_stop_the_quote_going_on() {
+    // The period inside `(D-Ore.)` ends no sentence, so `said.` is still the first quote's
+    // attribution and the next sentence in marks goes on with it.
+    let text = "\"The bill is a gift to the banks,\" Rep. Lena Park (D-Ore.) said. \"Nobody in my district asked for it.\"";
+    let got = extract(text);
+    let q = quote(&got, "The bill is");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
