@@ -72,8 +72,11 @@ pub(crate) fn prev_sentence(d: &Doc, open: usize) -> Option<Attr> {
     let dot = open.checked_sub(1).filter(|&k| d.is_p(k, '.'))?;
     // A sentence that holds a quote of its own (`"A," he said. "B."`) is
     // that quote's attribution; the next quote continues it instead.
+    // The period of a party tag ends no sentence: `"A," Rep. Ann Lee (R-Ohio.) said. "B."`
+    // must still reach the first quote's mark.
+    let ends = |k: usize| d.is_boundary(k) && !d.is_p(k + 1, ')');
     let mut k = dot;
-    while k > 0 && dot - k < 40 && !d.is_boundary(k - 1) {
+    while k > 0 && dot - k < 40 && !ends(k - 1) {
         k -= 1;
         if d.toks[k].k == K::Mark {
             return None;

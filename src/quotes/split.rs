@@ -33,8 +33,11 @@ pub(crate) fn resumes(d: &Doc, chars: &[char], q: &RawQuote, a: &Attr, next: &Ra
     if a.cue.0 <= q.close || next.open <= a.end || !q.closed || !open_comma {
         return false;
     }
+    // A cue inside the attribution's own clause introduces what follows it: in `"A," Lee sang
+    // to the crowd before asking them, "B?"` the question is a quote of its own.
+    let second_cue = (a.cue.1 + 1..=a.end).any(|k| d.cue_at(k).is_some());
     if d.is_p(a.end + 1, ',') && next.open == a.end + 2 {
-        return true;
+        return !second_cue;
     }
     if next.open > a.end + CLAUSE_TOKENS {
         return false;

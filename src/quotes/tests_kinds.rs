@@ -165,3 +165,24 @@ fn a_quote_after_a_dotted_abbreviation_starts_a_sentence() {
     let q = quote(&got, "The plant will");
     assert_eq!(q.spans.len(), 2, "{q:#?}");
 }
+
+#[test]
+fn a_party_tag_in_the_attribution_does_not_stop_the_quote_going_on() {
+    // The period inside `(D-Ore.)` ends no sentence, so `said.` is still the first quote's
+    // attribution and the next sentence in marks goes on with it.
+    let text = "\"The bill is a gift to the banks,\" Rep. Lena Park (D-Ore.) said. \"Nobody in my district asked for it.\"";
+    let got = extract(text);
+    let q = quote(&got, "The bill is");
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_cue_inside_the_attribution_clause_starts_a_quote_of_its_own() {
+    // "asking" comes after "sang to the crowd", inside the clause the first quote's attribution
+    // runs to, and introduces the question: two quotes, not one split by its attribution.
+    let text = "\"Keep the lights on for me,\" Lena Park sang to the crowd before asking them, \"Where do we go from here?\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Keep the lights").spans.len(), 1);
+    assert_eq!(quote(&got, "Where do we go").kind, QuoteKind::Direct);
+}
