@@ -44,7 +44,11 @@ use crate::Result;
 /// 5: quotes continued across paragraphs and attributions, lowercase quotes after a comma as
 ///    reports, speakers of coordinated and unlisted verbs, and table cells, companies, places,
 ///    openers and headlines that are not people (issue 15, session 14).
-pub const EXTRACTOR_VERSION: i64 = 5;
+/// 6: companies quoted by their short name, words glued before names, organisations without
+///    the country before them and officers run into their organisation's name; dates anchored
+///    to a day named beside them and the fifth round of values; quotes after a party tag
+///    (issue 15, session 15).
+pub const EXTRACTOR_VERSION: i64 = 6;
 
 /// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
 /// writes every page it dirtied to the log (and a checkpoint writes them again), and inserts
