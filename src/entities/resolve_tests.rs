@@ -85,6 +85,15 @@ fn person(name: &str, aliases: &[&str]) -> DocEntity {
     }
 }
 
+fn org(name: &str) -> DocEntity {
+    DocEntity {
+        name: name.to_string(),
+        kind: EntityKind::Organization,
+        role: None,
+        aliases: Vec::new(),
+    }
+}
+
 fn target(case: &mut Fake, entity: &DocEntity) -> Target {
     resolve(case, entity, 9).unwrap().target
 }
@@ -214,12 +223,6 @@ fn entities_a_reextraction_left_without_documents_are_not_linked_to() {
 
 #[test]
 fn an_organisation_is_found_without_its_corporate_form() {
-    let org = |name: &str| DocEntity {
-        name: name.to_string(),
-        kind: EntityKind::Organization,
-        role: None,
-        aliases: Vec::new(),
-    };
     let r = resolve(&mut Fake::default(), &org("Quistberg Holdings Inc."), 9).unwrap();
     let short = r.aliases.iter().find(|a| a.surface == "Quistberg").unwrap();
     assert!(short.findable);
@@ -299,12 +302,6 @@ fn a_first_name_one_letter_off_a_person_the_case_names_often_is_a_typo() {
 fn an_american_organisation_is_found_without_the_country_before_it() {
     // MEANTIME's airbus topic had "United States Air Force", "US Air Force" and "Air Force"
     // as three organisations.
-    let org = |name: &str| DocEntity {
-        name: name.to_string(),
-        kind: EntityKind::Organization,
-        role: None,
-        aliases: Vec::new(),
-    };
     let r = resolve(&mut Fake::default(), &org("United States Quist Guard"), 9).unwrap();
     let short = r
         .aliases

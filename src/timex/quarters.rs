@@ -36,17 +36,7 @@ pub(crate) fn year_ago(cx: &Ctx, s: usize, mut e: usize) -> Option<Hit> {
         e += 1;
     }
     if quarterly {
-        let (y, q) = match cx.last_quarter {
-            Some((y, q, _)) => (y, q),
-            None => {
-                let (y, q) = cx.dct_quarter()?;
-                if q == 1 {
-                    (y - 1, 4)
-                } else {
-                    (y, q - 1)
-                }
-            }
-        };
+        let (y, q) = cx.reported_quarter()?;
         return Hit::date(s, e, Val::Quarter(y - 1, q));
     }
     Hit::date(s, e, Val::Year(cx.dct?.year() - 1))

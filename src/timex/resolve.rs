@@ -529,6 +529,18 @@ impl<'a> Ctx<'a> {
     pub fn dct_quarter(&self) -> Option<(i32, u32)> {
         self.dct.map(|d| (d.year(), (d.month() - 1) / 3 + 1))
     }
+
+    /// The quarter an earnings report is about: the last one the text named, else the one
+    /// before the reference date's (reports come out after their quarter ends).
+    pub fn reported_quarter(&self) -> Option<(i32, u32)> {
+        match self.last_quarter {
+            Some((y, q, _)) => Some((y, q)),
+            None => {
+                let (y, q) = self.dct_quarter()?;
+                Some(if q == 1 { (y - 1, 4) } else { (y, q - 1) })
+            }
+        }
+    }
 }
 
 /// Whether US daylight saving time is in effect on `d` (rules from 2007 on,

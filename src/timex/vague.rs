@@ -287,17 +287,7 @@ fn definite_period(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         // "the latest period" is the quarter the report is about.
         "latest" if lx.w(j + 1) == "period" => {
-            let (y, q) = match cx.last_quarter {
-                Some((y, q, _)) => (y, q),
-                None => {
-                    let (y, q) = cx.dct_quarter()?;
-                    if q == 1 {
-                        (y - 1, 4)
-                    } else {
-                        (y, q - 1)
-                    }
-                }
-            };
+            let (y, q) = cx.reported_quarter()?;
             Hit::date(i, j + 2, Val::Quarter(y, q))
         }
         _ => None,
