@@ -211,3 +211,15 @@ fn stating_and_interjecting_introduce_direct_quotes() {
     let got = extract(text);
     assert_eq!(quote(&got, "Only the mayor").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn an_excerpt_after_a_headline_and_byline_is_not_speech() {
+    // A newsletter's clippings: a headline in marks, its byline, and the article's opening.
+    let text = "\"Harbor ferry to stop at midnight,\" by the Ledger's Nora Quill: \"The city will end late ferry service next month, officials said.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "The city will end").kind, QuoteKind::Scare);
+    // A colon introduction with a name and no byline stays speech.
+    let text = "The mayor had one answer for them: \"We will not cut the ferry.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "We will not cut").kind, QuoteKind::Direct);
+}
