@@ -309,3 +309,21 @@ pub(crate) fn prev_subject(d: &Doc, dot: usize) -> Option<Mention> {
             .filter(|m| m.kind == MKind::Named && m.name.split_whitespace().count() > 1)
     })
 }
+
+/// Whether the colon at token `colon` ends a press clipping's credit line, `"Headline," by
+/// Times' Ann Lee: "…"`: what follows is an excerpt of an article, which the writer reprints
+/// rather than anyone's speech. The credit is "by" right after the headline's closing mark and
+/// a few words of outlet and name, with no sentence end between.
+pub(crate) fn clipping_credit(d: &Doc, colon: usize) -> bool {
+    if !d.is_p(colon, ':') {
+        return false;
+    }
+    let mut k = colon;
+    while k > 1 && colon - k < 10 && !d.is_boundary(k - 1) && d.toks[k - 1].k != K::Mark {
+        k -= 1;
+        if d.is_word(k) && d.w(k) == "by" {
+            return d.toks[k - 1].k == K::Mark;
+        }
+    }
+    false
+}

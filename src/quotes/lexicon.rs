@@ -166,6 +166,10 @@ pub(crate) const CUES: &[&str] = &[
     "points",
     "gushed",
     "interjects",
+    "stating",
+    "interjecting",
+    "put",
+    "puts",
 ];
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];

@@ -324,7 +324,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 a.cue.0 > q.close && a.speaker.is_some() && d.cue_at(a.cue.0).is_some()
             });
         let title = q.segs.len() == 1 && !said_after && is_title(&chars[q.segs[0].0..q.segs[0].1]);
-        let kind = if title {
+        // An article excerpt after its headline and byline (`"…," by Times' Ann Lee: "…"`) is
+        // reprinted text, not speech.
+        let clipping = prev.is_some_and(|k| layouts::clipping_credit(&d, k));
+        let kind = if title || clipping {
             QuoteKind::Scare
         } else if (embedded || runs_on || finishes_sentence) && attr.is_some() {
             QuoteKind::Indirect

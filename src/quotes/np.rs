@@ -71,6 +71,14 @@ impl<'a> Doc<'a> {
                 (self.is_word(i + 1) && self.w(i + 1) == "back").then_some(i + 1)
             }
             "went" => (self.is_word(i + 1) && self.w(i + 1) == "on").then_some(i + 1),
+            // "As the Post put it, "…"" quotes the way a source worded something; "put" alone
+            // is too common a verb, so only "put it" right before a comma or colon and a mark.
+            "put" | "puts" => {
+                let it = self.is_word(i + 1) && self.w(i + 1) == "it";
+                let then_mark = (self.is_p(i + 2, ',') || self.is_p(i + 2, ':'))
+                    && self.toks.get(i + 3).is_some_and(|t| t.k == K::Mark);
+                (it && then_mark).then_some(i + 1)
+            }
             "read" | "reads" | "began" | "begins" | "states" => {
                 // Too ambiguous as plain words; only accept them right next to a mark.
                 let next_mark = self.toks.get(i + 1).is_some_and(|t| t.k == K::Mark)

@@ -186,3 +186,40 @@ fn a_cue_inside_the_attribution_clause_starts_a_quote_of_its_own() {
     assert_eq!(quote(&got, "Keep the lights").spans.len(), 1);
     assert_eq!(quote(&got, "Where do we go").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn the_way_a_source_put_it_is_a_direct_quote() {
+    // "put it" before a comma and a mark quotes the source's own words, with the source
+    // before it as the speaker.
+    let text = "The plan was shelved in May. As the Ledger's Nora Quill put it, \"Nobody wanted to own the bill.\"";
+    let got = extract(text);
+    let q = quote(&got, "Nobody wanted");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(q.speaker.is_some(), "{q:#?}");
+    // "put" as any other verb introduces nothing.
+    let text = "She put the sign, \"Closed for good,\" in the window.";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Closed for good").kind, QuoteKind::Scare);
+}
+
+#[test]
+fn stating_and_interjecting_introduce_direct_quotes() {
+    let text = "The campaign sent an email to donors stating, \"We will not stop until the count is done.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "We will not stop").kind, QuoteKind::Direct);
+    let text = "Lee tried to calm the room by interjecting, \"Only the mayor.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Only the mayor").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn an_excerpt_after_a_headline_and_byline_is_not_speech() {
+    // A newsletter's clippings: a headline in marks, its byline, and the article's opening.
+    let text = "\"Harbor ferry to stop at midnight,\" by the Ledger's Nora Quill: \"The city will end late ferry service next month, officials said.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "The city will end").kind, QuoteKind::Scare);
+    // A colon introduction with a name and no byline stays speech.
+    let text = "The mayor had one answer for them: \"We will not cut the ferry.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "We will not cut").kind, QuoteKind::Direct);
+}
