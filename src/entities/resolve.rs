@@ -167,14 +167,15 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
         });
     }
     // An organisation is findable by its name without the country before it ("Air Force" for
-    // "United States Air Force"), and without a corporate form.
+    // "United States Air Force"), and without a corporate form ("Apple" for "Apple Inc.").
     if entity.kind == EntityKind::Organization {
+        let words: Vec<&str> = entity.name.split_whitespace().collect();
         if let Some(short) = without_country(&own_key) {
             let dropped = word_count(&own_key) - word_count(short);
-            let surface: Vec<&str> = entity.name.split_whitespace().skip(dropped).collect();
-            if fold_key(&surface.join(" ")) == short {
+            let surface = words[dropped.min(words.len())..].join(" ");
+            if fold_key(&surface) == short {
                 aliases.push(PlannedAlias {
-                    surface: surface.join(" "),
+                    surface,
                     origin: "variant",
                     confidence: 0.9,
                     evidence: format!("{} without its country (document {doc_id})", entity.name),
@@ -182,35 +183,21 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
                 });
             }
         }
-    }
-    if entity.kind == EntityKind::Organization {
         if let Some(short) = without_corporate_form(&own_key) {
-            let words = entity.name.split_whitespace().count();
-            let surface: Vec<&str> = entity
-                .name
-                .split_whitespace()
-                .take(words.saturating_sub(own_key.split(' ').count() - short.split(' ').count()))
-                .collect();
-            if surface.is_empty() {
-                return Ok(Resolution {
-                    target,
-                    name: entity.name.clone(),
-                    kind: entity.kind,
-                    surname: None,
-                    rename,
-                    aliases,
+            let dropped = word_count(&own_key) - word_count(&short);
+            let surface = words[..words.len().saturating_sub(dropped)].join(" ");
+            if !surface.is_empty() {
+                aliases.push(PlannedAlias {
+                    surface,
+                    origin: "variant",
+                    confidence: 0.9,
+                    evidence: format!(
+                        "{} without its corporate form (document {doc_id})",
+                        entity.name
+                    ),
+                    findable: true,
                 });
             }
-            aliases.push(PlannedAlias {
-                surface: surface.join(" "),
-                origin: "variant",
-                confidence: 0.9,
-                evidence: format!(
-                    "{} without its corporate form (document {doc_id})",
-                    entity.name
-                ),
-                findable: true,
-            });
         }
     }
     Ok(Resolution {
@@ -314,7 +301,6 @@ fn similar_person(lookup: &mut dyn Lookup, name: &str) -> Result<Option<Found>> 
         let other_key = other.key();
         let other_words: Vec<&str> = other_key.split(' ').collect();
         if other_words.len() == words.len()
-            && other_words.last() == words.last()
             && is_spelling_variant(first, other_words[0])
             && other_words[1..] == words[1..]
         {
@@ -395,20 +381,24 @@ fn words_before<'a>(long: &'a str, short: &str) -> Option<&'a str> {
 /// name or an initial, and no other person of the case has a name that starts with the first
 /// ("Mary" of "Mary Ann Blair" may be unknown to the lexicon, but the case names other Marys).
 fn opens_no_name(lookup: &mut dyn Lookup, before: &str, person: i64) -> Result<bool> {
-    let given = |word: &str| {
-        let mut chars = word.chars();
-        let capitalised: String = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        is_given_name(&capitalised)
-    };
     let words: Vec<&str> = before.split(' ').collect();
-    if words.iter().any(|w| w.chars().count() < 2 || given(w)) {
+    if words
+        .iter()
+        .any(|w| w.chars().count() < 2 || is_given_name(&capitalised(w)))
+    {
         return Ok(false);
     }
     let others = lookup.same_first_name(words[0])?;
     Ok(others.iter().all(|(id, _, _)| *id == person))
+}
+
+/// A folded word with its first letter in capitals, as the given-name list writes names.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The person a bare surname (`key`, folded) names in this case, with the evidence.

@@ -99,11 +99,7 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
             return Hit::date(i, k + 1, Val::Year(y));
         }
         if matches!(lx.w(k), "quarter" | "period") {
-            let q = match cx.last_quarter {
-                Some((_, q, _)) => q,
-                None if cq == 1 => 4,
-                None => cq - 1,
-            };
+            let (_, q) = cx.reported_quarter()?;
             return Hit::date(i, k + 1, Val::Quarter(y, q));
         }
         let o = ordinal_word(lx.w(k))?;
