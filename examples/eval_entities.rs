@@ -486,6 +486,33 @@ fn corpus(shared: &Path, limit: Option<usize>) {
         count("SELECT count(*) FROM entities WHERE kind = 'person' AND surname_key = 'sanders'"),
     );
 
+    // Every entity with its kind and mentions, sorted, so two builds' lists can be diffed.
+    if let Some(dump) = std::env::var_os("EVAL_ENTITIES_DUMP") {
+        let mut stmt = conn
+            .prepare(
+                "SELECT e.kind, e.name, count(m.id) FROM entities e \
+                 LEFT JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY e.kind, e.name",
+            )
+            .expect("dump query");
+        let rows: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "{}\t{}\t{}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?
+                ))
+            })
+            .unwrap()
+            .filter_map(|r| r.ok())
+            .collect();
+        std::fs::write(&dump, rows.join("\n") + "\n").expect("dump written");
+        println!(
+            "entity list written to {}",
+            std::path::Path::new(&dump).display()
+        );
+    }
+
     let mut stmt = conn
         .prepare("SELECT name FROM entities")
         .expect("entities query");

@@ -96,19 +96,29 @@ pub(super) fn companies_that_speak(b: &mut Builder, titled: &HashSet<String>) {
         })
         .filter_map(|e| e.name.split_whitespace().next().map(fold_key))
         .collect();
-    let surnames: HashSet<String> = b
+    let people_in_full: Vec<(String, String)> = b
         .out
         .entities
         .iter()
         .zip(&b.keys)
         .filter(|(e, _)| e.kind == EntityKind::Person && e.name.contains(' '))
-        .filter_map(|(_, keys)| keys.surname.clone())
+        .filter_map(|(_, keys)| Some((keys.all.first()?.clone(), keys.surname.clone()?)))
         .collect();
+    // The surname of a person named in full, hyphenated ones whole: "Leigh-Pemberton said"
+    // after "Robin Leigh-Pemberton" quotes him, though the key "leigh pemberton" is two words.
+    let named_in_full = |key: &str| {
+        people_in_full.iter().any(|(full, surname)| {
+            surname == key
+                || full
+                    .strip_suffix(key)
+                    .is_some_and(|rest| rest.ends_with(' '))
+        })
+    };
     for (e, keys) in b.out.entities.iter_mut().zip(b.keys.iter_mut()) {
         let Some(key) = keys.all.first() else {
             continue;
         };
-        if e.kind != EntityKind::Person || e.name.contains(' ') || surnames.contains(key) {
+        if e.kind != EntityKind::Person || e.name.contains(' ') || named_in_full(key) {
             continue;
         }
         let only_a_speaker = e.role.is_none()

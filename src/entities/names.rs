@@ -72,6 +72,23 @@ pub fn fold_key(name: &str) -> String {
     words.join(" ")
 }
 
+/// Whether a person's name is a surname alone: one word once folded, or one hyphenated word
+/// ("Kilroy-Silk", whose key is the two words "kilroy silk", but not "Vice-president"). Such
+/// a name is evidence within its document, and across the case it goes through the surname
+/// rule, never through its key.
+pub fn is_surname_alone(name: &str) -> bool {
+    let name = name.trim();
+    let key = fold_key(name);
+    let hyphenated_surname = || {
+        !name.contains(char::is_whitespace)
+            && name.contains('-')
+            && name
+                .split('-')
+                .all(|part| part.chars().next().is_some_and(char::is_uppercase))
+    };
+    key.split(' ').filter(|w| !w.is_empty()).count() <= 1 || hyphenated_surname()
+}
+
 /// The folded surname of a person's name: its last word that is not a suffix such as "Jr.".
 pub fn surname_key(name: &str) -> Option<String> {
     surname_of_key(&fold_key(name)).map(str::to_string)

@@ -429,7 +429,14 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                 match e.kind {
                     EntityKind::Person => {
                         let surname = keys.surname.as_deref()?;
-                        if surname == key || alias {
+                        // A hyphenated surname alone ("Kilroy-Silk", key "kilroy silk") is the
+                        // end of the full name, not its last word.
+                        let hyphenated_surname = key.contains(' ')
+                            && keys.all.first().is_some_and(|full| {
+                                full.strip_suffix(key.as_str())
+                                    .is_some_and(|rest| rest.ends_with(' '))
+                            });
+                        if surname == key || alias || hyphenated_surname {
                             Some((
                                 i,
                                 0.9,

@@ -20,7 +20,7 @@
 
 use super::names::{
     compatible_given_names, fold_key, is_given_name, is_name_stop_word, is_spelling_variant,
-    known_organisation_by_key, same_given_name, surname_key, surname_of_key,
+    is_surname_alone, known_organisation_by_key, same_given_name, surname_key, surname_of_key,
     without_corporate_form, without_country,
 };
 use super::{DocEntity, EntityKind};
@@ -50,9 +50,8 @@ impl Namesake {
     /// older builds stored as names: "this Trump").
     fn full(&self) -> bool {
         let key = self.key();
-        let mut words = key.split(' ');
-        let first = words.next().unwrap_or("");
-        words.next().is_some() && !is_name_stop_word(first)
+        let first = key.split(' ').next().unwrap_or("");
+        !is_surname_alone(&self.name) && !is_name_stop_word(first)
     }
 
     /// Worth linking to: named somewhere, or kept by a person. A re-extraction leaves the
@@ -118,7 +117,7 @@ fn word_count(key: &str) -> usize {
 pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Result<Resolution> {
     let person = entity.kind == EntityKind::Person;
     let own_key = fold_key(&entity.name);
-    let bare = person && word_count(&own_key) == 1;
+    let bare = person && is_surname_alone(&entity.name);
     let found: Option<Found> = if bare {
         bare_surname(lookup, &own_key)?
     } else {
@@ -163,7 +162,7 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
             },
             confidence: alias.confidence,
             evidence: format!("{} (document {doc_id})", alias.evidence),
-            findable: !person || word_count(&fold_key(&alias.surface)) > 1,
+            findable: !person || !is_surname_alone(&alias.surface),
         });
     }
     // An organisation is findable by its name without the country before it ("Air Force" for
@@ -224,7 +223,7 @@ fn by_any_name(lookup: &mut dyn Lookup, entity: &DocEntity) -> Result<Option<i64
     for name in names {
         let key = fold_key(name);
         // A bare surname is evidence within its own document, never a key across the case.
-        if key.is_empty() || (entity.kind == EntityKind::Person && word_count(&key) < 2) {
+        if key.is_empty() || (entity.kind == EntityKind::Person && is_surname_alone(name)) {
             continue;
         }
         let canonical = match entity.kind {
@@ -348,7 +347,17 @@ fn similar_person(lookup: &mut dyn Lookup, name: &str) -> Result<Option<Found>> 
     // Nobody of that surname is named in full: a person the case knows only by the surname,
     // and whom no person has confirmed as such, is this one.
     if !namesakes.iter().any(Namesake::full) {
-        if let Some(only) = namesakes.iter().find(|n| !n.confirmed && !n.full()) {
+        // A hyphenated surname alone ("Kilroy-Silk") is this person only if this name ends
+        // with all of it, not just with its last word.
+        let ends_with = |n: &&Namesake| {
+            let bare = n.key();
+            !bare.contains(' ') || key.strip_suffix(&bare).is_some_and(|r| r.ends_with(' '))
+        };
+        if let Some(only) = namesakes
+            .iter()
+            .filter(ends_with)
+            .find(|n| !n.confirmed && !n.full())
+        {
             return Ok(Some((
                 only.id,
                 Some((
@@ -407,10 +416,15 @@ fn bare_surname(lookup: &mut dyn Lookup, key: &str) -> Result<Option<Found>> {
     if let Some(id) = lookup.by_alias(key, EntityKind::Person, true)? {
         return Ok(Some((id, None)));
     }
+    // A hyphenated surname ("kilroy silk") is stored under its last word; of the people with
+    // that last word, only those whose name ends with the whole surname are its namesakes.
+    let surname = surname_of_key(key).unwrap_or(key);
+    let ending = format!(" {key}");
     let namesakes: Vec<Namesake> = lookup
-        .namesakes(key)?
+        .namesakes(surname)?
         .into_iter()
         .filter(Namesake::live)
+        .filter(|n| surname == key || n.key() == key || n.key().ends_with(&ending))
         .collect();
     let mut full: Vec<&Namesake> = namesakes.iter().filter(|n| n.full()).collect();
     // Most-named first; the oldest entity first among equals, so the choice is stable.

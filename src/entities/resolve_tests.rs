@@ -321,3 +321,31 @@ fn an_american_organisation_is_found_without_the_country_before_it() {
     let r = resolve(&mut Fake::default(), &org("US Senate"), 9).unwrap();
     assert_eq!(r.aliases.len(), 1, "{:?}", r.aliases);
 }
+
+#[test]
+fn a_hyphenated_surname_alone_is_the_person_named_in_full_with_it() {
+    // "Kilroy-Silk" folds to the two words "kilroy silk": it had been taken for a full name
+    // whose first name is "Kilroy", so every document naming him by surname made a person.
+    let mut case = Fake::default();
+    case.person(1, "Halvard Ostend-Quist", 4)
+        .person(2, "Mira Quist", 6);
+    let r = resolve(&mut case, &person("Ostend-Quist", &[]), 9).unwrap();
+    assert_eq!(
+        r.target,
+        Target::Existing(1),
+        "not Mira Quist, whose surname ends alike"
+    );
+    assert!(r.aliases[0]
+        .evidence
+        .contains("only person of that surname"));
+    assert!(!r.aliases[0].findable, "a surname alone is never a key");
+
+    // Known only by the hyphenated surname, the person takes the full name when one comes,
+    // and a plain namesake of its last word does not.
+    let mut case = Fake::default();
+    case.person(5, "Ostend-Quist", 3);
+    assert_eq!(target(&mut case, &person("Mira Quist", &[])), Target::New);
+    let r = resolve(&mut case, &person("Halvard Ostend-Quist", &[]), 9).unwrap();
+    assert_eq!(r.target, Target::Existing(5));
+    assert!(r.rename);
+}

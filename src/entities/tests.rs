@@ -45,6 +45,24 @@ fn surname_and_misspelt_surname_join_the_full_name() {
 }
 
 #[test]
+fn a_hyphenated_surname_alone_joins_the_full_name() {
+    // "Ostend-Quist" folds to two words, so it had matched neither the surname "quist" nor the
+    // full name, and Mr Ostend-Quist became a second person in his own article.
+    let text = "Party leader Peter Ostend-Quist spoke on Monday.\n\n\
+        Mr Ostend-Quist said the vote would be close. Ostend-Quist left at noon.";
+    let r = check(text);
+    let people: Vec<String> = names(&r)
+        .into_iter()
+        .filter(|(_, kind)| *kind == EntityKind::Person)
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(people, ["Peter Ostend-Quist"], "{:?}", names(&r));
+    let quist = r.entity_named("Peter Ostend-Quist").unwrap();
+    let mentions = r.mentions.iter().filter(|m| m.entity == quist).count();
+    assert_eq!(mentions, 3);
+}
+
+#[test]
 fn speakers_bring_their_roles_and_affiliations() {
     let text = "\"Levashov has been able to evade prosecution,\" said Vitali Kremez, threat \
         intelligence director at Flashpoint.\n\n\"It is very likely,\" said Avivah Litan, a \

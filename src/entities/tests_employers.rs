@@ -72,6 +72,27 @@ fn a_one_word_speaker_nothing_marks_as_a_person_is_an_organisation() {
     }
 }
 
+/// "Leigh-Pemberton said" after "Robin Leigh-Pemberton" in the same article made the
+/// governor an organisation: his hyphenated surname folds to two words, so it was never
+/// found among the surnames of the people named in full.
+#[test]
+fn a_hyphenated_surname_quoted_alone_after_the_full_name_stays_a_person() {
+    let text = "The governor, Peter Ostend-Quist, spoke on Monday. \"Rates will hold,\" \
+        Ostend-Quist said.";
+    let r = check(text);
+    // The speaker stays a person; the case then links the surname to the full name.
+    assert!(
+        people(&r).contains(&"Ostend-Quist".to_string()),
+        "{:?}",
+        names(&r)
+    );
+    assert!(
+        names(&r).iter().all(|(_, k)| *k == EntityKind::Person),
+        "{:?}",
+        names(&r)
+    );
+}
+
 /// A run right before a lower-case role and a name is the employer: "in Las Vegas Microsoft boss
 /// Bill Gates said" made "Las Vegas Microsoft" a person (the surname recurring as "Microsoft
 /// said"), and across the news corpus that person took all 269 mentions of Microsoft.
