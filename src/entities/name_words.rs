@@ -333,7 +333,13 @@ pub fn is_given_name(word: &str) -> bool {
 
 /// The given names, offices and titles as sets: they are looked up for every capitalised run.
 static GIVEN: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| super::lexicon::GIVEN_NAMES.iter().copied().collect());
+    std::sync::LazyLock::new(|| {
+        include_str!("given_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    });
 static OFFICES_AND_TITLES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         OFFICES

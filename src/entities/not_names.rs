@@ -411,6 +411,12 @@ pub(super) fn is_place(word: &str) -> bool {
     PLACE.contains(word) || word.ends_with("-based") || word.ends_with("-born")
 }
 
+/// Whether a word is a place that no person's name ends with: "Holland" may ("David
+/// Holland"), "Carolina" may not.
+pub(super) fn is_place_no_surname(word: &str) -> bool {
+    is_place(word) && !SURNAME_NATIONS.contains(&word)
+}
+
 /// Whether a word is a country or a nationality that no person's name ends with ("Big US",
 /// "Japan", "Japanese" said it).
 pub(super) fn is_nation(word: &str) -> bool {

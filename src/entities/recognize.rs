@@ -14,14 +14,14 @@
 use super::acronyms::link_acronyms;
 use super::builder::Builder;
 use super::employers::{companies_that_speak, employer_before_role, person_after_organisation};
-use super::lexicon::{is_not_name_word, ORGANISATION_HEADS, PERSON_TITLES};
+use super::lexicon::{is_not_name_word, NAMED_AFTER_A_PERSON, ORGANISATION_HEADS, PERSON_TITLES};
 use super::names::{
     before_of, fold_key, is_given_name, is_name_stop_word, is_office, is_spelling_variant,
     known_organisation, name_only, person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
 };
 use super::not_names::{
-    ends_like_a_surname, is_corporate_suffix, is_nation, is_plural_noun, is_sentence_adverb,
-    is_table_word, places_before_name,
+    ends_like_a_surname, is_corporate_suffix, is_nation, is_place_no_surname, is_plural_noun,
+    is_sentence_adverb, is_table_word, places_before_name,
 };
 use super::speaker_names::{affiliation, appositive, clean_speaker_name, title_case_if_shouted};
 use super::words::{is_acronym, runs, text_of, words, Word};
@@ -337,7 +337,6 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             _ => z,
         };
         let run: Vec<&Word> = words[a..z].iter().collect();
-        let end = words[z - 1].end;
         if run.len() == 1 {
             singles.push((a, titled));
             continue;
@@ -363,6 +362,13 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                 a += 1;
             }
         }
+        // A place after a given name and a surname ends the name: "the Ted Cruz South Carolina
+        // victory party" names Ted Cruz, not a person whose surname is "Carolina".
+        let z = match (a + 2..z).find(|&i| is_place_no_surname(&words[i].text)) {
+            Some(place) if is_given_name(&words[a].text) => place,
+            _ => z,
+        };
+        let end = words[z - 1].end;
         let run: Vec<&Word> = words[a..z].iter().collect();
         let name = text_of(&chars, &words, a, z);
         let start = words[a].start;
@@ -376,7 +382,8 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         });
         // Nor does a run ending in a country ("Big US") or in capitals ("Mobile TV").
         let last = run.last().map_or("", |w| w.text.as_str());
-        let surname_like = !is_nation(last) && ends_like_a_surname(last);
+        let surname_like =
+            !is_nation(last) && ends_like_a_surname(last) && !NAMED_AFTER_A_PERSON.contains(&last);
         if !plain || !surname_like || run.len() > 4 || run.last().is_some_and(|w| w.is_initial()) {
             continue;
         }
