@@ -169,9 +169,56 @@ const GIVEN_NAME_GROUPS: &[&[&str]] = &[
     &["konstantin", "kostiantyn", "konstantyn"],
 ];
 
-/// Whether two folded given names are the same name in different spellings.
+/// Short forms the press uses for one given name only, folded: "Joe Biden" is "Joseph R.
+/// Biden", "Bernie Ebbers" is "Bernard Ebbers". Short forms of several names ("Chris",
+/// "Pat", "Steve", "Ted") are left out, as the groups above leave out diminutives.
+const SHORT_FORMS: &[(&str, &str)] = &[
+    ("andy", "andrew"),
+    ("ben", "benjamin"),
+    ("bernie", "bernard"),
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("charlie", "charles"),
+    ("chuck", "charles"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("dave", "david"),
+    ("dick", "richard"),
+    ("fred", "frederick"),
+    ("greg", "gregory"),
+    ("jeff", "jeffrey"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("ken", "kenneth"),
+    ("larry", "lawrence"),
+    ("matt", "matthew"),
+    ("mike", "michael"),
+    ("nick", "nicholas"),
+    ("ron", "ronald"),
+    ("ronnie", "ronald"),
+    ("rudy", "rudolph"),
+    ("tim", "timothy"),
+    ("tom", "thomas"),
+    ("tommy", "thomas"),
+    ("tony", "anthony"),
+];
+
+/// A folded given name's full form: "joe" is "joseph"; other names are themselves.
+fn full_form(given: &str) -> &str {
+    SHORT_FORMS
+        .iter()
+        .find(|(short, _)| *short == given)
+        .map_or(given, |(_, full)| full)
+}
+
+/// Whether two folded given names are the same name in different spellings, or one is the
+/// other's short form.
 pub fn same_given_name(a: &str, b: &str) -> bool {
     a == b
+        || full_form(a) == full_form(b)
         || GIVEN_NAME_GROUPS
             .iter()
             .any(|group| group.contains(&a) && group.contains(&b))
@@ -353,6 +400,28 @@ mod tests {
             ["pyotr", "petr", "piotr", "petro"]
         );
         assert!(given_name_spellings("Sasha").is_empty());
+    }
+
+    /// "Bernie Ebbers" and "Bernard Ebbers" were two people once the given-name list knew
+    /// "Bernie", and the bare "Ebbers" went to whichever was named more.
+    #[test]
+    fn a_short_form_of_one_given_name_is_that_name() {
+        let k = fold_key;
+        assert!(compatible_given_names(
+            &k("Bernie Quist"),
+            &k("Bernard Quist")
+        ));
+        assert!(compatible_given_names(
+            &k("Joseph R. Quist"),
+            &k("Joe Quist")
+        ));
+        assert!(compatible_given_names(&k("Bill Quist"), &k("Billy Quist")));
+        // A short form of several names ("Chris") joins none of them.
+        assert!(!compatible_given_names(
+            &k("Chris Quist"),
+            &k("Christine Quist")
+        ));
+        assert!(!compatible_given_names(&k("Joe Quist"), &k("James Quist")));
     }
 
     #[test]
