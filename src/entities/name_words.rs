@@ -392,6 +392,15 @@ pub fn without_country(key: &str) -> Option<&str> {
     (rest.split(' ').filter(|w| !w.is_empty()).count() >= 2).then_some(rest)
 }
 
+/// A department's folded key in the order the press writes it both ways: "department of
+/// labor" is "labor department" ("the U.S. Department of Labor", "the Labor Department").
+/// None for any other key.
+pub fn department_first(key: &str) -> Option<String> {
+    let subject = key.strip_prefix("department of ")?;
+    let subject = subject.strip_prefix("the ").unwrap_or(subject);
+    (!subject.is_empty()).then(|| format!("{subject} department"))
+}
+
 /// Words that end a description of a person, not a name ("an Iowa Republican"): a speaker or
 /// a run ending in one is no person's name.
 pub const PARTY_MEMBERS: &[&str] = &[

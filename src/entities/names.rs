@@ -30,9 +30,9 @@ const HONORIFICS: &[&str] = &[
 ];
 
 pub use super::name_words::{
-    before_of, is_given_name, is_name_stop_word, is_office, name_only, person_name_start,
-    without_corporate_form, without_country, GROUPS, NAME_CONNECTORS, NAME_STOP_WORDS,
-    PARTY_MEMBERS,
+    before_of, department_first, is_given_name, is_name_stop_word, is_office, name_only,
+    person_name_start, without_corporate_form, without_country, GROUPS, NAME_CONNECTORS,
+    NAME_STOP_WORDS, PARTY_MEMBERS,
 };
 
 /// Words after a name that are not a surname.

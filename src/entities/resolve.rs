@@ -19,9 +19,9 @@
 //! Every link that is not an exact name records what made it, as the alias's evidence.
 
 use super::names::{
-    compatible_given_names, fold_key, is_given_name, is_name_stop_word, is_spelling_variant,
-    is_surname_alone, known_organisation_by_key, same_given_name, surname_key, surname_of_key,
-    without_corporate_form, without_country,
+    compatible_given_names, department_first, fold_key, is_given_name, is_name_stop_word,
+    is_spelling_variant, is_surname_alone, known_organisation_by_key, same_given_name, surname_key,
+    surname_of_key, without_corporate_form, without_country,
 };
 use super::{DocEntity, EntityKind};
 use crate::Result;
@@ -182,6 +182,21 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
                 });
             }
         }
+        // "Department of Labor" is also found as the "Labor Department".
+        let departments = department_first(without_country(&own_key).unwrap_or(&own_key));
+        if let (Some(swapped), Some(at)) = (departments, entity.name.find("Department of ")) {
+            let subject = entity.name[at + "Department of ".len()..].trim_start_matches("the ");
+            let surface = format!("{subject} Department");
+            if fold_key(&surface) == swapped {
+                aliases.push(PlannedAlias {
+                    surface,
+                    origin: "variant",
+                    confidence: 0.9,
+                    evidence: format!("{} in the other order (document {doc_id})", entity.name),
+                    findable: true,
+                });
+            }
+        }
         if let Some(short) = without_corporate_form(&own_key) {
             let dropped = word_count(&own_key) - word_count(&short);
             let surface = words[..words.len().saturating_sub(dropped)].join(" ");
@@ -248,6 +263,12 @@ fn by_any_name(lookup: &mut dyn Lookup, entity: &DocEntity) -> Result<Option<i64
             }
             if let Some(short) = without_country(&key) {
                 if let Some(id) = lookup.by_alias(short, entity.kind, false)? {
+                    return Ok(Some(id));
+                }
+            }
+            // "Department of Labor" is the "Labor Department" another document named.
+            if let Some(swapped) = department_first(without_country(&key).unwrap_or(&key)) {
+                if let Some(id) = lookup.by_alias(&swapped, entity.kind, false)? {
                     return Ok(Some(id));
                 }
             }

@@ -349,3 +349,33 @@ fn a_hyphenated_surname_alone_is_the_person_named_in_full_with_it() {
     assert_eq!(r.target, Target::Existing(5));
     assert!(r.rename);
 }
+
+#[test]
+fn a_department_is_found_in_either_order() {
+    // MEANTIME's stock topic had "U.S. Department of Labor" and "US Labor Department" as two
+    // organisations.
+    let mut case = Fake::default();
+    case.aliases
+        .push((4, "Quistland Department".to_string(), "extracted"));
+    for name in [
+        "Department of Quistland",
+        "U.S. Department of Quistland",
+        "the Department of the Quistland",
+    ] {
+        assert_eq!(target(&mut case, &org(name)), Target::Existing(4), "{name}");
+    }
+    // Named first in the long order, it is found later in the short one.
+    let r = resolve(
+        &mut Fake::default(),
+        &org("U.S. Department of Quistland"),
+        9,
+    )
+    .unwrap();
+    let short = r
+        .aliases
+        .iter()
+        .find(|a| a.surface == "Quistland Department")
+        .unwrap();
+    assert!(short.findable);
+    assert!(short.evidence.contains("in the other order"));
+}
