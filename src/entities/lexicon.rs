@@ -22,6 +22,31 @@ pub const NAMED_AFTER_A_PERSON: &[&str] = &[
     "Trophy",
 ];
 
+/// Plural last words of the names of unions and trade bodies ("United Auto Workers",
+/// "Organization of Petroleum Exporting Countries" aside): a capitalised run or a speaker
+/// ending in one is an organisation of those members, not a person. Plural surnames
+/// ("Sanders", "Peters") are why this is a list and not a suffix.
+pub const MEMBERS_OF_AN_ORGANISATION: &[&str] = &[
+    "Bankers",
+    "Employees",
+    "Engineers",
+    "Exporters",
+    "Farmers",
+    "Growers",
+    "Importers",
+    "Machinists",
+    "Manufacturers",
+    "Miners",
+    "Nurses",
+    "Pilots",
+    "Producers",
+    "Retailers",
+    "Steelworkers",
+    "Teachers",
+    "Teamsters",
+    "Workers",
+];
+
 /// Words that make a capitalised phrase an organisation.
 pub const ORGANISATION_HEADS: &[&str] = &[
     "Academy",

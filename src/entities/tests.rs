@@ -485,6 +485,22 @@ fn headline_and_shouted_lines_make_no_one() {
     assert_eq!(surfaces, ["Quist", "Maria Quist"]);
 }
 
+/// "The United Quist Workers said" made a person "Quist Workers" (MEANTIME's gm topic split
+/// the UAW from "Auto Workers"): a name ending in the members of a union or trade body is that
+/// organisation, found again by its acronym.
+#[test]
+fn a_union_named_by_its_members_is_an_organisation() {
+    let r = check(
+        "Most United Quist Workers (UQW) members agreed. The United Quist Workers said no. \
+         A United Quist Workers negotiator has said it.",
+    );
+    assert_eq!(
+        names(&r),
+        [("United Quist Workers".to_string(), EntityKind::Organization)]
+    );
+    assert_eq!(r.mentions.len(), 4, "{:?}", r.mentions);
+}
+
 /// A quote's one-word speaker that is a group ("Dealers said"), a country or a nationality
 /// ("Big US", "the Japanese"), or a party ("New Labour") is no person: each was one of the
 /// case's most-named people.
