@@ -16,6 +16,7 @@ mod marks;
 mod np;
 mod speakers;
 mod split;
+mod subject;
 mod tokens;
 
 #[cfg(test)]
