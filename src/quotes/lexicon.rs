@@ -168,6 +168,8 @@ pub(crate) const CUES: &[&str] = &[
     "interjects",
     "stating",
     "interjecting",
+    "chanting",
+    "singing",
     "put",
     "puts",
 ];
