@@ -428,3 +428,25 @@ fn a_subordinate_clause_does_not_hide_the_subject() {
         &[("It stays", None, Some("he"))],
     );
 }
+
+#[test]
+fn a_description_that_ends_in_a_name_is_the_name_s_role() {
+    // The name after the role words speaks; the description is kept as the role. A capitalised
+    // run inside a description ("a Harbor Board member") is no name.
+    check(
+        "\"We patched every server we run,\" said the firm's vice president of security Nora Quill.",
+        &[(
+            "We patched",
+            Some("Nora Quill"),
+            Some("Nora Quill"),
+        )],
+    );
+    check(
+        "\"The vote was rushed,\" said a longtime Harbor Board member.",
+        &[(
+            "The vote was",
+            Some("a longtime Harbor Board member"),
+            Some("a longtime Harbor Board member"),
+        )],
+    );
+}
