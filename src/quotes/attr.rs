@@ -2,8 +2,8 @@
 //! quote, and indirect attributions in unquoted sentences.
 
 use super::layouts::{any_verb, aside_then_cue, colon_intro, descriptive, signature};
-use super::lexicon::CAP_STOP;
 use super::np::{np_backward, np_forward, Doc, MKind, Mention};
+use super::subject::subject;
 use super::tokens::K;
 
 /// An attribution clause found next to some content.
@@ -326,29 +326,6 @@ pub(crate) fn clause_subject(d: &Doc, k: usize) -> Option<Mention> {
         .flatten()
 }
 
-/// Sentence-opening conjunctions and adverbs that come before a subject.
-fn opener(w: &str) -> bool {
-    matches!(
-        w,
-        "And"
-            | "But"
-            | "So"
-            | "Yet"
-            | "Then"
-            | "then"
-            | "Still"
-            | "Meanwhile"
-            | "However"
-            | "Also"
-            | "Later"
-            | "Now"
-            | "Instead"
-            | "Indeed"
-            | "Separately"
-            | "Similarly"
-    )
-}
-
 /// Whether token `k` is a preposition or conjunction that would make the
 /// noun phrase after it an object rather than a subject.
 fn after_prep(d: &Doc, k: usize) -> bool {
@@ -372,58 +349,6 @@ fn after_prep(d: &Doc, k: usize) -> bool {
                 | "after"
                 | "before"
         )
-}
-
-/// The subject of the sentence holding token `c`, for cues such as "saying"
-/// or "went on to say" whose speaker is not right before them.
-pub(crate) fn subject(d: &Doc, c: usize) -> Option<Mention> {
-    let mut s = c;
-    // A period inside parentheses ends an abbreviation, not the sentence:
-    // "Sen. Ann Lee (D-Mo.) scolded him".
-    let ends = |k: usize| d.is_boundary(k) && !d.is_p(k + 1, ')');
-    while s > 0 && c - s < 25 && !ends(s - 1) && d.toks[s - 1].k != K::Mark {
-        s -= 1;
-    }
-    // A dash that glues the sentence to the one before is not part of it:
-    // "…can be!—Ortega called them on it:".
-    while s < c && d.toks[s].k == K::Punct && !d.is_p(s, '(') {
-        s += 1;
-    }
-    // Sentence adverbs and conjunctions are not the subject: "And then
-    // Ortega went on the attack, saying".
-    let s0 = s;
-    while s < c && s < s0 + 3 && opener(d.w(s)) {
-        s += 1;
-    }
-    // Skip an introductory phrase ending in a comma ("In a statement, X said").
-    let mut a = s;
-    for k in s..c {
-        if d.is_p(k, ',') {
-            a = k + 1;
-            break;
-        }
-    }
-    // A name set off by an aside is the subject: "Whitfield, speaking to
-    // farmers, said". The aside ends with a comma before the verb: a word
-    // set off by one comma opens the sentence ("Likewise, the institute
-    // had this to say:"), and a pronoun after it is the subject ("Once, I
-    // laughed and said").
-    let aside = !d.is_pronoun(a) && (a..c).any(|k| d.is_p(k, ','));
-    if a > s + 1 && !CAP_STOP.contains(&d.w(s)) && aside {
-        if let Some(m) = np_backward(d, a - 2)
-            .filter(|m| m.kind != MKind::Common && m.ti >= s && (s..m.ti).all(|k| d.is_cap(k)))
-        {
-            return Some(m);
-        }
-    }
-    for start in [a, s] {
-        if let Some((m, _)) = np_forward(d, start) {
-            if m.kind != MKind::Common || d.is_det(start) {
-                return Some(m);
-            }
-        }
-    }
-    None
 }
 
 /// Indirect attributions in one sentence `a..=b` that holds no quote mark.

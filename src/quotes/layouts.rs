@@ -3,8 +3,9 @@
 //! quote, colon introductions without a verb, and attributions that sit at
 //! the end of a partial quote's sentence or in the sentence before.
 
-use super::attr::{after, skippable, subject, Attr};
+use super::attr::{after, skippable, Attr};
 use super::np::{np_backward, np_forward, Doc, MKind, Mention};
+use super::subject::subject;
 use super::tokens::K;
 
 /// A name alone after a dash that ends the paragraph, the way epigraphs and

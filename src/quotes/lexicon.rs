@@ -168,9 +168,29 @@ pub(crate) const CUES: &[&str] = &[
     "interjects",
     "stating",
     "interjecting",
+    "chanting",
+    "singing",
     "put",
     "puts",
 ];
+
+/// Cues that raise the voice: what follows them is said aloud, never a title or a name
+/// written somewhere.
+pub(crate) fn voiced(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    [
+        "chant",
+        "sang",
+        "sing",
+        "shout",
+        "yell",
+        "interject",
+        "exclaim",
+    ]
+    .iter()
+    .any(|stem| w.starts_with(stem))
+        && CUES.contains(&w.as_str())
+}
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 

@@ -16,6 +16,7 @@ mod marks;
 mod np;
 mod speakers;
 mod split;
+mod subject;
 mod tokens;
 
 #[cfg(test)]
@@ -323,7 +324,19 @@ pub fn extract(text: &str) -> Vec<Quote> {
             && attr.as_ref().is_some_and(|a| {
                 a.cue.0 > q.close && a.speaker.is_some() && d.cue_at(a.cue.0).is_some()
             });
-        let title = q.segs.len() == 1 && !said_after && is_title(&chars[q.segs[0].0..q.segs[0].1]);
+        // So are capitalised words right after a verb of raising the voice: what a crowd
+        // chants or a speaker shouts is speech, however much it looks like a slogan
+        // (`chanting "Save Our Harbor."`, `interjecting, "Only the mayor."`). Other cues take
+        // titles as objects (`wrote "Harbor Lights"`, `told "Morning Desk"`), so they keep the
+        // rule.
+        let voiced_before = prev.is_some_and(|k| {
+            let k = if d.is_p(k, ',') && k > 0 { k - 1 } else { k };
+            d.is_word(k) && lexicon::voiced(d.w(k))
+        });
+        let title = q.segs.len() == 1
+            && !said_after
+            && !voiced_before
+            && is_title(&chars[q.segs[0].0..q.segs[0].1]);
         // An article excerpt after its headline and byline (`"…," by Times' Ann Lee: "…"`) is
         // reprinted text, not speech.
         let clipping = prev.is_some_and(|k| layouts::clipping_credit(&d, k));

@@ -245,6 +245,25 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
             (named(d, j, b, prefix)?, b)
         }
     } else if d.is_det(i) || d.is_word(i) {
+        // A description that ends in a name is the name's role: "the company's vice president
+        // of sales Ann Lee". The word before the name is a role noun, not a preposition or a
+        // determiner, so "the head of Acme Software" and "the Lincoln actor" stay descriptions.
+        if d.is_det(i) {
+            let mut k = i + 1;
+            while k < i + 10 && d.is_word(k) && !d.is_cap(k) && !d.is_cue(k) && !d.is_det(k) {
+                k += 1;
+            }
+            let role_noun = k > i + 1 && !is_prep(d.w(k - 1)) && !np_breaker(d.w(k - 1));
+            if role_noun && d.is_cap(k) && !d.is_cap_stop(k) {
+                // The name ends the phrase: "a Republican National Committee member" is no name.
+                let ends = |e: usize| !d.is_word(e + 1) || d.is_cue(e + 1);
+                if let Some(e) = cap_run_fwd(d, k).filter(|&e| e > k && ends(e)) {
+                    if let Some(m) = named(d, k, e, Some(d.slice(i, k - 1).to_string())) {
+                        return Some((m, e));
+                    }
+                }
+            }
+        }
         // A common noun phrase: "the Lincoln actor", "a spokeswoman".
         let mut b = i;
         // A cue word that ends the phrase is a noun: "according to news

@@ -223,3 +223,30 @@ fn an_excerpt_after_a_headline_and_byline_is_not_speech() {
     let got = extract(text);
     assert_eq!(quote(&got, "We will not cut").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn chanting_and_singing_introduce_direct_quotes() {
+    // What a crowd chants or a singer sings after the verb is said aloud, as after "shouting".
+    let text =
+        "Nurses walked the picket line outside the clinic, chanting, \"Fair pay, fair hours!\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Fair pay").kind, QuoteKind::Direct);
+    let text =
+        "The choir led the mourners out of the hall, singing, \"We will meet again, my friends.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "We will meet").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_slogan_after_a_voiced_cue_is_speech_not_a_title() {
+    // Capitalised words read like a title or a slogan, but after a verb of raising the voice
+    // they are what was shouted or chanted.
+    let text =
+        "About forty dockers blocked the gate, holding banners and shouting \"Save Our Harbor.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Save Our Harbor").kind, QuoteKind::Direct);
+    // After a cue that takes a written work as its object, they stay a title.
+    let text = "Nora Quill, who wrote \"Harbor Lights at Dawn,\" will read at the library.";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Harbor Lights").kind, QuoteKind::Scare);
+}

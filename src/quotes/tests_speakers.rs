@@ -380,3 +380,73 @@ fn a_fragment_the_sentence_runs_on_from_is_part_of_that_sentence() {
         &[("one or two mistakes", Indirect), ("on her worst day", Indirect)],
     );
 }
+
+#[test]
+fn a_plural_description_opening_a_long_sentence_is_the_subject() {
+    // The sentence runs past 25 tokens before the participle, and the places in it ("Harbor
+    // Street", "Pier Nine") are objects; the plural description before the first past-tense
+    // verb is the subject.
+    check(
+        "Small groups of dock workers marched along Harbor Street past the shuttered warehouses - where the city plans a new ferry terminal near Pier Nine - while shouting, \"Our jobs, our harbor.\"",
+        &[(
+            "Our jobs",
+            Some("Small groups of dock workers"),
+            Some("Small groups of dock workers"),
+        )],
+    );
+    // After an introductory phrase with a place in it, the description after the comma.
+    check(
+        "Outside the town hall in Harborville, about 60 fishermen gathered by the steps, holding nets and shouting, \"No quota, no vote!\"",
+        &[(
+            "No quota",
+            Some("about 60 fishermen"),
+            Some("about 60 fishermen"),
+        )],
+    );
+}
+
+#[test]
+fn a_dateline_is_never_the_subject() {
+    // The search for the subject of "saying" walks back to the paragraph start; the dateline
+    // in capitals names where the story was filed, and the subject comes after the dash.
+    check(
+        "HARBORVILLE, May 3 (AP) — In answer to the council's vote to close the ferry service next month, the mayor's chief aide rallied volunteers on the pier, saying: \"We will keep the boats running.\"",
+        &[(
+            "We will keep",
+            Some("the mayor's chief aide"),
+            Some("the mayor's chief aide"),
+        )],
+    );
+}
+
+#[test]
+fn a_subordinate_clause_does_not_hide_the_subject() {
+    // "when … ," is a clause of its own after the introductory phrase; the subject of "said"
+    // is the pronoun after it (which the name in the same sentence does not resolve).
+    check(
+        "Last week, when I asked Omar Haddad about the ferry, he looked out at the harbor, rubbed his chin and said, \"It stays.\"",
+        &[("It stays", None, Some("he"))],
+    );
+}
+
+#[test]
+fn a_description_that_ends_in_a_name_is_the_name_s_role() {
+    // The name after the role words speaks; the description is kept as the role. A capitalised
+    // run inside a description ("a Harbor Board member") is no name.
+    check(
+        "\"We patched every server we run,\" said the firm's vice president of security Nora Quill.",
+        &[(
+            "We patched",
+            Some("Nora Quill"),
+            Some("Nora Quill"),
+        )],
+    );
+    check(
+        "\"The vote was rushed,\" said a longtime Harbor Board member.",
+        &[(
+            "The vote was",
+            Some("a longtime Harbor Board member"),
+            Some("a longtime Harbor Board member"),
+        )],
+    );
+}
