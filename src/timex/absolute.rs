@@ -452,10 +452,10 @@ fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
         (Val::Season(0, s), j + 1)
     } else if lx.w(j) == "q" && lx.glued(j + 1) && matches!(lx.num(j + 1), Some(1..=4)) {
         (Val::Quarter(0, lx.num(j + 1)?), j + 2)
-    } else if let Some(o) =
-        ordinal_word(lx.w(j)).or_else(|| matches!(lx.w(j), "final" | "last").then_some(0))
+    } else if let Some((o, k)) = super::numbers::ordinal_at(lx, j)
+        .or_else(|| matches!(lx.w(j), "final" | "last").then_some((0, j + 1)))
     {
-        let mut k = j + 1;
+        let mut k = k;
         if lx.w(k) == "-" {
             k += 1;
         }

@@ -143,6 +143,13 @@ pub(crate) fn lex(text: &str) -> Lexed {
             ci += 1;
             chars.next();
         }
+        // "4th qtr", "the year-ago qtr": Reuters' abbreviation of the unit
+        // is read as the word, so every quarter rule sees one form.
+        if kind == Kind::Word && matches!(&lower[ls..], "qtr" | "qtrs") {
+            let plural = lower.len() - ls == 4;
+            lower.truncate(ls);
+            lower.push_str(if plural { "quarters" } else { "quarter" });
+        }
         let le = lower.len();
         let num = if kind == Kind::Num && be - bs <= 9 {
             lower[ls..le].parse().ok()

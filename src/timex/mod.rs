@@ -33,6 +33,8 @@ mod vague;
 mod value_tests;
 #[cfg(test)]
 mod value_tests5;
+#[cfg(test)]
+mod value_tests6;
 mod years;
 
 use chrono::{Datelike, NaiveDate};

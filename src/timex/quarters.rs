@@ -10,7 +10,8 @@ use chrono::Datelike;
 
 use super::durations::{count_at, dur};
 use super::lexer::Lexed;
-use super::lexicon::{number_word, ordinal_word, unit, Unit};
+use super::lexicon::{number_word, unit, Unit};
+use super::numbers::ordinal_at;
 use super::{Ctx, Hit, TimexType, Val};
 
 /// "a year ago/earlier", "the year-earlier quarter": in a sentence that has
@@ -102,8 +103,8 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
             let (_, q) = cx.reported_quarter()?;
             return Hit::date(i, k + 1, Val::Quarter(y, q));
         }
-        let o = ordinal_word(lx.w(k))?;
-        let k2 = if lx.w(k + 1) == "-" { k + 2 } else { k + 1 };
+        let (o, k1) = ordinal_at(lx, k)?;
+        let k2 = if lx.w(k1) == "-" { k1 + 1 } else { k1 };
         return match lx.w(k2) {
             "quarter" if (1..=4).contains(&o) => Hit::date(i, k2 + 1, Val::Quarter(y, o)),
             "half" if (1..=2).contains(&o) => Hit::date(i, k2 + 1, Val::Half(y, o)),
@@ -119,8 +120,7 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         return Hit::date(i, j + 1, Val::Quarter(y, q));
     }
-    let o = ordinal_word(lx.w(j))?;
-    let mut k = j + 1;
+    let (o, mut k) = ordinal_at(lx, j)?;
     if lx.w(k) == "-" {
         k += 1;
     }
