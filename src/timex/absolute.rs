@@ -38,6 +38,7 @@ fn parse_inner(cx: &Ctx, i: usize) -> Option<Hit> {
         century(cx, i),
         season_or_quarter_of_year(cx, i),
         week_of_month(cx, i),
+        super::within::parse(cx, i),
         second_day(cx, i),
         clock(cx, i, None),
     ]);
@@ -130,7 +131,7 @@ fn day_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
 }
 
 /// A month name at `j`, optionally followed by an abbreviation dot.
-fn month_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
+pub(crate) fn month_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
     let w = lx.w(j);
     let m = lexicon::month(w)?;
     // Only abbreviations own a following dot; after "May" it ends a sentence.

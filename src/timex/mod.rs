@@ -35,6 +35,7 @@ mod value_tests;
 mod value_tests5;
 #[cfg(test)]
 mod value_tests6;
+mod within;
 mod years;
 
 use chrono::{Datelike, NaiveDate};

@@ -22,3 +22,48 @@ fn quarters_with_figures_and_the_qtr_abbreviation_are_quarters() {
     // A figure needs its own suffix: "3th" is no ordinal.
     check("Net rose in the 3th quarter of 2014.", r, &[("2014", "2014")]);
 }
+
+#[test]
+fn a_weekday_of_a_named_week_is_that_day() {
+    // Tuesday 12 February 2013. The weekday was resolved alone (the nearest one) and the
+    // week became a second expression.
+    let r = "2013-02-12";
+    check(
+        "The board meets on Thursday of next week.",
+        r,
+        &[("Thursday of next week", "2013-02-21")],
+    );
+    check(
+        "The strike began on Monday last week.",
+        r,
+        &[("Monday last week", "2013-02-04")],
+    );
+    // A possessive week belongs to the noun after it, not to the weekday.
+    check(
+        "On Monday, last week's winner spoke.",
+        r,
+        &[("Monday", "2013-02-11"), ("last week", "2013-W06")],
+    );
+}
+
+#[test]
+fn an_ordinal_weekday_or_the_last_day_of_a_month_is_that_day() {
+    let r = "2013-02-12";
+    // These were the nearest weekday to the reference date and a separate month, and
+    // "the last day" alone was the duration of one day.
+    check(
+        "The vote falls on the second Sunday in June 2014.",
+        r,
+        &[("the second Sunday in June 2014", "2014-06-08")],
+    );
+    check(
+        "The club met on the last Friday of January.",
+        r,
+        &[("the last Friday of January", "2013-01-25")],
+    );
+    check(
+        "Rent is due by the last day of next month.",
+        r,
+        &[("the last day of next month", "2013-03-31")],
+    );
+}

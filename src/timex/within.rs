@@ -1,0 +1,127 @@
+//! Days picked inside a named month or week: "the first Tuesday in November", "the last
+//! Friday of October 2014", "the last day of March", "Wednesday of next week".
+//!
+//! Without these rules the weekday was resolved on its own (the nearest Tuesday to the
+//! reference date) and the month or week became a second expression, so the day the text
+//! names was lost; "the last day" alone was even read as the duration of a day. The month or
+//! week is resolved as it would be alone, then the day is counted inside it. Each rule reads a
+//! window of at most eight tokens.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::absolute::{month_at, year_at};
+use super::lexicon;
+use super::numbers::ordinal_at;
+use super::resolve::{add_months, month_end};
+use super::{Ctx, Hit, Val};
+
+/// Tries the rules of this file at token `i`.
+pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
+    super::longest([nth_weekday(cx, i), end_day(cx, i), weekday_of_week(cx, i)])
+}
+
+/// A month at `k`: a name with an optional year ("October 2014", resolved like the bare
+/// month otherwise) or "this/next/last month". Returns year, month and the index after it.
+/// "the month" is left alone: "the first Monday of the month" is usually a recurring day.
+fn month_ref(cx: &Ctx, k: usize) -> Option<(i32, u32, usize)> {
+    let lx = cx.lx;
+    if lx.w(k + 1) == "month" {
+        let dir = match lx.w(k) {
+            "this" => 0,
+            "next" => 1,
+            "last" => -1,
+            _ => return None,
+        };
+        let d = cx.dct?;
+        let (y, m) = add_months(d.year(), d.month(), dir);
+        return Some((y, m, k + 2));
+    }
+    let (m, e) = month_at(lx, k)?;
+    let mut j = e;
+    if lx.w(j) == "," {
+        j += 1;
+    }
+    if let Some((y, e2)) = year_at(lx, j) {
+        return Some((y, m, e2));
+    }
+    match cx.month(m, k) {
+        Val::Month(y, _) => Some((y, m, e)),
+        _ => None,
+    }
+}
+
+/// "the first Tuesday in November", "the last Friday of October 2014", "the 2nd Monday of
+/// next month": the n-th (or last) such weekday of that month.
+fn nth_weekday(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let j = if lx.w(i) == "the" { i + 1 } else { i };
+    let (n, k) = match lx.w(j) {
+        "last" | "final" => (0, j + 1),
+        _ => ordinal_at(lx, j).filter(|(n, _)| (1..=5).contains(n))?,
+    };
+    let w = lx.w(k);
+    // Plural weekdays ("the first Mondays of the month") recur.
+    let wd = lexicon::weekday(w).filter(|_| !w.ends_with('s'))?;
+    if !matches!(lx.w(k + 1), "of" | "in") {
+        return None;
+    }
+    let (y, m, e) = month_ref(cx, k + 2)?;
+    let d = if n == 0 {
+        let last = month_end(y, m)?;
+        let back = (last.weekday().num_days_from_monday() + 7 - wd) % 7;
+        last - Duration::days(back as i64)
+    } else {
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let ahead = (wd + 7 - first.weekday().num_days_from_monday()) % 7;
+        first + Duration::days((ahead + 7 * (n - 1)) as i64)
+    };
+    if d.month() != m {
+        return None;
+    }
+    Hit::date(i, e, Val::Day(d))
+}
+
+/// "the last day of March", "the first day of next month": that day of the month.
+fn end_day(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if lx.w(i) != "the" || lx.w(i + 2) != "day" || lx.w(i + 3) != "of" {
+        return None;
+    }
+    let last = match lx.w(i + 1) {
+        "first" => false,
+        "last" | "final" => true,
+        _ => return None,
+    };
+    let (y, m, e) = month_ref(cx, i + 4)?;
+    let d = if last {
+        month_end(y, m)?
+    } else {
+        NaiveDate::from_ymd_opt(y, m, 1)?
+    };
+    Hit::date(i, e, Val::Day(d))
+}
+
+/// "Wednesday of next week", "Friday last week", "Monday this week": that day of the ISO week
+/// the words name. "On Monday, last week's winner" is two expressions: a possessive week is
+/// not the weekday's.
+fn weekday_of_week(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let w = lx.w(i);
+    let wd = lexicon::weekday(w).filter(|_| !w.ends_with('s'))?;
+    let mut k = i + 1;
+    if matches!(lx.w(k), "of" | ",") {
+        k += 1;
+    }
+    let dir = match lx.w(k) {
+        "this" => 0,
+        "next" => 1,
+        "last" => -1,
+        _ => return None,
+    };
+    if lx.w(k + 1) != "week" || lx.w(k + 2) == "'" {
+        return None;
+    }
+    let week = (cx.dct? + Duration::days(7 * dir)).iso_week();
+    let monday = NaiveDate::from_isoywd_opt(week.year(), week.week(), chrono::Weekday::Mon)?;
+    Hit::date(i, k + 2, Val::Day(monday + Duration::days(wd as i64)))
+}
