@@ -7,9 +7,114 @@ use super::lexicon;
 use super::resolve::us_dst;
 use super::{Ctx, Hit, TimexType, Val};
 
-/// Clock times: "5:00 AM PT", "14:30 GMT", "5 p.m.", "noon". `date` is an
-/// explicit date already parsed before the time, if any.
+/// Clock times: "5:00 AM PT", "14:30 GMT", "5 p.m.", "noon", "a quarter past
+/// nine". `date` is an explicit date already parsed before the time, if any.
 pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
+    past_to(cx, i, date).or_else(|| plain(cx, i, date))
+}
+
+/// "a quarter past nine", "half past 3 pm", "20 minutes to noon", "ten after 5
+/// p.m.": minutes counted from an hour. "A quarter" was read as the duration of
+/// a quarter year. With "after" or "before", or a bare count before "to" ("ten to
+/// five" may be a range), the hour must be a clock time on its own ("5 p.m.",
+/// "noon"); with "past", or "a quarter to", a bare hour of 1 to 12 is enough
+/// when no noun follows it.
+fn past_to(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
+    let lx = cx.lx;
+    let (mins, mut j, strong) = match lx.w(i) {
+        "a" if lx.w(i + 1) == "quarter" => (15, i + 2, true),
+        "quarter" => (15, i + 1, true),
+        "half" => (30, i + 1, true),
+        w => {
+            let n = if lx.kind(i) == Some(Kind::Num) {
+                lx.num(i).filter(|_| lx.ndigits(i) <= 2)?
+            } else {
+                lexicon::number_word(w)?
+            };
+            if !(1..60).contains(&n) {
+                return None;
+            }
+            let minutes = matches!(lx.w(i + 1), "minute" | "minutes" | "mins");
+            (n, i + 1 + minutes as usize, minutes)
+        }
+    };
+    let back = match lx.w(j) {
+        "past" => false,
+        "after" => false,
+        "to" | "before" if mins != 30 => true,
+        _ => return None,
+    };
+    let loose = lx.w(j) == "past" || (lx.w(j) == "to" && strong);
+    j += 1;
+    let (h, zone, day, e) = match plain(cx, j, date) {
+        Some(Hit {
+            val: Val::Time(day, h, 0, zone),
+            e,
+            ..
+        }) => (h, zone, day, e),
+        Some(_) => return None,
+        None if loose => {
+            let h = if lx.kind(j) == Some(Kind::Num) {
+                lx.num(j).filter(|_| lx.ndigits(j) <= 2)?
+            } else {
+                lexicon::number_word(lx.w(j))?
+            };
+            // "half past ten thousand", "a quarter past 3 percent".
+            let next = lx.w(j + 1);
+            let noun = lx.kind(j + 1) == Some(Kind::Word) && !time_follower(next);
+            let figure = (lx.glued(j + 1) && lx.kind(j + 1) == Some(Kind::Num))
+                || (matches!(next, "%" | ".") && lx.kind(j + 2) == Some(Kind::Num));
+            if !(1..=12).contains(&h) || noun || figure {
+                return None;
+            }
+            // "half past three in the afternoon" is 15:30.
+            let part = (lx.w(j + 1), lx.w(j + 2), lx.w(j + 3));
+            match part {
+                ("in", "the", "afternoon" | "evening") => {
+                    (h % 12 + 12, None, date.or(cx.anchor), j + 4)
+                }
+                ("in", "the", "morning") => (h % 12, None, date.or(cx.anchor), j + 4),
+                _ => (h, None, date.or(cx.anchor), j + 1),
+            }
+        }
+        None => return None,
+    };
+    let (h, m) = if back {
+        ((h + 23) % 24, 60 - mins)
+    } else {
+        (h, mins)
+    };
+    Some(Hit {
+        s: i,
+        e,
+        kind: TimexType::Time,
+        val: Val::Time(day, h, m, zone),
+    })
+}
+
+/// Words that may follow a bare hour in a time ("half past six on Friday"); any
+/// other word after it is taken for a noun it counts ("a quarter past 3 percent").
+fn time_follower(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "and"
+            | "or"
+            | "this"
+            | "that"
+            | "tonight"
+            | "tomorrow"
+            | "today"
+            | "yesterday"
+            | "when"
+            | "the"
+            | "o"
+    )
+}
+
+/// Clock times without minutes counted from an hour.
+fn plain(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
     let lx = cx.lx;
     let (mut h, mut m, mut j, mut explicit);
     match lx.w(i) {
@@ -88,7 +193,17 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
             } else if lx.w(j) == "o" && lx.w(j + 1) == "'" && lx.w(j + 2) == "clock" {
                 j += 3;
                 explicit = true;
-                None
+                // "3 o'clock in the afternoon" is 15:00.
+                if lx.w(j) == "in"
+                    && lx.w(j + 1) == "the"
+                    && matches!(lx.w(j + 2), "morning" | "afternoon" | "evening")
+                    && (1..=12).contains(&h)
+                {
+                    j += 3;
+                    Some(lx.w(j - 1) != "morning")
+                } else {
+                    None
+                }
             } else {
                 None
             };

@@ -263,6 +263,7 @@ fn may_start(w: &str) -> bool {
             | "noon"
             | "midday"
             | "midnight"
+            | "half"
             | "year"
             | "final"
             | "christmas"

@@ -12,7 +12,10 @@ fn quarters_with_figures_and_the_qtr_abbreviation_are_quarters() {
     check(
         "PINE HOLDINGS 3RD QTR NET. Net rose in the 3rd quarter of 2014.",
         r,
-        &[("3RD QTR", "2015-Q3"), ("the 3rd quarter of 2014", "2014-Q3")],
+        &[
+            ("3RD QTR", "2015-Q3"),
+            ("the 3rd quarter of 2014", "2014-Q3"),
+        ],
     );
     check(
         "Sales fell in the 2nd qtr and the 1st half.",
@@ -20,7 +23,11 @@ fn quarters_with_figures_and_the_qtr_abbreviation_are_quarters() {
         &[("the 2nd qtr", "2015-Q2"), ("the 1st half", "2015-H1")],
     );
     // A figure needs its own suffix: "3th" is no ordinal.
-    check("Net rose in the 3th quarter of 2014.", r, &[("2014", "2014")]);
+    check(
+        "Net rose in the 3th quarter of 2014.",
+        r,
+        &[("2014", "2014")],
+    );
 }
 
 #[test]
@@ -66,4 +73,30 @@ fn an_ordinal_weekday_or_the_last_day_of_a_month_is_that_day() {
         r,
         &[("the last day of next month", "2013-03-31")],
     );
+}
+
+#[test]
+fn minutes_past_or_to_an_hour_are_a_clock_time() {
+    // "a quarter" was the duration of a quarter year and the hour was lost.
+    let r = "2013-02-12";
+    check(
+        "The ferry left at a quarter past seven and docked at twenty to noon.",
+        r,
+        &[
+            ("a quarter past seven", "2013-02-12T07:15"),
+            ("twenty to noon", "2013-02-12T11:40"),
+        ],
+    );
+    check(
+        "Doors open at half past four in the afternoon.",
+        r,
+        &[("half past four in the afternoon", "2013-02-12T16:30")],
+    );
+    check(
+        "The shop shuts at 6 o'clock in the evening.",
+        r,
+        &[("6 o'clock in the evening", "2013-02-12T18:00")],
+    );
+    // A count to a bare number is a range, not a time.
+    check("It sold ten to twelve copies.", r, &[]);
 }
