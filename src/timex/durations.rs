@@ -79,6 +79,16 @@ pub(crate) fn dur(n: &str, u: Unit) -> String {
     if u == Unit::Century && n.parse::<f64>().is_err() {
         return "PXC".to_string();
     }
+    // "two thousand years" is counted in millennia, TimeML's `L`.
+    if u == Unit::Year {
+        if let Some(k) = n
+            .parse::<u64>()
+            .ok()
+            .filter(|v| *v >= 1000 && v % 1000 == 0)
+        {
+            return format!("P{}L", k / 1000);
+        }
+    }
     if scale > 1.0 {
         let n = n
             .parse::<f64>()

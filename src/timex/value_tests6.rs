@@ -100,3 +100,13 @@ fn minutes_past_or_to_an_hour_are_a_clock_time() {
     // A count to a bare number is a range, not a time.
     check("It sold ten to twelve copies.", r, &[]);
 }
+
+#[test]
+fn thousands_of_years_are_counted_in_millennia() {
+    // TimeML spells a length of whole thousands of years in millennia (`L`); it was `P2000Y`.
+    check(
+        "The olive grove has been tended for two thousand years.",
+        "2012-05-01",
+        &[("two thousand years", "P2L")],
+    );
+}
