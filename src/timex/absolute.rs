@@ -351,11 +351,15 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 | "to"
                 | "till"
                 | "end"
+                | "between"
+                | "around"
+                | "throughout"
+                | "or"
         );
         if !lx.upper(j)
             || !cue
             || (word.len() == 3 && word != "may")
-            || (word == "may" && prev == "and")
+            || (word == "may" && matches!(prev, "and" | "or"))
         {
             return None;
         }
@@ -370,12 +374,31 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
         ("this" | "last" | "next", "year") if cx.dct.is_some() => k + 2,
         _ => k,
     };
+    let val = match range_year(lx, k) {
+        // "November to April 1987": a range crossing a new year starts in the
+        // year before.
+        Some((y, m2)) if m > m2 => Val::Month(y - 1, m),
+        Some((y, _)) => Val::Month(y, m),
+        None => cx.month(m, j),
+    };
     Some(Hit {
         s: j,
         e,
         kind: TimexType::Date,
-        val: cx.month(m, j),
+        val,
     })
+}
+
+/// The year closing a range of months, for its first month: "between March and
+/// April 2004", "from May to August, 1986". The first month alone would be
+/// resolved against the reference date. Returns the year and the closing month.
+fn range_year(lx: &Lexed, k: usize) -> Option<(i32, u32)> {
+    if !matches!(lx.w(k), "and" | "or" | "to" | "through" | "-") {
+        return None;
+    }
+    let (m2, e) = month_at(lx, k + 1)?;
+    let e = if lx.w(e) == "," { e + 1 } else { e };
+    year_at(lx, e).map(|(y, _)| (y, m2))
 }
 
 /// The year written after a second day at `j` ("and 31, 1986"), if any.

@@ -110,3 +110,20 @@ fn thousands_of_years_are_counted_in_millennia() {
         &[("two thousand years", "P2L")],
     );
 }
+
+#[test]
+fn the_first_month_of_a_range_takes_the_closing_year() {
+    let r = "2017-04-12";
+    // "March" after "between" was not found at all (it needs a cue word, being also a
+    // verb), and the first month of a range was resolved against the reference date.
+    check(
+        "Exports were shipped between March and June 2009.",
+        r,
+        &[("March", "2009-03"), ("June 2009", "2009-06")],
+    );
+    check(
+        "Wool was sold from November to February 2010.",
+        r,
+        &[("November", "2009-11"), ("February 2010", "2010-02")],
+    );
+}
