@@ -496,6 +496,11 @@ fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
     if matches!(lx.w(k2), "of" | ",") {
         k2 += 1;
     }
+    // "the first half of fiscal 1988": the fiscal year is valued by its number,
+    // as "fiscal 1988" alone is.
+    if lx.w(k2) == "fiscal" && lx.kind(k2 + 1) == Some(Kind::Num) {
+        k2 += 1;
+    }
     // The year may be explicit or relative: "of last year".
     let rel = match (lx.w(k2), lx.w(k2 + 1)) {
         ("this", "year") => Some(0),

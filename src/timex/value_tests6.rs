@@ -127,3 +127,13 @@ fn the_first_month_of_a_range_takes_the_closing_year() {
         &[("November", "2009-11"), ("February 2010", "2010-02")],
     );
 }
+
+#[test]
+fn a_quarter_or_half_of_a_fiscal_year_is_one_expression() {
+    // "the first half" was the reference year's half and "fiscal 2009" a second expression.
+    check(
+        "Margins widened in the second half of fiscal 2009.",
+        "2012-03-01",
+        &[("the second half of fiscal 2009", "2009-H2")],
+    );
+}
