@@ -137,3 +137,17 @@ fn a_quarter_or_half_of_a_fiscal_year_is_one_expression() {
         &[("the second half of fiscal 2009", "2009-H2")],
     );
 }
+
+#[test]
+fn fiscal_year_and_its_number_are_one_expression() {
+    // Only the number was found, or "the fiscal year" (valued as the reference year) and
+    // the number apart.
+    check(
+        "Grants fell in fiscal year 2008 and will rise in the fiscal year 2010.",
+        "2009-06-01",
+        &[
+            ("fiscal year 2008", "2008"),
+            ("the fiscal year 2010", "2010"),
+        ],
+    );
+}
