@@ -422,7 +422,15 @@ fn season(d: NaiveDate, s: &'static str, dir: i32) -> Val {
 fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let (n, k) = count_at(lx, i)?;
-    let (u, _) = unit(lx.w(k))?;
+    // "a fortnight ago" is two weeks ago. Only with "ago" or "hence": in "for
+    // over a fortnight earlier this month", "earlier" belongs to the month.
+    let (u, n) = match lx.w(k) {
+        "fortnight" | "fortnights" if matches!(lx.w(k + 1), "ago" | "hence") => (
+            Unit::Week,
+            n.parse::<i64>().map_or(n, |v| (2 * v).to_string()),
+        ),
+        w => (unit(w)?.0, n),
+    };
     // "a week or so ago" is "a week ago" with a hedge; without this the
     // length alone was taken and "ago" dropped.
     let a = if (lx.w(k + 1), lx.w(k + 2)) == ("or", "so") {
@@ -450,7 +458,9 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     if n == "1" && u == Unit::Year && lx.w(a) != "later" {
         return super::quarters::year_ago(cx, i, e);
     }
-    let base = if lx.w(a) == "ago" { cx.dct } else { cx.anchor };
+    // "hence", like "ago", counts from the time of writing.
+    let from_now = matches!(lx.w(a), "ago" | "hence");
+    let base = if from_now { cx.dct } else { cx.anchor };
     let (Ok(n), Some(d)) = (n.parse::<i64>(), base) else {
         return Hit::raw(i, e, TimexType::Date, "PAST_REF");
     };
@@ -460,7 +470,7 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
         // "a week ago" and "two weeks ago" name a day, the same weekday
         // one or two weeks back (both gold sets value them so, 3 of 3);
         // further back ("six weeks ago") the week is all that is meant.
-        Unit::Week if lx.w(a) == "ago" && n >= -2 => Val::Day(d + Duration::days(7 * n)),
+        Unit::Week if from_now && n.abs() <= 2 => Val::Day(d + Duration::days(7 * n)),
         Unit::Week => {
             let w = (d + Duration::days(7 * n)).iso_week();
             Val::Week(w.year(), w.week())

@@ -151,3 +151,21 @@ fn fiscal_year_and_its_number_are_one_expression() {
         ],
     );
 }
+
+#[test]
+fn a_fortnight_ago_and_a_week_hence_are_days() {
+    // Tuesday 12 February 2013. "a fortnight ago" was not found, and "a week hence" was a
+    // week counted from the last date mentioned, where "a week ago" is a day counted from
+    // the time of writing.
+    let r = "2013-02-12";
+    check(
+        "Stocks stood higher a fortnight ago.",
+        r,
+        &[("a fortnight ago", "2013-01-29")],
+    );
+    check(
+        "The talks ended on January 3. A verdict is due a week hence.",
+        r,
+        &[("January 3", "2013-01-03"), ("a week hence", "2013-02-19")],
+    );
+}
