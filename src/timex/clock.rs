@@ -275,3 +275,88 @@ fn military_suffix(cx: &Ctx, j: usize) -> Option<usize> {
         && (lx.upper(j) || matches!(w, "gmt" | "utc") || paired);
     zone.then_some(j)
 }
+
+/// A bare hour at `j` ("8", "8:30", "eight") with its minutes and the index after it; "o'clock"
+/// is taken along.
+fn bare_hour(cx: &Ctx, j: usize) -> Option<(u32, u32, usize)> {
+    let lx = cx.lx;
+    let (h, mut m, mut e) = if lx.kind(j) == Some(Kind::Num) && lx.ndigits(j) <= 2 {
+        (lx.num(j)?, 0, j + 1)
+    } else {
+        (lexicon::number_word(lx.w(j))?, 0, j + 1)
+    };
+    if lx.w(e) == ":" && lx.glued(e) && lx.ndigits(e + 1) == 2 && lx.glued(e + 1) {
+        m = lx.num(e + 1)?;
+        e += 2;
+    }
+    if lx.w(e) == "o" && lx.w(e + 1) == "'" && lx.w(e + 2) == "clock" {
+        e += 3;
+    }
+    // "at 1,220 stg" and "at 1.5 pct" are figures.
+    let figure = matches!(lx.w(e), "," | ".")
+        && lx.glued(e)
+        && lx.glued(e + 1)
+        && lx.kind(e + 1) == Some(Kind::Num);
+    ((1..=12).contains(&h) && m < 60 && !figure).then_some((h, m, e))
+}
+
+/// The hour of the day a bare hour means within a part of the day ("8" in the evening is
+/// 20:00); `None` where the two do not fit ("3 tonight").
+fn hour_in_part(h: u32, part: &str) -> Option<u32> {
+    match part {
+        "MO" => Some(h % 12),
+        "AF" if h == 12 || h <= 7 => Some(h % 12 + 12),
+        "EV" | "NI" if (5..=11).contains(&h) => Some(h + 12),
+        _ => None,
+    }
+}
+
+/// "this morning at 10", "tonight at 8:30", "Friday evening at 7": a part of the day
+/// followed by "at" and a bare hour is that clock time. `day` is the hit for the part of
+/// the day, which ends where the hour may start.
+pub(crate) fn part_then_hour(cx: &Ctx, day: &Hit) -> Option<Hit> {
+    let lx = cx.lx;
+    let Val::DayPart(d, part) = day.val else {
+        return None;
+    };
+    if !matches!(lx.w(day.e), "at" | "@") {
+        return None;
+    }
+    let (h, m, e) = bare_hour(cx, day.e + 1)?;
+    // "tonight at 8 venues" counts something.
+    if lx.kind(e) == Some(Kind::Word) && !time_follower(lx.w(e)) {
+        return None;
+    }
+    Some(Hit {
+        s: day.s,
+        e,
+        kind: TimexType::Time,
+        val: Val::Time(Some(d), hour_in_part(h, part)?, m, None),
+    })
+}
+
+/// "at 8 tonight", "by 10 this morning", "at 5 tomorrow afternoon": a bare hour after a
+/// word that introduces a time, followed by a part of the day. Without the introducing word
+/// a number before "this morning" is as often a count ("fell 12 this afternoon").
+pub(crate) fn hour_then_part(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if i == 0
+        || !matches!(
+            lx.w(i - 1),
+            "at" | "by" | "until" | "around" | "about" | "before"
+        )
+    {
+        return None;
+    }
+    let (h, m, j) = bare_hour(cx, i)?;
+    let day = super::relative::parse(cx, j).or_else(|| super::vague::parse(cx, j))?;
+    let Val::DayPart(d, part) = day.val else {
+        return None;
+    };
+    Some(Hit {
+        s: i,
+        e: day.e,
+        kind: TimexType::Time,
+        val: Val::Time(Some(d), hour_in_part(h, part)?, m, None),
+    })
+}

@@ -158,6 +158,10 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     consider(relative::parse(cx, i));
     consider(holidays::parse(cx, i));
     consider(vague::parse(cx, i));
+    if lx.kind(i) != Some(lexer::Kind::Punct) {
+        consider(clock::hour_then_part(cx, i));
+    }
+
     // A modifier such as "early" or "the end of" keeps the value of the
     // expression it modifies but belongs to the span, as in TimeML.
     if let Some(k) = modifier_len(cx, i) {
@@ -171,7 +175,11 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
     }
-    best
+    // "this morning at 10" is one clock time.
+    match best.as_ref().and_then(|b| clock::part_then_hour(cx, b)) {
+        Some(t) => Some(t),
+        None => best,
+    }
 }
 
 /// Length in tokens of a TimeML `mod`-style prefix at `i`, if any.

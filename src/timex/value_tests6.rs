@@ -169,3 +169,24 @@ fn a_fortnight_ago_and_a_week_hence_are_days() {
         &[("January 3", "2013-01-03"), ("a week hence", "2013-02-19")],
     );
 }
+
+#[test]
+fn a_bare_hour_with_a_part_of_the_day_is_a_clock_time() {
+    // Both were found apart: the hour not at all (it has no "a.m." or "p.m."), the part of
+    // the day as `TEV` or `TMO`.
+    let r = "2013-02-12";
+    check(
+        "The minister lands this evening at 9 and speaks at 11 tomorrow morning.",
+        r,
+        &[
+            ("this evening at 9", "2013-02-12T21:00"),
+            ("11 tomorrow morning", "2013-02-13T11:00"),
+        ],
+    );
+    // A figure after "at" is no hour.
+    check(
+        "Copper hit a low this morning at 1,950 dollars.",
+        r,
+        &[("this morning", "2013-02-12TMO")],
+    );
+}
