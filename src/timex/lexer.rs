@@ -143,12 +143,20 @@ pub(crate) fn lex(text: &str) -> Lexed {
             ci += 1;
             chars.next();
         }
-        // "4th qtr", "the year-ago qtr": Reuters' abbreviation of the unit
-        // is read as the word, so every quarter rule sees one form.
-        if kind == Kind::Word && matches!(&lower[ls..], "qtr" | "qtrs") {
-            let plural = lower.len() - ls == 4;
-            lower.truncate(ls);
-            lower.push_str(if plural { "quarters" } else { "quarter" });
+        // "4th qtr", "the year-ago qtr", "prior yr": the wires' abbreviations of
+        // units are read as the words, so every rule sees one form.
+        if kind == Kind::Word {
+            let full = match &lower[ls..] {
+                "qtr" => Some("quarter"),
+                "qtrs" => Some("quarters"),
+                "yr" => Some("year"),
+                "yrs" => Some("years"),
+                _ => None,
+            };
+            if let Some(full) = full {
+                lower.truncate(ls);
+                lower.push_str(full);
+            }
         }
         let le = lower.len();
         let num = if kind == Kind::Num && be - bs <= 9 {

@@ -190,3 +190,13 @@ fn a_bare_hour_with_a_part_of_the_day_is_a_clock_time() {
         &[("this morning", "2013-02-12TMO")],
     );
 }
+
+#[test]
+fn the_yr_abbreviation_is_a_year() {
+    // Earnings wires write "prior yr" and "yr-ago"; neither was found.
+    check(
+        "NOTE: Prior yr results restated. Net rose vs yr-ago loss.",
+        "2015-11-20",
+        &[("Prior yr", "2014"), ("yr-ago", "2014")],
+    );
+}
