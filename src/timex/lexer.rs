@@ -151,6 +151,10 @@ pub(crate) fn lex(text: &str) -> Lexed {
                 "qtrs" => Some("quarters"),
                 "yr" => Some("year"),
                 "yrs" => Some("years"),
+                "mth" => Some("month"),
+                "mths" => Some("months"),
+                "wk" => Some("week"),
+                "wks" => Some("weeks"),
                 _ => None,
             };
             if let Some(full) = full {

@@ -192,11 +192,16 @@ fn a_bare_hour_with_a_part_of_the_day_is_a_clock_time() {
 }
 
 #[test]
-fn the_yr_abbreviation_is_a_year() {
-    // Earnings wires write "prior yr" and "yr-ago"; neither was found.
+fn the_yr_mth_and_wk_abbreviations_are_units() {
+    // Earnings wires write "prior yr", "yr-ago" and "Nine mths"; none was found.
     check(
         "NOTE: Prior yr results restated. Net rose vs yr-ago loss.",
         "2015-11-20",
         &[("Prior yr", "2014"), ("yr-ago", "2014")],
+    );
+    check(
+        "Nine mths Shr 40 cts vs 38 cts, up for two wks.",
+        "2015-11-20",
+        &[("Nine mths", "P9M"), ("two wks", "P2W")],
     );
 }
