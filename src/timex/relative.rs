@@ -241,9 +241,19 @@ pub(crate) fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
     };
     let w = lx.w(j);
     let wd = lexicon::weekday(w)?;
-    if w.ends_with('s') && shift == 0 {
-        // "on Fridays" recurs every week.
-        return Hit::raw(i, j + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1));
+    // "on Fridays" recurs every week, and "on Tuesday nights" or "on
+    // Sundays mornings" every week at that part of the day.
+    let part = match lx.w(j + 1) {
+        "nights" => Some("TNI"),
+        "mornings" => Some("TMO"),
+        "afternoons" => Some("TAF"),
+        "evenings" => Some("TEV"),
+        _ => None,
+    };
+    if (w.ends_with('s') || part.is_some()) && shift == 0 {
+        let e = j + 1 + part.is_some() as usize;
+        let part = part.unwrap_or("");
+        return Hit::raw(i, e, TimexType::Set, format!("XXXX-WXX-{}{part}", wd + 1));
     }
     let val = cx.weekday(wd, j, shift);
     // "Friday night" is annotated as the bare day in most of its uses in the

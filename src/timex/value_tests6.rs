@@ -205,3 +205,16 @@ fn the_yr_mth_and_wk_abbreviations_are_units() {
         &[("Nine mths", "P9M"), ("two wks", "P2W")],
     );
 }
+
+#[test]
+fn a_weekday_with_a_plural_part_of_the_day_recurs() {
+    // "Thursday nights" was the last Thursday, and "nights" was dropped.
+    check(
+        "The show airs on Thursday nights and Sunday mornings.",
+        "2014-03-05",
+        &[
+            ("Thursday nights", "XXXX-WXX-4TNI"),
+            ("Sunday mornings", "XXXX-WXX-7TMO"),
+        ],
+    );
+}
