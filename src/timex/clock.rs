@@ -121,8 +121,33 @@ fn plain(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
         "noon" | "midday" => {
             (h, m, j, explicit) = (12, 0, i + 1, true);
         }
+        // "expires at midnight Friday", "by midnight" end the day: TimeML
+        // writes T24. Something that starts then ("launched at midnight on 1
+        // January", "shortly after midnight") starts the day.
         "midnight" => {
-            (h, m, j, explicit) = (0, 0, i + 1, true);
+            let start = (1..=3).any(|k| {
+                i >= k
+                    && matches!(
+                        lx.w(i - k),
+                        "after"
+                            | "past"
+                            | "since"
+                            | "from"
+                            | "start"
+                            | "starts"
+                            | "started"
+                            | "starting"
+                            | "begin"
+                            | "begins"
+                            | "began"
+                            | "beginning"
+                            | "launch"
+                            | "launched"
+                            | "opened"
+                            | "open"
+                    )
+            });
+            (h, m, j, explicit) = (if start { 0 } else { 24 }, 0, i + 1, true);
         }
         // Military style "0800 UTC", "1600 hrs", "0930 local time" only counts
         // with a zone or "hrs" right after it, since four digits alone are

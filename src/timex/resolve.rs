@@ -46,7 +46,12 @@ impl Val {
             Val::DayPart(d, p) => format!("{}T{p}", iso(*d)),
             Val::Time(d, h, m, z) => {
                 let date = d.map_or_else(|| "XXXX-XX-XX".to_string(), iso);
-                let mut s = format!("{date}T{h:02}:{m:02}");
+                // The end of a day ("midnight Friday") is spelled as TimeML does.
+                let mut s = if (*h, *m) == (24, 0) {
+                    format!("{date}T24")
+                } else {
+                    format!("{date}T{h:02}:{m:02}")
+                };
                 if *z == Some(0) {
                     s.push('Z');
                 } else if let Some(z) = z {

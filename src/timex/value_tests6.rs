@@ -218,3 +218,19 @@ fn a_weekday_with_a_plural_part_of_the_day_recurs() {
         ],
     );
 }
+
+#[test]
+fn midnight_ends_the_day_unless_something_starts_then() {
+    // "midnight Friday" was the first minute of Friday; a deadline then is its last.
+    let r = "2013-02-12";
+    check(
+        "The tender offer expires at midnight Friday.",
+        r,
+        &[("midnight Friday", "2013-02-08T24")],
+    );
+    check(
+        "The new tariff was launched at midnight on March 1, 2012.",
+        r,
+        &[("midnight on March 1, 2012", "2012-03-01T00:00")],
+    );
+}
