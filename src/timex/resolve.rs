@@ -111,6 +111,12 @@ impl Val {
                 let a = NaiveDate::from_isoywd_opt(y, w, Weekday::Sat);
                 span(a, a.map(|a| a + Duration::days(1)), Granularity::Week)
             }
+            // The end of a day (T24) is the first instant of the next, which
+            // is how the timeline reads it.
+            Val::Time(Some(d), 24, 0, z) => {
+                let v = Val::Time(d.succ_opt(), 0, 0, z).value();
+                (Some(v.clone()), Some(v), Some(Granularity::Minute))
+            }
             Val::Time(Some(_), ..) => {
                 let v = self.value();
                 (Some(v.clone()), Some(v), Some(Granularity::Minute))

@@ -234,3 +234,15 @@ fn midnight_ends_the_day_unless_something_starts_then() {
         &[("midnight on March 1, 2012", "2012-03-01T00:00")],
     );
 }
+
+#[test]
+fn the_end_of_a_day_is_the_first_instant_of_the_next_on_the_timeline() {
+    // The timeline reads `earliest` and `latest` as instants, which "T24" is not.
+    let t = &super::extract(
+        "The offer expires at midnight Friday.",
+        Some(chrono::NaiveDate::from_ymd_opt(2013, 2, 12).unwrap()),
+    )[0];
+    assert_eq!(t.value, "2013-02-08T24");
+    assert_eq!(t.earliest.as_deref(), Some("2013-02-09T00:00"));
+    assert_eq!(t.latest.as_deref(), Some("2013-02-09T00:00"));
+}
