@@ -246,3 +246,19 @@ fn the_end_of_a_day_is_the_first_instant_of_the_next_on_the_timeline() {
     assert_eq!(t.earliest.as_deref(), Some("2013-02-09T00:00"));
     assert_eq!(t.latest.as_deref(), Some("2013-02-09T00:00"));
 }
+
+#[test]
+fn a_numbered_day_of_a_relative_month_is_that_day() {
+    // Only the month was found ("next month" as 2013-03); the day was lost.
+    let r = "2013-02-12";
+    check(
+        "The fund pays out on the 15th of next month.",
+        r,
+        &[("the 15th of next month", "2013-03-15")],
+    );
+    check(
+        "Bids close on the last day in April 2013.",
+        r,
+        &[("the last day in April 2013", "2013-04-30")],
+    );
+}

@@ -17,7 +17,12 @@ use super::{Ctx, Hit, Val};
 
 /// Tries the rules of this file at token `i`.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
-    super::longest([nth_weekday(cx, i), end_day(cx, i), weekday_of_week(cx, i)])
+    super::longest([
+        nth_weekday(cx, i),
+        end_day(cx, i),
+        weekday_of_week(cx, i),
+        day_of_month(cx, i),
+    ])
 }
 
 /// A month at `k`: a name with an optional year ("October 2014", resolved like the bare
@@ -25,11 +30,17 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
 /// "the month" is left alone: "the first Monday of the month" is usually a recurring day.
 fn month_ref(cx: &Ctx, k: usize) -> Option<(i32, u32, usize)> {
     let lx = cx.lx;
+    // "the next month", "the current month", "the previous month".
+    let k = if lx.w(k) == "the" && lx.w(k + 2) == "month" {
+        k + 1
+    } else {
+        k
+    };
     if lx.w(k + 1) == "month" {
         let dir = match lx.w(k) {
-            "this" => 0,
+            "this" | "current" => 0,
             "next" => 1,
-            "last" => -1,
+            "last" | "previous" => -1,
             _ => return None,
         };
         let d = cx.dct?;
@@ -81,18 +92,20 @@ fn nth_weekday(cx: &Ctx, i: usize) -> Option<Hit> {
     Hit::date(i, e, Val::Day(d))
 }
 
-/// "the last day of March", "the first day of next month": that day of the month.
+/// "the last day of March", "the first day of next month", "last day in October 2015": that
+/// day of the month.
 fn end_day(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
-    if lx.w(i) != "the" || lx.w(i + 2) != "day" || lx.w(i + 3) != "of" {
+    let j = if lx.w(i) == "the" { i + 1 } else { i };
+    if lx.w(j + 1) != "day" || !matches!(lx.w(j + 2), "of" | "in") {
         return None;
     }
-    let last = match lx.w(i + 1) {
+    let last = match lx.w(j) {
         "first" => false,
         "last" | "final" => true,
         _ => return None,
     };
-    let (y, m, e) = month_ref(cx, i + 4)?;
+    let (y, m, e) = month_ref(cx, j + 3)?;
     let d = if last {
         month_end(y, m)?
     } else {
@@ -124,4 +137,28 @@ fn weekday_of_week(cx: &Ctx, i: usize) -> Option<Hit> {
     let week = (cx.dct? + Duration::days(7 * dir)).iso_week();
     let monday = NaiveDate::from_isoywd_opt(week.year(), week.week(), chrono::Weekday::Mon)?;
     Hit::date(i, k + 2, Val::Day(monday + Duration::days(wd as i64)))
+}
+
+/// "the 20th of next month", "the 15th day of this month": a day of a month named by its
+/// place from the reference date. A named month ("the 4th of July") is an ordinary date.
+fn day_of_month(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let j = if lx.w(i) == "the" { i + 1 } else { i };
+    let (n, mut k) = ordinal_at(lx, j).or_else(|| {
+        // "20 of this month": a bare number needs the "of ... month" after it.
+        let n = lx.num(j).filter(|_| lx.ndigits(j) <= 2)?;
+        Some((n, j + 1))
+    })?;
+    if lx.w(k) == "day" {
+        k += 1;
+    }
+    if lx.w(k) != "of" || !(lx.w(k + 2) == "month" || lx.w(k + 3) == "month") {
+        return None;
+    }
+    let (y, m, e) = month_ref(cx, k + 1)?;
+    // "20 of this month's applicants" counts people.
+    if lx.w(e) == "'" {
+        return None;
+    }
+    Hit::date(i, e, Val::Day(NaiveDate::from_ymd_opt(y, m, n)?))
 }
