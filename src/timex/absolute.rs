@@ -130,6 +130,35 @@ fn day_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
         .map(|d| (d, j + 1))
 }
 
+/// A date without a year whose weekday is named ("Fri, Jul 18") falls in the year nearest to
+/// the one the month and day alone resolve to in which that day is that weekday. A date
+/// within two months of the reference date keeps its year: there a weekday that does not
+/// fit is more likely a slip than another year.
+fn fit_weekday(cx: &Ctx, val: Val, wd: Option<u32>) -> Val {
+    let (Val::Day(d), Some(wd), Some(dct)) = (&val, wd, cx.dct) else {
+        return val;
+    };
+    if d.weekday().num_days_from_monday() == wd || (*d - dct).num_days().abs() <= 60 {
+        return val;
+    }
+    // Nearest first; at equal distance, the year towards the reference date.
+    let toward = if *d < dct { 1 } else { -1 };
+    for off in [
+        toward,
+        -toward,
+        2 * toward,
+        -2 * toward,
+        3 * toward,
+        -3 * toward,
+    ] {
+        let y = NaiveDate::from_ymd_opt(d.year() + off, d.month(), d.day());
+        if let Some(y) = y.filter(|y| y.weekday().num_days_from_monday() == wd) {
+            return Val::Day(y);
+        }
+    }
+    val
+}
+
 /// A month name at `j`, optionally followed by an abbreviation dot.
 pub(crate) fn month_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
     let w = lx.w(j);
@@ -230,8 +259,9 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let mut j = i;
     let mut s = i;
+    let wd = weekday_abbr(lx.w(j));
     // Optional leading weekday: "Tuesday, April 12" or "Tue. Apr 12".
-    if weekday_abbr(lx.w(j)).is_some() {
+    if wd.is_some() {
         let mut k = j + 1;
         if lx.w(k) == "." {
             k += 1;
@@ -271,7 +301,7 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 Val::Day(NaiveDate::from_ymd_opt(y, m, d)?)
             } else {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
-                cx.month_day(m, d, s)
+                fit_weekday(cx, cx.month_day(m, d, s), wd)
             };
             return Hit::date(s, e, val);
         }
@@ -304,7 +334,7 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), k2)
             } else {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
-                (cx.month_day(m, d, s), k2)
+                (fit_weekday(cx, cx.month_day(m, d, s), wd), k2)
             };
             if !ambiguous_month(word) || lx.upper(j) {
                 return Hit::date(s, e, val);

@@ -262,3 +262,21 @@ fn a_numbered_day_of_a_relative_month_is_that_day() {
         &[("the last day in April 2013", "2013-04-30")],
     );
 }
+
+#[test]
+fn a_named_weekday_picks_the_year_of_a_date_without_one() {
+    // Tuesday 12 February 2013. 18 July 2012 was a Wednesday; the nearest year in which
+    // it is a Friday is 2014.
+    let r = "2013-02-12";
+    check(
+        "Tickets go on sale for the concert on Friday, July 18.",
+        r,
+        &[("Friday, July 18", "2014-07-18")],
+    );
+    // Near the reference date a weekday that does not fit is a slip, not another year.
+    check(
+        "The panel met on Tuesday, Feb. 6.",
+        r,
+        &[("Tuesday, Feb. 6", "2013-02-06")],
+    );
+}
