@@ -538,6 +538,10 @@ fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
         ("next", "year") => Some(1),
         _ => None,
     };
+    // "the second half of the year" is the reference year's, as "the second
+    // half" alone is.
+    let the_year = matches!(part, Val::Half(..)) && (lx.w(k2), lx.w(k2 + 1)) == ("the", "year");
+    let rel = if the_year { Some(0) } else { rel };
     let (y, e) = match (rel, cx.dct) {
         (Some(r), Some(d)) => (chrono::Datelike::year(&d) + r, k2 + 2),
         _ => year_at(lx, k2)?,

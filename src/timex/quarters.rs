@@ -130,7 +130,11 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
             let y = if o > cq && cq >= 3 { cy } else { y };
             Hit::date(i, k + 1, Val::Quarter(y, o))
         }
-        "half" if (1..=2).contains(&o) => Hit::date(i, k + 1, Val::Half(cy, o)),
+        // "the second half of the 1990s" is no half of the reference year;
+        // "of 1987" and "of the year" are read by the rule for explicit years.
+        "half" if (1..=2).contains(&o) && lx.w(k + 1) != "of" => {
+            Hit::date(i, k + 1, Val::Half(cy, o))
+        }
         _ => None,
     }
 }

@@ -280,3 +280,21 @@ fn a_named_weekday_picks_the_year_of_a_date_without_one() {
         &[("Tuesday, Feb. 6", "2013-02-06")],
     );
 }
+
+#[test]
+fn a_half_of_something_other_than_a_year_is_no_half_year() {
+    let r = "2013-02-12";
+    // "the second half" was the reference year's second half whatever followed it.
+    check(
+        "Jazz flourished in the second half of the 1950s.",
+        r,
+        &[("the 1950s", "195")],
+    );
+    check("He scored in the first half of the match.", r, &[]);
+    // "of the year" belongs to the half, one expression.
+    check(
+        "Rates may rise in the second half of the year.",
+        r,
+        &[("the second half of the year", "2013-H2")],
+    );
+}
