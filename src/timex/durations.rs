@@ -206,6 +206,13 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
         || (lx.w(k + 1), lx.w(k + 2)) == (",", "of"))
         && small
         && !adjective;
+    // "a quarter century", "a quarter-century" is 25 years.
+    if u == Unit::Quarter && n == "1" && !plural {
+        let c = if lx.w(k + 1) == "-" { k + 2 } else { k + 1 };
+        if lx.w(c) == "century" {
+            return Hit::raw(i, c + 1, TimexType::Duration, "P25Y");
+        }
+    }
     if u == Unit::Quarter && fraction {
         return None;
     }

@@ -111,6 +111,16 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
             _ => None,
         };
     }
+    // "the quarter-finals", "the quarter century" are no quarter of a year.
+    let after = if lx.w(j + 1) == "-" { j + 2 } else { j + 1 };
+    if lx.w(j) == "quarter"
+        && matches!(
+            lx.w(after),
+            "final" | "finals" | "finalist" | "finalists" | "century"
+        )
+    {
+        return None;
+    }
     if lx.w(j) == "quarter" && j > i {
         // A bare "the quarter" in news means the last completed quarter.
         let (y, q) = if cq == 1 { (cy - 1, 4) } else { (cy, cq - 1) };

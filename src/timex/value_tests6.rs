@@ -298,3 +298,15 @@ fn a_half_of_something_other_than_a_year_is_no_half_year() {
         &[("the second half of the year", "2013-H2")],
     );
 }
+
+#[test]
+fn quarter_finals_and_a_quarter_century_are_no_quarter_year() {
+    // Both were a quarter of a year: the last completed one, or `P1Q`.
+    let r = "2013-02-12";
+    check("She lost in the quarter-finals to a qualifier.", r, &[]);
+    check(
+        "He has sat in the Senate for a quarter century.",
+        r,
+        &[("a quarter century", "P25Y")],
+    );
+}
