@@ -142,7 +142,7 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         // "the second half of the 1990s" is no half of the reference year;
         // "of 1987" and "of the year" are read by the rule for explicit years.
-        "half" if (1..=2).contains(&o) && lx.w(k + 1) != "of" => {
+        "half" if (1..=2).contains(&o) && lx.w(k + 1) != "of" && !match_half(lx, i, k + 1) => {
             Hit::date(i, k + 1, Val::Half(cy, o))
         }
         _ => None,
@@ -179,4 +179,67 @@ pub(crate) fn same_period(cx: &Ctx, i: usize) -> Option<Hit> {
         _ => return None,
     };
     Hit::date(i, e, val.unwrap_or(Val::Year(year)))
+}
+
+/// Whether "the first half" at `s..e` is a half of a match: a word of the game within eight
+/// tokens either side ("scored early in the second half", "the first half hour"). A bounded
+/// window, so extraction stays linear.
+fn match_half(lx: &Lexed, s: usize, e: usize) -> bool {
+    let game = |w: &str| {
+        matches!(
+            w,
+            "goal"
+                | "goals"
+                | "penalty"
+                | "penalties"
+                | "kick"
+                | "kicked"
+                | "striker"
+                | "ball"
+                | "match"
+                | "header"
+                | "substitute"
+                | "referee"
+                | "try"
+                | "tries"
+                | "minute"
+                | "minutes"
+                | "hour"
+                | "interval"
+                | "whistle"
+                | "scored"
+                | "score"
+                | "equaliser"
+                | "equalizer"
+                | "points"
+                | "innings"
+                | "game"
+                | "games"
+                | "player"
+                | "players"
+                | "possession"
+                | "attack"
+                | "attacking"
+                | "defence"
+                | "defense"
+                | "replacement"
+                | "injury"
+                | "offside"
+                | "restart"
+                | "scoreless"
+                | "kicker"
+                | "chances"
+                | "shot"
+                | "saves"
+        )
+    };
+    // The window starts at "the" whether or not the rule did.
+    let s = if s > 0 && lx.w(s - 1) == "the" {
+        s - 1
+    } else {
+        s
+    };
+    (s.saturating_sub(8)..s)
+        .chain(e..e + 8)
+        .any(|k| game(lx.w(k)))
 }

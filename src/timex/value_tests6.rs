@@ -310,3 +310,21 @@ fn quarter_finals_and_a_quarter_century_are_no_quarter_year() {
         &[("a quarter century", "P25Y")],
     );
 }
+
+#[test]
+fn a_half_of_a_match_is_no_half_year() {
+    let r = "2013-02-12";
+    // Match reports put "the second half" next to goals and penalties; it was 2013-H2.
+    check(
+        "Rovers levelled with a penalty early in the second half.",
+        r,
+        &[],
+    );
+    check("Prices jumped in the first half hour of trading.", r, &[]);
+    // An earnings report keeps its half.
+    check(
+        "The retailer expects profits to recover in the second half.",
+        r,
+        &[("the second half", "2013-H2")],
+    );
+}
