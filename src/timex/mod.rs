@@ -104,8 +104,8 @@ pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             continue;
         };
         // A name such as "USA Today" is skipped whole, so no shorter rule
-        // picks its words up again.
-        if names::is_name(&cx, hit.s, hit.e) {
+        // picks its words up again; so are the words of a web address.
+        if names::is_name(&cx, hit.s, hit.e) || names::in_address(&lx, hit.s, hit.e) {
             i = hit.e.max(i + 1);
             continue;
         }

@@ -95,3 +95,35 @@ fn opens_sentence(lx: &Lexed, k: usize) -> bool {
             "." | "!" | "?" | "\"" | "'" | "`" | "\u{201c}" | ":" | "-" | "_"
         )
 }
+
+/// Whether tokens `s..e` sit inside a web address, a file name or an identifier
+/// ("krebsonsecurity.com/2018/10/patch-tuesday-october-2018-edition/",
+/// "usa-today_2016-06-30"): an underscore, or two slashes, within the unbroken run of
+/// characters around them. A hyphen is not enough ("January-June 1985" is a range in
+/// running text), nor one slash ("1600 est/2100 gmt", "Monday/Tuesday"). Looks at most
+/// eight tokens either side.
+pub(crate) fn in_address(lx: &Lexed, s: usize, e: usize) -> bool {
+    let (mut slashes, mut underscore) = (0, false);
+    let mut count = |w: &str| match w {
+        "/" => slashes += 1,
+        "_" => underscore = true,
+        _ => {}
+    };
+    let mut k = s;
+    for _ in 0..8 {
+        if k == 0 || !lx.glued(k) {
+            break;
+        }
+        k -= 1;
+        count(lx.w(k));
+    }
+    let mut k = e;
+    for _ in 0..8 {
+        if k >= lx.len() || !lx.glued(k) {
+            break;
+        }
+        count(lx.w(k));
+        k += 1;
+    }
+    underscore || slashes >= 2
+}

@@ -328,3 +328,21 @@ fn a_half_of_a_match_is_no_half_year() {
         &[("the second half", "2013-H2")],
     );
 }
+
+#[test]
+fn words_of_a_web_address_are_no_expressions() {
+    // A slug's "patch-tuesday-october" was a Tuesday and a month.
+    let r = "2013-02-12";
+    check(
+        "See https://example.org/2012/10/patch-tuesday-october-edition/ for details.",
+        r,
+        &[],
+    );
+    check("File: weekly_report_monday.pdf", r, &[]);
+    // A hyphenated range or one slash is running text.
+    check(
+        "Exports in January-June 2012 rose.",
+        r,
+        &[("January", "2012-01"), ("June 2012", "2012-06")],
+    );
+}
