@@ -18,6 +18,11 @@ pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
     if lx.w(s) == "noon" && prev == "high" {
         return true;
     }
+    // "Super Tuesday", "Patch Tuesday", "Cyber Monday" name recurring events,
+    // not the nearest such weekday.
+    if lexicon::weekday(lx.w(s)).is_some() && matches!(prev, "super" | "patch" | "cyber") {
+        return true;
+    }
     // "Now, he says, ..." opening a sentence with a comma turns to the next
     // point of an argument; annotators leave it untagged.
     if e == s + 1 && lx.w(s) == "now" && lx.w(e) == "," && opens_sentence(lx, s) {

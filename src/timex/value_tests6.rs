@@ -346,3 +346,13 @@ fn words_of_a_web_address_are_no_expressions() {
         &[("January", "2012-01"), ("June 2012", "2012-06")],
     );
 }
+
+#[test]
+fn named_weekday_events_are_no_weekdays() {
+    // "Super Tuesday" was the last Tuesday before the reference date.
+    check(
+        "Voters in twelve states go to the polls on Super Tuesday.",
+        "2016-02-20",
+        &[],
+    );
+}
