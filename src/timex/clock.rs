@@ -21,6 +21,14 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
 /// when no noun follows it.
 fn past_to(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
     let lx = cx.lx;
+    // The word after the minutes decides, and is checked first: clock times are
+    // tried at most tokens.
+    if !matches!(
+        lx.w(i + 1),
+        "past" | "after" | "to" | "before" | "minute" | "minutes" | "mins" | "quarter"
+    ) {
+        return None;
+    }
     let (mins, mut j, strong) = match lx.w(i) {
         "a" if lx.w(i + 1) == "quarter" => (15, i + 2, true),
         "quarter" => (15, i + 1, true),

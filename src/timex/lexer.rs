@@ -145,7 +145,10 @@ pub(crate) fn lex(text: &str) -> Lexed {
         }
         // "4th qtr", "the year-ago qtr", "prior yr": the wires' abbreviations of
         // units are read as the words, so every rule sees one form.
-        if kind == Kind::Word {
+        if kind == Kind::Word
+            && (2..=4).contains(&(lower.len() - ls))
+            && matches!(lower.as_bytes()[ls], b'q' | b'y' | b'm' | b'w')
+        {
             let full = match &lower[ls..] {
                 "qtr" => Some("quarter"),
                 "qtrs" => Some("quarters"),

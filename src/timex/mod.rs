@@ -158,7 +158,13 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     consider(relative::parse(cx, i));
     consider(holidays::parse(cx, i));
     consider(vague::parse(cx, i));
-    if lx.kind(i) != Some(lexer::Kind::Punct) {
+    // "at 8 tonight": only after a word that introduces a time.
+    if i > 0
+        && matches!(
+            lx.w(i - 1),
+            "at" | "by" | "until" | "around" | "about" | "before"
+        )
+    {
         consider(clock::hour_then_part(cx, i));
     }
 

@@ -266,9 +266,10 @@ fn clock_suffix(lx: &Lexed, k: usize) -> bool {
 /// An ordinal at `j`, spelled ("third") or in figures ("3rd", "4TH"), with
 /// the index after it. Figures need the suffix that fits them, so "3th" or
 /// "21nd" are not ordinals.
+#[inline]
 pub(crate) fn ordinal_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
-    if let Some(o) = lexicon::ordinal_word(lx.w(j)) {
-        return Some((o, j + 1));
+    if lx.kind(j) != Some(Kind::Num) {
+        return lexicon::ordinal_word(lx.w(j)).map(|o| (o, j + 1));
     }
     let n = lx.num(j).filter(|n| (1..=31).contains(n))?;
     if lx.ndigits(j) > 2 || !lx.glued(j + 1) {

@@ -17,6 +17,18 @@ use super::{Ctx, Hit, Val};
 
 /// Tries the rules of this file at token `i`.
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
+    // Every rule here starts at "the", "last", "final", an ordinal, a number or a
+    // weekday; most tokens are none of these, and are turned away at once.
+    let lx = cx.lx;
+    let j = if lx.w(i) == "the" { i + 1 } else { i };
+    let w = lx.w(j);
+    let starts = lx.kind(j) == Some(super::lexer::Kind::Num)
+        || matches!(w, "last" | "final")
+        || lexicon::weekday(w).is_some()
+        || lexicon::ordinal_word(w).is_some();
+    if !starts {
+        return None;
+    }
     super::longest([
         nth_weekday(cx, i),
         end_day(cx, i),
