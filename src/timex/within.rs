@@ -22,7 +22,12 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let j = if lx.w(i) == "the" { i + 1 } else { i };
     let w = lx.w(j);
-    let starts = lx.kind(j) == Some(super::lexer::Kind::Num)
+    // A number must be an ordinal ("20th") or come before "of" or "day": figures in tables
+    // are many, and none of them starts a rule here.
+    let figure_ordinal = lx.kind(j) == Some(super::lexer::Kind::Num)
+        && (matches!(lx.w(j + 1), "of" | "day")
+            || lx.glued(j + 1) && matches!(lx.w(j + 1), "st" | "nd" | "rd" | "th"));
+    let starts = figure_ordinal
         || matches!(w, "last" | "final")
         || lexicon::weekday(w).is_some()
         || lexicon::ordinal_word(w).is_some();
