@@ -10,7 +10,13 @@ use super::{Ctx, Hit, TimexType, Val};
 /// Clock times: "5:00 AM PT", "14:30 GMT", "5 p.m.", "noon", "a quarter past
 /// nine". `date` is an explicit date already parsed before the time, if any.
 pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
-    past_to(cx, i, date).or_else(|| plain(cx, i, date))
+    // A plain clock time starts at a number or "noon", "midday", "midnight"; other
+    // tokens, most of them, can only start minutes counted from an hour.
+    let lx = cx.lx;
+    if lx.kind(i) == Some(Kind::Num) || matches!(lx.w(i), "noon" | "midday" | "midnight") {
+        return past_to(cx, i, date).or_else(|| plain(cx, i, date));
+    }
+    past_to(cx, i, date)
 }
 
 /// "a quarter past nine", "half past 3 pm", "20 minutes to noon", "ten after 5
@@ -19,6 +25,7 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
 /// five" may be a range), the hour must be a clock time on its own ("5 p.m.",
 /// "noon"); with "past", or "a quarter to", a bare hour of 1 to 12 is enough
 /// when no noun follows it.
+#[inline]
 fn past_to(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
     let lx = cx.lx;
     // The word after the minutes decides, and is checked first: clock times are

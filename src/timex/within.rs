@@ -27,10 +27,14 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
     let figure_ordinal = lx.kind(j) == Some(super::lexer::Kind::Num)
         && (matches!(lx.w(j + 1), "of" | "day")
             || lx.glued(j + 1) && matches!(lx.w(j + 1), "st" | "nd" | "rd" | "th"));
+    // Weekdays end in "day" or "days", ordinal words in "st", "nd", "rd" or "th": two
+    // byte comparisons turn most words away before the word lists are consulted.
+    let ends = |s: &str| w.ends_with(s);
     let starts = figure_ordinal
         || matches!(w, "last" | "final")
-        || lexicon::weekday(w).is_some()
-        || lexicon::ordinal_word(w).is_some();
+        || (ends("day") || ends("days")) && lexicon::weekday(w).is_some()
+        || (ends("st") || ends("nd") || ends("rd") || ends("th"))
+            && lexicon::ordinal_word(w).is_some();
     if !starts {
         return None;
     }
