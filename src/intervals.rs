@@ -27,7 +27,18 @@ fn point(text: &str) -> Option<(i64, bool)> {
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some((day_start(date), true));
     }
-    for format in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M:%S%:z"] {
+    // The end of a day, as TimeML writes midnight ("2017-04-07T24", with or without an
+    // offset), is the first instant of the next.
+    if let Some((day, zone)) = text.split_once("T24") {
+        if zone.is_empty() || zone.starts_with(['+', '-', 'Z']) {
+            let next = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .ok()?
+                .succ_opt()?;
+            return point(&format!("{}T00:00{zone}", next.format("%Y-%m-%d")));
+        }
+    }
+    // `%#z` also reads "Z", which the extractor writes for GMT and UTC times.
+    for format in ["%Y-%m-%dT%H:%M%#z", "%Y-%m-%dT%H:%M:%S%#z"] {
         if let Ok(t) = DateTime::parse_from_str(text, format) {
             return Some((t.timestamp(), false));
         }
@@ -205,6 +216,24 @@ mod tests {
         assert_eq!(show(week.earliest, "week", false), "2017-04-03");
         assert_eq!(show(week.latest, "week", true), "2017-04-09");
         assert!(parse("yesterday").is_err());
+    }
+
+    #[test]
+    fn the_end_of_a_day_is_the_first_instant_of_the_next() {
+        // Midnight as TimeML writes it for a deadline ("expires at midnight Friday").
+        let end = parse("2017-04-07T24").unwrap();
+        assert_eq!(end.earliest, parse("2017-04-08T00:00").unwrap().earliest);
+        assert!(parse("2017-04-07T24:30").is_err());
+    }
+
+    #[test]
+    fn a_time_in_utc_written_with_z_is_an_instant() {
+        // "14:30 GMT" is valued "…T14:30Z"; `%:z` refused the "Z" and the event was dropped.
+        let utc = parse("2017-04-12T14:30Z").unwrap();
+        assert_eq!(
+            utc.earliest,
+            parse("2017-04-12T16:30+02:00").unwrap().earliest
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ fn parse_inner(cx: &Ctx, i: usize) -> Option<Hit> {
         century(cx, i),
         season_or_quarter_of_year(cx, i),
         week_of_month(cx, i),
+        super::within::parse(cx, i),
         second_day(cx, i),
         clock(cx, i, None),
     ]);
@@ -129,8 +130,37 @@ fn day_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
         .map(|d| (d, j + 1))
 }
 
+/// A date without a year whose weekday is named ("Fri, Jul 18") falls in the year nearest to
+/// the one the month and day alone resolve to in which that day is that weekday. A date
+/// within two months of the reference date keeps its year: there a weekday that does not
+/// fit is more likely a slip than another year.
+fn fit_weekday(cx: &Ctx, val: Val, wd: Option<u32>) -> Val {
+    let (Val::Day(d), Some(wd), Some(dct)) = (&val, wd, cx.dct) else {
+        return val;
+    };
+    if d.weekday().num_days_from_monday() == wd || (*d - dct).num_days().abs() <= 60 {
+        return val;
+    }
+    // Nearest first; at equal distance, the year towards the reference date.
+    let toward = if *d < dct { 1 } else { -1 };
+    for off in [
+        toward,
+        -toward,
+        2 * toward,
+        -2 * toward,
+        3 * toward,
+        -3 * toward,
+    ] {
+        let y = NaiveDate::from_ymd_opt(d.year() + off, d.month(), d.day());
+        if let Some(y) = y.filter(|y| y.weekday().num_days_from_monday() == wd) {
+            return Val::Day(y);
+        }
+    }
+    val
+}
+
 /// A month name at `j`, optionally followed by an abbreviation dot.
-fn month_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
+pub(crate) fn month_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
     let w = lx.w(j);
     let m = lexicon::month(w)?;
     // Only abbreviations own a following dot; after "May" it ends a sentence.
@@ -229,8 +259,9 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let mut j = i;
     let mut s = i;
+    let wd = weekday_abbr(lx.w(j));
     // Optional leading weekday: "Tuesday, April 12" or "Tue. Apr 12".
-    if weekday_abbr(lx.w(j)).is_some() {
+    if wd.is_some() {
         let mut k = j + 1;
         if lx.w(k) == "." {
             k += 1;
@@ -270,7 +301,7 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 Val::Day(NaiveDate::from_ymd_opt(y, m, d)?)
             } else {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
-                cx.month_day(m, d, s)
+                fit_weekday(cx, cx.month_day(m, d, s), wd)
             };
             return Hit::date(s, e, val);
         }
@@ -303,7 +334,7 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 (Val::Day(NaiveDate::from_ymd_opt(y, m, d)?), k2)
             } else {
                 NaiveDate::from_ymd_opt(2000, m, d)?;
-                (cx.month_day(m, d, s), k2)
+                (fit_weekday(cx, cx.month_day(m, d, s), wd), k2)
             };
             if !ambiguous_month(word) || lx.upper(j) {
                 return Hit::date(s, e, val);
@@ -350,11 +381,15 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
                 | "to"
                 | "till"
                 | "end"
+                | "between"
+                | "around"
+                | "throughout"
+                | "or"
         );
         if !lx.upper(j)
             || !cue
             || (word.len() == 3 && word != "may")
-            || (word == "may" && prev == "and")
+            || (word == "may" && matches!(prev, "and" | "or"))
         {
             return None;
         }
@@ -369,12 +404,31 @@ fn named_date(cx: &Ctx, i: usize) -> Option<Hit> {
         ("this" | "last" | "next", "year") if cx.dct.is_some() => k + 2,
         _ => k,
     };
+    let val = match range_year(lx, k) {
+        // "November to April 1987": a range crossing a new year starts in the
+        // year before.
+        Some((y, m2)) if m > m2 => Val::Month(y - 1, m),
+        Some((y, _)) => Val::Month(y, m),
+        None => cx.month(m, j),
+    };
     Some(Hit {
         s: j,
         e,
         kind: TimexType::Date,
-        val: cx.month(m, j),
+        val,
     })
+}
+
+/// The year closing a range of months, for its first month: "between March and
+/// April 2004", "from May to August, 1986". The first month alone would be
+/// resolved against the reference date. Returns the year and the closing month.
+fn range_year(lx: &Lexed, k: usize) -> Option<(i32, u32)> {
+    if !matches!(lx.w(k), "and" | "or" | "to" | "through" | "-") {
+        return None;
+    }
+    let (m2, e) = month_at(lx, k + 1)?;
+    let e = if lx.w(e) == "," { e + 1 } else { e };
+    year_at(lx, e).map(|(y, _)| (y, m2))
 }
 
 /// The year written after a second day at `j` ("and 31, 1986"), if any.
@@ -452,10 +506,10 @@ fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
         (Val::Season(0, s), j + 1)
     } else if lx.w(j) == "q" && lx.glued(j + 1) && matches!(lx.num(j + 1), Some(1..=4)) {
         (Val::Quarter(0, lx.num(j + 1)?), j + 2)
-    } else if let Some(o) =
-        ordinal_word(lx.w(j)).or_else(|| matches!(lx.w(j), "final" | "last").then_some(0))
+    } else if let Some((o, k)) = super::numbers::ordinal_at(lx, j)
+        .or_else(|| matches!(lx.w(j), "final" | "last").then_some((0, j + 1)))
     {
-        let mut k = j + 1;
+        let mut k = k;
         if lx.w(k) == "-" {
             k += 1;
         }
@@ -472,6 +526,11 @@ fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
     if matches!(lx.w(k2), "of" | ",") {
         k2 += 1;
     }
+    // "the first half of fiscal 1988": the fiscal year is valued by its number,
+    // as "fiscal 1988" alone is.
+    if lx.w(k2) == "fiscal" && lx.kind(k2 + 1) == Some(Kind::Num) {
+        k2 += 1;
+    }
     // The year may be explicit or relative: "of last year".
     let rel = match (lx.w(k2), lx.w(k2 + 1)) {
         ("this", "year") => Some(0),
@@ -479,6 +538,10 @@ fn season_or_quarter_of_year(cx: &Ctx, i: usize) -> Option<Hit> {
         ("next", "year") => Some(1),
         _ => None,
     };
+    // "the second half of the year" is the reference year's, as "the second
+    // half" alone is.
+    let the_year = matches!(part, Val::Half(..)) && (lx.w(k2), lx.w(k2 + 1)) == ("the", "year");
+    let rel = if the_year { Some(0) } else { rel };
     let (y, e) = match (rel, cx.dct) {
         (Some(r), Some(d)) => (chrono::Datelike::year(&d) + r, k2 + 2),
         _ => year_at(lx, k2)?,

@@ -7,17 +7,162 @@ use super::lexicon;
 use super::resolve::us_dst;
 use super::{Ctx, Hit, TimexType, Val};
 
-/// Clock times: "5:00 AM PT", "14:30 GMT", "5 p.m.", "noon". `date` is an
-/// explicit date already parsed before the time, if any.
+/// Clock times: "5:00 AM PT", "14:30 GMT", "5 p.m.", "noon", "a quarter past
+/// nine". `date` is an explicit date already parsed before the time, if any.
 pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
+    // A plain clock time starts at a number or "noon", "midday", "midnight"; other
+    // tokens, most of them, can only start minutes counted from an hour.
+    let lx = cx.lx;
+    if lx.kind(i) == Some(Kind::Num) || matches!(lx.w(i), "noon" | "midday" | "midnight") {
+        return past_to(cx, i, date).or_else(|| plain(cx, i, date));
+    }
+    past_to(cx, i, date)
+}
+
+/// "a quarter past nine", "half past 3 pm", "20 minutes to noon", "ten after 5
+/// p.m.": minutes counted from an hour. "A quarter" was read as the duration of
+/// a quarter year. With "after" or "before", or a bare count before "to" ("ten to
+/// five" may be a range), the hour must be a clock time on its own ("5 p.m.",
+/// "noon"); with "past", or "a quarter to", a bare hour of 1 to 12 is enough
+/// when no noun follows it.
+#[inline]
+fn past_to(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
+    let lx = cx.lx;
+    // The word after the minutes decides, and is checked first: clock times are
+    // tried at most tokens.
+    if !matches!(
+        lx.w(i + 1),
+        "past" | "after" | "to" | "before" | "minute" | "minutes" | "mins" | "quarter"
+    ) {
+        return None;
+    }
+    let (mins, mut j, strong) = match lx.w(i) {
+        "a" if lx.w(i + 1) == "quarter" => (15, i + 2, true),
+        "quarter" => (15, i + 1, true),
+        "half" => (30, i + 1, true),
+        w => {
+            let n = if lx.kind(i) == Some(Kind::Num) {
+                lx.num(i).filter(|_| lx.ndigits(i) <= 2)?
+            } else {
+                lexicon::number_word(w)?
+            };
+            if !(1..60).contains(&n) {
+                return None;
+            }
+            let minutes = matches!(lx.w(i + 1), "minute" | "minutes" | "mins");
+            (n, i + 1 + minutes as usize, minutes)
+        }
+    };
+    let back = match lx.w(j) {
+        "past" => false,
+        "after" => false,
+        "to" | "before" if mins != 30 => true,
+        _ => return None,
+    };
+    let loose = lx.w(j) == "past" || (lx.w(j) == "to" && strong);
+    j += 1;
+    let (h, zone, day, e) = match plain(cx, j, date) {
+        Some(Hit {
+            val: Val::Time(day, h, 0, zone),
+            e,
+            ..
+        }) => (h, zone, day, e),
+        Some(_) => return None,
+        None if loose => {
+            let h = if lx.kind(j) == Some(Kind::Num) {
+                lx.num(j).filter(|_| lx.ndigits(j) <= 2)?
+            } else {
+                lexicon::number_word(lx.w(j))?
+            };
+            // "half past ten thousand", "a quarter past 3 percent".
+            let next = lx.w(j + 1);
+            let noun = lx.kind(j + 1) == Some(Kind::Word) && !time_follower(next);
+            let figure = (lx.glued(j + 1) && lx.kind(j + 1) == Some(Kind::Num))
+                || (matches!(next, "%" | ".") && lx.kind(j + 2) == Some(Kind::Num));
+            if !(1..=12).contains(&h) || noun || figure {
+                return None;
+            }
+            // "half past three in the afternoon" is 15:30.
+            let part = (lx.w(j + 1), lx.w(j + 2), lx.w(j + 3));
+            match part {
+                ("in", "the", "afternoon" | "evening") => {
+                    (h % 12 + 12, None, date.or(cx.anchor), j + 4)
+                }
+                ("in", "the", "morning") => (h % 12, None, date.or(cx.anchor), j + 4),
+                _ => (h, None, date.or(cx.anchor), j + 1),
+            }
+        }
+        None => return None,
+    };
+    let (h, m) = if back {
+        ((h + 23) % 24, 60 - mins)
+    } else {
+        (h, mins)
+    };
+    Some(Hit {
+        s: i,
+        e,
+        kind: TimexType::Time,
+        val: Val::Time(day, h, m, zone),
+    })
+}
+
+/// Words that may follow a bare hour in a time ("half past six on Friday"); any
+/// other word after it is taken for a noun it counts ("a quarter past 3 percent").
+fn time_follower(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "and"
+            | "or"
+            | "this"
+            | "that"
+            | "tonight"
+            | "tomorrow"
+            | "today"
+            | "yesterday"
+            | "when"
+            | "the"
+            | "o"
+    )
+}
+
+/// Clock times without minutes counted from an hour.
+fn plain(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
     let lx = cx.lx;
     let (mut h, mut m, mut j, mut explicit);
     match lx.w(i) {
         "noon" | "midday" => {
             (h, m, j, explicit) = (12, 0, i + 1, true);
         }
+        // "expires at midnight Friday", "by midnight" end the day: TimeML
+        // writes T24. Something that starts then ("launched at midnight on 1
+        // January", "shortly after midnight") starts the day.
         "midnight" => {
-            (h, m, j, explicit) = (0, 0, i + 1, true);
+            let start = (1..=3).any(|k| {
+                i >= k
+                    && matches!(
+                        lx.w(i - k),
+                        "after"
+                            | "past"
+                            | "since"
+                            | "from"
+                            | "start"
+                            | "starts"
+                            | "started"
+                            | "starting"
+                            | "begin"
+                            | "begins"
+                            | "began"
+                            | "beginning"
+                            | "launch"
+                            | "launched"
+                            | "opened"
+                            | "open"
+                    )
+            });
+            (h, m, j, explicit) = (if start { 0 } else { 24 }, 0, i + 1, true);
         }
         // Military style "0800 UTC", "1600 hrs", "0930 local time" only counts
         // with a zone or "hrs" right after it, since four digits alone are
@@ -88,7 +233,17 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
             } else if lx.w(j) == "o" && lx.w(j + 1) == "'" && lx.w(j + 2) == "clock" {
                 j += 3;
                 explicit = true;
-                None
+                // "3 o'clock in the afternoon" is 15:00.
+                if lx.w(j) == "in"
+                    && lx.w(j + 1) == "the"
+                    && matches!(lx.w(j + 2), "morning" | "afternoon" | "evening")
+                    && (1..=12).contains(&h)
+                {
+                    j += 3;
+                    Some(lx.w(j - 1) != "morning")
+                } else {
+                    None
+                }
             } else {
                 None
             };
@@ -159,4 +314,89 @@ fn military_suffix(cx: &Ctx, j: usize) -> Option<usize> {
         && w != "z"
         && (lx.upper(j) || matches!(w, "gmt" | "utc") || paired);
     zone.then_some(j)
+}
+
+/// A bare hour at `j` ("8", "8:30", "eight") with its minutes and the index after it; "o'clock"
+/// is taken along.
+fn bare_hour(cx: &Ctx, j: usize) -> Option<(u32, u32, usize)> {
+    let lx = cx.lx;
+    let (h, mut m, mut e) = if lx.kind(j) == Some(Kind::Num) && lx.ndigits(j) <= 2 {
+        (lx.num(j)?, 0, j + 1)
+    } else {
+        (lexicon::number_word(lx.w(j))?, 0, j + 1)
+    };
+    if lx.w(e) == ":" && lx.glued(e) && lx.ndigits(e + 1) == 2 && lx.glued(e + 1) {
+        m = lx.num(e + 1)?;
+        e += 2;
+    }
+    if lx.w(e) == "o" && lx.w(e + 1) == "'" && lx.w(e + 2) == "clock" {
+        e += 3;
+    }
+    // "at 1,220 stg" and "at 1.5 pct" are figures.
+    let figure = matches!(lx.w(e), "," | ".")
+        && lx.glued(e)
+        && lx.glued(e + 1)
+        && lx.kind(e + 1) == Some(Kind::Num);
+    ((1..=12).contains(&h) && m < 60 && !figure).then_some((h, m, e))
+}
+
+/// The hour of the day a bare hour means within a part of the day ("8" in the evening is
+/// 20:00); `None` where the two do not fit ("3 tonight").
+fn hour_in_part(h: u32, part: &str) -> Option<u32> {
+    match part {
+        "MO" => Some(h % 12),
+        "AF" if h == 12 || h <= 7 => Some(h % 12 + 12),
+        "EV" | "NI" if (5..=11).contains(&h) => Some(h + 12),
+        _ => None,
+    }
+}
+
+/// "this morning at 10", "tonight at 8:30", "Friday evening at 7": a part of the day
+/// followed by "at" and a bare hour is that clock time. `day` is the hit for the part of
+/// the day, which ends where the hour may start.
+pub(crate) fn part_then_hour(cx: &Ctx, day: &Hit) -> Option<Hit> {
+    let lx = cx.lx;
+    let Val::DayPart(d, part) = day.val else {
+        return None;
+    };
+    if !matches!(lx.w(day.e), "at" | "@") {
+        return None;
+    }
+    let (h, m, e) = bare_hour(cx, day.e + 1)?;
+    // "tonight at 8 venues" counts something.
+    if lx.kind(e) == Some(Kind::Word) && !time_follower(lx.w(e)) {
+        return None;
+    }
+    Some(Hit {
+        s: day.s,
+        e,
+        kind: TimexType::Time,
+        val: Val::Time(Some(d), hour_in_part(h, part)?, m, None),
+    })
+}
+
+/// "at 8 tonight", "by 10 this morning", "at 5 tomorrow afternoon": a bare hour after a
+/// word that introduces a time, followed by a part of the day. Without the introducing word
+/// a number before "this morning" is as often a count ("fell 12 this afternoon").
+pub(crate) fn hour_then_part(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    if i == 0
+        || !matches!(
+            lx.w(i - 1),
+            "at" | "by" | "until" | "around" | "about" | "before"
+        )
+    {
+        return None;
+    }
+    let (h, m, j) = bare_hour(cx, i)?;
+    let day = super::relative::parse(cx, j).or_else(|| super::vague::parse(cx, j))?;
+    let Val::DayPart(d, part) = day.val else {
+        return None;
+    };
+    Some(Hit {
+        s: i,
+        e: day.e,
+        kind: TimexType::Time,
+        val: Val::Time(Some(d), hour_in_part(h, part)?, m, None),
+    })
 }

@@ -79,6 +79,16 @@ pub(crate) fn dur(n: &str, u: Unit) -> String {
     if u == Unit::Century && n.parse::<f64>().is_err() {
         return "PXC".to_string();
     }
+    // "two thousand years" is counted in millennia, TimeML's `L`.
+    if u == Unit::Year {
+        if let Some(k) = n
+            .parse::<u64>()
+            .ok()
+            .filter(|v| *v >= 1000 && v % 1000 == 0)
+        {
+            return format!("P{}L", k / 1000);
+        }
+    }
     if scale > 1.0 {
         let n = n
             .parse::<f64>()
@@ -196,6 +206,13 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
         || (lx.w(k + 1), lx.w(k + 2)) == (",", "of"))
         && small
         && !adjective;
+    // "a quarter century", "a quarter-century" is 25 years.
+    if u == Unit::Quarter && n == "1" && !plural {
+        let c = if lx.w(k + 1) == "-" { k + 2 } else { k + 1 };
+        if lx.w(c) == "century" {
+            return Hit::raw(i, c + 1, TimexType::Duration, "P25Y");
+        }
+    }
     if u == Unit::Quarter && fraction {
         return None;
     }

@@ -143,6 +143,28 @@ pub(crate) fn lex(text: &str) -> Lexed {
             ci += 1;
             chars.next();
         }
+        // "4th qtr", "the year-ago qtr", "prior yr": the wires' abbreviations of
+        // units are read as the words, so every rule sees one form.
+        if kind == Kind::Word
+            && (2..=4).contains(&(lower.len() - ls))
+            && matches!(lower.as_bytes()[ls], b'q' | b'y' | b'm' | b'w')
+        {
+            let full = match &lower[ls..] {
+                "qtr" => Some("quarter"),
+                "qtrs" => Some("quarters"),
+                "yr" => Some("year"),
+                "yrs" => Some("years"),
+                "mth" => Some("month"),
+                "mths" => Some("months"),
+                "wk" => Some("week"),
+                "wks" => Some("weeks"),
+                _ => None,
+            };
+            if let Some(full) = full {
+                lower.truncate(ls);
+                lower.push_str(full);
+            }
+        }
         let le = lower.len();
         let num = if kind == Kind::Num && be - bs <= 9 {
             lower[ls..le].parse().ok()

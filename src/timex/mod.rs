@@ -33,6 +33,9 @@ mod vague;
 mod value_tests;
 #[cfg(test)]
 mod value_tests5;
+#[cfg(test)]
+mod value_tests6;
+mod within;
 mod years;
 
 use chrono::{Datelike, NaiveDate};
@@ -101,8 +104,8 @@ pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             continue;
         };
         // A name such as "USA Today" is skipped whole, so no shorter rule
-        // picks its words up again.
-        if names::is_name(&cx, hit.s, hit.e) {
+        // picks its words up again; so are the words of a web address.
+        if names::is_name(&cx, hit.s, hit.e) || names::in_address(&lx, hit.s, hit.e) {
             i = hit.e.max(i + 1);
             continue;
         }
@@ -155,6 +158,16 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     consider(relative::parse(cx, i));
     consider(holidays::parse(cx, i));
     consider(vague::parse(cx, i));
+    // "at 8 tonight": only after a word that introduces a time.
+    if i > 0
+        && matches!(
+            lx.w(i - 1),
+            "at" | "by" | "until" | "around" | "about" | "before"
+        )
+    {
+        consider(clock::hour_then_part(cx, i));
+    }
+
     // A modifier such as "early" or "the end of" keeps the value of the
     // expression it modifies but belongs to the span, as in TimeML.
     if let Some(k) = modifier_len(cx, i) {
@@ -168,7 +181,11 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
     }
-    best
+    // "this morning at 10" is one clock time.
+    match best.as_ref().and_then(|b| clock::part_then_hour(cx, b)) {
+        Some(t) => Some(t),
+        None => best,
+    }
 }
 
 /// Length in tokens of a TimeML `mod`-style prefix at `i`, if any.
@@ -260,6 +277,7 @@ fn may_start(w: &str) -> bool {
             | "noon"
             | "midday"
             | "midnight"
+            | "half"
             | "year"
             | "final"
             | "christmas"

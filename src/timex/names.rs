@@ -18,6 +18,11 @@ pub(crate) fn is_name(cx: &Ctx, s: usize, e: usize) -> bool {
     if lx.w(s) == "noon" && prev == "high" {
         return true;
     }
+    // "Super Tuesday", "Patch Tuesday", "Cyber Monday" name recurring events,
+    // not the nearest such weekday.
+    if lexicon::weekday(lx.w(s)).is_some() && matches!(prev, "super" | "patch" | "cyber") {
+        return true;
+    }
     // "Now, he says, ..." opening a sentence with a comma turns to the next
     // point of an argument; annotators leave it untagged.
     if e == s + 1 && lx.w(s) == "now" && lx.w(e) == "," && opens_sentence(lx, s) {
@@ -94,4 +99,36 @@ fn opens_sentence(lx: &Lexed, k: usize) -> bool {
             lx.w(k - 1),
             "." | "!" | "?" | "\"" | "'" | "`" | "\u{201c}" | ":" | "-" | "_"
         )
+}
+
+/// Whether tokens `s..e` sit inside a web address, a file name or an identifier
+/// ("krebsonsecurity.com/2018/10/patch-tuesday-october-2018-edition/",
+/// "usa-today_2016-06-30"): an underscore, or two slashes, within the unbroken run of
+/// characters around them. A hyphen is not enough ("January-June 1985" is a range in
+/// running text), nor one slash ("1600 est/2100 gmt", "Monday/Tuesday"). Looks at most
+/// eight tokens either side.
+pub(crate) fn in_address(lx: &Lexed, s: usize, e: usize) -> bool {
+    let (mut slashes, mut underscore) = (0, false);
+    let mut count = |w: &str| match w {
+        "/" => slashes += 1,
+        "_" => underscore = true,
+        _ => {}
+    };
+    let mut k = s;
+    for _ in 0..8 {
+        if k == 0 || !lx.glued(k) {
+            break;
+        }
+        k -= 1;
+        count(lx.w(k));
+    }
+    let mut k = e;
+    for _ in 0..8 {
+        if k >= lx.len() || !lx.glued(k) {
+            break;
+        }
+        count(lx.w(k));
+        k += 1;
+    }
+    underscore || slashes >= 2
 }

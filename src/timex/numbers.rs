@@ -262,3 +262,25 @@ fn clock_suffix(lx: &Lexed, k: usize) -> bool {
         || w == "local"
         || w != "z" && lexicon::zone(w).is_some() && (lx.upper(k) || matches!(w, "gmt" | "utc"))
 }
+
+/// An ordinal at `j`, spelled ("third") or in figures ("3rd", "4TH"), with
+/// the index after it. Figures need the suffix that fits them, so "3th" or
+/// "21nd" are not ordinals.
+#[inline]
+pub(crate) fn ordinal_at(lx: &Lexed, j: usize) -> Option<(u32, usize)> {
+    if lx.kind(j) != Some(Kind::Num) {
+        return lexicon::ordinal_word(lx.w(j)).map(|o| (o, j + 1));
+    }
+    let n = lx.num(j).filter(|n| (1..=31).contains(n))?;
+    if lx.ndigits(j) > 2 || !lx.glued(j + 1) {
+        return None;
+    }
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    (lx.w(j + 1) == suffix).then_some((n, j + 2))
+}

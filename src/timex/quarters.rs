@@ -10,7 +10,8 @@ use chrono::Datelike;
 
 use super::durations::{count_at, dur};
 use super::lexer::Lexed;
-use super::lexicon::{number_word, ordinal_word, unit, Unit};
+use super::lexicon::{number_word, unit, Unit};
+use super::numbers::ordinal_at;
 use super::{Ctx, Hit, TimexType, Val};
 
 /// "a year ago/earlier", "the year-earlier quarter": in a sentence that has
@@ -102,13 +103,23 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
             let (_, q) = cx.reported_quarter()?;
             return Hit::date(i, k + 1, Val::Quarter(y, q));
         }
-        let o = ordinal_word(lx.w(k))?;
-        let k2 = if lx.w(k + 1) == "-" { k + 2 } else { k + 1 };
+        let (o, k1) = ordinal_at(lx, k)?;
+        let k2 = if lx.w(k1) == "-" { k1 + 1 } else { k1 };
         return match lx.w(k2) {
             "quarter" if (1..=4).contains(&o) => Hit::date(i, k2 + 1, Val::Quarter(y, o)),
             "half" if (1..=2).contains(&o) => Hit::date(i, k2 + 1, Val::Half(y, o)),
             _ => None,
         };
+    }
+    // "the quarter-finals", "the quarter century" are no quarter of a year.
+    let after = if lx.w(j + 1) == "-" { j + 2 } else { j + 1 };
+    if lx.w(j) == "quarter"
+        && matches!(
+            lx.w(after),
+            "final" | "finals" | "finalist" | "finalists" | "century"
+        )
+    {
+        return None;
     }
     if lx.w(j) == "quarter" && j > i {
         // A bare "the quarter" in news means the last completed quarter.
@@ -119,8 +130,7 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         return Hit::date(i, j + 1, Val::Quarter(y, q));
     }
-    let o = ordinal_word(lx.w(j))?;
-    let mut k = j + 1;
+    let (o, mut k) = ordinal_at(lx, j)?;
     if lx.w(k) == "-" {
         k += 1;
     }
@@ -130,7 +140,11 @@ pub(crate) fn quarter(cx: &Ctx, i: usize) -> Option<Hit> {
             let y = if o > cq && cq >= 3 { cy } else { y };
             Hit::date(i, k + 1, Val::Quarter(y, o))
         }
-        "half" if (1..=2).contains(&o) => Hit::date(i, k + 1, Val::Half(cy, o)),
+        // "the second half of the 1990s" is no half of the reference year;
+        // "of 1987" and "of the year" are read by the rule for explicit years.
+        "half" if (1..=2).contains(&o) && lx.w(k + 1) != "of" && !match_half(lx, i, k + 1) => {
+            Hit::date(i, k + 1, Val::Half(cy, o))
+        }
         _ => None,
     }
 }
@@ -165,4 +179,67 @@ pub(crate) fn same_period(cx: &Ctx, i: usize) -> Option<Hit> {
         _ => return None,
     };
     Hit::date(i, e, val.unwrap_or(Val::Year(year)))
+}
+
+/// Whether "the first half" at `s..e` is a half of a match: a word of the game within eight
+/// tokens either side ("scored early in the second half", "the first half hour"). A bounded
+/// window, so extraction stays linear.
+fn match_half(lx: &Lexed, s: usize, e: usize) -> bool {
+    let game = |w: &str| {
+        matches!(
+            w,
+            "goal"
+                | "goals"
+                | "penalty"
+                | "penalties"
+                | "kick"
+                | "kicked"
+                | "striker"
+                | "ball"
+                | "match"
+                | "header"
+                | "substitute"
+                | "referee"
+                | "try"
+                | "tries"
+                | "minute"
+                | "minutes"
+                | "hour"
+                | "interval"
+                | "whistle"
+                | "scored"
+                | "score"
+                | "equaliser"
+                | "equalizer"
+                | "points"
+                | "innings"
+                | "game"
+                | "games"
+                | "player"
+                | "players"
+                | "possession"
+                | "attack"
+                | "attacking"
+                | "defence"
+                | "defense"
+                | "replacement"
+                | "injury"
+                | "offside"
+                | "restart"
+                | "scoreless"
+                | "kicker"
+                | "chances"
+                | "shot"
+                | "saves"
+        )
+    };
+    // The window starts at "the" whether or not the rule did.
+    let s = if s > 0 && lx.w(s - 1) == "the" {
+        s - 1
+    } else {
+        s
+    };
+    (s.saturating_sub(8)..s)
+        .chain(e..e + 8)
+        .any(|k| game(lx.w(k)))
 }

@@ -241,9 +241,19 @@ pub(crate) fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
     };
     let w = lx.w(j);
     let wd = lexicon::weekday(w)?;
-    if w.ends_with('s') && shift == 0 {
-        // "on Fridays" recurs every week.
-        return Hit::raw(i, j + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1));
+    // "on Fridays" recurs every week, and "on Tuesday nights" or "on
+    // Sundays mornings" every week at that part of the day.
+    let part = match lx.w(j + 1) {
+        "nights" => Some("TNI"),
+        "mornings" => Some("TMO"),
+        "afternoons" => Some("TAF"),
+        "evenings" => Some("TEV"),
+        _ => None,
+    };
+    if (w.ends_with('s') || part.is_some()) && shift == 0 {
+        let e = j + 1 + part.is_some() as usize;
+        let part = part.unwrap_or("");
+        return Hit::raw(i, e, TimexType::Set, format!("XXXX-WXX-{}{part}", wd + 1));
     }
     let val = cx.weekday(wd, j, shift);
     // "Friday night" is annotated as the bare day in most of its uses in the
@@ -422,7 +432,15 @@ fn season(d: NaiveDate, s: &'static str, dir: i32) -> Val {
 fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     let (n, k) = count_at(lx, i)?;
-    let (u, _) = unit(lx.w(k))?;
+    // "a fortnight ago" is two weeks ago. Only with "ago" or "hence": in "for
+    // over a fortnight earlier this month", "earlier" belongs to the month.
+    let (u, n) = match lx.w(k) {
+        "fortnight" | "fortnights" if matches!(lx.w(k + 1), "ago" | "hence") => (
+            Unit::Week,
+            n.parse::<i64>().map_or(n, |v| (2 * v).to_string()),
+        ),
+        w => (unit(w)?.0, n),
+    };
     // "a week or so ago" is "a week ago" with a hedge; without this the
     // length alone was taken and "ago" dropped.
     let a = if (lx.w(k + 1), lx.w(k + 2)) == ("or", "so") {
@@ -450,7 +468,9 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     if n == "1" && u == Unit::Year && lx.w(a) != "later" {
         return super::quarters::year_ago(cx, i, e);
     }
-    let base = if lx.w(a) == "ago" { cx.dct } else { cx.anchor };
+    // "hence", like "ago", counts from the time of writing.
+    let from_now = matches!(lx.w(a), "ago" | "hence");
+    let base = if from_now { cx.dct } else { cx.anchor };
     let (Ok(n), Some(d)) = (n.parse::<i64>(), base) else {
         return Hit::raw(i, e, TimexType::Date, "PAST_REF");
     };
@@ -460,7 +480,7 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
         // "a week ago" and "two weeks ago" name a day, the same weekday
         // one or two weeks back (both gold sets value them so, 3 of 3);
         // further back ("six weeks ago") the week is all that is meant.
-        Unit::Week if lx.w(a) == "ago" && n >= -2 => Val::Day(d + Duration::days(7 * n)),
+        Unit::Week if from_now && n.abs() <= 2 => Val::Day(d + Duration::days(7 * n)),
         Unit::Week => {
             let w = (d + Duration::days(7 * n)).iso_week();
             Val::Week(w.year(), w.week())

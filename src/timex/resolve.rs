@@ -46,7 +46,12 @@ impl Val {
             Val::DayPart(d, p) => format!("{}T{p}", iso(*d)),
             Val::Time(d, h, m, z) => {
                 let date = d.map_or_else(|| "XXXX-XX-XX".to_string(), iso);
-                let mut s = format!("{date}T{h:02}:{m:02}");
+                // The end of a day ("midnight Friday") is spelled as TimeML does.
+                let mut s = if (*h, *m) == (24, 0) {
+                    format!("{date}T24")
+                } else {
+                    format!("{date}T{h:02}:{m:02}")
+                };
                 if *z == Some(0) {
                     s.push('Z');
                 } else if let Some(z) = z {
@@ -105,6 +110,12 @@ impl Val {
             Val::Weekend(y, w) => {
                 let a = NaiveDate::from_isoywd_opt(y, w, Weekday::Sat);
                 span(a, a.map(|a| a + Duration::days(1)), Granularity::Week)
+            }
+            // The end of a day (T24) is the first instant of the next, which
+            // is how the timeline reads it.
+            Val::Time(Some(d), 24, 0, z) => {
+                let v = Val::Time(d.succ_opt(), 0, 0, z).value();
+                (Some(v.clone()), Some(v), Some(Granularity::Minute))
             }
             Val::Time(Some(_), ..) => {
                 let v = self.value();

@@ -259,7 +259,7 @@ fn spelled_hundreds_and_thousands_count_years() {
     check(
         "The craft has been handed down for more than two thousand years.",
         r,
-        &[("more than two thousand years", "P2000Y")],
+        &[("more than two thousand years", "P2L")],
     );
     check(
         "The church stood for five hundred years.",

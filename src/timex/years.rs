@@ -178,9 +178,10 @@ pub(crate) fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
             return Hit::date(i, j + 1, Val::Decade(190 + tens));
         }
     }
-    // "the year 2000", "the year two thousand".
-    if j > i && lx.w(j) == "year" {
-        if let Some((y, e)) = year_at(lx, j + 1) {
+    // "the year 2000", "the year two thousand", "the fiscal year 2017".
+    let fiscal_year = matches!(lx.w(j), "fiscal" | "financial") && lx.w(j + 1) == "year";
+    if j > i && (lx.w(j) == "year" || fiscal_year) {
+        if let Some((y, e)) = year_at(lx, j + 1 + fiscal_year as usize) {
             return Hit::date(i, e, Val::Year(y));
         }
     }
@@ -189,6 +190,10 @@ pub(crate) fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     if lx.w(j) == "fiscal" || lx.w(j) == "fy" {
         j += 1;
+        // "fiscal year 2016" is one expression, like "fiscal 2016".
+        if lx.w(j) == "year" && lx.kind(j + 1) == Some(super::lexer::Kind::Num) {
+            j += 1;
+        }
     }
     let (y, e) = year_at(lx, j)?;
     if lx.w(j) == "'" && j == i {
