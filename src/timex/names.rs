@@ -122,13 +122,11 @@ pub(crate) fn in_address(lx: &Lexed, s: usize, e: usize) -> bool {
         k -= 1;
         count(lx.w(k));
     }
-    let mut k = e;
-    for _ in 0..8 {
-        if k >= lx.len() || !lx.glued(k) {
+    for k in e..(e + 8).min(lx.len()) {
+        if !lx.glued(k) {
             break;
         }
         count(lx.w(k));
-        k += 1;
     }
     underscore || slashes >= 2
 }
