@@ -166,20 +166,24 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
         });
     }
     // An organisation is findable by its name without the country before it ("Air Force" for
-    // "United States Air Force"), and without a corporate form ("Apple" for "Apple Inc.").
+    // "United States Air Force"), a department by its name in the other order, and any
+    // organisation without a corporate form ("Apple" for "Apple Inc.").
     if entity.kind == EntityKind::Organization {
         let words: Vec<&str> = entity.name.split_whitespace().collect();
+        let mut variant = |surface: String, why: &str| {
+            aliases.push(PlannedAlias {
+                surface,
+                origin: "variant",
+                confidence: 0.9,
+                evidence: format!("{} {why} (document {doc_id})", entity.name),
+                findable: true,
+            })
+        };
         if let Some(short) = without_country(&own_key) {
             let dropped = word_count(&own_key) - word_count(short);
             let surface = words[dropped.min(words.len())..].join(" ");
             if fold_key(&surface) == short {
-                aliases.push(PlannedAlias {
-                    surface,
-                    origin: "variant",
-                    confidence: 0.9,
-                    evidence: format!("{} without its country (document {doc_id})", entity.name),
-                    findable: true,
-                });
+                variant(surface, "without its country");
             }
         }
         // "Department of Labor" is also found as the "Labor Department".
@@ -188,29 +192,14 @@ pub fn resolve(lookup: &mut dyn Lookup, entity: &DocEntity, doc_id: i64) -> Resu
             let subject = entity.name[at + "Department of ".len()..].trim_start_matches("the ");
             let surface = format!("{subject} Department");
             if fold_key(&surface) == swapped {
-                aliases.push(PlannedAlias {
-                    surface,
-                    origin: "variant",
-                    confidence: 0.9,
-                    evidence: format!("{} in the other order (document {doc_id})", entity.name),
-                    findable: true,
-                });
+                variant(surface, "in the other order");
             }
         }
         if let Some(short) = without_corporate_form(&own_key) {
             let dropped = word_count(&own_key) - word_count(&short);
             let surface = words[..words.len().saturating_sub(dropped)].join(" ");
             if !surface.is_empty() {
-                aliases.push(PlannedAlias {
-                    surface,
-                    origin: "variant",
-                    confidence: 0.9,
-                    evidence: format!(
-                        "{} without its corporate form (document {doc_id})",
-                        entity.name
-                    ),
-                    findable: true,
-                });
+                variant(surface, "without its corporate form");
             }
         }
     }
