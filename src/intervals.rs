@@ -28,15 +28,18 @@ fn point(text: &str) -> Option<(i64, bool)> {
         return Some((day_start(date), true));
     }
     // The end of a day, as TimeML writes midnight ("2017-04-07T24", with or without an
-    // offset), is the first instant of the next.
-    if let Some((day, zone)) = text.split_once("T24") {
-        if zone.is_empty() || zone.starts_with(['+', '-', 'Z']) {
+    // offset), is the first instant of the next; it is read as that below.
+    let next_midnight;
+    let text = match text.split_once("T24") {
+        Some((day, zone)) if zone.is_empty() || zone.starts_with(['+', '-', 'Z']) => {
             let next = NaiveDate::parse_from_str(day, "%Y-%m-%d")
                 .ok()?
                 .succ_opt()?;
-            return point(&format!("{}T00:00{zone}", next.format("%Y-%m-%d")));
+            next_midnight = format!("{}T00:00{zone}", next.format("%Y-%m-%d"));
+            next_midnight.as_str()
         }
-    }
+        _ => text,
+    };
     // `%#z` also reads "Z", which the extractor writes for GMT and UTC times.
     for format in ["%Y-%m-%dT%H:%M%#z", "%Y-%m-%dT%H:%M:%S%#z"] {
         if let Ok(t) = DateTime::parse_from_str(text, format) {

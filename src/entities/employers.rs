@@ -7,7 +7,7 @@
 use super::builder::Builder;
 use super::lexicon::ORGANISATION_HEADS;
 use super::name_words::{is_given_name, is_office};
-use super::names::fold_key;
+use super::names::{fold_key, words_before_tail};
 use super::not_names::{ends_like_a_surname, is_corporate_suffix};
 use super::recognize::SPEAKER_EVIDENCE;
 use super::words::{is_acronym, Word};
@@ -107,12 +107,9 @@ pub(super) fn companies_that_speak(b: &mut Builder, titled: &HashSet<String>) {
     // The surname of a person named in full, hyphenated ones whole: "Leigh-Pemberton said"
     // after "Robin Leigh-Pemberton" quotes him, though the key "leigh pemberton" is two words.
     let named_in_full = |key: &str| {
-        people_in_full.iter().any(|(full, surname)| {
-            surname == key
-                || full
-                    .strip_suffix(key)
-                    .is_some_and(|rest| rest.ends_with(' '))
-        })
+        people_in_full
+            .iter()
+            .any(|(full, surname)| surname == key || words_before_tail(full, key).is_some())
     };
     for (e, keys) in b.out.entities.iter_mut().zip(b.keys.iter_mut()) {
         let Some(key) = keys.all.first() else {

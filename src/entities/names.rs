@@ -89,6 +89,15 @@ pub fn is_surname_alone(name: &str) -> bool {
     key.split(' ').filter(|w| !w.is_empty()).count() <= 1 || hyphenated_surname()
 }
 
+/// The words of folded `key` before `tail` when `key` ends with all of `tail`'s words and
+/// something comes before them: "robert" for "robert kilroy silk" and "kilroy silk"; None for
+/// "kilroy silk" itself, or for "silk" against "kilroysilk".
+pub fn words_before_tail<'a>(key: &'a str, tail: &str) -> Option<&'a str> {
+    key.strip_suffix(tail)?
+        .strip_suffix(' ')
+        .filter(|before| !before.is_empty())
+}
+
 /// The folded surname of a person's name: its last word that is not a suffix such as "Jr.".
 pub fn surname_key(name: &str) -> Option<String> {
     surname_of_key(&fold_key(name)).map(str::to_string)

@@ -411,6 +411,19 @@ pub(super) fn is_place(word: &str) -> bool {
     PLACE.contains(word) || word.ends_with("-based") || word.ends_with("-born")
 }
 
+/// Whether a name of two words or more ends with the members of a union or trade body
+/// ("United Auto Workers"), and so names that organisation; places alone before the members
+/// ("U.S. Farmers" in a headline) describe them instead.
+pub(super) fn names_members_body<'a>(mut words: impl DoubleEndedIterator<Item = &'a str>) -> bool {
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    let mut before = words.peekable();
+    super::lexicon::MEMBERS_OF_AN_ORGANISATION.contains(&last)
+        && before.peek().is_some()
+        && !before.all(is_place)
+}
+
 /// Whether a word is a place that no person's name ends with: "Holland" may ("David
 /// Holland"), "Carolina" may not.
 pub(super) fn is_place_no_surname(word: &str) -> bool {

@@ -14,17 +14,15 @@
 use super::acronyms::link_acronyms;
 use super::builder::Builder;
 use super::employers::{companies_that_speak, employer_before_role, person_after_organisation};
-use super::lexicon::{
-    is_not_name_word, MEMBERS_OF_AN_ORGANISATION, NAMED_AFTER_A_PERSON, ORGANISATION_HEADS,
-    PERSON_TITLES,
-};
+use super::lexicon::{is_not_name_word, NAMED_AFTER_A_PERSON, ORGANISATION_HEADS, PERSON_TITLES};
 use super::names::{
     before_of, fold_key, is_given_name, is_name_stop_word, is_office, is_spelling_variant,
-    known_organisation, name_only, person_name_start, surname_key, GROUPS, PARTY_MEMBERS,
+    known_organisation, name_only, person_name_start, surname_key, words_before_tail, GROUPS,
+    PARTY_MEMBERS,
 };
 use super::not_names::{
-    ends_like_a_surname, is_corporate_suffix, is_nation, is_place, is_place_no_surname,
-    is_plural_noun, is_sentence_adverb, is_table_word, places_before_name,
+    ends_like_a_surname, is_corporate_suffix, is_nation, is_place_no_surname, is_plural_noun,
+    is_sentence_adverb, is_table_word, names_members_body, places_before_name,
 };
 use super::speaker_names::{affiliation, appositive, clean_speaker_name, title_case_if_shouted};
 use super::words::{is_acronym, runs, text_of, words, Word};
@@ -67,12 +65,7 @@ fn organisation_like(name: &str, words: &[&Word]) -> bool {
             .iter()
             .any(|w| ORGANISATION_HEADS.contains(&w.text.trim_end_matches('.')))
         || words.last().is_some_and(|w| is_corporate_suffix(&w.text))
-        || (words.len() > 1
-            && words
-                .last()
-                .is_some_and(|w| MEMBERS_OF_AN_ORGANISATION.contains(&w.text.as_str()))
-            // "U.S. Farmers" in a headline are farmers, not their union.
-            && !words[..words.len() - 1].iter().all(|w| is_place(&w.text)))
+        || names_members_body(words.iter().map(|w| w.text.as_str()))
         || (words.len() == 1 && words[0].is_acronym())
 }
 
@@ -123,7 +116,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
             || is_corporate_suffix(last)
             || GROUPS.contains(&last)
-            || (name_words.len() > 1 && MEMBERS_OF_AN_ORGANISATION.contains(&last))
+            || names_members_body(name_words.iter().copied())
         {
             EntityKind::Organization
         } else {
@@ -449,10 +442,10 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                         // A hyphenated surname alone ("Kilroy-Silk", key "kilroy silk") is the
                         // end of the full name, not its last word.
                         let hyphenated_surname = key.contains(' ')
-                            && keys.all.first().is_some_and(|full| {
-                                full.strip_suffix(key.as_str())
-                                    .is_some_and(|rest| rest.ends_with(' '))
-                            });
+                            && keys
+                                .all
+                                .first()
+                                .is_some_and(|full| words_before_tail(full, &key).is_some());
                         if surname == key || alias || hyphenated_surname {
                             Some((
                                 i,

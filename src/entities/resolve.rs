@@ -21,7 +21,7 @@
 use super::names::{
     compatible_given_names, department_first, fold_key, is_given_name, is_name_stop_word,
     is_spelling_variant, is_surname_alone, known_organisation_by_key, same_given_name, surname_key,
-    surname_of_key, without_corporate_form, without_country,
+    surname_of_key, without_corporate_form, without_country, words_before_tail,
 };
 use super::{DocEntity, EntityKind};
 use crate::Result;
@@ -361,7 +361,7 @@ fn similar_person(lookup: &mut dyn Lookup, name: &str) -> Result<Option<Found>> 
         // with all of it, not just with its last word.
         let ends_with = |n: &&Namesake| {
             let bare = n.key();
-            !bare.contains(' ') || key.strip_suffix(&bare).is_some_and(|r| r.ends_with(' '))
+            !bare.contains(' ') || words_before_tail(&key, &bare).is_some()
         };
         if let Some(only) = namesakes
             .iter()
@@ -391,9 +391,7 @@ fn words_before<'a>(long: &'a str, short: &str) -> Option<&'a str> {
     if word_count(short) < 2 {
         return None;
     }
-    long.strip_suffix(short)?
-        .strip_suffix(' ')
-        .filter(|before| !before.is_empty())
+    words_before_tail(long, short)
 }
 
 /// Whether the folded words before a full name are no part of a name: none is a common given
@@ -429,12 +427,14 @@ fn bare_surname(lookup: &mut dyn Lookup, key: &str) -> Result<Option<Found>> {
     // A hyphenated surname ("kilroy silk") is stored under its last word; of the people with
     // that last word, only those whose name ends with the whole surname are its namesakes.
     let surname = surname_of_key(key).unwrap_or(key);
-    let ending = format!(" {key}");
     let namesakes: Vec<Namesake> = lookup
         .namesakes(surname)?
         .into_iter()
         .filter(Namesake::live)
-        .filter(|n| surname == key || n.key() == key || n.key().ends_with(&ending))
+        .filter(|n| {
+            let other = n.key();
+            surname == key || other == key || words_before_tail(&other, key).is_some()
+        })
         .collect();
     let mut full: Vec<&Namesake> = namesakes.iter().filter(|n| n.full()).collect();
     // Most-named first; the oldest entity first among equals, so the choice is stable.
