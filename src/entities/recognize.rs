@@ -13,7 +13,10 @@
 
 use super::acronyms::link_acronyms;
 use super::builder::Builder;
-use super::employers::{companies_that_speak, employer_before_role, person_after_organisation};
+use super::employers::{
+    companies_that_speak, employer_before_role, organisations_taken_for_people,
+    person_after_organisation,
+};
 use super::lexicon::{is_not_name_word, NAMED_AFTER_A_PERSON, ORGANISATION_HEADS, PERSON_TITLES};
 use super::names::{
     before_of, fold_key, is_given_name, is_name_stop_word, is_office, is_spelling_variant,
@@ -55,6 +58,10 @@ const HONORIFICS: &[&str] = &[
 
 /// The evidence of an entity a quote names as its speaker.
 pub(super) const SPEAKER_EVIDENCE: &str = "named as the speaker of a quote";
+/// The evidence of a person whose name a title ("Mr.", "Senator") precedes.
+pub(super) const TITLED_EVIDENCE: &str = "a title precedes the name";
+/// The evidence of a full name whose last word the text also writes alone.
+pub(super) const RECURS_EVIDENCE: &str = "full name; the surname recurs alone";
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", "them"];
 /// An organisation's name: a known one, one with an organisation's head word ("Department"),
@@ -398,11 +405,11 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             continue;
         }
         let evidence = if known {
-            "named as the speaker of a quote"
+            SPEAKER_EVIDENCE
         } else if titled {
-            "a title precedes the name"
+            TITLED_EVIDENCE
         } else if recurs {
-            "full name; the surname recurs alone"
+            RECURS_EVIDENCE
         } else {
             "a common given name"
         };
@@ -423,6 +430,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         .map(|&(a, _)| fold_key(&words[a].text))
         .collect();
     companies_that_speak(&mut b, &titled_singles);
+    organisations_taken_for_people(&mut b);
 
     // Single words: surnames, misspelt surnames, organisations' short names.
     for (a, honorific) in singles {
@@ -485,7 +493,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                 .all(|c| c.is_lowercase() || c == '-' || c == '\'')
         {
             let surface = w.text.clone();
-            let index = b.entity(&surface, EntityKind::Person, "a title precedes the name");
+            let index = b.entity(&surface, EntityKind::Person, TITLED_EVIDENCE);
             b.mention(index, w.start, w.end, None);
         }
     }

@@ -153,3 +153,49 @@ fn a_given_name_after_an_organisations_head_word_opens_a_person() {
         "{all:?}"
     );
 }
+
+/// A company's product or unit whose last word the text also writes alone was a person:
+/// across the news corpus "Security Pacific", "Merrill Lynch" and "Honeywell Bull" were people
+/// (1,347 mentions of such names), because "Pacific", "Lynch" and "Bull" recur alone as if
+/// they were surnames. A first word that names a company of the text ("Quistco Systems Inc")
+/// or an acronym of three letters or more makes the name the organisation's.
+#[test]
+fn a_companys_product_or_unit_is_not_a_person() {
+    for text in [
+        "Quistco Systems Inc released a fix. Quistco Shield, its antivirus, missed the worm. \
+         Shield is sold to banks.",
+        "QBC Radio carried the speech. The QBC Radio host agreed, and Radio listeners called.",
+    ] {
+        let r = check(text);
+        assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
+    }
+}
+
+/// What the test above must not take for a company: a person whose first word opens a
+/// company's name with "of" in it (Reuters' "Ward Quist of Quistco Securities Inc"), a Chinese
+/// name whose surname a quote gives alone ("Jiang said" made "Jiang" a company), and initials.
+#[test]
+fn a_person_sharing_a_first_word_with_an_organisation_stays_a_person() {
+    for (text, person) in [
+        (
+            "Analysts expect a cut, said Ward Quist of Quistco Securities Inc. Economist Ward \
+             Quist added that Quist had expected it.",
+            "Ward Quist",
+        ),
+        (
+            "\"We agree,\" Jiang Zemin said. The envoy left. \"Good,\" Jiang said.",
+            "Jiang Zemin",
+        ),
+        (
+            "JK Quist wrote the book. Quist lives in Ostend.",
+            "JK Quist",
+        ),
+    ] {
+        let r = check(text);
+        assert!(
+            people(&r).contains(&person.to_string()),
+            "{text}: {:?}",
+            names(&r)
+        );
+    }
+}
