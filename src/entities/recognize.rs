@@ -27,7 +27,9 @@ use super::not_names::{
     ends_like_a_surname, is_corporate_suffix, is_nation, is_place_no_surname, is_plural_noun,
     is_sentence_adverb, is_table_word, names_members_body, places_before_name,
 };
-use super::speaker_names::{affiliation, appositive, clean_speaker_name, title_case_if_shouted};
+use super::speaker_names::{
+    affiliation, appositive, clean_speaker_name, is_a_deal_role, title_case_if_shouted,
+};
 use super::words::{is_acronym, runs, text_of, words, Word};
 use super::{EntityKind, Recognized};
 use crate::quotes::Quote;
@@ -119,6 +121,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         let kind = if person_after.is_some() {
             EntityKind::Person
         } else if acronym
+            || speaker.role.as_deref().is_some_and(is_a_deal_role)
             || known_organisation(name).is_some()
             || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
             || is_corporate_suffix(last)

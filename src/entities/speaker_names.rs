@@ -69,6 +69,23 @@ pub(crate) fn affiliation(role: &str) -> Option<String> {
     (!name.is_empty() && name.len() < 60).then(|| name.to_string())
 }
 
+/// Whether a speaker's role is a bank's part in a securities issue ("lead manager", "sole
+/// underwriter"), which Reuters writes after a bank's short name: "said lead manager Goldman"
+/// names a company, not a person called Goldman.
+pub(super) fn is_a_deal_role(role: &str) -> bool {
+    let lower = role.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.as_slice() {
+        [.., last] if last.starts_with("underwriter") || last.starts_with("bookrunner") => true,
+        [first, .., "manager" | "managers"] => {
+            matches!(*first, "lead" | "sole" | "co-lead" | "joint" | "co-manager")
+        }
+        ["co-manager" | "co-managers"] => true,
+        [.., "book", "runner" | "runners"] | [.., "placement", "agent"] => true,
+        _ => false,
+    }
+}
+
 /// The appositive after a name: "Mikhail Prokhorov, a businessman who…," gives the role.
 pub(super) fn appositive(chars: &[char], end: usize) -> Option<String> {
     let rest: String = chars[end..chars.len().min(end + 120)].iter().collect();

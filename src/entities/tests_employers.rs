@@ -199,3 +199,23 @@ fn a_person_sharing_a_first_word_with_an_organisation_stays_a_person() {
         );
     }
 }
+
+/// Reuters' bond notices end "…, said lead manager Goldman": a bank's part in an issue, after
+/// its short name, made people of "Goldman" and "Goldman Sachs" across the news corpus.
+#[test]
+fn a_bank_named_with_its_part_in_an_issue_is_not_a_person() {
+    for text in [
+        "Quistco Inc is raising 200 mln dlrs through an offering of notes due 1990, said lead \
+         manager Abara.",
+        "Ostend Corp is raising 150 mln dlrs via an offering of debentures, said sole \
+         underwriter Abara Brothers.",
+    ] {
+        let r = check(text);
+        assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
+        assert!(
+            names(&r).iter().any(|(n, _)| n.starts_with("Abara")),
+            "{text}: {:?}",
+            names(&r)
+        );
+    }
+}
