@@ -10,7 +10,7 @@ use super::name_words::{is_given_name, is_office};
 use super::names::{fold_key, words_before_tail};
 use super::not_names::{ends_like_a_surname, is_corporate_suffix};
 use super::recognize::{SPEAKER_EVIDENCE, TITLED_EVIDENCE};
-use super::speaker_names::is_a_deal_role;
+use super::speaker_names::{describes_a_person, is_a_deal_role};
 use super::words::{is_acronym, Word};
 use super::EntityKind;
 use std::collections::HashSet;
@@ -119,7 +119,10 @@ pub(super) fn companies_that_speak(b: &mut Builder, titled: &HashSet<String>) {
         if e.kind != EntityKind::Person || e.name.contains(' ') || named_in_full(key) {
             continue;
         }
-        let only_a_speaker = e.role.as_deref().is_none_or(is_a_deal_role)
+        let only_a_speaker = e
+            .role
+            .as_deref()
+            .is_none_or(|role| is_a_deal_role(role) || !describes_a_person(role))
             && !is_given_name(&e.name)
             && !titled.contains(key)
             && e.aliases.iter().all(|a| a.evidence == SPEAKER_EVIDENCE);

@@ -3,7 +3,8 @@
 //! Flashpoint"), and the role in an appositive ("Mikhail Prokhorov, a businessman who…").
 //! Apart from `recognize`, which finds the names, because these read the words around one.
 
-use super::names::name_only;
+use super::names::{is_name_stop_word, name_only};
+use super::not_names::is_place;
 use super::recognize::PRONOUNS;
 
 /// A speaker's name as the quote extractor resolved it, without a leading article, stop words
@@ -67,6 +68,23 @@ pub(crate) fn affiliation(role: &str) -> Option<String> {
     let name = name.trim_end_matches([',', '.', ';']);
     let name = name.strip_suffix("'s").unwrap_or(name);
     (!name.is_empty() && name.len() < 60).then(|| name.to_string())
+}
+
+/// Whether a speaker's role says anything of a person: a word of three letters or more that is
+/// neither a stop word, a pronoun nor a place ("economist", or an employer: "Data Resources").
+/// The quote attribution leaves such scraps as "that", "them" or "U.S." in the role slot
+/// ("Valeant (them)", "Microsoft (that)"), and a role had kept those companies people across
+/// the news corpus.
+pub(super) fn describes_a_person(role: &str) -> bool {
+    role.split_whitespace().any(|word| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        bare.chars().count() >= 3
+            && !is_name_stop_word(bare)
+            && !matches!(bare, "the" | "The" | "and")
+            && !PRONOUNS.contains(&bare)
+            && !is_place(word)
+            && !is_place(bare)
+    })
 }
 
 /// Whether a speaker's role is a bank's part in a securities issue ("lead manager", "sole

@@ -219,3 +219,22 @@ fn a_bank_named_with_its_part_in_an_issue_is_not_a_person() {
         );
     }
 }
+
+/// A role the quote attribution left as a scrap ("Valeant (them)", "Microsoft (that)",
+/// "Official (U.S.)") kept companies people across the news corpus (Valeant 25 mentions,
+/// Microsoft 17, Yukos 15): a role counts as a person's only when it says something.
+#[test]
+fn a_role_that_says_nothing_keeps_no_company_a_person() {
+    use super::speaker_names::describes_a_person;
+    for (role, says_something) in [
+        ("that", false),
+        ("them", false),
+        ("U.S.", false),
+        ("of the", false),
+        ("economist", true),
+        ("Data Resources", true),
+        ("chief executive", true),
+    ] {
+        assert_eq!(describes_a_person(role), says_something, "{role}");
+    }
+}
