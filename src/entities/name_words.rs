@@ -190,6 +190,10 @@ pub const NAME_STOP_WORDS: &[&str] = &[
     "lest",
     "whilst",
     "than",
+    "i'm",
+    "i've",
+    "i'll",
+    "i'd",
 ];
 
 /// Whether `word` (as written, with or without a full stop) is one of [`NAME_STOP_WORDS`].

@@ -180,6 +180,14 @@ const NATIONS: &[&str] = &[
     "Zealand",
     "Asian",
     "Indian",
+    // Faiths, which describe people as nationalities do ("I'm Jewish", "Muslim Quist");
+    // "Christian" is a given name too.
+    "Jewish",
+    "Muslim",
+    "Muslims",
+    "Hindu",
+    "Buddhist",
+    "Sikh",
 ];
 
 /// Cities, states and other places news writes before a name ("Moscow", "Iowa", "Wall
@@ -187,6 +195,8 @@ const NATIONS: &[&str] = &[
 const PLACES: &[&str] = &[
     "Hong",
     "Kong",
+    "Macao",
+    "Macau",
     "Tokyo",
     "Beijing",
     "Moscow",
@@ -409,6 +419,24 @@ pub(super) fn is_corporate_suffix(word: &str) -> bool {
 /// "Japanese", "Moscow-based"), none of which is part of a person's name.
 pub(super) fn is_place(word: &str) -> bool {
     PLACE.contains(word) || word.ends_with("-based") || word.ends_with("-born")
+}
+
+/// Whether a word is a compound that describes what follows it by a place or an owner
+/// ("San Francisco-based", "Portuguese-ruled", "state-owned", "Saudi-led"): the name, if any,
+/// starts after it.
+pub(super) fn is_describing_compound(word: &str) -> bool {
+    [
+        "-based",
+        "-born",
+        "-ruled",
+        "-owned",
+        "-backed",
+        "-led",
+        "-controlled",
+        "-run",
+    ]
+    .iter()
+    .any(|suffix| word.len() > suffix.len() + 1 && word.ends_with(suffix))
 }
 
 /// Whether a name of two words or more ends with the members of a union or trade body

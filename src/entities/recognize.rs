@@ -24,8 +24,9 @@ use super::names::{
     PARTY_MEMBERS,
 };
 use super::not_names::{
-    ends_like_a_surname, is_corporate_suffix, is_nation, is_place_no_surname, is_plural_noun,
-    is_sentence_adverb, is_table_word, names_members_body, places_before_name,
+    ends_like_a_surname, is_corporate_suffix, is_describing_compound, is_nation,
+    is_place_no_surname, is_plural_noun, is_sentence_adverb, is_table_word, names_members_body,
+    places_before_name,
 };
 use super::speaker_names::{
     affiliation, appositive, clean_speaker_name, is_a_deal_role, title_case_if_shouted,
@@ -365,10 +366,11 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         a += places_before_name(&texts[skip..texts.len() - 1], is_given_name);
         // A name holds no stop word: in a title-case line ("Private Meeting Between Clinton",
         // "More Important Than Electing Obama") the name starts after the last one, and a
-        // participle right after it ("Electing") is a verb, not a first name.
+        // participle right after it ("Electing") is a verb, not a first name. So it does after
+        // a describing compound ("San Francisco-based Quistco", "Portuguese-ruled Macao").
         if let Some(last_stop) = (a..z - 1)
             .rev()
-            .find(|&i| is_name_stop_word(&words[i].text))
+            .find(|&i| is_name_stop_word(&words[i].text) || is_describing_compound(&words[i].text))
         {
             a = last_stop + 1;
             if a + 1 < z && is_sentence_adverb(&words[a].text) {
