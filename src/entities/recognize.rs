@@ -122,7 +122,8 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         let kind = if person_after.is_some() {
             EntityKind::Person
         } else if acronym
-            || speaker.role.as_deref().is_some_and(is_a_deal_role)
+            || (speaker.role.as_deref().is_some_and(is_a_deal_role)
+                && !name_words.first().is_some_and(|w| is_given_name(w)))
             || known_organisation(name).is_some()
             || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
             || is_corporate_suffix(last)

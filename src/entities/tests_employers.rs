@@ -218,6 +218,9 @@ fn a_bank_named_with_its_part_in_an_issue_is_not_a_person() {
             names(&r)
         );
     }
+    // An insurance underwriter named in full is a person.
+    let r = check("\"Rates will rise,\" said lead underwriter John Abara.");
+    assert_eq!(names(&r), [("John Abara".to_string(), EntityKind::Person)]);
 }
 
 /// A role the quote attribution left as a scrap ("Valeant (them)", "Microsoft (that)",
