@@ -1,8 +1,9 @@
 //! How the writer's sentence before a quote introduces it, in the cases the attribution parser
 //! (`attr::before`, which reads back from the mark to the nearest comma) leaves open: a
-//! lowercase quote after an attribution that opens its sentence (`He added, "nobody …"`), and a
-//! cue further back than that comma (`Lee acknowledged, however, "…"`). Each looks at a bounded
-//! number of tokens, so extraction stays linear.
+//! lowercase quote after an attribution that opens its sentence (`He added, "nobody …"`), a cue
+//! further back than that comma (`Lee acknowledged, however, "…"`), and a quoted item that
+//! follows a scare quote in a list (`"Harbor Lights," "Apollo 9," and …`). Each looks at a
+//! bounded number of tokens, so extraction stays linear.
 
 use super::attr::{before, Attr};
 use super::np::Doc;
@@ -72,4 +73,11 @@ pub(crate) fn distant_cue(d: &Doc, comma: usize) -> Option<Attr> {
         }
     }
     None
+}
+
+/// Whether the token `k` right before an opening mark is the closing mark of a quote that
+/// ended in a comma: `"Harbor Lights," "Apollo 9,"`. When that quote was a title or a term,
+/// the next one is the following item of the same list, not a new sentence of speech.
+pub(crate) fn after_list_item(d: &Doc, k: usize) -> bool {
+    d.toks[k].k == K::Mark && k > 0 && d.is_p(k - 1, ',')
 }

@@ -357,6 +357,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // An article excerpt after its headline and byline (`"…," by Times' Ann Lee: "…"`) is
         // reprinted text, not speech.
         let clipping = prev.is_some_and(|k| layouts::clipping_credit(&d, k));
+        // A quote right after a scare quote that ended in a comma is the next item of a list of
+        // titles or terms (`"Harbor Lights," "Apollo 9," and …`), not a new sentence of speech.
+        let listed = prev.is_some_and(|k| intro::after_list_item(&d, k))
+            && ri > 0
+            && Some(raws[ri - 1].close) == prev
+            && cands.last().is_some_and(|c| c.kind == QuoteKind::Scare)
+            && attr.as_ref().is_none_or(|a| a.speaker.is_none());
+        let clipping = clipping || listed;
         let kind = if title || clipping {
             QuoteKind::Scare
         } else if (embedded || runs_on || finishes_sentence) && attr.is_some() {
