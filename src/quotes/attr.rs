@@ -252,9 +252,7 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
         let near = b.and_then(|b| np_backward(d, b)).filter(|m| {
             m.ti == 0
                 || !after_prep(d, m.ti - 1)
-                || m.kind == MKind::Named
-                    && d.w(m.ti - 1) == "with"
-                    && d.w(c).ends_with("ing")
+                || m.kind == MKind::Named && d.w(m.ti - 1) == "with" && d.w(c).ends_with("ing")
                 || m.kind == MKind::Named
                     && d.w(m.ti - 1) == "and"
                     && m.ti >= 2

@@ -48,11 +48,7 @@ pub(crate) fn subject(d: &Doc, c: usize) -> Option<Mention> {
         // a "breach of trust," adding:` has Lee as its subject. A quote further back keeps the
         // walk where it stopped, since the clause after it names its own speaker (`"…," Lee
         // said, adding later,`).
-        if s > 1
-            && s + 1 >= c
-            && c - s < SUBJECT_WALK
-            && d.toks[s - 1].k == K::Mark
-        {
+        if s > 1 && s + 1 >= c && c - s < SUBJECT_WALK && d.toks[s - 1].k == K::Mark {
             let close = s - 1;
             let open = (close.saturating_sub(12)..close)
                 .rev()

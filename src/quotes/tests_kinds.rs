@@ -283,11 +283,15 @@ fn a_capitalised_cue_word_inside_a_name_is_no_cue() {
 fn a_cue_earlier_in_the_sentence_introduces_a_quote_after_a_comma() {
     // The attribution parser reads back only to the comma before the mark; an adverb or a
     // clause set off by commas lies between the cue and the quote.
-    let text = "Omar Haddad acknowledged, however, \"As they say, the past is no guide to the future.\"";
+    let text =
+        "Omar Haddad acknowledged, however, \"As they say, the past is no guide to the future.\"";
     let got = extract(text);
     let q = quote(&got, "As they say");
     assert_eq!(q.kind, QuoteKind::Direct);
-    assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Omar Haddad"));
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Omar Haddad")
+    );
     // A quote joined by a conjunction finishes the writer's clause.
     let text = "Lena Park said the plan for the harbor towns is a problem because, \"In the end, we vote for someone.\"";
     let got = extract(text);
