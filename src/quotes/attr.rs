@@ -248,9 +248,11 @@ pub(crate) fn before(d: &Doc, open: usize) -> Option<Attr> {
         // speaker ("marching through the square shouted", "and joked"),
         // except a name that opens a clause after a lower-case word: "a
         // woman asked for a photo and Ortega said" (not "Ohio and Texas").
+        // So is a name after "with" before a participle: in `with Lee yelling` Lee yells.
         let near = b.and_then(|b| np_backward(d, b)).filter(|m| {
             m.ti == 0
                 || !after_prep(d, m.ti - 1)
+                || m.kind == MKind::Named && d.w(m.ti - 1) == "with" && d.w(c).ends_with("ing")
                 || m.kind == MKind::Named
                     && d.w(m.ti - 1) == "and"
                     && m.ti >= 2

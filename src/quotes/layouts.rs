@@ -191,7 +191,9 @@ pub(crate) fn any_verb(d: &Doc, close: usize, i: usize) -> Option<(Mention, usiz
     let verb_like = w.len() > 3
         && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
         && !matches!(w, "was" | "has" | "does" | "is" | "this" | "his" | "its");
-    if !verb_like {
+    // A past participle before "by" is passive: `"Chi-Raq," a film directed by Ann Lee`.
+    let passive = d.is_word(v + 1) && d.w(v + 1) == "by";
+    if !verb_like || passive {
         return None;
     }
     let mut b = v - 1;

@@ -10,6 +10,7 @@
 
 mod antecedents;
 mod attr;
+mod intro;
 mod layouts;
 mod lexicon;
 mod marks;
@@ -252,6 +253,17 @@ pub fn extract(text: &str) -> Vec<Quote> {
             .rev()
             .find(|c| !c.is_whitespace())
             .is_some_and(|c| ".?!,…".contains(*c));
+        // A cue further back in the sentence than the comma before the mark: `Lee acknowledged,
+        // however, "As they say …"`.
+        if bef.is_none()
+            && aft.as_ref().is_none_or(|a| a.speaker.is_none())
+            && prev.is_some_and(|k| d.is_p(k, ','))
+            && first_letter.is_some_and(char::is_uppercase)
+            && ends_sentence
+            && words >= 4
+        {
+            bef = intro::distant_cue(&d, q.open - 1);
+        }
         let attributed = aft.as_ref().is_some_and(|a| a.speaker.is_some()) || bef.is_some();
         // Continuation of the previous attributed quote in this paragraph:
         // `"A," Ryder wrote. "B."`
@@ -306,8 +318,13 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // A quote that opens in lowercase after a comma finishes a sentence the writer began
         // (`If the bill fails, Lee said, "we will try again."`): a partial quote within the
         // writer's report, as PolNeAR reads it, not a direct quote of its own.
-        let finishes_sentence =
-            prev.is_some_and(|k| d.is_p(k, ',')) && first_letter.is_some_and(char::is_lowercase);
+        // Unless the attribution opens the sentence (`He added, "nobody …"`): then the quote is
+        // the speaker's own sentence, lowercased by the writer.
+        let finishes_sentence = prev.is_some_and(|k| d.is_p(k, ','))
+            && first_letter.is_some_and(char::is_lowercase)
+            && !attr
+                .as_ref()
+                .is_some_and(|a| intro::opens_sentence(&d, a, q.open - 1));
         // A short fragment the sentence runs on from (`admitted "one or two
         // instances" where …`) is part of the sentence, not speech of its own.
         let runs_on = !initial
@@ -340,6 +357,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // An article excerpt after its headline and byline (`"…," by Times' Ann Lee: "…"`) is
         // reprinted text, not speech.
         let clipping = prev.is_some_and(|k| layouts::clipping_credit(&d, k));
+        // A quote right after a scare quote that ended in a comma is the next item of a list of
+        // titles or terms (`"Harbor Lights," "Apollo 9," and …`), not a new sentence of speech.
+        let listed = prev.is_some_and(|k| intro::after_list_item(&d, k))
+            && ri > 0
+            && Some(raws[ri - 1].close) == prev
+            && cands.last().is_some_and(|c| c.kind == QuoteKind::Scare)
+            && attr.as_ref().is_none_or(|a| a.speaker.is_none());
+        let clipping = clipping || listed;
         let kind = if title || clipping {
             QuoteKind::Scare
         } else if (embedded || runs_on || finishes_sentence) && attr.is_some() {

@@ -80,6 +80,11 @@ impl<'a> Doc<'a> {
                 (it && then_mark).then_some(i + 1)
             }
             "read" | "reads" | "began" | "begins" | "states" => {
+                // After a capitalised word they are part of a name: "the United States", not the
+                // verb "states".
+                if self.is_cap(i) && i > 0 && self.is_cap(i - 1) {
+                    return None;
+                }
                 // Too ambiguous as plain words; only accept them right next to a mark.
                 let next_mark = self.toks.get(i + 1).is_some_and(|t| t.k == K::Mark)
                     || (self.is_p(i + 1, ',') || self.is_p(i + 1, ':'))

@@ -40,8 +40,25 @@ pub(crate) fn subject(d: &Doc, c: usize) -> Option<Mention> {
     // A period inside parentheses ends an abbreviation, not the sentence:
     // "Sen. Ann Lee (D-Mo.) scolded him".
     let ends = |k: usize| d.is_boundary(k) && !d.is_p(k + 1, ')');
-    while s > 0 && c - s < SUBJECT_WALK && !ends(s - 1) && d.toks[s - 1].k != K::Mark {
-        s -= 1;
+    loop {
+        while s > 0 && c - s < SUBJECT_WALK && !ends(s - 1) && d.toks[s - 1].k != K::Mark {
+            s -= 1;
+        }
+        // A short quoted fragment right before the cue is stepped over: `Lee called the move
+        // a "breach of trust," adding:` has Lee as its subject. A quote further back keeps the
+        // walk where it stopped, since the clause after it names its own speaker (`"…," Lee
+        // said, adding later,`).
+        if s > 1 && s + 1 >= c && c - s < SUBJECT_WALK && d.toks[s - 1].k == K::Mark {
+            let close = s - 1;
+            let open = (close.saturating_sub(12)..close)
+                .rev()
+                .find(|&k| d.toks[k].k == K::Mark || ends(k));
+            if let Some(o) = open.filter(|&o| d.toks[o].k == K::Mark && o > 0 && o + 1 < close) {
+                s = o;
+                continue;
+            }
+        }
+        break;
     }
     s = past_dateline(d, s, c);
     // A dash that glues the sentence to the one before is not part of it:

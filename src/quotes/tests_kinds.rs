@@ -250,3 +250,74 @@ fn a_slogan_after_a_voiced_cue_is_speech_not_a_title() {
     let got = extract(text);
     assert_eq!(quote(&got, "Harbor Lights").kind, QuoteKind::Scare);
 }
+
+#[test]
+fn a_lowercase_quote_after_an_attribution_that_opens_the_sentence_is_direct() {
+    // The writer lowercased the speaker's first word, but the sentence is the speaker's clause
+    // and the quote: nothing of the writer's own comes before it.
+    let text = "The mayor spoke for an hour. He added, \"nobody here wants the ferry to stop.\"";
+    let got = extract(text);
+    let q = quote(&got, "nobody here wants");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(q.speaker.is_some(), "{q:#?}");
+    // A quote that finishes a sentence the writer began stays part of the report.
+    let text = "If the bill fails, Lena Park said, \"we will try again next year.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "we will try again").kind, QuoteKind::Indirect);
+    // So does one after a clause that runs on past the cue.
+    let text = "Lena Park said on the other hand, \"the current plan works fine for most people.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "the current plan").kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn a_capitalised_cue_word_inside_a_name_is_no_cue() {
+    // "States" in "the United States" is part of a name, not the verb "states", so the quote
+    // after it is a fragment of Lee's indirect sentence.
+    let text = "Omar Haddad said the United States \"must do more to help the harbor towns.\"";
+    let got = extract(text);
+    assert_ne!(quote(&got, "must do more").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_cue_earlier_in_the_sentence_introduces_a_quote_after_a_comma() {
+    // The attribution parser reads back only to the comma before the mark; an adverb or a
+    // clause set off by commas lies between the cue and the quote.
+    let text =
+        "Omar Haddad acknowledged, however, \"As they say, the past is no guide to the future.\"";
+    let got = extract(text);
+    let q = quote(&got, "As they say");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Omar Haddad")
+    );
+    // A quote joined by a conjunction finishes the writer's clause.
+    let text = "Lena Park said the plan for the harbor towns is a problem because, \"In the end, we vote for someone.\"";
+    let got = extract(text);
+    assert_ne!(quote(&got, "In the end").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_quoted_item_after_a_scare_quote_is_part_of_the_list() {
+    // Titles and terms listed one after another: the second mark opens right after the first
+    // one closes, which otherwise reads as a new sentence of speech.
+    let text = "The actor had parts in \"Harbor Lights,\" \"Apollo 9,\" and \"The Long Night.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Apollo 9").kind, QuoteKind::Scare);
+    let text = "Critics called him a \"shock jock,\" \"an entertainer,\" but also a reporter.";
+    let got = extract(text);
+    assert_eq!(quote(&got, "an entertainer").kind, QuoteKind::Scare);
+}
+
+#[test]
+fn a_title_followed_by_a_passive_participle_is_not_speech() {
+    // `"…," a drama directed by X` describes a work; "directed" is no verb of saying here.
+    let text = "This week, \"Harborfall,\" a drama directed by Nora Quill, opens in Dayton.";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Harborfall").kind, QuoteKind::Scare);
+    // An unlisted verb after a described source still attributes the quote.
+    let text = "\"We will win this,\" a voter interrupted.";
+    let got = extract(text);
+    assert_eq!(quote(&got, "We will win").kind, QuoteKind::Direct);
+}

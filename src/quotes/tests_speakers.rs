@@ -450,3 +450,22 @@ fn a_description_that_ends_in_a_name_is_the_name_s_role() {
         )],
     );
 }
+
+#[test]
+fn a_participle_after_a_quoted_fragment_belongs_to_the_sentence_subject() {
+    // The subject search stepped back to the fragment's closing mark and found no one.
+    check(
+        "Ann Marlow called the vote a \"breach of trust,\" adding: \"I will ask the board to look into it.\"",
+        &[("I will ask", Some("Ann Marlow"), Some("Ann Marlow"))],
+    );
+}
+
+#[test]
+fn a_name_after_with_does_the_shouting() {
+    // `with X yelling` makes X the one who yells, though a name after a preposition is
+    // otherwise an object.
+    check(
+        "In Dayton, a protester was dragged out of the hall, with Omar Haddad reportedly yelling: \"Get him out of here!\"",
+        &[("Get him out", Some("Omar Haddad"), Some("Omar Haddad"))],
+    );
+}
