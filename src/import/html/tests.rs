@@ -390,3 +390,35 @@ fn a_figure_keeps_its_caption_and_credit_apart_and_loses_its_screen_reader_label
     );
     assert!(text.contains("The city council voted") && text.contains("Opposition members"));
 }
+
+/// An Upworthy page of issue 15's development set put a short story around a video and the
+/// video's long transcript in the page's `<footer>`: the transcript won the scoring and the
+/// story was lost. (A story container shorter than the first pass's minimum, 500 characters,
+/// still loses: the retry without unlikely-stripping scores the footer too.)
+#[test]
+fn a_long_transcript_in_the_page_footer_does_not_replace_a_short_story() {
+    let transcript: String = (0..12)
+        .map(|i| {
+            format!(
+                "<p>Narrator: In part {i} of the film, farmers, scientists and growers explain, \
+                 at length and with many examples, how the chemicals came to the fields.</p>"
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<div id="lede"><p>There is a surprising story behind this fruit, and it starts with pineapples, oddly enough.</p></div>
+        <div id="nuggetBody">
+          <p>As the video says, the berries are safe to eat, and they are good for you, too. But the way they are grown is not safe for the workers, the families nearby, or the soil.</p>
+          <p>Also, fruit and vegetables are not always free of chemicals: a comparison of the residues found on them, crop by crop and year by year, is worth a look, and the growers' own figures, where they publish them, tell the same story.</p>
+          <p>For more, read the full investigation on how the fruit is grown, and, if you live in the state, check the map of the fields near your home.</p>
+        </div>
+        <footer id="meta-data"><dl><dt>Transcript:</dt><dd><div id="transcriptContent">{transcript}</div></dd></dl></footer>"#
+    );
+    let article = extract_article(&page("<title>A surprising story</title>", &body));
+    assert!(
+        article.text.contains("As the video says"),
+        "{}",
+        article.text
+    );
+    assert!(!article.text.contains("Narrator:"), "{}", article.text);
+}
