@@ -325,6 +325,7 @@ pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
         "monthly" => Some(p1(Unit::Month)),
         "annually" | "yearly" => Some(p1(Unit::Year)),
         "hourly" => Some("PT1H".to_string()),
+        "nightly" => Some("XXXX-XX-XXTNI".to_string()),
         _ => None,
     };
     if let Some(v) = simple {
@@ -344,12 +345,38 @@ pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
             if let Some(m) = lexicon::month(word).filter(|_| word.len() > 3 || lx.upper(k)) {
                 return Hit::raw(i, k + 1, TimexType::Set, format!("XXXX-{m:02}"));
             }
+            // "every morning", "each night", "every weekend", "every summer"
+            // recur at that part of the day, week or year.
+            if w != "per" {
+                let code = match word {
+                    "weekend" => Some("XXXX-WXX-WE".to_string()),
+                    _ => lexicon::day_part(word)
+                        .map(|p| format!("XXXX-XX-XXT{p}"))
+                        .or_else(|| lexicon::season(word).map(|c| format!("XXXX-{c}"))),
+                };
+                if let Some(v) = code {
+                    return Hit::raw(i, k + 1, TimexType::Set, v);
+                }
+            }
+            // "every two years", "every few months": the count belongs to the
+            // recurrence, which the duration rule alone would leave out.
+            if k == i + 1 && w != "per" {
+                if let Some((n, k2)) = count_at(lx, k).filter(|_| !matches!(word, "a" | "an")) {
+                    if let Some((u, true)) = unit(lx.w(k2)) {
+                        return Hit::raw(i, k2 + 1, TimexType::Set, dur(&n, u));
+                    }
+                }
+            }
             let (u, plural) = unit(lx.w(k))?;
             let n = if k > i + 1 { "2" } else { "1" };
             if plural {
                 return None;
             }
             Hit::raw(i, k + 1, TimexType::Set, dur(n, u))
+        }
+        // "on weekends", "at weekends": every weekend.
+        "weekends" if i > 0 && matches!(lx.w(i - 1), "on" | "at" | "over" | "during") => {
+            Hit::raw(i, i + 1, TimexType::Set, "XXXX-WXX-WE")
         }
         "a" | "an" if i > 0 && is_amount(lx, i - 1) => {
             let (u, plural) = unit(lx.w(i + 1))?;

@@ -22,6 +22,8 @@ mod numbers;
 mod quarters;
 #[cfg(test)]
 mod recall_tests;
+#[cfg(test)]
+mod recall_tests7;
 mod relative;
 mod resolve;
 #[cfg(test)]
@@ -253,6 +255,8 @@ fn may_start(w: &str) -> bool {
             | "annually"
             | "yearly"
             | "hourly"
+            | "nightly"
+            | "weekends"
             | "today"
             | "yesterday"
             | "tomorrow"
