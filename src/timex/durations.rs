@@ -149,6 +149,12 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
     }
+    // "half a year", "half an hour": half of one unit.
+    if j == i && lx.w(i) == "half" && matches!(lx.w(i + 1), "a" | "an") {
+        if let Some((u, false)) = unit(lx.w(i + 2)) {
+            return Hit::raw(i, i + 3, TimexType::Duration, half_of_one(u)?);
+        }
+    }
     let (n, k) = count_at(lx, j)?;
     let mut k = k;
     // "two to six days", "between 60 and 90 days": the first count takes
@@ -182,12 +188,21 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
     if adjective {
         k += 1;
     }
-    // "2 1/2 years", "two and a half years".
-    let half = (lx.w(k) == "1" && lx.w(k + 1) == "/" && lx.w(k + 2) == "2" && lx.glued(k + 1))
-        || (lx.w(k) == "and" && lx.w(k + 1) == "a" && lx.w(k + 2) == "half");
+    // "2 1/2 years", "two and a half years"; Reuters writes "3-1/2 years".
+    let slash_half =
+        |k: usize| lx.w(k) == "1" && lx.w(k + 1) == "/" && lx.w(k + 2) == "2" && lx.glued(k + 1);
+    let dashed = lx.kind(j) == Some(Kind::Num)
+        && lx.w(k) == "-"
+        && lx.glued(k)
+        && lx.glued(k + 1)
+        && slash_half(k + 1);
+    let half = slash_half(k) || (lx.w(k) == "and" && lx.w(k + 1) == "a" && lx.w(k + 2) == "half");
     if half {
         k += 3;
+    } else if dashed {
+        k += 4;
     }
+    let half = half || dashed;
     let hyphen = lx.w(k) == "-";
     if hyphen {
         k += 1;
@@ -294,6 +309,22 @@ fn half_dur(n: &str, u: Unit) -> String {
             dur(&n, u)
         }
     }
+}
+
+/// Half of one unit in the next smaller one ("half a year" is `P6M`), where that is whole.
+fn half_of_one(u: Unit) -> Option<String> {
+    Some(
+        match u {
+            Unit::Year => "P6M",
+            Unit::Day => "PT12H",
+            Unit::Hour => "PT30M",
+            Unit::Minute => "PT30S",
+            Unit::Decade => "P5Y",
+            Unit::Century => "P50Y",
+            _ => return None,
+        }
+        .to_string(),
+    )
 }
 
 /// Whether token `j` ends an amount, making a following "a year" a rate.

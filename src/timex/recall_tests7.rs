@@ -49,3 +49,29 @@ fn every_morning_and_every_two_years_are_sets() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn dashed_halves_and_half_a_year_are_durations() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "The bridge loan carries 4-1/2 years of grace.",
+            &[("4-1/2 years", "P4Y6M")],
+        ),
+        (
+            "The union signed a 2-1/2 year contract.",
+            &[("a 2-1/2 year", "P2Y6M")],
+        ),
+        ("The vote took half an hour.", &[("half an hour", "PT30M")]),
+        (
+            "The mill stood idle for half a century.",
+            &[("half a century", "P50Y")],
+        ),
+        // A price in dashed halves is no length of time.
+        ("The bonds fell 1-1/2 points.", &[]),
+        ("Half a dozen clerks left.", &[]),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}
