@@ -356,7 +356,8 @@ pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
         "monthly" => Some(p1(Unit::Month)),
         "annually" | "yearly" => Some(p1(Unit::Year)),
         "hourly" => Some("PT1H".to_string()),
-        "nightly" => Some("XXXX-XX-XXTNI".to_string()),
+        // "NBC Nightly News" is a name.
+        "nightly" if !lx.upper(i) => Some("XXXX-XX-XXTNI".to_string()),
         _ => None,
     };
     if let Some(v) = simple {

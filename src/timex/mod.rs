@@ -301,6 +301,13 @@ fn may_start(w: &str) -> bool {
             | "morning"
             | "afternoon"
             | "evening"
+            | "night"
+            | "dawn"
+            | "daybreak"
+            | "sunrise"
+            | "dusk"
+            | "nightfall"
+            | "sunset"
             | "best"
             | "worst"
     ) || lexicon::unit(w).is_some()

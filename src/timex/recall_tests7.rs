@@ -75,3 +75,26 @@ fn dashed_halves_and_half_a_year_are_durations() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn dawn_dusk_and_into_the_night_are_times_of_day() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("The patrol set out at dawn.", &[("dawn", "2015-06-10TMO")]),
+        (
+            "Shops shut before nightfall.",
+            &[("nightfall", "2015-06-10TEV")],
+        ),
+        (
+            "The jury talked late into the night.",
+            &[("the night", "2015-06-10TNI")],
+        ),
+        ("Owls hunt at night.", &[("night", "XXXX-XX-XXTNI")]),
+        // Names stay names.
+        ("The studio is on Sunset Boulevard.", &[]),
+        ("She reads the Dawn and watches NBC Nightly News.", &[]),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}

@@ -53,7 +53,12 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         "some" => next == "time",
         "that" => matches!(next, "time" | "year" | "quarter" | "month"),
         "current" | "recent" | "coming" | "future" | "past" => true,
-        _ => unit(w).is_some() || lexicon::season(w).is_some() || lexicon::day_part(w).is_some(),
+        _ => {
+            unit(w).is_some()
+                || lexicon::season(w).is_some()
+                || lexicon::day_part(w).is_some()
+                || twilight(w).is_some()
+        }
     };
     if !starts {
         return None;
@@ -360,6 +365,16 @@ fn anaphoric_period(cx: &Ctx, i: usize) -> Option<Hit> {
     Hit::date(i, i + 2, val)
 }
 
+/// The ends of the day named by the light: dawn is read as the morning, dusk as the evening
+/// (TIMEX3 has no finer codes).
+fn twilight(w: &str) -> Option<&'static str> {
+    match w {
+        "dawn" | "daybreak" | "sunrise" => Some("MO"),
+        "dusk" | "nightfall" | "sunset" => Some("EV"),
+        _ => None,
+    }
+}
+
 /// Adjectives that give a period a length without a number: "a lengthy
 /// period", "an indefinite period".
 fn period_adjective(w: &str) -> bool {
@@ -400,6 +415,35 @@ fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
             ) =>
         {
             (lexicon::day_part(p).filter(|c| *c != "NI")?, 0, i + 2)
+        }
+        // "worked into the night", "talks ran through the night".
+        ("the", "night", _) if matches!(prev, "into" | "through" | "throughout" | "during") => {
+            ("NI", 0, i + 2)
+        }
+        // "attacked at night", "began before dawn", "fighting since dawn".
+        // "at night" is most often habitual ("sleeps at night"), so it names no one night.
+        ("night", _, _) if prev == "at" && !lx.upper(i) => {
+            return Hit::raw(i, i + 1, TimexType::Time, "XXXX-XX-XXTNI");
+        }
+        // "Sunset Boulevard" and "Dawn" the newspaper are names.
+        (p, _, _) if twilight(p).is_some() && !lx.upper(i) => {
+            let cue = matches!(
+                prev,
+                "at" | "before"
+                    | "after"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "around"
+                    | "toward"
+                    | "towards"
+            );
+            if !cue {
+                return None;
+            }
+            (twilight(p)?, 0, i + 1)
         }
         // "in morning trading": the part of the day the market report is about.
         (p, "trading", _) if prev == "in" && matches!(p, "morning" | "afternoon") => {
