@@ -98,3 +98,25 @@ fn dawn_dusk_and_into_the_night_are_times_of_day() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn midyear_and_midweek_written_as_one_word_are_modified_periods() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "The plant should reopen by midyear.",
+            &[("midyear", "2015")],
+        ),
+        ("Hiring slowed at mid-year.", &[("mid-year", "2015")]),
+        ("The index slipped midweek.", &[("midweek", "2015-W24")]),
+        (
+            "Corn futures eased by midmorning.",
+            &[("midmorning", "2015-06-10TMO")],
+        ),
+        // A region and a term of office are no periods.
+        ("Mid-Atlantic voters cast mid-term ballots.", &[]),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}

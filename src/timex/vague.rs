@@ -53,6 +53,8 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         "some" => next == "time",
         "that" => matches!(next, "time" | "year" | "quarter" | "month"),
         "current" | "recent" | "coming" | "future" | "past" => true,
+        "mid" => next == "-",
+        "midyear" | "midweek" | "midmonth" | "midmorning" | "midafternoon" => true,
         _ => {
             unit(w).is_some()
                 || lexicon::season(w).is_some()
@@ -69,7 +71,43 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         bare_season(cx, i),
         anaphoric_period(cx, i),
         day_part(cx, i),
+        mid_period(cx, i),
     ])
+}
+
+/// "midyear", "mid-week", "midmorning": the middle of the period under discussion, written as
+/// one word or with a hyphen, which the modifier rule (a prefix before an expression of its own)
+/// does not read. The value is the period itself, as for "mid-April".
+fn mid_period(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let (rest, e) = match lx.w(i) {
+        "mid" if lx.w(i + 1) == "-" && lx.glued(i + 1) && lx.glued(i + 2) => (lx.w(i + 2), i + 3),
+        w => (w.strip_prefix("mid")?, i + 1),
+    };
+    // "mid-year results" and "mid-week fares" name the period all the same; "Mid-Atlantic" and
+    // "MidAmerica" are no periods and fall through here.
+    let d = cx.anchor.or(cx.dct)?;
+    let val = match rest {
+        "year" => Val::Year(cx.dct?.year()),
+        "week" => {
+            let w = d.iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        "month" => {
+            let (y, m) = cx.last_month.unwrap_or((d.year(), d.month()));
+            Val::Month(y, m)
+        }
+        "morning" | "afternoon" => {
+            return Some(Hit {
+                s: i,
+                e,
+                kind: TimexType::Time,
+                val: Val::DayPart(d, lexicon::day_part(rest)?),
+            })
+        }
+        _ => return None,
+    };
+    Hit::date(i, e, val)
 }
 
 /// Vague past, present and future references and unspecified durations.
