@@ -120,3 +120,35 @@ fn midyear_and_midweek_written_as_one_word_are_modified_periods() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn crop_and_fiscal_years_across_two_years_are_dates() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Mill output in the 1996/97 season fell.",
+            &[("1996/97", "1996")],
+        ),
+        (
+            "The levy rises in fiscal 2003-04.",
+            &[("fiscal 2003-04", "2003")],
+        ),
+        // Figures of another shape are no year pairs.
+        ("The ratio moved from 1996/98 to 1996/97/98.", &[]),
+        (
+            "On 2015-06-09 the levy rose.",
+            &[("2015-06-09", "2015-06-09")],
+        ),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}
+
+#[test]
+fn a_year_pair_spans_both_calendar_years() {
+    let t = super::extract("The 1996/97 crop was small.", None);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].earliest.as_deref(), Some("1996-01-01"));
+    assert_eq!(t[0].latest.as_deref(), Some("1997-12-31"));
+}
