@@ -152,3 +152,29 @@ fn a_year_pair_spans_both_calendar_years() {
     assert_eq!(t[0].earliest.as_deref(), Some("1996-01-01"));
     assert_eq!(t[0].latest.as_deref(), Some("1997-12-31"));
 }
+
+#[test]
+fn this_financial_year_and_through_the_night_are_found() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Margins should widen this financial year.",
+            &[("this financial year", "2015")],
+        ),
+        (
+            "Exports peaked in the previous marketing year.",
+            &[("the previous marketing year", "2014")],
+        ),
+        (
+            "Rescuers dug through the night.",
+            &[("the night", "2015-06-10TNI")],
+        ),
+        (
+            "Sirens sounded during the night.",
+            &[("the night", "2015-06-10TNI")],
+        ),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}

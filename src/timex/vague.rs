@@ -446,6 +446,11 @@ fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
     let (code, shift, e) = match (lx.w(i), lx.w(i + 1), lx.w(i + 2)) {
         ("the", "next" | "following", p) => (lexicon::day_part(p)?, 1, i + 3),
         ("the", "previous", p) => (lexicon::day_part(p)?, -1, i + 3),
+        // "worked into the night", "talks ran through the night": before the rule below, which
+        // leaves out "in the night".
+        ("the", "night", _) if matches!(prev, "into" | "through" | "throughout" | "during") => {
+            ("NI", 0, i + 2)
+        }
         ("the", p, _)
             if matches!(
                 prev,
@@ -453,10 +458,6 @@ fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
             ) =>
         {
             (lexicon::day_part(p).filter(|c| *c != "NI")?, 0, i + 2)
-        }
-        // "worked into the night", "talks ran through the night".
-        ("the", "night", _) if matches!(prev, "into" | "through" | "throughout" | "during") => {
-            ("NI", 0, i + 2)
         }
         // "attacked at night", "began before dawn", "fighting since dawn".
         // "at night" is most often habitual ("sleeps at night"), so it names no one night.
