@@ -149,6 +149,18 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
     }
+    // "for another year", "in another month": one more unit.
+    if lx.w(i) == "another"
+        && i > 0
+        && matches!(
+            lx.w(i - 1),
+            "for" | "in" | "within" | "after" | "take" | "takes" | "took"
+        )
+    {
+        if let Some((u, false)) = unit(lx.w(i + 1)) {
+            return Hit::raw(i, i + 2, TimexType::Duration, dur("1", u));
+        }
+    }
     // "half a year", "half an hour": half of one unit.
     if j == i && lx.w(i) == "half" && matches!(lx.w(i + 1), "a" | "an") {
         if let Some((u, false)) = unit(lx.w(i + 2)) {

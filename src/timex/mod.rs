@@ -287,6 +287,7 @@ fn may_start(w: &str) -> bool {
             | "midday"
             | "midnight"
             | "half"
+            | "another"
             | "year"
             | "final"
             | "christmas"

@@ -178,3 +178,27 @@ fn this_financial_year_and_through_the_night_are_found() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn just_hours_after_previous_years_and_another_year_are_found() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "The bridge shut just hours after it opened.",
+            &[("hours", "PTXH")],
+        ),
+        (
+            "Turnout was lower than in previous years.",
+            &[("previous years", "PAST_REF")],
+        ),
+        (
+            "The launch slipped for another year.",
+            &[("another year", "P1Y")],
+        ),
+        // How far apart two events were is no expression in TimeBank.
+        ("The two blasts came only minutes apart.", &[]),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}

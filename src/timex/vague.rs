@@ -53,6 +53,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         "some" => next == "time",
         "that" => matches!(next, "time" | "year" | "quarter" | "month"),
         "current" | "recent" | "coming" | "future" | "past" => true,
+        "previous" | "prior" | "earlier" => unit(next).is_some_and(|(_, plural)| plural),
         "mid" => next == "-",
         "midyear" | "midweek" | "midmonth" | "midmorning" | "midafternoon" => true,
         _ => {
@@ -165,7 +166,10 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
             let (_, true) = unit(n)? else { return None };
             r("FUTURE_REF", 2)
         }
-        ("past", n, _) if matches!(prev, "in" | "for" | "over") => {
+        // "than in previous years", "over prior months": the past, as "in past years" is.
+        ("past" | "previous" | "prior" | "earlier", n, _)
+            if matches!(prev, "in" | "for" | "over" | "from" | "of") =>
+        {
             let (_, true) = unit(n)? else { return None };
             r("PAST_REF", 2)
         }
@@ -198,8 +202,12 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
             let (_, true) = unit(u)? else { return None };
             r("PAST_REF", 2)
         }
-        (u, _, _)
-            if matches!(prev, "just" | "mere" | "only") && lx.w(i.wrapping_sub(2)) == "in" =>
+        // "in just minutes", "just hours after the vote"; "only minutes apart" tells how far
+        // apart two events were, which TimeBank leaves untagged.
+        (u, next, _)
+            if matches!(prev, "just" | "mere" | "only")
+                && (lx.w(i.wrapping_sub(2)) == "in"
+                    || matches!(next, "after" | "before" | "later" | "earlier")) =>
         {
             let (u, true) = unit(u)? else { return None };
             Hit::raw(i, i + 1, TimexType::Duration, dur("X", u))
