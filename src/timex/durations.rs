@@ -135,14 +135,22 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     // "the first hours", "the coming years", "the weeks ahead": a bare
-    // plural unit after an ordering word is an unspecified span.
+    // plural unit after an ordering word is an unspecified span; so are "the
+    // weeks before the vote", "the years that followed".
     if j > i + 1 || lx.w(i) == "the" {
         if let Some((u, true)) = unit(lx.w(j)) {
-            let ahead = lx.w(j + 1) == "ahead";
+            let ahead = lx.w(j + 1) == "ahead"
+                || j == i + 1
+                    && matches!(
+                        lx.w(j + 1),
+                        "before" | "after" | "following" | "leading" | "since" | "prior"
+                    )
+                || j == i + 1 && lx.w(j + 1) == "that" && lx.w(j + 2) == "followed";
             if j > i + 1 && lx.w(j + 1) != "-" || ahead {
+                let ahead_word = ahead && lx.w(j + 1) == "ahead";
                 return Hit::raw(
                     i,
-                    j + 1 + usize::from(ahead),
+                    j + 1 + usize::from(ahead_word),
                     TimexType::Duration,
                     dur("X", u),
                 );

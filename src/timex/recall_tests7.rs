@@ -202,3 +202,27 @@ fn just_hours_after_previous_years_and_another_year_are_found() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn the_weeks_before_and_the_years_that_followed_are_durations() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "The van was seen nearby in the weeks before the fire.",
+            &[("the weeks", "PXW")],
+        ),
+        (
+            "In the years that followed, the port grew.",
+            &[("the years", "PXY")],
+        ),
+        (
+            "Polls tightened in the days leading up to the vote.",
+            &[("the days", "PXD")],
+        ),
+        // A single day after an event is a day, read by another rule or none.
+        ("The day after the fire he left.", &[]),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}
