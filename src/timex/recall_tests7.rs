@@ -226,3 +226,21 @@ fn the_weeks_before_and_the_years_that_followed_are_durations() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn early_summer_without_a_year_is_a_modified_season() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Orders recovered from the lows of the early summer.",
+            &[("early summer", "2015-SU")],
+        ),
+        (
+            "The beds are sown in late spring.",
+            &[("late spring", "2015-SP")],
+        ),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}

@@ -367,7 +367,11 @@ fn bare_season(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     if j == i {
         let prev = if i > 0 { lx.w(i - 1) } else { "" };
-        let cue = matches!(prev, "in" | "by" | "until" | "since" | "during" | "over");
+        // "the early summer", "in late spring": the modifier rule adds the first word.
+        let cue = matches!(
+            prev,
+            "in" | "by" | "until" | "since" | "during" | "over" | "early" | "late" | "mid" | "-"
+        );
         if !cue && !lx.upper(j) {
             return None;
         }
