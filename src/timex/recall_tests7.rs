@@ -244,3 +244,21 @@ fn early_summer_without_a_year_is_a_modified_season() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn days_after_the_vote_and_weeks_later_are_durations() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("The mayor quit days after the audit.", &[("days", "PXD")]),
+        ("Weeks later, the dam burst.", &[("Weeks", "PXW")]),
+        // A matter of days is no expression; a count is read by the duration rule.
+        ("It is a matter of days before the vote.", &[]),
+        (
+            "The pump ran 900 hours before it failed.",
+            &[("900 hours", "PT900H")],
+        ),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}

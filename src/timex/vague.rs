@@ -14,6 +14,7 @@
 use chrono::Datelike;
 
 use super::durations::dur;
+use super::lexer::Kind;
 use super::lexicon::{self, unit};
 use super::{Ctx, Hit, TimexType, Val};
 
@@ -210,6 +211,28 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
                     || matches!(next, "after" | "before" | "later" | "earlier")) =>
         {
             let (u, true) = unit(u)? else { return None };
+            Hit::raw(i, i + 1, TimexType::Duration, dur("X", u))
+        }
+        // "resigned days after the scandal", "Weeks later, he left": an uncounted length
+        // before or after an event. A count or an article before the unit belongs to other
+        // rules, and "a matter of days before" is left untagged in TimeBank, as is "seconds
+        // before the bomb exploded", which says how close two events were.
+        (u, "after" | "before" | "later" | "earlier", _) => {
+            let (u, true) = unit(u)? else { return None };
+            if u == lexicon::Unit::Second {
+                return None;
+            }
+            let counted = i > 0
+                && (lx.kind(i - 1) == Some(Kind::Num)
+                    || lexicon::number_word(prev).is_some()
+                    || lexicon::vague_quantity(prev)
+                    || matches!(
+                        prev,
+                        "of" | "the" | "a" | "an" | "few" | "many" | "-" | "those" | "these"
+                    ));
+            if counted {
+                return None;
+            }
             Hit::raw(i, i + 1, TimexType::Duration, dur("X", u))
         }
         _ => None,
