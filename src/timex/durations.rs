@@ -384,6 +384,9 @@ pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
         return Hit::raw(i, i + 1, TimexType::Set, v);
     }
     match w {
+        // "five pct per annum": Latin for "a year".
+        "per" if lx.w(i + 1) == "annum" => Hit::raw(i, i + 2, TimexType::Set, "P1Y"),
+        "fortnightly" if !lx.upper(i) => Hit::raw(i, i + 1, TimexType::Set, "P2W"),
         "every" | "each" | "per" => {
             let mut k = i + 1;
             if lx.w(k) == "other" {

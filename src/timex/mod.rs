@@ -261,6 +261,7 @@ fn may_start(w: &str) -> bool {
             | "yearly"
             | "hourly"
             | "nightly"
+            | "fortnightly"
             | "weekends"
             | "today"
             | "yesterday"

@@ -262,3 +262,16 @@ fn days_after_the_vote_and_weeks_later_are_durations() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn per_annum_and_fortnightly_are_sets() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("The bonds pay four pct per annum.", &[("per annum", "P1Y")]),
+        ("The board meets fortnightly.", &[("fortnightly", "P2W")]),
+        ("She edits the Fortnightly Review.", &[]),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}
