@@ -19,6 +19,7 @@ mod lexer;
 mod lexicon;
 mod names;
 mod numbers;
+mod ordinals;
 mod quarters;
 #[cfg(test)]
 mod recall_tests;
@@ -141,6 +142,11 @@ pub(crate) fn longest(hits: impl IntoIterator<Item = Option<Hit>>) -> Option<Hit
 /// win ties because they are the more specific ones.
 fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
+    // "its third week": no other rule starts at a possessive, so these words
+    // are tried here alone rather than listed in `may_start`.
+    if matches!(lx.w(i), "its" | "his" | "her" | "their") {
+        return ordinals::parse(cx, i);
+    }
     // Rules only start at words, numbers or an apostrophe ("'90s"), so most
     // punctuation is skipped cheaply.
     match lx.kind(i) {

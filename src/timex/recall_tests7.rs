@@ -275,3 +275,31 @@ fn per_annum_and_fortnightly_are_sets() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn its_third_week_is_the_period_under_discussion() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "The dock strike entered its third week.",
+            &[("its third week", "2015-W24")],
+        ),
+        (
+            "On her first day in office she cut fees.",
+            &[("her first day", "2015-06-10")],
+        ),
+        // A quarter is read by the earnings rules, a length compound by its own rule.
+        (
+            "Its first quarter was weak.",
+            &[("first quarter", "2015-Q1")],
+        ),
+        (
+            "They left their second day-long session early.",
+            &[("day-long", "P1D")],
+        ),
+        ("Their second child was born.", &[]),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}
