@@ -5,6 +5,9 @@
 
 use super::tests::check;
 
+/// A reference date, a sentence and what should be found in it.
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
 #[test]
 fn every_morning_and_every_two_years_are_sets() {
     let r = "2015-06-10";
@@ -300,6 +303,37 @@ fn its_third_week_is_the_period_under_discussion() {
         ("Their second child was born.", &[]),
     ];
     for (text, want) in cases {
+        check(text, r, want);
+    }
+}
+
+#[test]
+fn the_new_year_and_to_the_present_are_found() {
+    let cases: &[Case] = &[
+        (
+            "2015-11-20",
+            "Fares will rise in the new year.",
+            &[("the new year", "2016")],
+        ),
+        (
+            "2015-06-10",
+            "Rents rose from 1990 to the present.",
+            &[("1990", "1990"), ("the present", "PRESENT_REF")],
+        ),
+        (
+            "2015-06-10",
+            "The rule holds until the present day.",
+            &[("the present day", "PRESENT_REF")],
+        ),
+        // The holiday's honours list and an adjective are no years.
+        (
+            "2015-06-10",
+            "She was knighted in the New Year Honours.",
+            &[],
+        ),
+        ("2015-06-10", "It adds to the present budget.", &[]),
+    ];
+    for (r, text, want) in cases {
         check(text, r, want);
     }
 }

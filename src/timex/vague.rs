@@ -46,6 +46,8 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
                     | "next"
                     | "following"
                     | "previous"
+                    | "new"
+                    | "present"
             ) || lexicon::season(next).is_some()
                 || lexicon::day_part(next).is_some()
         }
@@ -144,6 +146,30 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
         // "the near future", "the near term", "the short term".
         ("the", "near" | "short" | "long" | "medium", "term" | "future") => r("FUTURE_REF", 3),
         ("the", "time", "being") => r("PRESENT_REF", 3),
+        // "a recovery in the new year": said in the autumn, the year ahead; in its first
+        // months, the year begun. "The New Year Honours" and "the New Year's weekend" name
+        // the holiday.
+        ("the", "new", "year")
+            if matches!(
+                prev,
+                "in" | "into" | "until" | "after" | "by" | "early" | "for"
+            ) && !(lx.upper(i + 3) || matches!(lx.w(i + 3), "'" | "honours")) =>
+        {
+            let d = cx.dct?;
+            let y = if d.month() >= 9 {
+                d.year() + 1
+            } else {
+                d.year()
+            };
+            Hit::date(i, i + 3, Val::Year(y))
+        }
+        // "from 1979 to the present", "until the present day": the present as a noun.
+        ("the", "present", next)
+            if matches!(prev, "to" | "until" | "till" | "through")
+                && (next == "day" || lx.kind(i + 2) != Some(Kind::Word)) =>
+        {
+            r("PRESENT_REF", if next == "day" { 3 } else { 2 })
+        }
         // "by that time", "during that time": the time last spoken of.
         ("that", "time", _)
             if matches!(
