@@ -337,3 +337,23 @@ fn the_new_year_and_to_the_present_are_found() {
         check(text, r, want);
     }
 }
+
+#[test]
+fn a_dot_between_hour_and_minutes_before_pm_is_a_clock_time() {
+    let r = "2015-06-10";
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "The doors open at 7.45pm.",
+            &[("7.45pm", "2015-06-10T19:45")],
+        ),
+        (
+            "The fire started at 6.10 a.m.",
+            &[("6.10 a.m.", "2015-06-10T06:10")],
+        ),
+        // Without am or pm a dotted number is a figure.
+        ("Shares rose 0.25 to 7.45.", &[]),
+    ];
+    for (text, want) in cases {
+        check(text, r, want);
+    }
+}
