@@ -206,6 +206,22 @@ fn plain(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
                         | "since"
                 );
             }
+            // "9.30pm", "10.38am": British papers put a dot between hour and minutes; only
+            // with am/pm after, since "9.30" alone is a figure.
+            let meridiem_at = |k: usize| {
+                matches!(lx.w(k), "am" | "pm")
+                    || matches!(lx.w(k), "a" | "p") && lx.w(k + 1) == "." && lx.w(k + 2) == "m"
+            };
+            if j == i + 1
+                && lx.w(j) == "."
+                && lx.glued(j)
+                && lx.ndigits(j + 1) == 2
+                && lx.glued(j + 1)
+                && meridiem_at(j + 2)
+            {
+                m = lx.num(j + 1)?;
+                j += 2;
+            }
             if h > 23 || m > 59 {
                 return None;
             }

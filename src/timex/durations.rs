@@ -135,18 +135,44 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     // "the first hours", "the coming years", "the weeks ahead": a bare
-    // plural unit after an ordering word is an unspecified span.
+    // plural unit after an ordering word is an unspecified span; so are "the
+    // weeks before the vote", "the years that followed".
     if j > i + 1 || lx.w(i) == "the" {
         if let Some((u, true)) = unit(lx.w(j)) {
-            let ahead = lx.w(j + 1) == "ahead";
+            let ahead = lx.w(j + 1) == "ahead"
+                || j == i + 1
+                    && matches!(
+                        lx.w(j + 1),
+                        "before" | "after" | "following" | "leading" | "since" | "prior"
+                    )
+                || j == i + 1 && lx.w(j + 1) == "that" && lx.w(j + 2) == "followed";
             if j > i + 1 && lx.w(j + 1) != "-" || ahead {
+                let ahead_word = ahead && lx.w(j + 1) == "ahead";
                 return Hit::raw(
                     i,
-                    j + 1 + usize::from(ahead),
+                    j + 1 + usize::from(ahead_word),
                     TimexType::Duration,
                     dur("X", u),
                 );
             }
+        }
+    }
+    // "for another year", "in another month": one more unit.
+    if lx.w(i) == "another"
+        && i > 0
+        && matches!(
+            lx.w(i - 1),
+            "for" | "in" | "within" | "after" | "take" | "takes" | "took"
+        )
+    {
+        if let Some((u, false)) = unit(lx.w(i + 1)) {
+            return Hit::raw(i, i + 2, TimexType::Duration, dur("1", u));
+        }
+    }
+    // "half a year", "half an hour": half of one unit.
+    if j == i && lx.w(i) == "half" && matches!(lx.w(i + 1), "a" | "an") {
+        if let Some((u, false)) = unit(lx.w(i + 2)) {
+            return Hit::raw(i, i + 3, TimexType::Duration, half_of_one(u)?);
         }
     }
     let (n, k) = count_at(lx, j)?;
@@ -182,12 +208,21 @@ pub(crate) fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
     if adjective {
         k += 1;
     }
-    // "2 1/2 years", "two and a half years".
-    let half = (lx.w(k) == "1" && lx.w(k + 1) == "/" && lx.w(k + 2) == "2" && lx.glued(k + 1))
-        || (lx.w(k) == "and" && lx.w(k + 1) == "a" && lx.w(k + 2) == "half");
+    // "2 1/2 years", "two and a half years"; Reuters writes "3-1/2 years".
+    let slash_half =
+        |k: usize| lx.w(k) == "1" && lx.w(k + 1) == "/" && lx.w(k + 2) == "2" && lx.glued(k + 1);
+    let dashed = lx.kind(j) == Some(Kind::Num)
+        && lx.w(k) == "-"
+        && lx.glued(k)
+        && lx.glued(k + 1)
+        && slash_half(k + 1);
+    let half = slash_half(k) || (lx.w(k) == "and" && lx.w(k + 1) == "a" && lx.w(k + 2) == "half");
     if half {
         k += 3;
+    } else if dashed {
+        k += 4;
     }
+    let half = half || dashed;
     let hyphen = lx.w(k) == "-";
     if hyphen {
         k += 1;
@@ -296,6 +331,22 @@ fn half_dur(n: &str, u: Unit) -> String {
     }
 }
 
+/// Half of one unit in the next smaller one ("half a year" is `P6M`), where that is whole.
+fn half_of_one(u: Unit) -> Option<String> {
+    Some(
+        match u {
+            Unit::Year => "P6M",
+            Unit::Day => "PT12H",
+            Unit::Hour => "PT30M",
+            Unit::Minute => "PT30S",
+            Unit::Decade => "P5Y",
+            Unit::Century => "P50Y",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
 /// Whether token `j` ends an amount, making a following "a year" a rate.
 fn is_amount(lx: &Lexed, j: usize) -> bool {
     lx.kind(j) == Some(Kind::Num)
@@ -325,12 +376,17 @@ pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
         "monthly" => Some(p1(Unit::Month)),
         "annually" | "yearly" => Some(p1(Unit::Year)),
         "hourly" => Some("PT1H".to_string()),
+        // "NBC Nightly News" is a name.
+        "nightly" if !lx.upper(i) => Some("XXXX-XX-XXTNI".to_string()),
         _ => None,
     };
     if let Some(v) = simple {
         return Hit::raw(i, i + 1, TimexType::Set, v);
     }
     match w {
+        // "five pct per annum": Latin for "a year".
+        "per" if lx.w(i + 1) == "annum" => Hit::raw(i, i + 2, TimexType::Set, "P1Y"),
+        "fortnightly" if !lx.upper(i) => Hit::raw(i, i + 1, TimexType::Set, "P2W"),
         "every" | "each" | "per" => {
             let mut k = i + 1;
             if lx.w(k) == "other" {
@@ -344,12 +400,38 @@ pub(crate) fn set(cx: &Ctx, i: usize) -> Option<Hit> {
             if let Some(m) = lexicon::month(word).filter(|_| word.len() > 3 || lx.upper(k)) {
                 return Hit::raw(i, k + 1, TimexType::Set, format!("XXXX-{m:02}"));
             }
+            // "every morning", "each night", "every weekend", "every summer"
+            // recur at that part of the day, week or year.
+            if w != "per" {
+                let code = match word {
+                    "weekend" => Some("XXXX-WXX-WE".to_string()),
+                    _ => lexicon::day_part(word)
+                        .map(|p| format!("XXXX-XX-XXT{p}"))
+                        .or_else(|| lexicon::season(word).map(|c| format!("XXXX-{c}"))),
+                };
+                if let Some(v) = code {
+                    return Hit::raw(i, k + 1, TimexType::Set, v);
+                }
+            }
+            // "every two years", "every few months": the count belongs to the
+            // recurrence, which the duration rule alone would leave out.
+            if k == i + 1 && w != "per" {
+                if let Some((n, k2)) = count_at(lx, k).filter(|_| !matches!(word, "a" | "an")) {
+                    if let Some((u, true)) = unit(lx.w(k2)) {
+                        return Hit::raw(i, k2 + 1, TimexType::Set, dur(&n, u));
+                    }
+                }
+            }
             let (u, plural) = unit(lx.w(k))?;
             let n = if k > i + 1 { "2" } else { "1" };
             if plural {
                 return None;
             }
             Hit::raw(i, k + 1, TimexType::Set, dur(n, u))
+        }
+        // "on weekends", "at weekends": every weekend.
+        "weekends" if i > 0 && matches!(lx.w(i - 1), "on" | "at" | "over" | "during") => {
+            Hit::raw(i, i + 1, TimexType::Set, "XXXX-WXX-WE")
         }
         "a" | "an" if i > 0 && is_amount(lx, i - 1) => {
             let (u, plural) = unit(lx.w(i + 1))?;

@@ -19,9 +19,12 @@ mod lexer;
 mod lexicon;
 mod names;
 mod numbers;
+mod ordinals;
 mod quarters;
 #[cfg(test)]
 mod recall_tests;
+#[cfg(test)]
+mod recall_tests7;
 mod relative;
 mod resolve;
 #[cfg(test)]
@@ -139,6 +142,11 @@ pub(crate) fn longest(hits: impl IntoIterator<Item = Option<Hit>>) -> Option<Hit
 /// win ties because they are the more specific ones.
 fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
+    // "its third week": no other rule starts at a possessive, so these words
+    // are tried here alone rather than listed in `may_start`.
+    if matches!(lx.w(i), "its" | "his" | "her" | "their") {
+        return ordinals::parse(cx, i);
+    }
     // Rules only start at words, numbers or an apostrophe ("'90s"), so most
     // punctuation is skipped cheaply.
     match lx.kind(i) {
@@ -242,6 +250,11 @@ fn may_start(w: &str) -> bool {
             | "early"
             | "late"
             | "mid"
+            | "midyear"
+            | "midweek"
+            | "midmonth"
+            | "midmorning"
+            | "midafternoon"
             | "earlier"
             | "later"
             | "every"
@@ -253,6 +266,9 @@ fn may_start(w: &str) -> bool {
             | "annually"
             | "yearly"
             | "hourly"
+            | "nightly"
+            | "fortnightly"
+            | "weekends"
             | "today"
             | "yesterday"
             | "tomorrow"
@@ -278,6 +294,7 @@ fn may_start(w: &str) -> bool {
             | "midday"
             | "midnight"
             | "half"
+            | "another"
             | "year"
             | "final"
             | "christmas"
@@ -297,6 +314,13 @@ fn may_start(w: &str) -> bool {
             | "morning"
             | "afternoon"
             | "evening"
+            | "night"
+            | "dawn"
+            | "daybreak"
+            | "sunrise"
+            | "dusk"
+            | "nightfall"
+            | "sunset"
             | "best"
             | "worst"
     ) || lexicon::unit(w).is_some()

@@ -292,8 +292,13 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
         _ => return None,
     };
     let with_the = j > i;
-    // "the current fiscal year", "the latest fiscal year".
-    let k = if lx.w(j + 1) == "fiscal" && lx.w(j + 2) == "year" {
+    // "the current fiscal year", "the latest fiscal year"; "this financial year", "next calendar
+    // year", "the current marketing year" are the same year to the extractor.
+    let kind_of_year = matches!(
+        lx.w(j + 1),
+        "fiscal" | "financial" | "calendar" | "marketing" | "crop" | "tax" | "budget"
+    );
+    let k = if kind_of_year && lx.w(j + 2) == "year" {
         j + 2
     } else {
         j + 1

@@ -12,6 +12,9 @@ pub(crate) enum Val {
     Day(NaiveDate),
     Month(i32, u32),
     Year(i32),
+    /// A season or fiscal year across two calendar years ("1986/87"), valued by the first; its
+    /// interval covers both.
+    YearPair(i32),
     /// The first three digits of the years in the decade (199 = 1990s).
     Decade(i32),
     /// The first two digits of the years in the century (19 = 1900s).
@@ -35,7 +38,7 @@ impl Val {
         match self {
             Val::Day(d) => iso(*d),
             Val::Month(y, m) => format!("{y:04}-{m:02}"),
-            Val::Year(y) => format!("{y:04}"),
+            Val::Year(y) | Val::YearPair(y) => format!("{y:04}"),
             Val::Decade(d) => format!("{d:03}"),
             Val::Century(c) => format!("{c:02}"),
             Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
@@ -76,6 +79,7 @@ impl Val {
             Val::DayPart(d, _) => span(Some(d), Some(d), Granularity::Day),
             Val::Month(y, m) => span(ymd(y, m, 1), month_end(y, m), Granularity::Month),
             Val::Year(y) => span(ymd(y, 1, 1), ymd(y, 12, 31), Granularity::Year),
+            Val::YearPair(y) => span(ymd(y, 1, 1), ymd(y + 1, 12, 31), Granularity::Year),
             Val::Decade(d) => span(
                 ymd(d * 10, 1, 1),
                 ymd(d * 10 + 9, 12, 31),

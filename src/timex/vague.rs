@@ -14,6 +14,7 @@
 use chrono::Datelike;
 
 use super::durations::dur;
+use super::lexer::Kind;
 use super::lexicon::{self, unit};
 use super::{Ctx, Hit, TimexType, Val};
 
@@ -45,6 +46,8 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
                     | "next"
                     | "following"
                     | "previous"
+                    | "new"
+                    | "present"
             ) || lexicon::season(next).is_some()
                 || lexicon::day_part(next).is_some()
         }
@@ -53,7 +56,15 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         "some" => next == "time",
         "that" => matches!(next, "time" | "year" | "quarter" | "month"),
         "current" | "recent" | "coming" | "future" | "past" => true,
-        _ => unit(w).is_some() || lexicon::season(w).is_some() || lexicon::day_part(w).is_some(),
+        "previous" | "prior" | "earlier" => unit(next).is_some_and(|(_, plural)| plural),
+        "mid" => next == "-",
+        "midyear" | "midweek" | "midmonth" | "midmorning" | "midafternoon" => true,
+        _ => {
+            unit(w).is_some()
+                || lexicon::season(w).is_some()
+                || lexicon::day_part(w).is_some()
+                || twilight(w).is_some()
+        }
     };
     if !starts {
         return None;
@@ -64,7 +75,43 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         bare_season(cx, i),
         anaphoric_period(cx, i),
         day_part(cx, i),
+        mid_period(cx, i),
     ])
+}
+
+/// "midyear", "mid-week", "midmorning": the middle of the period under discussion, written as
+/// one word or with a hyphen, which the modifier rule (a prefix before an expression of its own)
+/// does not read. The value is the period itself, as for "mid-April".
+fn mid_period(cx: &Ctx, i: usize) -> Option<Hit> {
+    let lx = cx.lx;
+    let (rest, e) = match lx.w(i) {
+        "mid" if lx.w(i + 1) == "-" && lx.glued(i + 1) && lx.glued(i + 2) => (lx.w(i + 2), i + 3),
+        w => (w.strip_prefix("mid")?, i + 1),
+    };
+    // "mid-year results" and "mid-week fares" name the period all the same; "Mid-Atlantic" and
+    // "MidAmerica" are no periods and fall through here.
+    let d = cx.anchor.or(cx.dct)?;
+    let val = match rest {
+        "year" => Val::Year(cx.dct?.year()),
+        "week" => {
+            let w = d.iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        "month" => {
+            let (y, m) = cx.last_month.unwrap_or((d.year(), d.month()));
+            Val::Month(y, m)
+        }
+        "morning" | "afternoon" => {
+            return Some(Hit {
+                s: i,
+                e,
+                kind: TimexType::Time,
+                val: Val::DayPart(d, lexicon::day_part(rest)?),
+            })
+        }
+        _ => return None,
+    };
+    Hit::date(i, e, val)
 }
 
 /// Vague past, present and future references and unspecified durations.
@@ -99,6 +146,30 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
         // "the near future", "the near term", "the short term".
         ("the", "near" | "short" | "long" | "medium", "term" | "future") => r("FUTURE_REF", 3),
         ("the", "time", "being") => r("PRESENT_REF", 3),
+        // "a recovery in the new year": said in the autumn, the year ahead; in its first
+        // months, the year begun. "The New Year Honours" and "the New Year's weekend" name
+        // the holiday.
+        ("the", "new", "year")
+            if matches!(
+                prev,
+                "in" | "into" | "until" | "after" | "by" | "early" | "for"
+            ) && !(lx.upper(i + 3) || matches!(lx.w(i + 3), "'" | "honours")) =>
+        {
+            let d = cx.dct?;
+            let y = if d.month() >= 9 {
+                d.year() + 1
+            } else {
+                d.year()
+            };
+            Hit::date(i, i + 3, Val::Year(y))
+        }
+        // "from 1979 to the present", "until the present day": the present as a noun.
+        ("the", "present", next)
+            if matches!(prev, "to" | "until" | "till" | "through")
+                && (next == "day" || lx.kind(i + 2) != Some(Kind::Word)) =>
+        {
+            r("PRESENT_REF", if next == "day" { 3 } else { 2 })
+        }
         // "by that time", "during that time": the time last spoken of.
         ("that", "time", _)
             if matches!(
@@ -122,7 +193,10 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
             let (_, true) = unit(n)? else { return None };
             r("FUTURE_REF", 2)
         }
-        ("past", n, _) if matches!(prev, "in" | "for" | "over") => {
+        // "than in previous years", "over prior months": the past, as "in past years" is.
+        ("past" | "previous" | "prior" | "earlier", n, _)
+            if matches!(prev, "in" | "for" | "over" | "from" | "of") =>
+        {
             let (_, true) = unit(n)? else { return None };
             r("PAST_REF", 2)
         }
@@ -155,10 +229,36 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
             let (_, true) = unit(u)? else { return None };
             r("PAST_REF", 2)
         }
-        (u, _, _)
-            if matches!(prev, "just" | "mere" | "only") && lx.w(i.wrapping_sub(2)) == "in" =>
+        // "in just minutes", "just hours after the vote"; "only minutes apart" tells how far
+        // apart two events were, which TimeBank leaves untagged.
+        (u, next, _)
+            if matches!(prev, "just" | "mere" | "only")
+                && (lx.w(i.wrapping_sub(2)) == "in"
+                    || matches!(next, "after" | "before" | "later" | "earlier")) =>
         {
             let (u, true) = unit(u)? else { return None };
+            Hit::raw(i, i + 1, TimexType::Duration, dur("X", u))
+        }
+        // "resigned days after the scandal", "Weeks later, he left": an uncounted length
+        // before or after an event. A count or an article before the unit belongs to other
+        // rules, and "a matter of days before" is left untagged in TimeBank, as is "seconds
+        // before the bomb exploded", which says how close two events were.
+        (u, "after" | "before" | "later" | "earlier", _) => {
+            let (u, true) = unit(u)? else { return None };
+            if u == lexicon::Unit::Second {
+                return None;
+            }
+            let counted = i > 0
+                && (lx.kind(i - 1) == Some(Kind::Num)
+                    || lexicon::number_word(prev).is_some()
+                    || lexicon::vague_quantity(prev)
+                    || matches!(
+                        prev,
+                        "of" | "the" | "a" | "an" | "few" | "many" | "-" | "those" | "these"
+                    ));
+            if counted {
+                return None;
+            }
             Hit::raw(i, i + 1, TimexType::Duration, dur("X", u))
         }
         _ => None,
@@ -316,7 +416,11 @@ fn bare_season(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     if j == i {
         let prev = if i > 0 { lx.w(i - 1) } else { "" };
-        let cue = matches!(prev, "in" | "by" | "until" | "since" | "during" | "over");
+        // "the early summer", "in late spring": the modifier rule adds the first word.
+        let cue = matches!(
+            prev,
+            "in" | "by" | "until" | "since" | "during" | "over" | "early" | "late" | "mid" | "-"
+        );
         if !cue && !lx.upper(j) {
             return None;
         }
@@ -360,6 +464,16 @@ fn anaphoric_period(cx: &Ctx, i: usize) -> Option<Hit> {
     Hit::date(i, i + 2, val)
 }
 
+/// The ends of the day named by the light: dawn is read as the morning, dusk as the evening
+/// (TIMEX3 has no finer codes).
+fn twilight(w: &str) -> Option<&'static str> {
+    match w {
+        "dawn" | "daybreak" | "sunrise" => Some("MO"),
+        "dusk" | "nightfall" | "sunset" => Some("EV"),
+        _ => None,
+    }
+}
+
 /// Adjectives that give a period a length without a number: "a lengthy
 /// period", "an indefinite period".
 fn period_adjective(w: &str) -> bool {
@@ -393,6 +507,11 @@ fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
     let (code, shift, e) = match (lx.w(i), lx.w(i + 1), lx.w(i + 2)) {
         ("the", "next" | "following", p) => (lexicon::day_part(p)?, 1, i + 3),
         ("the", "previous", p) => (lexicon::day_part(p)?, -1, i + 3),
+        // "worked into the night", "talks ran through the night": before the rule below, which
+        // leaves out "in the night".
+        ("the", "night", _) if matches!(prev, "into" | "through" | "throughout" | "during") => {
+            ("NI", 0, i + 2)
+        }
         ("the", p, _)
             if matches!(
                 prev,
@@ -400,6 +519,31 @@ fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
             ) =>
         {
             (lexicon::day_part(p).filter(|c| *c != "NI")?, 0, i + 2)
+        }
+        // "attacked at night", "began before dawn", "fighting since dawn".
+        // "at night" is most often habitual ("sleeps at night"), so it names no one night.
+        ("night", _, _) if prev == "at" && !lx.upper(i) => {
+            return Hit::raw(i, i + 1, TimexType::Time, "XXXX-XX-XXTNI");
+        }
+        // "Sunset Boulevard" and "Dawn" the newspaper are names.
+        (p, _, _) if twilight(p).is_some() && !lx.upper(i) => {
+            let cue = matches!(
+                prev,
+                "at" | "before"
+                    | "after"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "from"
+                    | "around"
+                    | "toward"
+                    | "towards"
+            );
+            if !cue {
+                return None;
+            }
+            (twilight(p)?, 0, i + 1)
         }
         // "in morning trading": the part of the day the market report is about.
         (p, "trading", _) if prev == "in" && matches!(p, "morning" | "afternoon") => {

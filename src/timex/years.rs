@@ -195,6 +195,9 @@ pub(crate) fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
             j += 1;
         }
     }
+    if let Some(h) = year_pair(lx, i, j) {
+        return Some(h);
+    }
     let (y, e) = year_at(lx, j)?;
     if lx.w(j) == "'" && j == i {
         // A lone "'98" is only trusted with a preceding cue like "in".
@@ -253,6 +256,38 @@ pub(crate) fn year_like(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     Hit::date(i, e, Val::Year(y))
+}
+
+/// "1986/87", "fiscal 1989-90": a crop, marketing or fiscal year across two calendar years,
+/// written as a four-digit year and the next year's last two digits. Reuters' commodity and
+/// budget reports use it hundreds of times, and no other figure has that shape with the second
+/// number one more than the first.
+fn year_pair(lx: &Lexed, i: usize, j: usize) -> Option<Hit> {
+    if lx.ndigits(j) != 4 || !matches!(lx.w(j + 1), "/" | "-") || lx.ndigits(j + 2) != 2 {
+        return None;
+    }
+    if !lx.glued(j + 1) || !lx.glued(j + 2) {
+        return None;
+    }
+    let y = lx.num(j)? as i32;
+    let next = lx.num(j + 2)? as i32;
+    if !(1900..=2099).contains(&y) || next != (y + 1) % 100 {
+        return None;
+    }
+    // A longer figure ("$1986/87", "1986/87/88", "1986-87-1") is something else.
+    let before = if j > 0 && lx.glued(j) {
+        lx.w(j - 1)
+    } else {
+        ""
+    };
+    let after = if lx.glued(j + 3) { lx.w(j + 3) } else { "" };
+    if matches!(before, "$" | "#" | "/" | "-" | "." | ",")
+        || matches!(after, "/" | "-" | "." | ",") && lx.kind(j + 4) == Some(Kind::Num)
+        || lx.kind(j + 3) == Some(Kind::Num) && lx.glued(j + 3)
+    {
+        return None;
+    }
+    Hit::date(i, j + 3, Val::YearPair(y))
 }
 
 /// "the 20th century" → "19", "the twenty-first century" → "20".
