@@ -242,12 +242,26 @@ fn drop_credit_lines(dom: &mut Dom, article: NodeId) {
         .into_iter()
         .filter(|&n| {
             let text = block_text(dom, n);
-            text.chars().count() <= 80 && (CREDIT_LINE.is_match(&text) || AD_LABEL.is_match(&text))
+            text.chars().count() <= 80
+                && ((CREDIT_LINE.is_match(&text) && !names_a_video(&text))
+                    || AD_LABEL.is_match(&text))
         })
         .collect();
     for n in drop {
         dom.detach(n);
     }
+}
+
+/// Whether a line that opens "Video:" gives a video's title, not its credit: a credit names an
+/// agency or a person in a few words ("Video: Jane Doe/Reuters"), a title is a phrase of six
+/// words or more ("Video: The Best Way to Pour a Beer for Perfect Foam", an item of a recipe
+/// site's list that the credit rule had dropped from the story).
+fn names_a_video(line: &str) -> bool {
+    let lower = line.trim_start_matches(['(', '[', ' ']).to_lowercase();
+    lower.starts_with("video")
+        && lower
+            .split_once(':')
+            .is_some_and(|(_, title)| title.split_whitespace().count() >= 6)
 }
 
 /// Leaf blocks, plus the leaf elements of captions, where a credit often sits in a `<span>`.

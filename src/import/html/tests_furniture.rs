@@ -285,3 +285,17 @@ fn skip_links_entry_info_lines_and_author_boxes_are_dropped() {
         &["Skip to content", "Sam Reporter", "MORE FROM", "13.05.2014"],
     );
 }
+
+/// A recipe site's list item "Video: The Best Way to Pour a Beer for Perfect Foam" was taken for
+/// a video credit and dropped from the story (thekitchn-com in the development set); a credit
+/// after "Video:" is a few words and still goes.
+#[test]
+fn a_video_title_in_the_story_is_not_a_credit() {
+    let text = text_with(
+        r#"<ul><li><a href="/v/beer">Video: The Best Way to Pour a Beer for Perfect Foam</a></li></ul>
+        <p>Video: Jane Doe/Agency</p>"#,
+        "",
+    );
+    assert!(text.contains("The Best Way to Pour a Beer"), "{text}");
+    assert_absent(&text, &["Jane Doe"]);
+}
