@@ -77,7 +77,7 @@ static RELATED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// How a short block that asks the reader to follow, share or sign up begins.
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(follow (us|\S+( \S+)?) on\b|share (this|on)\b|sign up (for|to)\b|subscribe (to|for)\b|get (our|the) .{0,40}newsletter|join (our|the) .{0,40}(newsletter|mailing list)|like us on facebook|(load|show|view) more\b)",
+        r"(?i)^(follow (us|\S+( \S+){0,2}) on\b|share (this|on)\b|sign up (for|to)\b|subscribe (to|for)\b|get (our|the) .{0,40}newsletter|join (our|the) .{0,40}(newsletter|mailing list)|like us on facebook|(load|show|view) more\b)",
     )
 });
 /// A byline printed as a line of the story: "By Jane Doe", "by Jane Doe and John Roe".

@@ -299,3 +299,16 @@ fn a_video_title_in_the_story_is_not_a_credit() {
     assert!(text.contains("The Best Way to Pour a Beer"), "{text}");
     assert_absent(&text, &["Jane Doe"]);
 }
+
+/// A story that ends with calls to follow the site and its author ("Follow Lucia I. Suarez on
+/// Twitter", a name of three words) kept them all (foxnews-com in the development set): the
+/// author's line did not read as a call to follow, so the walk back from the end stopped there.
+#[test]
+fn a_call_to_follow_an_author_named_in_three_words_ends_no_story() {
+    let text = text_with(
+        "",
+        r#"<p><i>Like us on <a href="https://facebook.com/x">Facebook</a></i><br><i>Follow us on <a href="https://twitter.com/x">Twitter</a> &amp; <a href="https://instagram.com/x">Instagram</a></i></p>
+        <p>Follow Jane Q. Doe on Twitter @janeqdoe</p>"#,
+    );
+    assert_absent(&text, &["Like us", "Follow us", "Jane Q. Doe"]);
+}
