@@ -64,7 +64,7 @@ pub(super) const SPEAKER_EVIDENCE: &str = "named as the speaker of a quote";
 /// The evidence of a person whose name a title ("Mr.", "Senator") precedes.
 pub(super) const TITLED_EVIDENCE: &str = "a title precedes the name";
 /// The evidence of a full name whose last word the text also writes alone.
-pub(super) const RECURS_EVIDENCE: &str = "full name; the surname recurs alone";
+const RECURS_EVIDENCE: &str = "full name; the surname recurs alone";
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "him", "her", "them"];
 /// An organisation's name: a known one, one with an organisation's head word ("Department"),

@@ -96,7 +96,7 @@ pub(super) fn is_a_deal_role(role: &str) -> bool {
     match words.as_slice() {
         [.., last] if last.starts_with("underwriter") || last.starts_with("bookrunner") => true,
         [first, .., "manager" | "managers"] => {
-            matches!(*first, "lead" | "sole" | "co-lead" | "joint" | "co-manager")
+            matches!(*first, "lead" | "sole" | "co-lead" | "joint")
         }
         ["co-manager" | "co-managers"] => true,
         [.., "book", "runner" | "runners"] | [.., "placement", "agent"] => true,

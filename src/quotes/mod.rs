@@ -364,8 +364,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
             && Some(raws[ri - 1].close) == prev
             && cands.last().is_some_and(|c| c.kind == QuoteKind::Scare)
             && attr.as_ref().is_none_or(|a| a.speaker.is_none());
-        let clipping = clipping || listed;
-        let kind = if title || clipping {
+        let kind = if title || clipping || listed {
             QuoteKind::Scare
         } else if (embedded || runs_on || finishes_sentence) && attr.is_some() {
             QuoteKind::Indirect

@@ -144,7 +144,7 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
     // "its third week": no other rule starts at a possessive, so these words
     // are tried here alone rather than listed in `may_start`.
-    if matches!(lx.w(i), "its" | "his" | "her" | "their") {
+    if ordinals::is_possessive(lx.w(i)) {
         return ordinals::parse(cx, i);
     }
     // Rules only start at words, numbers or an apostrophe ("'90s"), so most

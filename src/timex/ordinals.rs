@@ -11,11 +11,16 @@ use chrono::Datelike;
 use super::lexicon::{ordinal_word, unit, Unit};
 use super::{Ctx, Hit, TimexType, Val};
 
+/// Whether a word is a possessive that may open such a phrase; no other rule starts at one.
+pub(crate) fn is_possessive(w: &str) -> bool {
+    matches!(w, "its" | "his" | "her" | "their")
+}
+
 /// A possessive, an ordinal and a singular unit at `i`: "its second week", "their first full
 /// year", "her last weekend".
 pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
     let lx = cx.lx;
-    if !matches!(lx.w(i), "its" | "his" | "her" | "their") {
+    if !is_possessive(lx.w(i)) {
         return None;
     }
     let mut j = i + 1;
