@@ -98,6 +98,67 @@ impl Builder<'_> {
     }
 }
 
+impl Builder<'_> {
+    /// Folds each `(from, into)` entity into the other: `from`'s names become aliases of `into`
+    /// with `evidence`, its mentions `into`'s, its role `into`'s when `into` has none. Every
+    /// `from` is then removed and the mentions renumbered, in one pass over the entities and
+    /// one over the mentions. No entity may be both folded and folded into.
+    pub fn merge(
+        &mut self,
+        pairs: &[(usize, usize)],
+        confidence: f32,
+        evidence: &dyn Fn(&DocEntity, &DocEntity) -> String,
+    ) {
+        if pairs.is_empty() {
+            return;
+        }
+        let mut target: Vec<usize> = (0..self.out.entities.len()).collect();
+        for &(from, into) in pairs {
+            debug_assert!(
+                pairs.iter().all(|&(f, _)| f != into),
+                "a merge target is itself merged"
+            );
+            target[from] = into;
+            let why = evidence(&self.out.entities[from], &self.out.entities[into]);
+            let aliases = std::mem::take(&mut self.out.entities[from].aliases);
+            for alias in &aliases {
+                self.alias(into, &alias.surface, confidence, &why);
+            }
+            let keys = std::mem::take(&mut self.keys[from].all);
+            for key in keys {
+                if !self.keys[into].all.contains(&key) {
+                    self.keys[into].all.push(key);
+                }
+            }
+            if self.out.entities[into].role.is_none() {
+                self.out.entities[into].role = self.out.entities[from].role.take();
+            }
+        }
+        // The new index of every entity that stays; a folded one takes its target's.
+        let mut renumbered = vec![0; target.len()];
+        let mut next = 0;
+        for (i, &t) in target.iter().enumerate() {
+            if t == i {
+                renumbered[i] = next;
+                next += 1;
+            }
+        }
+        for m in &mut self.out.mentions {
+            m.entity = renumbered[target[m.entity]];
+        }
+        let mut index = 0;
+        self.out.entities.retain(|_| {
+            index += 1;
+            target[index - 1] == index - 1
+        });
+        let mut index = 0;
+        self.keys.retain(|_| {
+            index += 1;
+            target[index - 1] == index - 1
+        });
+    }
+}
+
 impl<'a> Builder<'a> {
     pub fn new(chars: &'a [char]) -> Self {
         Builder {

@@ -25,6 +25,8 @@ mod words;
 mod tests;
 #[cfg(test)]
 mod tests_employers;
+#[cfg(test)]
+mod tests_surnames;
 
 pub use recognize::recognize;
 pub(crate) use speaker_names::affiliation;

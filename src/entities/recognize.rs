@@ -29,7 +29,8 @@ use super::not_names::{
     places_before_name,
 };
 use super::speaker_names::{
-    affiliation, appositive, clean_speaker_name, is_a_deal_role, title_case_if_shouted,
+    affiliation, appositive, clean_speaker_name, is_a_deal_role, speakers_named_in_full,
+    title_case_if_shouted, AFFILIATION_EVIDENCE,
 };
 use super::words::{is_acronym, runs, text_of, words, Word};
 use super::{EntityKind, Recognized};
@@ -178,7 +179,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                 b.entity(
                     &org,
                     EntityKind::Organization,
-                    &format!("affiliation of {person}"),
+                    &format!("{AFFILIATION_EVIDENCE}{person}"),
                 );
             }
         }
@@ -437,6 +438,15 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         .collect();
     companies_that_speak(&mut b, &titled_singles);
     organisations_taken_for_people(&mut b);
+    let mut first_alone: std::collections::HashMap<String, usize> = Default::default();
+    for &(a, _) in singles.iter().filter(|&&(a, _)| !words[a].headline) {
+        let start = words[a].start;
+        first_alone
+            .entry(fold_key(&words[a].text))
+            .and_modify(|first| *first = start.min(*first))
+            .or_insert(start);
+    }
+    speakers_named_in_full(&mut b, &first_alone);
 
     // Single words: surnames, misspelt surnames, organisations' short names.
     for (a, honorific) in singles {
