@@ -15,7 +15,7 @@ use super::acronyms::link_acronyms;
 use super::builder::Builder;
 use super::employers::{
     companies_that_speak, employer_before_role, organisations_taken_for_people,
-    person_after_organisation,
+    person_after_organisation, versioned_words,
 };
 use super::lexicon::{is_not_name_word, NAMED_AFTER_A_PERSON, ORGANISATION_HEADS, PERSON_TITLES};
 use super::names::{
@@ -437,7 +437,7 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         .map(|&(a, _)| fold_key(&words[a].text))
         .collect();
     companies_that_speak(&mut b, &titled_singles);
-    organisations_taken_for_people(&mut b);
+    organisations_taken_for_people(&mut b, &versioned_words(&chars, &words));
     let mut first_alone: std::collections::HashMap<String, usize> = Default::default();
     for &(a, _) in singles.iter().filter(|&&(a, _)| !words[a].headline) {
         let start = words[a].start;

@@ -233,3 +233,52 @@ fn a_role_that_says_nothing_keeps_no_company_a_person() {
         assert_eq!(describes_a_person(role), says_something, "{role}");
     }
 }
+
+/// "Microsoft Windows latest Digital Rights Management" beside "Windows 10 and" made a person
+/// whose surname, "Windows", recurred alone: across the news corpus "Microsoft Windows" (52
+/// mentions) and "Apache Struts" (61) were people. A name whose last word the text writes
+/// before a version or model number is a product.
+#[test]
+fn a_product_written_with_its_version_is_not_a_person() {
+    for text in [
+        "Players that support Quistsoft Panes technology are on sale. Panes 10 and Panes 7 \
+         users can upgrade. Panes is everywhere.",
+        "The bug is in the Quistache Struts framework. Struts 2.3.5 through 2.3.31 are \
+         affected; Struts is widely used.",
+    ] {
+        let r = check(text);
+        assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
+    }
+}
+
+/// A score, a minute, a count or a year after a name is no version: a match report ("Titus
+/// Quistal 35 og, Didier Ostend 67,"), "shot Laquan Quistal 16 times" and "Quistal 2016" keep
+/// their people.
+#[test]
+fn a_score_a_count_or_a_year_after_a_name_is_no_version() {
+    for (text, person) in [
+        (
+            "Titus Quistal scored late. Scorers: Quistal 35 og, Ostend 67. Quistal was upset.",
+            "Titus Quistal",
+        ),
+        (
+            "Police shot Laquan Quistal 16 times. Quistal was 17.",
+            "Laquan Quistal",
+        ),
+        (
+            "Laquan Quistal won 6-3 6-2 and Quistal 2016 signs were everywhere. Quistal smiled.",
+            "Laquan Quistal",
+        ),
+        (
+            "Ronaldo Quistal starred. Quistal 9, Ostend 45. Quistal left.",
+            "Ronaldo Quistal",
+        ),
+    ] {
+        let r = check(text);
+        assert!(
+            people(&r).contains(&person.to_string()),
+            "{text}: {:?}",
+            names(&r)
+        );
+    }
+}

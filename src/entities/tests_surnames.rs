@@ -34,7 +34,9 @@ fn a_speakers_surname_joins_the_full_name_the_text_gave_before_it() {
         .iter()
         .find(|a| a.surface == "Quistal")
         .unwrap();
-    assert!(alias.evidence.contains("surname of Darren Quistal in the same document"));
+    assert!(alias
+        .evidence
+        .contains("surname of Darren Quistal in the same document"));
 }
 
 /// News names a person in full before it shortens the name, so a surname the text writes
@@ -47,7 +49,11 @@ fn a_surname_written_alone_before_a_relatives_full_name_stays_apart() {
     let r = check(text);
     let found = people(&r);
     assert!(found.contains(&"Quistal".to_string()), "{:?}", names(&r));
-    assert!(found.contains(&"Michelle Quistal".to_string()), "{:?}", names(&r));
+    assert!(
+        found.contains(&"Michelle Quistal".to_string()),
+        "{:?}",
+        names(&r)
+    );
 }
 
 /// Two people of one surname in the text leave the surname alone for the case to resolve.
