@@ -47,6 +47,25 @@ pub const MEMBERS_OF_AN_ORGANISATION: &[&str] = &[
     "Workers",
 ];
 
+/// Last words of the names of sports clubs and of some bodies, which no surname is: a run
+/// ending in one is an organisation. The word also written alone ("City won", "Madrid lost")
+/// had made "Manchester City" (38 mentions) and "Judicial Watch" (24) people whose surname
+/// recurred. Only as the last word of a run without "of": "City Councilman Ann Quist" and
+/// "Ann Quist of New York City" are people. Places that are also surnames ("Madrid": Deogracias
+/// Madrid) stay out; their clubs are known organisations.
+pub const ORGANISATION_ENDS: &[&str] = &[
+    "Albion",
+    "Athletic",
+    "City",
+    "Hotspur",
+    "Olympic",
+    "Olympics",
+    "Rovers",
+    "United",
+    "Wanderers",
+    "Watch",
+];
+
 /// Words that make a capitalised phrase an organisation.
 pub const ORGANISATION_HEADS: &[&str] = &[
     "Academy",

@@ -313,6 +313,21 @@ const ORGANISATION_ALIASES: &[&[&str]] = &[
     &["Reuters", "Reuter", "Reuters news agency"],
     &["Bundesbank", "German Bundesbank"],
     &[
+        "Islamic State",
+        "ISIS",
+        "ISIL",
+        "Islamic State of Iraq and Syria",
+    ],
+    &[
+        "Liberal Democrats",
+        "Lib Dems",
+        "Lib Dem",
+        "Liberal Democrat Party",
+    ],
+    &["Real Madrid"],
+    &["AC Milan"],
+    &["Inter Milan", "Internazionale"],
+    &[
         "Federal Reserve",
         "Fed",
         "U.S. Federal Reserve",

@@ -17,7 +17,9 @@ use super::employers::{
     companies_that_speak, employer_before_role, organisations_taken_for_people,
     person_after_organisation, versioned_words,
 };
-use super::lexicon::{is_not_name_word, NAMED_AFTER_A_PERSON, ORGANISATION_HEADS, PERSON_TITLES};
+use super::lexicon::{
+    is_not_name_word, NAMED_AFTER_A_PERSON, ORGANISATION_ENDS, ORGANISATION_HEADS, PERSON_TITLES,
+};
 use super::names::{
     before_of, fold_key, is_given_name, is_name_stop_word, is_office, is_spelling_variant,
     known_organisation, name_only, person_name_start, surname_key, words_before_tail, GROUPS,
@@ -75,7 +77,12 @@ fn organisation_like(name: &str, words: &[&Word]) -> bool {
         || words
             .iter()
             .any(|w| ORGANISATION_HEADS.contains(&w.text.trim_end_matches('.')))
-        || words.last().is_some_and(|w| is_corporate_suffix(&w.text))
+        || words.last().is_some_and(|w| {
+            is_corporate_suffix(&w.text)
+                || (words.len() > 1
+                    && ORGANISATION_ENDS.contains(&w.text.as_str())
+                    && words.iter().all(|w| w.text != "of"))
+        })
         || names_members_body(words.iter().map(|w| w.text.as_str()))
         || (words.len() == 1 && words[0].is_acronym())
 }
@@ -128,6 +135,9 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
             || known_organisation(name).is_some()
             || name_words.iter().any(|w| ORGANISATION_HEADS.contains(w))
             || is_corporate_suffix(last)
+            || (name_words.len() > 1
+                && ORGANISATION_ENDS.contains(&last)
+                && !name_words.contains(&"of"))
             || GROUPS.contains(&last)
             || names_members_body(name_words.iter().copied())
         {

@@ -282,3 +282,37 @@ fn a_score_a_count_or_a_year_after_a_name_is_no_version() {
         );
     }
 }
+
+/// Clubs and watchdogs end in a word that is no surname, and news writes that word alone
+/// ("City won", "Watch sued"): "Manchester City" (38 mentions) and "Judicial Watch" (24) were
+/// people whose surname recurred, and "Real Madrid" (23), whose last word is also a surname
+/// (Deogracias Madrid), is a known organisation instead.
+#[test]
+fn a_sports_club_or_a_watchdog_is_not_a_person() {
+    for text in [
+        "Quistford City beat Ostend on Saturday. City won 2-0 and City fans sang.",
+        "Quistal Watch sued the agency. Watch said the files were public.",
+        "Beckham left for Real Madrid. Madrid won the league.",
+    ] {
+        let r = check(text);
+        assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
+    }
+    // A person named with the place they come from, or after an office of a city, stays one.
+    for (text, person) in [
+        (
+            "Their son, Henry Quistal of New York City, spoke. Quistal said little.",
+            "Henry Quistal",
+        ),
+        (
+            "City Councilman Ann Quistal voted no. Quistal said the plan was rushed.",
+            "Ann Quistal",
+        ),
+    ] {
+        let r = check(text);
+        assert!(
+            people(&r).contains(&person.to_string()),
+            "{text}: {:?}",
+            names(&r)
+        );
+    }
+}
