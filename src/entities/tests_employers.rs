@@ -158,8 +158,7 @@ fn a_companys_product_or_unit_is_not_a_person() {
          Shield is sold to banks.",
         "QBC Radio carried the speech. The QBC Radio host agreed, and Radio listeners called.",
     ] {
-        let r = check(text);
-        assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
+        assert_names_no_person(text);
     }
 }
 
@@ -183,12 +182,7 @@ fn a_person_sharing_a_first_word_with_an_organisation_stays_a_person() {
             "JK Quist",
         ),
     ] {
-        let r = check(text);
-        assert!(
-            people(&r).contains(&person.to_string()),
-            "{text}: {:?}",
-            names(&r)
-        );
+        assert_keeps_person(text, person);
     }
 }
 
@@ -246,8 +240,7 @@ fn a_product_written_with_its_version_is_not_a_person() {
         "The bug is in the Quistache Struts framework. Struts 2.3.5 through 2.3.31 are \
          affected; Struts is widely used.",
     ] {
-        let r = check(text);
-        assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
+        assert_names_no_person(text);
     }
 }
 
@@ -274,12 +267,7 @@ fn a_score_a_count_or_a_year_after_a_name_is_no_version() {
             "Ronaldo Quistal",
         ),
     ] {
-        let r = check(text);
-        assert!(
-            people(&r).contains(&person.to_string()),
-            "{text}: {:?}",
-            names(&r)
-        );
+        assert_keeps_person(text, person);
     }
 }
 
@@ -294,8 +282,7 @@ fn a_sports_club_or_a_watchdog_is_not_a_person() {
         "Quistal Watch sued the agency. Watch said the files were public.",
         "Beckham left for Real Madrid. Madrid won the league.",
     ] {
-        let r = check(text);
-        assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
+        assert_names_no_person(text);
     }
     // A person named with the place they come from, or after an office of a city, stays one.
     for (text, person) in [
@@ -308,11 +295,22 @@ fn a_sports_club_or_a_watchdog_is_not_a_person() {
             "Ann Quistal",
         ),
     ] {
-        let r = check(text);
-        assert!(
-            people(&r).contains(&person.to_string()),
-            "{text}: {:?}",
-            names(&r)
-        );
+        assert_keeps_person(text, person);
     }
+}
+
+/// Asserts that the recogniser finds `person` among the people `text` names.
+fn assert_keeps_person(text: &str, person: &str) {
+    let r = check(text);
+    assert!(
+        people(&r).contains(&person.to_string()),
+        "{text}: {:?}",
+        names(&r)
+    );
+}
+
+/// Asserts that the recogniser finds no person in `text`.
+fn assert_names_no_person(text: &str) {
+    let r = check(text);
+    assert!(people(&r).is_empty(), "{text}: {:?}", names(&r));
 }
