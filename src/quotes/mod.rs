@@ -190,6 +190,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let (chars, toks) = tokens::tokenize(text);
     let raws = marks::pair(&chars, &toks);
     let d = Doc { text, toks };
+    // A paragraph that ends a quote running over several paragraphs, attributed once more, is a
+    // quote of its own: `Lee said: "A.¶"B," Lee said.`
+    let raws = split::attributed_last_paragraph(&d, raws);
     let n = d.toks.len();
     // Paragraph number of each token, to keep continuations local.
     let mut para = Vec::with_capacity(n);
@@ -378,8 +381,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
             QuoteKind::Scare
         };
         let mut spans: Vec<(usize, usize)> = q.segs.clone();
-        // A quote split by its attribution: `"A," he told X, "B."`
-        if let Some(a) = attr.as_ref() {
+        // A quote split by its attribution: `"A," he told X, "B."`. A title or term is not
+        // speech, so the quote after it is one of its own: in `Lee said on "Morning Desk,"
+        // adding, "…"` the cue after the title introduces the next quote.
+        if let Some(a) = attr.as_ref().filter(|_| kind != QuoteKind::Scare) {
             if let Some(nq) = raws
                 .get(ri + 1)
                 .filter(|nq| split::resumes(&d, &chars, q, a, nq))
