@@ -94,7 +94,8 @@ fn continues(d: &Doc, last: &Cand, last_mark: usize, open: usize) -> bool {
     // The sentence right before is the one that holds the previous quote's
     // closing mark: it is that quote's attribution, however long it runs
     // (`"A," said Ann Lee, who heads a group in Ohio. "B."`).
-    if open > 0 && (last_mark + 1..open - 1).all(|k| !d.is_boundary(k)) {
+    // The period of a party tag ends no sentence: `said Sen. Ann Lee (D-Pa.), a backer. "B."`.
+    if open > 0 && (last_mark + 1..open - 1).all(|k| !d.is_boundary(k) || d.is_p(k + 1, ')')) {
         return true;
     }
     // The sentence right before names someone else as its subject: `Ann Lee
