@@ -250,6 +250,15 @@ pub fn extract(text: &str) -> Vec<Quote> {
         {
             bef = prev.and_then(|k| attr::before(&d, k));
         }
+        // A fragment that a cue earlier in its sentence reports (`Lee said the plan's cost
+        // "is far too high."`) is that speaker's, not the next sentence's.
+        // A word with a period before the mark (`in Dayton, Ohio, N.Y. "We …"`) ended a sentence.
+        let reported = |k: usize| d.is_word(k) && d.cue_at(k).is_none() && !d.w(k).ends_with('.');
+        let mut reported_fragment = false;
+        if bef.is_none() && final_stop && prev.is_some_and(reported) {
+            bef = intro::sentence_cue(&d, q.open);
+            reported_fragment = bef.is_some();
+        }
         let words = word_count(&chars, q.segs[0].0, q.segs[q.segs.len() - 1].1);
         let last_seg = q.segs[q.segs.len() - 1];
         let ends_sentence = chars[last_seg.0..last_seg.1]
@@ -407,7 +416,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
             None
         };
         let ci = cands.len();
-        if attr.is_some() {
+        // A title or term is nobody's speech for a later quote to go on with, and a fragment
+        // within the writer's report of what someone said is no quote a later one resumes.
+        if attr.is_some() && kind != QuoteKind::Scare && !reported_fragment {
             last_attr = Some((ci, para[q.close.min(n - 1)], q.close));
         }
         last_direct =

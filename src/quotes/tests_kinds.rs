@@ -356,3 +356,34 @@ fn a_last_paragraph_attributed_again_is_a_quote_of_its_own() {
     let got = extract(text);
     assert_eq!(quote(&got, "The harbor plan").spans.len(), 2);
 }
+
+#[test]
+fn a_later_quote_does_not_go_on_with_a_title() {
+    // The title has an attribution of sorts (`it also lists`), but no speech for the next quoted
+    // item to continue.
+    let text = "In addition to \"Harbor Lights,\" it also lists \"The Catch,\" \"Long Night Rising\" from a cable channel.";
+    let got = extract(text);
+    let q = quote(&got, "Harbor Lights");
+    assert_eq!(q.spans.len(), 1, "{got:#?}");
+}
+
+#[test]
+fn a_fragment_ending_a_reported_sentence_is_that_speakers() {
+    // The next sentence's cue does not claim the fragment: the cue earlier in its own sentence
+    // reports it.
+    let text = "Lena Park said the harbor plan \"is far too costly.\" Omar Haddad said the town would vote in May.";
+    let got = extract(text);
+    let q = quote(&got, "is far too costly");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
+    // Without a second sentence the fragment has a speaker too, not a scare quote's nobody.
+    let got = extract("Omar Haddad told the council the deal was \"a disgrace.\"");
+    let q = quote(&got, "a disgrace");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Omar Haddad")
+    );
+}
