@@ -183,7 +183,12 @@ fn closes_soon(d: &Doc, end: usize) -> bool {
     while k < end + 10 && d.is_word(k) {
         k += 1;
     }
-    k >= d.toks.len() || d.is_boundary(k) || d.is_p(k, ',') || d.toks[k].k == K::Mark
+    // A quote further on belongs to a sentence of its own: `"…." Lee said both are
+    // "non-entities"` reports what Lee said, not who spoke the quote before.
+    k >= d.toks.len()
+        || d.is_boundary(k)
+        || d.is_p(k, ',')
+        || d.toks[k].k == K::Mark && k == end + 1
 }
 
 /// The attribution before an opening mark: `X said: "…"`, `he told CNN, "…"`,

@@ -2,7 +2,8 @@
 //! (`attr::before`, which reads back from the mark to the nearest comma) leaves open: a
 //! lowercase quote after an attribution that opens its sentence (`He added, "nobody …"`), a cue
 //! further back than that comma (`Lee acknowledged, however, "…"`), and a quoted item that
-//! follows a scare quote in a list (`"Harbor Lights," "Apollo 9," and …`). Each looks at a
+//! follows a scare quote in a list (`"Harbor Lights," "Apollo 9," and …`), and a cue earlier in
+//! the sentence of a fragment that ends it (`Lee said the cost "is too high."`). Each looks at a
 //! bounded number of tokens, so extraction stays linear.
 
 use super::attr::{before, Attr};
@@ -80,4 +81,21 @@ pub(crate) fn distant_cue(d: &Doc, comma: usize) -> Option<Attr> {
 /// the next one is the following item of the same list, not a new sentence of speech.
 pub(crate) fn after_list_item(d: &Doc, k: usize) -> bool {
     d.toks[k].k == K::Mark && k > 0 && d.is_p(k - 1, ',')
+}
+
+/// The attribution of a fragment that ends its sentence inside the marks when a cue earlier in
+/// that sentence reports it: `Lee said the plan's cost "is far too high."`. Without it, the next
+/// sentence's cue (`"…." Ann Marlow said the …`) would claim the fragment.
+pub(crate) fn sentence_cue(d: &Doc, open: usize) -> Option<Attr> {
+    let mut j = open;
+    while j > 0 && open - j < CUE_REACH {
+        j -= 1;
+        if d.is_boundary(j) || d.toks[j].k == K::Mark || d.toks[j].k == K::Para {
+            return None;
+        }
+        if let Some(ce) = d.cue_at(j).filter(|&ce| ce < open) {
+            return before(d, ce + 1).filter(|a| a.speaker.is_some());
+        }
+    }
+    None
 }

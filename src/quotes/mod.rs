@@ -94,7 +94,8 @@ fn continues(d: &Doc, last: &Cand, last_mark: usize, open: usize) -> bool {
     // The sentence right before is the one that holds the previous quote's
     // closing mark: it is that quote's attribution, however long it runs
     // (`"A," said Ann Lee, who heads a group in Ohio. "B."`).
-    if open > 0 && (last_mark + 1..open - 1).all(|k| !d.is_boundary(k)) {
+    // The period of a party tag ends no sentence: `said Sen. Ann Lee (D-Pa.), a backer. "B."`.
+    if open > 0 && (last_mark + 1..open - 1).all(|k| !d.is_boundary(k) || d.is_p(k + 1, ')')) {
         return true;
     }
     // The sentence right before names someone else as its subject: `Ann Lee
@@ -190,6 +191,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let (chars, toks) = tokens::tokenize(text);
     let raws = marks::pair(&chars, &toks);
     let d = Doc { text, toks };
+    // A paragraph that ends a quote running over several paragraphs, attributed once more, is a
+    // quote of its own: `Lee said: "A.¶"B," Lee said.`
+    let raws = split::attributed_last_paragraph(&d, raws);
     let n = d.toks.len();
     // Paragraph number of each token, to keep continuations local.
     let mut para = Vec::with_capacity(n);
@@ -245,6 +249,15 @@ pub fn extract(text: &str) -> Vec<Quote> {
             && prev.is_some_and(|k| d.toks[k].k == K::Para && k > 0 && d.is_p(k - 1, ':'))
         {
             bef = prev.and_then(|k| attr::before(&d, k));
+        }
+        // A fragment that a cue earlier in its sentence reports (`Lee said the plan's cost
+        // "is far too high."`) is that speaker's, not the next sentence's.
+        // A word with a period before the mark (`in Dayton, Ohio, N.Y. "We …"`) ended a sentence.
+        let reported = |k: usize| d.is_word(k) && d.cue_at(k).is_none() && !d.w(k).ends_with('.');
+        let mut reported_fragment = false;
+        if bef.is_none() && final_stop && prev.is_some_and(reported) {
+            bef = intro::sentence_cue(&d, q.open);
+            reported_fragment = bef.is_some();
         }
         let words = word_count(&chars, q.segs[0].0, q.segs[q.segs.len() - 1].1);
         let last_seg = q.segs[q.segs.len() - 1];
@@ -378,8 +391,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
             QuoteKind::Scare
         };
         let mut spans: Vec<(usize, usize)> = q.segs.clone();
-        // A quote split by its attribution: `"A," he told X, "B."`
-        if let Some(a) = attr.as_ref() {
+        // A quote split by its attribution: `"A," he told X, "B."`. A title or term is not
+        // speech, so the quote after it is one of its own: in `Lee said on "Morning Desk,"
+        // adding, "…"` the cue after the title introduces the next quote.
+        if let Some(a) = attr.as_ref().filter(|_| kind != QuoteKind::Scare) {
             if let Some(nq) = raws
                 .get(ri + 1)
                 .filter(|nq| split::resumes(&d, &chars, q, a, nq))
@@ -401,7 +416,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
             None
         };
         let ci = cands.len();
-        if attr.is_some() {
+        // A title or term is nobody's speech for a later quote to go on with, and a fragment
+        // within the writer's report of what someone said is no quote a later one resumes.
+        if attr.is_some() && kind != QuoteKind::Scare && !reported_fragment {
             last_attr = Some((ci, para[q.close.min(n - 1)], q.close));
         }
         last_direct =

@@ -2,9 +2,11 @@
 //! first half's quote and speaker, even when the attribution clause runs on for a few words before
 //! the quote resumes (`"A," Lee said of the plan, "because B."`, `"A," Lee said during a rally in
 //! Dayton, Ohio, "but B."`, `"A," he said, but "b."`). This module decides whether the next quoted
-//! stretch resumes the quote; it looks at a bounded number of tokens, so extraction stays linear.
+//! stretch resumes the quote, and, the other way round, when the last paragraph of a quote running
+//! over several paragraphs is a quote of its own; it looks at a bounded number of tokens, so
+//! extraction stays linear.
 
-use super::attr::Attr;
+use super::attr::{after, before, Attr};
 use super::marks::RawQuote;
 use super::np::Doc;
 use super::tokens::K;
@@ -98,4 +100,66 @@ pub(crate) fn next_paragraph(d: &Doc, close: usize, next: &RawQuote) -> bool {
             let t = &d.toks[k];
             t.k != K::Mark && t.k != K::Para && (!d.is_boundary(k) || k + 1 == brk)
         })
+}
+
+/// Splits off the last paragraph of a quote that runs over several paragraphs (no closing mark at
+/// the end of one, an opening mark at the start of the next) when that paragraph carries an
+/// attribution of its own after its closing mark: in `Lee said: "A.¶"B," Lee said. "C."` the
+/// writer attributes B again, so B starts a new quote (with C resuming it) rather than finishing
+/// the one A opened. The first paragraphs must have their own attribution before them, or go on
+/// with a quote earlier in their paragraph (`"A," Lee said. "B.¶"C," Lee said.`): a stretch that
+/// opens a paragraph unattributed is more likely a stray mark than speech of its own.
+pub(crate) fn attributed_last_paragraph(d: &Doc, raws: Vec<RawQuote>) -> Vec<RawQuote> {
+    let mut out = Vec::with_capacity(raws.len());
+    for q in raws {
+        let n = q.segs.len();
+        let own = n > 1
+            && q.closed
+            && q.close > 0
+            && [',', '?', '!'].iter().any(|&c| d.is_p(q.close - 1, c))
+            && after(d, q.close).is_some_and(|a| a.speaker.is_some())
+            && (before(d, q.open).is_some_and(|a| a.speaker.is_some())
+                || resumes_in_paragraph(d, q.open));
+        // The mark that opens the last paragraph's segment.
+        let mark = own
+            .then(|| {
+                (q.open + 1..q.close)
+                    .rev()
+                    .find(|&k| d.toks[k].k == K::Para)
+            })
+            .flatten()
+            .map(|k| k + 1)
+            .filter(|&m| d.toks[m].k == K::Mark && d.toks[m].e == q.segs[n - 1].0);
+        let Some(m) = mark else {
+            out.push(q);
+            continue;
+        };
+        out.push(RawQuote {
+            open: q.open,
+            close: m - 2,
+            closed: false,
+            segs: q.segs[..n - 1].to_vec(),
+        });
+        out.push(RawQuote {
+            open: m,
+            close: q.close,
+            closed: true,
+            segs: vec![q.segs[n - 1]],
+        });
+    }
+    out
+}
+
+/// How far back in its paragraph a quote that opens a sentence looks for an earlier quote.
+const RESUME_REACH: usize = 40;
+
+/// Whether the quote opening at token `open` starts a sentence that follows, in the same
+/// paragraph, the attribution of an earlier quote: `"A," Lee said. "B.`.
+fn resumes_in_paragraph(d: &Doc, open: usize) -> bool {
+    open > 0
+        && d.is_boundary(open - 1)
+        && (open.saturating_sub(RESUME_REACH)..open)
+            .rev()
+            .take_while(|&k| d.toks[k].k != K::Para)
+            .any(|k| d.toks[k].k == K::Mark)
 }

@@ -321,3 +321,69 @@ fn a_title_followed_by_a_passive_participle_is_not_speech() {
     let got = extract(text);
     assert_eq!(quote(&got, "We will win").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_title_before_a_cue_does_not_absorb_the_quote_after_it() {
+    // The title is not speech, so the cue after it introduces a quote of its own.
+    let text = "Lena Park said on \"Morning Desk,\" adding, \"The harbor plan is not dead yet.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "Morning Desk").kind, QuoteKind::Scare);
+    let q = quote(&got, "The harbor plan");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
+}
+
+#[test]
+fn a_last_paragraph_attributed_again_is_a_quote_of_its_own() {
+    // A quote runs over two paragraphs (no closing mark at the end of the first), and the writer
+    // attributes the second paragraph again: that paragraph starts a new quote.
+    let text = "Lena Park said: \"The harbor plan is dead for this year.\n\n\"We will try again next spring,\" Park said. \"Nobody gives up here.\"";
+    let got = extract(text);
+    let first = quote(&got, "The harbor plan");
+    assert_eq!(first.spans.len(), 1, "{first:#?}");
+    let q = quote(&got, "We will try again");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(q.text.ends_with("Nobody gives up here."), "{}", q.text);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
+    // Without a new attribution the paragraphs stay one quote.
+    let text = "Lena Park said: \"The harbor plan is dead for this year.\n\n\"We will try again next spring.\"";
+    let got = extract(text);
+    assert_eq!(quote(&got, "The harbor plan").spans.len(), 2);
+}
+
+#[test]
+fn a_later_quote_does_not_go_on_with_a_title() {
+    // The title has an attribution of sorts (`it also lists`), but no speech for the next quoted
+    // item to continue.
+    let text = "In addition to \"Harbor Lights,\" it also lists \"The Catch,\" \"Long Night Rising\" from a cable channel.";
+    let got = extract(text);
+    let q = quote(&got, "Harbor Lights");
+    assert_eq!(q.spans.len(), 1, "{got:#?}");
+}
+
+#[test]
+fn a_fragment_ending_a_reported_sentence_is_that_speakers() {
+    // The next sentence's cue does not claim the fragment: the cue earlier in its own sentence
+    // reports it.
+    let text = "Lena Park said the harbor plan \"is far too costly.\" Omar Haddad said the town would vote in May.";
+    let got = extract(text);
+    let q = quote(&got, "is far too costly");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Park")
+    );
+    // Without a second sentence the fragment has a speaker too, not a scare quote's nobody.
+    let got = extract("Omar Haddad told the council the deal was \"a disgrace.\"");
+    let q = quote(&got, "a disgrace");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Omar Haddad")
+    );
+}

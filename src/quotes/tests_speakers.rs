@@ -469,3 +469,36 @@ fn a_name_after_with_does_the_shouting() {
         &[("Get him out", Some("Omar Haddad"), Some("Omar Haddad"))],
     );
 }
+
+#[test]
+fn a_sentence_that_reports_a_quoted_phrase_does_not_attribute_the_quote_before_it() {
+    // `Marlow said both towns are "…"` is a new sentence with a quote of its own; the quote
+    // before it continues the senator's.
+    let text = "\"I have never seen worse,\" the senator said. \"It shows a lack of character.\" Marlow said both towns are \"ready for a change.\"";
+    let got = extract(text);
+    let q = got
+        .iter()
+        .find(|q| q.text.contains("It shows"))
+        .expect("the second quote");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("the senator"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_party_tag_does_not_end_the_attribution_sentence() {
+    // The period inside "(D-Pa.)" ends no sentence, so the next quote continues the first.
+    let text = "\"We must be careful,\" said Sen. Ann Marlow (D-Pa.), a backer of the plan. \"You can't have thirty people call at once.\"";
+    let got = extract(text);
+    let q = got
+        .iter()
+        .find(|q| q.text.starts_with("We must"))
+        .expect("the quote");
+    assert_eq!(q.spans.len(), 2, "{got:#?}");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Ann Marlow")
+    );
+}
