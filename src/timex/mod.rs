@@ -30,6 +30,8 @@ mod resolve;
 #[cfg(test)]
 mod span_tests;
 #[cfg(test)]
+mod span_tests9;
+#[cfg(test)]
 mod tests;
 mod vague;
 #[cfg(test)]
@@ -112,6 +114,13 @@ pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             i = hit.e.max(i + 1);
             continue;
         }
+        // "The quarter-to-quarter comparison" is no expression, but it tells which quarter the
+        // story compares: a later "year-earlier period" is counted from it.
+        if names::in_to_compound(&lx, hit.s, hit.e) {
+            cx.remember(&hit);
+            i = hit.e.max(i + 1);
+            continue;
+        }
         let (s, e) = (&lx.toks[hit.s], &lx.toks[hit.e - 1]);
         let (earliest, latest, granularity) = hit.val.interval();
         out.push(Timex {
@@ -166,16 +175,6 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     consider(relative::parse(cx, i));
     consider(holidays::parse(cx, i));
     consider(vague::parse(cx, i));
-    // "at 8 tonight": only after a word that introduces a time.
-    if i > 0
-        && matches!(
-            lx.w(i - 1),
-            "at" | "by" | "until" | "around" | "about" | "before"
-        )
-    {
-        consider(clock::hour_then_part(cx, i));
-    }
-
     // A modifier such as "early" or "the end of" keeps the value of the
     // expression it modifies but belongs to the span, as in TimeML.
     if let Some(k) = modifier_len(cx, i) {
@@ -189,6 +188,22 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
     }
+    // "at 8 tonight": only after a word that introduces a time.
+    if i > 0
+        && matches!(
+            lx.w(i - 1),
+            "at" | "by" | "until" | "around" | "about" | "before"
+        )
+    {
+        // It wins a tie: "around 9:45 tonight" is also read by the clock rule, which joins the
+        // day without moving the hour into the evening.
+        if let Some(h) = clock::hour_then_part(cx, i) {
+            if best.as_ref().is_none_or(|b| h.e >= b.e) {
+                best = Some(h);
+            }
+        }
+    }
+
     // "this morning at 10" is one clock time.
     match best.as_ref().and_then(|b| clock::part_then_hour(cx, b)) {
         Some(t) => Some(t),

@@ -30,6 +30,10 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
                 "near"
                     | "short"
                     | "long"
+                    | "longer"
+                    | "shorter"
+                    | "decade"
+                    | "century"
                     | "medium"
                     | "time"
                     | "years"
@@ -48,13 +52,17 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
                     | "previous"
                     | "new"
                     | "present"
+                    | "same"
             ) || lexicon::season(next).is_some()
                 || lexicon::day_part(next).is_some()
         }
         "a" | "an" => matches!(next, "while" | "later") || period_adjective(next) || degree(next),
         "one" => next == "point",
         "some" => next == "time",
-        "that" => matches!(next, "time" | "year" | "quarter" | "month"),
+        "that" => {
+            matches!(next, "time" | "year" | "quarter" | "month" | "same")
+                || lexicon::day_part(next).is_some()
+        }
         "current" | "recent" | "coming" | "future" | "past" => true,
         "previous" | "prior" | "earlier" => unit(next).is_some_and(|(_, plural)| plural),
         "mid" => next == "-",
@@ -145,6 +153,20 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         // "the near future", "the near term", "the short term".
         ("the", "near" | "short" | "long" | "medium", "term" | "future") => r("FUTURE_REF", 3),
+        // "in the longer term"; before a noun the words are an adjective ("the longer term
+        // outlook", "the shorter term floater") and name no time.
+        ("the", "longer" | "shorter", "term") => {
+            let after = lx.w(i + 3);
+            let noun_next = lx.kind(i + 3) == Some(Kind::Word)
+                && !matches!(
+                    after,
+                    "and" | "or" | "but" | "as" | "is" | "will" | "would" | "could" | "it" | "the"
+                );
+            if noun_next {
+                return None;
+            }
+            r("FUTURE_REF", 3)
+        }
         ("the", "time", "being") => r("PRESENT_REF", 3),
         // "a recovery in the new year": said in the autumn, the year ahead; in its first
         // months, the year begun. "The New Year Honours" and "the New Year's weekend" name
@@ -385,6 +407,36 @@ fn definite_period(cx: &Ctx, i: usize) -> Option<Hit> {
             };
             Hit::date(i, j + 1, Val::Month(y, m))
         }
+        // "by the end of the decade", "since the turn of the century", "for the rest of the
+        // decade": the decade or century of the time of writing. Only after such a word, since
+        // "the comeback of the decade" and "coach of the century" rank things.
+        "decade" | "century" if !adj && !fiscal => {
+            let before = if i >= 2 { lx.w(i - 2) } else { "" };
+            let cue = matches!(prev, "through" | "throughout" | "during")
+                || prev == "of"
+                    && matches!(
+                        before,
+                        "end"
+                            | "start"
+                            | "beginning"
+                            | "middle"
+                            | "turn"
+                            | "close"
+                            | "rest"
+                            | "remainder"
+                            | "balance"
+                    );
+            if !cue || lx.w(j + 1) == "'" || lx.upper(j) {
+                return None;
+            }
+            let y = cx.dct?.year();
+            let val = if lx.w(j) == "decade" {
+                Val::Decade(y / 10)
+            } else {
+                Val::Century(y / 100)
+            };
+            Hit::date(i, j + 1, val)
+        }
         // "the latest period" is the quarter the report is about.
         "latest" if lx.w(j + 1) == "period" => {
             let (y, q) = cx.reported_quarter()?;
@@ -507,6 +559,10 @@ fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
     let (code, shift, e) = match (lx.w(i), lx.w(i + 1), lx.w(i + 2)) {
         ("the", "next" | "following", p) => (lexicon::day_part(p)?, 1, i + 3),
         ("the", "previous", p) => (lexicon::day_part(p)?, -1, i + 3),
+        // "that night", "later that evening", "the same morning": the part of the day under
+        // discussion, as "that day" is the day.
+        ("that" | "the", "same", p) => (lexicon::day_part(p)?, 0, i + 3),
+        ("that", p, _) => (lexicon::day_part(p)?, 0, i + 2),
         // "worked into the night", "talks ran through the night": before the rule below, which
         // leaves out "in the night".
         ("the", "night", _) if matches!(prev, "into" | "through" | "throughout" | "during") => {
