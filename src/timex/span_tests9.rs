@@ -143,3 +143,35 @@ fn the_longer_term_is_the_future_unless_it_qualifies_a_noun() {
     );
     check("Dealers said the longer term outlook was good.", r, &[]);
 }
+
+#[test]
+fn clock_times_in_words_are_times() {
+    let r = "2016-04-05";
+    check(
+        "The ministers meet at seven thirty p.m.",
+        r,
+        &[("seven thirty p.m.", "2016-04-05T19:30")],
+    );
+    check(
+        "He tweeted at three o'clock in the morning.",
+        r,
+        &[("three o'clock in the morning", "2016-04-05T03:00")],
+    );
+    check(
+        "The doors open at half past three pm.",
+        r,
+        &[("half past three pm", "2016-04-05T15:30")],
+    );
+    check(
+        "Snow fell until one am.",
+        r,
+        &[("one am", "2016-04-05T01:00")],
+    );
+    // "am" is a verb after a bare number word, and a count is no clock.
+    check("Which one am I to pick?", r, &[]);
+    check(
+        "They sold seven thirty-year bonds.",
+        r,
+        &[("thirty-year", "P30Y")],
+    );
+}
