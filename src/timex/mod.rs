@@ -227,6 +227,15 @@ fn modifier_len(cx: &Ctx, i: usize) -> Option<usize> {
             ("end" | "beginning" | "start" | "middle" | "close" | "turn", _) => Some(3),
             _ => None,
         },
+        // "in the early hours of Friday", "till the small hours of the morning": the first hours
+        // of the day named after them.
+        "the"
+            if matches!(lx.w(i + 1), "early" | "small" | "wee")
+                && lx.w(i + 2) == "hours"
+                && lx.w(i + 3) == "of" =>
+        {
+            Some(4)
+        }
         // "the very beginning of the year", "the very end of May".
         "the" if lx.w(i + 1) == "very" && lx.w(i + 3) == "of" => {
             matches!(lx.w(i + 2), "end" | "beginning" | "start").then_some(4)

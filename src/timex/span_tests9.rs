@@ -175,3 +175,18 @@ fn clock_times_in_words_are_times() {
         &[("thirty-year", "P30Y")],
     );
 }
+
+#[test]
+fn the_early_hours_of_a_day_are_one_expression() {
+    let r = "2016-09-23";
+    check(
+        "The curfew was not enforced in the early hours of Friday.",
+        r,
+        &[("the early hours of Friday", "2016-09-23")],
+    );
+    check(
+        "The talks ended in the early hours of this morning.",
+        r,
+        &[("the early hours of this morning", "2016-09-23TMO")],
+    );
+}
