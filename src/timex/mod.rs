@@ -11,6 +11,7 @@
 mod absolute;
 mod anchored;
 mod clock;
+mod daypart;
 mod durations;
 #[cfg(test)]
 mod fixture_tests;
