@@ -190,3 +190,14 @@ fn the_early_hours_of_a_day_are_one_expression() {
         &[("the early hours of this morning", "2016-09-23TMO")],
     );
 }
+
+#[test]
+fn at_the_end_of_the_day_is_an_idiom() {
+    let r = "2016-02-06";
+    check("At the end of the day, voters will back the plan.", r, &[]);
+    check(
+        "Prices had cooled by the end of the day.",
+        r,
+        &[("the end of the day", "2016-02-06")],
+    );
+}
