@@ -16,7 +16,106 @@ pub(crate) fn clock(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> 
     if lx.kind(i) == Some(Kind::Num) || matches!(lx.w(i), "noon" | "midday" | "midnight") {
         return past_to(cx, i, date).or_else(|| plain(cx, i, date));
     }
-    past_to(cx, i, date)
+    past_to(cx, i, date).or_else(|| spelled(cx, i, date))
+}
+
+/// A spelled minute of 1 to 9 at `k` ("five" in "ten o five", "three" in "twenty-three");
+/// "a" and "an" count one elsewhere but never here.
+fn minute_unit(lx: &super::lexer::Lexed, k: usize) -> Option<u32> {
+    if matches!(lx.w(k), "a" | "an") {
+        return None;
+    }
+    lexicon::number_word(lx.w(k)).filter(|u| (1..=9).contains(u))
+}
+
+/// Clock times in words, as spoken and as transcripts write them: "seven thirty p.m.", "at
+/// three o'clock", "ten fifteen am", "nine fifty-nine a m". The hour is a word from one to
+/// twelve; the minutes, if any, are words too; and a sign of the clock must follow (a.m. or
+/// p.m., or o'clock after a bare hour), since "seven thirty" alone may count anything. A bare
+/// "am" after a bare hour needs a word that introduces a time before it ("at one am"), as "am"
+/// is a verb ("which one am I").
+fn spelled(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
+    let lx = cx.lx;
+    if matches!(lx.w(i), "a" | "an") {
+        return None;
+    }
+    let h = lexicon::number_word(lx.w(i)).filter(|h| (1..=12).contains(h))?;
+    let mut j = i + 1;
+    let mut m = 0;
+    if lx.w(j) == "o" && lx.w(j + 1) != "'" {
+        m = minute_unit(lx, j + 1)?;
+        j += 2;
+    } else if let Some(t) = lexicon::number_word(lx.w(j)).filter(|t| (10..60).contains(t)) {
+        m = t;
+        j += 1;
+        if t >= 20 && t % 10 == 0 {
+            let k = if lx.w(j) == "-" && lx.glued(j) {
+                j + 1
+            } else {
+                j
+            };
+            if let Some(u) = minute_unit(lx, k) {
+                m += u;
+                j = k + 1;
+            }
+        }
+    }
+    let cue = i > 0
+        && matches!(
+            lx.w(i - 1),
+            "at" | "by" | "until" | "around" | "about" | "before" | "after" | "from" | "since"
+        );
+    let pm = match (lx.w(j), lx.w(j + 1), lx.w(j + 2)) {
+        ("pm", _, _) => {
+            j += 1;
+            Some(true)
+        }
+        ("am", _, _) if (cue || m > 0) && !lx.upper(j) => {
+            j += 1;
+            Some(false)
+        }
+        ("a" | "p", ".", "m") => {
+            let pm = lx.w(j) == "p";
+            j += 3;
+            if lx.w(j) == "." && lx.glued(j) {
+                j += 1;
+            }
+            Some(pm)
+        }
+        ("a" | "p", "m", _) => {
+            let pm = lx.w(j) == "p";
+            j += 2;
+            Some(pm)
+        }
+        ("o", "'", "clock") if m == 0 => {
+            j += 3;
+            None
+        }
+        ("oclock", _, _) if m == 0 => {
+            j += 1;
+            None
+        }
+        _ => return None,
+    };
+    // "three o'clock in the morning", "four o'clock in the afternoon".
+    let pm = match (pm, lx.w(j), lx.w(j + 1), lx.w(j + 2)) {
+        (None, "in", "the", part @ ("morning" | "afternoon" | "evening")) => {
+            j += 3;
+            Some(part != "morning")
+        }
+        _ => pm,
+    };
+    let h = match pm {
+        Some(true) => h % 12 + 12,
+        Some(false) => h % 12,
+        None => h,
+    };
+    Some(Hit {
+        s: i,
+        e: j,
+        kind: TimexType::Time,
+        val: Val::Time(date.or(cx.anchor), h, m, None),
+    })
 }
 
 /// "a quarter past nine", "half past 3 pm", "20 minutes to noon", "ten after 5
@@ -61,7 +160,8 @@ fn past_to(cx: &Ctx, i: usize, date: Option<NaiveDate>) -> Option<Hit> {
     };
     let loose = lx.w(j) == "past" || (lx.w(j) == "to" && strong);
     j += 1;
-    let (h, zone, day, e) = match plain(cx, j, date) {
+    // "half past three pm": the hour may be spelled too.
+    let (h, zone, day, e) = match plain(cx, j, date).or_else(|| spelled(cx, j, date)) {
         Some(Hit {
             val: Val::Time(day, h, 0, zone),
             e,

@@ -11,6 +11,7 @@
 mod absolute;
 mod anchored;
 mod clock;
+mod daypart;
 mod durations;
 #[cfg(test)]
 mod fixture_tests;
@@ -29,6 +30,8 @@ mod relative;
 mod resolve;
 #[cfg(test)]
 mod span_tests;
+#[cfg(test)]
+mod span_tests9;
 #[cfg(test)]
 mod tests;
 mod vague;
@@ -112,6 +115,13 @@ pub fn extract(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             i = hit.e.max(i + 1);
             continue;
         }
+        // "The quarter-to-quarter comparison" is no expression, but it tells which quarter the
+        // story compares: a later "year-earlier period" is counted from it.
+        if names::in_to_compound(&lx, hit.s, hit.e) {
+            cx.remember(&hit);
+            i = hit.e.max(i + 1);
+            continue;
+        }
         let (s, e) = (&lx.toks[hit.s], &lx.toks[hit.e - 1]);
         let (earliest, latest, granularity) = hit.val.interval();
         out.push(Timex {
@@ -166,16 +176,6 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
     consider(relative::parse(cx, i));
     consider(holidays::parse(cx, i));
     consider(vague::parse(cx, i));
-    // "at 8 tonight": only after a word that introduces a time.
-    if i > 0
-        && matches!(
-            lx.w(i - 1),
-            "at" | "by" | "until" | "around" | "about" | "before"
-        )
-    {
-        consider(clock::hour_then_part(cx, i));
-    }
-
     // A modifier such as "early" or "the end of" keeps the value of the
     // expression it modifies but belongs to the span, as in TimeML.
     if let Some(k) = modifier_len(cx, i) {
@@ -189,6 +189,22 @@ fn best_at(cx: &Ctx, i: usize) -> Option<Hit> {
             }
         }
     }
+    // "at 8 tonight": only after a word that introduces a time.
+    if i > 0
+        && matches!(
+            lx.w(i - 1),
+            "at" | "by" | "until" | "around" | "about" | "before"
+        )
+    {
+        // It wins a tie: "around 9:45 tonight" is also read by the clock rule, which joins the
+        // day without moving the hour into the evening.
+        if let Some(h) = clock::hour_then_part(cx, i) {
+            if best.as_ref().is_none_or(|b| h.e >= b.e) {
+                best = Some(h);
+            }
+        }
+    }
+
     // "this morning at 10" is one clock time.
     match best.as_ref().and_then(|b| clock::part_then_hour(cx, b)) {
         Some(t) => Some(t),
@@ -212,6 +228,15 @@ fn modifier_len(cx: &Ctx, i: usize) -> Option<usize> {
             ("end" | "beginning" | "start" | "middle" | "close" | "turn", _) => Some(3),
             _ => None,
         },
+        // "in the early hours of Friday", "till the small hours of the morning": the first hours
+        // of the day named after them.
+        "the"
+            if matches!(lx.w(i + 1), "early" | "small" | "wee")
+                && lx.w(i + 2) == "hours"
+                && lx.w(i + 3) == "of" =>
+        {
+            Some(4)
+        }
         // "the very beginning of the year", "the very end of May".
         "the" if lx.w(i + 1) == "very" && lx.w(i + 3) == "of" => {
             matches!(lx.w(i + 2), "end" | "beginning" | "start").then_some(4)

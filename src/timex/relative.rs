@@ -380,9 +380,12 @@ fn this_last_next(cx: &Ctx, i: usize) -> Option<Hit> {
             if let Some(s) = lexicon::season(target) {
                 return span(season(base?, s, dir));
             }
-            // Abbreviations and a lowercase "may" are not month names here.
-            let m = lexicon::month(target)
-                .filter(|_| target.len() > 3 || (target == "may" && lx.upper(k)))?;
+            // Abbreviations and a lowercase "may" or "march" are not month names here: "this
+            // march" is a protest ("arrested at this march each year").
+            let m = lexicon::month(target).filter(|_| match target {
+                "may" | "march" => lx.upper(k),
+                _ => target.len() > 3,
+            })?;
             let d = base?;
             let y = match dir {
                 0 => d.year(),
@@ -453,11 +456,18 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     } else {
         k + 1
     };
+    // "two years from now", "a week from today": counted from the time of writing, as with
+    // "hence", and one expression with its anchor (it was the length and "now" apart).
+    let from_now = lx.w(a) == "from" && matches!(lx.w(a + 1), "now" | "today");
     let dir = match lx.w(a) {
         "ago" | "earlier" | "before" => -1,
         "later" | "after" | "hence" => 1,
+        _ if from_now => 1,
         _ => return None,
     };
+    if from_now {
+        return from_now_date(cx, i, a + 2, &n, u);
+    }
     if lx.w(a) == "before" || lx.w(a) == "after" {
         // "two days before the vote" is relative to an event, not a date.
         return Hit::raw(i, a, TimexType::Duration, dur(&n, u));
@@ -501,6 +511,30 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     Hit::date(i, e, val)
 }
 
+/// "two years from now", "a week from today", "years from now": the day, week, month or year
+/// that many units after the reference date; a vague count ("a few years from now") or a clock
+/// unit ("two hours from now", whose hour is unknown) is the future at large.
+fn from_now_date(cx: &Ctx, i: usize, e: usize, n: &str, u: Unit) -> Option<Hit> {
+    let (Ok(n), Some(d)) = (n.parse::<i64>(), cx.dct) else {
+        return Hit::raw(i, e, TimexType::Date, "FUTURE_REF");
+    };
+    let val = match u {
+        Unit::Day => Val::Day(d + Duration::days(n)),
+        Unit::Week => {
+            let w = (d + Duration::days(7 * n)).iso_week();
+            Val::Week(w.year(), w.week())
+        }
+        Unit::Month => {
+            let (y, m) = add_months(d.year(), d.month(), n as i32);
+            Val::Month(y, m)
+        }
+        Unit::Year => Val::Year(d.year() + n as i32),
+        Unit::Decade => Val::Decade(d.year() / 10 + n as i32),
+        _ => return Hit::raw(i, e, TimexType::Date, "FUTURE_REF"),
+    };
+    Hit::date(i, e, val)
+}
+
 /// "the day after", "the next day", "the previous day", "that day",
 /// resolved against the last mentioned day.
 fn anaphoric_day(cx: &Ctx, i: usize) -> Option<Hit> {
@@ -513,6 +547,8 @@ fn anaphoric_day(cx: &Ctx, i: usize) -> Option<Hit> {
         ("a", "day", "earlier") => (-1, i + 3),
         ("a", "day", "later") => (1, i + 3),
         ("the", "same", "day") | ("that", "day", _) => (0, i + 2 + usize::from(lx.w(i) == "the")),
+        // "that same day" is "that day" stressed.
+        ("that", "same", "day") => (0, i + 3),
         _ => return None,
     };
     // "the day after the vote" points at an event, not at a known date.

@@ -30,6 +30,10 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
                 "near"
                     | "short"
                     | "long"
+                    | "longer"
+                    | "shorter"
+                    | "decade"
+                    | "century"
                     | "medium"
                     | "time"
                     | "years"
@@ -48,13 +52,17 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
                     | "previous"
                     | "new"
                     | "present"
+                    | "same"
             ) || lexicon::season(next).is_some()
                 || lexicon::day_part(next).is_some()
         }
         "a" | "an" => matches!(next, "while" | "later") || period_adjective(next) || degree(next),
         "one" => next == "point",
         "some" => next == "time",
-        "that" => matches!(next, "time" | "year" | "quarter" | "month"),
+        "that" => {
+            matches!(next, "time" | "year" | "quarter" | "month" | "same")
+                || lexicon::day_part(next).is_some()
+        }
         "current" | "recent" | "coming" | "future" | "past" => true,
         "previous" | "prior" | "earlier" => unit(next).is_some_and(|(_, plural)| plural),
         "mid" => next == "-",
@@ -63,7 +71,7 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
             unit(w).is_some()
                 || lexicon::season(w).is_some()
                 || lexicon::day_part(w).is_some()
-                || twilight(w).is_some()
+                || super::daypart::twilight(w).is_some()
         }
     };
     if !starts {
@@ -74,44 +82,9 @@ pub(crate) fn parse(cx: &Ctx, i: usize) -> Option<Hit> {
         definite_period(cx, i),
         bare_season(cx, i),
         anaphoric_period(cx, i),
-        day_part(cx, i),
-        mid_period(cx, i),
+        super::daypart::day_part(cx, i),
+        super::daypart::mid_period(cx, i),
     ])
-}
-
-/// "midyear", "mid-week", "midmorning": the middle of the period under discussion, written as
-/// one word or with a hyphen, which the modifier rule (a prefix before an expression of its own)
-/// does not read. The value is the period itself, as for "mid-April".
-fn mid_period(cx: &Ctx, i: usize) -> Option<Hit> {
-    let lx = cx.lx;
-    let (rest, e) = match lx.w(i) {
-        "mid" if lx.w(i + 1) == "-" && lx.glued(i + 1) && lx.glued(i + 2) => (lx.w(i + 2), i + 3),
-        w => (w.strip_prefix("mid")?, i + 1),
-    };
-    // "mid-year results" and "mid-week fares" name the period all the same; "Mid-Atlantic" and
-    // "MidAmerica" are no periods and fall through here.
-    let d = cx.anchor.or(cx.dct)?;
-    let val = match rest {
-        "year" => Val::Year(cx.dct?.year()),
-        "week" => {
-            let w = d.iso_week();
-            Val::Week(w.year(), w.week())
-        }
-        "month" => {
-            let (y, m) = cx.last_month.unwrap_or((d.year(), d.month()));
-            Val::Month(y, m)
-        }
-        "morning" | "afternoon" => {
-            return Some(Hit {
-                s: i,
-                e,
-                kind: TimexType::Time,
-                val: Val::DayPart(d, lexicon::day_part(rest)?),
-            })
-        }
-        _ => return None,
-    };
-    Hit::date(i, e, val)
 }
 
 /// Vague past, present and future references and unspecified durations.
@@ -145,6 +118,20 @@ fn vague(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         // "the near future", "the near term", "the short term".
         ("the", "near" | "short" | "long" | "medium", "term" | "future") => r("FUTURE_REF", 3),
+        // "in the longer term"; before a noun the words are an adjective ("the longer term
+        // outlook", "the shorter term floater") and name no time.
+        ("the", "longer" | "shorter", "term") => {
+            let after = lx.w(i + 3);
+            let noun_next = lx.kind(i + 3) == Some(Kind::Word)
+                && !matches!(
+                    after,
+                    "and" | "or" | "but" | "as" | "is" | "will" | "would" | "could" | "it" | "the"
+                );
+            if noun_next {
+                return None;
+            }
+            r("FUTURE_REF", 3)
+        }
         ("the", "time", "being") => r("PRESENT_REF", 3),
         // "a recovery in the new year": said in the autumn, the year ahead; in its first
         // months, the year begun. "The New Year Honours" and "the New Year's weekend" name
@@ -385,6 +372,36 @@ fn definite_period(cx: &Ctx, i: usize) -> Option<Hit> {
             };
             Hit::date(i, j + 1, Val::Month(y, m))
         }
+        // "by the end of the decade", "since the turn of the century", "for the rest of the
+        // decade": the decade or century of the time of writing. Only after such a word, since
+        // "the comeback of the decade" and "coach of the century" rank things.
+        "decade" | "century" if !adj && !fiscal => {
+            let before = if i >= 2 { lx.w(i - 2) } else { "" };
+            let cue = matches!(prev, "through" | "throughout" | "during")
+                || prev == "of"
+                    && matches!(
+                        before,
+                        "end"
+                            | "start"
+                            | "beginning"
+                            | "middle"
+                            | "turn"
+                            | "close"
+                            | "rest"
+                            | "remainder"
+                            | "balance"
+                    );
+            if !cue || lx.w(j + 1) == "'" || lx.upper(j) {
+                return None;
+            }
+            let y = cx.dct?.year();
+            let val = if lx.w(j) == "decade" {
+                Val::Decade(y / 10)
+            } else {
+                Val::Century(y / 100)
+            };
+            Hit::date(i, j + 1, val)
+        }
         // "the latest period" is the quarter the report is about.
         "latest" if lx.w(j + 1) == "period" => {
             let (y, q) = cx.reported_quarter()?;
@@ -464,16 +481,6 @@ fn anaphoric_period(cx: &Ctx, i: usize) -> Option<Hit> {
     Hit::date(i, i + 2, val)
 }
 
-/// The ends of the day named by the light: dawn is read as the morning, dusk as the evening
-/// (TIMEX3 has no finer codes).
-fn twilight(w: &str) -> Option<&'static str> {
-    match w {
-        "dawn" | "daybreak" | "sunrise" => Some("MO"),
-        "dusk" | "nightfall" | "sunset" => Some("EV"),
-        _ => None,
-    }
-}
-
 /// Adjectives that give a period a length without a number: "a lengthy
 /// period", "an indefinite period".
 fn period_adjective(w: &str) -> bool {
@@ -496,85 +503,4 @@ fn period_adjective(w: &str) -> bool {
 /// Adverbs of degree before such an adjective: "a fairly lengthy period".
 fn degree(w: &str) -> bool {
     matches!(w, "fairly" | "very" | "relatively" | "rather" | "quite")
-}
-
-/// Parts of a day without a weekday: "in the morning", "mid-afternoon",
-/// "the next morning", "mid-afternoon yesterday", resolved to the last day
-/// mentioned.
-fn day_part(cx: &Ctx, i: usize) -> Option<Hit> {
-    let lx = cx.lx;
-    let prev = if i > 0 { lx.w(i - 1) } else { "" };
-    let (code, shift, e) = match (lx.w(i), lx.w(i + 1), lx.w(i + 2)) {
-        ("the", "next" | "following", p) => (lexicon::day_part(p)?, 1, i + 3),
-        ("the", "previous", p) => (lexicon::day_part(p)?, -1, i + 3),
-        // "worked into the night", "talks ran through the night": before the rule below, which
-        // leaves out "in the night".
-        ("the", "night", _) if matches!(prev, "into" | "through" | "throughout" | "during") => {
-            ("NI", 0, i + 2)
-        }
-        ("the", p, _)
-            if matches!(
-                prev,
-                "in" | "during" | "by" | "through" | "throughout" | "until"
-            ) =>
-        {
-            (lexicon::day_part(p).filter(|c| *c != "NI")?, 0, i + 2)
-        }
-        // "attacked at night", "began before dawn", "fighting since dawn".
-        // "at night" is most often habitual ("sleeps at night"), so it names no one night.
-        ("night", _, _) if prev == "at" && !lx.upper(i) => {
-            return Hit::raw(i, i + 1, TimexType::Time, "XXXX-XX-XXTNI");
-        }
-        // "Sunset Boulevard" and "Dawn" the newspaper are names.
-        (p, _, _) if twilight(p).is_some() && !lx.upper(i) => {
-            let cue = matches!(
-                prev,
-                "at" | "before"
-                    | "after"
-                    | "since"
-                    | "until"
-                    | "till"
-                    | "by"
-                    | "from"
-                    | "around"
-                    | "toward"
-                    | "towards"
-            );
-            if !cue {
-                return None;
-            }
-            (twilight(p)?, 0, i + 1)
-        }
-        // "in morning trading": the part of the day the market report is about.
-        (p, "trading", _) if prev == "in" && matches!(p, "morning" | "afternoon") => {
-            (lexicon::day_part(p)?, 0, i + 1)
-        }
-        // After "mid", "early" or "late" (the modifier is added by the caller).
-        (p, _, _) if matches!(prev, "mid" | "early" | "late" | "-") => {
-            if prev == "-" && !(i >= 2 && lx.w(i - 2) == "mid") {
-                return None;
-            }
-            (lexicon::day_part(p).filter(|c| *c != "NI")?, 0, i + 1)
-        }
-        _ => return None,
-    };
-    let base = match lx.w(e) {
-        "yesterday" => cx.dct.map(|d| d - chrono::Duration::days(1)),
-        "today" => cx.dct,
-        _ => cx.anchor,
-    };
-    let e = if matches!(lx.w(e), "yesterday" | "today") {
-        e + 1
-    } else {
-        e
-    };
-    let Some(d) = base else {
-        return Hit::raw(i, e, TimexType::Time, format!("XXXX-XX-XXT{code}"));
-    };
-    Some(Hit {
-        s: i,
-        e,
-        kind: TimexType::Time,
-        val: Val::DayPart(d + chrono::Duration::days(shift), code),
-    })
 }
