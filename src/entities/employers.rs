@@ -215,7 +215,10 @@ pub(super) fn versioned_words(chars: &[char], words: &[Word]) -> HashSet<String>
         .windows(2)
         .filter(|pair| {
             let (name, number) = (&pair[0], &pair[1]);
-            if !name.is_capitalised() || number.start != name.end + 1 {
+            if !name.is_capitalised()
+                || number.start != name.end + 1
+                || !chars[number.start].is_ascii_digit()
+            {
                 return false;
             }
             let digits = chars[number.start..]
