@@ -1,14 +1,15 @@
 //! Page furniture that sits inside the article container: captions and picture credits named
 //! as such, related-story and "most popular" lists, newsletter sign-ups,
-//! author bios and post metadata, video and gallery players, share and follow bars, and the
-//! copyright lines and calls to follow that trail the story. A reader wants none of it, and
-//! issue 15's development set of real pages found each of these kept in our text.
+//! author bios and post metadata, video and gallery players, share and follow bars, menus and
+//! panels hidden until opened (flyouts, dropdowns); the notices that trail the story are dropped
+//! in `notices`. A reader wants none of it, and issue 15's development set of real
+//! pages found each of these kept in our text.
 //!
 //! Two kinds of evidence are used, both general: the element's class or id (`caption`,
 //! `newsletter`, `author-bio`, `related`...), bounded by how much text the element holds so
 //! that a mislabelled wrapper of the whole story is never dropped; and, for blocks that carry
 //! no such name, what a short block says and where it is (a "Related stories" heading and the
-//! links under it, link-only lines and a copyright notice at the end of the article).
+//! links under it).
 //!
 //! Every pass is one walk over the article (decisions read a text cache built once, which
 //! stays valid because a node is judged before anything inside or after it is removed).

@@ -43,12 +43,13 @@ static ORIGIN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Bilder: …", "Image illustrative : …" (inside captions these stay, as Readability's gold
 /// keeps them there).
 static CREDIT_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(fotos?|bilder?|bildquelle|fotocredits?|crédits? photo|image illustrative|photo d'illustration)\s*:")
+    re(
+        r"(?i)^(fotos?|bilder?|bildquelle|fotocredits?|crédits? photo|image illustrative|photo d'illustration)\s*:",
+    )
 });
 /// A line that names the story's source: "Source: ColbieCaillatVEVO", "Via: …", "Quelle: …".
-static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(sources?|via|quellen?|fuentes?|fonte|fonti)\s*:\s*\S")
-});
+static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(sources?|via|quellen?|fuentes?|fonte|fonti)\s*:\s*\S"));
 /// A sponsorship disclosure: "– Anzeige: Dieser Beitrag ist in Zusammenarbeit mit … entstanden
 /// –", "Sponsored by …", "This post was sponsored by …".
 static SPONSOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -106,8 +107,12 @@ fn is_notice(text: &str, bylines: bool) -> bool {
 fn is_widget_heading(dom: &Dom, node: NodeId, text: &str) -> bool {
     // A div around nothing but the heading's text became a bare paragraph before scoring; the
     // paragraph carries the div's class in `data-div-class` (see `grab`).
-    let class = format!("{} {}", dom.class(node), dom.attr(node, DIV_CLASS).unwrap_or(""))
-        .to_ascii_lowercase();
+    let class = format!(
+        "{} {}",
+        dom.class(node),
+        dom.attr(node, DIV_CLASS).unwrap_or("")
+    )
+    .to_ascii_lowercase();
     text.chars().count() <= HEADING_MAX_CHARS
         && (class.contains("headline") || class.contains("heading"))
 }

@@ -13,7 +13,15 @@ fn hidden_flyouts_and_dropdowns_are_dropped() {
         <div class="author-dropdown"><div class="description"><p>Jane Doe currently works for the Gazette as a writer. She studied writing and art, and moved to the city after graduation.</p></div></div>"#,
         "",
     );
-    assert_absent(&text, &["Sign in now", "Uh oh", "technical issues", "currently works"]);
+    assert_absent(
+        &text,
+        &[
+            "Sign in now",
+            "Uh oh",
+            "technical issues",
+            "currently works",
+        ],
+    );
 }
 
 /// A site's menu and a blog's entry footer with the links to the previous and next post were
@@ -27,7 +35,14 @@ fn menus_entry_footers_and_links_to_the_previous_and_next_post_are_dropped() {
     );
     assert_absent(
         &text,
-        &["Business", "Politics", "Tags:", "Comment feed", "neighbours", "inbox"],
+        &[
+            "Business",
+            "Politics",
+            "Tags:",
+            "Comment feed",
+            "neighbours",
+            "inbox",
+        ],
     );
 }
 
@@ -43,7 +58,15 @@ fn notes_on_where_a_story_first_ran_and_its_source_are_dropped() {
         <p>Share this with all of your friends by clicking the Share button below.</p>
         <p class="sources">Source: <a href="https://video.example/x">HarbourChannel</a></p>"#,
     );
-    assert_absent(&text, &["originally appeared", "was provided by", "Share this", "Source"]);
+    assert_absent(
+        &text,
+        &[
+            "originally appeared",
+            "was provided by",
+            "Share this",
+            "Source",
+        ],
+    );
 }
 
 /// A reporter's address and a wire service's "(END)" (nydailynews-com, np4k-yna-co-kr), and a
