@@ -46,6 +46,9 @@ pub fn prep_article(dom: &mut Dom, article: NodeId, flags: Flags, facts: &PageFa
     clean_conditionally(dom, article, "table", flags, &tables);
     clean_conditionally(dom, article, "ul", flags, &tables);
     clean_conditionally(dom, article, "div", flags, &tables);
+    // Share bars, ad slots and link lists that only the conditional cleaning removed may have
+    // hidden the notices before them from the first walk back from the end.
+    super::notices::drop_trailing_notices(dom, article, true);
     for h in dom.elements_by_tags(article, &["h1"]) {
         dom.set_tag(h, "h2");
     }

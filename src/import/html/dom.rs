@@ -154,6 +154,16 @@ impl Dom {
         }
     }
 
+    /// Sets an element's attribute, replacing the value it had.
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let NodeData::Element { attrs, .. } = &mut self.nodes[id].data {
+            match attrs.iter_mut().find(|(k, _)| k == name) {
+                Some((_, v)) => *v = value.to_string(),
+                None => attrs.push((name.to_string(), value.to_string())),
+            }
+        }
+    }
+
     pub fn set_tag(&mut self, id: NodeId, new_tag: &str) {
         if let NodeData::Element { tag, .. } = &mut self.nodes[id].data {
             *tag = new_tag.to_string();

@@ -1,14 +1,15 @@
 //! Page furniture that sits inside the article container: captions and picture credits named
 //! as such, related-story and "most popular" lists, newsletter sign-ups,
-//! author bios and post metadata, video and gallery players, share and follow bars, and the
-//! copyright lines and calls to follow that trail the story. A reader wants none of it, and
-//! issue 15's development set of real pages found each of these kept in our text.
+//! author bios and post metadata, video and gallery players, share and follow bars, menus and
+//! panels hidden until opened (flyouts, dropdowns); the notices that trail the story are dropped
+//! in `notices`. A reader wants none of it, and issue 15's development set of real
+//! pages found each of these kept in our text.
 //!
 //! Two kinds of evidence are used, both general: the element's class or id (`caption`,
 //! `newsletter`, `author-bio`, `related`...), bounded by how much text the element holds so
 //! that a mislabelled wrapper of the whole story is never dropped; and, for blocks that carry
 //! no such name, what a short block says and where it is (a "Related stories" heading and the
-//! links under it, link-only lines and a copyright notice at the end of the article).
+//! links under it).
 //!
 //! Every pass is one walk over the article (decisions read a text cache built once, which
 //! stays valid because a node is judged before anything inside or after it is removed).
@@ -40,7 +41,7 @@ static SIGNUP: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id names of author bios and post metadata lines (tags, topics, attribution).
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(author|writer|contributor)[-_]?(bio|info|box|card|details|profile|about|description|blurb)|about[-_]?(the[-_]?)?author|(^|[\s_-])bio([\s_-]|$)|(author|writer)s?[-_]?(container|wrap|wrapper|block|section)([\s_-]|$)|postmetadata|post-?meta(data)?([\s_-]|$)|entry-?meta|article-?meta|(entry|article|post)-?info([\s_-]|$)|submitted|(^|[\s_-])(tags|terms|topics|attribution)([\s_-]|$)",
+        r"(?i)(author|writer|contributor)[-_]?(bio|info|box|card|details|profile|about|description|blurb)|about[-_]?(the[-_]?)?author|(^|[\s_-])bio([\s_-]|$)|(author|writer)s?[-_]?(container|wrap|wrapper|block|section)([\s_-]|$)|postmetadata|post-?meta(data)?([\s_-]|$)|entry-?meta|article-?meta|(entry|article|post)-?info([\s_-]|$)|(entry|article|post|story)[-_]?footer|submitted|(^|[\s_-])(tags|terms|topics|attribution)([\s_-]|$)",
     )
 });
 /// Class/id names of "Skip to content" links for keyboard and screen-reader users.
@@ -55,6 +56,17 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id names of video players, playlists, galleries and slideshows.
 static PLAYER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(^|[\s_-])(video|videos|player|playlist|carousel|gallery|slideshow)([\s_-]|$)")
+});
+/// Class/id names of menus, breadcrumbs and the links to the previous and next post.
+static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(^|[\s_-])(nav|navbar|navigation|nav-?links|menu|breadcrumbs?|post-?nav|post-?navigation|pagination|pager)([\s_-]|$)",
+    )
+});
+/// Class/id names of panels that stay hidden until the reader opens them: an author's
+/// dropdown, a utility bar's flyout, a modal dialog, a tooltip.
+static HIDDEN_PANEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(^|[\s_-])(flyout|dropdown|drop-down|popover|tooltip|modal)([\s_-]|$)")
 });
 /// Class/id names of share and follow bars.
 static SHARE_BAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,17 +86,11 @@ static RELATED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(related( article| story| stories| content| coverage| links?)?|read (more|also|next)|see also|also read|more on this( story)?|recommended( reading)?)\s*:",
     )
 });
-/// How a short block that asks the reader to follow, share or sign up begins.
-static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(follow (us|\S+( \S+){0,2}) on\b|share (this|on)\b|sign up (for|to)\b|subscribe (to|for)\b|get (our|the) .{0,40}newsletter|join (our|the) .{0,40}(newsletter|mailing list)|like us on facebook|(load|show|view) more\b)",
-    )
-});
 /// A byline printed as a line of the story: "By Jane Doe", "by Jane Doe and John Roe".
-static BYLINE_LINE: LazyLock<Regex> =
+pub(super) static BYLINE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(by|written by|words by|von|par|por|di)\s+\S+(\s+\S+){0,5}$"));
 /// A picture credit printed as its own line: "© Alamy", "Credit: Riot Games", "Screenshot by …".
-static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(©|\(c\)\s|[(\[]?\s*((photo|image|picture|video|graphic|illustration)s?( credit)?\s*:|(photo|image)?\s*credits?\s*:|(photo(graph)?|screenshot|image|picture)s?\s+(by|courtesy of)\s))",
     )
@@ -102,10 +108,6 @@ static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(advertisement|advertisements|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|sponsored( content)?)\s*:?$",
     )
 });
-/// A copyright or rights notice.
-static COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(©|\(c\)|copyright\b|™ & ©)|all rights reserved\.?$"));
-
 /// Elements dropped for a name only while they hold at most this much text: a caption or bio
 /// is short, and a longer element named so is more likely a wrapper of real content.
 const NAMED_MAX_CHARS: usize = 600;
@@ -127,7 +129,7 @@ pub fn clean_furniture(dom: &mut Dom, article: NodeId, facts: &PageFacts) {
     drop_credit_lines(dom, article);
     drop_leading_title_and_byline(dom, article, facts);
     drop_related_runs(dom, article);
-    drop_trailing_notices(dom, article);
+    super::notices::drop_trailing_notices(dom, article, false);
 }
 
 /// Which kind of named furniture an element is, if any (checked on class and id).
@@ -155,9 +157,19 @@ fn named_furniture(dom: &Dom, cache: &TextCache, node: NodeId) -> bool {
     {
         return true;
     }
+    if len > LIST_MAX_CHARS {
+        return false;
+    }
+    // Hidden panels hold forms, notices and bios, whatever their link density.
+    if HIDDEN_PANEL.is_match(&names) {
+        return true;
+    }
+    // Menus are lists of links; an element so named that holds prose may be the story's.
+    if NAVIGATION.is_match(&names) && cache.link_density(node) > 0.5 {
+        return true;
+    }
     // Related and player blocks: mostly links or titles, never the long prose of a story.
-    len <= LIST_MAX_CHARS
-        && (RELATED.is_match(&names) || PLAYER.is_match(&names))
+    (RELATED.is_match(&names) || PLAYER.is_match(&names))
         && (cache.link_density(node) > 0.3 || len <= NAMED_MAX_CHARS)
 }
 
@@ -301,7 +313,7 @@ const BLOCKS: &[&str] = &[
 /// Leaf blocks of the article in document order: paragraphs, headings, list items and other
 /// blocks with no block inside them. Whether a block holds another is computed bottom-up in
 /// one walk, so the cost stays linear however deep the tree is.
-fn leaf_blocks(dom: &Dom, article: NodeId) -> Vec<NodeId> {
+pub(super) fn leaf_blocks(dom: &Dom, article: NodeId) -> Vec<NodeId> {
     let is_block = |n: NodeId| dom.is_element(n) && BLOCKS.contains(&dom.tag(n));
     let mut order = vec![article];
     order.extend(dom.descendants(article));
@@ -329,12 +341,12 @@ fn leaf_blocks(dom: &Dom, article: NodeId) -> Vec<NodeId> {
     out
 }
 
-fn block_text(dom: &Dom, node: NodeId) -> String {
+pub(super) fn block_text(dom: &Dom, node: NodeId) -> String {
     fold_whitespace(&dom.text_content(node))
 }
 
 /// A short block that is (nearly) all link text: one entry of a list of other stories.
-fn is_link_line(cache: &TextCache, node: NodeId) -> bool {
+pub(super) fn is_link_line(cache: &TextCache, node: NodeId) -> bool {
     let len = cache.text_len(node);
     len > 0 && len <= 250 && cache.link_density(node) >= 0.5
 }
@@ -378,52 +390,6 @@ fn drop_related_runs(dom: &mut Dom, article: NodeId) {
             continue;
         }
         i += 1;
-    }
-    for n in drop {
-        dom.detach(n);
-    }
-}
-
-/// From the end of the article backwards: link-only lines, calls to follow or sign up, and
-/// copyright notices, up to the last block of the story proper.
-fn drop_trailing_notices(dom: &mut Dom, article: NodeId) {
-    let cache = TextCache::build(dom, article);
-    let blocks = leaf_blocks(dom, article);
-    let mut drop = Vec::new();
-    // Index of the last block of the story proper, once found.
-    let mut story_end = None;
-    let mut link_run: Vec<NodeId> = Vec::new();
-    for (i, &n) in blocks.iter().enumerate().rev() {
-        let text = block_text(dom, n);
-        if text.is_empty() {
-            continue;
-        }
-        if is_link_line(&cache, n) {
-            link_run.push(n);
-            continue;
-        }
-        let short = text.chars().count() <= 250;
-        if short && (CALL_TO_ACTION.is_match(&text) || COPYRIGHT.is_match(&text)) {
-            // Link lines after a notice or a call to follow go with it.
-            drop.append(&mut link_run);
-            drop.push(n);
-            continue;
-        }
-        story_end = Some(i);
-        break;
-    }
-    // Link lines alone at the end are kept: Readability's gold keeps such lists, and one of
-    // them may be the story's own last sentence.
-    if let Some(&last_link) = link_run.last() {
-        story_end = blocks.iter().position(|&b| b == last_link);
-    }
-    // A line that introduces the dropped links ("Follow us at:") goes with them, unless it is
-    // all that would be left.
-    if let Some(i) = story_end.filter(|&i| i > 0 && !drop.is_empty()) {
-        let text = block_text(dom, blocks[i]);
-        if text.chars().count() <= 80 && text.ends_with(':') {
-            drop.push(blocks[i]);
-        }
     }
     for n in drop {
         dom.detach(n);

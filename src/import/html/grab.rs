@@ -231,6 +231,13 @@ fn grab_pass(
             // A div holding a single paragraph is really that paragraph.
             if has_single_tag_inside(dom, n, "p") && link_density(dom, n) < 0.25 {
                 let child = dom.first_element_child(n).unwrap_or(n);
+                // The div's class is kept aside (not as the paragraph's class, which would make
+                // captions that Readability's gold keeps look like furniture), for the rule on
+                // a widget's heading left at the end.
+                if !dom.class(n).is_empty() {
+                    let class = dom.class(n).to_string();
+                    dom.set_attr(child, super::notices::DIV_CLASS, &class);
+                }
                 dom.replace(n, child);
                 current = child;
                 to_score.push(child);

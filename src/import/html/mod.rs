@@ -12,6 +12,7 @@ mod furniture;
 mod grab;
 mod heuristics;
 mod metadata;
+mod notices;
 mod parse;
 mod prep;
 mod render;
@@ -19,6 +20,8 @@ mod render;
 mod tests;
 #[cfg(test)]
 mod tests_furniture;
+#[cfg(test)]
+mod tests_notices;
 
 use dom::{fold_whitespace, Dom};
 

@@ -7,7 +7,7 @@ use super::*;
 
 /// The article text of a page whose `<article>` holds the story with `extra` after its first
 /// paragraph and `tail` after its last.
-fn text_with(extra: &str, tail: &str) -> String {
+pub(super) fn text_with(extra: &str, tail: &str) -> String {
     let story = story_paragraphs();
     let (first, rest) = story.split_at(story.find("</p>").unwrap() + 4);
     let body = format!(
@@ -25,7 +25,7 @@ fn text_with(extra: &str, tail: &str) -> String {
     text
 }
 
-fn assert_absent(text: &str, junk: &[&str]) {
+pub(super) fn assert_absent(text: &str, junk: &[&str]) {
     for j in junk {
         assert!(!text.contains(j), "{j:?} should be gone: {text}");
     }
