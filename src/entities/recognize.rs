@@ -41,7 +41,7 @@ use std::collections::HashSet;
 
 /// Titles that name a person by surname alone ("Mr. Quist", "President Abara"), unlike titles
 /// that also open offices ("Chief Executive", "Special Counsel").
-const HONORIFICS: &[&str] = &[
+pub(super) const HONORIFICS: &[&str] = &[
     "Mr",
     "Mr.",
     "Mrs",

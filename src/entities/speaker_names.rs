@@ -6,7 +6,7 @@
 use super::builder::Builder;
 use super::names::{is_name_stop_word, name_only, words_before_tail};
 use super::not_names::is_place;
-use super::recognize::PRONOUNS;
+use super::recognize::{HONORIFICS, PRONOUNS};
 use super::EntityKind;
 use std::collections::HashMap;
 
@@ -58,13 +58,9 @@ pub(super) fn title_case_word(word: &str) -> String {
 /// The evidence of an organisation named in a speaker's role, followed by the speaker's name.
 pub(super) const AFFILIATION_EVIDENCE: &str = "affiliation of ";
 
-/// Titles before a surname that make it a person's: "work with Mr. Clarke" names no employer.
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sen.", "Rep.", "Gov.",
-];
-
 /// The organisation in a role such as "threat intelligence director at Flashpoint"; none when
-/// a title makes the name a person's ("who has come to work with Mr. Clarke").
+/// a title that names a person by surname makes the name a person's ("who has come to work with
+/// Mr. Clarke").
 pub(crate) fn affiliation(role: &str) -> Option<String> {
     let lower = role.to_lowercase();
     let at = [" at ", " with ", " for ", " of the ", " of "]
