@@ -491,11 +491,23 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
     };
     let n = n * dir;
     let val = match u {
-        Unit::Day => Val::Day(d + Duration::days(n)),
         // "a week ago" and "two weeks ago" name a day, the same weekday
         // one or two weeks back (both gold sets value them so, 3 of 3);
         // further back ("six weeks ago") the week is all that is meant.
         Unit::Week if from_now && n.abs() <= 2 => Val::Day(d + Duration::days(7 * n)),
+        _ => match shifted(d, u, n) {
+            Some(val) => val,
+            None => return Hit::raw(i, e, TimexType::Date, "PAST_REF"),
+        },
+    };
+    Hit::date(i, e, val)
+}
+
+/// The day, week, month, year or decade `n` units of `u` after `d` (before it when `n` is
+/// negative), at the unit's granularity; none for a clock unit, whose hour is unknown.
+fn shifted(d: NaiveDate, u: Unit, n: i64) -> Option<Val> {
+    Some(match u {
+        Unit::Day => Val::Day(d + Duration::days(n)),
         Unit::Week => {
             let w = (d + Duration::days(7 * n)).iso_week();
             Val::Week(w.year(), w.week())
@@ -506,9 +518,8 @@ fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
         }
         Unit::Year => Val::Year(d.year() + n as i32),
         Unit::Decade => Val::Decade(d.year() / 10 + n as i32),
-        _ => return Hit::raw(i, e, TimexType::Date, "PAST_REF"),
-    };
-    Hit::date(i, e, val)
+        _ => return None,
+    })
 }
 
 /// "two years from now", "a week from today", "years from now": the day, week, month or year
@@ -518,21 +529,10 @@ fn from_now_date(cx: &Ctx, i: usize, e: usize, n: &str, u: Unit) -> Option<Hit> 
     let (Ok(n), Some(d)) = (n.parse::<i64>(), cx.dct) else {
         return Hit::raw(i, e, TimexType::Date, "FUTURE_REF");
     };
-    let val = match u {
-        Unit::Day => Val::Day(d + Duration::days(n)),
-        Unit::Week => {
-            let w = (d + Duration::days(7 * n)).iso_week();
-            Val::Week(w.year(), w.week())
-        }
-        Unit::Month => {
-            let (y, m) = add_months(d.year(), d.month(), n as i32);
-            Val::Month(y, m)
-        }
-        Unit::Year => Val::Year(d.year() + n as i32),
-        Unit::Decade => Val::Decade(d.year() / 10 + n as i32),
-        _ => return Hit::raw(i, e, TimexType::Date, "FUTURE_REF"),
-    };
-    Hit::date(i, e, val)
+    match shifted(d, u, n) {
+        Some(val) => Hit::date(i, e, val),
+        None => Hit::raw(i, e, TimexType::Date, "FUTURE_REF"),
+    }
 }
 
 /// "the day after", "the next day", "the previous day", "that day",
