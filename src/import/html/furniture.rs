@@ -19,11 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dom::{fold_whitespace, Dom, NodeId};
-use super::heuristics::TextCache;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("static pattern compiles")
-}
+use super::heuristics::{re, TextCache};
 
 /// Class/id names of captions and picture credits.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {

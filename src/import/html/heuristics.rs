@@ -7,7 +7,9 @@ use regex::Regex;
 
 use super::dom::{Dom, NodeId};
 
-fn re(pattern: &str) -> Regex {
+/// A pattern written in the source, compiled once into a `LazyLock` by every module of the
+/// extractor that names page parts by class or text.
+pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("static pattern compiles")
 }
 

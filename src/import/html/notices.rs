@@ -15,11 +15,7 @@ use regex::Regex;
 
 use super::dom::{Dom, NodeId};
 use super::furniture::{block_text, is_link_line, leaf_blocks, BYLINE_LINE, CREDIT_LINE};
-use super::heuristics::TextCache;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("static pattern compiles")
-}
+use super::heuristics::{re, TextCache};
 
 /// How a short block that asks the reader to follow, share or sign up begins.
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
