@@ -357,7 +357,18 @@ fn appositive_owner(d: &Doc, ti: usize, min_words: usize) -> Option<Mention> {
         return None;
     }
     let comma = k.checked_sub(1).filter(|&c| d.is_p(c, ','))?;
-    np_backward(d, comma.checked_sub(1)?).filter(|m| m.kind == MKind::Named)
+    // The owner starts its clause: in "prices rose less than in January, the department
+    // said" or "the issue in October, when he told Clinton" the name before the comma ends
+    // a phrase, and January spoke no more than October did.
+    np_backward(d, comma.checked_sub(1)?)
+        .filter(|m| m.kind == MKind::Named)
+        .filter(|m| {
+            m.ti == 0
+                || d.is_boundary(m.ti - 1)
+                || matches!(d.toks[m.ti - 1].k, K::Para | K::Mark)
+                || d.is_p(m.ti - 1, ',')
+                || d.is_word(m.ti - 1) && matches!(d.w(m.ti - 1), "and" | "but")
+        })
 }
 
 /// Whether a named mention can be what a pronoun or description wanting

@@ -10,6 +10,7 @@
 
 mod antecedents;
 mod attr;
+mod indirect;
 mod intro;
 mod layouts;
 mod lexicon;
@@ -22,6 +23,8 @@ mod tokens;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_indirect;
 #[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
@@ -447,9 +450,12 @@ pub fn extract(text: &str) -> Vec<Quote> {
         }
         if d.is_boundary(i) || i + 1 == n {
             if !has_mark && i > a {
-                if let Some((at, cs, ce)) = attr::indirect(&d, a, i) {
+                if let Some((at, ranges)) = indirect::indirect(&d, a, i) {
                     cands.push(Cand {
-                        spans: vec![(d.toks[cs].s, d.toks[ce].e)],
+                        spans: ranges
+                            .iter()
+                            .map(|&(cs, ce)| (d.toks[cs].s, d.toks[ce].e))
+                            .collect(),
                         kind: QuoteKind::Indirect,
                         attr: Some(at),
                         follows: None,

@@ -502,3 +502,17 @@ fn a_party_tag_does_not_end_the_attribution_sentence() {
         Some("Ann Marlow")
     );
 }
+
+#[test]
+fn a_name_ending_a_phrase_before_a_comma_never_spoke() {
+    // "…in January, the department said" made January the department's name.
+    check(
+        "Producer prices rose 0.1 pct in February, the Labor Department said. Prices had risen 0.6 pct in January, the department said.",
+        &[("Prices had risen", Some("Labor Department"), Some("the department"))],
+    );
+    // "…in October, when he told" made October the man who spoke.
+    check(
+        "Bernie Sanders dismissed the issue in October, when he told Clinton that voters were \"sick and tired of hearing about your damn emails.\"",
+        &[("sick and tired", Some("Bernie Sanders"), Some("he"))],
+    );
+}

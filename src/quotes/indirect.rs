@@ -1,0 +1,297 @@
+//! Indirect attributions: a sentence without quote marks that reports what someone said,
+//! `X said (that) content`, `content, X said`, `content, said X`, `According to X, content`,
+//! and the parenthetical `content, X said, content`. Split from `attr.rs`, which finds the
+//! attribution around quote marks, because an unquoted sentence has no marks to say where
+//! the content ends: which side of the cue is the speaker must be read from the clause
+//! itself (a name with an aside before the cue, a source that ends the sentence after it).
+
+use super::attr::{addressee, skippable, Attr};
+use super::layouts::aside_then_cue;
+use super::np::{np_backward, np_forward, Doc, MKind, Mention};
+
+/// Indirect attributions in one sentence `a..=b` that holds no quote mark.
+pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize, usize)>)> {
+    let last = if d.is_boundary(b) {
+        b.checked_sub(1)?
+    } else {
+        b
+    };
+    if last <= a + 2 {
+        return None;
+    }
+    for c in a..=last {
+        let Some(ce) = d.cue_at(c) else { continue };
+        if d.w(c).eq_ignore_ascii_case("according") {
+            let (m, e) = np_forward(d, ce + 1)?;
+            let at = Attr {
+                cue: (c, ce),
+                speaker: Some(m),
+                addressee: None,
+                end: e,
+            };
+            if c == a {
+                // "According to X, content."
+                let mut k = e + 1;
+                while k <= last && !d.is_p(k, ',') {
+                    k += 1;
+                }
+                return (k < last).then_some((at, vec![(k + 1, last)]));
+            }
+            let ce_ = if d.is_p(c - 1, ',') { c - 2 } else { c - 1 };
+            return (ce_ > a + 1).then_some((at, vec![(a, ce_)]));
+        }
+        if c > a + 2 && d.is_p(c - 1, ',') {
+            // Inverted: "content, noted Keith Jarvis, a researcher."; "told" needs its
+            // teller before it.
+            let source = np_forward(d, ce + 1)
+                .filter(|(m, _)| m.kind != MKind::Common || d.is_det(ce + 1))
+                .filter(|_| !is_tell(d.w(c)));
+            let inverted = |(m, e): (Mention, usize)| {
+                let at = Attr {
+                    cue: (c, ce),
+                    speaker: Some(m),
+                    addressee: None,
+                    end: e,
+                };
+                Some((at, vec![(a, c - 2)]))
+            };
+            // The source ends the sentence, or an aside or a short role follows it.
+            if let Some(found) = source.clone().filter(|(m, _)| source_ends(d, m, last)) {
+                return inverted(found);
+            }
+            // Otherwise a clause follows the cue, so what came before it is the speaker
+            // with an aside: "Robert Stevenson, K Mart vice president, told Reuters the
+            // talks ended" is Stevenson's.
+            if let Some(m) = aside_subject(d, a, c) {
+                if let Some(found) = reported_clause(d, c, ce, last, m) {
+                    return Some(found);
+                }
+            }
+            // A name after the cue is still the source when nothing else is: "Commercial
+            // Credit Co is raising 150 mln dlrs …, said Morgan Stanley, lead manager."
+            if let Some(found) = source.filter(|(m, _)| m.kind == MKind::Named) {
+                return inverted(found);
+            }
+            continue;
+        }
+        if c == a {
+            continue;
+        }
+        let mut pb = c - 1;
+        while pb > a && skippable(d.w(pb)) {
+            pb -= 1;
+        }
+        let Some(m) = np_backward(d, pb) else {
+            continue;
+        };
+        let mut ms = m.ti;
+        // A name after a descriptive phrase: "the Russian news outlet RT".
+        let mut k = ms;
+        while k > a && ms - k < 6 && d.is_word(k - 1) && !np_breaker_word(d.w(k - 1)) {
+            k -= 1;
+            if d.is_det(k) {
+                ms = k;
+                break;
+            }
+        }
+        let before_ok = ms == a || d.is_p(ms - 1, ',') || matches!(d.w(ms - 1), "but" | "and");
+        if !before_ok || ms < a {
+            continue;
+        }
+        if ms > a + 2 && d.is_p(ms - 1, ',') {
+            // "content, X said." / "content, the outlet RT reported, but …" / "content,
+            // he told the annual conference."
+            let told_whom = is_tell(d.w(c)) && ends_within(d, ce, last, 12);
+            if ce == last || told_whom || d.is_p(ce + 1, ',') && ends_attribution(d, ce + 1) {
+                let addressee = told_whom.then(|| d.slice(ce + 1, last).to_string());
+                let at = Attr {
+                    cue: (c, ce),
+                    speaker: Some(m),
+                    addressee,
+                    end: if told_whom { last } else { ce },
+                };
+                return Some((at, vec![(a, ms - 2)]));
+            }
+            // "On the other hand, the report noted, prices fell": the attribution is an
+            // aside inside the content, which runs on both sides of it.
+            if d.is_p(ce + 1, ',') && ce + 2 < last && d.is_word(ce + 2) {
+                let at = Attr {
+                    cue: (c, ce),
+                    speaker: Some(m),
+                    addressee: None,
+                    end: ce,
+                };
+                return Some((at, vec![(a, ms - 2), (ce + 2, last)]));
+            }
+        }
+        // "X said (that) content" / "X told Reuters content".
+        if let Some(found) = reported_clause(d, c, ce, last, m) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The content after a cue whose speaker came first: `said (that) content`, `told Reuters
+/// content`, up to the end of the sentence or a semicolon.
+fn reported_clause(
+    d: &Doc,
+    c: usize,
+    ce: usize,
+    last: usize,
+    speaker: Mention,
+) -> Option<(Attr, Vec<(usize, usize)>)> {
+    let (addr, mut k) = addressee(d, ce);
+    k += 1;
+    // Where and when it was said come before the content: "said in a statement sent to
+    // GenCorp on Friday that it was willing".
+    if d.is_word(k) && matches!(d.w(k), "in" | "on" | "at" | "during" | "to" | "after" | "late") {
+        if let Some(t) = (k + 1..(k + 15).min(last)).find(|&t| d.is_word(t) && d.w(t) == "that") {
+            if (k..t).all(|j| d.is_word(j) || d.is_p(j, '\'')) {
+                k = t;
+            }
+        }
+    }
+    if d.is_word(k) && d.w(k) == "that" {
+        k += 1;
+    }
+    let mut e = k;
+    while e < last && !d.is_p(e + 1, ';') {
+        e += 1;
+    }
+    (e >= k + 2 && d.is_word(k)).then(|| {
+        let at = Attr {
+            cue: (c, ce),
+            speaker: Some(speaker),
+            addressee: addr,
+            end: ce,
+        };
+        (at, vec![(k, e)])
+    })
+}
+
+/// The speaker of a cue `c` that follows a name and its aside, `Nazer, in an interview
+/// with Reuters, said`, `Europol's director, Rob Wainwright, said`, starting the sentence at
+/// `a` or a clause after a comma or "but"/"and" at most 30 tokens before the cue. The name
+/// starts that clause, and an aside lies between it and the cue unless the name is itself the
+/// aside of what comes before ("his campaign manager, Jeff Weaver, says"): "Prices rose in
+/// March, said …" names no speaker before the cue.
+fn aside_subject(d: &Doc, a: usize, c: usize) -> Option<Mention> {
+    let first = a.max(c.saturating_sub(30));
+    let mut found: Option<Mention> = None;
+    for k in first..c {
+        let opens = k == a
+            || d.is_p(k - 1, ',') && d.is_cap(k)
+            || matches!(d.w(k - 1), "but" | "and") && d.is_p(k.saturating_sub(2), ',');
+        if !opens {
+            continue;
+        }
+        let Some((m, cue, _)) = aside_then_cue(d, k) else {
+            continue;
+        };
+        if cue != c {
+            continue;
+        }
+        let mut b = k;
+        while b + 1 < c && d.is_word(b + 1) {
+            b += 1;
+        }
+        let has_aside = b + 1 < c - 1;
+        // The name may follow a role ("Institute analyst William Schneider"), not close a
+        // phrase ("At a rally in Portsmouth", "In a filing with the Securities and Exchange
+        // Commission").
+        let prep = |j: usize| {
+            matches!(
+                d.w(j).to_ascii_lowercase().as_str(),
+                "in" | "at" | "on" | "by" | "from" | "to" | "for" | "with" | "after" | "during"
+                    | "near" | "into" | "across" | "over" | "under"
+            )
+        };
+        let starts_clause = (k..=b).contains(&m.ti) && !(k..m.ti).any(prep)
+            || m.kind == MKind::Named && m.ti == b + 2;
+        let named_aside = k > a && m.ti == k && m.kind == MKind::Named;
+        if !(starts_clause && (has_aside || named_aside)) {
+            continue;
+        }
+        // After "of" the name may end a title ("Chancellor of the Exchequer Nigel Lawson")
+        // or be the organisation a named aside belongs to ("The chairman of the CFTC, Susan
+        // Phillips, said" is Phillips): a name in the aside wins.
+        let after_of = (k..m.ti).any(|j| d.w(j) == "of");
+        if found.is_none() {
+            if !after_of {
+                return Some(m);
+            }
+            found = Some(m);
+        } else if named_aside {
+            return Some(m);
+        }
+    }
+    found
+}
+
+/// Whether a source after a cue ends its clause: the sentence ends or a comma follows, right
+/// after it or after a short role ("said Tom Lee of Fundstrat."), and no auxiliary lies
+/// inside, so that "said the Tax Reform Act of 1986 has limited …" and "said the remarks may
+/// signal …" are no sources but the start of a reported clause.
+fn source_ends(d: &Doc, m: &Mention, last: usize) -> bool {
+    let Some(mut k) = (m.ti..=last).find(|&k| d.toks[k].e >= m.e) else {
+        return false;
+    };
+    if (m.ti..=k).any(|j| d.is_word(j) && auxiliary(d.w(j))) {
+        return false;
+    }
+    k += 1;
+    if d.is_word(k) && matches!(d.w(k), "of" | "at" | "for" | "with" | "from") {
+        let stop = k + 9;
+        while k < stop && d.is_word(k) {
+            if auxiliary(d.w(k)) {
+                return false;
+            }
+            k += 1;
+        }
+    }
+    k > last || d.is_p(k, ',') || d.is_boundary(k) || d.is_p(k, '(')
+}
+
+/// Auxiliaries and modals, which start a predicate and so end any noun phrase.
+fn auxiliary(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have" | "had" | "will"
+            | "would" | "may" | "might" | "can" | "could" | "should" | "must" | "does" | "did"
+            | "do" | "shall"
+    )
+}
+
+/// Whether a cue takes its listener as object: "told Reuters", "tells reporters".
+fn is_tell(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "told" | "tells" | "tell" | "telling"
+    )
+}
+
+/// Whether the sentence's last token `last` comes within `n` tokens after `ce` with no
+/// comma between: what follows "he told" is then only whom he told.
+fn ends_within(d: &Doc, ce: usize, last: usize, n: usize) -> bool {
+    last > ce && last <= ce + n && (ce + 1..=last).all(|k| !d.is_p(k, ','))
+}
+
+/// Whether the comma at `k` after a cue opens no more than the rest of the attribution: "the
+/// outlet RT reported, but …", "he said, adding …", "she said, citing …".
+fn ends_attribution(d: &Doc, k: usize) -> bool {
+    !d.is_word(k + 1)
+        || matches!(
+            d.w(k + 1),
+            "but" | "and" | "adding" | "citing" | "noting" | "saying" | "although" | "though"
+                | "while" | "as" | "because" | "which" | "who" | "referring" | "according"
+        )
+}
+
+/// Words that end a descriptive phrase before a name.
+fn np_breaker_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "but" | "that" | "said" | "was" | "is" | "to" | "of" | "in"
+    )
+}

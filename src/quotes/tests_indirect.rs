@@ -1,0 +1,138 @@
+//! Indirect attributions read as a person would: who spoke, to whom, and what was reported,
+//! one test per class of error found by reading the indirect quotes of a 1,000-article case
+//! (issue 15, session 19). A subject with an aside was taken for the content and the listener
+//! or the reported clause's subject for the speaker ("Robert Stevenson, K Mart vice president,
+//! told Reuters …" was a quote by Reuters whose words were "Robert Stevenson, K Mart vice
+//! president"). Every sentence here is made up for the test.
+
+use super::*;
+
+/// What a reader sees of the one indirect quote in `input`: its content pieces, the speaker
+/// mention as written, and the addressee.
+fn check(input: &str, content: &[&str], speaker: &str, addressee: Option<&str>) {
+    let got = extract(input);
+    let chars: Vec<char> = input.chars().collect();
+    let indirect: Vec<&Quote> = got.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+    assert_eq!(indirect.len(), 1, "one indirect quote in {input:?}: {got:#?}");
+    let q = indirect[0];
+    let pieces: Vec<String> = q
+        .spans
+        .iter()
+        .map(|s| chars[s.start..s.end].iter().collect())
+        .collect();
+    assert_eq!(pieces, content, "content of {input:?}");
+    let mention: Option<String> = q
+        .speaker
+        .as_ref()
+        .map(|s| chars[s.start..s.end].iter().collect());
+    assert_eq!(mention.as_deref(), Some(speaker), "speaker of {input:?}");
+    assert_eq!(q.addressee.as_deref(), addressee, "addressee of {input:?}");
+}
+
+#[test]
+fn a_speaker_with_an_aside_is_not_the_content() {
+    check(
+        "Robert Stevenson, K Mart vice president, told Reuters the talks had ended.",
+        &["the talks had ended"],
+        "Robert Stevenson",
+        Some("Reuters"),
+    );
+    check(
+        "Chris Dunn, economist at a Canadian bank, said the remarks may signal a decisive move.",
+        &["the remarks may signal a decisive move"],
+        "Chris Dunn",
+        None,
+    );
+    check(
+        "Nazer, in an interview with two news agencies, said the kingdom was producing less oil.",
+        &["the kingdom was producing less oil"],
+        "Nazer",
+        None,
+    );
+}
+
+#[test]
+fn a_named_aside_speaks_for_the_title_before_it() {
+    check(
+        "The vice chairman of the Federal Reserve Board, Robert Heller, said he wanted stronger demand.",
+        &["he wanted stronger demand"],
+        "Robert Heller",
+        None,
+    );
+    check(
+        "The outlook was unclear, but the agency's director, Rob Wainwright, said its reach was unprecedented.",
+        &["its reach was unprecedented"],
+        "Rob Wainwright",
+        None,
+    );
+}
+
+#[test]
+fn a_name_closing_a_phrase_before_the_aside_is_no_speaker() {
+    check(
+        "At a rally in Portsmouth on Tuesday, Senator Ann Lee, the party's nominee, said the plan would fail.",
+        &["the plan would fail"],
+        "Ann Lee",
+        None,
+    );
+}
+
+#[test]
+fn whom_a_speaker_told_is_not_the_content() {
+    check(
+        "Output will rise by 300,000 barrels a day next year, he told the annual petroleum conference.",
+        &["Output will rise by 300,000 barrels a day next year"],
+        "he",
+        Some("the annual petroleum conference"),
+    );
+}
+
+#[test]
+fn a_parenthetical_attribution_leaves_content_on_both_sides() {
+    check(
+        "On the other hand, the report noted, consumer prices for industrial goods fell.",
+        &["On the other hand", "consumer prices for industrial goods fell"],
+        "the report",
+        None,
+    );
+    // An aside after the attribution is still the attribution's own.
+    check(
+        "Prices rose sharply in March, the department said, citing higher fuel costs.",
+        &["Prices rose sharply in March"],
+        "the department",
+        None,
+    );
+}
+
+#[test]
+fn a_reported_clause_after_the_cue_is_no_inverted_source() {
+    check(
+        "The trust, which raised its dividend often, said the Tax Reform Act of 1986 has limited its flexibility.",
+        &["the Tax Reform Act of 1986 has limited its flexibility"],
+        "The trust",
+        None,
+    );
+    // A source that ends the sentence after the cue still speaks.
+    check(
+        "Prices rose sharply in March, said Tom Lee of Fundstrat.",
+        &["Prices rose sharply in March"],
+        "Tom Lee",
+        None,
+    );
+    check(
+        "Commercial Credit Co is raising 150 mln dlrs through an offering of notes due 1997, said Morgan Stanley, lead manager.",
+        &["Commercial Credit Co is raising 150 mln dlrs through an offering of notes due 1997"],
+        "Morgan Stanley",
+        None,
+    );
+}
+
+#[test]
+fn where_it_was_said_is_not_the_content() {
+    check(
+        "Telecom said in a statement issued on Friday that it will offer new bonds.",
+        &["it will offer new bonds"],
+        "Telecom",
+        None,
+    );
+}
