@@ -141,6 +141,16 @@ fn reported_clause(
     last: usize,
     speaker: Mention,
 ) -> Option<(Attr, Vec<(usize, usize)>)> {
+    // "reported a loss", "announced a merger", "posted a profit": a result or an event the
+    // verb's object names, not words anyone said.
+    let results = matches!(
+        d.w(c).to_ascii_lowercase().as_str(),
+        "reported" | "reports" | "report" | "announced" | "announces" | "announce" | "posted"
+            | "posts" | "unveiled"
+    );
+    if results && d.is_word(ce + 1) && matches!(d.w(ce + 1), "a" | "an") {
+        return None;
+    }
     let (addr, mut k) = addressee(d, ce);
     k += 1;
     // Where and when it was said come before the content: "said in a statement sent to

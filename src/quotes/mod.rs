@@ -448,7 +448,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
             }
             has_mark = true;
         }
-        if d.is_boundary(i) || i + 1 == n {
+        if d.is_boundary(i) || i + 1 == n || abbreviation_ends_sentence(&d, i) {
             if !has_mark && i > a {
                 if let Some((at, ranges)) = indirect::indirect(&d, a, i) {
                     cands.push(Cand {
@@ -475,6 +475,16 @@ pub fn extract(text: &str) -> Vec<Quote> {
         }
     }
     resolve(&d, &chars, &quoted, cands)
+}
+
+/// Whether the period of an abbreviation at token `i` also ends its sentence: a word that only
+/// opens sentences follows ("of Cenergy Corp. It said …", "Fairfield, Conn. The company …"),
+/// which no title or initial of a name is followed by.
+fn abbreviation_ends_sentence(d: &Doc, i: usize) -> bool {
+    d.is_word(i)
+        && d.w(i).ends_with('.')
+        && d.is_word(i + 1)
+        && matches!(d.w(i + 1), "It" | "He" | "She" | "They" | "We" | "The" | "Its" | "Their")
 }
 
 /// Resolves speakers in reading order and builds the public quotes.

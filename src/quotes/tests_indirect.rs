@@ -136,3 +136,24 @@ fn where_it_was_said_is_not_the_content() {
         None,
     );
 }
+
+#[test]
+fn a_reported_result_is_no_reported_speech() {
+    let got = extract("Last week, the ticket systems supplier reported a loss of 1.2 mln dlrs for 1986.");
+    assert!(got.iter().all(|q| q.kind != QuoteKind::Indirect), "{got:#?}");
+    // What was reported in a clause is.
+    check(
+        "The company reported that its sales rose 12 pct.",
+        &["its sales rose 12 pct"],
+        "The company",
+        None,
+    );
+}
+
+#[test]
+fn an_abbreviation_before_a_pronoun_ends_the_sentence() {
+    let input = "Snyder Oil said it acquired 12 pct of Cenergy Corp. It said it is reviewing its stake.";
+    let got = extract(input);
+    let texts: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["it acquired 12 pct of Cenergy Corp.", "it is reviewing its stake"]);
+}
