@@ -21,42 +21,12 @@
 //!   cargo run --release --example eval_speakers -- sample CORPUS [PER_SOURCE] [SEED]
 //!       print the seeded sample of quoted stretches with their context, for annotation
 
-use dossier::import;
+mod speaker_match;
+
 use dossier::quotes::{extract, Quote, QuoteKind};
+use speaker_match::{shuffled_files, speaker_error, stored_text, Rng, SOURCES};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// The sources outside PolNeAR, in the order the sample takes them.
-const SOURCES: &[&str] = &["reuters21578", "bbc", "casie"];
-
-/// SplitMix64: a small seeded generator, so the sample is the same on every machine without a
-/// dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-/// The stored text of a corpus file, as the importer makes it.
-fn stored_text(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let parsed = import::parse_file(path, bytes).ok()?;
-    parsed
-        .documents
-        .into_iter()
-        .flatten()
-        .next()
-        .map(|d| d.text)
-}
 
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”')
@@ -89,26 +59,10 @@ fn quoted_stretches(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
-fn files_of(corpus: &Path, source: &str) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(corpus.join(source))
-        .unwrap_or_else(|e| panic!("{}: {e}", corpus.join(source).display()))
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    names
-}
-
 fn sample(corpus: &Path, per_source: usize, seed: u64) {
     for (si, source) in SOURCES.iter().enumerate() {
         let mut rng = Rng(seed.wrapping_add(si as u64));
-        let mut names = files_of(corpus, source);
-        // Fisher–Yates with the seeded generator.
-        for i in (1..names.len()).rev() {
-            let j = rng.below(i + 1);
-            names.swap(i, j);
-        }
+        let names = shuffled_files(corpus, source, &mut rng);
         let mut taken = 0;
         for name in names {
             if taken == per_source {
@@ -178,89 +132,6 @@ fn load_gold(path: &Path) -> Vec<GoldRow> {
     rows
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "president",
-    "sen",
-    "senator",
-    "gov",
-    "governor",
-    "prof",
-];
-
-/// Lowercase words without punctuation, titles or a leading article.
-fn fold(name: &str) -> Vec<String> {
-    let mut words: Vec<String> = name
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| {
-            w.trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    while words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an") || TITLES.contains(&w.as_str()))
-    {
-        words.remove(0);
-    }
-    words.retain(|w| !matches!(w.as_str(), "inc" | "corp" | "co" | "ltd" | "plc"));
-    words
-}
-
-/// How the app would show a speaker name: a pronoun, a description ("a spokesman", "the
-/// aide", "the APEA council": lower-case words, or a determiner before lower-case words), or a
-/// name ("Department for Transport", "the SEC").
-fn shown_class(name: &str) -> &'static str {
-    let lower = name.to_lowercase();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let function = |w: &str| matches!(w, "of" | "for" | "and" | "de" | "van" | "von" | "the");
-    let determiner = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "one" | "his" | "her" | "its" | "their" | "some" | "two"
-        )
-    };
-    if PRONOUNS.contains(&lower.as_str()) {
-        "pronoun"
-    } else if words
-        .first()
-        .is_some_and(|w| w.starts_with(char::is_lowercase) && !determiner(w))
-        || words.first().is_some_and(|w| determiner(w))
-            && words[1..]
-                .iter()
-                .any(|w| w.starts_with(char::is_lowercase) && !function(w))
-    {
-        "description"
-    } else {
-        "name"
-    }
-}
-
-fn names_match(got: &str, gold: &str) -> bool {
-    let (g, w) = (fold(got), fold(gold));
-    if g.is_empty() || w.is_empty() {
-        return false;
-    }
-    // The same words, a surname alone on either side, or the shown name the end of the gold
-    // one ("Van Der Linden" for "Rene Van Der Linden"): the person is identified, and the full
-    // name is the entity's.
-    g == w || ((g.len() == 1 || w.len() == 1) && w.last() == g.last()) || w.ends_with(&g)
-}
-
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0.max(b.0) < a.1.min(b.1)
-}
-
 fn score(corpus: &Path, gold_path: &Path) {
     let gold = load_gold(gold_path);
     let mut by_doc: BTreeMap<&str, Vec<&GoldRow>> = BTreeMap::new();
@@ -314,26 +185,9 @@ fn score(corpus: &Path, gold_path: &Path) {
             let shown = found
                 .and_then(|q| q.speaker.as_ref())
                 .filter(|s| s.resolved);
-            let category: Option<&str> = match (found, shown) {
-                (None, _) => Some("quote not found"),
-                (Some(_), None) => (g.class != "unknown").then_some("unknown, gold knows"),
-                (Some(_), Some(s)) => {
-                    let class = shown_class(&s.name);
-                    let mention_ok = g.mention.is_some_and(|m| overlaps(m, (s.start, s.end)));
-                    match (g.class.as_str(), class) {
-                        (_, "pronoun") => Some("pronoun shown as a name"),
-                        ("unknown", _) => Some("speaker where gold has none"),
-                        ("name", "name") => {
-                            (!names_match(&s.name, &g.speaker)).then_some("wrong name")
-                        }
-                        ("name", _) => Some("description, gold names"),
-                        ("description", "description") => {
-                            let same = fold(&s.name) == fold(&g.speaker);
-                            (!(mention_ok || same)).then_some("wrong description")
-                        }
-                        _ => Some("name, gold describes"),
-                    }
-                }
+            let category: Option<&str> = match found {
+                None => Some("quote not found"),
+                Some(q) => speaker_error(&g.class, &g.speaker, g.mention, q.speaker.as_ref()),
             };
             let entry = per_class.entry(g.class.clone()).or_default();
             entry.1 += 1;
