@@ -29,13 +29,37 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
                 addressee: None,
                 end: e,
             };
-            if c == a {
-                // "According to X, content."
-                let mut k = e + 1;
+            // "According to X, content." at the sentence's start or after "but": the content
+            // follows the first comma after the source's own words (the parse of X may have
+            // run on over that comma as if an appositive followed).
+            let opens = c == a
+                || d.is_word(c - 1) && matches!(d.w(c - 1), "but" | "and" | "But" | "And")
+                || d.is_p(c - 1, ',') && d.is_word(c - 2) && matches!(d.w(c - 2), "but" | "and");
+            if opens {
+                let own_end = (ce + 1..=last).find(|&k| d.toks[k].e >= m_end(&at)).unwrap_or(e);
+                let mut k = own_end + 1;
                 while k <= last && !d.is_p(k, ',') {
                     k += 1;
                 }
-                return (k < last).then_some((at, vec![(k + 1, last)]));
+                if k + 2 < last {
+                    let mut at = at;
+                    // The content the parse took for an appositive is no role of the source.
+                    if let Some(sp) = at.speaker.as_mut() {
+                        if own_end + 2 <= e {
+                            let tail = d.slice(own_end + 2, e).trim_end_matches(',');
+                            if let Some(role) = sp.role.take() {
+                                let kept = role.strip_suffix(tail).unwrap_or(&role);
+                                let kept = kept.trim_end_matches([',', ' ']);
+                                sp.role = (!kept.is_empty()).then(|| kept.to_string());
+                            }
+                        }
+                    }
+                    at.end = own_end;
+                    return Some((at, vec![(k + 1, last)]));
+                }
+                if c == a {
+                    return None;
+                }
             }
             let ce_ = if d.is_p(c - 1, ',') { c - 2 } else { c - 1 };
             return (ce_ > a + 1).then_some((at, vec![(a, ce_)]));
@@ -81,28 +105,79 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
         while pb > a && skippable(d.w(pb)) {
             pb -= 1;
         }
-        let Some(m) = np_backward(d, pb) else {
+        let Some(mut m) = np_backward(d, pb) else {
             continue;
         };
         let mut ms = m.ti;
-        // A name after a descriptive phrase: "the Russian news outlet RT".
+        // A name after a descriptive phrase or a title: "the Russian news outlet RT", "Valve
+        // spokesman Doug Lombardi", "Ms Bradburn", "The Department of Justice" (whose "of"
+        // joins capitalised words). The phrase starts the clause: at a determiner, the
+        // sentence's start, a comma or an opening connective ("But anti-hunt campaigners").
         let mut k = ms;
-        while k > a && ms - k < 6 && d.is_word(k - 1) && !np_breaker_word(d.w(k - 1)) {
+        let mut joined_at = None;
+        while k > a && ms - k < 8 {
+            // An acronym in brackets inside the phrase: "Philippine Coconut Authority (PCA)
+            // chairman Jose Romero".
+            if k >= a + 4 && d.is_p(k - 1, ')') && d.is_word(k - 2) && d.is_p(k - 3, '(') {
+                k -= 3;
+                continue;
+            }
+            if !d.is_word(k - 1) {
+                break;
+            }
+            let w = d.w(k - 1);
+            // "of" joins capitalised words, also across "the": "Chancellor of the Exchequer".
+            let next_cap = d.is_cap(k) || d.is_det(k) && d.is_cap(k + 1);
+            let joins_names = matches!(w, "of" | "and") && next_cap && k >= 2 && d.is_cap(k - 2);
+            if np_breaker_word(w) && !joins_names {
+                break;
+            }
+            if joins_names {
+                joined_at = Some(k - 1);
+            }
             k -= 1;
-            if d.is_det(k) {
-                ms = k;
+            let inner_the = k > a + 1 && d.w(k - 1) == "of" && d.is_cap(k - 2) && d.is_cap(k + 1);
+            if d.is_det(k) && !inner_the {
                 break;
             }
         }
-        let before_ok = ms == a || d.is_p(ms - 1, ',') || matches!(d.w(ms - 1), "but" | "and");
+        if d.is_det(k) || k == a || d.is_p(k - 1, ',') || opens_sentence(d, a, k) {
+            ms = k;
+            // The parse kept only the word after "of": "The Bank of England" is the name, not
+            // "England", when capitalised words run from the phrase's start to it ("Chancellor
+            // of the Exchequer Nigel Lawson" keeps the person the parse found).
+            let one_word = !m.name.contains(' ');
+            if let Some(j) = joined_at.filter(|_| m.kind == MKind::Named && one_word) {
+                let first = if d.is_det(ms) { ms + 1 } else { ms };
+                let caps = (first..j).all(|t| d.is_cap(t) || matches!(d.w(t), "of" | "and"));
+                if first < j && caps {
+                    let name = d.slice(first, m_last_token(d, &m)).to_string();
+                    m = Mention {
+                        ti: first,
+                        s: d.toks[first].s,
+                        name,
+                        ..m
+                    };
+                }
+            }
+        }
+        let before_ok = ms == a
+            || d.is_p(ms - 1, ',')
+            || matches!(d.w(ms - 1), "but" | "and")
+            || opens_sentence(d, a, ms);
         if !before_ok || ms < a {
             continue;
         }
         if ms > a + 2 && d.is_p(ms - 1, ',') {
             // "content, X said." / "content, the outlet RT reported, but …" / "content,
-            // he told the annual conference."
+            // he told the annual conference." / "content, officials said on Tuesday."
             let told_whom = is_tell(d.w(c)) && ends_within(d, ce, last, 12);
-            if ce == last || told_whom || d.is_p(ce + 1, ',') && ends_attribution(d, ce + 1) {
+            let when_where = !is_tell(d.w(c)) && said_when_or_where(d, ce, last);
+            if ce == last
+                || told_whom
+                || when_where
+                || d.is_p(ce + 1, ',') && ends_attribution(d, ce + 1)
+            {
                 let addressee = told_whom.then(|| d.slice(ce + 1, last).to_string());
                 let at = Attr {
                     cue: (c, ce),
@@ -153,6 +228,14 @@ fn reported_clause(
     }
     let (addr, mut k) = addressee(d, ce);
     k += 1;
+    // "McNerney said, however, that …"
+    if d.is_p(k, ',')
+        && d.is_word(k + 1)
+        && matches!(d.w(k + 1), "however" | "though" | "too" | "also")
+        && d.is_p(k + 2, ',')
+    {
+        k += 3;
+    }
     // Where and when it was said come before the content: "said in a statement sent to
     // GenCorp on Friday that it was willing".
     if d.is_word(k) && matches!(d.w(k), "in" | "on" | "at" | "during" | "to" | "after" | "late") {
@@ -164,6 +247,18 @@ fn reported_clause(
     }
     if d.is_word(k) && d.w(k) == "that" {
         k += 1;
+        // "said on Tuesday that, given such high prices, the cartel …"
+        if d.is_p(k, ',') {
+            k += 1;
+        }
+    }
+    // After "told" or "added", a preposition left here starts no reported clause: "told
+    // counterparts at UFJ of its decision", "added to the pressure" ("said that by 2020 it
+    // plans …" does report one).
+    let tells_or_adds = is_tell(d.w(c)) || matches!(d.w(c), "added" | "adds" | "add" | "adding");
+    let prep = |w: &str| matches!(w, "of" | "at" | "about" | "for" | "with" | "from" | "by" | "to");
+    if tells_or_adds && d.is_word(k) && prep(d.w(k)) {
+        return None;
     }
     let mut e = k;
     while e < last && !d.is_p(e + 1, ';') {
@@ -271,6 +366,43 @@ fn auxiliary(w: &str) -> bool {
             | "would" | "may" | "might" | "can" | "could" | "should" | "must" | "does" | "did"
             | "do" | "shall"
     )
+}
+
+/// The token a mention ends at.
+fn m_last_token(d: &Doc, m: &Mention) -> usize {
+    (m.ti..d.toks.len())
+        .find(|&k| d.toks[k].e >= m.e)
+        .unwrap_or(m.ti)
+}
+
+/// Where the speaker mention of an attribution ends, in chars.
+fn m_end(at: &Attr) -> usize {
+    at.speaker.as_ref().map_or(0, |m| m.e)
+}
+
+/// Whether token `k` follows only a connective that opens the sentence at `a`: "But anti-hunt
+/// campaigners said", "Meanwhile Eli Lilly says".
+fn opens_sentence(d: &Doc, a: usize, k: usize) -> bool {
+    k == a + 1
+        && matches!(
+            d.w(a),
+            "But" | "And" | "Yet" | "So" | "Meanwhile" | "Also" | "Now" | "Still" | "However"
+        )
+}
+
+/// Whether what follows a cue that ends the sentence at `last` only says when, where or how it
+/// was said: "officials said on Tuesday.", "he said yesterday.", "she said in a statement."
+fn said_when_or_where(d: &Doc, ce: usize, last: usize) -> bool {
+    last > ce
+        && last <= ce + 6
+        && d.is_word(ce + 1)
+        && matches!(
+            d.w(ce + 1),
+            "on" | "in" | "at" | "yesterday" | "today" | "tonight" | "late" | "earlier" | "last"
+                | "this" | "after" | "during" | "outside" | "Monday" | "Tuesday" | "Wednesday"
+                | "Thursday" | "Friday" | "Saturday" | "Sunday"
+        )
+        && (ce + 1..=last).all(|k| d.is_word(k) && !auxiliary(d.w(k)))
 }
 
 /// Whether a cue takes its listener as object: "told Reuters", "tells reporters".

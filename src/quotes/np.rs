@@ -486,19 +486,34 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
         }
         a = p;
     }
-    // A bare plural at the start of a clause: "sources said", "officials say".
+    // A bare plural at the start of a clause, alone or after up to three modifiers: "sources
+    // said", "trade sources said", "Opec members said", "anti-hunt campaigners said".
     let w = d.w(b);
-    let clause_start = b == 0 || !d.is_word(b - 1) || matches!(d.w(b - 1), "and" | "but");
-    (clause_start && w.ends_with('s') && w.len() > 3).then(|| {
-        let t = &d.toks[b];
-        Mention {
-            ti: b,
-            s: t.s,
-            e: t.e,
-            kind: MKind::Common,
-            name: w.to_string(),
-            role: None,
+    if !(w.ends_with('s') && w.len() > 3) {
+        return None;
+    }
+    let clause_start = |k: usize| {
+        k == 0
+            || !d.is_word(k - 1)
+            || matches!(d.w(k - 1), "and" | "but" | "And" | "But" | "Meanwhile" | "Yet" | "So")
+    };
+    let mut a = b;
+    while !clause_start(a) && b - a < 3 {
+        let p = a - 1;
+        // A count makes a quantity, not a source: "The 337,000 new jobs added".
+        let number = d.w(p).starts_with(|c: char| c.is_ascii_digit());
+        if np_breaker(d.w(p)) || is_prep(d.w(p)) || d.is_cue(p) || d.is_pronoun(p) || number {
+            break;
         }
+        a = p;
+    }
+    clause_start(a).then(|| Mention {
+        ti: a,
+        s: d.toks[a].s,
+        e: d.toks[b].e,
+        kind: MKind::Common,
+        name: d.slice(a, b).to_string(),
+        role: None,
     })
 }
 

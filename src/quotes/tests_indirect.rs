@@ -157,3 +157,88 @@ fn an_abbreviation_before_a_pronoun_ends_the_sentence() {
     let texts: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(texts, ["it acquired 12 pct of Cenergy Corp.", "it is reviewing its stake"]);
 }
+
+#[test]
+fn a_subject_found_by_the_gold_set_is_found_whatever_precedes_its_name() {
+    // A title, a description without a determiner, a name joined by "of", an opening
+    // connective, a bare plural after its modifiers: each made the sentence no quote at all.
+    check(
+        "Ms Bradburn said there was a big queue at the start of the sale.",
+        &["there was a big queue at the start of the sale"],
+        "Bradburn",
+        None,
+    );
+    check(
+        "Valve spokesman Doug Lombardi said that the company had not released sales figures.",
+        &["the company had not released sales figures"],
+        "Doug Lombardi",
+        None,
+    );
+    check(
+        "The Bank of England said it had provided the money market with assistance.",
+        &["it had provided the money market with assistance"],
+        "Bank of England",
+        None,
+    );
+    check(
+        "But anti-hunt campaigners said there had been widespread intimidation of activists.",
+        &["there had been widespread intimidation of activists"],
+        "anti-hunt campaigners",
+        None,
+    );
+    check(
+        "Opec members said on Tuesday that, given such high prices, the cartel saw no reason to cut output.",
+        &["given such high prices, the cartel saw no reason to cut output"],
+        "Opec members",
+        None,
+    );
+    check(
+        "Coconut oil exports would be wiped out by the tax, Philippine Coconut Authority (PCA) chairman Jose Romero said.",
+        &["Coconut oil exports would be wiped out by the tax"],
+        "Jose Romero",
+        None,
+    );
+}
+
+#[test]
+fn when_and_where_it_was_said_are_not_the_content() {
+    check(
+        "The budget deficit is set to hit a worse-than-expected $368bn this year, officials said on Tuesday.",
+        &["The budget deficit is set to hit a worse-than-expected $368bn this year"],
+        "officials",
+        None,
+    );
+    check(
+        "McNerney said, however, that no official emphasized the seriousness of the flaw.",
+        &["no official emphasized the seriousness of the flaw"],
+        "McNerney",
+        None,
+    );
+}
+
+#[test]
+fn according_to_a_source_the_content_follows_its_comma() {
+    check(
+        "According to The Guardian, the stolen data was first offered for sale in March.",
+        &["the stolen data was first offered for sale in March"],
+        "Guardian",
+        None,
+    );
+    check(
+        "Microsoft issued bug fixes, but according to the security firm 0patch, there were issues with one of them.",
+        &["there were issues with one of them"],
+        "the security firm 0patch",
+        None,
+    );
+}
+
+#[test]
+fn a_count_or_a_preposition_after_told_makes_no_attribution() {
+    for input in [
+        "The 337,000 new jobs added to US payrolls in October were twice the forecast.",
+        "Sumitomo bosses told counterparts at UFJ of its decision on Friday.",
+    ] {
+        let got = extract(input);
+        assert!(got.is_empty(), "{input:?}: {got:#?}");
+    }
+}
