@@ -389,4 +389,16 @@ pub(crate) const TITLES: &[&str] = &[
     "CTO",
     "CIO",
     "CISO",
+    // Role nouns that open a sentence before a name ("Manager David Moyes has claimed").
+    "Manager",
+    "Coach",
+    "Investor",
+    "Analyst",
+    "Economist",
+    "Striker",
+    "Midfielder",
+    "Defender",
+    "Goalkeeper",
+    "Skipper",
+    "Captain",
 ];

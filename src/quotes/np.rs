@@ -3,6 +3,7 @@
 use super::tokens::{Tok, K};
 
 use super::lexicon::{CAP_STOP, CUES, DETERMINERS, PRONOUNS, TITLES};
+use super::speakers::gender_of;
 
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
@@ -170,9 +171,13 @@ fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Men
     }
     // Everything up to the last title word is the role: "Utah Gov. Ann
     // Lee", "White House Press Secretary Omar Haddad".
+    // "General" is a rank before a person ("General Colin Powell") but starts the names of
+    // companies ("General Motors", "General Electric Co"), so it counts only before a first
+    // name; the abbreviation "Gen." always does.
+    let rank_before_person = |k: usize| d.w(k) != "General" || gender_of(d.w(k + 1)).is_some();
     let mut t = s;
     for k in s..b {
-        if d.is_title(k) {
+        if d.is_title(k) && rank_before_person(k) {
             t = k + 1;
         }
     }

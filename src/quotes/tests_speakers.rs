@@ -516,3 +516,27 @@ fn a_name_ending_a_phrase_before_a_comma_never_spoke() {
         &[("sick and tired", Some("Bernie Sanders"), Some("he"))],
     );
 }
+
+#[test]
+fn general_opens_a_company_name_but_ranks_a_person() {
+    // "General" was a title, so General Motors spoke as "Motors" (16 quotes in the corpus).
+    check(
+        "General Motors said it would cut 3,000 jobs. \"We will cut jobs,\" General Electric Co said.",
+        &[
+            ("it would cut", Some("General Motors"), Some("General Motors")),
+            ("We will cut", Some("General Electric Co"), Some("General Electric Co")),
+        ],
+    );
+    check(
+        "\"We will hold the line,\" General John Allen said.",
+        &[("We will hold", Some("John Allen"), Some("John Allen"))],
+    );
+}
+
+#[test]
+fn a_role_noun_opening_the_sentence_is_no_part_of_the_name() {
+    check(
+        "Manager David Moyes has claimed that he expects Gravesen to stay.",
+        &[("he expects", Some("David Moyes"), Some("David Moyes"))],
+    );
+}
