@@ -25,7 +25,7 @@ use dossier::{notes, pubdate, timex, Case};
 
 /// Every target, by the name `--target` takes and the corpus folder `tests/fuzz/<name>/`.
 pub const TARGETS: &[&str] = &[
-    "query", "news", "html", "email", "mbox", "pdf", "notes", "timex",
+    "query", "news", "html", "email", "mbox", "pdf", "notes", "timex", "extract",
 ];
 
 /// What a target needs besides the input: the query and notes targets run against a real
@@ -84,6 +84,7 @@ pub fn run(target: &str, ctx: &Context, input: &[u8]) -> u64 {
         "pdf" => pdf(input),
         "notes" => note(ctx, input),
         "timex" => temporal(input),
+        "extract" => extraction(input),
         other => panic!(
             "unknown fuzz target '{other}' (use one of {})",
             TARGETS.join(", ")
@@ -240,6 +241,21 @@ fn note(ctx: &Context, input: &[u8]) -> u64 {
         problems.ok(),
         html.ok(),
     ))
+}
+
+/// The quote and entity extractors, unguarded (the import catches their panics so that a
+/// document only loses its proposals; the fuzzer must see them).
+fn extraction(input: &[u8]) -> u64 {
+    let text = String::from_utf8_lossy(input);
+    let found = dossier::quotes::extract(&text);
+    let recognized = dossier::entities::recognize(&text, &found);
+    let mut parts: Vec<String> = found
+        .iter()
+        .take(8)
+        .map(|q| format!("{:?}{}{}", q.kind, q.spans.len(), q.speaker.is_some()))
+        .collect();
+    parts.push(recognized.entities.len().min(8).to_string());
+    shape(parts)
 }
 
 /// Temporal expressions resolved against a reference date, and publication dates.

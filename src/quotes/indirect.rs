@@ -161,11 +161,16 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
                 }
             }
         }
+        // The mention may reach back before the sentence (a bracket opened in the one
+        // before); then it is no subject of this one.
+        if ms < a {
+            continue;
+        }
         let before_ok = ms == a
             || d.is_p(ms - 1, ',')
             || matches!(d.w(ms - 1), "but" | "and")
             || opens_sentence(d, a, ms);
-        if !before_ok || ms < a {
+        if !before_ok {
             continue;
         }
         if ms > a + 2 && d.is_p(ms - 1, ',') {
@@ -258,6 +263,11 @@ fn reported_clause(
     let tells_or_adds = is_tell(d.w(c)) || matches!(d.w(c), "added" | "adds" | "add" | "adding");
     let prep = |w: &str| matches!(w, "of" | "at" | "about" | "for" | "with" | "from" | "by" | "to");
     if tells_or_adds && d.is_word(k) && prep(d.w(k)) {
+        return None;
+    }
+    // An infinitive is no reported clause either: "the metal continued to follow the
+    // market", "he declined to comment".
+    if d.is_word(k) && d.w(k) == "to" {
         return None;
     }
     let mut e = k;

@@ -219,7 +219,13 @@ pub(crate) fn aside_then_cue(d: &Doc, i: usize) -> Option<(Mention, usize, usize
         Some(m) if m.s == d.toks[i].s || d.is_cap(i) => m,
         found => descriptive(d, i, b, found)?,
     };
-    if m.kind == MKind::Common && !d.is_det(i) {
+    // A description needs its determiner, unless it is a bare plural that starts the clause
+    // ("IMF officials, discussing their outlook, said").
+    let bare_plural = m.ti == i
+        && m.name.ends_with('s')
+        && m.name.split_whitespace().count() <= 3
+        && (d.is_cap(i) || !m.name.contains(' '));
+    if m.kind == MKind::Common && !d.is_det(i) && !bare_plural {
         return None;
     }
 

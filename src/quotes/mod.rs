@@ -481,10 +481,13 @@ pub fn extract(text: &str) -> Vec<Quote> {
 /// opens sentences follows ("of Cenergy Corp. It said …", "Fairfield, Conn. The company …"),
 /// which no title or initial of a name is followed by.
 fn abbreviation_ends_sentence(d: &Doc, i: usize) -> bool {
-    d.is_word(i)
-        && d.w(i).ends_with('.')
-        && d.is_word(i + 1)
-        && matches!(d.w(i + 1), "It" | "He" | "She" | "They" | "We" | "The" | "Its" | "Their")
+    if !(d.is_word(i) && d.w(i).ends_with('.') && d.is_word(i + 1)) {
+        return false;
+    }
+    // "No." abbreviates a number only before one: "said no. Clinton agreed" ends there.
+    let number_sign = d.w(i).eq_ignore_ascii_case("no.");
+    matches!(d.w(i + 1), "It" | "He" | "She" | "They" | "We" | "The" | "Its" | "Their")
+        || number_sign && d.is_cap(i + 1)
 }
 
 /// Resolves speakers in reading order and builds the public quotes.

@@ -444,6 +444,32 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
             .then(|| np_backward(d, k - 1))
             .flatten();
     }
+    // A company in angle brackets, as Reuters marks unlisted ones: "<American Micro
+    // Technology Co> said". The mention starts at the bracket, so that the clause starts
+    // there too.
+    if d.is_p(b, '>') {
+        let mut k = b;
+        while k > 0 && b - k < 12 && !d.is_p(k, '<') && !d.is_boundary(k) {
+            k -= 1;
+        }
+        if !d.is_p(k, '<') || k + 1 >= b || !d.is_cap(k + 1) {
+            return None;
+        }
+        // "Sweden's Volvo AB <VOLV ST> said": a name before the bracket, which then holds
+        // its ticker, is the speaker.
+        if k > 0 && d.is_cap(k - 1) {
+            return np_backward(d, k - 1);
+        }
+        // A bracketed company keeps all its words: "<Counsel Corp>" is no counsel named Corp.
+        return Some(Mention {
+            ti: k,
+            s: d.toks[k + 1].s,
+            e: d.toks[b - 1].e,
+            kind: MKind::Named,
+            name: d.slice(k + 1, b - 1).to_string(),
+            role: None,
+        });
+    }
     // A number after "of" ends a description: "the mother of three said".
     let of_number = b >= 2 && is_number_word(d.w(b)) && d.w(b - 1) == "of" && d.is_word(b - 2);
     // A noun phrase never ends in a function word ("his list by saying").

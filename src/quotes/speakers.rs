@@ -273,12 +273,15 @@ struct Entity {
     last: String,
     gender: Option<Gender>,
     person: bool,
+    /// When the text introduced it, counted in introductions.
+    introduced: usize,
 }
 
 /// The speakers introduced so far, most recent last.
 #[derive(Default)]
 pub(crate) struct Registry {
     ents: Vec<Entity>,
+    introductions: usize,
 }
 
 pub(crate) fn gender_of(first: &str) -> Option<Gender> {
@@ -357,12 +360,28 @@ impl Registry {
         let honor = m.role.as_deref().and_then(|r| r.split_whitespace().next());
         let g = honor.and_then(gender_of);
         if words == 1 {
-            // A last name (or organisation) already introduced.
-            if let Some(k) = self
-                .ents
-                .iter()
-                .rposition(|e| e.last == name || e.name == name)
-            {
+            // A last name (or organisation) already introduced. When several people share it,
+            // an honorific's gender chooses ("Mrs. Obama"), and otherwise the one the text
+            // introduced first: a writer who brings in a second Murdoch names him in full or
+            // as "James", and "Mr. Murdoch" stays the first (the most recent one was taken).
+            let shares = |e: &Entity| e.last == name || e.name == name;
+            let fits = |e: &Entity| shares(e) && (g.is_none() || e.gender.is_none() || e.gender == g);
+            let distinct: std::collections::HashSet<&str> =
+                self.ents.iter().filter(|e| fits(e)).map(|e| e.name.as_str()).collect();
+            let chosen = if distinct.len() > 1 {
+                self.ents
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| fits(e))
+                    .min_by_key(|(_, e)| e.introduced)
+                    .map(|(k, _)| k)
+            } else {
+                self.ents
+                    .iter()
+                    .rposition(fits)
+                    .or_else(|| self.ents.iter().rposition(shares))
+            };
+            if let Some(k) = chosen {
                 if self.ents[k].gender.is_none() {
                     self.ents[k].gender = g;
                 }
@@ -373,11 +392,13 @@ impl Registry {
         }
         let first = name.split_whitespace().next().unwrap_or("");
         let gender = g.or_else(|| (words > 1).then(|| gender_of(first)).flatten());
+        self.introductions += 1;
         self.ents.push(Entity {
             name: name.to_string(),
             last: last_name(name).to_string(),
             gender,
             person: (words > 1 || gender.is_some()) && !looks_like_org(name),
+            introduced: self.introductions,
         });
         // Only recent speakers matter, and a bound keeps lookups constant-time.
         if self.ents.len() > 64 {

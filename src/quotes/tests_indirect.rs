@@ -242,3 +242,43 @@ fn a_count_or_a_preposition_after_told_makes_no_attribution() {
         assert!(got.is_empty(), "{input:?}: {got:#?}");
     }
 }
+
+#[test]
+fn a_bracket_opened_in_the_sentence_before_makes_no_subject_and_no_panic() {
+    // The bracketed company parse walked back over the sentence's start to a '<' at the text's
+    // first character, and reading the word before it underflowed.
+    for input in ["<Foo. Bar> said it will grow.", "<A. B> told Reuters it would."] {
+        let got = extract(input);
+        assert!(got.iter().all(|q| q.kind != QuoteKind::Indirect || q.start > 0), "{got:#?}");
+    }
+    check(
+        "<Counsel Corp> said it plans a three-for-two stock split.",
+        &["it plans a three-for-two stock split"],
+        "Counsel Corp",
+        None,
+    );
+    check(
+        "Sweden's Volvo AB <VOLV ST> said its shares will be listed in Zurich.",
+        &["its shares will be listed in Zurich"],
+        "Volvo AB",
+        None,
+    );
+}
+
+#[test]
+fn an_infinitive_after_a_cue_is_no_reported_clause() {
+    check(
+        "Platinum futures finished higher as the metal continued to follow the silver market, analysts said.",
+        &["Platinum futures finished higher as the metal continued to follow the silver market"],
+        "analysts",
+        None,
+    );
+}
+
+#[test]
+fn a_number_sign_before_a_capital_ends_the_sentence() {
+    // "No." was read as the abbreviation of "number", so "said no. Clinton agreed" was one
+    // sentence whose reported words were "no. Clinton agreed".
+    let got = extract("Clinton spokesman Brian Fallon said no. Clinton agreed.");
+    assert!(got.is_empty(), "{got:#?}");
+}
