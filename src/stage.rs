@@ -60,7 +60,10 @@ use crate::Result;
 ///    versions, clubs and watchdogs are not people; a quote's last paragraph attributed again,
 ///    fragments that take their own sentence's speaker; times of day in words, "that night",
 ///    "two years from now", the idiom "at the end of the day" (issue 15, session 18).
-pub const EXTRACTOR_VERSION: i64 = 9;
+/// 10: indirect quotes read from the clause: a speaker with an aside, a title or "of" in the
+///    name, "According to X," and parenthetical attributions; companies in angle brackets;
+///    "General Motors"; a surname goes to the namesake named last (issue 15, session 19).
+pub const EXTRACTOR_VERSION: i64 = 10;
 
 /// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
 /// writes every page it dirtied to the log (and a checkpoint writes them again), and inserts
