@@ -469,6 +469,23 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
     }
     speakers_named_in_full(&mut b, &first_alone);
 
+    // The people of each surname and where the text names each, gathered once, so that a
+    // surname two people share is given to the one named last before it in constant time.
+    let mut namesakes_by_surname: std::collections::HashMap<String, Vec<usize>> =
+        Default::default();
+    for (j, (e, keys)) in b.out.entities.iter().zip(&b.keys).enumerate() {
+        if let (EntityKind::Person, Some(surname)) = (e.kind, keys.surname.as_ref()) {
+            namesakes_by_surname.entry(surname.clone()).or_default().push(j);
+        }
+    }
+    let mut named_at: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for m in &b.out.mentions {
+        named_at.entry(m.entity).or_default().push(m.start);
+    }
+    for starts in named_at.values_mut() {
+        starts.sort_unstable();
+    }
+
     // Single words: surnames, misspelt surnames, organisations' short names.
     for (a, honorific) in singles {
         let w = &words[a];
@@ -520,32 +537,21 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         // Murdoch"): the one last named before this word is meant, not the first one made
         // (quote speakers are made before the text's names, so James took every "Mr. Murdoch").
         let found = found.map(|(i, confidence, evidence)| {
-            let namesakes: Vec<usize> = b
-                .out
-                .entities
-                .iter()
-                .zip(&b.keys)
-                .enumerate()
-                .filter(|(_, (e, keys))| {
-                    e.kind == EntityKind::Person && keys.surname.as_deref() == Some(key.as_str())
-                })
-                .map(|(j, _)| j)
-                .collect();
-            if confidence < 0.9 || namesakes.len() < 2 || !namesakes.contains(&i) {
+            let namesakes = namesakes_by_surname.get(&key).filter(|n| n.len() > 1);
+            let Some(namesakes) = namesakes.filter(|n| confidence >= 0.9 && n.contains(&i)) else {
                 return (i, confidence, evidence);
-            }
+            };
+            // The latest start of each namesake's mentions before this word, by binary search
+            // in the starts gathered once before this loop: one lookup per namesake.
             let last_before = |j: usize| {
-                b.out
-                    .mentions
-                    .iter()
-                    .filter(|m| m.entity == j && m.start < w.start)
-                    .map(|m| m.start)
-                    .max()
+                let starts = named_at.get(&j)?;
+                let n = starts.partition_point(|&s| s < w.start);
+                n.checked_sub(1).map(|k| starts[k])
             };
             match namesakes.iter().filter_map(|&j| Some((last_before(j)?, j))).max() {
                 Some((_, j)) if j != i => {
-                    let evidence = format!("surname of {} in the same document", b.out.entities[j].name);
-                    (j, confidence, evidence)
+                    let name = &b.out.entities[j].name;
+                    (j, confidence, format!("surname of {name} in the same document"))
                 }
                 _ => (i, confidence, evidence),
             }
