@@ -229,27 +229,11 @@ fn score(corpus: &Path, gold_path: &Path) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = || {
-        eprintln!(
-            "usage: eval_speakers CORPUS [GOLD] | eval_speakers sample CORPUS [PER_SOURCE] [SEED]"
-        );
-        std::process::exit(2);
-    };
-    match args.first().map(String::as_str) {
-        Some("sample") => {
-            let Some(corpus) = args.get(1) else { usage() };
-            let per = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(80);
-            let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(15);
-            sample(Path::new(corpus), per, seed);
-        }
-        Some(corpus) => {
-            let gold = args
-                .get(1)
-                .cloned()
-                .unwrap_or_else(|| "tests/fixtures/quotes/speakers-gold.tsv".to_string());
-            score(Path::new(corpus), Path::new(&gold));
-        }
-        None => usage(),
-    }
+    speaker_match::run_cli(
+        "eval_speakers",
+        "tests/fixtures/quotes/speakers-gold.tsv",
+        (80, 15),
+        sample,
+        score,
+    );
 }

@@ -174,3 +174,42 @@ pub fn speaker_error(
         _ => Some("name, gold describes"),
     }
 }
+
+/// The command line both evaluators take: `NAME CORPUS [GOLD]` scores the gold file (by default
+/// `default_gold`), `NAME sample CORPUS [PER_SOURCE] [SEED]` prints the seeded sample that was
+/// annotated.
+pub fn run_cli(
+    name: &str,
+    default_gold: &str,
+    default_sample: (usize, u64),
+    sample: fn(&Path, usize, u64),
+    score: fn(&Path, &Path),
+) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = || {
+        eprintln!("usage: {name} CORPUS [GOLD] | {name} sample CORPUS [PER_SOURCE] [SEED]");
+        std::process::exit(2);
+    };
+    match args.first().map(String::as_str) {
+        Some("sample") => {
+            let Some(corpus) = args.get(1) else { usage() };
+            let per = args
+                .get(2)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(default_sample.0);
+            let seed = args
+                .get(3)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(default_sample.1);
+            sample(Path::new(corpus), per, seed);
+        }
+        Some(corpus) => {
+            let gold = args
+                .get(1)
+                .cloned()
+                .unwrap_or_else(|| default_gold.to_string());
+            score(Path::new(corpus), Path::new(&gold));
+        }
+        None => usage(),
+    }
+}

@@ -475,7 +475,10 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         Default::default();
     for (j, (e, keys)) in b.out.entities.iter().zip(&b.keys).enumerate() {
         if let (EntityKind::Person, Some(surname)) = (e.kind, keys.surname.as_ref()) {
-            namesakes_by_surname.entry(surname.clone()).or_default().push(j);
+            namesakes_by_surname
+                .entry(surname.clone())
+                .or_default()
+                .push(j);
         }
     }
     let mut named_at: std::collections::HashMap<usize, Vec<usize>> = Default::default();
@@ -548,10 +551,18 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
                 let n = starts.partition_point(|&s| s < w.start);
                 n.checked_sub(1).map(|k| starts[k])
             };
-            match namesakes.iter().filter_map(|&j| Some((last_before(j)?, j))).max() {
+            match namesakes
+                .iter()
+                .filter_map(|&j| Some((last_before(j)?, j)))
+                .max()
+            {
                 Some((_, j)) if j != i => {
                     let name = &b.out.entities[j].name;
-                    (j, confidence, format!("surname of {name} in the same document"))
+                    (
+                        j,
+                        confidence,
+                        format!("surname of {name} in the same document"),
+                    )
                 }
                 _ => (i, confidence, evidence),
             }

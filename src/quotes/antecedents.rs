@@ -332,14 +332,7 @@ fn name_inside(d: &Doc, m: &Mention) -> Option<Mention> {
     }
     // The head noun after the name must be lower case: "the Check Point
     // research team", not the name itself.
-    (d.toks[e].e < m.e).then(|| Mention {
-        ti: k,
-        s: d.toks[k].s,
-        e: d.toks[e].e,
-        kind: MKind::Named,
-        name: d.slice(k, e).to_string(),
-        role: None,
-    })
+    (d.toks[e].e < m.e).then(|| Mention::over(d, k, e, MKind::Named))
 }
 
 /// The name an appositive describes, when a speaker phrase before a cue is

@@ -36,7 +36,9 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
                 || d.is_word(c - 1) && matches!(d.w(c - 1), "but" | "and" | "But" | "And")
                 || d.is_p(c - 1, ',') && d.is_word(c - 2) && matches!(d.w(c - 2), "but" | "and");
             if opens {
-                let own_end = (ce + 1..=last).find(|&k| d.toks[k].e >= m_end(&at)).unwrap_or(e);
+                let own_end = (ce + 1..=last)
+                    .find(|&k| d.toks[k].e >= m_end(&at))
+                    .unwrap_or(e);
                 let mut k = own_end + 1;
                 while k <= last && !d.is_p(k, ',') {
                     k += 1;
@@ -225,8 +227,15 @@ fn reported_clause(
     // verb's object names, not words anyone said.
     let results = matches!(
         d.w(c).to_ascii_lowercase().as_str(),
-        "reported" | "reports" | "report" | "announced" | "announces" | "announce" | "posted"
-            | "posts" | "unveiled"
+        "reported"
+            | "reports"
+            | "report"
+            | "announced"
+            | "announces"
+            | "announce"
+            | "posted"
+            | "posts"
+            | "unveiled"
     );
     if results && d.is_word(ce + 1) && matches!(d.w(ce + 1), "a" | "an") {
         return None;
@@ -243,7 +252,12 @@ fn reported_clause(
     }
     // Where and when it was said come before the content: "said in a statement sent to
     // GenCorp on Friday that it was willing".
-    if d.is_word(k) && matches!(d.w(k), "in" | "on" | "at" | "during" | "to" | "after" | "late") {
+    if d.is_word(k)
+        && matches!(
+            d.w(k),
+            "in" | "on" | "at" | "during" | "to" | "after" | "late"
+        )
+    {
         if let Some(t) = (k + 1..(k + 15).min(last)).find(|&t| d.is_word(t) && d.w(t) == "that") {
             if (k..t).all(|j| d.is_word(j) || d.is_p(j, '\'')) {
                 k = t;
@@ -261,7 +275,12 @@ fn reported_clause(
     // counterparts at UFJ of its decision", "added to the pressure" ("said that by 2020 it
     // plans …" does report one).
     let tells_or_adds = is_tell(d.w(c)) || matches!(d.w(c), "added" | "adds" | "add" | "adding");
-    let prep = |w: &str| matches!(w, "of" | "at" | "about" | "for" | "with" | "from" | "by" | "to");
+    let prep = |w: &str| {
+        matches!(
+            w,
+            "of" | "at" | "about" | "for" | "with" | "from" | "by" | "to"
+        )
+    };
     if tells_or_adds && d.is_word(k) && prep(d.w(k)) {
         return None;
     }
@@ -318,8 +337,20 @@ fn aside_subject(d: &Doc, a: usize, c: usize) -> Option<Mention> {
         let prep = |j: usize| {
             matches!(
                 d.w(j).to_ascii_lowercase().as_str(),
-                "in" | "at" | "on" | "by" | "from" | "to" | "for" | "with" | "after" | "during"
-                    | "near" | "into" | "across" | "over" | "under"
+                "in" | "at"
+                    | "on"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "after"
+                    | "during"
+                    | "near"
+                    | "into"
+                    | "across"
+                    | "over"
+                    | "under"
             )
         };
         let starts_clause = (k..=b).contains(&m.ti) && !(k..m.ti).any(prep)
@@ -372,9 +403,26 @@ fn source_ends(d: &Doc, m: &Mention, last: usize) -> bool {
 fn auxiliary(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have" | "had" | "will"
-            | "would" | "may" | "might" | "can" | "could" | "should" | "must" | "does" | "did"
-            | "do" | "shall"
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "may"
+            | "might"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "does"
+            | "did"
+            | "do"
+            | "shall"
     )
 }
 
@@ -408,9 +456,25 @@ fn said_when_or_where(d: &Doc, ce: usize, last: usize) -> bool {
         && d.is_word(ce + 1)
         && matches!(
             d.w(ce + 1),
-            "on" | "in" | "at" | "yesterday" | "today" | "tonight" | "late" | "earlier" | "last"
-                | "this" | "after" | "during" | "outside" | "Monday" | "Tuesday" | "Wednesday"
-                | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            "on" | "in"
+                | "at"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "late"
+                | "earlier"
+                | "last"
+                | "this"
+                | "after"
+                | "during"
+                | "outside"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
         )
         && (ce + 1..=last).all(|k| d.is_word(k) && !auxiliary(d.w(k)))
 }
@@ -435,8 +499,21 @@ fn ends_attribution(d: &Doc, k: usize) -> bool {
     !d.is_word(k + 1)
         || matches!(
             d.w(k + 1),
-            "but" | "and" | "adding" | "citing" | "noting" | "saying" | "although" | "though"
-                | "while" | "as" | "because" | "which" | "who" | "referring" | "according"
+            "but"
+                | "and"
+                | "adding"
+                | "citing"
+                | "noting"
+                | "saying"
+                | "although"
+                | "though"
+                | "while"
+                | "as"
+                | "because"
+                | "which"
+                | "who"
+                | "referring"
+                | "according"
         )
 }
 

@@ -486,8 +486,10 @@ fn abbreviation_ends_sentence(d: &Doc, i: usize) -> bool {
     }
     // "No." abbreviates a number only before one: "said no. Clinton agreed" ends there.
     let number_sign = d.w(i).eq_ignore_ascii_case("no.");
-    matches!(d.w(i + 1), "It" | "He" | "She" | "They" | "We" | "The" | "Its" | "Their")
-        || number_sign && d.is_cap(i + 1)
+    matches!(
+        d.w(i + 1),
+        "It" | "He" | "She" | "They" | "We" | "The" | "Its" | "Their"
+    ) || number_sign && d.is_cap(i + 1)
 }
 
 /// Resolves speakers in reading order and builds the public quotes.

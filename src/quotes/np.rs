@@ -118,6 +118,20 @@ pub(crate) struct Mention {
     pub role: Option<String>,
 }
 
+impl Mention {
+    /// The mention of tokens `a..=b`, named as written.
+    pub(crate) fn over(d: &Doc, a: usize, b: usize, kind: MKind) -> Mention {
+        Mention {
+            ti: a,
+            s: d.toks[a].s,
+            e: d.toks[b].e,
+            kind,
+            name: d.slice(a, b).to_string(),
+            role: None,
+        }
+    }
+}
+
 /// A run of capitalized words (with initials and possessives) from `a`
 /// forwards; returns its last token.
 fn cap_run_fwd(d: &Doc, a: usize) -> Option<usize> {
@@ -151,14 +165,7 @@ fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Men
     let the_before = (s > a && d.w(a) == "The") || (a > 0 && d.w(a - 1) == "the");
     if the_before && s < b && matches!(d.w(b), "Democrat" | "Republican" | "Conservative") {
         let start = if s > a { a } else { a - 1 };
-        return Some(Mention {
-            ti: start,
-            s: d.toks[start].s,
-            e: d.toks[b].e,
-            kind: MKind::Common,
-            name: d.slice(start, b).to_string(),
-            role: None,
-        });
+        return Some(Mention::over(d, start, b, MKind::Common));
     }
     // Possessive owners are affiliations: "SecureWorks' Jarvis".
     let mut owner = None;
@@ -526,7 +533,10 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
     let clause_start = |k: usize| {
         k == 0
             || !d.is_word(k - 1)
-            || matches!(d.w(k - 1), "and" | "but" | "And" | "But" | "Meanwhile" | "Yet" | "So")
+            || matches!(
+                d.w(k - 1),
+                "and" | "but" | "And" | "But" | "Meanwhile" | "Yet" | "So"
+            )
     };
     let mut a = b;
     while !clause_start(a) && b - a < 3 {
@@ -538,14 +548,7 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
         }
         a = p;
     }
-    clause_start(a).then(|| Mention {
-        ti: a,
-        s: d.toks[a].s,
-        e: d.toks[b].e,
-        kind: MKind::Common,
-        name: d.slice(a, b).to_string(),
-        role: None,
-    })
+    clause_start(a).then(|| Mention::over(d, a, b, MKind::Common))
 }
 
 /// The cue verbs and determiners as sets: `is_cue` is asked of nearly every token by the

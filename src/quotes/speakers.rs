@@ -365,9 +365,14 @@ impl Registry {
             // introduced first: a writer who brings in a second Murdoch names him in full or
             // as "James", and "Mr. Murdoch" stays the first (the most recent one was taken).
             let shares = |e: &Entity| e.last == name || e.name == name;
-            let fits = |e: &Entity| shares(e) && (g.is_none() || e.gender.is_none() || e.gender == g);
-            let distinct: std::collections::HashSet<&str> =
-                self.ents.iter().filter(|e| fits(e)).map(|e| e.name.as_str()).collect();
+            let fits =
+                |e: &Entity| shares(e) && (g.is_none() || e.gender.is_none() || e.gender == g);
+            let distinct: std::collections::HashSet<&str> = self
+                .ents
+                .iter()
+                .filter(|e| fits(e))
+                .map(|e| e.name.as_str())
+                .collect();
             let chosen = if distinct.len() > 1 {
                 self.ents
                     .iter()

@@ -12,8 +12,15 @@ use super::*;
 fn check(input: &str, content: &[&str], speaker: &str, addressee: Option<&str>) {
     let got = extract(input);
     let chars: Vec<char> = input.chars().collect();
-    let indirect: Vec<&Quote> = got.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
-    assert_eq!(indirect.len(), 1, "one indirect quote in {input:?}: {got:#?}");
+    let indirect: Vec<&Quote> = got
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    assert_eq!(
+        indirect.len(),
+        1,
+        "one indirect quote in {input:?}: {got:#?}"
+    );
     let q = indirect[0];
     let pieces: Vec<String> = q
         .spans
@@ -91,7 +98,10 @@ fn whom_a_speaker_told_is_not_the_content() {
 fn a_parenthetical_attribution_leaves_content_on_both_sides() {
     check(
         "On the other hand, the report noted, consumer prices for industrial goods fell.",
-        &["On the other hand", "consumer prices for industrial goods fell"],
+        &[
+            "On the other hand",
+            "consumer prices for industrial goods fell",
+        ],
         "the report",
         None,
     );
@@ -139,8 +149,12 @@ fn where_it_was_said_is_not_the_content() {
 
 #[test]
 fn a_reported_result_is_no_reported_speech() {
-    let got = extract("Last week, the ticket systems supplier reported a loss of 1.2 mln dlrs for 1986.");
-    assert!(got.iter().all(|q| q.kind != QuoteKind::Indirect), "{got:#?}");
+    let got =
+        extract("Last week, the ticket systems supplier reported a loss of 1.2 mln dlrs for 1986.");
+    assert!(
+        got.iter().all(|q| q.kind != QuoteKind::Indirect),
+        "{got:#?}"
+    );
     // What was reported in a clause is.
     check(
         "The company reported that its sales rose 12 pct.",
@@ -152,10 +166,17 @@ fn a_reported_result_is_no_reported_speech() {
 
 #[test]
 fn an_abbreviation_before_a_pronoun_ends_the_sentence() {
-    let input = "Snyder Oil said it acquired 12 pct of Cenergy Corp. It said it is reviewing its stake.";
+    let input =
+        "Snyder Oil said it acquired 12 pct of Cenergy Corp. It said it is reviewing its stake.";
     let got = extract(input);
     let texts: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
-    assert_eq!(texts, ["it acquired 12 pct of Cenergy Corp.", "it is reviewing its stake"]);
+    assert_eq!(
+        texts,
+        [
+            "it acquired 12 pct of Cenergy Corp.",
+            "it is reviewing its stake"
+        ]
+    );
 }
 
 #[test]
@@ -247,9 +268,16 @@ fn a_count_or_a_preposition_after_told_makes_no_attribution() {
 fn a_bracket_opened_in_the_sentence_before_makes_no_subject_and_no_panic() {
     // The bracketed company parse walked back over the sentence's start to a '<' at the text's
     // first character, and reading the word before it underflowed.
-    for input in ["<Foo. Bar> said it will grow.", "<A. B> told Reuters it would."] {
+    for input in [
+        "<Foo. Bar> said it will grow.",
+        "<A. B> told Reuters it would.",
+    ] {
         let got = extract(input);
-        assert!(got.iter().all(|q| q.kind != QuoteKind::Indirect || q.start > 0), "{got:#?}");
+        assert!(
+            got.iter()
+                .all(|q| q.kind != QuoteKind::Indirect || q.start > 0),
+            "{got:#?}"
+        );
     }
     check(
         "<Counsel Corp> said it plans a three-for-two stock split.",
