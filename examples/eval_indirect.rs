@@ -32,7 +32,7 @@
 mod speaker_match;
 
 use dossier::quotes::{extract, Quote, QuoteKind};
-use speaker_match::{fold, overlaps, shuffled_files, speaker_error, stored_text, Rng, SOURCES};
+use speaker_match::{draw_sample, fold, overlaps, speaker_error, stored_text};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -145,38 +145,22 @@ fn has_cue(sentence: &str) -> bool {
 }
 
 fn sample(corpus: &Path, per_source: usize, seed: u64) {
-    for (si, source) in SOURCES.iter().enumerate() {
-        let mut rng = Rng(seed.wrapping_add(si as u64));
-        let names = shuffled_files(corpus, source, &mut rng);
-        let mut taken = 0;
-        for name in names {
-            if taken == per_source {
-                break;
-            }
-            let Some(text) = stored_text(&corpus.join(source).join(&name)) else {
-                continue;
-            };
-            let chars: Vec<char> = text.chars().collect();
-            let found: Vec<(usize, usize)> = sentences(&chars)
-                .into_iter()
-                .filter(|&(s, e)| {
-                    let sentence: String = chars[s..e].iter().collect();
-                    // Longer stretches are lists the splitter could not cut, not sentences.
-                    e - s <= MAX_SENTENCE && !sentence.contains(is_mark) && has_cue(&sentence)
-                })
-                .collect();
-            if found.is_empty() {
-                continue;
-            }
-            let (s, e) = found[rng.below(found.len())];
-            taken += 1;
-            let before: String = chars[s.saturating_sub(600)..s].iter().collect();
-            let sentence: String = chars[s..e].iter().collect();
-            println!("=== {source}/{name}\t{s}\t{e}");
-            println!("{}", before.replace('\n', " ⏎ "));
-            println!("[[{sentence}]]");
-        }
-    }
+    let candidates = |chars: &[char]| {
+        sentences(chars)
+            .into_iter()
+            .filter(|&(s, e)| {
+                let sentence: String = chars[s..e].iter().collect();
+                // Longer stretches are lists the splitter could not cut, not sentences.
+                e - s <= MAX_SENTENCE && !sentence.contains(is_mark) && has_cue(&sentence)
+            })
+            .collect()
+    };
+    draw_sample(corpus, per_source, seed, candidates, |chars, s, e| {
+        let before: String = chars[s.saturating_sub(600)..s].iter().collect();
+        let sentence: String = chars[s..e].iter().collect();
+        println!("{}", before.replace('\n', " ⏎ "));
+        println!("[[{sentence}]]");
+    });
 }
 
 struct GoldRow {

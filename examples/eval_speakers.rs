@@ -24,7 +24,7 @@
 mod speaker_match;
 
 use dossier::quotes::{extract, Quote, QuoteKind};
-use speaker_match::{shuffled_files, speaker_error, stored_text, Rng, SOURCES};
+use speaker_match::{draw_sample, speaker_error, stored_text};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -60,35 +60,16 @@ fn quoted_stretches(chars: &[char]) -> Vec<(usize, usize)> {
 }
 
 fn sample(corpus: &Path, per_source: usize, seed: u64) {
-    for (si, source) in SOURCES.iter().enumerate() {
-        let mut rng = Rng(seed.wrapping_add(si as u64));
-        let names = shuffled_files(corpus, source, &mut rng);
-        let mut taken = 0;
-        for name in names {
-            if taken == per_source {
-                break;
-            }
-            let Some(text) = stored_text(&corpus.join(source).join(&name)) else {
-                continue;
-            };
-            let chars: Vec<char> = text.chars().collect();
-            let found = quoted_stretches(&chars);
-            if found.is_empty() {
-                continue;
-            }
-            let (s, e) = found[rng.below(found.len())];
-            taken += 1;
-            let before: String = chars[s.saturating_sub(700)..s].iter().collect();
-            let quote: String = chars[s..e].iter().collect();
-            let after: String = chars[e..(e + 220).min(chars.len())].iter().collect();
-            println!("=== {source}/{name}\t{s}\t{e}");
-            println!(
-                "{}[[{quote}]]{}",
-                before.replace('\n', " ⏎ "),
-                after.replace('\n', " ⏎ ")
-            );
-        }
-    }
+    draw_sample(corpus, per_source, seed, quoted_stretches, |chars, s, e| {
+        let before: String = chars[s.saturating_sub(700)..s].iter().collect();
+        let quote: String = chars[s..e].iter().collect();
+        let after: String = chars[e..(e + 220).min(chars.len())].iter().collect();
+        println!(
+            "{}[[{quote}]]{}",
+            before.replace('\n', " ⏎ "),
+            after.replace('\n', " ⏎ ")
+        );
+    });
 }
 
 struct GoldRow {

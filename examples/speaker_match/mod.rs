@@ -213,3 +213,38 @@ pub fn run_cli(
         None => usage(),
     }
 }
+
+/// The seeded sample both evaluators annotate: for each source, its files in the seeded order,
+/// and from each file that has candidates (`candidates` gives char spans of the stored text)
+/// one drawn with the same generator, until `per_source` are taken. Prints a `=== doc\tS\tE`
+/// header per pick, then whatever `show` prints of it.
+pub fn draw_sample(
+    corpus: &Path,
+    per_source: usize,
+    seed: u64,
+    candidates: impl Fn(&[char]) -> Vec<(usize, usize)>,
+    show: impl Fn(&[char], usize, usize),
+) {
+    for (si, source) in SOURCES.iter().enumerate() {
+        let mut rng = Rng(seed.wrapping_add(si as u64));
+        let names = shuffled_files(corpus, source, &mut rng);
+        let mut taken = 0;
+        for name in names {
+            if taken == per_source {
+                break;
+            }
+            let Some(text) = stored_text(&corpus.join(source).join(&name)) else {
+                continue;
+            };
+            let chars: Vec<char> = text.chars().collect();
+            let found = candidates(&chars);
+            if found.is_empty() {
+                continue;
+            }
+            let (s, e) = found[rng.below(found.len())];
+            taken += 1;
+            println!("=== {source}/{name}\t{s}\t{e}");
+            show(&chars, s, e);
+        }
+    }
+}

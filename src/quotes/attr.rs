@@ -38,11 +38,18 @@ pub(crate) fn skippable(w: &str) -> bool {
         )
 }
 
+/// Whether a cue takes its listener as object: "told Reuters", "tells reporters".
+pub(crate) fn is_tell(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "told" | "tells" | "tell" | "telling"
+    )
+}
+
 /// Addressee after "told": "told TechNewsWorld", "told reporters".
 pub(crate) fn addressee(d: &Doc, cue: usize) -> (Option<String>, usize) {
-    let w = d.w(cue).to_ascii_lowercase();
     let i = cue + 1;
-    if matches!(w.as_str(), "told" | "tells" | "tell" | "telling") && d.is_word(i) {
+    if is_tell(d.w(cue)) && d.is_word(i) {
         if d.is_cap(i) && !d.is_pronoun(i) {
             let mut b = i;
             while d.is_cap(b + 1) && b < i + 5 {

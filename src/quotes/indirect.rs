@@ -5,9 +5,9 @@
 //! the content ends: which side of the cue is the speaker must be read from the clause
 //! itself (a name with an aside before the cue, a source that ends the sentence after it).
 
-use super::attr::{addressee, skippable, Attr};
+use super::attr::{addressee, is_tell, skippable, Attr};
 use super::layouts::aside_then_cue;
-use super::np::{np_backward, np_forward, Doc, MKind, Mention};
+use super::np::{is_prep, np_backward, np_forward, Doc, MKind, Mention};
 
 /// Indirect attributions in one sentence `a..=b` that holds no quote mark.
 pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize, usize)>)> {
@@ -23,6 +23,7 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
         let Some(ce) = d.cue_at(c) else { continue };
         if d.w(c).eq_ignore_ascii_case("according") {
             let (m, e) = np_forward(d, ce + 1)?;
+            let own_end = m_last_token(d, &m).min(e);
             let at = Attr {
                 cue: (c, ce),
                 speaker: Some(m),
@@ -36,9 +37,6 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
                 || d.is_word(c - 1) && matches!(d.w(c - 1), "but" | "and" | "But" | "And")
                 || d.is_p(c - 1, ',') && d.is_word(c - 2) && matches!(d.w(c - 2), "but" | "and");
             if opens {
-                let own_end = (ce + 1..=last)
-                    .find(|&k| d.toks[k].e >= m_end(&at))
-                    .unwrap_or(e);
                 let mut k = own_end + 1;
                 while k <= last && !d.is_p(k, ',') {
                     k += 1;
@@ -380,14 +378,12 @@ fn aside_subject(d: &Doc, a: usize, c: usize) -> Option<Mention> {
 /// inside, so that "said the Tax Reform Act of 1986 has limited …" and "said the remarks may
 /// signal …" are no sources but the start of a reported clause.
 fn source_ends(d: &Doc, m: &Mention, last: usize) -> bool {
-    let Some(mut k) = (m.ti..=last).find(|&k| d.toks[k].e >= m.e) else {
-        return false;
-    };
-    if (m.ti..=k).any(|j| d.is_word(j) && auxiliary(d.w(j))) {
+    let mut k = m_last_token(d, m);
+    if k > last || (m.ti..=k).any(|j| d.is_word(j) && auxiliary(d.w(j))) {
         return false;
     }
     k += 1;
-    if d.is_word(k) && matches!(d.w(k), "of" | "at" | "for" | "with" | "from") {
+    if d.is_word(k) && is_prep(d.w(k)) {
         let stop = k + 9;
         while k < stop && d.is_word(k) {
             if auxiliary(d.w(k)) {
@@ -433,11 +429,6 @@ fn m_last_token(d: &Doc, m: &Mention) -> usize {
         .unwrap_or(m.ti)
 }
 
-/// Where the speaker mention of an attribution ends, in chars.
-fn m_end(at: &Attr) -> usize {
-    at.speaker.as_ref().map_or(0, |m| m.e)
-}
-
 /// Whether token `k` follows only a connective that opens the sentence at `a`: "But anti-hunt
 /// campaigners said", "Meanwhile Eli Lilly says".
 fn opens_sentence(d: &Doc, a: usize, k: usize) -> bool {
@@ -477,14 +468,6 @@ fn said_when_or_where(d: &Doc, ce: usize, last: usize) -> bool {
                 | "Sunday"
         )
         && (ce + 1..=last).all(|k| d.is_word(k) && !auxiliary(d.w(k)))
-}
-
-/// Whether a cue takes its listener as object: "told Reuters", "tells reporters".
-fn is_tell(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "told" | "tells" | "tell" | "telling"
-    )
 }
 
 /// Whether the sentence's last token `last` comes within `n` tokens after `ce` with no

@@ -389,7 +389,7 @@ fn role_then_name(d: &Doc, b: usize) -> Option<usize> {
     (e > k || clause_ends).then_some(k)
 }
 
-fn is_prep(w: &str) -> bool {
+pub(crate) fn is_prep(w: &str) -> bool {
     matches!(w, "of" | "at" | "for" | "with" | "from")
 }
 

@@ -367,13 +367,10 @@ impl Registry {
             let shares = |e: &Entity| e.last == name || e.name == name;
             let fits =
                 |e: &Entity| shares(e) && (g.is_none() || e.gender.is_none() || e.gender == g);
-            let distinct: std::collections::HashSet<&str> = self
-                .ents
-                .iter()
-                .filter(|e| fits(e))
-                .map(|e| e.name.as_str())
-                .collect();
-            let chosen = if distinct.len() > 1 {
+            let mut fitting = self.ents.iter().filter(|e| fits(e));
+            let first = fitting.next().map(|e| e.name.as_str());
+            let several_people = first.is_some_and(|n| fitting.any(|e| e.name != n));
+            let chosen = if several_people {
                 self.ents
                     .iter()
                     .enumerate()
