@@ -3,7 +3,7 @@
 use super::tokens::{Tok, K};
 
 use super::lexicon::{CAP_STOP, CUES, DETERMINERS, PRONOUNS, TITLES};
-use super::speakers::gender_of;
+use super::speakers::{self, gender_of};
 
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
@@ -248,7 +248,13 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
     // A capitalized determiner before a lowercase noun starts a common
     // phrase, not a name: "The clerk".
     let det_noun = d.is_det(j) && d.is_word(j + 1) && !d.is_cap(j + 1);
-    let named_run = cap_run_fwd(d, j).filter(|_| (j == i || !d.is_det(i)) && !det_noun);
+    // An organisation's name runs on over "of" or "and" ("the Office of National Statistics",
+    // "Goldman, Sachs and Co"); right after "the" such a name is a name, not "the Lincoln
+    // actor", while "a spokesman for Goldman Sachs and Co" stays the spokesman.
+    let run = cap_run_fwd(d, j).map(|b| (b, org_run_on(d, b)));
+    let named_run = run
+        .filter(|&(b, joined)| (j == i || !d.is_det(i) || j == i + 1 && joined > b) && !det_noun)
+        .map(|(_, joined)| joined);
     let (mut m, mut end) = if let Some(b) = named_run {
         // An organisation or a place, lower-case role words, then the
         // person: "Yukos chief executive Steven Theede", "Spanish teenager
@@ -258,7 +264,9 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
             let prefix = Some(d.slice(i, k - 1).to_string());
             (named(d, k, b2, prefix)?, b2)
         } else {
-            let prefix = (j > i).then(|| d.slice(i, j - 1).to_string());
+            // A determiner before an organisation is no role: "the Bank of England".
+            let prefix =
+                (j > i && !(j == i + 1 && d.is_det(i))).then(|| d.slice(i, j - 1).to_string());
             (named(d, j, b, prefix)?, b)
         }
     } else if d.is_det(i) || d.is_word(i) {
@@ -361,6 +369,56 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
         }
     }
     Some((m, end))
+}
+
+/// Where an organisation's name that seems to end at token `b` really ends, when it runs on
+/// over "of" ("the Office of National Statistics", "Bank of England") or over "and" to a
+/// corporate suffix ("Goldman, Sachs and Co", "Smith Barney, Harris Upham and Co Inc"): the
+/// parse stopped at the function word and showed "the Office" or "Goldman" as the speaker.
+/// A person's place stays out ("Senator Orrin Hatch of Utah"): "of" joins only after a word
+/// that names a kind of organisation. Returns `b` when nothing runs on.
+fn org_run_on(d: &Doc, b: usize) -> usize {
+    let of = d.is_word(b + 1) && d.w(b + 1) == "of";
+    if of && speakers::looks_like_org(d.w(b)) {
+        let start = if d.is_word(b + 2) && d.w(b + 2) == "the" {
+            b + 3
+        } else {
+            b + 2
+        };
+        if d.is_cap(start) && !d.is_cap_stop(start) {
+            if let Some(e) = cap_run_fwd(d, start) {
+                return e;
+            }
+        }
+        return b;
+    }
+    // ", Sachs and Co": a second partner's name after a comma, then "and" and the suffix.
+    let mut k = b + 1;
+    if d.is_p(k, ',') && d.is_cap(k + 1) {
+        k = cap_run_fwd(d, k + 1).map_or(k, |e| e + 1);
+    }
+    let and = d.is_word(k) && d.w(k) == "and" || d.is_p(k, '&');
+    if !and || !d.is_cap(k + 1) {
+        return b;
+    }
+    let corporate = |t: usize| {
+        d.is_cap(t)
+            && matches!(
+                d.w(t).trim_end_matches('.'),
+                "Co" | "Company" | "Inc" | "Corp" | "Ltd" | "Sons" | "Partners"
+            )
+    };
+    // The suffixes alone: "Co." may end the sentence, and the run of capitals would go on
+    // into the next one.
+    let mut e = k;
+    while corporate(e + 1) && e < k + 3 {
+        e += 1;
+    }
+    if e > k {
+        e
+    } else {
+        b
+    }
 }
 
 /// After a capitalised run ending at `b`: one to four lower-case role words

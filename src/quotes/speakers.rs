@@ -416,7 +416,14 @@ impl Registry {
             _ => None,
         };
         let Some(want) = want else {
-            // "they", "it", "we": the most recent speaker of any kind.
+            // "It" is never a man or a woman: "It said it expects …" after analyst John Ing
+            // was quoted is the company, or no one the registry holds. Only a known gender
+            // marks a person here; "Capitol Bancorp" has two words, as people's names do.
+            if p.eq_ignore_ascii_case("it") {
+                let k = self.ents.iter().rposition(|e| e.gender.is_none())?;
+                return Some(self.touch(k));
+            }
+            // "they", "we": the most recent speaker of any kind.
             let n = self.ents.len();
             return (n > 0).then(|| self.touch(n - 1));
         };

@@ -540,3 +540,64 @@ fn a_role_noun_opening_the_sentence_is_no_part_of_the_name() {
         &[("he expects", Some("David Moyes"), Some("David Moyes"))],
     );
 }
+
+/// "It" had been the most recent speaker of any kind, so "It said it expects …" after an
+/// analyst was quoted was credited to the analyst.
+#[test]
+fn it_never_stands_for_a_man_or_a_woman() {
+    check(
+        "Analyst John Ing said the market fell. Bathurst firmed 1/8. It said it expects the improvement to continue.",
+        &[
+            ("the market fell", Some("John Ing"), Some("John Ing")),
+            ("it expects the improvement", None, Some("It")),
+        ],
+    );
+    check(
+        "Capitol Bancorp said its profits rose sharply. Analyst John Ing said the stock was cheap. It said it expects more.",
+        &[("it expects more", Some("Capitol Bancorp"), Some("It"))],
+    );
+}
+
+/// The parse stopped at "of" and "and": "the Office of National Statistics" was shown as
+/// "the Office", "said lead manager Goldman, Sachs and Co" as "Goldman", and "the Bank of
+/// Japan" as "Japan".
+#[test]
+fn an_organisation_runs_on_over_of_and_and_co() {
+    check(
+        "Broadband use surpassed dial-up for the first time, according to the Office of National Statistics.",
+        &[(
+            "Broadband use",
+            Some("Office of National Statistics"),
+            Some("Office of National Statistics"),
+        )],
+    );
+    check(
+        "Acme Corp is raising 150 mln dlrs through an offering of debentures, said lead manager Goldman, Sachs and Co. The debentures are convertible.",
+        &[(
+            "Acme Corp is raising",
+            Some("Goldman, Sachs and Co."),
+            Some("Goldman, Sachs and Co."),
+        )],
+    );
+    check(
+        "\"Rates will rise,\" said Bank of England governor Robin Leigh-Pemberton.",
+        &[(
+            "Rates will rise",
+            Some("Robin Leigh-Pemberton"),
+            Some("Robin Leigh-Pemberton"),
+        )],
+    );
+    // A person's place is no part of the name, and a spokesman for a firm stays the spokesman.
+    check(
+        "\"We will win,\" said Senator Orrin Hatch of Utah.",
+        &[("We will win", Some("Orrin Hatch"), Some("Orrin Hatch"))],
+    );
+    check(
+        "\"We cannot comment,\" said a spokesman for Goldman Sachs and Co.",
+        &[(
+            "We cannot comment",
+            Some("a spokesman"),
+            Some("a spokesman"),
+        )],
+    );
+}
