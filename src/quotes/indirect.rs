@@ -64,13 +64,38 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
             let ce_ = if d.is_p(c - 1, ',') { c - 2 } else { c - 1 };
             return (ce_ > a + 1).then_some((at, vec![(a, ce_)]));
         }
-        if c > a + 2 && d.is_p(c - 1, ',') {
+        if c >= a + 2 && d.is_p(c - 1, ',') {
             // Inverted: "content, noted Keith Jarvis, a researcher."; "told" needs its
             // teller before it.
             let source = np_forward(d, ce + 1)
                 .filter(|(m, _)| m.kind != MKind::Common || d.is_det(ce + 1))
                 .filter(|_| !is_tell(d.w(c)));
-            let inverted = |(m, e): (Mention, usize)| {
+            let inverted = |(mut m, e): (Mention, usize)| {
+                // Only an opener before the cue ("By contrast, said Mr Hogan, the code …",
+                // "But, says Dr Jakob Nielsen, some things …"): the content is what follows
+                // the source, which the parse took for an appositive role.
+                let own_end = m_last_token(d, &m);
+                let opener_only = c - 2 < a + 2;
+                if opener_only && own_end < e && d.is_p(own_end + 1, ',') && own_end + 4 <= last {
+                    m.role = None;
+                    let at = Attr {
+                        cue: (c, ce),
+                        speaker: Some(m),
+                        addressee: None,
+                        end: own_end,
+                    };
+                    // Two words before the comma belong to the content ("At issue, said
+                    // Genentech, is whether …"); "But" alone does not.
+                    let mut spans = vec![(own_end + 2, last)];
+                    if c == a + 3 {
+                        spans.insert(0, (a, a + 1));
+                    }
+                    return Some((at, spans));
+                }
+                // One word before the comma is no content of its own.
+                if c == a + 2 {
+                    return None;
+                }
                 let at = Attr {
                     cue: (c, ce),
                     speaker: Some(m),
@@ -104,6 +129,15 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
         let mut pb = c - 1;
         while pb > a && skippable(d.w(pb)) {
             pb -= 1;
+        }
+        // A second predicate of the sentence's subject: "Nicholas declined to give any
+        // details, but said an announcement might be ready", "Cellebrite advised customers
+        // to change their passwords, and added that it is working with the authorities".
+        if pb > a + 2 && d.is_word(pb) && matches!(d.w(pb), "and" | "but") {
+            if let Some(found) = coordinated(d, a, c, ce, last) {
+                return Some(found);
+            }
+            continue;
         }
         let Some(mut m) = np_backward(d, pb) else {
             continue;
@@ -212,6 +246,43 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
     None
 }
 
+/// A cue that is the second predicate of the sentence's subject, after "and" or "but"
+/// (`Nicholas declined to give details, but said an announcement …`). The verb is finite
+/// ("said", "adds"; "could detect … and conclude that" is the modal's), the subject
+/// opens the sentence ("A top Swiss banker" is no "Swiss"), and the content opens a clause
+/// ("and posted new highs", "and asked them a question", "and conclude in December" do not).
+fn coordinated(
+    d: &Doc,
+    a: usize,
+    c: usize,
+    ce: usize,
+    last: usize,
+) -> Option<(Attr, Vec<(usize, usize)>)> {
+    let verb = d.w(c).to_ascii_lowercase();
+    let finite = verb.ends_with("ed")
+        || verb.ends_with('s')
+        || matches!(verb.as_str(), "said" | "told" | "wrote" | "thought");
+    if !finite {
+        return None;
+    }
+    let m = super::subject::subject(d, c)?;
+    let opens = m.ti == a || opens_sentence(d, a, m.ti) || m.ti == a + 1 && d.is_det(a);
+    if !opens || m.kind == MKind::Common && !d.is_det(a) {
+        return None;
+    }
+    let found = reported_clause(d, c, ce, last, m)?;
+    let k = found.1.first()?.0;
+    let after_that = k > 0 && d.is_word(k - 1) && d.w(k - 1) == "that";
+    // Without "that", "said" rarely takes an object, so a clause may open with any subject;
+    // other verbs of saying often do ("and added two stores", "and maintained a buy
+    // recommendation", "and warned Tehran against using …"), so only a pronoun will do.
+    let pronoun = d.is_pronoun(k) || d.w(k) == "there";
+    let subject_like =
+        pronoun || d.is_det(k) || d.is_cap(k) || d.w(k).starts_with(|ch: char| ch.is_ascii_digit());
+    let said = matches!(verb.as_str(), "said" | "says");
+    (after_that || said && subject_like || pronoun).then_some(found)
+}
+
 /// The content after a cue whose speaker came first: `said (that) content`, `told Reuters
 /// content`, up to the end of the sentence or a semicolon.
 fn reported_clause(
@@ -240,6 +311,19 @@ fn reported_clause(
     }
     let (addr, mut k) = addressee(d, ce);
     k += 1;
+    // "Karin Janiszewski stated: There has been no breach."
+    if d.is_p(k, ':') && k == ce + 1 {
+        k += 1;
+    }
+    // The rest of whom it was told to, before "that": "told a radio station in California
+    // that his bandmates …".
+    if addr.is_some() && d.is_word(k) && d.w(k) != "that" {
+        if let Some(t) = (k + 1..(k + 8).min(last)).find(|&t| d.is_word(t) && d.w(t) == "that") {
+            if (k..t).all(|j| d.is_word(j)) {
+                k = t;
+            }
+        }
+    }
     // "McNerney said, however, that …"
     if d.is_p(k, ',')
         && d.is_word(k + 1)
@@ -250,6 +334,9 @@ fn reported_clause(
     }
     // Where and when it was said come before the content: "said in a statement sent to
     // GenCorp on Friday that it was willing".
+    // "claims to sell exploits, loopholes that …" is an infinitive, not where it was said
+    // ("went on to promise that …" is both, and needs no comma).
+    let infinitive = d.is_word(k) && d.w(k) == "to" && !d.is_det(k + 1) && !d.is_cap(k + 1);
     if d.is_word(k)
         && matches!(
             d.w(k),
@@ -257,7 +344,11 @@ fn reported_clause(
         )
     {
         if let Some(t) = (k + 1..(k + 15).min(last)).find(|&t| d.is_word(t) && d.w(t) == "that") {
-            if (k..t).all(|j| d.is_word(j) || d.is_p(j, '\'')) {
+            // Commas may set off a date inside: "explained to the board members Monday,
+            // Aug 13, that the district had two options".
+            let plain = (k..t).all(|j| d.is_word(j) || d.is_p(j, '\''));
+            let dated = (k..t).all(|j| d.is_word(j) || d.is_p(j, '\'') || d.is_p(j, ','));
+            if plain || dated && !infinitive {
                 k = t;
             }
         }

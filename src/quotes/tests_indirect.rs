@@ -310,3 +310,83 @@ fn a_number_sign_before_a_capital_ends_the_sentence() {
     let got = extract("Clinton spokesman Brian Fallon said no. Clinton agreed.");
     assert!(got.is_empty(), "{got:#?}");
 }
+
+/// A second predicate of the sentence's subject reports speech too: these were not found.
+#[test]
+fn a_cue_after_and_or_but_belongs_to_the_sentence_subject() {
+    check(
+        "Nicholas declined to give any details, but said an announcement might be ready in a few days.",
+        &["an announcement might be ready in a few days"],
+        "Nicholas",
+        None,
+    );
+    check(
+        "Cellebrite advised customers to change their passwords, and added that it is working with the police.",
+        &["it is working with the police"],
+        "Cellebrite",
+        None,
+    );
+}
+
+/// Objects, infinitives and other subjects after "and" are no reported speech.
+#[test]
+fn a_coordinated_verb_with_an_object_reports_nothing() {
+    for input in [
+        "Feeder Cattle futures advanced at the start and posted new season's highs in April.",
+        "The company raised its estimate and maintained a buy recommendation on the stock.",
+        "The minister called for talks and warned Tehran against using the missiles.",
+        "Officials could detect the services during interviews and conclude that the user hides something.",
+        "A top Swiss banker called for a rating and argued for more disclosure.",
+    ] {
+        let got = extract(input);
+        assert!(got.is_empty(), "{input:?}: {got:#?}");
+    }
+}
+
+/// After an opener, "said X" is an aside and the content follows it: the content had been
+/// the opener alone ("By contrast").
+#[test]
+fn a_source_after_an_opener_is_an_aside_before_the_content() {
+    check(
+        "By contrast, said Mr Hogan, the code for such viruses was commonly held.",
+        &["By contrast", "the code for such viruses was commonly held"],
+        "Hogan",
+        None,
+    );
+    check(
+        "But, says usability guru Dr Jakob Nielsen, some things have stayed constant.",
+        &["some things have stayed constant"],
+        "Jakob Nielsen",
+        None,
+    );
+}
+
+/// What follows the listener up to "that", or a colon after the cue, is no content.
+#[test]
+fn the_content_starts_after_the_listener_and_that_or_a_colon() {
+    check(
+        "Brian Welch told a radio station in California that his bandmates respected his decision.",
+        &["his bandmates respected his decision"],
+        "Brian Welch",
+        Some("a radio"),
+    );
+    check(
+        "Smith explained to the school board members Monday, Aug 13, that the district had two options.",
+        &["the district had two options"],
+        "Smith",
+        None,
+    );
+    check(
+        "Karin Janiszewski stated: There has been no patient information breach.",
+        &["There has been no patient information breach"],
+        "Karin Janiszewski",
+        None,
+    );
+    // An infinitive before a comma is no place or time of saying.
+    check(
+        "Kapustkiy said the hacker claims to sell exploits, software loopholes that allow attacks.",
+        &["the hacker claims to sell exploits, software loopholes that allow attacks"],
+        "Kapustkiy",
+        None,
+    );
+}
