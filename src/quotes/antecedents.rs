@@ -24,6 +24,19 @@ const MAX_TOKENS: usize = 600;
 
 /// Heads of descriptions that stand for the organisation the text is about.
 const ORG_HEADS: &[&str] = &[
+    "giant",
+    "maker",
+    "brewery",
+    "tank",
+    "broadcaster",
+    "insurer",
+    "lender",
+    "publisher",
+    "manufacturer",
+    "developer",
+    "provider",
+    "producer",
+    "chain",
     "company",
     "firm",
     "group",
@@ -191,6 +204,23 @@ impl Actors {
             // caught by its cue below.
             if start && t.k == K::Word && may_name(d, i, &surnames) {
                 if let Some((m, _)) = np_forward(d, i) {
+                    // An organisation before the person's role: "Hilton Hotels chairman
+                    // Barron Hilton will …" names the company that "the company said" is.
+                    if m.ti > i + 1 && d.is_cap(i) && !d.is_cap_stop(i) {
+                        let mut e = i;
+                        while e + 1 < m.ti && d.is_cap(e + 1) {
+                            e += 1;
+                        }
+                        // Only a name that looks like an organisation's: a capitalised title
+                        // or a nationality before the role ("Managing director", "Venezuelan
+                        // central bank governor") names none.
+                        let role = (e + 1..m.ti).any(|k| PERSON_ROLES.contains(&d.w(k)));
+                        let org = looks_like_org(d.slice(i, e))
+                            && !(i..=e).any(|k| is_possessive_word(d.w(k)));
+                        if role && org && d.is_word(e + 1) && !d.is_cap(e + 1) {
+                            push(Mention::over(d, i, e, MKind::Named), false);
+                        }
+                    }
                     if m.name.split_whitespace().count() > 1 {
                         push(m, false);
                     } else if surnames.contains(m.name.as_str()) {
@@ -279,6 +309,10 @@ fn may_name(d: &Doc, i: usize, surnames: &HashSet<&str>) -> bool {
             || (i + 1..i + 6)
                 .take_while(|&k| d.is_word(k))
                 .any(|k| d.is_cap(k)))
+}
+
+fn is_possessive_word(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
 }
 
 /// The last words of the names of two or more capitalised words outside

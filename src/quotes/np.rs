@@ -39,7 +39,7 @@ impl<'a> Doc<'a> {
     pub fn is_title(&self, i: usize) -> bool {
         self.is_word(i) && TITLES.contains(&self.w(i))
     }
-    fn is_cap_stop(&self, i: usize) -> bool {
+    pub fn is_cap_stop(&self, i: usize) -> bool {
         CAP_STOP.contains(&self.w(i))
     }
     /// Whether token `i` ends a sentence or a paragraph; the end of the text is one too.

@@ -484,6 +484,15 @@ pub(crate) fn looks_like_org(name: &str) -> bool {
         "Ministry",
         "Union",
         "Reuters",
+        "Hotels",
+        "Airlines",
+        "Airways",
+        "Motors",
+        "Industries",
+        "Holdings",
+        "Resources",
+        "Mines",
+        "Enterprises",
     ];
     name.split_whitespace().any(|w| ORG.contains(&w))
 }

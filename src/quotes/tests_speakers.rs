@@ -601,3 +601,36 @@ fn an_organisation_runs_on_over_of_and_and_co() {
         )],
     );
 }
+
+/// "The company said" after "Hilton Hotels chairman Barron Hilton will …" had nobody to
+/// stand for: the company named before the person's role is one of the text's actors.
+#[test]
+fn a_company_before_a_persons_role_is_what_the_company_stands_for() {
+    check(
+        "Hilton Hotels chairman and president Barron Hilton will introduce the new suites on Tuesday, the company said.",
+        &[(
+            "Hilton Hotels chairman",
+            Some("Hilton Hotels"),
+            Some("the company"),
+        )],
+    );
+    // A capitalised rank is no company: "Managing director Ann Lee" names none.
+    check(
+        "Managing director Ann Lee will retire in May, the company said.",
+        &[(
+            "Managing director",
+            Some("the company"),
+            Some("the company"),
+        )],
+    );
+}
+
+/// Descriptions by trade stand for the organisation named before, as "the company" does:
+/// "the search giant" and "the Leuven-based brewery" were shown as written.
+#[test]
+fn a_giant_or_a_brewery_stands_for_the_organisation_named_before() {
+    check(
+        "Google Inc said its results rose sharply. The search giant said it was looking into the issue.",
+        &[("it was looking into", Some("Google Inc"), Some("The search giant"))],
+    );
+}
