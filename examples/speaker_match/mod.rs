@@ -104,8 +104,8 @@ pub fn fold(name: &str) -> Vec<String> {
 }
 
 /// How the app would show a speaker name: a pronoun, a description ("a spokesman", "the
-/// aide", "the APEA council": lower-case words, or a determiner before lower-case words), or a
-/// name ("Department for Transport", "the SEC").
+/// aide", "the APEA council", "IMF officials": lower-case words, a determiner before lower-case
+/// words, or a lower-case head noun last), or a name ("Department for Transport", "the SEC").
 pub fn shown_class(name: &str) -> &'static str {
     let lower = name.to_lowercase();
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -116,8 +116,15 @@ pub fn shown_class(name: &str) -> &'static str {
             "the" | "a" | "an" | "one" | "his" | "her" | "its" | "their" | "some" | "two"
         )
     };
+    // A name ends in a capitalised word; "Opec members" ends in its common head noun.
+    let lower_head = words.len() > 1
+        && words.last().is_some_and(|w| {
+            w.starts_with(char::is_lowercase) && w.chars().all(char::is_alphabetic) && !function(w)
+        });
     if PRONOUNS.contains(&lower.as_str()) {
         "pronoun"
+    } else if lower_head {
+        "description"
     } else if words
         .first()
         .is_some_and(|w| w.starts_with(char::is_lowercase) && !determiner(w))
