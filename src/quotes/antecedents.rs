@@ -171,6 +171,9 @@ pub(crate) struct Actors {
     /// Each mention, and whether it is the subject of a cue verb: a one-word
     /// name that speaks is a person or an organisation, not a common word.
     list: Vec<(Mention, bool)>,
+    /// Whether each mention's name comes right after "the": "the United States", "the Bank
+    /// of Japan" are no man or woman for "he" or "she" to stand for.
+    after_the: Vec<bool>,
 }
 
 impl Actors {
@@ -178,6 +181,7 @@ impl Actors {
     /// text order.
     pub fn collect(d: &Doc, quoted: &[bool]) -> Actors {
         let mut list: Vec<(Mention, bool)> = Vec::new();
+        let mut after_the: Vec<bool> = Vec::new();
         let n = d.toks.len();
         let surnames = surnames(d, quoted);
         let mut push = |m: Mention, spoke: bool| {
@@ -192,7 +196,14 @@ impl Actors {
                 // The subject of a sentence that then speaks: it spoke.
                 Some(last) if last.0.ti == m.ti => last.1 |= spoke,
                 Some(last) if last.0.ti > m.ti => {}
-                _ => list.push((m, spoke)),
+                _ => {
+                    let the = m.kind == MKind::Named
+                        && m.ti > 0
+                        && d.is_word(m.ti - 1)
+                        && d.w(m.ti - 1).eq_ignore_ascii_case("the");
+                    after_the.push(the);
+                    list.push((m, spoke));
+                }
             }
         };
         let mut start = true;
@@ -276,7 +287,7 @@ impl Actors {
             }
             start = t.k == K::Para || d.is_boundary(i) || t.k == K::Mark;
         }
-        Actors { list }
+        Actors { list, after_the }
     }
 
     /// The nearest actor before token `before` that can be what a mention
@@ -289,13 +300,15 @@ impl Actors {
         known_person: impl Fn(&str) -> bool,
     ) -> Option<&Mention> {
         let end = self.list.partition_point(|(m, _)| m.ti < before);
+        let person = matches!(want, Want::Person(_));
         self.list[..end]
             .iter()
+            .zip(&self.after_the)
             .rev()
             .take(MAX_BACK)
-            .take_while(|(m, _)| before - m.ti <= MAX_TOKENS)
-            .find(|(m, spoke)| fits(m, *spoke, want, &known_person))
-            .map(|(m, _)| m)
+            .take_while(|((m, _), _)| before - m.ti <= MAX_TOKENS)
+            .find(|((m, spoke), &the)| !(person && the) && fits(m, *spoke, want, &known_person))
+            .map(|((m, _), _)| m)
     }
 }
 

@@ -634,3 +634,17 @@ fn a_giant_or_a_brewery_stands_for_the_organisation_named_before() {
         &[("it was looking into", Some("Google Inc"), Some("The search giant"))],
     );
 }
+
+/// "He" stood for the nearest two-word name, and "The United States wants …, he said" was
+/// credited to the United States.
+#[test]
+fn a_name_after_the_is_no_man_or_woman() {
+    check(
+        "Agriculture Secretary Richard Lyng spoke in Geneva. The United States wants an end to farm subsidies, he said.",
+        &[(
+            "The United States wants",
+            Some("Richard Lyng"),
+            Some("he"),
+        )],
+    );
+}
