@@ -149,6 +149,8 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
         // sentence's start, a comma or an opening connective ("But anti-hunt campaigners").
         let mut k = ms;
         let mut joined_at = None;
+        // "of" after a lower-case noun: the name ends a description ("a committee of MPs").
+        let mut described_at = None;
         while k > a && ms - k < 8 {
             // An acronym in brackets inside the phrase: "Philippine Coconut Authority (PCA)
             // chairman Jose Romero".
@@ -163,8 +165,17 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
             // "of" joins capitalised words, also across "the": "Chancellor of the Exchequer".
             let next_cap = d.is_cap(k) || d.is_det(k) && d.is_cap(k + 1);
             let joins_names = matches!(w, "of" | "and") && next_cap && k >= 2 && d.is_cap(k - 2);
-            if np_breaker_word(w) && !joins_names {
+            let joins_description = w == "of"
+                && next_cap
+                && k >= 2
+                && d.is_word(k - 2)
+                && !d.is_cap(k - 2)
+                && !np_breaker_word(d.w(k - 2));
+            if np_breaker_word(w) && !joins_names && !joins_description {
                 break;
+            }
+            if joins_description {
+                described_at = Some(k - 1);
             }
             if joins_names {
                 joined_at = Some(k - 1);
@@ -174,6 +185,16 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
             if d.is_det(k) && !inner_the {
                 break;
             }
+        }
+        // The whole description is the speaker when a determiner opens it and only lower-case
+        // words lie between it and "of".
+        let description = described_at.filter(|&of| {
+            m.kind == MKind::Named
+                && d.is_det(k)
+                && (k + 1..of).all(|t| d.is_word(t) && !d.is_cap(t))
+        });
+        if description.is_some() {
+            m = Mention::over(d, k, m_last_token(d, &m), MKind::Common);
         }
         if d.is_det(k) || k == a || d.is_p(k - 1, ',') || opens_sentence(d, a, k) {
             ms = k;

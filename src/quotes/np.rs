@@ -149,6 +149,15 @@ fn is_particle(w: &str) -> bool {
     matches!(w, "de" | "van" | "von" | "del" | "da" | "la" | "bin" | "al")
 }
 
+/// "It's", "That's", "There's": a word and "is", not an owner.
+fn is_contraction(w: &str) -> bool {
+    let stem = w.trim_end_matches("'s").trim_end_matches("’s");
+    matches!(
+        stem.to_ascii_lowercase().as_str(),
+        "it" | "that" | "what" | "there" | "here" | "who" | "he" | "she" | "let" | "where"
+    )
+}
+
 fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
 }
@@ -564,7 +573,15 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
     let mut a = if of_number { b - 2 } else { b };
     // The determiner may be the text's first word: "A spokesman said".
     while b - a < 7 {
-        if d.is_det(a) && a != b {
+        // A possessive name that opens the clause determines the noun as "the" does:
+        // "Washington's chief technology officer said" ("It's", "ICH Corp's stock" and "at
+        // Britain's biggest bank" do not).
+        let owner = a != b
+            && d.is_cap(a)
+            && is_possessive(d.w(a))
+            && (a == 0 || !d.is_word(a - 1))
+            && !is_contraction(d.w(a));
+        if (d.is_det(a) || owner) && a != b {
             let name = d.slice(a, b);
             // The proper name at the end of "the outlet RT" names the speaker.
             return Some(Mention {

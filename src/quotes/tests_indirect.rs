@@ -390,3 +390,29 @@ fn the_content_starts_after_the_listener_and_that_or_a_colon() {
         None,
     );
 }
+
+/// A description opened by an owner's name or ending in "of" and a name is the speaker
+/// itself: "Washington's chief technology officer said that …" was not found, and "a
+/// committee of MPs has said" neither.
+#[test]
+fn an_owners_description_or_a_committee_of_a_group_speaks() {
+    check(
+        "Washington's chief technology officer said that no ransom was paid in this case.",
+        &["no ransom was paid in this case"],
+        "Washington's chief technology officer",
+        None,
+    );
+    check(
+        "A national body should be set up to tackle skills shortages, a committee of MPs has said.",
+        &["A national body should be set up to tackle skills shortages"],
+        "a committee of MPs",
+        None,
+    );
+    // "It's worth noting" and "at Britain's biggest bank" are no owners of a speaker.
+    let got = extract("It's worth noting the attack was obvious, experts say.");
+    assert!(
+        got.iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| !s.name.contains("It's"))),
+        "{got:#?}"
+    );
+}
