@@ -149,6 +149,34 @@ fn is_particle(w: &str) -> bool {
     matches!(w, "de" | "van" | "von" | "del" | "da" | "la" | "bin" | "al")
 }
 
+/// The portfolio that ends a minister's or secretary's title: "Chancellor of the Exchequer",
+/// "Secretary of Commerce".
+fn is_portfolio(w: &str) -> bool {
+    matches!(
+        w,
+        "Exchequer"
+            | "Commerce"
+            | "State"
+            | "Treasury"
+            | "Agriculture"
+            | "Defense"
+            | "Defence"
+            | "Labor"
+            | "Labour"
+            | "Energy"
+            | "Finance"
+            | "Justice"
+            | "Trade"
+            | "Industry"
+            | "Transportation"
+            | "Transport"
+            | "Interior"
+            | "Education"
+            | "Health"
+            | "Housing"
+    )
+}
+
 /// "It's", "That's", "There's": a word and "is", not an owner.
 fn is_contraction(w: &str) -> bool {
     let stem = w.trim_end_matches("'s").trim_end_matches("’s");
@@ -176,11 +204,17 @@ fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Men
         let start = if s > a { a } else { a - 1 };
         return Some(Mention::over(d, start, b, MKind::Common));
     }
-    // Possessive owners are affiliations: "SecureWorks' Jarvis".
+    // Possessive owners are affiliations: "SecureWorks' Jarvis". A company's own name may
+    // hold one ("Moody's Investors Service Inc", "Heck's Inc"): a name that ends in a
+    // corporate suffix keeps it.
     let mut owner = None;
     let first = s;
+    let corporate = matches!(
+        d.w(b).trim_end_matches('.'),
+        "Inc" | "Corp" | "Co" | "Ltd" | "Plc" | "PLC" | "LLC"
+    );
     for k in first..b {
-        if is_possessive(d.w(k)) {
+        if is_possessive(d.w(k)) && !corporate {
             owner = Some(d.slice(s, k));
             s = k + 1;
         }
@@ -196,6 +230,15 @@ fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Men
         if d.is_title(k) && rank_before_person(k) {
             t = k + 1;
         }
+    }
+    // The end of a title after "of" is no part of the person's name: "Chancellor of the
+    // Exchequer Nigel Lawson", "Secretary of Commerce Malcolm Baldrige".
+    let after_of =
+        s > 0 && (d.w(s - 1) == "of" || s > 1 && d.w(s - 1) == "the" && d.w(s - 2) == "of");
+    // Such a tail is the one word of a government's portfolio, and the name after it has at
+    // least two ("of Japan Credit Rating Agency Ltd" and "of New York City" are no titles).
+    if after_of && t == s && b >= s + 2 && is_portfolio(d.w(s)) {
+        t = s + 1;
     }
     if t > b {
         return None;
@@ -565,6 +608,32 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
         let mut a = b;
         while a > 0 && b - a < 8 && (d.is_cap(a - 1) || (is_particle(d.w(a - 1)) && a >= 2)) {
             a -= 1;
+        }
+        // "Touche Ross and Co said", "Standard and Poor's Corp said": the run ends in a
+        // corporate suffix and the partners' names come before "and" (and a comma:
+        // "Goldman, Sachs and Co").
+        let suffix = |w: &str| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Co" | "Company" | "Sons" | "Corp" | "Inc" | "Ltd"
+            )
+        };
+        if suffix(d.w(b))
+            && a >= 2
+            && (d.w(a - 1) == "and" || d.is_p(a - 1, '&'))
+            && d.is_cap(a - 2)
+        {
+            let mut k = a - 2;
+            while k > 0 && a - k < 8 && d.is_cap(k - 1) {
+                k -= 1;
+            }
+            if k >= 2 && d.is_p(k - 1, ',') && d.is_cap(k - 2) {
+                k -= 2;
+                while k > 0 && a - k < 10 && d.is_cap(k - 1) {
+                    k -= 1;
+                }
+            }
+            a = k;
         }
         return named(d, a, b, None);
     }

@@ -648,3 +648,48 @@ fn a_name_after_the_is_no_man_or_woman() {
         )],
     );
 }
+
+/// Company names the parse cut short before the cue: "Moody's Investors Service Inc said"
+/// was "Investors Service Inc" (121 corpus quotes), "Touche Ross and Co said" was "Co",
+/// "Standard and Poor's Corp said" is kept whole, and "Chancellor of the Exchequer Nigel
+/// Lawson said" was "Exchequer Nigel Lawson" (174).
+#[test]
+fn a_company_keeps_its_partners_and_its_possessive_and_a_title_its_portfolio() {
+    check(
+        "Moody's Investors Service Inc said it upgraded the ratings on the units.",
+        &[(
+            "it upgraded",
+            Some("Moody's Investors Service Inc"),
+            Some("Moody's Investors Service Inc"),
+        )],
+    );
+    check(
+        "Its profits will rise this year, Touche Ross and Co said.",
+        &[(
+            "Its profits",
+            Some("Touche Ross and Co"),
+            Some("Touche Ross and Co"),
+        )],
+    );
+    check(
+        "Its debt will be reviewed for a downgrade, Standard and Poor's Corp said.",
+        &[(
+            "Its debt",
+            Some("Standard and Poor's Corp"),
+            Some("Standard and Poor's Corp"),
+        )],
+    );
+    check(
+        "The dollar will fall further this year, Chancellor of the Exchequer Nigel Lawson said.",
+        &[("The dollar", Some("Nigel Lawson"), Some("Nigel Lawson"))],
+    );
+    // A company's first word after "of" is no portfolio.
+    check(
+        "Ratings will fall this year, analysts of Japan Credit Rating Agency Ltd said.",
+        &[(
+            "Ratings will fall",
+            Some("Japan Credit Rating Agency Ltd"),
+            Some("Japan Credit Rating Agency Ltd"),
+        )],
+    );
+}
