@@ -231,6 +231,12 @@ fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Men
             t = k + 1;
         }
     }
+    // A title word before an organisation's head names the organisation: "the State
+    // Department", "the Justice Department", "the House Committee" are no department
+    // called by a title.
+    if t == b && t > s && speakers::looks_like_org(d.w(b)) {
+        t = s;
+    }
     // The end of a title after "of" is no part of the person's name: "Chancellor of the
     // Exchequer Nigel Lawson", "Secretary of Commerce Malcolm Baldrige".
     let after_of =

@@ -693,3 +693,21 @@ fn a_company_keeps_its_partners_and_its_possessive_and_a_title_its_portfolio() {
         )],
     );
 }
+
+/// "The State Department said" was "Department": "State" was read as a title, as in "State
+/// Senator Ann Lee".
+#[test]
+fn a_title_word_before_an_organisations_head_is_part_of_its_name() {
+    check(
+        "The plan is unrealistic and was never agreed, the State Department said.",
+        &[(
+            "The plan",
+            Some("State Department"),
+            Some("State Department"),
+        )],
+    );
+    check(
+        "The plan is unrealistic and was never agreed, said Secretary of State George Shultz.",
+        &[("The plan", Some("George Shultz"), Some("George Shultz"))],
+    );
+}
