@@ -317,7 +317,27 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
         // An organisation or a place, lower-case role words, then the
         // person: "Yukos chief executive Steven Theede", "Spanish teenager
         // Nadal". The person is the speaker; the rest is the role.
-        if let Some(k) = role_then_name(d, b) {
+        // "Secretary of State George Shultz", "Chancellor of the Exchequer Nigel Lawson": a
+        // lone title, "of" and a portfolio before the name; the run stopped at "of".
+        let portfolio_then_name =
+            (b == j && d.is_title(b) && d.is_word(b + 1) && d.w(b + 1) == "of")
+                .then(|| {
+                    if d.is_word(b + 2) && d.w(b + 2) == "the" {
+                        b + 3
+                    } else {
+                        b + 2
+                    }
+                })
+                .filter(|&p| d.is_word(p) && is_portfolio(d.w(p)))
+                .and_then(|p| {
+                    cap_run_fwd(d, p + 1)
+                        .filter(|&e| e > p + 1)
+                        .map(|e| (p + 1, e))
+                });
+        if let Some((k, e)) = portfolio_then_name {
+            let prefix = Some(d.slice(i, k - 1).to_string());
+            (named(d, k, e, prefix)?, e)
+        } else if let Some(k) = role_then_name(d, b) {
             let b2 = cap_run_fwd(d, k).unwrap_or(k);
             let prefix = Some(d.slice(i, k - 1).to_string());
             (named(d, k, b2, prefix)?, b2)
