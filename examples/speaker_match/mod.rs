@@ -121,18 +121,16 @@ pub fn shown_class(name: &str) -> &'static str {
         && words.last().is_some_and(|w| {
             w.starts_with(char::is_lowercase) && w.chars().all(char::is_alphabetic) && !function(w)
         });
+    let lower_start = words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && !determiner(w));
+    let determined = words.first().is_some_and(|w| determiner(w))
+        && words[1..]
+            .iter()
+            .any(|w| w.starts_with(char::is_lowercase) && !function(w));
     if PRONOUNS.contains(&lower.as_str()) {
         "pronoun"
-    } else if lower_head {
-        "description"
-    } else if words
-        .first()
-        .is_some_and(|w| w.starts_with(char::is_lowercase) && !determiner(w))
-        || words.first().is_some_and(|w| determiner(w))
-            && words[1..]
-                .iter()
-                .any(|w| w.starts_with(char::is_lowercase) && !function(w))
-    {
+    } else if lower_head || lower_start || determined {
         "description"
     } else {
         "name"
