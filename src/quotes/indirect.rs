@@ -35,7 +35,10 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
             // run on over that comma as if an appositive followed).
             let opens = c == a
                 || d.is_word(c - 1) && matches!(d.w(c - 1), "but" | "and" | "But" | "And")
-                || d.is_p(c - 1, ',') && d.is_word(c - 2) && matches!(d.w(c - 2), "but" | "and");
+                || d.is_p(c - 1, ',')
+                    && c >= 2
+                    && d.is_word(c - 2)
+                    && matches!(d.w(c - 2), "but" | "and");
             if opens {
                 let mut k = own_end + 1;
                 while k <= last && !d.is_p(k, ',') {
@@ -61,8 +64,14 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
                     return None;
                 }
             }
-            let ce_ = if d.is_p(c - 1, ',') { c - 2 } else { c - 1 };
-            return (ce_ > a + 1).then_some((at, vec![(a, ce_)]));
+            // A comma right after the sentence's start leaves no content before the cue
+            // (`,according to`): `c - 2` would fall before the sentence.
+            let ce_ = if d.is_p(c - 1, ',') {
+                c.checked_sub(2)?
+            } else {
+                c - 1
+            };
+            return (ce_ > a + 1 && ce_ < c).then_some((at, vec![(a, ce_)]));
         }
         if c >= a + 2 && d.is_p(c - 1, ',') {
             // Inverted: "content, noted Keith Jarvis, a researcher."; "told" needs its

@@ -416,3 +416,14 @@ fn an_owners_description_or_a_committee_of_a_group_speaks() {
         "{got:#?}"
     );
 }
+
+/// `,according to` at the very start of the text put the content's end before the text's
+/// first token (an index of `usize::MAX`), found by the extract fuzz target.
+#[test]
+fn according_to_after_a_leading_comma_does_not_underflow() {
+    let got = extract(",according to  he said. \"We will\" said Ann Lee.");
+    assert!(
+        got.iter().all(|q| q.kind != QuoteKind::Indirect),
+        "{got:#?}"
+    );
+}
