@@ -16,6 +16,7 @@ use std::collections::HashMap;
 /// when a source shouts it ("VIKTOR MARLOW" → "Viktor Marlow"). None for pronouns and common
 /// nouns ("news reports").
 pub fn clean_speaker_name(name: &str) -> Option<String> {
+    let original = name;
     // Only the name itself: "a staunch Donald Trump" is Donald Trump, "of Trump" is Trump.
     let name = name_only(name)?;
     let mut words: Vec<&str> = name.split_whitespace().collect();
@@ -28,7 +29,23 @@ pub fn clean_speaker_name(name: &str) -> Option<String> {
     if words.is_empty() || PRONOUNS.contains(&words.join(" ").to_lowercase().as_str()) {
         return None;
     }
-    Some(title_case_if_shouted(&words.join(" ")))
+    // The owner of a described speaker ("Japan's central bank", "Iraq's war spokesman") is
+    // named without its possessive; a company's own "Heck's Inc" ends in a capital and stays.
+    let described = original
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let joined = words.join(" ");
+    let joined = if described {
+        joined
+            .strip_suffix("'s")
+            .or_else(|| joined.strip_suffix("’s"))
+            .unwrap_or(&joined)
+            .to_string()
+    } else {
+        joined
+    };
+    Some(title_case_if_shouted(&joined))
 }
 
 /// Names written in capitals (captions of court filings) shown as names are usually written.
