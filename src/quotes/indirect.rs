@@ -23,6 +23,7 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
         let Some(ce) = d.cue_at(c) else { continue };
         if d.w(c).eq_ignore_ascii_case("according") {
             let (m, e) = np_forward(d, ce + 1)?;
+            let m = document_source(d, &m).unwrap_or(m);
             let own_end = m_last_token(d, &m).min(e);
             let at = Attr {
                 cue: (c, ce),
@@ -274,6 +275,52 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
         }
     }
     None
+}
+
+/// The organisation behind a document the text cites: "according to the latest survey from
+/// the Institute for Supply Management", "according to a table drawn up by France's Le Figaro
+/// newspaper" give the institute and the newspaper, not "the latest survey".
+fn document_source(d: &Doc, m: &Mention) -> Option<Mention> {
+    const DOCUMENTS: &[&str] = &[
+        "report",
+        "reports",
+        "survey",
+        "study",
+        "table",
+        "figures",
+        "data",
+        "forecast",
+        "forecasts",
+        "advisory",
+        "analysis",
+        "poll",
+        "estimates",
+        "statistics",
+        "research",
+        "filing",
+        "documents",
+        "records",
+    ];
+    // The phrase may run on past its head ("a table drawn up").
+    let document = m
+        .name
+        .split(' ')
+        .any(|w| DOCUMENTS.contains(&w.to_ascii_lowercase().as_str()));
+    if m.kind != MKind::Common || !document {
+        return None;
+    }
+    // Past the document's own words, a participle or two ("drawn up", "compiled", "released")
+    // before the preposition that names its author ("a survey of UK households" names none).
+    let mut k = m_last_token(d, m) + 1;
+    let stop = k + 4;
+    while k < stop && d.is_word(k) && !d.is_cap(k) && !matches!(d.w(k), "from" | "by") {
+        k += 1;
+    }
+    if !(d.is_word(k) && matches!(d.w(k), "from" | "by")) {
+        return None;
+    }
+    let (source, _) = np_forward(d, k + 1)?;
+    (source.kind == MKind::Named).then_some(source)
 }
 
 /// A cue that is the second predicate of the sentence's subject, after "and" or "but"

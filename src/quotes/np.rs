@@ -450,13 +450,14 @@ pub(crate) fn np_forward(d: &Doc, i: usize) -> Option<(Mention, usize)> {
 }
 
 /// Where an organisation's name that seems to end at token `b` really ends, when it runs on
-/// over "of" ("the Office of National Statistics", "Bank of England") or over "and" to a
+/// over "of" or "for" ("the Office of National Statistics", "Bank of England", "the
+/// Institute for Supply Management") or over "and" to a
 /// corporate suffix ("Goldman, Sachs and Co", "Smith Barney, Harris Upham and Co Inc"): the
 /// parse stopped at the function word and showed "the Office" or "Goldman" as the speaker.
 /// A person's place stays out ("Senator Orrin Hatch of Utah"): "of" joins only after a word
 /// that names a kind of organisation. Returns `b` when nothing runs on.
 fn org_run_on(d: &Doc, b: usize) -> usize {
-    let of = d.is_word(b + 1) && d.w(b + 1) == "of";
+    let of = d.is_word(b + 1) && matches!(d.w(b + 1), "of" | "for");
     if of && speakers::looks_like_org(d.w(b)) {
         let start = if d.is_word(b + 2) && d.w(b + 2) == "the" {
             b + 3

@@ -711,3 +711,27 @@ fn a_title_word_before_an_organisations_head_is_part_of_its_name() {
         &[("The plan", Some("George Shultz"), Some("George Shultz"))],
     );
 }
+
+/// "According to the latest survey from the Institute for Supply Management" showed "the
+/// latest survey": the organisation behind a cited document is the source, and "for" joins
+/// an organisation's name as "of" does.
+#[test]
+fn a_cited_documents_author_is_the_source() {
+    check(
+        "Industrial production increased in December, according to the latest survey from the Institute for Supply Management.",
+        &[(
+            "Industrial production",
+            Some("Institute for Supply Management"),
+            Some("Institute for Supply Management"),
+        )],
+    );
+    check(
+        "Jugnot made 5.45m euros last year, according to a table drawn up by France's Le Figaro newspaper.",
+        &[("Jugnot made", Some("Le Figaro"), Some("Le Figaro"))],
+    );
+    // A document of a place names no author: "a survey of UK households".
+    check(
+        "Broadband use rose sharply last year, according to a survey of UK households.",
+        &[("Broadband use", Some("a survey"), Some("a survey"))],
+    );
+}
