@@ -316,6 +316,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // it, not to the next sentence.
         let colon_cue = prev.is_some_and(|k| d.is_p(k, ':'))
             && bef.as_ref().is_some_and(|b| d.is_word(b.cue.0));
+        // The attribution after the quote, kept for the split-quote rule below even when the one
+        // before it is the quote's own.
+        let splitting = aft.clone().filter(|a| a.speaker.is_some());
         let attr = match (aft, bef) {
             (_, Some(b)) if (final_stop || colon_cue) && b.speaker.is_some() => Some(b),
             (Some(a), _) if a.speaker.is_some() => Some(a),
@@ -397,7 +400,16 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // A quote split by its attribution: `"A," he told X, "B."`. A title or term is not
         // speech, so the quote after it is one of its own: in `Lee said on "Morning Desk,"
         // adding, "…"` the cue after the title introduces the next quote.
-        if let Some(a) = attr.as_ref().filter(|_| kind != QuoteKind::Scare) {
+        // When a cue before the quote introduced it, the clause after it may still split it
+        // (`Lee fired back: "A," he wrote, "b."`). A fragment within the writer's sentence
+        // (`Remarking on his "deep empathy," Lee said, "Leave …"`) is no first half: the quote
+        // after the cue is one of its own.
+        let split_by = attr
+            .as_ref()
+            .filter(|a| a.cue.0 < q.open)
+            .and(splitting.as_ref())
+            .or(attr.as_ref());
+        if let Some(a) = split_by.filter(|_| kind != QuoteKind::Scare && !embedded) {
             if let Some(nq) = raws
                 .get(ri + 1)
                 .filter(|nq| split::resumes(&d, &chars, q, a, nq))
