@@ -316,9 +316,6 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // it, not to the next sentence.
         let colon_cue = prev.is_some_and(|k| d.is_p(k, ':'))
             && bef.as_ref().is_some_and(|b| d.is_word(b.cue.0));
-        // The attribution after the quote, kept for the split-quote rule below even when the one
-        // before it is the quote's own.
-        let splitting = aft.clone().filter(|a| a.speaker.is_some());
         let attr = match (aft, bef) {
             (_, Some(b)) if (final_stop || colon_cue) && b.speaker.is_some() => Some(b),
             (Some(a), _) if a.speaker.is_some() => Some(a),
@@ -404,11 +401,19 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // (`Lee fired back: "A," he wrote, "b."`). A fragment within the writer's sentence
         // (`Remarking on his "deep empathy," Lee said, "Leave …"`) is no first half: the quote
         // after the cue is one of its own.
-        let split_by = attr
-            .as_ref()
-            .filter(|a| a.cue.0 < q.open)
-            .and(splitting.as_ref())
-            .or(attr.as_ref());
+        // The clause after is read again only for a quote that ends in a comma.
+        let after_clause;
+        let split_by = match attr.as_ref() {
+            Some(a) if a.cue.0 < q.open => {
+                let open_comma = q.closed && q.close > 0 && d.is_p(q.close - 1, ',');
+                after_clause = open_comma
+                    .then(|| attr::after(&d, q.close))
+                    .flatten()
+                    .filter(|a| a.speaker.is_some());
+                after_clause.as_ref()
+            }
+            other => other,
+        };
         if let Some(a) = split_by.filter(|_| kind != QuoteKind::Scare && !embedded) {
             if let Some(nq) = raws
                 .get(ri + 1)

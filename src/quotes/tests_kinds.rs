@@ -399,7 +399,10 @@ fn a_quote_a_colon_cue_introduces_resumes_after_its_attribution() {
     assert_eq!(q.spans.len(), 2, "{q:#?}");
     assert!(q.text.ends_with("on the radio!"), "{}", q.text);
     assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Ruiz"));
-    assert!(!got.iter().any(|q| q.text.starts_with("we know")), "{got:#?}");
+    assert!(
+        !got.iter().any(|q| q.text.starts_with("we know")),
+        "{got:#?}"
+    );
 }
 
 #[test]
@@ -424,5 +427,8 @@ fn a_second_half_with_its_own_attribution_is_a_quote_of_its_own() {
     assert_eq!(quote(&got, "His mood").spans.len(), 1, "{got:#?}");
     let q = quote(&got, "I think he will");
     assert_eq!(q.kind, QuoteKind::Direct);
-    assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Kim Lowe"));
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Kim Lowe")
+    );
 }
