@@ -397,7 +397,24 @@ pub fn extract(text: &str) -> Vec<Quote> {
         // A quote split by its attribution: `"A," he told X, "B."`. A title or term is not
         // speech, so the quote after it is one of its own: in `Lee said on "Morning Desk,"
         // adding, "…"` the cue after the title introduces the next quote.
-        if let Some(a) = attr.as_ref().filter(|_| kind != QuoteKind::Scare) {
+        // When a cue before the quote introduced it, the clause after it may still split it
+        // (`Lee fired back: "A," he wrote, "b."`). A fragment within the writer's sentence
+        // (`Remarking on his "deep empathy," Lee said, "Leave …"`) is no first half: the quote
+        // after the cue is one of its own.
+        // The clause after is read again only for a quote that ends in a comma.
+        let after_clause;
+        let split_by = match attr.as_ref() {
+            Some(a) if a.cue.0 < q.open => {
+                let open_comma = q.closed && q.close > 0 && d.is_p(q.close - 1, ',');
+                after_clause = open_comma
+                    .then(|| attr::after(&d, q.close))
+                    .flatten()
+                    .filter(|a| a.speaker.is_some());
+                after_clause.as_ref()
+            }
+            other => other,
+        };
+        if let Some(a) = split_by.filter(|_| kind != QuoteKind::Scare && !embedded) {
             if let Some(nq) = raws
                 .get(ri + 1)
                 .filter(|nq| split::resumes(&d, &chars, q, a, nq))

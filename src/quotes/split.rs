@@ -54,6 +54,11 @@ pub(crate) fn resumes(d: &Doc, chars: &[char], q: &RawQuote, a: &Attr, next: &Ra
     if !clean {
         return false;
     }
+    // A second half that carries an attribution of its own is a quote of its own: in `"A," Lee
+    // said, but despite it all, "B," said Kim` Kim speaks B.
+    if next.closed && after(d, next.close).is_some_and(|a| a.speaker.is_some()) {
+        return false;
+    }
     let lowercase = next.segs[0].0 < chars.len()
         && chars[next.segs[0].0..next.segs[0].1]
             .iter()

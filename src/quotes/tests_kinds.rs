@@ -387,3 +387,48 @@ fn a_fragment_ending_a_reported_sentence_is_that_speakers() {
         Some("Omar Haddad")
     );
 }
+
+#[test]
+fn a_quote_a_colon_cue_introduces_resumes_after_its_attribution() {
+    // The cue before the mark gives the speaker, and the clause after the first half still
+    // splits the quote: the lowercase half goes on with it, not as a fragment of its own.
+    let text = "Ruiz fired back: \"As a friend of the mayor,\" he wrote, \"we know you are on our side, too. You just play a critic on the radio!\"";
+    let got = extract(text);
+    let q = quote(&got, "As a friend");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.spans.len(), 2, "{q:#?}");
+    assert!(q.text.ends_with("on the radio!"), "{}", q.text);
+    assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Ruiz"));
+    assert!(
+        !got.iter().any(|q| q.text.starts_with("we know")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_quoted_term_in_the_writers_sentence_is_no_first_half() {
+    // "steady hand," ends in a comma before the cue, but it is the writer's phrase, not the
+    // first half of what Marlow said.
+    let text = "Praising the mayor's \"steady hand,\" Ann Marlow said, \"Leave the politics aside, she has done the work.\"";
+    let got = extract(text);
+    let q = quote(&got, "Leave the politics");
+    assert_eq!(q.kind, QuoteKind::Direct, "{got:#?}");
+    assert_eq!(q.spans.len(), 1, "{q:#?}");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Ann Marlow")
+    );
+}
+
+#[test]
+fn a_second_half_with_its_own_attribution_is_a_quote_of_its_own() {
+    let text = "\"His mood is grim,\" she said, but despite the long fight, \"I think he will do it,\" said Kim Lowe.";
+    let got = extract(text);
+    assert_eq!(quote(&got, "His mood").spans.len(), 1, "{got:#?}");
+    let q = quote(&got, "I think he will");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Kim Lowe")
+    );
+}
