@@ -63,7 +63,11 @@ use crate::Result;
 /// 10: indirect quotes read from the clause: a speaker with an aside, a title or "of" in the
 ///    name, "According to X," and parenthetical attributions; companies in angle brackets;
 ///    "General Motors"; a surname goes to the namesake named last (issue 15, session 19).
-pub const EXTRACTOR_VERSION: i64 = 10;
+/// 11: coordinated cues ("but said"), the listener before "that", a cited document's author;
+///    organisations run on over "of", "for" and "and Co" and keep their possessives; "it"
+///    and "he" are no organisation or place; quotes split around a colon cue or a quoted
+///    term (issue 15, session 20).
+pub const EXTRACTOR_VERSION: i64 = 11;
 
 /// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
 /// writes every page it dirtied to the log (and a checkpoint writes them again), and inserts
