@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use super::attr::skippable;
 use super::lexicon::CAP_STOP;
-use super::np::{np_backward, np_forward, Doc, MKind, Mention};
+use super::np::{is_possessive, np_backward, np_forward, Doc, MKind, Mention};
 use super::speakers::{gender_of, looks_like_org, Gender};
 use super::tokens::K;
 
@@ -227,7 +227,7 @@ impl Actors {
                         // central bank governor") names none.
                         let role = (e + 1..m.ti).any(|k| PERSON_ROLES.contains(&d.w(k)));
                         let org = looks_like_org(d.slice(i, e))
-                            && !(i..=e).any(|k| is_possessive_word(d.w(k)));
+                            && !(i..=e).any(|k| is_possessive(d.w(k)));
                         if role && org && d.is_word(e + 1) && !d.is_cap(e + 1) {
                             push(Mention::over(d, i, e, MKind::Named), false);
                         }
@@ -322,10 +322,6 @@ fn may_name(d: &Doc, i: usize, surnames: &HashSet<&str>) -> bool {
             || (i + 1..i + 6)
                 .take_while(|&k| d.is_word(k))
                 .any(|k| d.is_cap(k)))
-}
-
-fn is_possessive_word(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
 }
 
 /// The last words of the names of two or more capitalised words outside

@@ -186,7 +186,7 @@ fn is_contraction(w: &str) -> bool {
     )
 }
 
-fn is_possessive(w: &str) -> bool {
+pub(crate) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’')
 }
 
