@@ -303,7 +303,7 @@ impl Actors {
         let person = matches!(want, Want::Person(_));
         self.list[..end]
             .iter()
-            .zip(&self.after_the)
+            .zip(&self.after_the[..end])
             .rev()
             .take(MAX_BACK)
             .take_while(|((m, _), _)| before - m.ti <= MAX_TOKENS)
