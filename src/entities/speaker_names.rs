@@ -36,16 +36,11 @@ pub fn clean_speaker_name(name: &str) -> Option<String> {
         .last()
         .is_some_and(|w| w.starts_with(char::is_lowercase));
     let joined = words.join(" ");
-    let joined = if described {
-        joined
-            .strip_suffix("'s")
-            .or_else(|| joined.strip_suffix("’s"))
-            .unwrap_or(&joined)
-            .to_string()
-    } else {
-        joined
-    };
-    Some(title_case_if_shouted(&joined))
+    let owner = joined
+        .strip_suffix("'s")
+        .or_else(|| joined.strip_suffix("’s"))
+        .filter(|_| described);
+    Some(title_case_if_shouted(owner.unwrap_or(&joined)))
 }
 
 /// Names written in capitals (captions of court filings) shown as names are usually written.

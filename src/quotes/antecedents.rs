@@ -166,22 +166,27 @@ pub(crate) enum Want {
     Plural,
 }
 
-/// A named actor: the token where its mention starts, and the mention.
+/// The named actors of a text, in text order.
 pub(crate) struct Actors {
-    /// Each mention, and whether it is the subject of a cue verb: a one-word
-    /// name that speaks is a person or an organisation, not a common word.
-    list: Vec<(Mention, bool)>,
-    /// Whether each mention's name comes right after "the": "the United States", "the Bank
-    /// of Japan" are no man or woman for "he" or "she" to stand for.
-    after_the: Vec<bool>,
+    list: Vec<Actor>,
+}
+
+/// One named actor and what the text around its mention says of it.
+struct Actor {
+    mention: Mention,
+    /// Whether it is the subject of a cue verb: a one-word name that speaks is a person or an
+    /// organisation, not a common word.
+    spoke: bool,
+    /// Whether its name comes right after "the": "the United States", "the Bank of Japan" are
+    /// no man or woman for "he" or "she" to stand for.
+    after_the: bool,
 }
 
 impl Actors {
     /// Collects named sentence subjects and names next to cue verbs, in
     /// text order.
     pub fn collect(d: &Doc, quoted: &[bool]) -> Actors {
-        let mut list: Vec<(Mention, bool)> = Vec::new();
-        let mut after_the: Vec<bool> = Vec::new();
+        let mut list: Vec<Actor> = Vec::new();
         let n = d.toks.len();
         let surnames = surnames(d, quoted);
         let mut push = |m: Mention, spoke: bool| {
@@ -194,15 +199,18 @@ impl Actors {
             }
             match list.last_mut() {
                 // The subject of a sentence that then speaks: it spoke.
-                Some(last) if last.0.ti == m.ti => last.1 |= spoke,
-                Some(last) if last.0.ti > m.ti => {}
+                Some(last) if last.mention.ti == m.ti => last.spoke |= spoke,
+                Some(last) if last.mention.ti > m.ti => {}
                 _ => {
-                    let the = m.kind == MKind::Named
+                    let after_the = m.kind == MKind::Named
                         && m.ti > 0
                         && d.is_word(m.ti - 1)
                         && d.w(m.ti - 1).eq_ignore_ascii_case("the");
-                    after_the.push(the);
-                    list.push((m, spoke));
+                    list.push(Actor {
+                        mention: m,
+                        spoke,
+                        after_the,
+                    });
                 }
             }
         };
@@ -287,7 +295,7 @@ impl Actors {
             }
             start = t.k == K::Para || d.is_boundary(i) || t.k == K::Mark;
         }
-        Actors { list, after_the }
+        Actors { list }
     }
 
     /// The nearest actor before token `before` that can be what a mention
@@ -299,16 +307,15 @@ impl Actors {
         want: Want,
         known_person: impl Fn(&str) -> bool,
     ) -> Option<&Mention> {
-        let end = self.list.partition_point(|(m, _)| m.ti < before);
+        let end = self.list.partition_point(|a| a.mention.ti < before);
         let person = matches!(want, Want::Person(_));
         self.list[..end]
             .iter()
-            .zip(&self.after_the[..end])
             .rev()
             .take(MAX_BACK)
-            .take_while(|((m, _), _)| before - m.ti <= MAX_TOKENS)
-            .find(|((m, spoke), &the)| !(person && the) && fits(m, *spoke, want, &known_person))
-            .map(|((m, _), _)| m)
+            .take_while(|a| before - a.mention.ti <= MAX_TOKENS)
+            .find(|a| !(person && a.after_the) && fits(&a.mention, a.spoke, want, &known_person))
+            .map(|a| &a.mention)
     }
 }
 

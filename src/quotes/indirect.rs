@@ -360,6 +360,12 @@ fn coordinated(
     (after_that || said && subject_like || pronoun).then_some(found)
 }
 
+/// The first "that" within `window` tokens after `k` and before the sentence's last token:
+/// where a reported clause starts after words on whom or where it was said.
+fn that_ahead(d: &Doc, k: usize, window: usize, last: usize) -> Option<usize> {
+    (k + 1..(k + window).min(last)).find(|&t| d.is_word(t) && d.w(t) == "that")
+}
+
 /// The content after a cue whose speaker came first: `said (that) content`, `told Reuters
 /// content`, up to the end of the sentence or a semicolon.
 fn reported_clause(
@@ -395,7 +401,7 @@ fn reported_clause(
     // The rest of whom it was told to, before "that": "told a radio station in California
     // that his bandmates …".
     if addr.is_some() && d.is_word(k) && d.w(k) != "that" {
-        if let Some(t) = (k + 1..(k + 8).min(last)).find(|&t| d.is_word(t) && d.w(t) == "that") {
+        if let Some(t) = that_ahead(d, k, 8, last) {
             if (k..t).all(|j| d.is_word(j)) {
                 k = t;
             }
@@ -420,7 +426,7 @@ fn reported_clause(
             "in" | "on" | "at" | "during" | "to" | "after" | "late"
         )
     {
-        if let Some(t) = (k + 1..(k + 15).min(last)).find(|&t| d.is_word(t) && d.w(t) == "that") {
+        if let Some(t) = that_ahead(d, k, 15, last) {
             // Commas may set off a date inside: "explained to the board members Monday,
             // Aug 13, that the district had two options".
             let plain = (k..t).all(|j| d.is_word(j) || d.is_p(j, '\''));

@@ -192,6 +192,15 @@ pub(crate) fn voiced(w: &str) -> bool {
         && CUES.contains(&w.as_str())
 }
 
+/// The corporate forms that end a company's name ("Merck and Co Inc", "Heck's Inc"), with
+/// or without their period.
+pub(crate) fn is_corporate_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Co" | "Company" | "Inc" | "Corp" | "Ltd" | "Plc" | "PLC" | "LLC" | "Sons" | "Partners"
+    )
+}
+
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 pub(crate) const DETERMINERS: &[&str] = &[

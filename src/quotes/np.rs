@@ -2,7 +2,7 @@
 
 use super::tokens::{Tok, K};
 
-use super::lexicon::{CAP_STOP, CUES, DETERMINERS, PRONOUNS, TITLES};
+use super::lexicon::{is_corporate_suffix, CAP_STOP, CUES, DETERMINERS, PRONOUNS, TITLES};
 use super::speakers::{self, gender_of};
 
 pub(crate) struct Doc<'a> {
@@ -209,10 +209,7 @@ fn named(d: &Doc, a: usize, b: usize, role_prefix: Option<String>) -> Option<Men
     // corporate suffix keeps it.
     let mut owner = None;
     let first = s;
-    let corporate = matches!(
-        d.w(b).trim_end_matches('.'),
-        "Inc" | "Corp" | "Co" | "Ltd" | "Plc" | "PLC" | "LLC"
-    );
+    let corporate = is_corporate_suffix(d.w(b));
     for k in first..b {
         if is_possessive(d.w(k)) && !corporate {
             owner = Some(d.slice(s, k));
@@ -480,13 +477,7 @@ fn org_run_on(d: &Doc, b: usize) -> usize {
     if !and || !d.is_cap(k + 1) {
         return b;
     }
-    let corporate = |t: usize| {
-        d.is_cap(t)
-            && matches!(
-                d.w(t).trim_end_matches('.'),
-                "Co" | "Company" | "Inc" | "Corp" | "Ltd" | "Sons" | "Partners"
-            )
-    };
+    let corporate = |t: usize| d.is_cap(t) && is_corporate_suffix(d.w(t));
     // The suffixes alone: "Co." may end the sentence, and the run of capitals would go on
     // into the next one.
     let mut e = k;
@@ -639,13 +630,7 @@ pub(crate) fn np_backward(d: &Doc, b: usize) -> Option<Mention> {
         // "Touche Ross and Co said", "Standard and Poor's Corp said": the run ends in a
         // corporate suffix and the partners' names come before "and" (and a comma:
         // "Goldman, Sachs and Co").
-        let suffix = |w: &str| {
-            matches!(
-                w.trim_end_matches('.'),
-                "Co" | "Company" | "Sons" | "Corp" | "Inc" | "Ltd"
-            )
-        };
-        if suffix(d.w(b))
+        if is_corporate_suffix(d.w(b))
             && a >= 2
             && (d.w(a - 1) == "and" || d.is_p(a - 1, '&'))
             && d.is_cap(a - 2)
