@@ -5,9 +5,11 @@
 //! the content ends: which side of the cue is the speaker must be read from the clause
 //! itself (a name with an aside before the cue, a source that ends the sentence after it).
 
-use super::attr::{addressee, is_tell, skippable, Attr};
+use super::attr::{is_tell, skippable, Attr};
+use super::clause::{auxiliary, takes_bare_clause};
 use super::layouts::aside_then_cue;
 use super::np::{is_prep, np_backward, np_forward, Doc, MKind, Mention};
+use super::reported::{coordinated, reported_clause};
 
 /// Indirect attributions in one sentence `a..=b` that holds no quote mark.
 pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize, usize)>)> {
@@ -124,6 +126,12 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
             if let Some(m) = aside_subject(d, a, c) {
                 if let Some(found) = reported_clause(d, c, ce, last, m) {
                     return Some(found);
+                }
+                // The subject and its aside come before the cue, so a name after it is the
+                // verb's object, not a source: "The group, led by Patrick Leahy, a Vermont
+                // Democrat, urged Reagan to …".
+                if !takes_bare_clause(d.w(c)) {
+                    continue;
                 }
             }
             // A name after the cue is still the source when nothing else is: "Commercial
@@ -323,159 +331,6 @@ fn document_source(d: &Doc, m: &Mention) -> Option<Mention> {
     (source.kind == MKind::Named).then_some(source)
 }
 
-/// A cue that is the second predicate of the sentence's subject, after "and" or "but"
-/// (`Nicholas declined to give details, but said an announcement …`). The verb is finite
-/// ("said", "adds"; "could detect … and conclude that" is the modal's), the subject
-/// opens the sentence ("A top Swiss banker" is no "Swiss"), and the content opens a clause
-/// ("and posted new highs", "and asked them a question", "and conclude in December" do not).
-fn coordinated(
-    d: &Doc,
-    a: usize,
-    c: usize,
-    ce: usize,
-    last: usize,
-) -> Option<(Attr, Vec<(usize, usize)>)> {
-    let verb = d.w(c).to_ascii_lowercase();
-    let finite = verb.ends_with("ed")
-        || verb.ends_with('s')
-        || matches!(verb.as_str(), "said" | "told" | "wrote" | "thought");
-    if !finite {
-        return None;
-    }
-    let m = super::subject::subject(d, c)?;
-    let opens = m.ti == a || opens_sentence(d, a, m.ti) || m.ti == a + 1 && d.is_det(a);
-    if !opens || m.kind == MKind::Common && !d.is_det(a) {
-        return None;
-    }
-    let found = reported_clause(d, c, ce, last, m)?;
-    let k = found.1.first()?.0;
-    let after_that = k > 0 && d.is_word(k - 1) && d.w(k - 1) == "that";
-    // Without "that", "said" rarely takes an object, so a clause may open with any subject;
-    // other verbs of saying often do ("and added two stores", "and maintained a buy
-    // recommendation", "and warned Tehran against using …"), so only a pronoun will do.
-    let pronoun = d.is_pronoun(k) || d.w(k) == "there";
-    let subject_like =
-        pronoun || d.is_det(k) || d.is_cap(k) || d.w(k).starts_with(|ch: char| ch.is_ascii_digit());
-    let said = matches!(verb.as_str(), "said" | "says");
-    (after_that || said && subject_like || pronoun).then_some(found)
-}
-
-/// The first "that" within `window` tokens after `k` and before the sentence's last token:
-/// where a reported clause starts after words on whom or where it was said.
-fn that_ahead(d: &Doc, k: usize, window: usize, last: usize) -> Option<usize> {
-    (k + 1..(k + window).min(last)).find(|&t| d.is_word(t) && d.w(t) == "that")
-}
-
-/// The content after a cue whose speaker came first: `said (that) content`, `told Reuters
-/// content`, up to the end of the sentence or a semicolon.
-fn reported_clause(
-    d: &Doc,
-    c: usize,
-    ce: usize,
-    last: usize,
-    speaker: Mention,
-) -> Option<(Attr, Vec<(usize, usize)>)> {
-    // "reported a loss", "announced a merger", "posted a profit": a result or an event the
-    // verb's object names, not words anyone said.
-    let results = matches!(
-        d.w(c).to_ascii_lowercase().as_str(),
-        "reported"
-            | "reports"
-            | "report"
-            | "announced"
-            | "announces"
-            | "announce"
-            | "posted"
-            | "posts"
-            | "unveiled"
-    );
-    if results && d.is_word(ce + 1) && matches!(d.w(ce + 1), "a" | "an") {
-        return None;
-    }
-    let (addr, mut k) = addressee(d, ce);
-    k += 1;
-    // "Karin Janiszewski stated: There has been no breach."
-    if d.is_p(k, ':') && k == ce + 1 {
-        k += 1;
-    }
-    // The rest of whom it was told to, before "that": "told a radio station in California
-    // that his bandmates …".
-    if addr.is_some() && d.is_word(k) && d.w(k) != "that" {
-        if let Some(t) = that_ahead(d, k, 8, last) {
-            if (k..t).all(|j| d.is_word(j)) {
-                k = t;
-            }
-        }
-    }
-    // "McNerney said, however, that …"
-    if d.is_p(k, ',')
-        && d.is_word(k + 1)
-        && matches!(d.w(k + 1), "however" | "though" | "too" | "also")
-        && d.is_p(k + 2, ',')
-    {
-        k += 3;
-    }
-    // Where and when it was said come before the content: "said in a statement sent to
-    // GenCorp on Friday that it was willing".
-    // "claims to sell exploits, loopholes that …" is an infinitive, not where it was said
-    // ("went on to promise that …" is both, and needs no comma).
-    let infinitive = d.is_word(k) && d.w(k) == "to" && !d.is_det(k + 1) && !d.is_cap(k + 1);
-    if d.is_word(k)
-        && matches!(
-            d.w(k),
-            "in" | "on" | "at" | "during" | "to" | "after" | "late"
-        )
-    {
-        if let Some(t) = that_ahead(d, k, 15, last) {
-            // Commas may set off a date inside: "explained to the board members Monday,
-            // Aug 13, that the district had two options".
-            let plain = (k..t).all(|j| d.is_word(j) || d.is_p(j, '\''));
-            let dated = (k..t).all(|j| d.is_word(j) || d.is_p(j, '\'') || d.is_p(j, ','));
-            if plain || dated && !infinitive {
-                k = t;
-            }
-        }
-    }
-    if d.is_word(k) && d.w(k) == "that" {
-        k += 1;
-        // "said on Tuesday that, given such high prices, the cartel …"
-        if d.is_p(k, ',') {
-            k += 1;
-        }
-    }
-    // After "told" or "added", a preposition left here starts no reported clause: "told
-    // counterparts at UFJ of its decision", "added to the pressure" ("said that by 2020 it
-    // plans …" does report one).
-    let tells_or_adds = is_tell(d.w(c)) || matches!(d.w(c), "added" | "adds" | "add" | "adding");
-    let prep = |w: &str| {
-        matches!(
-            w,
-            "of" | "at" | "about" | "for" | "with" | "from" | "by" | "to"
-        )
-    };
-    if tells_or_adds && d.is_word(k) && prep(d.w(k)) {
-        return None;
-    }
-    // An infinitive is no reported clause either: "the metal continued to follow the
-    // market", "he declined to comment".
-    if d.is_word(k) && d.w(k) == "to" {
-        return None;
-    }
-    let mut e = k;
-    while e < last && !d.is_p(e + 1, ';') {
-        e += 1;
-    }
-    (e >= k + 2 && d.is_word(k)).then(|| {
-        let at = Attr {
-            cue: (c, ce),
-            speaker: Some(speaker),
-            addressee: addr,
-            end: ce,
-        };
-        (at, vec![(k, e)])
-    })
-}
-
 /// The speaker of a cue `c` that follows a name and its aside, `Nazer, in an interview
 /// with Reuters, said`, `Europol's director, Rob Wainwright, said`, starting the sentence at
 /// `a` or a clause after a comma or "but"/"and" at most 30 tokens before the cue. The name
@@ -569,33 +424,6 @@ fn source_ends(d: &Doc, m: &Mention, last: usize) -> bool {
     k > last || d.is_p(k, ',') || d.is_boundary(k) || d.is_p(k, '(')
 }
 
-/// Auxiliaries and modals, which start a predicate and so end any noun phrase.
-fn auxiliary(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "may"
-            | "might"
-            | "can"
-            | "could"
-            | "should"
-            | "must"
-            | "does"
-            | "did"
-            | "do"
-            | "shall"
-    )
-}
-
 /// The token a mention ends at.
 fn m_last_token(d: &Doc, m: &Mention) -> usize {
     (m.ti..d.toks.len())
@@ -605,7 +433,7 @@ fn m_last_token(d: &Doc, m: &Mention) -> usize {
 
 /// Whether token `k` follows only a connective that opens the sentence at `a`: "But anti-hunt
 /// campaigners said", "Meanwhile Eli Lilly says".
-fn opens_sentence(d: &Doc, a: usize, k: usize) -> bool {
+pub(crate) fn opens_sentence(d: &Doc, a: usize, k: usize) -> bool {
     k == a + 1
         && matches!(
             d.w(a),

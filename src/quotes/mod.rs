@@ -10,12 +10,14 @@
 
 mod antecedents;
 mod attr;
+mod clause;
 mod indirect;
 mod intro;
 mod layouts;
 mod lexicon;
 mod marks;
 mod np;
+mod reported;
 mod speakers;
 mod split;
 mod subject;
@@ -27,6 +29,8 @@ mod tests;
 mod tests_indirect;
 #[cfg(test)]
 mod tests_kinds;
+#[cfg(test)]
+mod tests_objects;
 #[cfg(test)]
 mod tests_speakers;
 
