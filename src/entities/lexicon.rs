@@ -288,6 +288,10 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "Beijing",
     "Court",
     "District",
+    // Slogans name no one: "Vote Blair, Get Brown", "Elect Quist", "Impeach Abara".
+    "Vote",
+    "Elect",
+    "Impeach",
 ];
 
 /// Whether a word is one of [`NOT_NAME_WORDS`], looked up in a set: the recogniser asks it
@@ -321,6 +325,14 @@ pub const PERSON_TITLES: &[&str] = &[
     "Rep.",
     "Gov.",
     "Gen.",
+    // Military ranks without their stop, as the BBC writes them ("Gen Pervez Musharraf").
+    "Gen",
+    "Lt",
+    "Capt",
+    "Col",
+    "Sgt",
+    "Maj",
+    "Adm",
     "Judge",
     "Justice",
     "President",

@@ -218,11 +218,13 @@ pub fn recognize(text: &str, quotes: &[Quote]) -> Recognized {
         }
     }
 
-    // Standalone capitalised words, counted so a recurring surname marks its full name.
+    // Standalone capitalised words, counted so a recurring surname marks its full name. A
+    // surname after an honorific is written alone too: "Tashfeen Malik", then "Ms. Malik".
     let mut alone: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for &(a, z) in &runs {
-        if z - a == 1 {
-            *alone.entry(fold_key(&words[a].text)).or_default() += 1;
+        let honorific = z - a == 2 && HONORIFICS.contains(&words[a].text.as_str());
+        if z - a == 1 || honorific {
+            *alone.entry(fold_key(&words[z - 1].text)).or_default() += 1;
         }
     }
 

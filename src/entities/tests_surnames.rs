@@ -145,3 +145,37 @@ fn a_surname_two_people_share_is_resolved_in_one_pass() {
     // Bob was named last before every "Quistal".
     assert_eq!(bob, 20_001);
 }
+
+/// "Tashfeen Malik passed three background checks …", then "Ms. Malik" twelve times: with a
+/// given name the list does not know, the full name was a person only while a quote named it as
+/// speaker, and when a junk quote went ("Malik posted her allegiance …" is no speech) every
+/// "Malik" of the case went to a namesake in another document. A surname after an honorific
+/// is the surname written alone.
+#[test]
+fn a_surname_after_an_honorific_marks_the_full_name_with_an_unknown_given_name() {
+    let text = "Zarqeen Quistal passed three background checks. None of them found her posts. \
+        Officials said Ms. Quistal had moved often. Ms. Quistal was 29.";
+    let r = check(text);
+    assert_eq!(people(&r), ["Zarqeen Quistal"], "{:?}", names(&r));
+    assert_eq!(
+        mentions_of(&r, "Zarqeen Quistal"),
+        ["Zarqeen Quistal", "Quistal", "Quistal"]
+    );
+}
+
+/// Once "Mr Blair" counted as the surname alone, the BBC's "Vote Blair, Get Brown" and "Gen
+/// Pervez Musharraf" became people named "Vote Blair" and "Gen Pervez Musharraf".
+#[test]
+fn a_slogan_verb_or_a_rank_without_its_stop_is_no_part_of_the_name() {
+    let text = "Posters read Vote Quistal, Get Abara. Mr Quistal laughed. Mr Abara did not. \
+        The files covered Gen Pervez Tamarind's visit.";
+    let r = check(text);
+    let people = people(&r);
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.starts_with("Vote") || p.starts_with("Gen ")),
+        "{people:?}"
+    );
+    assert!(people.iter().any(|p| p == "Pervez Tamarind"), "{people:?}");
+}
