@@ -76,7 +76,16 @@ export class Session {
     const started = Date.now();
     let last = "";
     while (Date.now() - started < timeout) {
-      for (const id of await this.find(css)) {
+      // A list that re-renders while the driver walks it makes the driver report a stale
+      // element for the whole query (WebKitWebDriver answers 404); the next poll sees the new
+      // nodes, so only that error is waited out.
+      const ids = await this.find(css).catch((error) => {
+        if (/stale element/i.test(String(error.message))) {
+          return [];
+        }
+        throw error;
+      });
+      for (const id of ids) {
         const shown = await this.text(id).catch(() => "");
         last = shown;
         if (text === undefined || (typeof text === "string" ? shown.includes(text) : text.test(shown))) {
