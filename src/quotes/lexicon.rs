@@ -411,3 +411,60 @@ pub(crate) const TITLES: &[&str] = &[
     "Skipper",
     "Captain",
 ];
+
+/// Plural nouns that describe a group of sources and never name one alone. Capitalised at the
+/// start of a sentence ("Analysts said", "Dealers noted") they were shown as names, apart from
+/// the same sources written "analysts" inside a sentence.
+pub(crate) fn is_plural_description(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "analysts"
+            | "dealers"
+            | "officials"
+            | "bankers"
+            | "traders"
+            | "economists"
+            | "brokers"
+            | "diplomats"
+            | "sources"
+            | "critics"
+            | "researchers"
+            | "delegates"
+            | "experts"
+            | "others"
+            | "observers"
+            | "investors"
+            | "residents"
+            | "witnesses"
+            | "lawyers"
+            | "scientists"
+            | "authorities"
+            | "police"
+            | "prosecutors"
+            | "investigators"
+            | "executives"
+            | "aides"
+            | "insiders"
+            | "exporters"
+            | "importers"
+            | "producers"
+            | "farmers"
+            | "strategists"
+            | "participants"
+            | "organisers"
+            | "organizers"
+            | "campaigners"
+            | "activists"
+            | "doctors"
+            | "spokesmen"
+            | "ministers"
+            | "members"
+            | "supporters"
+            | "opponents"
+            | "manufacturers"
+            | "retailers"
+            | "suppliers"
+            | "operators"
+            | "users"
+    )
+}

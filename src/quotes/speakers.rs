@@ -3,6 +3,7 @@
 //! introduced.
 
 use super::antecedents::{description_wants, pronoun_wants, Actors};
+use super::lexicon::is_plural_description;
 use super::np::{MKind, Mention};
 
 /// Common first names with a clear gender: enough to keep "she" from
@@ -324,6 +325,23 @@ impl Registry {
     /// stands for no one the text names: "he" is not a name.
     pub fn resolve(&mut self, m: &Mention, actors: &Actors) -> Option<String> {
         let want = match m.kind {
+            // A plural description that opens a sentence ("Analysts said") is no name: it is
+            // shown as it is written inside one, so that both are the same sources.
+            // Unless it ends a name met before: "Police said" after "Greater Manchester Police".
+            MKind::Named
+                if !m.name.contains(' ')
+                    && is_plural_description(&m.name)
+                    && !self
+                        .ents
+                        .iter()
+                        .any(|e| e.last == m.name && e.name != m.name) =>
+            {
+                let lower = Mention {
+                    name: m.name.to_lowercase(),
+                    ..m.clone()
+                };
+                return Some(self.named(&lower));
+            }
             MKind::Named => return Some(self.named(m)),
             MKind::Pronoun => pronoun_wants(&m.name),
             MKind::Common => description_wants(&m.name),
