@@ -69,7 +69,8 @@ use crate::Result;
 ///    term (issue 15, session 20).
 /// 12: after a verb of saying other than "said" and "told", only a clause is reported speech
 ///    ("announced the sanctions", "posted gains", "continued throughout the week" are not);
-///    the listener or the time before "that" (issue 15, session 21).
+///    the listener or the time before "that"; "Analysts said" is shown as "analysts"; a
+///    surname after an honorific marks the full name (issue 15, session 21).
 pub const EXTRACTOR_VERSION: i64 = 12;
 
 /// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
