@@ -23,6 +23,11 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
     }
     for c in a..=last {
         let Some(ce) = d.cue_at(c) else { continue };
+        // A cue right after a determiner is an adjective or a noun: "the alleged hacker said",
+        // "the reports said".
+        if c > a && d.is_det(c - 1) {
+            continue;
+        }
         if d.w(c).eq_ignore_ascii_case("according") {
             let (m, e) = np_forward(d, ce + 1)?;
             let m = document_source(d, &m).unwrap_or(m);

@@ -105,6 +105,19 @@ pub(crate) const CUES: &[&str] = &[
     "lamented",
     "confirmed",
     "confirms",
+    // Verbs that report what someone made known; after them only a clause is speech
+    // (`clause.rs`), so "revealed a new plan" stays out.
+    "revealed",
+    "reveals",
+    // Not "alleged": it is as often the adjective ("the alleged hacker said"), and a cue
+    // inside a speaker's description cuts it.
+    "alleges",
+    "disclosed",
+    "discloses",
+    "hinted",
+    "hints",
+    "assured",
+    "assures",
     "denied",
     "recounted",
     "scoffed",

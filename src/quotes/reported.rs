@@ -175,6 +175,20 @@ pub(crate) fn reported_clause(
     // Without "that", only "said" and "told" are followed by what was said whatever the
     // words; after the other verbs the words must open a clause, or they are the verb's object
     // ("announced the sanctions", "posted gains", "continued throughout the week").
+    // A cue that is also a plural noun, followed by an auxiliary or another verb of saying,
+    // was the noun: "Press reports said …", "The sterling notes will be sold …". After a
+    // relative word the auxiliary opens the reported clause itself: "the sale, which Yukos
+    // claims was illegal".
+    let noun_cue = matches!(
+        d.w(c),
+        "reports" | "claims" | "notes" | "warnings" | "statements" | "posts" | "tweets"
+    );
+    let relative = speaker.ti > 0
+        && d.is_word(speaker.ti - 1)
+        && matches!(d.w(speaker.ti - 1), "which" | "who" | "whom" | "that");
+    if noun_cue && !relative && d.is_word(k) && !d.is_cap(k) && (auxiliary(d.w(k)) || d.is_cue(k)) {
+        return None;
+    }
     if !after_that && !takes_bare_clause(d.w(c)) {
         k = clause_start(d, k, last)?;
     }

@@ -123,3 +123,38 @@ fn may_as_a_month_is_no_verb() {
 fn a_name_after_a_verb_whose_subject_came_first_is_its_object() {
     none("The group, led by chairman Ann Lee, a harbor commissioner, urged Reagan to buy more wheat.");
 }
+
+/// "Press reports said Robert Holmes a Court increased his stake" was a quote by "Press" whose
+/// cue was the noun "reports", and "The sterling notes will be sold …" one by "The sterling".
+#[test]
+fn a_cue_word_used_as_a_noun_before_the_verb_is_no_cue() {
+    none("The sterling notes will be sold in denominations of one mln stg.");
+    let got = indirect("Press reports said the harbor board would resign.");
+    assert!(
+        got.iter().all(|q| q.cue.as_deref() != Some("reports")),
+        "{got:#?}"
+    );
+}
+
+/// "British Airways revealed that …", "The suit alleges that …": verbs that report what
+/// someone made known, which the cue list lacked.
+#[test]
+fn revealed_alleged_and_disclosed_report_speech() {
+    check(
+        "Harbor Air revealed that 200,000 passengers were affected.",
+        &["200,000 passengers were affected"],
+        "Harbor Air",
+    );
+    check(
+        "The lawsuit alleges that the board hid the losses.",
+        &["the board hid the losses"],
+        "The lawsuit",
+    );
+    // "Alleged" is left out: as an adjective it would cut the speaker's description.
+    check(
+        "The alleged hacker said the data will be deleted.",
+        &["the data will be deleted"],
+        "The alleged hacker",
+    );
+    none("Harbor Air revealed a new livery on Tuesday.");
+}
