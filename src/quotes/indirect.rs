@@ -11,8 +11,15 @@ use super::layouts::aside_then_cue;
 use super::np::{is_prep, np_backward, np_forward, Doc, MKind, Mention};
 use super::reported::{coordinated, reported_clause};
 
-/// Indirect attributions in one sentence `a..=b` that holds no quote mark.
-pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize, usize)>)> {
+/// The first indirect attribution in one sentence `a..=b` that holds no quote mark whose cue
+/// lies at or after token `from` (the sentence's start, or past an attribution found before:
+/// "X said A, but added B").
+pub(crate) fn indirect(
+    d: &Doc,
+    a: usize,
+    b: usize,
+    from: usize,
+) -> Option<(Attr, Vec<(usize, usize)>)> {
     let last = if d.is_boundary(b) {
         b.checked_sub(1)?
     } else {
@@ -21,7 +28,7 @@ pub(crate) fn indirect(d: &Doc, a: usize, b: usize) -> Option<(Attr, Vec<(usize,
     if last <= a + 2 {
         return None;
     }
-    for c in a..=last {
+    for c in from.max(a)..=last {
         let Some(ce) = d.cue_at(c) else { continue };
         // A cue right after a determiner is an adjective or a noun: "the alleged hacker said",
         // "the reports said".

@@ -471,7 +471,20 @@ pub fn extract(text: &str) -> Vec<Quote> {
         }
         if d.is_boundary(i) || i + 1 == n || abbreviation_ends_sentence(&d, i) {
             if !has_mark && i > a {
-                if let Some((at, ranges)) = indirect::indirect(&d, a, i) {
+                // A reported clause may end before a second attribution by the same subject
+                // ("said A, but added B") or a semicolon: the rest of the sentence is read
+                // again, past the first one's cue and content. Three at most.
+                let mut from = a;
+                for _ in 0..3 {
+                    let Some((at, ranges)) = indirect::indirect(&d, a, i, from) else {
+                        break;
+                    };
+                    // A later cue's content lies past the earlier one's, or it is the same
+                    // words given to another source ("…, traders said, noting the Ohio River …").
+                    if from > a && ranges.iter().any(|r| r.0 < from) {
+                        break;
+                    }
+                    let past = ranges.iter().map(|r| r.1).chain([at.cue.1, at.end]).max();
                     cands.push(Cand {
                         spans: ranges
                             .iter()
@@ -482,6 +495,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         follows: None,
                         near: None,
                     });
+                    match past {
+                        Some(p) if p + 2 < i => from = p + 1,
+                        _ => break,
+                    }
                 }
             }
             a = i + 1;

@@ -193,8 +193,12 @@ pub(crate) fn reported_clause(
         k = clause_start(d, k, last)?;
     }
     let mut e = k;
-    while e < last && !d.is_p(e + 1, ';') {
+    while e < last && !d.is_p(e + 1, ';') && !second_attribution(d, e + 1, last) {
         e += 1;
+    }
+    // The comma before "but added" is no part of what was said.
+    while e > k && (d.is_p(e, ',') || d.is_p(e, '–') || d.is_p(e, '-')) {
+        e -= 1;
     }
     (e >= k + 2 && d.is_word(k)).then(|| {
         let at = Attr {
@@ -205,4 +209,22 @@ pub(crate) fn reported_clause(
         };
         (at, vec![(k, e)])
     })
+}
+
+/// Whether token `t` opens a second attribution by the same subject, which ends the reported
+/// clause before it: "claims that Firefox has been downloaded eight million times and has
+/// publicly said it would …". "And" or "but", then at most an auxiliary and adverbs, then a
+/// verb of saying; the next attribution is read on its own.
+fn second_attribution(d: &Doc, t: usize, last: usize) -> bool {
+    if !(d.is_word(t) && matches!(d.w(t), "and" | "but")) {
+        return false;
+    }
+    let mut j = t + 1;
+    while j <= last.min(t + 4)
+        && d.is_word(j)
+        && (auxiliary(d.w(j)) || d.w(j).ends_with("ly") || matches!(d.w(j), "also" | "then"))
+    {
+        j += 1;
+    }
+    j <= last && d.is_cue(j) && !d.is_cap(j)
 }

@@ -158,3 +158,23 @@ fn revealed_alleged_and_disclosed_report_speech() {
     );
     none("Harbor Air revealed a new livery on Tuesday.");
 }
+
+/// "The Mozilla Foundation claims that Firefox has been downloaded eight million times and has
+/// publicly said it would be happy …": the first reported clause ran on over the second
+/// attribution, which was never read (one attribution per sentence). It now ends before "and
+/// has said", and the second is read as a quote of its own.
+#[test]
+fn a_second_attribution_by_the_same_subject_is_a_quote_of_its_own() {
+    let input =
+        "Harbor Air said it had not seen the papers, but added that it would fight the suit.";
+    let got = indirect(input);
+    let texts: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["it had not seen the papers", "it would fight the suit"],
+        "{got:#?}"
+    );
+    // The words of one attribution are never given to a later cue's source as well.
+    let got = indirect("Basis bids firmed, traders said, noting the Harbor River was open.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+}
