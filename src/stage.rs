@@ -70,7 +70,8 @@ use crate::Result;
 /// 12: after a verb of saying other than "said" and "told", only a clause is reported speech
 ///    ("announced the sanctions", "posted gains", "continued throughout the week" are not);
 ///    the listener or the time before "that"; "Analysts said" is shown as "analysts"; a
-///    surname after an honorific marks the full name (issue 15, session 21).
+///    surname after an honorific marks the full name; new cues ("revealed", "disclosed"); a
+///    second attribution in a sentence is its own quote (issue 15, session 21).
 pub const EXTRACTOR_VERSION: i64 = 12;
 
 /// Documents per transaction, at most: a batch usually ends at `BATCH_TIME` first. Each commit
