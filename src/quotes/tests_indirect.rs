@@ -9,7 +9,7 @@ use super::*;
 
 /// What a reader sees of the one indirect quote in `input`: its content pieces, the speaker
 /// mention as written, and the addressee.
-fn check(input: &str, content: &[&str], speaker: &str, addressee: Option<&str>) {
+pub(super) fn check(input: &str, content: &[&str], speaker: &str, addressee: Option<&str>) {
     let got = extract(input);
     let chars: Vec<char> = input.chars().collect();
     let indirect: Vec<&Quote> = got

@@ -15,22 +15,10 @@ fn indirect(input: &str) -> Vec<Quote> {
         .collect()
 }
 
-/// The one indirect quote of `input`: its content pieces and its speaker mention as written.
+/// The one indirect quote of `input`: its content pieces and its speaker mention as written,
+/// told to no one.
 fn check(input: &str, content: &[&str], speaker: &str) {
-    let got = indirect(input);
-    let chars: Vec<char> = input.chars().collect();
-    assert_eq!(got.len(), 1, "one indirect quote in {input:?}: {got:#?}");
-    let pieces: Vec<String> = got[0]
-        .spans
-        .iter()
-        .map(|s| chars[s.start..s.end].iter().collect())
-        .collect();
-    assert_eq!(pieces, content, "content of {input:?}");
-    let mention: Option<String> = got[0]
-        .speaker
-        .as_ref()
-        .map(|s| chars[s.start..s.end].iter().collect());
-    assert_eq!(mention.as_deref(), Some(speaker), "speaker of {input:?}");
+    super::tests_indirect::check(input, content, speaker, None);
 }
 
 fn none(input: &str) {
