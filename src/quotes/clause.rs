@@ -8,15 +8,17 @@
 //! subject with its verb ("denied the campaign was anti-Semitic", "confirmed it will be
 //! televising the replay"). The test reads at most a dozen tokens, so extraction stays linear.
 
+use super::attr::is_tell;
 use super::np::Doc;
 
 /// Verbs that take a reported clause without "that" far more often than an object, so that
 /// whatever follows them is read as what was said.
 pub(crate) fn takes_bare_clause(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "said" | "says" | "say" | "saying" | "told" | "tells" | "tell" | "telling"
-    )
+    is_tell(w)
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "said" | "says" | "say" | "saying"
+        )
 }
 
 /// Auxiliaries and modals, which start a predicate and so end any noun phrase.
@@ -242,8 +244,8 @@ fn opens_clause(d: &Doc, k: usize, last: usize) -> bool {
         }
         let w = d.w(t);
         let lw = w.to_ascii_lowercase();
-        // A capitalised "May" or "Will" inside the sentence is a month or a name.
         let verb = irregular_past(&lw) || present_verb(&lw);
+        // A capitalised "May" or "Will" inside the sentence is a month or a name.
         if !d.is_cap(t) && (auxiliary(w) || !after_prep && verb) {
             return true;
         }

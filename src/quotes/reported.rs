@@ -147,7 +147,7 @@ pub(crate) fn reported_clause(
         k = t;
     }
     let after_that = d.is_word(k) && d.w(k) == "that";
-    if d.is_word(k) && d.w(k) == "that" {
+    if after_that {
         k += 1;
         // "said on Tuesday that, given such high prices, the cartel …"
         if d.is_p(k, ',') {
@@ -172,9 +172,6 @@ pub(crate) fn reported_clause(
     if d.is_word(k) && d.w(k) == "to" {
         return None;
     }
-    // Without "that", only "said" and "told" are followed by what was said whatever the
-    // words; after the other verbs the words must open a clause, or they are the verb's object
-    // ("announced the sanctions", "posted gains", "continued throughout the week").
     // A cue that is also a plural noun, followed by an auxiliary or another verb of saying,
     // was the noun: "Press reports said …", "The sterling notes will be sold …". After a
     // relative word the auxiliary opens the reported clause itself: "the sale, which Yukos
@@ -189,6 +186,9 @@ pub(crate) fn reported_clause(
     if noun_cue && !relative && d.is_word(k) && !d.is_cap(k) && (auxiliary(d.w(k)) || d.is_cue(k)) {
         return None;
     }
+    // Without "that", only "said" and "told" are followed by what was said whatever the
+    // words; after the other verbs the words must open a clause, or they are the verb's object
+    // ("announced the sanctions", "posted gains", "continued throughout the week").
     if !after_that && !takes_bare_clause(d.w(c)) {
         k = clause_start(d, k, last)?;
     }
